@@ -1,0 +1,98 @@
+/**
+ * @itps/core: the domain core of ITPS, the intrathecal pump simulator. Pure: no clock, no I/O.
+ * Never for clinical use.
+ */
+export { baclofen } from './drug/baclofen.ts';
+export { doseToRate, rateToDose } from './drug/doseToRate.ts';
+export type { Drug, SpasticityOrigin } from './drug/drug.ts';
+export { assertNever, ItpsMisuseError } from './errors.ts';
+export { advancePump, advancePumpFixedTick } from './pump/advancePump.ts';
+export { ALARM_NAMES, alarmConditions } from './pump/alarmConditions.ts';
+export { applyUpdate, type PumpUpdate } from './pump/applyUpdate.ts';
+export { createPumpState, type PumpInput } from './pump/createPumpState.ts';
+export { actualRate, commandedRate, isEndOfService } from './pump/deliveryRate.ts';
+export {
+  type AlarmClass,
+  type AlarmName,
+  type DeviceProfile,
+  type DeviceProfileId,
+  deviceProfiles,
+  getDeviceProfile,
+  isDeviceProfileId,
+  type MriBehaviour,
+} from './pump/deviceProfile.ts';
+export { addFluids, EMPTY_FLUID, type Fluid, fluidAt } from './pump/fluid.ts';
+export { nextDueInstant, nextDueTime } from './pump/nextDueTime.ts';
+export { plugFlowContents } from './pump/plugFlow.ts';
+export {
+  type FlexStep,
+  MINUTES_PER_DAY,
+  type PumpProgram,
+  type Therapy,
+  type TherapyMode,
+} from './pump/program.ts';
+export { type PumpContext, type PumpEvent, type PumpLifecycle, pumpMachine } from './pump/pumpMachine.ts';
+export type {
+  AlarmStatus,
+  BatteryState,
+  PumpBelief,
+  PumpLogEntry,
+  PumpLogType,
+  PumpState,
+  PumpTruth,
+  Sinks,
+} from './pump/pumpState.ts';
+export { type PumpBeliefView, type PumpTruthView, pumpBeliefView, pumpTruthView } from './pump/pumpStatus.ts';
+export { reservoirContents, reservoirVolume } from './pump/reservoir.ts';
+export { aspirateReservoir, injectIntoReservoir, withdrawableVolume } from './pump/reservoirAccess.ts';
+export { flexStepAt, programmedDoseAt, programmedRateAt, timeOfDayAt } from './pump/therapyRate.ts';
+export { validateProgram } from './pump/validateProgram.ts';
+export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
+export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './sim/seededRandom.ts';
+export { createSimulation, type Simulation } from './sim/simulation.ts';
+export {
+  concentrationOf,
+  massInVolume,
+  mcgPerDayToPicogramsPerDay,
+  mcgToPicograms,
+  mlPerDayToNanolitresPerDay,
+  mlToNanolitres,
+  NL_PER_ML,
+  nanolitresPerDayToMlPerDay,
+  nanolitresToMl,
+  PG_PER_MCG,
+  picogramsPerDayToMcgPerDay,
+  picogramsToMcg,
+} from './units/conversions.ts';
+export { divide, mulDiv, type Rounding } from './units/mulDiv.ts';
+export {
+  type BatteryUnits,
+  type BatteryUnitsPerDay,
+  batteryUnits,
+  batteryUnitsPerDay,
+  type McgPerMl,
+  type Milliseconds,
+  mcgPerMl,
+  milliseconds,
+  type Nanolitres,
+  type NanolitresPerDay,
+  nanolitres,
+  nanolitresPerDay,
+  type Picograms,
+  type PicogramsPerDay,
+  picograms,
+  picogramsPerDay,
+  type Quantity,
+} from './units/quantity.ts';
+export { integrateRate, type RateIntegral, timeToAccumulate } from './units/rateIntegral.ts';
+export {
+  daysToMs,
+  hoursToMs,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
+  MS_PER_SECOND,
+  minutesToMs,
+  msToDays,
+  msToHours,
+} from './units/time.ts';

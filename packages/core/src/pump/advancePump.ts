@@ -1,0 +1,85 @@
+import { ItpsMisuseError } from '../errors.ts';
+import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
+import { integrateRate } from '../units/rateIntegral.ts';
+import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
+import { addFluids, portionFluid } from './fluid.ts';
+import { nextDueTime } from './nextDueTime.ts';
+import { pushThrough } from './plugFlow.ts';
+import type { PumpState } from './pumpState.ts';
+import { drawFromReservoir } from './reservoir.ts';
+import { settlePump } from './settlePump.ts';
+
+/**
+ * Moves a state forward to `to` while every rate stays constant (the caller guarantees no due
+ * instant lies strictly inside). Commanded flow leaves the calculated reservoir; the actual flow
+ * leaves the real reservoir and pushes the pump tubing and catheter forward in plug flow.
+ */
+function integrate(state: PumpState, to: Milliseconds): PumpState {
+  const dt = to - state.now;
+  if (dt === 0) return state;
+  const commanded = commandedRate(state);
+  const real = actualRate(state, commanded);
+  const believed = integrateRate(commanded, dt, state.belief.carry);
+  const belief = {
+    calculatedReservoir: Math.max(0, state.belief.calculatedReservoir - believed.amount) as Nanolitres,
+    carry: believed.carry,
+  };
+  const actual = integrateRate(real, dt, state.truth.carry);
+  let truth = { ...state.truth, carry: actual.carry };
+  if (actual.amount > 0) {
+    const { path, sinks } = state.truth;
+    const { reservoir, portion } = drawFromReservoir(path.reservoir, actual.amount);
+    const throughTubing = pushThrough(path.tubing, [portion]);
+    const throughCatheter = pushThrough(path.catheter, throughTubing.out);
+    let csf = sinks.csf;
+    for (const p of throughCatheter.out) csf = addFluids(csf, portionFluid(p));
+    truth = {
+      ...truth,
+      path: { reservoir, tubing: throughTubing.tube, catheter: throughCatheter.tube },
+      sinks: { ...sinks, csf },
+    };
+  }
+  let battery = state.battery;
+  if (battery.eriAt === null) {
+    const drain = integrateRate(batteryDrainRate(state, commanded), dt, battery.carry);
+    battery = { ...battery, drained: battery.drained + drain.amount, carry: drain.carry };
+  }
+  return { ...state, now: to, belief, truth, battery };
+}
+
+/**
+ * Advances a pump state to simulated time `to`, jumping from one due instant to the next (see
+ * {@link nextDueTime}) and settling alarms and battery at each. Cost grows with the number of
+ * instants, never with the length of time.
+ */
+export function advancePump(state: PumpState, to: Milliseconds): PumpState {
+  if (!Number.isSafeInteger(to) || to < state.now) {
+    throw new ItpsMisuseError('advancePump', `cannot move from ${state.now} ms to ${to} ms`);
+  }
+  let current = settlePump(state);
+  let events = 0;
+  for (;;) {
+    const due = nextDueTime(current);
+    if (due > to) break;
+    current = settlePump(integrate(current, due as Milliseconds));
+    events += 1;
+  }
+  current = integrate(current, to);
+  return events === 0 ? current : { ...current, eventsProcessed: current.eventsProcessed + events };
+}
+
+/**
+ * The fixed-tick reference: advances in steps of `tickMs` (the last one shorter), each by
+ * {@link advancePump}. Used by the app's animation and as an oracle: totals must equal those of
+ * one event-driven jump exactly.
+ */
+export function advancePumpFixedTick(state: PumpState, to: Milliseconds, tickMs: number): PumpState {
+  if (!Number.isSafeInteger(tickMs) || tickMs <= 0) {
+    throw new ItpsMisuseError('advancePumpFixedTick', `tick must be a positive integer, got ${tickMs}`);
+  }
+  let current = state;
+  while (current.now < to) {
+    current = advancePump(current, Math.min(current.now + tickMs, to) as Milliseconds);
+  }
+  return current;
+}

@@ -1,0 +1,128 @@
+import { doseToRate } from '../drug/doseToRate.ts';
+import { ItpsMisuseError } from '../errors.ts';
+import { nextIntInRange, seedRandom } from '../sim/seededRandom.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
+import { integrateRate } from '../units/rateIntegral.ts';
+import { type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
+import { type Batch, fluidAt, wholeBatch } from './fluid.ts';
+import { MINUTES_PER_DAY, type PumpProgram } from './program.ts';
+import type { PumpState } from './pumpState.ts';
+import { settlePump } from './settlePump.ts';
+import { validateProgram } from './validateProgram.ts';
+
+/** How a new simulated pump starts. */
+export interface PumpInput {
+  readonly profileId: DeviceProfileId;
+  /** Seed of every random draw (the accuracy bias). */
+  readonly seed: number;
+  /** `exact` delivers what is programmed; `nominal` draws a fixed bias inside the profile's range. */
+  readonly accuracy: 'exact' | 'nominal';
+  /** Time of day at t = 0, ms after midnight. */
+  readonly timeOfDayAtStart: Milliseconds;
+  readonly program: PumpProgram;
+  /** Volume in the reservoir at t = 0, at the program's concentration (both believed and real). */
+  readonly reservoirVolume: Nanolitres;
+  /** Concentration really in the reservoir; defaults to the program's. */
+  readonly actualConcentration?: McgPerMl;
+  readonly lowReservoirThreshold?: Nanolitres;
+  /** Implanted catheter volume (length x volume per cm). */
+  readonly catheterVolume: Nanolitres;
+  /** Overrides the profile's pump tubing volume. */
+  readonly pumpTubingVolume?: Nanolitres;
+  /** `reservoir`: tubing and catheter hold the reservoir's drug; `empty`: they hold drug-free fluid. */
+  readonly primedWith: 'reservoir' | 'empty';
+  /** How long the pump has been implanted at t = 0 (battery wear, at the initial program's flow). */
+  readonly ageAtStart: Milliseconds;
+}
+
+/** The pump state at t = 0 for an input. Throws on an input the profile cannot run (misuse). */
+export function createPumpState(input: PumpInput): PumpState {
+  const profile = getDeviceProfile(input.profileId);
+  const valid = validateProgram(input.program, profile);
+  if (!valid.ok) throw new ItpsMisuseError('createPumpState', valid.refusal.message);
+  if (input.reservoirVolume > profile.capacity) {
+    throw new ItpsMisuseError('createPumpState', `reservoir volume ${input.reservoirVolume} nL is over capacity`);
+  }
+  let biasPpm = 0;
+  if (input.accuracy === 'nominal') {
+    biasPpm = nextIntInRange(seedRandom(input.seed), profile.nominalBiasPpm.min, profile.nominalBiasPpm.max).value;
+  }
+  const concentration = input.actualConcentration ?? input.program.concentration;
+  const reservoirFluid = fluidAt(input.reservoirVolume, concentration);
+  const pathConcentration = input.primedWith === 'reservoir' ? concentration : 0;
+  const tubingVolume = input.pumpTubingVolume ?? profile.pumpTubingVolume;
+  const batch = (id: number, volume: Nanolitres): Batch => ({
+    id,
+    volume,
+    mass: (volume * pathConcentration) as Picograms,
+  });
+  const tubing = batch(1, tubingVolume);
+  const catheter = batch(2, input.catheterVolume);
+  const loaded = {
+    volume: (reservoirFluid.volume + tubing.volume + catheter.volume) as Nanolitres,
+    mass: (reservoirFluid.mass + tubing.mass + catheter.mass) as Picograms,
+  };
+  const state: PumpState = {
+    profileId: input.profileId,
+    now: 0 as Milliseconds,
+    timeOfDayAtStart: input.timeOfDayAtStart,
+    program: input.program,
+    therapyActive: true,
+    lowReservoirThreshold: input.lowReservoirThreshold ?? profile.defaultLowReservoirThreshold,
+    belief: { calculatedReservoir: input.reservoirVolume, carry: 0 },
+    truth: {
+      path: {
+        reservoir: { batch: { id: 0, ...reservoirFluid }, drawn: 0 },
+        tubing: tubing.volume > 0 ? [wholeBatch(tubing)] : [],
+        catheter: catheter.volume > 0 ? [wholeBatch(catheter)] : [],
+      },
+      sinks: {
+        csf: { volume: 0 as Nanolitres, mass: 0 as Picograms },
+        aspirated: { volume: 0 as Nanolitres, mass: 0 as Picograms },
+      },
+      loaded,
+      nextBatchId: 3,
+      biasPpm,
+      carry: 0,
+    },
+    battery: batteryAtAge(input),
+    alarms: {
+      lowReservoir: { active: false, since: null },
+      reservoirEmpty: { active: false, since: null },
+      eri: { active: false, since: null },
+      eos: { active: false, since: null },
+    },
+    log: [],
+    eventsProcessed: 0,
+  };
+  return settlePump(state);
+}
+
+function batteryAtAge(input: PumpInput): PumpState['battery'] {
+  const profile = getDeviceProfile(input.profileId);
+  const { therapy } = input.program;
+  // past use is assumed at the initial program's average flow; flex uses its mean step dose
+  let averageDose = 0;
+  if (therapy.mode === 'simple') averageDose = therapy.dose;
+  else if (therapy.mode === 'flex') {
+    let weighted = 0;
+    therapy.steps.forEach((step, i) => {
+      const end = therapy.steps[i + 1]?.startMinute ?? MINUTES_PER_DAY;
+      weighted += step.dose * (end - step.startMinute);
+    });
+    averageDose = Math.round(weighted / MINUTES_PER_DAY);
+  }
+  const rate =
+    therapy.mode === 'minimum'
+      ? profile.minimumModeRate
+      : doseToRate(averageDose as PicogramsPerDay, input.program.concentration);
+  const drain = integrateRate(
+    profile.battery.idleDrain + rate * profile.battery.drainPerNanolitre,
+    input.ageAtStart,
+    0,
+  );
+  if (drain.amount >= profile.battery.capacity) {
+    throw new ItpsMisuseError('createPumpState', 'the pump is older than its battery life');
+  }
+  return { drained: drain.amount, carry: drain.carry, eriAt: null, eosAt: null };
+}

@@ -1,0 +1,46 @@
+import type { Milliseconds } from '../units/quantity.ts';
+import { timeToAccumulate } from '../units/rateIntegral.ts';
+import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
+import { getDeviceProfile } from './deviceProfile.ts';
+import type { PumpState } from './pumpState.ts';
+import { reservoirVolume } from './reservoir.ts';
+import { nextFlexBoundary } from './therapyRate.ts';
+
+/**
+ * The next instant after `state.now` at which anything changes inside the pump by itself: a flex
+ * step boundary, the calculated volume reaching the low-reservoir threshold or zero, the real
+ * reservoir running dry, ERI, or EOS. Between now and then every rate is constant. `Infinity`
+ * when nothing will ever happen.
+ */
+export function nextDueTime(state: PumpState): number {
+  const now = state.now;
+  let due = Number.POSITIVE_INFINITY;
+  const consider = (dt: number): void => {
+    if (dt > 0 && now + dt < due) due = now + dt;
+  };
+  const rate = commandedRate(state);
+  const { program, belief, truth, battery } = state;
+  if (rate > 0 && program.therapy.mode === 'flex') {
+    consider(nextFlexBoundary(program.therapy.steps, now, state.timeOfDayAtStart) - now);
+  }
+  if (rate > 0) {
+    const aboveThreshold = belief.calculatedReservoir - state.lowReservoirThreshold;
+    if (aboveThreshold > 0) consider(timeToAccumulate(rate, belief.carry, aboveThreshold));
+    consider(timeToAccumulate(rate, belief.carry, belief.calculatedReservoir));
+    const real = actualRate(state, rate);
+    consider(timeToAccumulate(real, truth.carry, reservoirVolume(truth.path.reservoir)));
+  }
+  if (battery.eriAt === null) {
+    const capacity = getDeviceProfile(state.profileId).battery.capacity;
+    consider(timeToAccumulate(batteryDrainRate(state, rate), battery.carry, capacity - battery.drained));
+  } else if (battery.eosAt !== null && battery.eosAt > now) {
+    consider(battery.eosAt - now);
+  }
+  return due;
+}
+
+/** {@link nextDueTime} as a branded time, or null when nothing will happen. */
+export function nextDueInstant(state: PumpState): Milliseconds | null {
+  const due = nextDueTime(state);
+  return Number.isFinite(due) ? (due as Milliseconds) : null;
+}

@@ -1,0 +1,33 @@
+import type { Milliseconds } from '../units/quantity.ts';
+import { ALARM_NAMES, alarmConditions } from './alarmConditions.ts';
+import { getDeviceProfile } from './deviceProfile.ts';
+import type { AlarmStatus, PumpLogEntry, PumpState } from './pumpState.ts';
+
+/**
+ * Brings a state's derived facts up to date at its instant: ERI and EOS once the battery has
+ * crossed its capacity, and every alarm raised or cleared as its condition now holds, each change
+ * written to the log. Idempotent.
+ */
+export function settlePump(state: PumpState): PumpState {
+  let next = state;
+  const { battery } = next;
+  if (battery.eriAt === null && battery.drained >= getDeviceProfile(next.profileId).battery.capacity) {
+    const eriToEos = getDeviceProfile(next.profileId).battery.eriToEos;
+    next = { ...next, battery: { ...battery, eriAt: next.now, eosAt: (next.now + eriToEos) as Milliseconds } };
+  }
+  const conditions = alarmConditions(next);
+  let alarms = next.alarms;
+  const entries: PumpLogEntry[] = [];
+  for (const name of ALARM_NAMES) {
+    const holds = conditions[name];
+    if (holds === alarms[name].active) continue;
+    const status: AlarmStatus = holds
+      ? { active: true, since: next.now }
+      : { active: false, since: alarms[name].since };
+    alarms = { ...alarms, [name]: status };
+    entries.push({ at: next.now, type: holds ? `alarm.${name}.raised` : `alarm.${name}.cleared` });
+    if (name === 'eos' && holds) entries.push({ at: next.now, type: 'pump.stopped' });
+  }
+  if (entries.length === 0) return next;
+  return { ...next, alarms, log: [...next.log, ...entries] };
+}

@@ -1,0 +1,84 @@
+import { baclofen } from '../drug/baclofen.ts';
+import { doseToRate } from '../drug/doseToRate.ts';
+import { ok, type Result, refuse } from '../refusal.ts';
+import { nanolitresPerDayToMlPerDay } from '../units/conversions.ts';
+import type { PicogramsPerDay } from '../units/quantity.ts';
+import type { DeviceProfile } from './deviceProfile.ts';
+import { MINUTES_PER_DAY, type PumpProgram } from './program.ts';
+
+const clock = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+function checkDose(
+  dose: PicogramsPerDay,
+  program: PumpProgram,
+  profile: DeviceProfile,
+  where: string,
+): Result<PicogramsPerDay> {
+  if (!Number.isSafeInteger(dose) || dose < 0) {
+    return refuse('program.doseNotWholePicograms', `${where}: the dose must be a whole number of picograms per day.`);
+  }
+  const rate = doseToRate(dose, program.concentration);
+  if (rate < profile.minRate) {
+    return refuse(
+      'program.rateBelowMinimum',
+      `${where}: ${nanolitresPerDayToMlPerDay(rate)} mL/day is below the pump's minimum of ${nanolitresPerDayToMlPerDay(profile.minRate)} mL/day at ${program.concentration} mcg/mL.`,
+    );
+  }
+  if (rate > profile.maxRate) {
+    return refuse(
+      'program.rateAboveMaximum',
+      `${where}: ${nanolitresPerDayToMlPerDay(rate)} mL/day is above the pump's maximum of ${nanolitresPerDayToMlPerDay(profile.maxRate)} mL/day.`,
+    );
+  }
+  return ok(dose);
+}
+
+/**
+ * Checks that a program is one the pump can run: a concentration the drug allows, and every rate
+ * within the profile's limits (minimum and stopped modes are the only ways below the minimum);
+ * a flex schedule starts at 00:00, has ascending step times inside the day and at most the profile's
+ * number of steps, so it covers 24 hours without gaps or overlaps.
+ */
+export function validateProgram(program: PumpProgram, profile: DeviceProfile): Result<PumpProgram> {
+  const c = program.concentration;
+  if (!Number.isSafeInteger(c) || c < baclofen.minConcentration || c > baclofen.maxConcentration) {
+    return refuse(
+      'program.concentrationOutOfRange',
+      `The concentration must be a whole number from ${baclofen.minConcentration} to ${baclofen.maxConcentration} mcg/mL; ${c} mcg/mL was given.`,
+    );
+  }
+  const { therapy } = program;
+  if (therapy.mode === 'simple') {
+    const checked = checkDose(therapy.dose, program, profile, 'Simple continuous');
+    return checked.ok ? ok(program) : checked;
+  }
+  if (therapy.mode !== 'flex') return ok(program);
+  const { steps } = therapy;
+  if (steps.length === 0) return refuse('program.flexNoSteps', 'A flex schedule needs at least one step.');
+  if (steps.length > profile.maxFlexSteps) {
+    return refuse(
+      'program.flexTooManySteps',
+      `A flex schedule has at most ${profile.maxFlexSteps} steps a day; ${steps.length} were given.`,
+    );
+  }
+  if (steps[0]?.startMinute !== 0) {
+    return refuse('program.flexMustStartAtMidnight', 'The first flex step must start at 00:00 so the day is covered.');
+  }
+  let previous = -1;
+  for (const [i, step] of steps.entries()) {
+    if (!Number.isInteger(step.startMinute) || step.startMinute < 0 || step.startMinute >= MINUTES_PER_DAY) {
+      return refuse('program.flexStepOutsideDay', `Flex step ${i + 1} must start between 00:00 and 23:59.`);
+    }
+    if (step.startMinute <= previous) {
+      return refuse(
+        'program.flexStepsNotAscending',
+        `Flex step ${i + 1} starts at ${clock(step.startMinute)}, not after the step before it.`,
+      );
+    }
+    previous = step.startMinute;
+    const checked = checkDose(step.dose, program, profile, `Flex step ${i + 1} (${clock(step.startMinute)})`);
+    if (!checked.ok) return checked;
+  }
+  return ok(program);
+}
