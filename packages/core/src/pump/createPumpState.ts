@@ -1,11 +1,11 @@
-import { doseToRate } from '../drug/doseToRate.ts';
 import { ItpsMisuseError } from '../errors.ts';
 import { nextIntInRange, seedRandom } from '../sim/seededRandom.ts';
-import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, Picograms } from '../units/quantity.ts';
 import { integrateRate } from '../units/rateIntegral.ts';
+import { averageProgramRate, batteryDrainPerDay } from './batteryLife.ts';
 import { type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
 import { type Batch, fluidAt, wholeBatch } from './fluid.ts';
-import { MINUTES_PER_DAY, type PumpProgram } from './program.ts';
+import type { PumpProgram } from './program.ts';
 import type { PumpState } from './pumpState.ts';
 import { settlePump } from './settlePump.ts';
 import { validateProgram } from './validateProgram.ts';
@@ -100,29 +100,11 @@ export function createPumpState(input: PumpInput): PumpState {
 
 function batteryAtAge(input: PumpInput): PumpState['battery'] {
   const profile = getDeviceProfile(input.profileId);
-  const { therapy } = input.program;
-  // past use is assumed at the initial program's average flow; flex uses its mean step dose
-  let averageDose = 0;
-  if (therapy.mode === 'simple') averageDose = therapy.dose;
-  else if (therapy.mode === 'flex') {
-    let weighted = 0;
-    therapy.steps.forEach((step, i) => {
-      const end = therapy.steps[i + 1]?.startMinute ?? MINUTES_PER_DAY;
-      weighted += step.dose * (end - step.startMinute);
-    });
-    averageDose = Math.round(weighted / MINUTES_PER_DAY);
-  }
-  const rate =
-    therapy.mode === 'minimum'
-      ? profile.minimumModeRate
-      : doseToRate(averageDose as PicogramsPerDay, input.program.concentration);
-  const drain = integrateRate(
-    profile.battery.idleDrain + rate * profile.battery.drainPerNanolitre,
-    input.ageAtStart,
-    0,
-  );
+  // past use is assumed at the initial program's average flow
+  const rate = averageProgramRate(input.program, profile);
+  const drain = integrateRate(batteryDrainPerDay(profile, rate), input.ageAtStart, 0);
   if (drain.amount >= profile.battery.capacity) {
-    throw new ItpsMisuseError('createPumpState', 'the pump is older than its battery life');
+    throw new ItpsMisuseError('createPumpState', 'the pump is older than its battery life at this flow');
   }
   return { drained: drain.amount, carry: drain.carry, eriAt: null, eosAt: null };
 }

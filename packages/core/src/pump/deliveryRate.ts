@@ -1,5 +1,6 @@
 import { mulDiv } from '../units/mulDiv.ts';
 import type { NanolitresPerDay } from '../units/quantity.ts';
+import { batteryDrainPerDay } from './batteryLife.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import type { PumpState } from './pumpState.ts';
 import { reservoirVolume } from './reservoir.ts';
@@ -34,7 +35,5 @@ export function actualRate(state: PumpState, commanded: NanolitresPerDay): Nanol
 }
 
 /** Battery drain per day at a commanded flow. */
-export function batteryDrainRate(state: PumpState, commanded: NanolitresPerDay): number {
-  const { battery } = getDeviceProfile(state.profileId);
-  return battery.idleDrain + commanded * battery.drainPerNanolitre;
-}
+export const batteryDrainRate = (state: PumpState, commanded: NanolitresPerDay): number =>
+  batteryDrainPerDay(getDeviceProfile(state.profileId), commanded);

@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import type { PumpUpdate } from '../pump/applyUpdate.ts';
+import { averageProgramRate, batteryLifeAtRate } from '../pump/batteryLife.ts';
+import type { PumpInput } from '../pump/createPumpState.ts';
+import { type DeviceProfileId, deviceProfiles, getDeviceProfile } from '../pump/deviceProfile.ts';
+import { type FlexStep, MINUTES_PER_DAY, type PumpProgram, type Therapy } from '../pump/program.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
+import type { PumpCommand } from './pumpCommand.ts';
+
+/** Any device profile id. */
+export const profileIdArb: fc.Arbitrary<DeviceProfileId> = fc.constantFrom(
+  ...(Object.keys(deviceProfiles) as DeviceProfileId[]),
+);
+
+/** Baclofen concentrations: the stock ones most of the time, any custom dilution sometimes. */
+export const concentrationArb: fc.Arbitrary<McgPerMl> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(50, 500, 1000, 2000) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 2000 }) },
+) as fc.Arbitrary<McgPerMl>;
+
+/** Daily doses from 0 to 2500 mcg/day in whole mcg/day, plus odd picogram values. */
+export const doseArb: fc.Arbitrary<PicogramsPerDay> = fc.oneof(
+  fc.integer({ min: 0, max: 2500 }).map((mcg) => mcg * 1_000_000),
+  fc.integer({ min: 0, max: 2_500_000_000 }),
+) as fc.Arbitrary<PicogramsPerDay>;
+
+/** Flex schedules of 1 to `maxSteps` steps, starting at 00:00, ascending. */
+export const flexStepsArb = (maxSteps = 13): fc.Arbitrary<FlexStep[]> =>
+  fc.uniqueArray(fc.integer({ min: 1, max: MINUTES_PER_DAY - 1 }), { maxLength: maxSteps - 1 }).chain((starts) => {
+    const sorted = [0, ...starts.sort((a, b) => a - b)];
+    return fc
+      .tuple(...sorted.map(() => doseArb))
+      .map((doses) => sorted.map((startMinute, i) => ({ startMinute, dose: doses[i] as PicogramsPerDay })));
+  });
+
+/** Any therapy, valid or not for a given pump. */
+export const therapyArb: fc.Arbitrary<Therapy> = fc.oneof(
+  { weight: 4, arbitrary: doseArb.map((dose) => ({ mode: 'simple' as const, dose })) },
+  { weight: 3, arbitrary: flexStepsArb().map((steps) => ({ mode: 'flex' as const, steps })) },
+  { weight: 1, arbitrary: fc.constant({ mode: 'minimum' as const }) },
+  { weight: 1, arbitrary: fc.constant({ mode: 'stopped' as const }) },
+);
+
+/** Any baclofen program (it may be one the pump refuses). */
+export const programArb: fc.Arbitrary<PumpProgram> = fc.record({
+  drug: fc.constant('baclofen' as const),
+  concentration: concentrationArb,
+  therapy: therapyArb,
+});
+
+/**
+ * A program the profile accepts: simple or flex doses chosen so every rate lies inside the
+ * profile's limits, or minimum / stopped.
+ */
+export const validProgramArb = (profileId: DeviceProfileId): fc.Arbitrary<PumpProgram> => {
+  const profile = getDeviceProfile(profileId);
+  return concentrationArb.chain((concentration) => {
+    const minDose = Math.max(1, profile.minRate) * concentration;
+    const maxDose = Math.min(profile.maxRate * concentration, 2_500_000_000);
+    const dose = fc.integer({ min: Math.min(minDose, maxDose), max: maxDose }) as fc.Arbitrary<PicogramsPerDay>;
+    const therapy: fc.Arbitrary<Therapy> =
+      minDose > maxDose
+        ? fc.constant({ mode: 'minimum' as const })
+        : fc.oneof(
+            { weight: 4, arbitrary: dose.map((d) => ({ mode: 'simple' as const, dose: d })) },
+            {
+              weight: 3,
+              arbitrary: fc
+                .uniqueArray(fc.integer({ min: 1, max: MINUTES_PER_DAY - 1 }), { maxLength: profile.maxFlexSteps - 1 })
+                .chain((starts) => {
+                  const sorted = [0, ...starts.sort((a, b) => a - b)];
+                  return fc.array(dose, { minLength: sorted.length, maxLength: sorted.length }).map((doses) => ({
+                    mode: 'flex' as const,
+                    steps: sorted.map((startMinute, i) => ({ startMinute, dose: doses[i] as PicogramsPerDay })),
+                  }));
+                }),
+            },
+            { weight: 1, arbitrary: fc.constant({ mode: 'minimum' as const }) },
+            { weight: 1, arbitrary: fc.constant({ mode: 'stopped' as const }) },
+          );
+    return therapy.map((t) => ({ drug: 'baclofen' as const, concentration, therapy: t }));
+  });
+};
+
+/**
+ * A pump at t = 0 with a valid program, any fill, catheter and battery age (as a fraction of the
+ * battery's life at the program's flow; `nearEndOfLife` puts ERI within the next 120 days).
+ */
+export const pumpInputArb = (options: { readonly nearEndOfLife?: boolean } = {}): fc.Arbitrary<PumpInput> =>
+  profileIdArb.chain((profileId) => {
+    const profile = getDeviceProfile(profileId);
+    const range = profile.lowReservoirThresholdRange;
+    return validProgramArb(profileId).chain((program) => {
+      const life = batteryLifeAtRate(profile, averageProgramRate(program, profile));
+      const age = options.nearEndOfLife
+        ? fc.integer({ min: Math.max(0, life - 120 * MS_PER_DAY), max: life - 1 })
+        : fc.integer({ min: 0, max: Math.floor(life * 0.6) });
+      return fc.record({
+        profileId: fc.constant(profileId),
+        seed: fc.integer(),
+        accuracy: fc.constantFrom('exact' as const, 'nominal' as const),
+        timeOfDayAtStart: fc.integer({ min: 0, max: MS_PER_DAY - 1 }) as fc.Arbitrary<Milliseconds>,
+        program: fc.constant(program),
+        reservoirVolume: fc.integer({ min: 0, max: profile.capacity }) as fc.Arbitrary<Nanolitres>,
+        lowReservoirThreshold: fc.integer({ min: range.min, max: range.max }) as fc.Arbitrary<Nanolitres>,
+        catheterVolume: fc.integer({ min: 0, max: 400_000 }) as fc.Arbitrary<Nanolitres>,
+        primedWith: fc.constantFrom('reservoir' as const, 'empty' as const),
+        ageAtStart: age as fc.Arbitrary<Milliseconds>,
+      });
+    });
+  });
+
+/** A wait of up to `maxDays`, mostly short, sometimes long. */
+export const waitArb = (maxDays: number): fc.Arbitrary<PumpCommand> =>
+  fc
+    .oneof(
+      fc.integer({ min: 1, max: MS_PER_HOUR }),
+      fc.integer({ min: MS_PER_MINUTE, max: MS_PER_DAY }),
+      fc.integer({ min: MS_PER_DAY, max: maxDays * MS_PER_DAY }),
+    )
+    .map((ms) => ({ kind: 'wait' as const, ms }));
+
+/** Commands a history is made of, for a given profile: waits, refills, updates, stops and starts. */
+export const pumpCommandArb = (profileId: DeviceProfileId, maxWaitDays = 60): fc.Arbitrary<PumpCommand> => {
+  const profile = getDeviceProfile(profileId);
+  const volume = fc.integer({ min: 0, max: profile.capacity + 1_000_000 }) as fc.Arbitrary<Nanolitres>;
+  const update: fc.Arbitrary<PumpUpdate> = fc.record(
+    {
+      program: fc.oneof(validProgramArb(profileId), programArb),
+      calculatedReservoir: volume,
+      lowReservoirThreshold: fc.integer({ min: 0, max: 12_000_000 }) as fc.Arbitrary<Nanolitres>,
+    },
+    { requiredKeys: [] },
+  );
+  return fc.oneof(
+    { weight: 5, arbitrary: waitArb(maxWaitDays) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('refill' as const),
+        aspirate: fc.oneof(fc.constant('all' as const), volume),
+        inject: fc.record({ volume, concentration: concentrationArb }).map(({ volume: v, concentration }) => ({
+          volume: v,
+          mass: (v * concentration) as Picograms,
+        })),
+        record: volume,
+      }),
+    },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('update' as const), update, abandon: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'stop' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'start' as const }) },
+  );
+};
+
+/** A pump and a history of commands for it. */
+export const pumpHistoryArb = (
+  options: { readonly maxCommands?: number; readonly maxWaitDays?: number; readonly nearEndOfLife?: boolean } = {},
+): fc.Arbitrary<{ input: PumpInput; commands: PumpCommand[] }> =>
+  pumpInputArb(options.nearEndOfLife === undefined ? {} : { nearEndOfLife: options.nearEndOfLife }).chain((input) =>
+    fc.record({
+      input: fc.constant(input),
+      commands: fc.array(pumpCommandArb(input.profileId, options.maxWaitDays ?? 60), {
+        maxLength: options.maxCommands ?? 30,
+      }),
+    }),
+  );

@@ -1,0 +1,33 @@
+/**
+ * @itps/core/testing: builders, fast-check arbitraries, history runners and invariant checkers for
+ * people writing their own checks against the core. Production code never imports this.
+ */
+export {
+  concentrationArb,
+  doseArb,
+  flexStepsArb,
+  profileIdArb,
+  programArb,
+  pumpCommandArb,
+  pumpHistoryArb,
+  pumpInputArb,
+  therapyArb,
+  validProgramArb,
+  waitArb,
+} from './arbitraries.ts';
+export type { PumpCommand } from './pumpCommand.ts';
+export { buildPumpInput, flexProgram, simpleProgram } from './pumpInputBuilder.ts';
+export {
+  accountedFor,
+  checkAlarmsMatchConditions,
+  checkAtomicUpdate,
+  checkCalculatedVolumeBounds,
+  checkConservation,
+  checkEosAfterEri,
+  checkLogAppendOnly,
+  checkNoDeliveryWhenHalted,
+  checkProgrammedRate,
+  type RunInvariant,
+  type Violation,
+} from './pumpInvariants.ts';
+export { type HistoryStep, runPumpHistory, type TimeMode } from './runPumpHistory.ts';

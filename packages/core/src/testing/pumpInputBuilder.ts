@@ -1,0 +1,45 @@
+import type { PumpInput } from '../pump/createPumpState.ts';
+import type { PumpProgram } from '../pump/program.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, PicogramsPerDay } from '../units/quantity.ts';
+
+/** A simple-continuous baclofen program (dose in mcg/day, concentration in mcg/mL). */
+export const simpleProgram = (doseMcgPerDay: number, concentrationMcgPerMl = 500): PumpProgram => ({
+  drug: 'baclofen',
+  concentration: concentrationMcgPerMl as McgPerMl,
+  therapy: { mode: 'simple', dose: (doseMcgPerDay * 1_000_000) as PicogramsPerDay },
+});
+
+/** A flex program from `[startHHMM, doseMcgPerDay]` pairs. */
+export const flexProgram = (
+  steps: readonly (readonly [string, number])[],
+  concentrationMcgPerMl = 500,
+): PumpProgram => ({
+  drug: 'baclofen',
+  concentration: concentrationMcgPerMl as McgPerMl,
+  therapy: {
+    mode: 'flex',
+    steps: steps.map(([start, dose]) => {
+      const [h, m] = start.split(':').map(Number);
+      return { startMinute: (h ?? 0) * 60 + (m ?? 0), dose: (dose * 1_000_000) as PicogramsPerDay };
+    }),
+  },
+});
+
+/**
+ * A pump input with sensible defaults (20 mL SynchroMed-like pump full of 500 mcg/mL baclofen at
+ * 250 mcg/day, 40 cm of catheter at 0.0026 mL/cm, exact accuracy, new battery); override any field.
+ */
+export function buildPumpInput(overrides: Partial<PumpInput> = {}): PumpInput {
+  return {
+    profileId: 'synchromed-ii-20',
+    seed: 1,
+    accuracy: 'exact',
+    timeOfDayAtStart: 0 as Milliseconds,
+    program: simpleProgram(250),
+    reservoirVolume: 20_000_000 as Nanolitres,
+    catheterVolume: 104_000 as Nanolitres,
+    primedWith: 'reservoir',
+    ageAtStart: 0 as Milliseconds,
+    ...overrides,
+  };
+}

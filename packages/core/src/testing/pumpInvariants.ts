@@ -1,0 +1,189 @@
+import { doseToRate } from '../drug/doseToRate.ts';
+import { advancePump } from '../pump/advancePump.ts';
+import { alarmConditions } from '../pump/alarmConditions.ts';
+import { isEndOfService } from '../pump/deliveryRate.ts';
+import { getDeviceProfile } from '../pump/deviceProfile.ts';
+import { addFluids, EMPTY_FLUID, type Fluid } from '../pump/fluid.ts';
+import { plugFlowContents } from '../pump/plugFlow.ts';
+import type { PumpState } from '../pump/pumpState.ts';
+import { reservoirContents } from '../pump/reservoir.ts';
+import type { Milliseconds } from '../units/quantity.ts';
+import type { HistoryStep } from './runPumpHistory.ts';
+
+/** One broken invariant: which requirement, when, and what was seen. */
+export interface Violation {
+  readonly requirement: string;
+  readonly at: number;
+  readonly message: string;
+}
+
+/** A function that checks a whole run and lists what it found wrong. */
+export type RunInvariant = (run: readonly HistoryStep[]) => Violation[];
+
+const statesOf = (run: readonly HistoryStep[]): PumpState[] => {
+  const first = run[0];
+  return first === undefined ? [] : [first.before.context.pump, ...run.map((s) => s.after.context.pump)];
+};
+
+/** Where all fluid put into the pump is now: in the path plus every sink. */
+export function accountedFor(state: PumpState): Fluid {
+  const { path, sinks } = state.truth;
+  let total = addFluids(reservoirContents(path.reservoir), plugFlowContents(path.tubing));
+  total = addFluids(total, plugFlowContents(path.catheter));
+  for (const sink of Object.values(sinks)) total = addFluids(total, sink);
+  return total ?? EMPTY_FLUID;
+}
+
+/** REQ-CONS-01: drug and volume loaded equal what is in the fluid path plus every sink, exactly. */
+export const checkConservation: RunInvariant = (run) =>
+  statesOf(run).flatMap((s) => {
+    const a = accountedFor(s);
+    const { loaded } = s.truth;
+    return a.volume === loaded.volume && a.mass === loaded.mass
+      ? []
+      : [
+          {
+            requirement: 'REQ-CONS-01',
+            at: s.now,
+            message: `loaded ${loaded.volume} nL / ${loaded.mass} pg, accounted ${a.volume} nL / ${a.mass} pg`,
+          },
+        ];
+  });
+
+/** REQ-RES-01: the calculated reservoir volume is never negative and never above capacity. */
+export const checkCalculatedVolumeBounds: RunInvariant = (run) =>
+  statesOf(run).flatMap((s) => {
+    const v = s.belief.calculatedReservoir;
+    const cap = getDeviceProfile(s.profileId).capacity;
+    return Number.isSafeInteger(v) && v >= 0 && v <= cap
+      ? []
+      : [{ requirement: 'REQ-RES-01', at: s.now, message: `calculated volume ${v} nL outside [0, ${cap}]` }];
+  });
+
+/** REQ-RATE-01: the stored program's every rate is within the profile's limits, or the mode is minimum or stopped. */
+export const checkProgrammedRate: RunInvariant = (run) =>
+  statesOf(run).flatMap((s) => {
+    const profile = getDeviceProfile(s.profileId);
+    const { therapy, concentration } = s.program;
+    const doses =
+      therapy.mode === 'simple' ? [therapy.dose] : therapy.mode === 'flex' ? therapy.steps.map((x) => x.dose) : [];
+    return doses
+      .map((d) => doseToRate(d, concentration))
+      .filter((r) => r < profile.minRate || r > profile.maxRate)
+      .map((r) => ({
+        requirement: 'REQ-RATE-01',
+        at: s.now,
+        message: `stored rate ${r} nL/day outside the profile's limits`,
+      }));
+  });
+
+/**
+ * REQ-DEL-01: over any wait that starts with therapy suspended, the calculated reservoir empty, or
+ * after EOS, nothing reaches the patient (those conditions end only by a clinician's action).
+ */
+export const checkNoDeliveryWhenHalted: RunInvariant = (run) =>
+  run.flatMap(({ command, before, after }) => {
+    if (command.kind !== 'wait') return [];
+    const b = before.context.pump;
+    const halted = !b.therapyActive || b.belief.calculatedReservoir === 0 || isEndOfService(b);
+    const delivered = after.context.pump.truth.sinks.csf.volume - b.truth.sinks.csf.volume;
+    const reservoirOut =
+      reservoirContents(b.truth.path.reservoir).volume -
+      reservoirContents(after.context.pump.truth.path.reservoir).volume;
+    return halted && (delivered !== 0 || reservoirOut !== 0)
+      ? [{ requirement: 'REQ-DEL-01', at: b.now, message: `${delivered} nL delivered while halted` }]
+      : [];
+  });
+
+/**
+ * REQ-ALM-01: each alarm is active exactly while its condition holds, and every `raised` entry in
+ * the log is at the first instant its condition holds (it did not hold 1 ms before).
+ */
+export const checkAlarmsMatchConditions: RunInvariant = (run) => {
+  const violations: Violation[] = [];
+  for (const s of statesOf(run)) {
+    const c = alarmConditions(s);
+    for (const [name, status] of Object.entries(s.alarms)) {
+      if (status.active !== c[name as keyof typeof c]) {
+        violations.push({
+          requirement: 'REQ-ALM-01',
+          at: s.now,
+          message: `${name} active=${status.active} but condition=${!status.active}`,
+        });
+      }
+    }
+  }
+  for (const { command, before, after } of run) {
+    if (command.kind !== 'wait') continue;
+    const b = before.context.pump;
+    for (const entry of after.context.pump.log.slice(b.log.length)) {
+      const m = /^alarm\.(\w+)\.raised$/.exec(entry.type);
+      if (m === null || entry.at <= b.now) continue;
+      const name = m[1] as keyof ReturnType<typeof alarmConditions>;
+      const justBefore = advancePump(b, (entry.at - 1) as Milliseconds);
+      const atInstant = advancePump(justBefore, entry.at as Milliseconds);
+      if (alarmConditions(justBefore)[name] || !alarmConditions(atInstant)[name]) {
+        violations.push({
+          requirement: 'REQ-ALM-01',
+          at: entry.at,
+          message: `${name} raised at ${entry.at} ms is not the instant its condition starts`,
+        });
+      }
+    }
+  }
+  return violations;
+};
+
+/** REQ-BAT-01: once ERI is known, EOS is exactly 90 days (the profile's ERI-to-EOS time) after it. */
+export const checkEosAfterEri: RunInvariant = (run) =>
+  statesOf(run).flatMap((s) => {
+    const { eriAt, eosAt } = s.battery;
+    if (eriAt === null)
+      return eosAt === null ? [] : [{ requirement: 'REQ-BAT-01', at: s.now, message: 'EOS without ERI' }];
+    const expected = eriAt + getDeviceProfile(s.profileId).battery.eriToEos;
+    return eosAt === expected
+      ? []
+      : [{ requirement: 'REQ-BAT-01', at: s.now, message: `EOS at ${eosAt}, expected ${expected}` }];
+  });
+
+/** REQ-LOG-01: the event log only grows, and its times never go backwards. */
+export const checkLogAppendOnly: RunInvariant = (run) =>
+  run.flatMap(({ before, after }) => {
+    const b = before.context.pump.log;
+    const a = after.context.pump.log;
+    const prefixKept = b.every((e, i) => a[i] === e || (a[i]?.at === e.at && a[i]?.type === e.type));
+    const monotonic = a.every((e, i) => i === 0 || (a[i - 1]?.at ?? 0) <= e.at);
+    return prefixKept && monotonic
+      ? []
+      : [
+          {
+            requirement: 'REQ-LOG-01',
+            at: after.context.pump.now,
+            message: 'the log was rewritten or went back in time',
+          },
+        ];
+  });
+
+/**
+ * REQ-PROG-01: after any update (committed, refused or abandoned) the stored program, calculated
+ * volume and alarm threshold are exactly the old ones or exactly the new ones, never a mix.
+ */
+export const checkAtomicUpdate: RunInvariant = (run) =>
+  run.flatMap(({ command, before, after }) => {
+    if (command.kind !== 'update' && command.kind !== 'refill') return [];
+    const b = before.context.pump;
+    const a = after.context.pump;
+    const update =
+      command.kind === 'update' ? (command.abandon ? {} : command.update) : { calculatedReservoir: command.record };
+    const unchanged =
+      a.program === b.program &&
+      a.belief.calculatedReservoir === b.belief.calculatedReservoir &&
+      a.lowReservoirThreshold === b.lowReservoirThreshold;
+    const applied =
+      (update.program === undefined ? a.program === b.program : a.program === update.program) &&
+      (update.calculatedReservoir === undefined || a.belief.calculatedReservoir === update.calculatedReservoir) &&
+      (update.lowReservoirThreshold === undefined || a.lowReservoirThreshold === update.lowReservoirThreshold);
+    return unchanged || applied
+      ? []
+      : [{ requirement: 'REQ-PROG-01', at: a.now, message: 'an update was applied in part' }];
+  });

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  divide,
+  doseToRate,
+  ItpsMisuseError,
+  integrateRate,
+  MS_PER_DAY,
+  mcgPerDayToPicogramsPerDay,
+  mcgPerMl,
+  mlToNanolitres,
+  mulDiv,
+  nanolitres,
+  nanolitresToMl,
+  rateToDose,
+  timeToAccumulate,
+} from '../src/index.ts';
+
+describe('checked constructors', () => {
+  it('accept non-negative safe integers and refuse anything else', () => {
+    expect(nanolitres(5)).toBe(5);
+    expect(() => nanolitres(1.5)).toThrow(ItpsMisuseError);
+    expect(() => nanolitres(-1)).toThrow(/nanolitres/);
+    expect(() => mcgPerMl(0)).toThrow(/mcgPerMl/);
+  });
+});
+
+describe('mulDiv and divide', () => {
+  it('round as asked, exactly, including beyond 2^53', () => {
+    expect(mulDiv(7, 3, 2, 'floor')).toBe(10);
+    expect(mulDiv(7, 3, 2, 'ceil')).toBe(11);
+    expect(mulDiv(7, 3, 2, 'nearest')).toBe(11);
+    expect(mulDiv(5, 1, 3, 'nearest')).toBe(2);
+    expect(mulDiv(4, 1, 3, 'nearest')).toBe(1);
+    expect(mulDiv(80_000_000_000_000, 39_999_999, 40_000_000, 'floor')).toBe(79_999_998_000_000);
+    expect(divide(9, 3, 'ceil')).toBe(3);
+    expect(() => mulDiv(1, 1, 0, 'floor')).toThrow(/mulDiv/);
+  });
+});
+
+describe('integrateRate', () => {
+  it('delivers exactly the daily amount over a day and carries the fraction', () => {
+    expect(integrateRate(500_000, MS_PER_DAY, 0)).toEqual({ amount: 500_000, carry: 0 });
+    const third = integrateRate(1, MS_PER_DAY / 3, 0);
+    expect(third).toEqual({ amount: 0, carry: MS_PER_DAY / 3 });
+    const a = integrateRate(7, 1000, 0);
+    const b = integrateRate(7, 2000, a.carry);
+    expect(a.amount + b.amount).toBe(integrateRate(7, 3000, 0).amount);
+  });
+  it('gives the same total however an interval is split', () => {
+    let carry = 0;
+    let total = 0;
+    for (let i = 0; i < 1440; i++) {
+      const step = integrateRate(123_457, 60_000, carry);
+      total += step.amount;
+      carry = step.carry;
+    }
+    expect(total).toBe(123_457);
+    expect(carry).toBe(0);
+  });
+  it('finds the first instant an amount is reached', () => {
+    // 0.5 mL/day takes exactly 36 days to deliver 18 mL
+    expect(timeToAccumulate(500_000, 0, 18_000_000)).toBe(36 * MS_PER_DAY);
+    const dt = timeToAccumulate(7, 5, 3);
+    expect(integrateRate(7, dt, 5).amount).toBe(3);
+    expect(integrateRate(7, dt - 1, 5).amount).toBe(2);
+    expect(timeToAccumulate(0, 0, 1)).toBe(Number.POSITIVE_INFINITY);
+    expect(timeToAccumulate(5, 0, 0)).toBe(0);
+  });
+});
+
+describe('conversions', () => {
+  it('turn human units into base units with the stated rounding', () => {
+    expect(mlToNanolitres(19.98)).toBe(19_980_000);
+    expect(mlToNanolitres(0.0000004)).toBe(0);
+    expect(mlToNanolitres(0.0000005)).toBe(1);
+    expect(nanolitresToMl(nanolitres(1_500_000))).toBe(1.5);
+    expect(() => mlToNanolitres(Number.NaN)).toThrow(/mlToNanolitres/);
+  });
+  it('turn a dose into a flow and back', () => {
+    // 250 mcg/day at 500 mcg/mL is 0.5 mL/day
+    expect(doseToRate(mcgPerDayToPicogramsPerDay(250), mcgPerMl(500))).toBe(500_000);
+    // 100 mcg/day at 3 mcg/mL is 33.333... mL/day: rounded to the nearest nL/day
+    expect(doseToRate(mcgPerDayToPicogramsPerDay(100), mcgPerMl(3))).toBe(33_333_333);
+    expect(rateToDose(doseToRate(mcgPerDayToPicogramsPerDay(400), mcgPerMl(2000)), mcgPerMl(2000))).toBe(400_000_000);
+  });
+});
