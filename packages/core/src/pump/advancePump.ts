@@ -1,11 +1,11 @@
 import { ItpsMisuseError } from '../errors.ts';
-import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
+import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
 import { integrateRate } from '../units/rateIntegral.ts';
 import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
 import { addFluids, portionFluid } from './fluid.ts';
 import { nextDueTime } from './nextDueTime.ts';
 import { pushThrough } from './plugFlow.ts';
-import type { PumpState } from './pumpState.ts';
+import type { PumpBelief, PumpState, PumpTruth } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
 import { settlePump } from './settlePump.ts';
 
@@ -14,37 +14,56 @@ import { settlePump } from './settlePump.ts';
  * instant lies strictly inside). Commanded flow leaves the calculated reservoir; the actual flow
  * leaves the real reservoir and pushes the pump tubing and catheter forward in plug flow.
  */
-function integrate(state: PumpState, to: Milliseconds): PumpState {
+function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerDay): PumpState {
   const dt = to - state.now;
   if (dt === 0) return state;
-  const commanded = commandedRate(state);
   const real = actualRate(state, commanded);
   const believed = integrateRate(commanded, dt, state.belief.carry);
-  const belief = {
-    calculatedReservoir: Math.max(0, state.belief.calculatedReservoir - believed.amount) as Nanolitres,
+  const remaining = state.belief.calculatedReservoir - believed.amount;
+  const belief: PumpBelief = {
+    calculatedReservoir: Math.max(remaining, 0) as Nanolitres,
     carry: believed.carry,
   };
   const actual = integrateRate(real, dt, state.truth.carry);
-  let truth = { ...state.truth, carry: actual.carry };
+  const old = state.truth;
+  let path = old.path;
+  let sinks = old.sinks;
   if (actual.amount > 0) {
-    const { path, sinks } = state.truth;
     const { reservoir, portion } = drawFromReservoir(path.reservoir, actual.amount);
     const throughTubing = pushThrough(path.tubing, [portion]);
     const throughCatheter = pushThrough(path.catheter, throughTubing.out);
     let csf = sinks.csf;
     for (const p of throughCatheter.out) csf = addFluids(csf, portionFluid(p));
-    truth = {
-      ...truth,
-      path: { reservoir, tubing: throughTubing.tube, catheter: throughCatheter.tube },
-      sinks: { ...sinks, csf },
-    };
+    path = { reservoir, tubing: throughTubing.tube, catheter: throughCatheter.tube };
+    sinks = { csf, aspirated: sinks.aspirated };
   }
+  const truth: PumpTruth = {
+    path,
+    sinks,
+    loaded: old.loaded,
+    nextBatchId: old.nextBatchId,
+    biasPpm: old.biasPpm,
+    carry: actual.carry,
+  };
   let battery = state.battery;
   if (battery.eriAt === null) {
     const drain = integrateRate(batteryDrainRate(state, commanded), dt, battery.carry);
-    battery = { ...battery, drained: battery.drained + drain.amount, carry: drain.carry };
+    battery = { drained: battery.drained + drain.amount, carry: drain.carry, eriAt: null, eosAt: null };
   }
-  return { ...state, now: to, belief, truth, battery };
+  return {
+    profileId: state.profileId,
+    now: to,
+    timeOfDayAtStart: state.timeOfDayAtStart,
+    program: state.program,
+    therapyActive: state.therapyActive,
+    lowReservoirThreshold: state.lowReservoirThreshold,
+    belief,
+    truth,
+    battery,
+    alarms: state.alarms,
+    log: state.log,
+    eventsProcessed: state.eventsProcessed,
+  };
 }
 
 /**
@@ -59,12 +78,15 @@ export function advancePump(state: PumpState, to: Milliseconds): PumpState {
   let current = settlePump(state);
   let events = 0;
   for (;;) {
-    const due = nextDueTime(current);
-    if (due > to) break;
-    current = settlePump(integrate(current, due as Milliseconds));
+    const commanded = commandedRate(current);
+    const due = nextDueTime(current, commanded);
+    if (due > to) {
+      current = integrate(current, to, commanded);
+      break;
+    }
+    current = settlePump(integrate(current, due as Milliseconds, commanded));
     events += 1;
   }
-  current = integrate(current, to);
   return events === 0 ? current : { ...current, eventsProcessed: current.eventsProcessed + events };
 }
 

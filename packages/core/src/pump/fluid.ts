@@ -44,8 +44,11 @@ export interface Portion {
   readonly to: number;
 }
 
-const massUpTo = (batch: Batch, offset: number): number =>
-  offset === batch.volume ? batch.mass : mulDiv(batch.mass, offset, batch.volume, 'floor');
+function massUpTo(batch: Batch, offset: number): number {
+  if (offset === batch.volume) return batch.mass;
+  if (offset === 0) return 0;
+  return mulDiv(batch.mass, offset, batch.volume, 'floor');
+}
 
 /** The volume of a portion. */
 export const portionVolume = (p: Portion): Nanolitres => (p.to - p.from) as Nanolitres;

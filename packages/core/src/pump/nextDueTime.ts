@@ -1,4 +1,4 @@
-import type { Milliseconds } from '../units/quantity.ts';
+import type { Milliseconds, NanolitresPerDay } from '../units/quantity.ts';
 import { timeToAccumulate } from '../units/rateIntegral.ts';
 import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
@@ -12,13 +12,13 @@ import { nextFlexBoundary } from './therapyRate.ts';
  * reservoir running dry, ERI, or EOS. Between now and then every rate is constant. `Infinity`
  * when nothing will ever happen.
  */
-export function nextDueTime(state: PumpState): number {
+export function nextDueTime(state: PumpState, commanded: NanolitresPerDay = commandedRate(state)): number {
   const now = state.now;
   let due = Number.POSITIVE_INFINITY;
   const consider = (dt: number): void => {
     if (dt > 0 && now + dt < due) due = now + dt;
   };
-  const rate = commandedRate(state);
+  const rate = commanded;
   const { program, belief, truth, battery } = state;
   if (rate > 0 && program.therapy.mode === 'flex') {
     consider(nextFlexBoundary(program.therapy.steps, now, state.timeOfDayAtStart) - now);

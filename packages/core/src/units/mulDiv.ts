@@ -13,6 +13,13 @@ export function mulDiv(a: number, b: number, c: number, rounding: Rounding): num
   }
   const p = a * b;
   if (p <= Number.MAX_SAFE_INTEGER) return divide(p, c, rounding);
+  // a = q c + r, so a b / c = q b + r b / c: exact in doubles while r b stays safe
+  const q0 = Math.floor(a / c);
+  const r0 = a - q0 * c;
+  if (r0 >= 0 && r0 < c && r0 * b <= Number.MAX_SAFE_INTEGER && q0 * b <= Number.MAX_SAFE_INTEGER) {
+    const result = q0 * b + divide(r0 * b, c, rounding);
+    if (Number.isSafeInteger(result)) return result;
+  }
   const big = BigInt(a) * BigInt(b);
   const bc = BigInt(c);
   let q = big / bc;

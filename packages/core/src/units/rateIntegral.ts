@@ -37,8 +37,11 @@ export function integrateRate(ratePerDay: number, dtMs: number, carry: number): 
 export function timeToAccumulate(ratePerDay: number, carry: number, amount: number): number {
   if (amount <= 0) return 0;
   if (ratePerDay <= 0) return Number.POSITIVE_INFINITY;
-  const needed = BigInt(amount) * BigInt(MS_PER_DAY) - BigInt(carry);
-  const rate = BigInt(ratePerDay);
-  const dt = (needed + rate - 1n) / rate;
-  return Number(dt);
+  // dt = ceil((amount * DAY - carry) / rate), computed without leaving safe integers:
+  // amount = q rate + r, so dt = q DAY + ceil((r DAY - carry) / rate), with r DAY - carry > -DAY
+  const q = Math.floor(amount / ratePerDay);
+  const r = amount - q * ratePerDay;
+  const numerator = r * MS_PER_DAY - carry;
+  const partial = numerator >= 0 ? divide(numerator, ratePerDay, 'ceil') : -divide(-numerator, ratePerDay, 'floor');
+  return q * MS_PER_DAY + partial;
 }

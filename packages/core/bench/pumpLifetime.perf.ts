@@ -1,0 +1,103 @@
+import { expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import {
+  daysToMs,
+  type Milliseconds,
+  MS_PER_MINUTE,
+  type Nanolitres,
+  type Picograms,
+  type PumpState,
+  pumpMachine,
+  reservoirVolume,
+} from '../src/index.ts';
+import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
+
+// A 20 mL pump, 2000 mcg/mL baclofen on a 4-step flex schedule (mean 275 mcg/day, 0.1375 mL/day),
+// refilled every 84 days (aspirate all, fill to 20 mL, record the volume) until end of service.
+const input = buildPumpInput({
+  program: flexProgram(
+    [
+      ['00:00', 200],
+      ['06:00', 300],
+      ['12:00', 250],
+      ['18:00', 350],
+    ],
+    2000,
+  ),
+  catheterVolume: 156_000 as Nanolitres,
+});
+const REFILL_EVERY = daysToMs(84);
+
+type Mode = { kind: 'event' } | { kind: 'tick'; tickMs: number };
+
+function runHistory(until: Milliseconds, mode: Mode): { state: PumpState; sends: number; lifecycle: string } {
+  const actor = createActor(pumpMachine, { input }).start();
+  let sends = 0;
+  const advance = (to: number) => {
+    if (mode.kind === 'event') {
+      actor.send({ type: 'time.advance', to: to as Milliseconds });
+      sends += 1;
+      return;
+    }
+    let t: number = actor.getSnapshot().context.pump.now;
+    while (t < to) {
+      t = Math.min(t + mode.tickMs, to);
+      actor.send({ type: 'time.advance', to: t as Milliseconds });
+      sends += 1;
+    }
+  };
+  for (let t: number = REFILL_EVERY; t <= until; t += REFILL_EVERY) {
+    advance(t);
+    if (actor.getSnapshot().value === 'endOfService') break;
+    actor.send({ type: 'update.begin' });
+    actor.send({ type: 'reservoir.aspirate', volume: 'all' });
+    const left = reservoirVolume(actor.getSnapshot().context.pump.truth.path.reservoir);
+    const fill = 20_000_000 - left;
+    actor.send({ type: 'reservoir.inject', fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms } });
+    actor.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
+    sends += 4;
+  }
+  const snap = actor.getSnapshot();
+  if (snap.context.pump.now < until && snap.value !== 'endOfService') advance(until);
+  return { state: actor.getSnapshot().context.pump, sends, lifecycle: String(actor.getSnapshot().value) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const time = <T>(f: () => T): { ms: number; value: T } => {
+  const t0 = performance.now();
+  const value = f();
+  return { ms: performance.now() - t0, value };
+};
+
+it('7-year pump history: event-driven against 1-minute fixed ticks', () => {
+  const SEVEN_YEARS = daysToMs(7 * 365);
+  runHistory(SEVEN_YEARS, { kind: 'event' }); // warm-up
+  const heapBefore = process.memoryUsage().heapUsed;
+  const runs = Array.from({ length: 7 }, () => time(() => runHistory(SEVEN_YEARS, { kind: 'event' })));
+  const heapAfter = process.memoryUsage().heapUsed;
+  const full = runs[0]?.value as ReturnType<typeof runHistory>;
+  const eventMs = median(runs.map((r) => r.ms));
+  const days = full.state.now / daysToMs(1);
+
+  const YEAR = daysToMs(365);
+  const eventYear = runHistory(YEAR, { kind: 'event' });
+  const tick = time(() => runHistory(YEAR, { kind: 'tick', tickMs: MS_PER_MINUTE }));
+  const strip = (s: PumpState) => ({ ...s, eventsProcessed: 0 });
+  expect(strip(tick.value.state)).toEqual(strip(eventYear.state));
+
+  const eventPerDay = eventMs / days;
+  const tickPerDay = tick.ms / 365;
+  const eos = full.state.log.find((e) => e.type === 'alarm.eos.raised');
+  const lines = [
+    '',
+    'ITPS pump lifetime benchmark (20 mL, 4-step flex at 2000 mcg/mL, refill every 84 days, until EOS)',
+    `  simulated:            ${days.toFixed(1)} days (${(days / 365).toFixed(2)} years), final state ${full.lifecycle}, EOS at day ${((eos?.at ?? 0) / daysToMs(1)).toFixed(2)}`,
+    `  event-driven run:     ${eventMs.toFixed(2)} ms wall (median of ${runs.length}), ${full.state.eventsProcessed} internal events + ${full.sends} machine events`,
+    `  memory:               heap delta over ${runs.length} runs ${((heapAfter - heapBefore) / 1048576).toFixed(1)} MiB, process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+    `  fixed-tick, 1 minute: ${tick.ms.toFixed(0)} ms wall for the first 365 days (${tick.value.sends} machine events)`,
+    `  per simulated day:    event ${(eventPerDay * 1000).toFixed(2)} us, tick ${(tickPerDay * 1000).toFixed(0)} us, ratio ${(tickPerDay / eventPerDay).toFixed(0)}x`,
+    `  totals after 365 days: identical (delivered ${tick.value.state.truth.sinks.csf.volume} nL / ${tick.value.state.truth.sinks.csf.mass} pg in both modes)`,
+    `  goals: 7-year run < 50 ms (${eventMs < 50 ? 'met' : 'NOT met'}), >= 500x faster per day (${tickPerDay / eventPerDay >= 500 ? 'met' : 'NOT met'})`,
+  ];
+  console.log(lines.join('\n'));
+});
