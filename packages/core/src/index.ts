@@ -48,6 +48,7 @@ export { aspirateReservoir, injectIntoReservoir, withdrawableVolume } from './pu
 export { flexStepAt, programmedDoseAt, programmedRateAt, timeOfDayAt } from './pump/therapyRate.ts';
 export { validateProgram } from './pump/validateProgram.ts';
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
+export { performRefill, type RefillRequest } from './sim/performRefill.ts';
 export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './sim/seededRandom.ts';
 export { createSimulation, type Simulation } from './sim/simulation.ts';
 export {

@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Where the app is served during the specs. */
+export const APP_URL = 'http://127.0.0.1:4173/';
+/** Where screenshots are written, to be looked at. */
+export const SCREENSHOT_DIR = new URL('../test-results/screenshots/', import.meta.url).pathname;
+
+/** Launches Debian's Chromium headless (no browser download: playwright-core only drives it). */
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Saves a full-page screenshot named after the screen. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
+}

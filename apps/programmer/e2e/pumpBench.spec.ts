@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { APP_URL, launchBrowser, screenshot } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(APP_URL);
+});
+
+const text = (testId: string) => page.getByTestId(testId).innerText();
+
+describe('pump bench in Chromium', () => {
+  it('says it is a simulator, not for clinical use, and shows the pump full', async () => {
+    await expect(page.getByRole('note').innerText()).resolves.toContain('not for clinical use');
+    expect(await text('pump-reservoir')).toBe('20.00 mL');
+    expect(await text('pump-state')).toBe('running');
+    expect(await text('pump-dose')).toBe('250.0 mcg/day');
+    expect(await text('sim-time')).toBe('day 0, 08:00');
+    await screenshot(page, '01-start');
+  });
+
+  it('jumps to the next event: the low-reservoir alarm at day 36', async () => {
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await text('sim-time')).toBe('day 36, 08:00');
+    expect(await text('pump-reservoir')).toBe('2.00 mL');
+    expect(await text('alarm-lowReservoir')).toContain('ACTIVE');
+    expect(await text('alarm-reservoirEmpty')).toContain('inactive');
+    expect(await page.getByTestId('event-log').innerText()).toContain('Low reservoir alarm raised');
+    await screenshot(page, '02-low-reservoir-alarm');
+  });
+
+  it('refuses bad refill input next to the field and refuses an overfill without changing anything', async () => {
+    await page.getByRole('button', { name: 'Next event' }).click();
+    const volume = page.getByLabel('Volume to inject (mL)');
+    await volume.fill('1O');
+    await page.getByRole('button', { name: 'Aspirate all, inject and record' }).click();
+    await expect(page.getByRole('alert').first().innerText()).resolves.toBe(
+      'Volume to inject: expected a number from 0 to 20 mL, found "1O".',
+    );
+    await screenshot(page, '03-field-error');
+    // 1.4 mL of dead space stays after aspiration: 19 mL more would be 20.4 mL
+    await volume.fill('19');
+    await page.getByRole('button', { name: 'Aspirate all, inject and record' }).click();
+    expect(await text('refill-refusal')).toContain('would overfill the 20 mL reservoir');
+    expect(await text('pump-state')).toBe('running');
+    expect(await text('pump-reservoir')).toBe('2.00 mL');
+    await screenshot(page, '04-overfill-refused');
+  });
+
+  it('refills from the keyboard alone and clears the alarm', async () => {
+    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByLabel('Volume to inject (mL)').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('18');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').innerText()).resolves.toContain('0.60 mL aspirated');
+    expect(await text('pump-reservoir')).toBe('19.40 mL');
+    expect(await text('alarm-lowReservoir')).toContain('inactive');
+    expect(await text('truth-reservoir')).toBe('19.40 mL at 500.0 mcg/mL');
+    await page.getByRole('button', { name: '+1 day' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await text('sim-time')).toBe('day 37, 08:00');
+    await screenshot(page, '05-refilled');
+  });
+
+  it('runs at 1 day per second from the animation loop', async () => {
+    await page.getByLabel('1 day per second').check();
+    await page.waitForFunction(() =>
+      /day ([2-9]|\d\d)/.test(document.querySelector('[data-testid="sim-time"]')?.textContent ?? ''),
+    );
+    await page.getByLabel('Paused').check();
+    const delivered = await text('truth-delivered');
+    expect(delivered).not.toBe('0.0 mcg in 0.00 mL');
+    await screenshot(page, '06-running');
+  });
+});

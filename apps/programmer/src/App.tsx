@@ -1,0 +1,27 @@
+import { BeliefPanel } from './components/BeliefPanel.tsx';
+import { EventLog } from './components/EventLog.tsx';
+import { RefillForm } from './components/RefillForm.tsx';
+import { TimeControls } from './components/TimeControls.tsx';
+import { TruthPanel } from './components/TruthPanel.tsx';
+import { SimulationProvider } from './simulation/SimulationProvider.tsx';
+
+/** The ITPS pump bench: an implanted pump on simulated time, its belief beside the truth. */
+export function App() {
+  return (
+    <SimulationProvider>
+      <p className="banner" role="note">
+        ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
+      </p>
+      <header>
+        <h1>ITPS pump bench</h1>
+      </header>
+      <main className="grid">
+        <TimeControls />
+        <BeliefPanel />
+        <TruthPanel />
+        <RefillForm />
+        <EventLog />
+      </main>
+    </SimulationProvider>
+  );
+}

@@ -1,0 +1,48 @@
+import { ALARM_NAMES, getDeviceProfile, pumpBeliefView } from '@itps/core';
+import { useSelector } from '@xstate/react';
+import { alarmLabels } from '../format/labels.ts';
+import { formatMcgPerDay, formatMl, formatMlPerDay } from '../format/units.ts';
+import { useSimulation } from '../simulation/SimulationProvider.tsx';
+
+/** What the pump believes: all that telemetry could ever show. */
+export function BeliefPanel() {
+  const simulation = useSimulation();
+  const view = useSelector(simulation.pump, (s) => pumpBeliefView(s.context.pump, s.value));
+  const profile = useSelector(simulation.pump, (s) => getDeviceProfile(s.context.pump.profileId));
+  const concentration = useSelector(simulation.pump, (s) => s.context.pump.program.concentration);
+  const threshold = useSelector(simulation.pump, (s) => s.context.pump.lowReservoirThreshold);
+  return (
+    <section className="panel" aria-labelledby="belief-title">
+      <h2 id="belief-title">Pump (its own belief)</h2>
+      <p className="device">{profile.name}</p>
+      <dl className="figures">
+        <dt>Pump state</dt>
+        <dd data-testid="pump-state">{view.state}</dd>
+        <dt>Mode</dt>
+        <dd data-testid="pump-mode">{view.mode}</dd>
+        <dt>Concentration</dt>
+        <dd>{concentration} mcg/mL</dd>
+        <dt>Daily dose</dt>
+        <dd data-testid="pump-dose">{formatMcgPerDay(view.dose)}</dd>
+        <dt>Programmed flow</dt>
+        <dd>{formatMlPerDay(view.rate)}</dd>
+        <dt>Calculated reservoir</dt>
+        <dd data-testid="pump-reservoir">{formatMl(view.calculatedReservoir)}</dd>
+        <dt>Low-reservoir alarm at</dt>
+        <dd>{formatMl(threshold)}</dd>
+      </dl>
+      <h3>Alarms</h3>
+      <ul className="alarms" aria-live="assertive">
+        {ALARM_NAMES.map((name) => (
+          <li
+            key={name}
+            data-testid={`alarm-${name}`}
+            className={view.alarms[name] ? `alarm active ${profile.alarmClass[name]}` : 'alarm'}
+          >
+            {alarmLabels[name]}: <strong>{view.alarms[name] ? 'ACTIVE' : 'inactive'}</strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

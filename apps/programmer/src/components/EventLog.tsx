@@ -1,0 +1,36 @@
+import { useSelector } from '@xstate/react';
+import { logLabel } from '../format/labels.ts';
+import { formatSimTime } from '../format/units.ts';
+import { useSimulation } from '../simulation/SimulationProvider.tsx';
+
+/** The pump's own event log, newest first. */
+export function EventLog() {
+  const simulation = useSimulation();
+  const log = useSelector(simulation.pump, (s) => s.context.pump.log);
+  const start = useSelector(simulation.pump, (s) => s.context.pump.timeOfDayAtStart);
+  return (
+    <section className="panel" aria-labelledby="log-title">
+      <h2 id="log-title">Event log</h2>
+      {log.length === 0 ? (
+        <p>No events yet.</p>
+      ) : (
+        <table data-testid="event-log">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Event</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...log].reverse().map((entry, i) => (
+              <tr key={`${entry.at}-${log.length - i}`}>
+                <td>{formatSimTime(entry.at, start)}</td>
+                <td>{logLabel(entry.type)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import {
+  type Fluid,
+  type Milliseconds,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
+  type Nanolitres,
+  type NanolitresPerDay,
+  nanolitresPerDayToMlPerDay,
+  nanolitresToMl,
+  type PicogramsPerDay,
+  picogramsPerDayToMcgPerDay,
+  picogramsToMcg,
+} from '@itps/core';
+
+const fixed = (n: number, digits: number) =>
+  n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A volume for display: "18.52 mL". */
+export const formatMl = (nl: Nanolitres): string => `${fixed(nanolitresToMl(nl), 2)} mL`;
+/** A flow for display: "0.500 mL/day". */
+export const formatMlPerDay = (rate: NanolitresPerDay): string =>
+  `${fixed(nanolitresPerDayToMlPerDay(rate), 3)} mL/day`;
+/** A dose rate for display: "250.0 mcg/day". */
+export const formatMcgPerDay = (dose: PicogramsPerDay): string =>
+  `${fixed(picogramsPerDayToMcgPerDay(dose), 1)} mcg/day`;
+/** A drug mass for display: "1,234.5 mcg". */
+export const formatMcg = (fluid: Fluid): string => `${fixed(picogramsToMcg(fluid.mass), 1)} mcg`;
+/** A mixture's concentration for display: "500.0 mcg/mL", or a dash when empty. */
+export const formatConcentration = (fluid: Fluid): string =>
+  fluid.volume === 0 ? '–' : `${fixed(fluid.mass / fluid.volume, 1)} mcg/mL`;
+
+/** Simulated time as "day 36, 08:15" (day 0 is the scenario start). */
+export function formatSimTime(ms: Milliseconds, timeOfDayAtStart: Milliseconds): string {
+  const day = Math.floor(ms / MS_PER_DAY);
+  const tod = (ms + timeOfDayAtStart) % MS_PER_DAY;
+  const hh = String(Math.floor(tod / MS_PER_HOUR)).padStart(2, '0');
+  const mm = String(Math.floor((tod % MS_PER_HOUR) / MS_PER_MINUTE)).padStart(2, '0');
+  return `day ${day}, ${hh}:${mm}`;
+}

@@ -1,0 +1,31 @@
+import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR, type Simulation } from '@itps/core';
+import { useEffect, useRef } from 'react';
+
+/** Simulated milliseconds per real second for each run speed. */
+export const SPEEDS = { '1 hour per second': MS_PER_HOUR, '1 day per second': MS_PER_DAY } as const;
+export type SpeedName = keyof typeof SPEEDS;
+
+/**
+ * Advances simulated time from the animation loop while `speed` is set. The loop lives here, in the
+ * app; the core only ever receives the instant to move to.
+ */
+export function useClockDriver(simulation: Simulation, speed: SpeedName | null): void {
+  const last = useRef<number | null>(null);
+  useEffect(() => {
+    if (speed === null) return;
+    let frame = 0;
+    const tick = (now: number) => {
+      if (last.current !== null) {
+        const step = Math.round(((now - last.current) / 1000) * SPEEDS[speed]);
+        if (step > 0) simulation.advanceTo((simulation.now() + step) as Milliseconds);
+      }
+      last.current = now;
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => {
+      cancelAnimationFrame(frame);
+      last.current = null;
+    };
+  }, [simulation, speed]);
+}

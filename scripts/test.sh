@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Every test ITPS has: typecheck, lint, unit/property/model tests of every package, the app build,
+# end-to-end specs in Debian's Chromium. Ends with the plain line 'N passed, N failed'.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+t_all=$SECONDS
+step() { printf '\n==> %s\n' "$*"; }
+
+step "chromium"
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium >/dev/null
+  else
+    echo "itps: Debian's chromium is missing; install it with: sudo apt-get install chromium" >&2
+    exit 1
+  fi
+fi
+chromium --version 2>/dev/null
+
+step "pnpm and dependencies"
+source scripts/bootstrap.sh
+pnpm --version
+
+step "typecheck (TypeScript 7, tsc -b)"
+pnpm typecheck
+
+step "lint and format (biome ci)"
+pnpm exec biome ci .
+
+step "unit, property and model tests (vitest, every package)"
+rm -rf packages/*/test-results apps/*/test-results
+pnpm -r --if-present test
+
+step "end-to-end (vite build, vite preview, playwright-core, Debian chromium)"
+pnpm e2e
+
+node scripts/summary.mjs "$((SECONDS - t_all))"
