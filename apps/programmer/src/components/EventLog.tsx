@@ -1,7 +1,11 @@
+import type { PumpLogEntry } from '@itps/core';
 import { useSelector } from '@xstate/react';
 import { logLabel } from '../format/labels.ts';
 import { formatSimTime } from '../format/units.ts';
 import { useSimulation } from '../simulation/SimulationProvider.tsx';
+
+// The log is append-only, so an entry's position in it is a stable identity.
+const newestFirst = (log: readonly PumpLogEntry[]) => log.map((entry, position) => ({ entry, position })).reverse();
 
 /** The pump's own event log, newest first. */
 export function EventLog() {
@@ -22,8 +26,8 @@ export function EventLog() {
             </tr>
           </thead>
           <tbody>
-            {[...log].reverse().map((entry, i) => (
-              <tr key={`${entry.at}-${log.length - i}`}>
+            {newestFirst(log).map(({ entry, position }) => (
+              <tr key={position}>
                 <td>{formatSimTime(entry.at, start)}</td>
                 <td>{logLabel(entry.type)}</td>
               </tr>
