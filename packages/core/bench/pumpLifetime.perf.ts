@@ -53,7 +53,11 @@ function runHistory(until: Milliseconds, mode: Mode): { state: PumpState; sends:
     actor.send({ type: 'reservoir.aspirate', volume: 'all' });
     const left = reservoirVolume(actor.getSnapshot().context.pump.truth.path.reservoir);
     const fill = 20_000_000 - left;
-    actor.send({ type: 'reservoir.inject', fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms } });
+    actor.send({
+      type: 'injection.give',
+      site: 'reservoir',
+      fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
+    });
     actor.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
     sends += 4;
   }

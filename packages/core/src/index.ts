@@ -9,8 +9,24 @@ export { assertNever, ItpsMisuseError } from './errors.ts';
 export { advancePump, advancePumpFixedTick } from './pump/advancePump.ts';
 export { ALARM_NAMES, alarmConditions } from './pump/alarmConditions.ts';
 export { applyUpdate, type PumpUpdate } from './pump/applyUpdate.ts';
+export { averageProgramRate, batteryDrainPerDay, batteryLifeAtRate } from './pump/batteryLife.ts';
+export { type BolusRequest, bolusRate, cancelBolus, startBolus } from './pump/bolus.ts';
+export {
+  type CatheterFault,
+  type CatheterFaultKind,
+  endCatheterFault,
+  startCatheterFault,
+} from './pump/catheterFaults.ts';
 export { createPumpState, type PumpInput } from './pump/createPumpState.ts';
-export { actualRate, commandedRate, isEndOfService } from './pump/deliveryRate.ts';
+export {
+  actualRate,
+  basalRate,
+  commandedRate,
+  isEndOfService,
+  isKinked,
+  isMotorHalted,
+  passablePpm,
+} from './pump/deliveryRate.ts';
 export {
   type AlarmClass,
   type AlarmName,
@@ -21,7 +37,16 @@ export {
   isDeviceProfileId,
   type MriBehaviour,
 } from './pump/deviceProfile.ts';
+export { type FlowResult, flowThroughPath, sinkOfTip } from './pump/flowThroughPath.ts';
 export { addFluids, EMPTY_FLUID, type Fluid, fluidAt } from './pump/fluid.ts';
+export {
+  failWithMemoryError,
+  interrogatePump,
+  type MriScan,
+  resetForLowBattery,
+  scanMri,
+  stallMotor,
+} from './pump/motorFaults.ts';
 export { nextDueInstant, nextDueTime } from './pump/nextDueTime.ts';
 export { plugFlowContents } from './pump/plugFlow.ts';
 export {
@@ -33,18 +58,39 @@ export {
 } from './pump/program.ts';
 export { type PumpContext, type PumpEvent, type PumpLifecycle, pumpMachine } from './pump/pumpMachine.ts';
 export type {
+  ActiveBolus,
   AlarmStatus,
   BatteryState,
+  BolusKind,
+  Breach,
+  CatheterCondition,
+  FluidPath,
+  Kink,
+  MotorState,
   PumpBelief,
   PumpLogEntry,
   PumpLogType,
   PumpState,
   PumpTruth,
+  SinkName,
   Sinks,
+  TipLocation,
 } from './pump/pumpState.ts';
-export { type PumpBeliefView, type PumpTruthView, pumpBeliefView, pumpTruthView } from './pump/pumpStatus.ts';
+export {
+  type PumpBeliefView,
+  type PumpStateName,
+  type PumpTruthView,
+  pumpBeliefView,
+  pumpTruthView,
+} from './pump/pumpStatus.ts';
 export { reservoirContents, reservoirVolume } from './pump/reservoir.ts';
-export { aspirateReservoir, injectIntoReservoir, withdrawableVolume } from './pump/reservoirAccess.ts';
+export {
+  aspirateReservoir,
+  giveInjection,
+  type InjectionSite,
+  injectIntoReservoir,
+  withdrawableVolume,
+} from './pump/reservoirAccess.ts';
 export { flexStepAt, programmedDoseAt, programmedRateAt, timeOfDayAt } from './pump/therapyRate.ts';
 export { validateProgram } from './pump/validateProgram.ts';
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';

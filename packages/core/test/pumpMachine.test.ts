@@ -69,7 +69,11 @@ describe('pumpMachine updates', () => {
     pump.send({ type: 'reservoir.aspirate', volume: 'all' });
     // 1.5 mL left, 1.4 mL of dead space: 0.1 mL can be withdrawn
     expect(pump.getSnapshot().context.lastWithdrawn?.volume).toBe(100_000);
-    pump.send({ type: 'reservoir.inject', fluid: { volume: 18_600_000 as Nanolitres, mass: 9_300_000_000 as never } });
+    pump.send({
+      type: 'injection.give',
+      site: 'reservoir',
+      fluid: { volume: 18_600_000 as Nanolitres, mass: 9_300_000_000 as never },
+    });
     pump.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
     const snap = pump.getSnapshot();
     expect(snap.context.pump.alarms.lowReservoir.active).toBe(false);

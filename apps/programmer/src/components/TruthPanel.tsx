@@ -27,9 +27,15 @@ export function TruthPanel() {
         <dd data-testid="truth-delivered">
           {formatMcg(truth.delivered)} in {formatMl(truth.delivered.volume)}
         </dd>
+        <dt>Catheter tip</dt>
+        <dd data-testid="truth-tip">{truth.condition.tip}</dd>
+        <dt>Into the pocket</dt>
+        <dd data-testid="truth-pocket">
+          {formatMcg(truth.sinks.pocket)} in {formatMl(truth.sinks.pocket.volume)}
+        </dd>
         <dt>Aspirated at refills</dt>
         <dd>
-          {formatMcg(truth.aspirated)} in {formatMl(truth.aspirated.volume)}
+          {formatMcg(truth.sinks.aspirated)} in {formatMl(truth.sinks.aspirated.volume)}
         </dd>
         <dt>Flow accuracy bias</dt>
         <dd>{(truth.biasPpm / 10_000).toFixed(2)} %</dd>

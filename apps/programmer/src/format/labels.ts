@@ -6,6 +6,9 @@ export const alarmLabels: Readonly<Record<AlarmName, string>> = {
   reservoirEmpty: 'Reservoir empty',
   eri: 'Elective replacement (ERI)',
   eos: 'End of service (EOS)',
+  motorStall: 'Motor stall',
+  lowBatteryReset: 'Low battery reset',
+  memoryError: 'Pump memory error',
 };
 
 /** A log entry in words. */
@@ -20,6 +23,13 @@ export function logLabel(type: PumpLogType): string {
     'program.committed': 'New program stored',
     'refill.recorded': 'Refill recorded',
     'alarm.thresholdChanged': 'Low-reservoir alarm threshold changed',
+    'bolus.started': 'Bolus started',
+    'bolus.completed': 'Bolus completed',
+    'bolus.cancelled': 'Bolus cancelled',
+    'motor.stall': 'Motor stalled',
+    'motor.recovered': 'Motor stall recovered',
+    'pump.interrogated': 'Pump interrogated',
+    'pump.reset': 'Pump reset to minimum rate',
   };
   return words[type] ?? type;
 }

@@ -2,17 +2,16 @@ import { ItpsMisuseError } from '../errors.ts';
 import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
 import { integrateRate } from '../units/rateIntegral.ts';
 import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
-import { addFluids, portionFluid } from './fluid.ts';
+import { flowThroughPath } from './flowThroughPath.ts';
 import { nextDueTime } from './nextDueTime.ts';
-import { pushThrough } from './plugFlow.ts';
 import type { PumpBelief, PumpState, PumpTruth } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
 import { settlePump } from './settlePump.ts';
 
 /**
  * Moves a state forward to `to` while every rate stays constant (the caller guarantees no due
- * instant lies strictly inside). Commanded flow leaves the calculated reservoir; the actual flow
- * leaves the real reservoir and pushes the pump tubing and catheter forward in plug flow.
+ * instant lies strictly inside). Commanded flow leaves the calculated reservoir and advances any
+ * bolus; the actual flow leaves the real reservoir and pushes the fluid path forward in plug flow.
  */
 function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerDay): PumpState {
   const dt = to - state.now;
@@ -26,25 +25,28 @@ function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerD
   };
   const actual = integrateRate(real, dt, state.truth.carry);
   const old = state.truth;
-  let path = old.path;
-  let sinks = old.sinks;
+  let { path, sinks, catheter } = old;
   if (actual.amount > 0) {
     const { reservoir, portion } = drawFromReservoir(path.reservoir, actual.amount);
-    const throughTubing = pushThrough(path.tubing, [portion]);
-    const throughCatheter = pushThrough(path.catheter, throughTubing.out);
-    let csf = sinks.csf;
-    for (const p of throughCatheter.out) csf = addFluids(csf, portionFluid(p));
-    path = { reservoir, tubing: throughTubing.tube, catheter: throughCatheter.tube };
-    sinks = { csf, aspirated: sinks.aspirated };
+    const flowed = flowThroughPath({ ...path, reservoir }, sinks, catheter, [portion], 'tubing');
+    path = flowed.path;
+    sinks = flowed.sinks;
+    catheter = flowed.catheter;
   }
   const truth: PumpTruth = {
     path,
     sinks,
     loaded: old.loaded,
     nextBatchId: old.nextBatchId,
+    catheter,
     biasPpm: old.biasPpm,
     carry: actual.carry,
   };
+  let bolus = state.bolus;
+  if (bolus !== null && commanded > 0) {
+    const progress = integrateRate(bolus.rate, dt, bolus.carry);
+    bolus = { ...bolus, delivered: bolus.delivered + progress.amount, carry: progress.carry };
+  }
   let battery = state.battery;
   if (battery.eriAt === null) {
     const drain = integrateRate(batteryDrainRate(state, commanded), dt, battery.carry);
@@ -57,11 +59,17 @@ function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerD
     program: state.program,
     therapyActive: state.therapyActive,
     lowReservoirThreshold: state.lowReservoirThreshold,
+    catheterVolumeEntered: state.catheterVolumeEntered,
     belief,
     truth,
     battery,
+    bolus,
+    motor: state.motor,
+    lowBatteryReset: state.lowBatteryReset,
+    memoryError: state.memoryError,
     alarms: state.alarms,
     log: state.log,
+    rng: state.rng,
     eventsProcessed: state.eventsProcessed,
   };
 }

@@ -42,7 +42,8 @@ export function applyUpdate(state: PumpState, update: PumpUpdate): Result<PumpSt
   const entries: PumpLogEntry[] = [];
   let next = state;
   if (update.program !== undefined) {
-    next = { ...next, program: update.program };
+    // a new program replaces whatever a low battery reset left, and clears that alarm
+    next = { ...next, program: update.program, lowBatteryReset: false };
     entries.push({ at: state.now, type: 'program.committed' });
   }
   if (update.calculatedReservoir !== undefined) {

@@ -4,9 +4,9 @@ import type { McgPerMl, Milliseconds, Nanolitres, Picograms } from '../units/qua
 import { integrateRate } from '../units/rateIntegral.ts';
 import { averageProgramRate, batteryDrainPerDay } from './batteryLife.ts';
 import { type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
-import { type Batch, fluidAt, wholeBatch } from './fluid.ts';
+import { type Batch, EMPTY_FLUID, fluidAt, wholeBatch } from './fluid.ts';
 import type { PumpProgram } from './program.ts';
-import type { PumpState } from './pumpState.ts';
+import type { PumpState, TipLocation } from './pumpState.ts';
 import { settlePump } from './settlePump.ts';
 import { validateProgram } from './validateProgram.ts';
 
@@ -33,6 +33,8 @@ export interface PumpInput {
   readonly primedWith: 'reservoir' | 'empty';
   /** How long the pump has been implanted at t = 0 (battery wear, at the initial program's flow). */
   readonly ageAtStart: Milliseconds;
+  /** Where the catheter tip lies at t = 0; intrathecal unless said otherwise. */
+  readonly tip?: TipLocation;
 }
 
 /** The pump state at t = 0 for an input. Throws on an input the profile cannot run (misuse). */
@@ -45,7 +47,12 @@ export function createPumpState(input: PumpInput): PumpState {
   }
   let biasPpm = 0;
   if (input.accuracy === 'nominal') {
-    biasPpm = nextIntInRange(seedRandom(input.seed), profile.nominalBiasPpm.min, profile.nominalBiasPpm.max).value;
+    // the bias draws from a stream of its own, so it does not shift the simulation's other draws
+    biasPpm = nextIntInRange(
+      seedRandom(input.seed ^ 0x5bd1e995),
+      profile.nominalBiasPpm.min,
+      profile.nominalBiasPpm.max,
+    ).value;
   }
   const concentration = input.actualConcentration ?? input.program.concentration;
   const reservoirFluid = fluidAt(input.reservoirVolume, concentration);
@@ -75,23 +82,38 @@ export function createPumpState(input: PumpInput): PumpState {
         reservoir: { batch: { id: 0, ...reservoirFluid }, drawn: 0 },
         tubing: tubing.volume > 0 ? [wholeBatch(tubing)] : [],
         catheter: catheter.volume > 0 ? [wholeBatch(catheter)] : [],
+        catheterProximal: [],
       },
       sinks: {
-        csf: { volume: 0 as Nanolitres, mass: 0 as Picograms },
-        aspirated: { volume: 0 as Nanolitres, mass: 0 as Picograms },
+        csf: EMPTY_FLUID,
+        pocket: EMPTY_FLUID,
+        epidural: EMPTY_FLUID,
+        subdural: EMPTY_FLUID,
+        leak: EMPTY_FLUID,
+        aspirated: EMPTY_FLUID,
       },
       loaded,
       nextBatchId: 3,
+      catheter: { tip: input.tip ?? 'intrathecal', occlusionPpm: 0, kink: null, breach: null },
       biasPpm,
       carry: 0,
     },
+    catheterVolumeEntered: input.catheterVolume,
     battery: batteryAtAge(input),
+    bolus: null,
+    motor: { stall: null, awaitingInterrogation: false },
+    lowBatteryReset: false,
+    memoryError: false,
     alarms: {
       lowReservoir: { active: false, since: null },
       reservoirEmpty: { active: false, since: null },
       eri: { active: false, since: null },
       eos: { active: false, since: null },
+      motorStall: { active: false, since: null },
+      lowBatteryReset: { active: false, since: null },
+      memoryError: { active: false, since: null },
     },
+    rng: seedRandom(input.seed),
     log: [],
     eventsProcessed: 0,
   };

@@ -14,7 +14,14 @@ export type DeviceProfileId = 'synchromed-ii-20' | 'synchromed-ii-40' | 'prometr
 export type AlarmClass = 'critical' | 'nonCritical';
 
 /** Every alarm a pump can raise. The pump senses none of the catheter faults. */
-export type AlarmName = 'lowReservoir' | 'reservoirEmpty' | 'eri' | 'eos';
+export type AlarmName =
+  | 'lowReservoir'
+  | 'reservoirEmpty'
+  | 'eri'
+  | 'eos'
+  | 'motorStall'
+  | 'lowBatteryReset'
+  | 'memoryError';
 
 /** What a strong MRI field does to the pump. */
 export type MriBehaviour = 'motorStall' | 'valveDump';
@@ -64,7 +71,16 @@ export interface DeviceProfile {
 
 const synchromedAlarms = {
   // low reservoir non-critical (U); empty critical (U); ERI non-critical, EOS critical (V) [R9, R2]
-  alarmClass: { lowReservoir: 'nonCritical', reservoirEmpty: 'critical', eri: 'nonCritical', eos: 'critical' },
+  // motor stall two-tone, so critical (V tone, U class) [R6]; low battery reset critical (V) [R9]; memory error (U)
+  alarmClass: {
+    lowReservoir: 'nonCritical',
+    reservoirEmpty: 'critical',
+    eri: 'nonCritical',
+    eos: 'critical',
+    motorStall: 'critical',
+    lowBatteryReset: 'critical',
+    memoryError: 'critical',
+  },
   // repeat every 10 min critical, 60 min non-critical (U): programmable on the device
   alarmRepeat: { critical: 10 * MS_PER_MINUTE, nonCritical: 60 * MS_PER_MINUTE },
 } as const;
@@ -111,7 +127,7 @@ export const deviceProfiles: Readonly<Record<DeviceProfileId, DeviceProfile>> = 
     name: 'Prometra II-like, 20 mL (simulated)',
     capacity: 20_000_000, // (V) [R40]
     ...synchromedCommon,
-    reservoirDeadSpace: 1_000_000, // (U)
+    reservoirDeadSpace: 0, // emptied fully before MRI per the labelling (V) [R40]; real residual (U)
     minRate: 0, // Prometra can be programmed to 0.0 mg/day (V) [R41b]
     minimumModeRate: 0, // (U)
     accuracySpecPpm: 100_000, // (U)

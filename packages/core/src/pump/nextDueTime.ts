@@ -8,9 +8,9 @@ import { nextFlexBoundary } from './therapyRate.ts';
 
 /**
  * The next instant after `state.now` at which anything changes inside the pump by itself: a flex
- * step boundary, the calculated volume reaching the low-reservoir threshold or zero, the real
- * reservoir running dry, ERI, or EOS. Between now and then every rate is constant. `Infinity`
- * when nothing will ever happen.
+ * step boundary, a bolus completing, the calculated volume reaching the low-reservoir threshold or
+ * zero, the real reservoir running dry, a kink opening or closing, the motor recovering, ERI, or EOS.
+ * Between now and then every rate is constant. `Infinity` when nothing will ever happen.
  */
 export function nextDueTime(state: PumpState, commanded: NanolitresPerDay = commandedRate(state)): number {
   const now = state.now;
@@ -19,17 +19,24 @@ export function nextDueTime(state: PumpState, commanded: NanolitresPerDay = comm
     if (dt > 0 && now + dt < due) due = now + dt;
   };
   const rate = commanded;
-  const { program, belief, truth, battery } = state;
-  if (rate > 0 && program.therapy.mode === 'flex') {
-    consider(nextFlexBoundary(program.therapy.steps, now, state.timeOfDayAtStart) - now);
-  }
+  const { program, belief, truth, battery, bolus, motor } = state;
   if (rate > 0) {
+    if (program.therapy.mode === 'flex' && (bolus === null || bolus.kind === 'single')) {
+      consider(nextFlexBoundary(program.therapy.steps, now, state.timeOfDayAtStart) - now);
+    }
+    if (bolus !== null) consider(timeToAccumulate(bolus.rate, bolus.carry, bolus.volume - bolus.delivered));
     const aboveThreshold = belief.calculatedReservoir - state.lowReservoirThreshold;
     if (aboveThreshold > 0) consider(timeToAccumulate(rate, belief.carry, aboveThreshold));
     consider(timeToAccumulate(rate, belief.carry, belief.calculatedReservoir));
     const real = actualRate(state, rate);
     consider(timeToAccumulate(real, truth.carry, reservoirVolume(truth.path.reservoir)));
+    const { kink } = truth.catheter;
+    if (kink !== null) {
+      const phase = now < kink.since ? kink.since - now : (now - kink.since) % kink.periodMs;
+      consider(now < kink.since ? phase : phase < kink.kinkedMs ? kink.kinkedMs - phase : kink.periodMs - phase);
+    }
   }
+  if (motor.stall?.recoversAt != null) consider(motor.stall.recoversAt - now);
   if (battery.eriAt === null) {
     const capacity = getDeviceProfile(state.profileId).battery.capacity;
     consider(timeToAccumulate(batteryDrainRate(state, rate), battery.carry, capacity - battery.drained));

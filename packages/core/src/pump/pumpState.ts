@@ -1,4 +1,5 @@
-import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
+import type { RandomState } from '../sim/seededRandom.ts';
+import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
 import type { AlarmName, DeviceProfileId } from './deviceProfile.ts';
 import type { Fluid } from './fluid.ts';
 import type { PlugFlow } from './plugFlow.ts';
@@ -22,7 +23,14 @@ export type PumpLogType =
   | 'update.incomplete'
   | 'program.committed'
   | 'refill.recorded'
-  | 'alarm.thresholdChanged';
+  | 'alarm.thresholdChanged'
+  | 'bolus.started'
+  | 'bolus.completed'
+  | 'bolus.cancelled'
+  | 'motor.stall'
+  | 'motor.recovered'
+  | 'pump.interrogated'
+  | 'pump.reset';
 
 /** One entry of the pump's own append-only event log. */
 export interface PumpLogEntry {
@@ -34,17 +42,64 @@ export interface PumpLogEntry {
 export interface Sinks {
   /** Left the catheter tip into the intended intrathecal space. */
   readonly csf: Fluid;
+  /** Went into the pump pocket or subcutaneous tissue (pocket fill, disconnection, tip under the skin). */
+  readonly pocket: Fluid;
+  /** Left a migrated tip into the epidural space. */
+  readonly epidural: Fluid;
+  /** Left a migrated tip into the subdural space. */
+  readonly subdural: Fluid;
+  /** Escaped through a leak or fracture along the catheter track. */
+  readonly leak: Fluid;
   /** Withdrawn from the reservoir by aspiration. */
   readonly aspirated: Fluid;
 }
+
+/** Names of the sinks. */
+export type SinkName = keyof Sinks;
 
 /** The fluid path as it really is. */
 export interface FluidPath {
   readonly reservoir: Reservoir;
   /** Internal pump tubing, index 0 at the catheter connector. */
   readonly tubing: PlugFlow;
-  /** Implanted catheter, index 0 at the tip. */
+  /** The implanted catheter from the tip (index 0) back to a breach, or to the pump when there is none. */
   readonly catheter: PlugFlow;
+  /** The catheter between the pump and a breach (empty when there is none), index 0 at the breach. */
+  readonly catheterProximal: PlugFlow;
+}
+
+/** Where the catheter tip lies. */
+export type TipLocation = 'intrathecal' | 'subdural' | 'epidural' | 'subcutaneous';
+
+/**
+ * A hole in the fluid path: a disconnection at the pump (everything to the pocket), a leak (part
+ * escapes) or a fracture (everything escapes) at a point along the catheter.
+ */
+export interface Breach {
+  readonly kind: 'disconnect' | 'leak' | 'fracture';
+  /** Catheter volume between the pump and the breach. */
+  readonly atVolume: Nanolitres;
+  /** Share of the flow that escapes there, in ppm. */
+  readonly escapePpm: number;
+  /** Cumulative volume that has reached the breach, and how much of it escaped (exact split). */
+  readonly passed: number;
+  readonly escaped: number;
+}
+
+/** An intermittent kink: blocked for `kinkedMs` at the start of every `periodMs` from `since`. */
+export interface Kink {
+  readonly since: Milliseconds;
+  readonly periodMs: number;
+  readonly kinkedMs: number;
+}
+
+/** The catheter's physical condition, which the pump cannot sense. */
+export interface CatheterCondition {
+  readonly tip: TipLocation;
+  /** Share of the flow an occlusion blocks, in ppm (1 000 000: fully occluded). */
+  readonly occlusionPpm: number;
+  readonly kink: Kink | null;
+  readonly breach: Breach | null;
 }
 
 /** What is physically true, which the pump cannot see. */
@@ -55,6 +110,7 @@ export interface PumpTruth {
   readonly loaded: Fluid;
   /** Id for the next batch of fluid made (fills, injections). */
   readonly nextBatchId: number;
+  readonly catheter: CatheterCondition;
   /** Actual flow / commanded flow - 1, in ppm; 0 with exact accuracy. */
   readonly biasPpm: number;
   /** Carry of the actual-flow integral (see rateIntegral). */
@@ -66,6 +122,38 @@ export interface PumpBelief {
   readonly calculatedReservoir: Nanolitres;
   /** Carry of the commanded-flow integral. */
   readonly carry: number;
+}
+
+/** A clinician bolus in progress: the pump knows it and counts it in its calculated volume. */
+export interface ActiveBolus {
+  readonly kind: BolusKind;
+  /** Volume to deliver in all. */
+  readonly volume: Nanolitres;
+  /** Bolus flow: added to the basal flow for a single bolus, replacing it for priming and bridge. */
+  readonly rate: NanolitresPerDay;
+  readonly startedAt: Milliseconds;
+  /** Volume commanded so far, and its carry. */
+  readonly delivered: number;
+  readonly carry: number;
+}
+
+/** Kinds of clinician bolus. */
+export type BolusKind = 'single' | 'priming' | 'bridge';
+
+/** The motor as the pump senses it. */
+export interface MotorState {
+  /** A stall the pump has detected; null while the motor turns. */
+  readonly stall: {
+    readonly since: Milliseconds;
+    /** When the motor turns again by itself; null for a permanent stall. */
+    readonly recoversAt: Milliseconds | null;
+    readonly cause: 'fault' | 'mri';
+  } | null;
+  /**
+   * Set when an MRI scan pushed the pump into telemetry mode while an alarm was sounding: it does not
+   * resume infusion until interrogated with a programmer.
+   */
+  readonly awaitingInterrogation: boolean;
 }
 
 /** The battery: charge used, and the ERI and EOS instants once known. */
@@ -90,11 +178,21 @@ export interface PumpState {
   /** False while therapy is suspended (stopped by the clinician, or an update open or abandoned). */
   readonly therapyActive: boolean;
   readonly lowReservoirThreshold: Nanolitres;
+  /** The implanted catheter volume as the clinician entered it (priming and bridge calculations). */
+  readonly catheterVolumeEntered: Nanolitres;
   readonly belief: PumpBelief;
   readonly truth: PumpTruth;
   readonly battery: BatteryState;
+  readonly bolus: ActiveBolus | null;
+  readonly motor: MotorState;
+  /** A low battery reset happened: the program was reset to the minimum rate until reprogrammed. */
+  readonly lowBatteryReset: boolean;
+  /** A memory error stopped the pump for good. */
+  readonly memoryError: boolean;
   readonly alarms: Readonly<Record<AlarmName, AlarmStatus>>;
   readonly log: readonly PumpLogEntry[];
+  /** The seeded generator's state for draws made while the simulation runs. */
+  readonly rng: RandomState;
   /** How many internal instants (flex boundaries, crossings, battery events) have been processed. */
   readonly eventsProcessed: number;
 }

@@ -1,38 +1,58 @@
-import type { Nanolitres, NanolitresPerDay, PicogramsPerDay } from '../units/quantity.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, NanolitresPerDay, PicogramsPerDay } from '../units/quantity.ts';
 import { alarmConditions } from './alarmConditions.ts';
 import { commandedRate, isEndOfService } from './deliveryRate.ts';
-import type { AlarmName } from './deviceProfile.ts';
-import { getDeviceProfile } from './deviceProfile.ts';
+import { type AlarmName, type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
 import type { Fluid } from './fluid.ts';
 import { plugFlowContents } from './plugFlow.ts';
+import type { Therapy } from './program.ts';
 import type { PumpLifecycle } from './pumpMachine.ts';
-import type { PumpState } from './pumpState.ts';
+import type { ActiveBolus, CatheterCondition, PumpLogEntry, PumpState, Sinks } from './pumpState.ts';
 import { reservoirContents } from './reservoir.ts';
 import { programmedDoseAt, programmedRateAt, timeOfDayAt } from './therapyRate.ts';
 
-/** What the pump reports about itself: its belief. This is all telemetry can ever show. */
+/** The pump's overall state, as the scenario format's `pump.state` reads it. */
+export type PumpStateName = 'running' | 'stopped' | 'stalled' | 'endOfService' | 'error';
+
+/**
+ * What the pump reports about itself: its belief, and all that telemetry can ever show (an
+ * interrogation returns exactly this). Never any part of the truth.
+ */
 export interface PumpBeliefView {
-  readonly state: 'running' | 'stopped' | 'endOfService';
-  readonly mode: 'simple' | 'flex' | 'minimum' | 'stopped';
+  readonly profileId: DeviceProfileId;
+  readonly now: Milliseconds;
+  readonly state: PumpStateName;
+  /** The therapy mode, or `bolus` while a bolus runs. */
+  readonly mode: 'simple' | 'flex' | 'minimum' | 'stopped' | 'bolus';
+  readonly concentration: McgPerMl;
+  readonly therapy: Therapy;
   readonly calculatedReservoir: Nanolitres;
+  readonly lowReservoirThreshold: Nanolitres;
+  readonly catheterVolumeEntered: Nanolitres;
   /** Daily dose of the running program (for flex, of the current step). */
   readonly dose: PicogramsPerDay;
-  /** Programmed flow now (for flex, of the current step). */
+  /** Programmed basal flow now (for flex, of the current step). */
   readonly rate: NanolitresPerDay;
-  /** Flow the motor is delivering now (zero while stopped or empty). */
+  /** Flow the motor is commanded to deliver now (zero while stopped, empty or stalled). */
   readonly deliveringRate: NanolitresPerDay;
+  readonly bolus: ActiveBolus | null;
   readonly alarms: Readonly<Record<AlarmName, boolean>>;
+  readonly eriAt: Milliseconds | null;
+  readonly eosAt: Milliseconds | null;
+  readonly awaitingInterrogation: boolean;
+  readonly log: readonly PumpLogEntry[];
 }
 
 /** What is physically true: for the instructor view and reports, never for telemetry. */
 export interface PumpTruthView {
   readonly reservoir: Fluid;
   readonly tubing: Fluid;
+  /** The whole implanted catheter (both sides of a breach). */
   readonly catheter: Fluid;
   /** Cumulative drug and volume that reached the CSF. */
   readonly delivered: Fluid;
-  readonly aspirated: Fluid;
+  readonly sinks: Sinks;
   readonly loaded: Fluid;
+  readonly condition: CatheterCondition;
   readonly biasPpm: number;
 }
 
@@ -40,34 +60,50 @@ export interface PumpTruthView {
 export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpBeliefView {
   const tod = timeOfDayAt(pump.now, pump.timeOfDayAtStart);
   const profile = getDeviceProfile(pump.profileId);
-  const stopped = lifecycle === 'stopped' || lifecycle === 'updating' || pump.program.therapy.mode === 'stopped';
   const deliveringRate = commandedRate(pump);
+  let state: PumpStateName;
+  if (lifecycle === 'failed' || pump.memoryError) state = 'error';
+  else if (lifecycle === 'endOfService' || isEndOfService(pump)) state = 'endOfService';
+  else if (pump.motor.stall !== null) state = 'stalled';
+  else state = deliveringRate === 0 || lifecycle !== 'running' ? 'stopped' : 'running';
   return {
-    state:
-      isEndOfService(pump) || lifecycle === 'endOfService'
-        ? 'endOfService'
-        : stopped || deliveringRate === 0
-          ? 'stopped'
-          : 'running',
-    mode: pump.program.therapy.mode,
+    profileId: pump.profileId,
+    now: pump.now,
+    state,
+    mode: pump.bolus !== null ? 'bolus' : pump.program.therapy.mode,
+    concentration: pump.program.concentration,
+    therapy: pump.program.therapy,
     calculatedReservoir: pump.belief.calculatedReservoir,
+    lowReservoirThreshold: pump.lowReservoirThreshold,
+    catheterVolumeEntered: pump.catheterVolumeEntered,
     dose: programmedDoseAt(pump.program, tod),
     rate: programmedRateAt(pump.program, profile, tod),
     deliveringRate,
+    bolus: pump.bolus,
     alarms: alarmConditions(pump),
+    eriAt: pump.battery.eriAt,
+    eosAt: pump.battery.eosAt,
+    awaitingInterrogation: pump.motor.awaitingInterrogation,
+    log: pump.log,
   };
 }
 
 /** The physical truth of a pump. */
 export function pumpTruthView(pump: PumpState): PumpTruthView {
-  const { path, sinks, loaded, biasPpm } = pump.truth;
+  const { path, sinks, loaded, biasPpm, catheter } = pump.truth;
+  const distal = plugFlowContents(path.catheter);
+  const proximal = plugFlowContents(path.catheterProximal);
   return {
     reservoir: reservoirContents(path.reservoir),
     tubing: plugFlowContents(path.tubing),
-    catheter: plugFlowContents(path.catheter),
+    catheter: {
+      volume: (distal.volume + proximal.volume) as Nanolitres,
+      mass: (distal.mass + proximal.mass) as Fluid['mass'],
+    },
     delivered: sinks.csf,
-    aspirated: sinks.aspirated,
+    sinks,
     loaded,
+    condition: catheter,
     biasPpm,
   };
 }

@@ -2,7 +2,8 @@ import { ok, type Result, refuse } from '../refusal.ts';
 import { nanolitresToMl } from '../units/conversions.ts';
 import type { Nanolitres } from '../units/quantity.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
-import { addFluids, type Fluid, portionFluid } from './fluid.ts';
+import { flowThroughPath } from './flowThroughPath.ts';
+import { addFluids, type Fluid, portionFluid, wholeBatch } from './fluid.ts';
 import type { PumpState } from './pumpState.ts';
 import { drawFromReservoir, mixIntoReservoir, reservoirVolume } from './reservoir.ts';
 
@@ -26,6 +27,40 @@ export function injectIntoReservoir(state: PumpState, fluid: Fluid): Result<Pump
       ...truth,
       path: { ...truth.path, reservoir: mixIntoReservoir(truth.path.reservoir, fluid, truth.nextBatchId) },
       loaded: addFluids(truth.loaded, fluid),
+      nextBatchId: truth.nextBatchId + 1,
+    },
+  });
+}
+
+/** Where a needle can put an injection. */
+export type InjectionSite = 'reservoir' | 'pocket' | 'catheterAccessPort';
+
+/**
+ * An injection through the skin, wherever the needle really is: into the reservoir (it mixes with
+ * what is left), into the pocket (a pocket fill: the drug goes to tissue), or into the catheter
+ * access port (the whole injection goes straight down the catheter and pushes the catheter's
+ * contents out of the tip). The pump knows none of this.
+ */
+export function giveInjection(state: PumpState, site: InjectionSite, fluid: Fluid): Result<PumpState> {
+  if (site === 'reservoir') return injectIntoReservoir(state, fluid);
+  const { truth } = state;
+  const loaded = addFluids(truth.loaded, fluid);
+  if (site === 'pocket') {
+    return ok({
+      ...state,
+      truth: { ...truth, loaded, sinks: { ...truth.sinks, pocket: addFluids(truth.sinks.pocket, fluid) } },
+    });
+  }
+  const batch = { id: truth.nextBatchId, volume: fluid.volume, mass: fluid.mass };
+  const flowed = flowThroughPath(truth.path, truth.sinks, truth.catheter, [wholeBatch(batch)], 'catheter');
+  return ok({
+    ...state,
+    truth: {
+      ...truth,
+      loaded,
+      path: flowed.path,
+      sinks: flowed.sinks,
+      catheter: flowed.catheter,
       nextBatchId: truth.nextBatchId + 1,
     },
   });

@@ -1,12 +1,13 @@
 import type { Milliseconds } from '../units/quantity.ts';
 import { ALARM_NAMES, alarmConditions } from './alarmConditions.ts';
+import { isMotorHalted } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import type { AlarmStatus, PumpLogEntry, PumpState } from './pumpState.ts';
 
 /**
  * Brings a state's derived facts up to date at its instant: ERI and EOS once the battery has
- * crossed its capacity, and every alarm raised or cleared as its condition now holds, each change
- * written to the log. Idempotent.
+ * crossed its capacity, a bolus completed or cancelled, a stalled motor recovered, and every alarm
+ * raised or cleared as its condition now holds, each change written to the log. Idempotent.
  */
 export function settlePump(state: PumpState): PumpState {
   let next = state;
@@ -15,9 +16,22 @@ export function settlePump(state: PumpState): PumpState {
     const eriToEos = getDeviceProfile(next.profileId).battery.eriToEos;
     next = { ...next, battery: { ...battery, eriAt: next.now, eosAt: (next.now + eriToEos) as Milliseconds } };
   }
+  const entries: PumpLogEntry[] = [];
+  const { bolus, motor } = next;
+  if (bolus !== null && bolus.delivered >= bolus.volume) {
+    next = { ...next, bolus: null };
+    entries.push({ at: next.now, type: 'bolus.completed' });
+  } else if (bolus !== null && (isMotorHalted(next) || !next.therapyActive)) {
+    // an active bolus is cancelled when the pump stops (empty, stall, EOS, failure, suspension)
+    next = { ...next, bolus: null };
+    entries.push({ at: next.now, type: 'bolus.cancelled' });
+  }
+  if (motor.stall !== null && motor.stall.recoversAt !== null && next.now >= motor.stall.recoversAt) {
+    next = { ...next, motor: { ...motor, stall: null } };
+    entries.push({ at: next.now, type: 'motor.recovered' });
+  }
   const conditions = alarmConditions(next);
   let alarms = next.alarms;
-  const entries: PumpLogEntry[] = [];
   for (const name of ALARM_NAMES) {
     const holds = conditions[name];
     if (holds === alarms[name].active) continue;

@@ -1,6 +1,7 @@
 import { applyUpdate } from '../pump/applyUpdate.ts';
 import type { Fluid } from '../pump/fluid.ts';
-import { aspirateReservoir, injectIntoReservoir } from '../pump/reservoirAccess.ts';
+import { reservoirVolume } from '../pump/reservoir.ts';
+import { aspirateReservoir, giveInjection, type InjectionSite } from '../pump/reservoirAccess.ts';
 import { ok, type Result, refuse } from '../refusal.ts';
 import type { Nanolitres } from '../units/quantity.ts';
 import type { Simulation } from './simulation.ts';
@@ -9,6 +10,8 @@ import type { Simulation } from './simulation.ts';
 export interface RefillRequest {
   readonly aspirate: Nanolitres | 'all';
   readonly inject: Fluid;
+  /** Where the needle really is while injecting; the reservoir unless said otherwise. */
+  readonly site?: InjectionSite;
   /** The reservoir volume the clinician records; defaults to what is left plus what was injected. */
   readonly record?: Nanolitres;
 }
@@ -24,15 +27,17 @@ export function performRefill(simulation: Simulation, request: RefillRequest): R
   if (lifecycle === 'endOfService') return refuse('pump.endOfService', 'The pump has reached end of service.');
   if (lifecycle === 'updating') return refuse('pump.updateInProgress', 'A programming session is already open.');
   const { state: aspirated, withdrawn } = aspirateReservoir(state, request.aspirate);
-  const injected = injectIntoReservoir(aspirated, request.inject);
+  const site = request.site ?? 'reservoir';
+  const injected = giveInjection(aspirated, site, request.inject);
   if (!injected.ok) return injected;
-  const left = aspirated.truth.path.reservoir.batch.volume - aspirated.truth.path.reservoir.drawn;
+  // the clinician records what they believe is there: what was left plus what they injected
+  const left = reservoirVolume(aspirated.truth.path.reservoir);
   const record = request.record ?? ((left + request.inject.volume) as Nanolitres);
   const recorded = applyUpdate(injected.value, { calculatedReservoir: record });
   if (!recorded.ok) return recorded;
   simulation.send({ type: 'update.begin' });
   simulation.send({ type: 'reservoir.aspirate', volume: request.aspirate });
-  simulation.send({ type: 'reservoir.inject', fluid: request.inject });
+  simulation.send({ type: 'injection.give', site, fluid: request.inject });
   simulation.send({ type: 'update.commit', update: { calculatedReservoir: record } });
   return ok({ withdrawn });
 }

@@ -54,7 +54,7 @@ function applyCommand(actor: ReturnType<typeof createActor<typeof pumpMachine>>,
     case 'refill':
       actor.send({ type: 'update.begin' });
       actor.send({ type: 'reservoir.aspirate', volume: command.aspirate });
-      actor.send({ type: 'reservoir.inject', fluid: command.inject });
+      actor.send({ type: 'injection.give', site: 'reservoir', fluid: command.inject });
       actor.send({ type: 'update.commit', update: { calculatedReservoir: command.record } });
       return;
     case 'update':

@@ -1,0 +1,74 @@
+import { ok, type Result, refuse } from '../refusal.ts';
+import { nanolitresPerDayToMlPerDay, nanolitresToMl } from '../units/conversions.ts';
+import { divide } from '../units/mulDiv.ts';
+import type { Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
+import { MS_PER_DAY } from '../units/time.ts';
+import { ALARM_NAMES } from './alarmConditions.ts';
+import { basalRate, isEndOfService } from './deliveryRate.ts';
+import { getDeviceProfile } from './deviceProfile.ts';
+import type { BolusKind, PumpState } from './pumpState.ts';
+import { settlePump } from './settlePump.ts';
+
+/** A clinician's bolus request: a volume over a duration. */
+export interface BolusRequest {
+  readonly kind: BolusKind;
+  readonly volume: Nanolitres;
+  readonly durationMs: number;
+}
+
+/** The flow that delivers `volume` over `durationMs`, to the nearest nL/day. */
+export const bolusRate = (volume: Nanolitres, durationMs: number): NanolitresPerDay =>
+  divide(volume * MS_PER_DAY, durationMs, 'nearest') as NanolitresPerDay;
+
+/**
+ * Starts a bolus, or refuses with a reason code and changes nothing. One bolus at a time; never while
+ * therapy is suspended, the motor is stalled, after EOS or a memory error, or while a critical alarm
+ * sounds; the combined flow (basal plus a single bolus, or the priming or bridge flow alone) stays
+ * within the profile's maximum; the volume fits in the calculated reservoir.
+ */
+export function startBolus(state: PumpState, request: BolusRequest): Result<PumpState> {
+  const profile = getDeviceProfile(state.profileId);
+  const { volume, durationMs, kind } = request;
+  if (!Number.isSafeInteger(volume) || volume <= 0 || !Number.isSafeInteger(durationMs) || durationMs <= 0) {
+    return refuse('bolus.invalid', 'A bolus needs a volume and a duration greater than zero.');
+  }
+  if (state.memoryError) return refuse('pump.failed', 'The pump has a memory error and cannot deliver.');
+  if (isEndOfService(state)) return refuse('pump.endOfService', 'The pump has reached end of service.');
+  if (state.bolus !== null)
+    return refuse('bolus.alreadyRunning', 'A bolus is already running; only one can run at a time.');
+  if (!state.therapyActive) return refuse('bolus.pumpStopped', 'The pump is stopped; restart therapy before a bolus.');
+  if (state.motor.stall !== null || state.motor.awaitingInterrogation) {
+    return refuse('bolus.motorStalled', 'The pump motor is stalled; no bolus can be given.');
+  }
+  const critical = ALARM_NAMES.filter((name) => state.alarms[name].active && profile.alarmClass[name] === 'critical');
+  if (critical.length > 0) {
+    return refuse('bolus.criticalAlarm', `No bolus while a critical alarm is active (${critical.join(', ')}).`);
+  }
+  const rate = bolusRate(volume, durationMs);
+  const combined = kind === 'single' ? basalRate(state) + rate : rate;
+  if (combined > profile.maxRate) {
+    return refuse(
+      'bolus.rateAboveMaximum',
+      `The bolus would run at ${nanolitresPerDayToMlPerDay(combined as NanolitresPerDay)} mL/day, above the pump's maximum of ${nanolitresPerDayToMlPerDay(profile.maxRate)} mL/day; give it over a longer time.`,
+    );
+  }
+  if (volume > state.belief.calculatedReservoir) {
+    return refuse(
+      'bolus.exceedsReservoir',
+      `The bolus of ${nanolitresToMl(volume)} mL is more than the ${nanolitresToMl(state.belief.calculatedReservoir)} mL the reservoir holds.`,
+    );
+  }
+  return ok(
+    settlePump({
+      ...state,
+      bolus: { kind, volume, rate, startedAt: state.now, delivered: 0, carry: 0 },
+      log: [...state.log, { at: state.now, type: 'bolus.started' }],
+    }),
+  );
+}
+
+/** Cancels the running bolus; refused when none runs. The basal therapy goes on. */
+export function cancelBolus(state: PumpState): Result<PumpState> {
+  if (state.bolus === null) return refuse('bolus.noneRunning', 'No bolus is running.');
+  return ok({ ...state, bolus: null, log: [...state.log, { at: state.now, type: 'bolus.cancelled' }] });
+}
