@@ -5,11 +5,18 @@ import { pumpCommandArb, pumpInputArb, runPumpHistory } from '../src/testing/ind
 
 const withoutEventCount = (s: PumpState) => ({ ...s, eventsProcessed: 0 });
 
-// Shorter waits (up to 3 days) keep the tick runs affordable; ticks from 1 minute to 6 hours.
+// Shorter waits (up to 3 days) keep the tick runs affordable; ticks from 1 minute to 6 hours. Partial
+// leaks are left out: they split each push in proportion, which is exact in volume but may put a
+// picogram on the other side of the split depending on the step (docs/units.md).
 const historyArb = pumpInputArb().chain((input) =>
   fc.record({
     input: fc.constant(input),
-    commands: fc.array(pumpCommandArb(input.profileId, 3), { maxLength: 12 }),
+    commands: fc.array(
+      pumpCommandArb(input.profileId, 3, { partialLeaks: false, catheterVolume: input.catheterVolume }),
+      {
+        maxLength: 12,
+      },
+    ),
     tickMs: fc.integer({ min: 60_000, max: 6 * 3_600_000 }),
   }),
 );

@@ -4,10 +4,11 @@ import { divide } from '../units/mulDiv.ts';
 import type { Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
 import { MS_PER_DAY } from '../units/time.ts';
 import { ALARM_NAMES } from './alarmConditions.ts';
-import { basalRate, isEndOfService } from './deliveryRate.ts';
+import { isEndOfService } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import type { BolusKind, PumpState } from './pumpState.ts';
 import { settlePump } from './settlePump.ts';
+import { maxProgrammedRate } from './therapyRate.ts';
 
 /** A clinician's bolus request: a volume over a duration. */
 export interface BolusRequest {
@@ -45,7 +46,8 @@ export function startBolus(state: PumpState, request: BolusRequest): Result<Pump
     return refuse('bolus.criticalAlarm', `No bolus while a critical alarm is active (${critical.join(', ')}).`);
   }
   const rate = bolusRate(volume, durationMs);
-  const combined = kind === 'single' ? basalRate(state) + rate : rate;
+  // a single bolus adds to the basal flow, which a flex schedule may raise while the bolus runs
+  const combined = kind === 'single' ? maxProgrammedRate(state.program, profile) + rate : rate;
   if (combined > profile.maxRate) {
     return refuse(
       'bolus.rateAboveMaximum',

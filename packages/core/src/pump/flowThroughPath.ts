@@ -18,8 +18,19 @@ const total = (portions: readonly Portion[]): Fluid => {
   return sum;
 };
 
-const addTo = (sinks: Sinks, name: SinkName, fluid: Fluid): Sinks =>
-  fluid.volume === 0 ? sinks : { ...sinks, [name]: addFluids(sinks[name], fluid) };
+// built field by field (not with a computed-key spread) so every Sinks object keeps one shape
+function addTo(sinks: Sinks, name: SinkName, fluid: Fluid): Sinks {
+  if (fluid.volume === 0) return sinks;
+  const add = (n: SinkName) => (n === name ? addFluids(sinks[n], fluid) : sinks[n]);
+  return {
+    csf: add('csf'),
+    pocket: add('pocket'),
+    epidural: add('epidural'),
+    subdural: add('subdural'),
+    leak: add('leak'),
+    aspirated: add('aspirated'),
+  };
+}
 
 /** The fluid path, sinks and catheter condition after a flow step. */
 export interface FlowResult {

@@ -70,3 +70,12 @@ export function nextFlexBoundary(
   }
   return (now + MS_PER_DAY - tod) as Milliseconds;
 }
+
+/** The highest basal flow the program asks for at any time of day. */
+export function maxProgrammedRate(program: PumpProgram, profile: DeviceProfile): NanolitresPerDay {
+  const { therapy } = program;
+  if (therapy.mode !== 'flex') return programmedRateAt(program, profile, 0 as Milliseconds);
+  let max = 0;
+  for (const step of therapy.steps) max = Math.max(max, doseToRate(step.dose, program.concentration));
+  return max as NanolitresPerDay;
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import { averageProgramRate, batteryLifeAtRate } from '../pump/batteryLife.ts';
+import type { CatheterFault } from '../pump/catheterFaults.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { type DeviceProfileId, deviceProfiles, getDeviceProfile } from '../pump/deviceProfile.ts';
 import { type FlexStep, MINUTES_PER_DAY, type PumpProgram, type Therapy } from '../pump/program.ts';
@@ -121,8 +122,60 @@ export const waitArb = (maxDays: number): fc.Arbitrary<PumpCommand> =>
     )
     .map((ms) => ({ kind: 'wait' as const, ms }));
 
-/** Commands a history is made of, for a given profile: waits, refills, updates, stops and starts. */
-export const pumpCommandArb = (profileId: DeviceProfileId, maxWaitDays = 60): fc.Arbitrary<PumpCommand> => {
+/** Options for the commands of a random history. */
+export interface HistoryOptions {
+  readonly maxCommands?: number;
+  readonly maxWaitDays?: number;
+  readonly nearEndOfLife?: boolean;
+  /** Include boluses, faults, MRI scans and misplaced needles (default true). */
+  readonly faults?: boolean;
+  /** Include leaks that let only part of the flow escape (default true). */
+  readonly partialLeaks?: boolean;
+}
+
+/** Catheter faults, with figures that fit a catheter of up to `catheterVolume`. */
+export const catheterFaultArb = (catheterVolume: number, partialLeaks = true): fc.Arbitrary<CatheterFault> =>
+  fc.oneof(
+    fc.record({
+      kind: fc.constant('occlusion' as const),
+      blockedPpm: fc.oneof(fc.constant(1_000_000), fc.integer({ min: 0, max: 1_000_000 })),
+    }),
+    fc
+      .record({
+        periodMs: fc.integer({ min: MS_PER_MINUTE, max: MS_PER_DAY }),
+        share: fc.integer({ min: 0, max: 100 }),
+      })
+      .map(({ periodMs, share }) => ({
+        kind: 'kink' as const,
+        periodMs,
+        kinkedMs: Math.floor((periodMs * share) / 100),
+      })),
+    fc.constant({ kind: 'disconnect' as const }),
+    fc.record({
+      kind: fc.constant('fracture' as const),
+      atVolume: fc.integer({ min: 0, max: catheterVolume }) as fc.Arbitrary<Nanolitres>,
+    }),
+    ...(partialLeaks
+      ? [
+          fc.record({
+            kind: fc.constant('leak' as const),
+            atVolume: fc.integer({ min: 0, max: catheterVolume }) as fc.Arbitrary<Nanolitres>,
+            escapePpm: fc.integer({ min: 0, max: 1_000_000 }),
+          }),
+        ]
+      : []),
+    fc.record({
+      kind: fc.constant('tipMigration' as const),
+      tip: fc.constantFrom('subdural' as const, 'epidural' as const, 'subcutaneous' as const, 'intrathecal' as const),
+    }),
+  );
+
+/** Commands a history is made of, for a given pump: waits, refills, updates, stops, starts and (optionally) boluses and faults. */
+export const pumpCommandArb = (
+  profileId: DeviceProfileId,
+  maxWaitDays = 60,
+  options: { readonly faults?: boolean; readonly partialLeaks?: boolean; readonly catheterVolume?: number } = {},
+): fc.Arbitrary<PumpCommand> => {
   const profile = getDeviceProfile(profileId);
   const volume = fc.integer({ min: 0, max: profile.capacity + 1_000_000 }) as fc.Arbitrary<Nanolitres>;
   const update: fc.Arbitrary<PumpUpdate> = fc.record(
@@ -133,35 +186,114 @@ export const pumpCommandArb = (profileId: DeviceProfileId, maxWaitDays = 60): fc
     },
     { requiredKeys: [] },
   );
-  return fc.oneof(
-    { weight: 5, arbitrary: waitArb(maxWaitDays) },
+  const basic: fc.WeightedArbitrary<PumpCommand>[] = [
+    { weight: 10, arbitrary: waitArb(maxWaitDays) },
     {
-      weight: 2,
+      weight: 4,
+      arbitrary: fc.record(
+        {
+          kind: fc.constant('refill' as const),
+          aspirate: fc.oneof(fc.constant('all' as const), volume),
+          inject: fc.record({ volume, concentration: concentrationArb }).map(({ volume: v, concentration }) => ({
+            volume: v,
+            mass: (v * concentration) as Picograms,
+          })),
+          record: volume,
+          site: fc.constantFrom(
+            'reservoir' as const,
+            'reservoir' as const,
+            'pocket' as const,
+            'catheterAccessPort' as const,
+          ),
+        },
+        {
+          requiredKeys:
+            options.faults === false
+              ? ['kind', 'aspirate', 'inject', 'record']
+              : ['kind', 'aspirate', 'inject', 'record', 'site'],
+        },
+      ),
+    },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('update' as const), update, abandon: fc.boolean() }) },
+    { weight: 2, arbitrary: fc.constant({ kind: 'stop' as const }) },
+    { weight: 2, arbitrary: fc.constant({ kind: 'start' as const }) },
+  ];
+  if (options.faults === false) return fc.oneof(...basic);
+  const catheterVolume = options.catheterVolume ?? 400_000;
+  const faults: fc.WeightedArbitrary<PumpCommand>[] = [
+    {
+      weight: 3,
       arbitrary: fc.record({
-        kind: fc.constant('refill' as const),
-        aspirate: fc.oneof(fc.constant('all' as const), volume),
-        inject: fc.record({ volume, concentration: concentrationArb }).map(({ volume: v, concentration }) => ({
-          volume: v,
-          mass: (v * concentration) as Picograms,
-        })),
-        record: volume,
+        kind: fc.constant('bolus' as const),
+        bolus: fc.record({
+          kind: fc.constantFrom('single' as const, 'priming' as const, 'bridge' as const),
+          volume: fc.integer({ min: 0, max: 2_000_000 }) as fc.Arbitrary<Nanolitres>,
+          durationMs: fc.integer({ min: 0, max: 3 * MS_PER_DAY }),
+        }),
       }),
     },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('update' as const), update, abandon: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.constant({ kind: 'stop' as const }) },
-    { weight: 1, arbitrary: fc.constant({ kind: 'start' as const }) },
-  );
+    { weight: 1, arbitrary: fc.constant({ kind: 'cancelBolus' as const }) },
+    {
+      weight: 3,
+      arbitrary: catheterFaultArb(catheterVolume, options.partialLeaks ?? true).map((fault) => ({
+        kind: 'catheterFault' as const,
+        fault,
+      })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(
+          'occlusion' as const,
+          'kink' as const,
+          'disconnect' as const,
+          'leak' as const,
+          'fracture' as const,
+          'tipMigration' as const,
+        )
+        .map((fault) => ({ kind: 'endCatheterFault' as const, fault })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('motorStall' as const),
+        recoversAfterMs: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3 * MS_PER_DAY })),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('mri' as const),
+        scan: fc.record({
+          durationMs: fc.integer({ min: 10 * MS_PER_MINUTE, max: 2 * MS_PER_HOUR }),
+          fieldMilliTesla: fc.constantFrom(1500, 3000),
+          recoveryDelayMs: fc.integer({ min: 0, max: 24 * MS_PER_HOUR }),
+        }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'interrogate' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'lowBatteryReset' as const }) },
+  ];
+  const rare: fc.WeightedArbitrary<PumpCommand>[] = [
+    { weight: 1, arbitrary: fc.constant({ kind: 'memoryError' as const }) },
+  ];
+  return fc.oneof(...basic, ...faults, ...rare);
 };
 
 /** A pump and a history of commands for it. */
 export const pumpHistoryArb = (
-  options: { readonly maxCommands?: number; readonly maxWaitDays?: number; readonly nearEndOfLife?: boolean } = {},
+  options: HistoryOptions = {},
 ): fc.Arbitrary<{ input: PumpInput; commands: PumpCommand[] }> =>
   pumpInputArb(options.nearEndOfLife === undefined ? {} : { nearEndOfLife: options.nearEndOfLife }).chain((input) =>
     fc.record({
       input: fc.constant(input),
-      commands: fc.array(pumpCommandArb(input.profileId, options.maxWaitDays ?? 60), {
-        maxLength: options.maxCommands ?? 30,
-      }),
+      commands: fc.array(
+        pumpCommandArb(input.profileId, options.maxWaitDays ?? 60, {
+          ...(options.faults === undefined ? {} : { faults: options.faults }),
+          ...(options.partialLeaks === undefined ? {} : { partialLeaks: options.partialLeaks }),
+          catheterVolume: input.catheterVolume,
+        }),
+        { maxLength: options.maxCommands ?? 30 },
+      ),
     }),
   );

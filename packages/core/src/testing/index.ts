@@ -3,9 +3,11 @@
  * people writing their own checks against the core. Production code never imports this.
  */
 export {
+  catheterFaultArb,
   concentrationArb,
   doseArb,
   flexStepsArb,
+  type HistoryOptions,
   profileIdArb,
   programArb,
   pumpCommandArb,
@@ -15,12 +17,14 @@ export {
   validProgramArb,
   waitArb,
 } from './arbitraries.ts';
-export type { PumpCommand } from './pumpCommand.ts';
+export { isUnsensed, type PumpCommand, sensedPart } from './pumpCommand.ts';
 export { buildPumpInput, flexProgram, simpleProgram } from './pumpInputBuilder.ts';
 export {
   accountedFor,
+  believedPart,
   checkAlarmsMatchConditions,
   checkAtomicUpdate,
+  checkBolusLimits,
   checkCalculatedVolumeBounds,
   checkConservation,
   checkEosAfterEri,

@@ -1,9 +1,10 @@
 import { doseToRate } from '../drug/doseToRate.ts';
 import { advancePump } from '../pump/advancePump.ts';
 import { alarmConditions } from '../pump/alarmConditions.ts';
-import { isEndOfService } from '../pump/deliveryRate.ts';
+import { commandedRate, isEndOfService } from '../pump/deliveryRate.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
 import { addFluids, EMPTY_FLUID, type Fluid } from '../pump/fluid.ts';
+import { nextDueTime } from '../pump/nextDueTime.ts';
 import { plugFlowContents } from '../pump/plugFlow.ts';
 import type { PumpState } from '../pump/pumpState.ts';
 import { reservoirContents } from '../pump/reservoir.ts';
@@ -30,6 +31,7 @@ export function accountedFor(state: PumpState): Fluid {
   const { path, sinks } = state.truth;
   let total = addFluids(reservoirContents(path.reservoir), plugFlowContents(path.tubing));
   total = addFluids(total, plugFlowContents(path.catheter));
+  total = addFluids(total, plugFlowContents(path.catheterProximal));
   for (const sink of Object.values(sinks)) total = addFluids(total, sink);
   return total ?? EMPTY_FLUID;
 }
@@ -187,3 +189,51 @@ export const checkAtomicUpdate: RunInvariant = (run) =>
       ? []
       : [{ requirement: 'REQ-PROG-01', at: a.now, message: 'an update was applied in part' }];
   });
+
+/**
+ * REQ-BOL-01: a bolus never starts while another runs, and the commanded flow never exceeds the
+ * profile's maximum, at every command and every internal instant of every wait.
+ */
+export const checkBolusLimits: RunInvariant = (run) => {
+  const violations: Violation[] = [];
+  const check = (s: PumpState) => {
+    const rate = commandedRate(s);
+    const max = getDeviceProfile(s.profileId).maxRate;
+    if (rate > max)
+      violations.push({ requirement: 'REQ-BOL-01', at: s.now, message: `commanded ${rate} nL/day > max ${max}` });
+  };
+  for (const { command, before, after } of run) {
+    check(before.context.pump);
+    if (command.kind === 'wait') {
+      let s = before.context.pump;
+      for (let due = nextDueTime(s); due <= after.context.pump.now; due = nextDueTime(s)) {
+        s = advancePump(s, due as Milliseconds);
+        check(s);
+      }
+    }
+  }
+  const last = run[run.length - 1];
+  let active = false;
+  for (const entry of last?.after.context.pump.log ?? []) {
+    if (entry.type === 'bolus.started') {
+      if (active)
+        violations.push({ requirement: 'REQ-BOL-01', at: entry.at, message: 'a bolus started while another ran' });
+      active = true;
+    } else if (entry.type === 'bolus.completed' || entry.type === 'bolus.cancelled') {
+      active = false;
+    }
+  }
+  return violations;
+};
+
+/** The part of a state the pump itself knows: what a programmer could ever read. */
+export const believedPart = (s: PumpState) => ({
+  now: s.now,
+  program: s.program,
+  therapyActive: s.therapyActive,
+  calculatedReservoir: s.belief.calculatedReservoir,
+  alarms: s.alarms,
+  log: s.log,
+  bolus: s.bolus,
+  motor: s.motor,
+});

@@ -54,7 +54,7 @@ function applyCommand(actor: ReturnType<typeof createActor<typeof pumpMachine>>,
     case 'refill':
       actor.send({ type: 'update.begin' });
       actor.send({ type: 'reservoir.aspirate', volume: command.aspirate });
-      actor.send({ type: 'injection.give', site: 'reservoir', fluid: command.inject });
+      actor.send({ type: 'injection.give', site: command.site ?? 'reservoir', fluid: command.inject });
       actor.send({ type: 'update.commit', update: { calculatedReservoir: command.record } });
       return;
     case 'update':
@@ -67,6 +67,36 @@ function applyCommand(actor: ReturnType<typeof createActor<typeof pumpMachine>>,
       return;
     case 'start':
       actor.send({ type: 'therapy.start' });
+      return;
+    case 'bolus':
+      actor.send({ type: 'bolus.start', bolus: command.bolus });
+      return;
+    case 'cancelBolus':
+      actor.send({ type: 'bolus.cancel' });
+      return;
+    case 'catheterFault':
+      actor.send({ type: 'fault.catheter.start', fault: command.fault });
+      return;
+    case 'endCatheterFault':
+      actor.send({ type: 'fault.catheter.end', kind: command.fault });
+      return;
+    case 'motorStall':
+      actor.send({
+        type: 'fault.motorStall',
+        recoversAt: command.recoversAfterMs === null ? null : ((now + command.recoversAfterMs) as Milliseconds),
+      });
+      return;
+    case 'mri':
+      actor.send({ type: 'mri.scan', scan: command.scan });
+      return;
+    case 'interrogate':
+      actor.send({ type: 'telemetry.interrogate' });
+      return;
+    case 'lowBatteryReset':
+      actor.send({ type: 'fault.lowBatteryReset' });
+      return;
+    case 'memoryError':
+      actor.send({ type: 'fault.memoryError' });
       return;
   }
 }

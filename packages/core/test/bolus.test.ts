@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import {
+  advancePump,
+  applyUpdate,
+  createPumpState,
+  daysToMs,
+  fluidAt,
+  hoursToMs,
+  injectIntoReservoir,
+  type Milliseconds,
+  mcgPerMl,
+  type Nanolitres,
+  pumpBeliefView,
+  pumpMachine,
+  pumpTruthView,
+  startBolus,
+} from '../src/index.ts';
+import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+
+const MCG = 1_000_000;
+
+describe('boluses', () => {
+  it('a bridge bolus keeps 400 mcg/day through a 2000 to 500 mcg/mL switch (0.3 mL dead volume)', () => {
+    let pump = createPumpState(
+      buildPumpInput({
+        program: simpleProgram(400, 2000),
+        reservoirVolume: 0 as Nanolitres,
+        catheterVolume: 100_000 as Nanolitres,
+      }),
+    );
+    const filled = injectIntoReservoir(pump, fluidAt(20_000_000 as Nanolitres, mcgPerMl(500)));
+    if (!filled.ok) throw new Error(filled.refusal.message);
+    const updated = applyUpdate(filled.value, {
+      program: simpleProgram(400, 500),
+      calculatedReservoir: 20_000_000 as Nanolitres,
+    });
+    if (!updated.ok) throw new Error(updated.refusal.message);
+    // the old 2000 mcg/mL fluid is moved at 400 / 2000 = 0.2 mL/day: 0.3 mL takes 1.5 days
+    const bridged = startBolus(updated.value, {
+      kind: 'bridge',
+      volume: 300_000 as Nanolitres,
+      durationMs: daysToMs(1.5),
+    });
+    if (!bridged.ok) throw new Error(bridged.refusal.message);
+    pump = bridged.value;
+    expect(pumpBeliefView(pump, 'running').mode).toBe('bolus');
+    // every 6 hours the patient receives 100 mcg, before, during and after the switch-over
+    for (let h = 6; h <= 72; h += 6) {
+      pump = advancePump(pump, hoursToMs(h));
+      expect(pumpTruthView(pump).delivered.mass).toBe((400 * MCG * h) / 24);
+    }
+    expect(pump.log.map((e) => e.type)).toContain('bolus.completed');
+    expect(pump.bolus).toBeNull();
+  });
+
+  it('a single bolus adds to the basal flow, then the basal therapy goes on', () => {
+    const pump = createPumpState(buildPumpInput({ catheterVolume: 0 as Nanolitres }));
+    // 50 mcg at 500 mcg/mL is 0.1 mL over 1 hour, on top of 250 mcg/day
+    const started = startBolus(pump, { kind: 'single', volume: 100_000 as Nanolitres, durationMs: hoursToMs(1) });
+    if (!started.ok) throw new Error(started.refusal.message);
+    const after = advancePump(started.value, hoursToMs(24));
+    // tubing 0.2 mL at 500 mcg/mL is all the same drug: a day of basal (250) plus the bolus (50)
+    expect(pumpTruthView(after).delivered.mass).toBe(300 * MCG);
+    expect(after.belief.calculatedReservoir).toBe(20_000_000 - 500_000 - 100_000);
+    expect(after.log.find((e) => e.type === 'bolus.completed')?.at).toBe(hoursToMs(1));
+  });
+
+  it('a priming bolus fills an empty catheter after revision, so the drug reaches the tip when it ends', () => {
+    // 0.2 mL tubing + 0.104 mL catheter, empty, primed at 1 mL/h
+    let pump = createPumpState(buildPumpInput({ primedWith: 'empty', catheterVolume: 104_000 as Nanolitres }));
+    const primed = startBolus(pump, { kind: 'priming', volume: 304_000 as Nanolitres, durationMs: 304_000 * 3.6 });
+    if (!primed.ok) throw new Error(primed.refusal.message);
+    pump = advancePump(primed.value, (304_000 * 3.6) as Milliseconds);
+    const truth = pumpTruthView(pump);
+    expect(truth.delivered).toEqual({ volume: 304_000, mass: 0 });
+    expect(truth.catheter.mass).toBe(104_000 * 500);
+    expect(pump.bolus).toBeNull();
+  });
+
+  it('refuses overlapping boluses, a rate above the maximum, and boluses while stopped or in a critical alarm', () => {
+    const actor = createActor(pumpMachine, { input: buildPumpInput() }).start();
+    const code = () => actor.getSnapshot().context.lastRefusal?.code;
+    actor.send({ type: 'bolus.start', bolus: { kind: 'single', volume: 1_000_000 as Nanolitres, durationMs: 60_000 } });
+    expect(code()).toBe('bolus.rateAboveMaximum');
+    actor.send({
+      type: 'bolus.start',
+      bolus: { kind: 'single', volume: 100_000 as Nanolitres, durationMs: hoursToMs(1) },
+    });
+    expect(code()).toBeUndefined();
+    actor.send({
+      type: 'bolus.start',
+      bolus: { kind: 'single', volume: 100_000 as Nanolitres, durationMs: hoursToMs(1) },
+    });
+    expect(code()).toBe('bolus.alreadyRunning');
+    actor.send({ type: 'bolus.cancel' });
+    actor.send({ type: 'therapy.stop' });
+    actor.send({
+      type: 'bolus.start',
+      bolus: { kind: 'single', volume: 100_000 as Nanolitres, durationMs: hoursToMs(1) },
+    });
+    expect(code()).toBe('bolus.pumpStopped');
+    actor.send({ type: 'therapy.start' });
+    actor.send({ type: 'fault.motorStall', recoversAt: null });
+    actor.send({
+      type: 'bolus.start',
+      bolus: { kind: 'single', volume: 100_000 as Nanolitres, durationMs: hoursToMs(1) },
+    });
+    expect(code()).toBe('bolus.motorStalled');
+    actor.send({ type: 'time.advance', to: daysToMs(45) });
+    actor.send({
+      type: 'bolus.start',
+      bolus: { kind: 'single', volume: 100_000 as Nanolitres, durationMs: hoursToMs(1) },
+    });
+    expect(code()).toBe('bolus.motorStalled');
+  });
+});

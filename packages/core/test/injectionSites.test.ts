@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createSimulation,
+  daysToMs,
+  fluidAt,
+  mcgPerMl,
+  type Nanolitres,
+  performRefill,
+  pumpTruthView,
+} from '../src/index.ts';
+import { buildPumpInput } from '../src/testing/index.ts';
+
+const MCG = 1_000_000;
+
+describe('where the needle really is', () => {
+  it('a pocket fill of 19 mL at 500 mcg/mL puts 9500 mcg in the pocket while the pump counts 19 mL more than is there', () => {
+    const sim = createSimulation(buildPumpInput({ reservoirVolume: 1_000_000 as Nanolitres }));
+    const before = pumpTruthView(sim.pumpState()).reservoir.volume;
+    const result = performRefill(sim, {
+      aspirate: 0 as Nanolitres,
+      inject: fluidAt(19_000_000 as Nanolitres, mcgPerMl(500)),
+      site: 'pocket',
+    });
+    expect(result.ok).toBe(true);
+    const truth = pumpTruthView(sim.pumpState());
+    expect(truth.sinks.pocket).toEqual({ volume: 19_000_000, mass: 9500 * MCG });
+    expect(sim.pumpState().belief.calculatedReservoir - truth.reservoir.volume).toBe(19_000_000);
+    expect(truth.reservoir.volume).toBe(before);
+    // the pump saw a normal refill: its low-reservoir alarm (1 mL left) clears as if 19 mL had gone in
+    expect(sim.pumpState().log.map((e) => e.type)).toEqual([
+      'alarm.lowReservoir.raised',
+      'update.begun',
+      'pump.stopped',
+      'refill.recorded',
+      'alarm.lowReservoir.cleared',
+      'pump.started',
+    ]);
+  });
+
+  it('an injection into the catheter access port goes straight down the catheter and out of the tip at once', () => {
+    // 0.104 mL of catheter holding 500 mcg/mL; 2 mL at 2000 mcg/mL through the port
+    const sim = createSimulation(buildPumpInput());
+    sim.send({
+      type: 'injection.give',
+      site: 'catheterAccessPort',
+      fluid: fluidAt(2_000_000 as Nanolitres, mcgPerMl(2000)),
+    });
+    const truth = pumpTruthView(sim.pumpState());
+    // out of the tip: the old catheter contents (52 mcg) and 1.896 mL of the injection (3792 mcg)
+    expect(truth.delivered).toEqual({ volume: 2_000_000, mass: 52 * MCG + 3792 * MCG });
+    expect(truth.catheter).toEqual({ volume: 104_000, mass: 104_000 * 2000 });
+    expect(sim.pumpState().belief.calculatedReservoir).toBe(20_000_000);
+  });
+
+  it('a refill that would overfill is refused whole: no session opened, nothing injected', () => {
+    const sim = createSimulation(buildPumpInput({ reservoirVolume: 10_000_000 as Nanolitres }));
+    sim.advanceTo(daysToMs(1));
+    const result = performRefill(sim, {
+      aspirate: 0 as Nanolitres,
+      inject: fluidAt(10_600_000 as Nanolitres, mcgPerMl(500)),
+    });
+    expect(result.ok).toBe(false);
+    expect(sim.lifecycle()).toBe('running');
+    expect(sim.pumpState().log).toEqual([]);
+  });
+});
