@@ -17,6 +17,7 @@ export {
   endCatheterFault,
   startCatheterFault,
 } from './pump/catheterFaults.ts';
+export { implantedCatheterVolume } from './pump/catheterVolume.ts';
 export { createPumpState, type PumpInput } from './pump/createPumpState.ts';
 export {
   actualRate,
@@ -46,6 +47,7 @@ export {
   resetForLowBattery,
   scanMri,
   stallMotor,
+  stallMotorAtRandom,
 } from './pump/motorFaults.ts';
 export { nextDueInstant, nextDueTime } from './pump/nextDueTime.ts';
 export { plugFlowContents } from './pump/plugFlow.ts';

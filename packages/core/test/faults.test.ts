@@ -171,3 +171,34 @@ describe('catheter faults the pump cannot sense', () => {
     expect(truth(pump).delivered.mass).toBe(250 * MCG);
   });
 });
+
+describe('seeded draws', () => {
+  const scan = { durationMs: hoursToMs(1), fieldMilliTesla: 3000, recoveryDelayMs: 'drawn' as const };
+  const recovery = (seed: number) => {
+    const pump = start({ seed });
+    pump.send({ type: 'mri.scan', scan });
+    return pump.getSnapshot().context.pump.motor.stall?.recoversAt;
+  };
+
+  it('draws the MRI recovery delay from the seed: 0 to 24 h after the scan, the same for the same seed', () => {
+    const delays = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => (recovery(seed) ?? 0) - hoursToMs(1));
+    for (const d of delays) {
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThanOrEqual(hoursToMs(24));
+    }
+    expect(new Set(delays).size).toBeGreaterThan(1);
+    expect(recovery(3)).toBe(recovery(3));
+  });
+
+  it('draws a random stall as permanent or transient (at most 72 h) from the seed', () => {
+    const outcomes = Array.from({ length: 40 }, (_, seed) => {
+      const pump = start({ seed });
+      pump.send({ type: 'fault.motorStall', recoversAt: 'drawn' });
+      return pump.getSnapshot().context.pump.motor.stall?.recoversAt;
+    });
+    expect(outcomes.some((r) => r === null)).toBe(true);
+    const transient = outcomes.filter((r): r is Milliseconds => r !== null && r !== undefined);
+    expect(transient.length).toBeGreaterThan(0);
+    for (const r of transient) expect(r).toBeLessThanOrEqual(hoursToMs(72));
+  });
+});

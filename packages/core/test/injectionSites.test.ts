@@ -64,3 +64,21 @@ describe('where the needle really is', () => {
     expect(sim.pumpState().log).toEqual([]);
   });
 });
+
+describe('rinse', () => {
+  it('empty, fill, empty, fill dilutes the old drug left in the dead space', () => {
+    const sim = createSimulation(
+      buildPumpInput({ program: { ...buildPumpInput().program, concentration: mcgPerMl(2000) } }),
+    );
+    const fill = fluidAt(10_000_000 as Nanolitres, mcgPerMl(500));
+    // the 1.4 mL of dead space at 2000 mcg/mL mixes with each fill
+    expect(performRefill(sim, { aspirate: 'all', inject: fill }).ok).toBe(true);
+    const once = pumpTruthView(sim.pumpState()).reservoir;
+    expect(once).toEqual({ volume: 11_400_000, mass: 1_400_000 * 2000 + 10_000_000 * 500 });
+    expect(performRefill(sim, { aspirate: 'all', inject: fill }).ok).toBe(true);
+    const twice = pumpTruthView(sim.pumpState()).reservoir;
+    // 1.4 mL of the first mixture (684.2 mcg/mL) plus 10 mL at 500: 522.6 mcg/mL
+    expect(twice.volume).toBe(11_400_000);
+    expect(Math.round((twice.mass / twice.volume) * 10) / 10).toBe(522.6);
+  });
+});

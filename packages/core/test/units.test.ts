@@ -84,3 +84,12 @@ describe('conversions', () => {
     expect(rateToDose(doseToRate(mcgPerDayToPicogramsPerDay(400), mcgPerMl(2000)), mcgPerMl(2000))).toBe(400_000_000);
   });
 });
+
+describe('implantedCatheterVolume', () => {
+  it('is length times volume per cm, to the nearest nanolitre', async () => {
+    const { implantedCatheterVolume } = await import('../src/index.ts');
+    expect(implantedCatheterVolume(40, 2600 as never)).toBe(104_000);
+    expect(implantedCatheterVolume(37.5, 2600 as never)).toBe(97_500);
+    expect(() => implantedCatheterVolume(-1, 2600 as never)).toThrow(/implantedCatheterVolume/);
+  });
+});

@@ -1,5 +1,7 @@
 import {
+  getDeviceProfile,
   hoursToMs,
+  implantedCatheterVolume,
   mcgPerDayToPicogramsPerDay,
   mcgPerMl,
   milliseconds,
@@ -22,7 +24,7 @@ export const initialPump: PumpInput = {
     therapy: { mode: 'simple', dose: mcgPerDayToPicogramsPerDay(250) },
   },
   reservoirVolume: mlToNanolitres(20),
-  catheterVolume: mlToNanolitres(0.104),
+  catheterVolume: implantedCatheterVolume(40, getDeviceProfile('synchromed-ii-20').catheterVolumePerCm),
   primedWith: 'reservoir',
   ageAtStart: milliseconds(0),
 };

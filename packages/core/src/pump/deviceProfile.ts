@@ -5,7 +5,7 @@ import type {
   Nanolitres,
   NanolitresPerDay,
 } from '../units/quantity.ts';
-import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
 
 /** Identifier of a device profile, as scenario files name it. */
 export type DeviceProfileId = 'synchromed-ii-20' | 'synchromed-ii-40' | 'prometra-ii-20';
@@ -66,7 +66,14 @@ export interface DeviceProfile {
   readonly alarmClass: Readonly<Record<AlarmName, AlarmClass>>;
   /** How often a sounding alarm repeats, by class. */
   readonly alarmRepeat: Readonly<Record<AlarmClass, Milliseconds>>;
-  readonly mri: { readonly behaviour: MriBehaviour; readonly maxFieldMilliTesla: number };
+  readonly mri: {
+    readonly behaviour: MriBehaviour;
+    readonly maxFieldMilliTesla: number;
+    /** Longest delay after a scan before a stalled motor turns again; drawn uniformly up to it. */
+    readonly maxRecoveryDelay: Milliseconds;
+  };
+  /** How a random motor stall is drawn: the share that never recovers, and the longest transient one. */
+  readonly motorStall: { readonly permanentPpm: number; readonly maxTransient: Milliseconds };
 }
 
 const synchromedAlarms = {
@@ -105,7 +112,10 @@ const synchromedCommon = {
   defaultLowReservoirThreshold: 2_000_000, // 2 mL (V) [R26]
   lowReservoirThresholdRange: { min: 500_000, max: 10_000_000 }, // settable range (U)
   ...synchromedAlarms,
-  mri: { behaviour: 'motorStall', maxFieldMilliTesla: 3000 }, // stalls in the field (V) [R6]; field limit DISAGREE 1.5/3 T
+  // stalls in the field and recovers 2-24 h later at worst (V) [R6]; field limit DISAGREE 1.5/3 T [R6, R3]
+  mri: { behaviour: 'motorStall', maxFieldMilliTesla: 3000, maxRecoveryDelay: 24 * MS_PER_HOUR },
+  // share of random stalls that are permanent and the longest transient one (U); root causes (V) [R4, R10]
+  motorStall: { permanentPpm: 300_000, maxTransient: 72 * MS_PER_HOUR },
 } as const;
 
 /** The device profiles scenario files can name. */
@@ -134,7 +144,8 @@ export const deviceProfiles: Readonly<Record<DeviceProfileId, DeviceProfile>> = 
     nominalBiasPpm: { min: -29_000, max: -21_000 }, // 97.1-97.9 % of programmed (V) [R43]
     battery: { ...synchromedCommon.battery, capacity: 10_950_000_000 }, // ~10 years at no flow (U)
     defaultLowReservoirThreshold: 2_000_000, // (U); its PTC plans refills at 3 mL (V) [R42]
-    mri: { behaviour: 'valveDump', maxFieldMilliTesla: 3000 }, // must be emptied before MRI (V) [R40, R41b]
+    // must be emptied before MRI, else the valves may dump the reservoir (V) [R40, R41b]
+    mri: { behaviour: 'valveDump', maxFieldMilliTesla: 3000, maxRecoveryDelay: 0 },
   } as DeviceProfile,
 };
 

@@ -1,3 +1,4 @@
+import { nextIntInRange } from '../sim/seededRandom.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import { ALARM_NAMES } from './alarmConditions.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
@@ -37,8 +38,23 @@ export function stallMotor(
 export interface MriScan {
   readonly durationMs: number;
   readonly fieldMilliTesla: number;
-  /** How long after the scan the motor takes to turn again (SynchroMed-like: 0 to 24 h). */
-  readonly recoveryDelayMs: number;
+  /**
+   * How long after the scan the motor takes to turn again (SynchroMed-like: 0 to 24 h); `drawn`
+   * draws it uniformly up to the profile's maximum from the simulation's seeded generator.
+   */
+  readonly recoveryDelayMs: number | 'drawn';
+}
+
+/**
+ * A random motor stall drawn from the seeded generator: permanent with the profile's share,
+ * otherwise recovering after a delay drawn uniformly up to the profile's longest transient stall.
+ */
+export function stallMotorAtRandom(state: PumpState): PumpState {
+  const { motorStall } = getDeviceProfile(state.profileId);
+  const kind = nextIntInRange(state.rng, 0, 999_999);
+  if (kind.value < motorStall.permanentPpm) return stallMotor({ ...state, rng: kind.state }, null);
+  const delay = nextIntInRange(kind.state, 1, motorStall.maxTransient);
+  return stallMotor({ ...state, rng: delay.state }, (state.now + delay.value) as Milliseconds);
 }
 
 /**
@@ -52,8 +68,17 @@ export function scanMri(state: PumpState, scan: MriScan): { state: PumpState; st
   const profile = getDeviceProfile(state.profileId);
   if (profile.mri.behaviour === 'motorStall') {
     const sounding = ALARM_NAMES.some((name) => state.alarms[name].active);
-    const recoversAt = (state.now + scan.durationMs + scan.recoveryDelayMs) as Milliseconds;
-    const stalled = stallMotor(state, recoversAt, 'mri');
+    let { rng } = state;
+    let delay: number;
+    if (scan.recoveryDelayMs === 'drawn') {
+      const draw = nextIntInRange(rng, 0, profile.mri.maxRecoveryDelay);
+      delay = draw.value;
+      rng = draw.state;
+    } else {
+      delay = scan.recoveryDelayMs;
+    }
+    const recoversAt = (state.now + scan.durationMs + delay) as Milliseconds;
+    const stalled = stallMotor({ ...state, rng }, recoversAt, 'mri');
     return {
       state: settlePump({
         ...stalled,

@@ -15,6 +15,7 @@ import {
   resetForLowBattery,
   scanMri,
   stallMotor,
+  stallMotorAtRandom,
 } from './motorFaults.ts';
 import type { PumpLogType, PumpState } from './pumpState.ts';
 import { aspirateReservoir, giveInjection, type InjectionSite } from './reservoirAccess.ts';
@@ -45,7 +46,7 @@ export type PumpEvent =
   | { readonly type: 'mri.scan'; readonly scan: MriScan }
   | { readonly type: 'fault.catheter.start'; readonly fault: CatheterFault }
   | { readonly type: 'fault.catheter.end'; readonly kind: CatheterFaultKind }
-  | { readonly type: 'fault.motorStall'; readonly recoversAt: Milliseconds | null }
+  | { readonly type: 'fault.motorStall'; readonly recoversAt: Milliseconds | null | 'drawn' }
   | { readonly type: 'fault.lowBatteryReset' }
   | { readonly type: 'fault.memoryError' };
 
@@ -137,9 +138,13 @@ export const pumpMachine = setup({
     endCatheterFault: assign(({ context, event }) =>
       event.type === 'fault.catheter.end' ? { pump: endCatheterFault(context.pump, event.kind) } : {},
     ),
-    stallMotor: assign(({ context, event }) =>
-      event.type === 'fault.motorStall' ? { pump: stallMotor(context.pump, event.recoversAt) } : {},
-    ),
+    stallMotor: assign(({ context, event }) => {
+      if (event.type !== 'fault.motorStall') return {};
+      return {
+        pump:
+          event.recoversAt === 'drawn' ? stallMotorAtRandom(context.pump) : stallMotor(context.pump, event.recoversAt),
+      };
+    }),
     resetForLowBattery: assign(({ context }) => ({ pump: resetForLowBattery(context.pump) })),
     failWithMemoryError: assign(({ context }) => ({ pump: failWithMemoryError(context.pump) })),
     suspendForGood: assign(({ context }) => ({ pump: settlePump({ ...context.pump, therapyActive: false }) })),

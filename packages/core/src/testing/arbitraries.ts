@@ -257,7 +257,11 @@ export const pumpCommandArb = (
       weight: 1,
       arbitrary: fc.record({
         kind: fc.constant('motorStall' as const),
-        recoversAfterMs: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3 * MS_PER_DAY })),
+        recoversAfterMs: fc.oneof(
+          fc.constant(null),
+          fc.constant('drawn' as const),
+          fc.integer({ min: 1, max: 3 * MS_PER_DAY }),
+        ),
       }),
     },
     {
@@ -267,7 +271,7 @@ export const pumpCommandArb = (
         scan: fc.record({
           durationMs: fc.integer({ min: 10 * MS_PER_MINUTE, max: 2 * MS_PER_HOUR }),
           fieldMilliTesla: fc.constantFrom(1500, 3000),
-          recoveryDelayMs: fc.integer({ min: 0, max: 24 * MS_PER_HOUR }),
+          recoveryDelayMs: fc.oneof(fc.constant('drawn' as const), fc.integer({ min: 0, max: 24 * MS_PER_HOUR })),
         }),
       }),
     },

@@ -24,7 +24,7 @@ export type PumpCommand =
   | { readonly kind: 'cancelBolus' }
   | { readonly kind: 'catheterFault'; readonly fault: CatheterFault }
   | { readonly kind: 'endCatheterFault'; readonly fault: CatheterFaultKind }
-  | { readonly kind: 'motorStall'; readonly recoversAfterMs: number | null }
+  | { readonly kind: 'motorStall'; readonly recoversAfterMs: number | null | 'drawn' }
   | { readonly kind: 'mri'; readonly scan: MriScan }
   | { readonly kind: 'interrogate' }
   | { readonly kind: 'lowBatteryReset' }

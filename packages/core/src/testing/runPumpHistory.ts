@@ -83,7 +83,10 @@ function applyCommand(actor: ReturnType<typeof createActor<typeof pumpMachine>>,
     case 'motorStall':
       actor.send({
         type: 'fault.motorStall',
-        recoversAt: command.recoversAfterMs === null ? null : ((now + command.recoversAfterMs) as Milliseconds),
+        recoversAt:
+          command.recoversAfterMs === null || command.recoversAfterMs === 'drawn'
+            ? command.recoversAfterMs
+            : ((now + command.recoversAfterMs) as Milliseconds),
       });
       return;
     case 'mri':
