@@ -6,6 +6,18 @@ export { baclofen } from './drug/baclofen.ts';
 export { doseToRate, rateToDose } from './drug/doseToRate.ts';
 export type { Drug, SpasticityOrigin } from './drug/drug.ts';
 export { assertNever, ItpsMisuseError } from './errors.ts';
+export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
+export { type ForecastInput, forecastReservoir, type ReservoirForecast } from './programmer/forecastReservoir.ts';
+export {
+  checkConcentration,
+  checkRefillVolume,
+  checkTherapyChange,
+  type GuardCode,
+  type GuardFinding,
+  type GuardSeverity,
+} from './programmer/guardRails.ts';
+export { checkRefillDiscrepancy, type RefillDiscrepancy } from './programmer/refillDiscrepancy.ts';
+export { nextRefillAt, replaceByAt } from './programmer/refillPlanning.ts';
 export { advancePump, advancePumpFixedTick } from './pump/advancePump.ts';
 export { ALARM_NAMES, alarmConditions } from './pump/alarmConditions.ts';
 export { applyUpdate, type PumpUpdate } from './pump/applyUpdate.ts';
@@ -19,6 +31,7 @@ export {
 } from './pump/catheterFaults.ts';
 export { implantedCatheterVolume } from './pump/catheterVolume.ts';
 export { createPumpState, type PumpInput } from './pump/createPumpState.ts';
+export { dailyTotal } from './pump/dailyTotal.ts';
 export {
   actualRate,
   basalRate,

@@ -61,6 +61,10 @@ export interface DeviceProfile {
     /** Time from ERI to EOS, during which the pump keeps delivering. */
     readonly eriToEos: Milliseconds;
   };
+  /** A refill discrepancy above this is possibly consequential (pocket fill screening). */
+  readonly refillDiscrepancyLimit: Nanolitres;
+  /** How far a clinician may misread a syringe, added to the accuracy tolerance. */
+  readonly syringeReadingError: Nanolitres;
   readonly defaultLowReservoirThreshold: Nanolitres;
   readonly lowReservoirThresholdRange: { readonly min: Nanolitres; readonly max: Nanolitres };
   readonly alarmClass: Readonly<Record<AlarmName, AlarmClass>>;
@@ -109,6 +113,7 @@ const synchromedCommon = {
     drainPerNanolitre: 1,
     eriToEos: 90 * MS_PER_DAY, // (V) [R2, R13]
   },
+  syringeReadingError: 500_000, // ~0.5 mL (U) reasoning from [R27]
   defaultLowReservoirThreshold: 2_000_000, // 2 mL (V) [R26]
   lowReservoirThresholdRange: { min: 500_000, max: 10_000_000 }, // settable range (U)
   ...synchromedAlarms,
@@ -124,18 +129,21 @@ export const deviceProfiles: Readonly<Record<DeviceProfileId, DeviceProfile>> = 
     id: 'synchromed-ii-20',
     name: 'SynchroMed II-like, 20 mL (simulated)',
     capacity: 20_000_000, // (V) [R1]
+    refillDiscrepancyLimit: 1_000_000, // > 1 mL in 20 mL pumps (V) [R24]
     ...synchromedCommon,
   } as DeviceProfile,
   'synchromed-ii-40': {
     id: 'synchromed-ii-40',
     name: 'SynchroMed II-like, 40 mL (simulated)',
     capacity: 40_000_000, // (V) [R1]
+    refillDiscrepancyLimit: 2_000_000, // > 2 mL in 40 mL pumps (V) [R24]
     ...synchromedCommon,
   } as DeviceProfile,
   'prometra-ii-20': {
     id: 'prometra-ii-20',
     name: 'Prometra II-like, 20 mL (simulated)',
     capacity: 20_000_000, // (V) [R40]
+    refillDiscrepancyLimit: 1_000_000, // the 20 mL figure (V) [R24]
     ...synchromedCommon,
     reservoirDeadSpace: 0, // emptied fully before MRI per the labelling (V) [R40]; real residual (U)
     minRate: 0, // Prometra can be programmed to 0.0 mg/day (V) [R41b]

@@ -1,0 +1,169 @@
+import { doseToRate } from '../drug/doseToRate.ts';
+import type { Drug, SpasticityOrigin } from '../drug/drug.ts';
+import { dailyTotal } from '../pump/dailyTotal.ts';
+import type { DeviceProfile } from '../pump/deviceProfile.ts';
+import type { Therapy } from '../pump/program.ts';
+import { nanolitresPerDayToMlPerDay, nanolitresToMl, picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
+import { mulDiv } from '../units/mulDiv.ts';
+import type { McgPerMl, Nanolitres, PicogramsPerDay } from '../units/quantity.ts';
+
+/**
+ * How a guard rail stops the clinician: `hard` cannot be passed; `confirm` needs an explicit
+ * confirmation; `reenter` needs the value typed again (a decimal slip).
+ */
+export type GuardSeverity = 'hard' | 'confirm' | 'reenter';
+
+/** Reason codes of the programmer's guard rails. */
+export type GuardCode =
+  | 'dose.aboveHardLimit'
+  | 'dose.aboveSoftLimit'
+  | 'dose.titrationStep'
+  | 'dose.tenfoldChange'
+  | 'dose.belowPumpMinimum'
+  | 'dose.abovePumpMaximum'
+  | 'concentration.outOfRange'
+  | 'concentration.customDilution'
+  | 'flex.totalChange'
+  | 'refill.overCapacity';
+
+/** One guard-rail finding: what, how strict, and a message with the figures. */
+export interface GuardFinding {
+  readonly code: GuardCode;
+  readonly severity: GuardSeverity;
+  readonly message: string;
+}
+
+const mcg = (dose: PicogramsPerDay) => `${Math.round(picogramsPerDayToMcgPerDay(dose) * 1000) / 1000} mcg/day`;
+const percent = (ppm: number) => `${ppm / 10_000} %`;
+
+/**
+ * The guard rails on a new therapy against the old one: daily totals above the drug library's hard
+ * limit (refused) or soft limit (confirm); an increase per 24 h above the titration limit for the
+ * patient's origin (confirm; for flex schedules this catches a dose meant per day entered per hour);
+ * a change of ten times or more either way (type it again); any rate the pump cannot run at this
+ * concentration (refused, with the floor and a concentration that would allow the dose).
+ */
+export function checkTherapyChange(options: {
+  readonly oldTherapy: Therapy;
+  readonly newTherapy: Therapy;
+  readonly concentration: McgPerMl;
+  readonly origin: SpasticityOrigin;
+  readonly drug: Drug;
+  readonly profile: DeviceProfile;
+}): GuardFinding[] {
+  const { newTherapy, drug, profile, concentration } = options;
+  const findings: GuardFinding[] = [];
+  const oldTotal = dailyTotal(options.oldTherapy);
+  const newTotal = dailyTotal(newTherapy);
+  const isFlex = newTherapy.mode === 'flex';
+  if (newTotal > drug.hardMaxDose) {
+    findings.push({
+      code: 'dose.aboveHardLimit',
+      severity: 'hard',
+      message: `${mcg(newTotal)} is above the drug library's hard limit of ${mcg(drug.hardMaxDose)}.`,
+    });
+  } else if (newTotal > drug.softMaxDose) {
+    findings.push({
+      code: 'dose.aboveSoftLimit',
+      severity: 'confirm',
+      message: `${mcg(newTotal)} is above the usual maximum of ${mcg(drug.softMaxDose)}. Confirm it is intended.`,
+    });
+  }
+  const limit = drug.titrationLimitPpm[options.origin];
+  if (oldTotal > 0 && newTotal > oldTotal) {
+    const increasePpm = mulDiv(newTotal - oldTotal, 1_000_000, oldTotal, 'ceil');
+    if (newTotal >= oldTotal * 10) {
+      findings.push({
+        code: 'dose.tenfoldChange',
+        severity: 'reenter',
+        message: `${mcg(newTotal)} is ${Math.floor(newTotal / oldTotal)} times the current ${mcg(oldTotal)}: check the decimal point and type it again.`,
+      });
+    } else if (increasePpm > limit) {
+      findings.push({
+        code: isFlex ? 'flex.totalChange' : 'dose.titrationStep',
+        severity: 'confirm',
+        message: `The 24-hour total rises from ${mcg(oldTotal)} to ${mcg(newTotal)} (+${percent(increasePpm)}), more than the ${percent(limit)} per 24 h advised for ${options.origin} origin.${isFlex ? ' Check each step is a dose per day, not per hour.' : ''} Confirm it is intended.`,
+      });
+    }
+  } else if (oldTotal > 0 && newTotal > 0 && newTotal * 10 <= oldTotal) {
+    findings.push({
+      code: 'dose.tenfoldChange',
+      severity: 'reenter',
+      message: `${mcg(newTotal)} is a tenth or less of the current ${mcg(oldTotal)}: check the decimal point and type it again.`,
+    });
+  }
+  const doses =
+    newTherapy.mode === 'simple'
+      ? [newTherapy.dose]
+      : newTherapy.mode === 'flex'
+        ? newTherapy.steps.map((s) => s.dose)
+        : [];
+  for (const dose of doses) {
+    const rate = doseToRate(dose, concentration);
+    if (rate < profile.minRate) {
+      const floor = (profile.minRate * concentration) as PicogramsPerDay;
+      const allowing = Math.floor(dose / profile.minRate);
+      const stock = drug.stockConcentrations.filter((c) => c <= allowing).at(-1);
+      findings.push({
+        code: 'dose.belowPumpMinimum',
+        severity: 'hard',
+        message: `${mcg(dose)} needs ${nanolitresPerDayToMlPerDay(rate)} mL/day, below the pump's minimum of ${nanolitresPerDayToMlPerDay(profile.minRate)} mL/day: at ${concentration} mcg/mL the lowest dose is ${mcg(floor)}. ${allowing >= drug.minConcentration ? `A concentration of ${allowing} mcg/mL or less${stock === undefined ? '' : ` (for example ${stock} mcg/mL)`} would allow it.` : 'No concentration allows it.'}`,
+      });
+      break;
+    }
+    if (rate > profile.maxRate) {
+      findings.push({
+        code: 'dose.abovePumpMaximum',
+        severity: 'hard',
+        message: `${mcg(dose)} needs ${nanolitresPerDayToMlPerDay(rate)} mL/day, above the pump's maximum of ${nanolitresPerDayToMlPerDay(profile.maxRate)} mL/day at ${concentration} mcg/mL.`,
+      });
+      break;
+    }
+  }
+  return findings;
+}
+
+/** Guard rails on a concentration: outside the drug library refused; a custom dilution confirmed. */
+export function checkConcentration(concentration: number, drug: Drug): GuardFinding[] {
+  if (
+    !Number.isInteger(concentration) ||
+    concentration < drug.minConcentration ||
+    concentration > drug.maxConcentration
+  ) {
+    return [
+      {
+        code: 'concentration.outOfRange',
+        severity: 'hard',
+        message: `${drug.name} is used from ${drug.minConcentration} to ${drug.maxConcentration} mcg/mL in whole numbers; ${concentration} mcg/mL was entered.`,
+      },
+    ];
+  }
+  if (!drug.stockConcentrations.includes(concentration as McgPerMl)) {
+    return [
+      {
+        code: 'concentration.customDilution',
+        severity: 'confirm',
+        message: `${concentration} mcg/mL is not a stock concentration (${drug.stockConcentrations.join(', ')} mcg/mL). Confirm it is a prepared dilution.`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Guard rail on a refill volume: more than the reservoir can take after aspiration is refused. */
+export function checkRefillVolume(options: {
+  readonly volume: Nanolitres;
+  readonly leftAfterAspiration: Nanolitres;
+  readonly profile: DeviceProfile;
+}): GuardFinding[] {
+  const room = options.profile.capacity - options.leftAfterAspiration;
+  return options.volume > room
+    ? [
+        {
+          code: 'refill.overCapacity',
+          severity: 'hard',
+          message: `${nanolitresToMl(options.volume)} mL will not fit: the ${nanolitresToMl(options.profile.capacity)} mL reservoir still holds ${nanolitresToMl(options.leftAfterAspiration)} mL, so at most ${nanolitresToMl(room as Nanolitres)} mL can go in.`,
+        },
+      ]
+    : [];
+}

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  advancePump,
+  createPumpState,
+  daysToMs,
+  forecastReservoir,
+  getDeviceProfile,
+  type Milliseconds,
+} from '../src/index.ts';
+import { pumpInputArb } from '../src/testing/index.ts';
+
+describe('calculators agree with the pump', () => {
+  it('REQ-CALC-01: the reservoir forecast gives the exact instants the pump raises its low-reservoir and empty alarms', () =>
+    fc.assert(
+      fc.property(pumpInputArb(), (input) => {
+        const pump = createPumpState(input);
+        const forecast = forecastReservoir({
+          now: pump.now,
+          timeOfDayAtStart: pump.timeOfDayAtStart,
+          calculatedReservoir: pump.belief.calculatedReservoir,
+          threshold: pump.lowReservoirThreshold,
+          program: pump.program,
+          profile: getDeviceProfile(pump.profileId),
+          horizon: daysToMs(400),
+        });
+        // battery events cannot stop delivery within 400 days of a pump at most 60 % through its life
+        const after = advancePump(pump, daysToMs(400) as Milliseconds);
+        const raised = (type: string) => after.log.find((e) => e.type === type)?.at ?? null;
+        expect(forecast.lowReservoirAt).toBe(
+          pump.alarms.lowReservoir.active ? null : raised('alarm.lowReservoir.raised'),
+        );
+        expect(forecast.emptyAt).toBe(pump.alarms.reservoirEmpty.active ? null : raised('alarm.reservoirEmpty.raised'));
+      }),
+    ));
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  baclofen,
+  checkConcentration,
+  checkRefillVolume,
+  checkTherapyChange,
+  getDeviceProfile,
+  mcgPerMl,
+  type Nanolitres,
+  type SpasticityOrigin,
+  type Therapy,
+} from '../src/index.ts';
+import { flexProgram, simpleProgram } from '../src/testing/index.ts';
+
+const profile = getDeviceProfile('synchromed-ii-20');
+const simple = (mcg: number): Therapy => simpleProgram(mcg).therapy;
+const check = (from: Therapy, to: Therapy, origin: SpasticityOrigin = 'spinal', concentration = 500) =>
+  checkTherapyChange({
+    oldTherapy: from,
+    newTherapy: to,
+    concentration: mcgPerMl(concentration),
+    origin,
+    drug: baclofen,
+    profile,
+  }).map((f) => `${f.code}:${f.severity}`);
+
+describe('guard rails on a therapy change', () => {
+  it('asks for confirmation above +30 % per 24 h for spinal origin, +15 % for cerebral and children', () => {
+    expect(check(simple(250), simple(320))).toEqual([]);
+    expect(check(simple(250), simple(330))).toEqual(['dose.titrationStep:confirm']);
+    expect(check(simple(250), simple(285), 'cerebral')).toEqual([]);
+    expect(check(simple(250), simple(290), 'cerebral')).toEqual(['dose.titrationStep:confirm']);
+    expect(check(simple(250), simple(290), 'pediatric')).toEqual(['dose.titrationStep:confirm']);
+    expect(check(simple(250), simple(150))).toEqual([]);
+  });
+
+  it('asks for the value again on a change of ten times or more (a decimal slip), either way', () => {
+    expect(check(simple(250), simple(2500), 'spinal', 2000)).toContain('dose.tenfoldChange:reenter');
+    expect(check(simple(250), simple(25))).toEqual(['dose.tenfoldChange:reenter']);
+    expect(check(simple(250), simple(26))).toEqual([]);
+  });
+
+  it('confirms above the soft limit and refuses above the hard limit', () => {
+    expect(check(simple(1000), simple(1100), 'spinal', 2000)).toEqual(['dose.aboveSoftLimit:confirm']);
+    expect(check(simple(1900), simple(2100), 'spinal', 2000)).toEqual(['dose.aboveHardLimit:hard']);
+  });
+
+  it('catches a flex dose entered per hour instead of per day through the 24-hour total', () => {
+    // meant: 300 mcg/day; entered: every step 1440 mcg/day (60 mcg each hour)
+    const perHour = flexProgram([
+      ['00:00', 1440],
+      ['08:00', 1440],
+    ]).therapy;
+    const findings = checkTherapyChange({
+      oldTherapy: simple(300),
+      newTherapy: perHour,
+      concentration: mcgPerMl(2000),
+      origin: 'spinal',
+      drug: baclofen,
+      profile,
+    });
+    expect(findings.map((f) => f.code)).toEqual(['dose.aboveSoftLimit', 'flex.totalChange']);
+    expect(findings[1]?.message).toContain('per day, not per hour');
+    expect(findings[1]?.message).toContain('from 300 mcg/day to 1440 mcg/day');
+  });
+
+  it('refuses a dose below the pump minimum and says the floor and a concentration that would allow it', () => {
+    const [finding] = checkTherapyChange({
+      oldTherapy: simple(30),
+      newTherapy: simple(20),
+      concentration: mcgPerMl(500),
+      origin: 'spinal',
+      drug: baclofen,
+      profile,
+    });
+    expect(finding?.code).toBe('dose.belowPumpMinimum');
+    expect(finding?.severity).toBe('hard');
+    expect(finding?.message).toContain('the lowest dose is 24 mcg/day');
+    expect(finding?.message).toContain('416 mcg/mL or less (for example 50 mcg/mL)');
+  });
+});
+
+describe('guard rails on concentration and refill volume', () => {
+  it('refuses concentrations outside the library and confirms custom dilutions', () => {
+    expect(checkConcentration(2500, baclofen).map((f) => f.code)).toEqual(['concentration.outOfRange']);
+    expect(checkConcentration(12.5, baclofen).map((f) => f.code)).toEqual(['concentration.outOfRange']);
+    expect(checkConcentration(750, baclofen).map((f) => f.severity)).toEqual(['confirm']);
+    expect(checkConcentration(2000, baclofen)).toEqual([]);
+  });
+
+  it('refuses a refill that will not fit', () => {
+    const f = checkRefillVolume({
+      volume: 19_000_000 as Nanolitres,
+      leftAfterAspiration: 1_400_000 as Nanolitres,
+      profile,
+    });
+    expect(f[0]?.code).toBe('refill.overCapacity');
+    expect(f[0]?.message).toContain('at most 18.6 mL');
+    expect(
+      checkRefillVolume({ volume: 18_600_000 as Nanolitres, leftAfterAspiration: 1_400_000 as Nanolitres, profile }),
+    ).toEqual([]);
+  });
+});
