@@ -7,6 +7,8 @@ export { doseToRate, rateToDose } from './drug/doseToRate.ts';
 export type { Drug, SpasticityOrigin } from './drug/drug.ts';
 export { assertNever, ItpsMisuseError } from './errors.ts';
 export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
+export { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './programmer/draft.ts';
+export { type DiffRow, finishDiff } from './programmer/finishDiff.ts';
 export { type ForecastInput, forecastReservoir, type ReservoirForecast } from './programmer/forecastReservoir.ts';
 export {
   checkConcentration,
@@ -18,6 +20,17 @@ export {
 } from './programmer/guardRails.ts';
 export { checkRefillDiscrepancy, type RefillDiscrepancy } from './programmer/refillDiscrepancy.ts';
 export { nextRefillAt, replaceByAt } from './programmer/refillPlanning.ts';
+export { type DraftCode, type DraftFinding, reviewDraft } from './programmer/reviewDraft.ts';
+export {
+  isDraftClear,
+  type PumpMessage,
+  planFor,
+  type SessionContext,
+  type SessionEvent,
+  type SessionStateName,
+  sessionMachine,
+} from './programmer/sessionMachine.ts';
+export { type Expectation, verifyAgainst } from './programmer/verification.ts';
 export { advancePump, advancePumpFixedTick } from './pump/advancePump.ts';
 export { ALARM_NAMES, alarmConditions } from './pump/alarmConditions.ts';
 export { applyUpdate, type PumpUpdate } from './pump/applyUpdate.ts';
@@ -112,6 +125,17 @@ export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refus
 export { performRefill, type RefillRequest } from './sim/performRefill.ts';
 export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './sim/seededRandom.ts';
 export { createSimulation, type Simulation } from './sim/simulation.ts';
+export { createWorld, type World, type WorldInput } from './sim/world.ts';
+export {
+  communicatorLink,
+  type Interference,
+  type LinkConditions,
+  type LinkFailure,
+  type LinkProfile,
+  linkFailureMessages,
+  type Transmission,
+  transmit,
+} from './telemetry/link.ts';
 export {
   concentrationOf,
   massInVolume,

@@ -30,6 +30,8 @@ export function logLabel(type: PumpLogType): string {
     'motor.recovered': 'Motor stall recovered',
     'pump.interrogated': 'Pump interrogated',
     'pump.reset': 'Pump reset to minimum rate',
+    'catheter.recorded': 'Catheter data recorded',
+    'alarm.tested': 'Alarm tones tested',
   };
   return words[type] ?? type;
 }

@@ -13,6 +13,8 @@ export interface PumpUpdate {
   /** A refill recorded: the reservoir volume the clinician entered. */
   readonly calculatedReservoir?: Nanolitres;
   readonly lowReservoirThreshold?: Nanolitres;
+  /** Catheter data entered after implant or revision: the implanted catheter volume. */
+  readonly catheterVolumeEntered?: Nanolitres;
 }
 
 /**
@@ -41,6 +43,10 @@ export function applyUpdate(state: PumpState, update: PumpUpdate): Result<PumpSt
   }
   const entries: PumpLogEntry[] = [];
   let next = state;
+  if (update.catheterVolumeEntered !== undefined) {
+    next = { ...next, catheterVolumeEntered: update.catheterVolumeEntered };
+    entries.push({ at: state.now, type: 'catheter.recorded' });
+  }
   if (update.program !== undefined) {
     // a new program replaces whatever a low battery reset left, and clears that alarm
     next = { ...next, program: update.program, lowBatteryReset: false };

@@ -43,6 +43,7 @@ export type PumpEvent =
   | { readonly type: 'bolus.start'; readonly bolus: BolusRequest }
   | { readonly type: 'bolus.cancel' }
   | { readonly type: 'telemetry.interrogate' }
+  | { readonly type: 'alarm.test' }
   | { readonly type: 'mri.scan'; readonly scan: MriScan }
   | { readonly type: 'fault.catheter.start'; readonly fault: CatheterFault }
   | { readonly type: 'fault.catheter.end'; readonly kind: CatheterFaultKind }
@@ -125,6 +126,7 @@ export const pumpMachine = setup({
       return result.ok ? { pump: result.value, lastRefusal: null } : { lastRefusal: result.refusal };
     }),
     interrogate: assign(({ context }) => ({ pump: interrogatePump(context.pump), lastRefusal: null })),
+    testAlarms: assign(({ context }) => ({ pump: withLog(context.pump, 'alarm.tested'), lastRefusal: null })),
     scanMri: assign(({ context, event }) => {
       if (event.type !== 'mri.scan') return {};
       const { state, stopped } = scanMri(context.pump, event.scan);
@@ -173,6 +175,7 @@ export const pumpMachine = setup({
     'injection.give': { actions: 'giveInjection' },
     'reservoir.aspirate': { actions: 'aspirateReservoir' },
     'telemetry.interrogate': { actions: 'interrogate' },
+    'alarm.test': { actions: 'testAlarms' },
     'fault.catheter.start': { actions: 'startCatheterFault' },
     'fault.catheter.end': { actions: 'endCatheterFault' },
     'fault.motorStall': { actions: 'stallMotor' },

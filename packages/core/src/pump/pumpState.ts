@@ -30,7 +30,9 @@ export type PumpLogType =
   | 'motor.stall'
   | 'motor.recovered'
   | 'pump.interrogated'
-  | 'pump.reset';
+  | 'pump.reset'
+  | 'catheter.recorded'
+  | 'alarm.tested';
 
 /** One entry of the pump's own append-only event log. */
 export interface PumpLogEntry {

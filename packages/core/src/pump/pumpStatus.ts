@@ -21,6 +21,11 @@ export interface PumpBeliefView {
   readonly profileId: DeviceProfileId;
   readonly now: Milliseconds;
   readonly state: PumpStateName;
+  /**
+   * Therapy is suspended by the pump itself: a programming session open or left unfinished, or a
+   * clinician's stop. A program whose mode is `stopped` is not a suspension.
+   */
+  readonly suspended: boolean;
   /** The therapy mode, or `bolus` while a bolus runs. */
   readonly mode: 'simple' | 'flex' | 'minimum' | 'stopped' | 'bolus';
   readonly concentration: McgPerMl;
@@ -70,6 +75,7 @@ export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpB
     profileId: pump.profileId,
     now: pump.now,
     state,
+    suspended: !pump.therapyActive,
     mode: pump.bolus !== null ? 'bolus' : pump.program.therapy.mode,
     concentration: pump.program.concentration,
     therapy: pump.program.therapy,

@@ -1,0 +1,47 @@
+import type { BolusRequest } from '../pump/bolus.ts';
+import { dailyTotal } from '../pump/dailyTotal.ts';
+import type { Therapy } from '../pump/program.ts';
+import type { PumpBeliefView } from '../pump/pumpStatus.ts';
+import type { McgPerMl, Nanolitres, PicogramsPerDay } from '../units/quantity.ts';
+import type { Draft } from './draft.ts';
+
+/** One row of the finish screen: a setting as it is in the pump and as it will be. */
+export type DiffRow =
+  | { readonly field: 'therapy'; readonly old: Therapy; readonly new: Therapy }
+  | { readonly field: 'dailyTotal'; readonly old: PicogramsPerDay; readonly new: PicogramsPerDay }
+  | { readonly field: 'concentration'; readonly old: McgPerMl; readonly new: McgPerMl }
+  | {
+      readonly field: 'reservoir' | 'lowReservoirThreshold' | 'catheterVolume';
+      readonly old: Nanolitres;
+      readonly new: Nanolitres;
+    }
+  | { readonly field: 'bolus'; readonly old: null; readonly new: BolusRequest }
+  | { readonly field: 'alarmTest'; readonly old: null; readonly new: true };
+
+/**
+ * The finish screen's rows: every setting the draft changes, old beside new, in base units (the
+ * app formats them). Nothing is sent before these have been shown and confirmed.
+ */
+export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
+  const rows: DiffRow[] = [];
+  const { update } = draft;
+  if (update.program !== undefined) {
+    rows.push({ field: 'therapy', old: view.therapy, new: update.program.therapy });
+    rows.push({ field: 'dailyTotal', old: dailyTotal(view.therapy), new: dailyTotal(update.program.therapy) });
+    if (update.program.concentration !== view.concentration) {
+      rows.push({ field: 'concentration', old: view.concentration, new: update.program.concentration });
+    }
+  }
+  if (update.calculatedReservoir !== undefined) {
+    rows.push({ field: 'reservoir', old: view.calculatedReservoir, new: update.calculatedReservoir });
+  }
+  if (update.lowReservoirThreshold !== undefined) {
+    rows.push({ field: 'lowReservoirThreshold', old: view.lowReservoirThreshold, new: update.lowReservoirThreshold });
+  }
+  if (update.catheterVolumeEntered !== undefined) {
+    rows.push({ field: 'catheterVolume', old: view.catheterVolumeEntered, new: update.catheterVolumeEntered });
+  }
+  if (draft.bolus !== null) rows.push({ field: 'bolus', old: null, new: draft.bolus });
+  if (draft.alarmTest) rows.push({ field: 'alarmTest', old: null, new: true });
+  return rows;
+}

@@ -1,0 +1,286 @@
+import { assign, setup } from 'xstate';
+import type { SpasticityOrigin } from '../drug/drug.ts';
+import type { PumpUpdate } from '../pump/applyUpdate.ts';
+import type { BolusRequest } from '../pump/bolus.ts';
+import type { PumpBeliefView } from '../pump/pumpStatus.ts';
+import type { Refusal } from '../refusal.ts';
+import { type LinkFailure, linkFailureMessages } from '../telemetry/link.ts';
+import { type Draft, EMPTY_DRAFT, type Workflow } from './draft.ts';
+import { type DiffRow, finishDiff } from './finishDiff.ts';
+import { type DraftFinding, reviewDraft } from './reviewDraft.ts';
+import { type Expectation, verifyAgainst } from './verification.ts';
+
+/** A message the programmer sends the pump over telemetry. */
+export type PumpMessage =
+  | { readonly type: 'update.begin' }
+  | { readonly type: 'update.commit'; readonly update: PumpUpdate }
+  | { readonly type: 'update.abort' }
+  | { readonly type: 'bolus.start'; readonly bolus: BolusRequest }
+  | { readonly type: 'alarm.test' }
+  | { readonly type: 'therapy.start' };
+
+/** The programmer session's context: what it last read from the pump and what it is doing. */
+export interface SessionContext {
+  readonly origin: SpasticityOrigin;
+  /** The pump as last interrogated (its belief only). */
+  readonly view: PumpBeliefView | null;
+  readonly workflow: Workflow | null;
+  readonly draft: Draft;
+  readonly findings: readonly DraftFinding[];
+  /** Codes of the findings the clinician confirmed. */
+  readonly acknowledged: readonly string[];
+  /** Whether a value that needs typing again has been typed again. */
+  readonly reentered: boolean;
+  /** The finish screen's rows once shown; null before. */
+  readonly diff: readonly DiffRow[] | null;
+  readonly plan: readonly PumpMessage[];
+  /** How many messages of the plan the pump has received. */
+  readonly sent: number;
+  /** An update the pump may hold but that has not been verified: the warning stays until it is. */
+  readonly incomplete: boolean;
+  readonly expected: Expectation | null;
+  /** The last thing the clinician must be told (a link failure, a refusal), in words. */
+  readonly notice: string | null;
+}
+
+/** Events of the programmer session: the clinician's, and the link's answers. */
+export type SessionEvent =
+  | { readonly type: 'session.connect' }
+  | { readonly type: 'session.disconnect' }
+  | { readonly type: 'link.up' }
+  | { readonly type: 'link.down'; readonly failure: LinkFailure }
+  | { readonly type: 'telemetry.report'; readonly view: PumpBeliefView }
+  | { readonly type: 'workflow.start'; readonly workflow: Workflow }
+  | { readonly type: 'workflow.cancel' }
+  | { readonly type: 'draft.change'; readonly draft: Draft }
+  | { readonly type: 'finding.confirm'; readonly code: string }
+  | { readonly type: 'draft.reenter'; readonly draft: Draft }
+  | { readonly type: 'review.open' }
+  | { readonly type: 'review.back' }
+  | { readonly type: 'review.confirm' }
+  | { readonly type: 'message.delivered' }
+  | { readonly type: 'message.refused'; readonly refusal: Refusal }
+  | { readonly type: 'session.verify' }
+  | { readonly type: 'session.retry' }
+  | { readonly type: 'therapy.restart' };
+
+const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether every finding of the draft is passed: no hard one, each confirm confirmed, each re-entry typed again. */
+export function isDraftClear(context: Pick<SessionContext, 'findings' | 'acknowledged' | 'reentered'>): boolean {
+  return context.findings.every(
+    (f) =>
+      (f.severity === 'confirm' && context.acknowledged.includes(f.code)) ||
+      (f.severity === 'reenter' && context.reentered),
+  );
+}
+
+/** The messages that carry out a draft, in order. */
+export function planFor(draft: Draft): PumpMessage[] {
+  const plan: PumpMessage[] = [];
+  if (Object.keys(draft.update).length > 0) {
+    plan.push({ type: 'update.begin' }, { type: 'update.commit', update: draft.update });
+  }
+  if (draft.bolus !== null) plan.push({ type: 'bolus.start', bolus: draft.bolus });
+  if (draft.alarmTest) plan.push({ type: 'alarm.test' });
+  return plan;
+}
+
+const startsUpdate = (plan: readonly PumpMessage[], sent: number) =>
+  plan.slice(0, sent).some((m) => m.type === 'update.begin' || m.type === 'update.abort');
+
+/**
+ * The clinician programmer session: connect, interrogate, choose a workflow, edit a draft under the
+ * guard rails, review the finish screen (old beside new), confirm, send, verify by interrogating
+ * again. A link lost after the pump started an update, or before it was verified, leaves the
+ * session incomplete: the warning stays, across reconnections, until verification succeeds or
+ * therapy is explicitly restarted. Nothing is sent without the finish screen shown and confirmed.
+ *
+ * The machine is pure: in `connecting`, `interrogating`, `sending` and `verifying` it waits for the
+ * world (see createWorld) to carry its message over the link and answer with an event.
+ */
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as { readonly origin: SpasticityOrigin },
+  },
+  guards: {
+    isIncomplete: ({ context }) => context.incomplete,
+    isDraftReviewable: ({ context }) => isDraftClear(context),
+    isPlanDone: ({ context }) => context.sent >= context.plan.length,
+    isVerified: ({ context, event }) =>
+      event.type === 'telemetry.report' && context.expected !== null && verifyAgainst(event.view, context.expected),
+  },
+  actions: {
+    noteFailure: assign(({ context, event }) => {
+      if (event.type !== 'link.down') return {};
+      const touched = startsUpdate(context.plan, context.sent) || context.incomplete;
+      return { notice: linkFailureMessages[event.failure], incomplete: touched };
+    }),
+    storeReport: assign(({ event }) => (event.type === 'telemetry.report' ? { view: event.view, notice: null } : {})),
+    startWorkflow: assign(({ event }) =>
+      event.type === 'workflow.start'
+        ? {
+            workflow: event.workflow,
+            draft: EMPTY_DRAFT,
+            findings: [],
+            acknowledged: [],
+            reentered: false,
+            diff: null,
+            notice: null,
+          }
+        : {},
+    ),
+    clearWorkflow: assign({
+      workflow: null,
+      draft: EMPTY_DRAFT,
+      findings: [],
+      acknowledged: [],
+      reentered: false,
+      diff: null,
+    }),
+    changeDraft: assign(({ context, event }) => {
+      if (event.type !== 'draft.change' || context.view === null) return {};
+      return {
+        draft: event.draft,
+        findings: reviewDraft(context.view, event.draft, context.origin),
+        acknowledged: [],
+        reentered: false,
+        diff: null,
+      };
+    }),
+    confirmFinding: assign(({ context, event }) =>
+      event.type === 'finding.confirm' &&
+      context.findings.some((f) => f.code === event.code && f.severity === 'confirm')
+        ? { acknowledged: [...context.acknowledged, event.code] }
+        : {},
+    ),
+    reenter: assign(({ context, event }) =>
+      event.type === 'draft.reenter' ? { reentered: sameDraft(event.draft, context.draft) } : {},
+    ),
+    showFinish: assign(({ context }) => ({
+      diff: context.view === null ? [] : finishDiff(context.view, context.draft),
+    })),
+    prepareSend: assign(({ context }) => ({
+      plan: planFor(context.draft),
+      sent: 0,
+      expected: { update: context.draft.update, mustRun: Object.keys(context.draft.update).length > 0 },
+      notice: null,
+    })),
+    countDelivered: assign(({ context }) => ({ sent: context.sent + 1 })),
+    noteRefusal: assign(({ event }) => (event.type === 'message.refused' ? { notice: event.refusal.message } : {})),
+    markIncomplete: assign({ incomplete: true }),
+    markVerified: assign({ incomplete: false, expected: null, plan: [], sent: 0, notice: null }),
+    prepareRestart: assign({
+      plan: [{ type: 'update.abort' }, { type: 'therapy.start' }] as PumpMessage[],
+      sent: 0,
+      expected: { update: {}, mustRun: true } as Expectation,
+    }),
+    prepareRetry: assign(({ context }) => ({
+      sent: 0,
+      plan: context.plan.length > 0 ? context.plan : planFor(context.draft),
+    })),
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => ({
+    origin: input.origin,
+    view: null,
+    workflow: null,
+    draft: EMPTY_DRAFT,
+    findings: [],
+    acknowledged: [],
+    reentered: false,
+    diff: null,
+    plan: [],
+    sent: 0,
+    incomplete: false,
+    expected: null,
+    notice: null,
+  }),
+  initial: 'disconnected',
+  states: {
+    disconnected: {
+      on: { 'session.connect': 'connecting' },
+    },
+    connecting: {
+      on: {
+        'link.up': 'interrogating',
+        'link.down': { target: 'disconnected', actions: 'noteFailure' },
+      },
+    },
+    interrogating: {
+      on: {
+        'telemetry.report': [
+          { guard: 'isIncomplete', target: 'incomplete', actions: 'storeReport' },
+          { target: 'ready', actions: 'storeReport' },
+        ],
+        'link.down': { target: 'disconnected', actions: 'noteFailure' },
+      },
+    },
+    ready: {
+      on: {
+        'workflow.start': { target: 'editing', actions: 'startWorkflow' },
+        'session.disconnect': 'disconnected',
+        'session.connect': 'interrogating',
+      },
+    },
+    editing: {
+      on: {
+        'draft.change': { actions: 'changeDraft' },
+        'finding.confirm': { actions: 'confirmFinding' },
+        'draft.reenter': { actions: 'reenter' },
+        'review.open': { guard: 'isDraftReviewable', target: 'finish', actions: 'showFinish' },
+        'workflow.cancel': { target: 'ready', actions: 'clearWorkflow' },
+        'session.disconnect': { target: 'disconnected', actions: 'clearWorkflow' },
+        'link.down': { target: 'disconnected', actions: ['noteFailure', 'clearWorkflow'] },
+      },
+    },
+    finish: {
+      on: {
+        'review.back': 'editing',
+        'review.confirm': { target: 'sending', actions: 'prepareSend' },
+        'workflow.cancel': { target: 'ready', actions: 'clearWorkflow' },
+        'link.down': { target: 'disconnected', actions: ['noteFailure', 'clearWorkflow'] },
+      },
+    },
+    sending: {
+      always: { guard: 'isPlanDone', target: 'verifying' },
+      on: {
+        'message.delivered': { actions: 'countDelivered' },
+        'message.refused': { target: 'editing', actions: 'noteRefusal' },
+        'link.down': { target: 'disconnected', actions: 'noteFailure' },
+      },
+    },
+    verifying: {
+      on: {
+        'telemetry.report': [
+          { guard: 'isVerified', target: 'ready', actions: ['storeReport', 'markVerified', 'clearWorkflow'] },
+          { target: 'incomplete', actions: ['storeReport', 'markIncomplete'] },
+        ],
+        'link.down': { target: 'disconnected', actions: ['noteFailure', 'markIncomplete'] },
+      },
+    },
+    incomplete: {
+      on: {
+        'session.verify': 'verifying',
+        'session.retry': { target: 'sending', actions: 'prepareRetry' },
+        'therapy.restart': { target: 'sending', actions: 'prepareRestart' },
+        'session.disconnect': 'disconnected',
+      },
+    },
+  },
+});
+
+/** The states of the programmer session. */
+export type SessionStateName =
+  | 'disconnected'
+  | 'connecting'
+  | 'interrogating'
+  | 'ready'
+  | 'editing'
+  | 'finish'
+  | 'sending'
+  | 'verifying'
+  | 'incomplete';
