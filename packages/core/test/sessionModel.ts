@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import {
+  createWorld,
+  type Draft,
+  EMPTY_DRAFT,
+  isDraftClear,
+  type Milliseconds,
+  type SessionEvent,
+  type World,
+} from '../src/index.ts';
+import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+
+/** The simpler model: every program the pump may legitimately hold, and every send the clinician confirmed. */
+export interface SessionModel {
+  readonly programs: Set<string>;
+  confirmations: number;
+}
+
+export type Real = World;
+
+const program = (w: World) => JSON.stringify(w.simulation.pumpState().program);
+
+/** After every command: the invariants of the programmer session (docs/safety.md REQ-SES-*). */
+export function checkSessionInvariants(model: SessionModel, w: World): void {
+  // REQ-SES-01: the stored program is always exactly one the clinician confirmed (or the original): never a mix
+  expect(model.programs.has(program(w))).toBe(true);
+  // REQ-SES-02: a pump left stopped by an unfinished update is always shown as such
+  const lifecycle = w.simulation.lifecycle();
+  const log = w.simulation.pumpState().log;
+  const lastLifecycle = [...log]
+    .reverse()
+    .find((e) => e.type === 'pump.started' || e.type === 'update.incomplete' || e.type === 'update.begun');
+  const stoppedBySession =
+    lifecycle === 'updating' || (lifecycle === 'stopped' && lastLifecycle?.type === 'update.incomplete');
+  if (stoppedBySession) expect(w.session.getSnapshot().context.incomplete).toBe(true);
+}
+
+class Act implements fc.Command<SessionModel, Real> {
+  constructor(
+    readonly event: SessionEvent,
+    readonly label = event.type,
+  ) {}
+  check = () => true;
+  run(model: SessionModel, w: Real): void {
+    const before = w.session.getSnapshot();
+    if (this.event.type === 'review.confirm' && before.value === 'finish') {
+      // REQ-SES-03: nothing is sent without the finish screen shown and its findings passed
+      expect(before.context.diff).not.toBeNull();
+      expect(isDraftClear(before.context)).toBe(true);
+      const next = before.context.draft.update.program;
+      if (next !== undefined) model.programs.add(JSON.stringify(next));
+      model.confirmations += 1;
+    }
+    w.act(this.event);
+    checkSessionInvariants(model, w);
+  }
+  toString = () => this.label;
+}
+
+class PassFindings implements fc.Command<SessionModel, Real> {
+  check = () => true;
+  run(model: SessionModel, w: Real): void {
+    const { findings, draft } = w.session.getSnapshot().context;
+    for (const f of findings) if (f.severity === 'confirm') w.act({ type: 'finding.confirm', code: f.code });
+    if (findings.some((f) => f.severity === 'reenter')) w.act({ type: 'draft.reenter', draft });
+    checkSessionInvariants(model, w);
+  }
+  toString = () => 'passFindings';
+}
+
+class Drop implements fc.Command<SessionModel, Real> {
+  constructor(
+    readonly count: number,
+    readonly after: number,
+  ) {}
+  check = () => true;
+  run(model: SessionModel, w: Real): void {
+    w.dropNextMessages(this.count, this.after);
+    checkSessionInvariants(model, w);
+  }
+  toString = () => `drop(${this.count} after ${this.after})`;
+}
+
+class Move implements fc.Command<SessionModel, Real> {
+  constructor(
+    readonly distanceCm: number,
+    readonly interference: 'none' | 'moderate' | 'severe',
+  ) {}
+  check = () => true;
+  run(model: SessionModel, w: Real): void {
+    w.setLink({ distanceCm: this.distanceCm, interference: this.interference });
+    checkSessionInvariants(model, w);
+  }
+  toString = () => `link(${this.distanceCm} cm, ${this.interference})`;
+}
+
+class Wait implements fc.Command<SessionModel, Real> {
+  constructor(readonly ms: number) {}
+  check = () => true;
+  run(model: SessionModel, w: Real): void {
+    w.simulation.advanceTo((w.simulation.now() + this.ms) as Milliseconds);
+    checkSessionInvariants(model, w);
+  }
+  toString = () => `wait(${this.ms})`;
+}
+
+/** A whole edit as a clinician does it: connect if needed, open the workflow, draft, maybe pass the findings, review, send. */
+class Edit implements fc.Command<SessionModel, Real> {
+  constructor(
+    readonly draft: Draft,
+    readonly passFindings: boolean,
+  ) {}
+  check = () => true;
+  run(model: SessionModel, w: Real): void {
+    const steps: fc.Command<SessionModel, Real>[] = [
+      new Act({ type: 'session.connect' }),
+      new Act({ type: 'workflow.start', workflow: 'doseChange' }),
+      new Act({ type: 'draft.change', draft: this.draft }),
+      ...(this.passFindings ? [new PassFindings()] : []),
+      new Act({ type: 'review.open' }),
+      new Act({ type: 'review.confirm' }),
+    ];
+    for (const step of steps) step.run(model, w);
+  }
+  toString = () =>
+    `edit(${JSON.stringify(this.draft.update.program?.therapy)}, ${this.draft.bridgeDecision}, pass=${this.passFindings})`;
+}
+
+const draftArb: fc.Arbitrary<Draft> = fc
+  .record({
+    mcg: fc.oneof(fc.integer({ min: 10, max: 400 }), fc.constantFrom(20, 25, 330, 2500, 3000)),
+    concentration: fc.constantFrom(500, 500, 500, 2000),
+    bridge: fc.constantFrom(null, 'bridge' as const, 'none' as const),
+  })
+  .map(({ mcg, concentration, bridge }) => ({
+    ...EMPTY_DRAFT,
+    update: { program: simpleProgram(mcg, concentration) },
+    bridgeDecision: bridge,
+  }));
+
+/** Clinician actions, link faults and time, as fast-check commands. */
+export const sessionCommands = [
+  fc.tuple(draftArb, fc.boolean()).map(([draft, pass]) => new Edit(draft, pass)),
+  fc.tuple(draftArb, fc.boolean()).map(([draft, pass]) => new Edit(draft, pass)),
+  fc.constant(new Act({ type: 'session.connect' })),
+  fc.constant(new Act({ type: 'session.disconnect' })),
+  fc.constant(new Act({ type: 'workflow.start', workflow: 'doseChange' })),
+  draftArb.map(
+    (draft) => new Act({ type: 'draft.change', draft }, `draft(${JSON.stringify(draft.update.program?.therapy)})`),
+  ),
+  fc.constant(new PassFindings()),
+  fc.constant(new Act({ type: 'review.open' })),
+  fc.constant(new Act({ type: 'review.back' })),
+  fc.constant(new Act({ type: 'review.confirm' })),
+  fc.constant(new Act({ type: 'workflow.cancel' })),
+  fc.constant(new Act({ type: 'session.verify' })),
+  fc.constant(new Act({ type: 'session.retry' })),
+  fc.constant(new Act({ type: 'therapy.restart' })),
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 4 })).map(([n, after]) => new Drop(n, after)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 400 }), fc.constantFrom('none' as const, 'moderate' as const, 'severe' as const))
+    .map(([d, i]) => new Move(d, i)),
+  fc.integer({ min: 1, max: 12 * 3_600_000 }).map((ms) => new Wait(ms)),
+];
+
+/** A fresh world and model for one run. */
+export function setup(seed: number): { model: SessionModel; real: Real } {
+  const real = createWorld({ pump: buildPumpInput({ seed }), origin: 'spinal' });
+  return { model: { programs: new Set([program(real)]), confirmations: 0 }, real };
+}
