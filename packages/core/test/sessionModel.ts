@@ -39,7 +39,7 @@ export function checkSessionInvariants(model: SessionModel, w: World): void {
 class Act implements fc.Command<SessionModel, Real> {
   constructor(
     readonly event: SessionEvent,
-    readonly label = event.type,
+    readonly label: string = event.type,
   ) {}
   check = () => true;
   run(model: SessionModel, w: Real): void {

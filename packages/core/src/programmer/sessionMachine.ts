@@ -152,6 +152,7 @@ export const sessionMachine = setup({
     }),
     confirmFinding: assign(({ context, event }) =>
       event.type === 'finding.confirm' &&
+      !context.acknowledged.includes(event.code) &&
       context.findings.some((f) => f.code === event.code && f.severity === 'confirm')
         ? { acknowledged: [...context.acknowledged, event.code] }
         : {},
