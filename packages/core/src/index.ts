@@ -31,6 +31,24 @@ export {
   sessionMachine,
 } from './programmer/sessionMachine.ts';
 export { type Expectation, verifyAgainst } from './programmer/verification.ts';
+export {
+  alarmTestDraft,
+  alarmThresholdDraft,
+  catheterDataDraft,
+  doseChangeDraft,
+  flexScheduleDraft,
+  type MriPreparation,
+  mriPreparation,
+  planRefill,
+  primingBolusDraft,
+  type RefillEntry,
+  type RefillExpectation,
+  type RefillPlan,
+  refillExpectation,
+  restartDraft,
+  singleBolusDraft,
+  stopDraft,
+} from './programmer/workflows.ts';
 export { advancePump, advancePumpFixedTick } from './pump/advancePump.ts';
 export { ALARM_NAMES, alarmConditions } from './pump/alarmConditions.ts';
 export { applyUpdate, type PumpUpdate } from './pump/applyUpdate.ts';

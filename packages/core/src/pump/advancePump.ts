@@ -21,6 +21,7 @@ function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerD
   const remaining = state.belief.calculatedReservoir - believed.amount;
   const belief: PumpBelief = {
     calculatedReservoir: Math.max(remaining, 0) as Nanolitres,
+    lastRefill: state.belief.lastRefill,
     carry: believed.carry,
   };
   const actual = integrateRate(real, dt, state.truth.carry);

@@ -53,7 +53,14 @@ export function applyUpdate(state: PumpState, update: PumpUpdate): Result<PumpSt
     entries.push({ at: state.now, type: 'program.committed' });
   }
   if (update.calculatedReservoir !== undefined) {
-    next = { ...next, belief: { calculatedReservoir: update.calculatedReservoir, carry: 0 } };
+    next = {
+      ...next,
+      belief: {
+        calculatedReservoir: update.calculatedReservoir,
+        lastRefill: { at: state.now, volume: update.calculatedReservoir },
+        carry: 0,
+      },
+    };
     entries.push({ at: state.now, type: 'refill.recorded' });
   }
   if (threshold !== undefined) {

@@ -76,7 +76,11 @@ export function createPumpState(input: PumpInput): PumpState {
     program: input.program,
     therapyActive: true,
     lowReservoirThreshold: input.lowReservoirThreshold ?? profile.defaultLowReservoirThreshold,
-    belief: { calculatedReservoir: input.reservoirVolume, carry: 0 },
+    belief: {
+      calculatedReservoir: input.reservoirVolume,
+      lastRefill: { at: 0 as Milliseconds, volume: input.reservoirVolume },
+      carry: 0,
+    },
     truth: {
       path: {
         reservoir: { batch: { id: 0, ...reservoirFluid }, drawn: 0 },

@@ -122,6 +122,8 @@ export interface PumpTruth {
 /** What the pump believes about its reservoir. */
 export interface PumpBelief {
   readonly calculatedReservoir: Nanolitres;
+  /** The last refill recorded: when, and the volume entered; null before the first. */
+  readonly lastRefill: { readonly at: Milliseconds; readonly volume: Nanolitres } | null;
   /** Carry of the commanded-flow integral. */
   readonly carry: number;
 }

@@ -31,6 +31,8 @@ export interface PumpBeliefView {
   readonly concentration: McgPerMl;
   readonly therapy: Therapy;
   readonly calculatedReservoir: Nanolitres;
+  readonly lastRefill: { readonly at: Milliseconds; readonly volume: Nanolitres } | null;
+  readonly timeOfDayAtStart: Milliseconds;
   readonly lowReservoirThreshold: Nanolitres;
   readonly catheterVolumeEntered: Nanolitres;
   /** Daily dose of the running program (for flex, of the current step). */
@@ -80,6 +82,8 @@ export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpB
     concentration: pump.program.concentration,
     therapy: pump.program.therapy,
     calculatedReservoir: pump.belief.calculatedReservoir,
+    lastRefill: pump.belief.lastRefill,
+    timeOfDayAtStart: pump.timeOfDayAtStart,
     lowReservoirThreshold: pump.lowReservoirThreshold,
     catheterVolumeEntered: pump.catheterVolumeEntered,
     dose: programmedDoseAt(pump.program, tod),

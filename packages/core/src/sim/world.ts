@@ -2,8 +2,11 @@ import { type Actor, createActor } from 'xstate';
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import { type SessionEvent, sessionMachine } from '../programmer/sessionMachine.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
+import { EMPTY_FLUID, type Fluid } from '../pump/fluid.ts';
 import type { PumpLifecycle } from '../pump/pumpMachine.ts';
 import { type PumpBeliefView, pumpBeliefView } from '../pump/pumpStatus.ts';
+import type { InjectionSite } from '../pump/reservoirAccess.ts';
+import type { Refusal } from '../refusal.ts';
 import {
   communicatorLink,
   type LinkConditions,
@@ -11,7 +14,7 @@ import {
   type Transmission,
   transmit,
 } from '../telemetry/link.ts';
-import type { Milliseconds } from '../units/quantity.ts';
+import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
 import { type RandomState, seedRandom } from './seededRandom.ts';
 import { createSimulation, type Simulation } from './simulation.ts';
 
@@ -35,6 +38,10 @@ export interface World {
   dropNextMessages(count: number, afterDelivered?: number): void;
   /** What the programmer would read from the pump now (its belief). */
   interrogationAnswer(): PumpBeliefView;
+  /** The clinician's syringe at the pump: aspirates and returns what it withdrew (no telemetry). */
+  aspirate(volume: Nanolitres | 'all'): Fluid;
+  /** The clinician's needle, wherever it really is; refused (nothing injected) if the reservoir would overfill. */
+  inject(site: InjectionSite, fluid: Fluid): Refusal | null;
 }
 
 /**
@@ -125,5 +132,15 @@ export function createWorld(input: WorldInput): World {
       deliveriesBeforeDrop = afterDelivered;
     },
     interrogationAnswer: answer,
+    aspirate(volume) {
+      simulation.send({ type: 'reservoir.aspirate', volume });
+      return simulation.pump.getSnapshot().context.lastWithdrawn ?? EMPTY_FLUID;
+    },
+    inject(site, fluid) {
+      const before = simulation.pump.getSnapshot().context.lastRefusal;
+      simulation.send({ type: 'injection.give', site, fluid });
+      const after = simulation.pump.getSnapshot().context.lastRefusal;
+      return after !== null && after !== before ? after : null;
+    },
   };
 }

@@ -1,0 +1,220 @@
+import { baclofen } from '../drug/baclofen.ts';
+import type { BolusRequest } from '../pump/bolus.ts';
+import { implantedCatheterVolume } from '../pump/catheterVolume.ts';
+import { type DeviceProfile, getDeviceProfile } from '../pump/deviceProfile.ts';
+import type { FlexStep, PumpProgram, Therapy } from '../pump/program.ts';
+import type { PumpBeliefView } from '../pump/pumpStatus.ts';
+import { ok, type Result } from '../refusal.ts';
+import { divide } from '../units/mulDiv.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
+import { MS_PER_DAY } from '../units/time.ts';
+import { planBridgeBolus, primingVolume } from './bolusPlanning.ts';
+import { type Draft, EMPTY_DRAFT } from './draft.ts';
+import { forecastReservoir, type ReservoirForecast } from './forecastReservoir.ts';
+import { checkRefillDiscrepancy, type RefillDiscrepancy } from './refillDiscrepancy.ts';
+import { nextRefillAt } from './refillPlanning.ts';
+
+const programOf = (view: PumpBeliefView): PumpProgram => ({
+  drug: 'baclofen',
+  concentration: view.concentration,
+  therapy: view.therapy,
+});
+
+/** A dose change for simple continuous therapy. */
+export const doseChangeDraft = (view: PumpBeliefView, dose: PicogramsPerDay): Draft => ({
+  ...EMPTY_DRAFT,
+  update: { program: { ...programOf(view), therapy: { mode: 'simple', dose } } },
+});
+
+/** A new flex schedule (the 24-hour total and its change are checked by the guard rails). */
+export const flexScheduleDraft = (view: PumpBeliefView, steps: readonly FlexStep[]): Draft => ({
+  ...EMPTY_DRAFT,
+  update: { program: { ...programOf(view), therapy: { mode: 'flex', steps } } },
+});
+
+/** Stops therapy (the program's mode becomes stopped); restart by programming a therapy again. */
+export const stopDraft = (view: PumpBeliefView): Draft => ({
+  ...EMPTY_DRAFT,
+  update: { program: { ...programOf(view), therapy: { mode: 'stopped' } } },
+});
+
+/** Restarts therapy with a given therapy (usually the one in force before the stop). */
+export const restartDraft = (view: PumpBeliefView, therapy: Therapy): Draft => ({
+  ...EMPTY_DRAFT,
+  update: { program: { ...programOf(view), therapy } },
+});
+
+/** A new low-reservoir alarm threshold. */
+export const alarmThresholdDraft = (volume: Nanolitres): Draft => ({
+  ...EMPTY_DRAFT,
+  update: { lowReservoirThreshold: volume },
+});
+
+/** Catheter data after implant or revision: implanted length (cm) times volume per cm. */
+export const catheterDataDraft = (lengthCm: number, volumePerCm: Nanolitres): Draft => ({
+  ...EMPTY_DRAFT,
+  update: { catheterVolumeEntered: implantedCatheterVolume(lengthCm, volumePerCm) },
+});
+
+/** Sounds both alarm tones so the patient learns them. */
+export const alarmTestDraft = (): Draft => ({ ...EMPTY_DRAFT, alarmTest: true });
+
+/** A single bolus of `doseMcg` (in pg) over a duration, at the pump's concentration. */
+export function singleBolusDraft(view: PumpBeliefView, dose: Picograms, durationMs: number): Draft {
+  const volume = divide(dose, view.concentration, 'nearest') as Nanolitres;
+  return { ...EMPTY_DRAFT, bolus: { kind: 'single', volume, durationMs } };
+}
+
+/**
+ * A priming bolus after implant or catheter revision: the pump tubing plus the catheter as entered
+ * (catheter data), pushed at the pump's maximum flow.
+ */
+export function primingBolusDraft(view: PumpBeliefView): Draft {
+  const profile = getDeviceProfile(view.profileId);
+  const volume = primingVolume(profile.pumpTubingVolume, view.catheterVolumeEntered);
+  const bolus: BolusRequest = {
+    kind: 'priming',
+    volume,
+    durationMs: divide(volume * MS_PER_DAY, profile.maxRate, 'ceil'),
+  };
+  return { ...EMPTY_DRAFT, bolus };
+}
+
+/** What the refill screen shows before the needle goes in. */
+export interface RefillExpectation {
+  /** The calculated reservoir volume: what the pump believes is left. */
+  readonly expectedResidual: Nanolitres;
+  /** What aspiration should bring back: the residual less the dead space. */
+  readonly expectedWithdrawal: Nanolitres;
+  /** Volume the pump believes it delivered since the last recorded refill. */
+  readonly deliveredSinceLastRefill: Nanolitres;
+}
+
+/** The expected residual, from the pump's calculated volume and its last recorded refill. */
+export function refillExpectation(view: PumpBeliefView): RefillExpectation {
+  const profile = getDeviceProfile(view.profileId);
+  const last = view.lastRefill?.volume ?? view.calculatedReservoir;
+  return {
+    expectedResidual: view.calculatedReservoir,
+    expectedWithdrawal: Math.max(0, view.calculatedReservoir - profile.reservoirDeadSpace) as Nanolitres,
+    deliveredSinceLastRefill: Math.max(0, last - view.calculatedReservoir) as Nanolitres,
+  };
+}
+
+/** What the clinician did and entered at a refill. */
+export interface RefillEntry {
+  /** The volume measured in the syringe after aspiration. */
+  readonly aspirated: Nanolitres;
+  readonly injected: Nanolitres;
+  readonly concentration: McgPerMl;
+  /** For a concentration change: bridge the dead volume, or not (acknowledged). */
+  readonly bridgeDecision: 'bridge' | 'none' | null;
+}
+
+/** The refill workflow's outcome: the discrepancy check, the draft to send, and the new dates. */
+export interface RefillPlan {
+  readonly discrepancy: RefillDiscrepancy;
+  /** The reservoir volume to record: what the clinician believes is left plus what was injected. */
+  readonly newVolume: Nanolitres;
+  readonly draft: Draft;
+  readonly forecast: ReservoirForecast;
+  readonly nextRefillAt: Milliseconds | null;
+}
+
+/**
+ * The refill workflow: compares the aspirated volume with the expected one (the discrepancy check),
+ * records the new volume (what is believed left after aspiration plus what was injected), changes
+ * the program's concentration when a different drug strength went in (the daily dose stays; the
+ * session requires the bridge-bolus decision), adds the bridge bolus when chosen, and forecasts
+ * the new low-reservoir and refill dates.
+ */
+export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<RefillPlan> {
+  const profile: DeviceProfile = getDeviceProfile(view.profileId);
+  const expectation = refillExpectation(view);
+  const discrepancy = checkRefillDiscrepancy({
+    calculatedReservoir: view.calculatedReservoir,
+    aspirated: entry.aspirated,
+    deliveredSinceLastRefill: expectation.deliveredSinceLastRefill,
+    profile,
+  });
+  const left = Math.max(0, view.calculatedReservoir - entry.aspirated);
+  const newVolume = (left + entry.injected) as Nanolitres;
+  const concentrationChanges = entry.concentration !== view.concentration;
+  const program: PumpProgram = { ...programOf(view), concentration: entry.concentration };
+  let bolus: BolusRequest | null = null;
+  if (concentrationChanges && entry.bridgeDecision === 'bridge') {
+    const dose = view.therapy.mode === 'simple' ? view.therapy.dose : view.dose;
+    const planned = planBridgeBolus({
+      deadVolume: (profile.pumpTubingVolume + view.catheterVolumeEntered) as Nanolitres,
+      dose,
+      oldConcentration: view.concentration,
+    });
+    if (!planned.ok) return planned;
+    bolus = planned.value;
+  }
+  const draft: Draft = {
+    ...EMPTY_DRAFT,
+    update: { calculatedReservoir: newVolume, ...(concentrationChanges ? { program } : {}) },
+    bolus,
+    bridgeDecision: concentrationChanges ? entry.bridgeDecision : null,
+  };
+  const forecast = forecastReservoir({
+    now: view.now,
+    timeOfDayAtStart: view.timeOfDayAtStart,
+    calculatedReservoir: newVolume,
+    threshold: view.lowReservoirThreshold,
+    program,
+    profile,
+  });
+  return ok({
+    discrepancy,
+    newVolume,
+    draft,
+    forecast,
+    nextRefillAt: nextRefillAt({
+      lowReservoirAt: forecast.lowReservoirAt,
+      lastRefillAt: view.now,
+      stabilityDays: baclofen.stabilityDays,
+    }),
+  });
+}
+
+/** MRI preparation, which differs by pump. */
+export interface MriPreparation {
+  readonly advice: readonly string[];
+  /** What to send before the scan, if anything. */
+  readonly draft: Draft | null;
+  /** Whether the reservoir must be emptied (aspirated) before the scan. */
+  readonly emptyReservoir: boolean;
+}
+
+/**
+ * MRI preparation per profile. SynchroMed-like: change nothing (a stopped pump would hide a
+ * prolonged stall), interrogate after the scan to confirm the motor recovered. Prometra-like:
+ * empty the reservoir and program the pump to stop, or the valves may dump the reservoir.
+ */
+export function mriPreparation(view: PumpBeliefView): MriPreparation {
+  const profile = getDeviceProfile(view.profileId);
+  if (profile.mri.behaviour === 'motorStall') {
+    return {
+      advice: [
+        `Scan at no more than ${profile.mri.maxFieldMilliTesla / 1000} T. Do not program the pump to stop before the scan: a stopped pump would hide a prolonged motor stall.`,
+        'The motor stops in the field and should restart afterwards; recovery can take hours. Interrogate after the scan to confirm the motor turns again; the log may show recovery only at a second interrogation.',
+        'Watch a baclofen patient for withdrawal until recovery is confirmed.',
+      ],
+      draft: null,
+      emptyReservoir: false,
+    };
+  }
+  return {
+    advice: [
+      'Empty the reservoir completely and program the pump to stop before the scan: in the field its valves may open and release the whole reservoir.',
+      'After the scan, refill and reprogram the pump.',
+    ],
+    draft: {
+      ...EMPTY_DRAFT,
+      update: { calculatedReservoir: 0 as Nanolitres, program: { ...programOf(view), therapy: { mode: 'stopped' } } },
+    },
+    emptyReservoir: true,
+  };
+}

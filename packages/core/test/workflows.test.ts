@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createWorld,
+  type Draft,
+  daysToMs,
+  fluidAt,
+  getDeviceProfile,
+  type Milliseconds,
+  mcgPerMl,
+  mriPreparation,
+  type Nanolitres,
+  planRefill,
+  primingBolusDraft,
+  pumpTruthView,
+  refillExpectation,
+  type World,
+} from '../src/index.ts';
+import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+
+const MCG = 1_000_000;
+const send = (w: World, draft: Draft) => {
+  w.act({ type: 'workflow.start', workflow: 'refill' });
+  w.act({ type: 'draft.change', draft });
+  for (const f of w.session.getSnapshot().context.findings)
+    if (f.severity === 'confirm') w.act({ type: 'finding.confirm', code: f.code });
+  w.act({ type: 'review.open' });
+  w.act({ type: 'review.confirm' });
+};
+
+describe('refill workflow', () => {
+  it('after a pocket fill, the next refill finds far less than expected and flags it with its likely causes', () => {
+    const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 1_000_000 as Nanolitres }), origin: 'spinal' });
+    // first refill: the needle slips into the pocket; the clinician records 1 + 19 = 20 mL
+    w.act({ type: 'session.connect' });
+    const withdrawn = w.aspirate('all');
+    expect(withdrawn.volume).toBe(0);
+    expect(w.inject('pocket', fluidAt(19_000_000 as Nanolitres, mcgPerMl(500)))).toBeNull();
+    const before = w.interrogationAnswer();
+    const first = planRefill(before, {
+      aspirated: withdrawn.volume,
+      injected: 19_000_000 as Nanolitres,
+      concentration: mcgPerMl(500),
+      bridgeDecision: null,
+    });
+    if (!first.ok) throw new Error(first.refusal.message);
+    // what is believed left (1 mL, less the 9 nL delivered while the programmer connected) plus 19 mL
+    expect(first.value.newVolume).toBe(before.calculatedReservoir + 19_000_000);
+    expect(first.value.newVolume).toBe(19_999_991);
+    expect(first.value.nextRefillAt).toBe(first.value.forecast.lowReservoirAt);
+    expect(Math.round(((first.value.forecast.lowReservoirAt ?? 0) - before.now) / daysToMs(1))).toBe(36);
+    send(w, first.value.draft);
+    expect(w.session.getSnapshot().value).toBe('ready');
+    expect(pumpTruthView(w.simulation.pumpState()).sinks.pocket.mass).toBe(9500 * MCG);
+    // thirty days later: the pump expects 5 mL, 3.6 mL of it withdrawable; the reservoir is dry
+    w.simulation.advanceTo((w.simulation.now() + daysToMs(30)) as Milliseconds);
+    w.act({ type: 'session.connect' });
+    const view = w.interrogationAnswer();
+    const expectation = refillExpectation(view);
+    expect(expectation.expectedResidual).toBe(view.calculatedReservoir);
+    expect(expectation.expectedWithdrawal).toBe(view.calculatedReservoir - 1_400_000);
+    expect(expectation.deliveredSinceLastRefill).toBe((view.lastRefill?.volume ?? 0) - view.calculatedReservoir);
+    expect(Math.round(expectation.expectedResidual / 1000)).toBe(5000);
+    const second = planRefill(view, {
+      aspirated: w.aspirate('all').volume,
+      injected: 18_000_000 as Nanolitres,
+      concentration: mcgPerMl(500),
+      bridgeDecision: null,
+    });
+    if (!second.ok) throw new Error(second.refusal.message);
+    expect(second.value.discrepancy.flagged).toBe(true);
+    expect(second.value.discrepancy.difference).toBe(-expectation.expectedWithdrawal);
+    expect(second.value.discrepancy.likelyCauses[0]).toContain('pocket fill');
+  });
+
+  it('a concentration change with a bridge bolus keeps the daily dose through the switch', () => {
+    // 250 mcg/day at 500 mcg/mL, the reservoir run dry; tubing 0.2 mL + catheter 0.104 mL still hold
+    // 500 mcg/mL; the refill brings 18 mL of 2000 mcg/mL
+    const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 0 as Nanolitres }), origin: 'spinal' });
+    w.act({ type: 'session.connect' });
+    const aspirated = w.aspirate('all');
+    expect(w.inject('reservoir', fluidAt(18_000_000 as Nanolitres, mcgPerMl(2000)))).toBeNull();
+    const plan = planRefill(w.interrogationAnswer(), {
+      aspirated: aspirated.volume,
+      injected: 18_000_000 as Nanolitres,
+      concentration: mcgPerMl(2000),
+      bridgeDecision: 'bridge',
+    });
+    if (!plan.ok) throw new Error(plan.refusal.message);
+    // the bridge moves 0.304 mL at 0.5 mL/day (the old flow): 0.608 days
+    expect(plan.value.draft.bolus).toEqual({
+      kind: 'bridge',
+      volume: 304_000,
+      durationMs: Math.round(0.608 * daysToMs(1)),
+    });
+    expect(plan.value.draft.update.program).toEqual(simpleProgram(250, 2000));
+    send(w, plan.value.draft);
+    expect(w.session.getSnapshot().value).toBe('ready');
+    // from then on the patient receives 62.5 mcg every 6 hours, through and after the switch-over
+    let last = pumpTruthView(w.simulation.pumpState()).delivered.mass;
+    for (let i = 0; i < 8; i++) {
+      w.simulation.advanceTo((w.simulation.now() + daysToMs(0.25)) as Milliseconds);
+      const now = pumpTruthView(w.simulation.pumpState()).delivered.mass;
+      expect(Math.abs(now - last - 62.5 * MCG)).toBeLessThan(0.01 * MCG);
+      last = now;
+    }
+  });
+
+  it('priming moves tubing plus the entered catheter volume at the pump maximum', () => {
+    const w = createWorld({ pump: buildPumpInput(), origin: 'spinal' });
+    const draft = primingBolusDraft(w.interrogationAnswer());
+    // 0.304 mL at 24 mL/day: 1094.4 s, rounded up to the millisecond
+    expect(draft.bolus).toEqual({ kind: 'priming', volume: 304_000, durationMs: 1_094_400 });
+  });
+});
+
+describe('MRI preparation per profile', () => {
+  it('changes nothing on a SynchroMed-like pump and says to interrogate after the scan', () => {
+    const w = createWorld({ pump: buildPumpInput(), origin: 'spinal' });
+    const prep = mriPreparation(w.interrogationAnswer());
+    expect(prep.draft).toBeNull();
+    expect(prep.advice.join(' ')).toContain('Do not program the pump to stop');
+    expect(prep.advice.join(' ')).toContain('Interrogate after the scan');
+  });
+
+  it('empties and stops a Prometra-like pump so the scan releases nothing', () => {
+    const w = createWorld({ pump: buildPumpInput({ profileId: 'prometra-ii-20' }), origin: 'spinal' });
+    const prep = mriPreparation(w.interrogationAnswer());
+    expect(prep.emptyReservoir).toBe(true);
+    expect(getDeviceProfile('prometra-ii-20').mri.behaviour).toBe('valveDump');
+    w.act({ type: 'session.connect' });
+    w.aspirate('all');
+    if (prep.draft === null) throw new Error('expected a draft');
+    send(w, prep.draft);
+    w.simulation.send({ type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
+    expect(pumpTruthView(w.simulation.pumpState()).delivered.mass).toBeLessThan(200 * MCG);
+    expect(w.simulation.pumpState().program.therapy.mode).toBe('stopped');
+  });
+});
