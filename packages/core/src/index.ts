@@ -44,6 +44,7 @@ export {
   type RefillEntry,
   type RefillExpectation,
   type RefillPlan,
+  type ResidualMixing,
   refillExpectation,
   restartDraft,
   singleBolusDraft,

@@ -136,3 +136,30 @@ describe('MRI preparation per profile', () => {
     expect(w.simulation.pumpState().program.therapy.mode).toBe('stopped');
   });
 });
+
+describe('residual mixing at a concentration change', () => {
+  it('warns that 1.4 mL left at 500 mcg/mL turns 18 mL of 2000 into about 1891.8 mcg/mL, unless rinsed', () => {
+    const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 3_400_000 as Nanolitres }), origin: 'spinal' });
+    const view = w.interrogationAnswer();
+    const entry = {
+      aspirated: 2_000_000 as Nanolitres,
+      injected: 18_000_000 as Nanolitres,
+      concentration: mcgPerMl(2000),
+      bridgeDecision: 'bridge' as const,
+    };
+    const plan = planRefill(view, entry);
+    if (!plan.ok) throw new Error(plan.refusal.message);
+    expect(plan.value.mixing?.residual).toBe(1_400_000);
+    expect(plan.value.mixing?.message).toContain('about 1891.8 mcg/mL');
+    const rinsed = planRefill(view, { ...entry, rinsed: true });
+    expect(rinsed.ok && rinsed.value.mixing).toBeNull();
+  });
+
+  it('shows the model and a simulated serial at interrogation, the same for the same seed', () => {
+    const a = createWorld({ pump: buildPumpInput({ seed: 5 }), origin: 'spinal' }).interrogationAnswer();
+    const b = createWorld({ pump: buildPumpInput({ seed: 5 }), origin: 'spinal' }).interrogationAnswer();
+    expect(a.serial).toMatch(/^SIM-8637-20-\d{6}$/);
+    expect(a.serial).toBe(b.serial);
+    expect(a.modelName).toContain('simulated');
+  });
+});

@@ -109,11 +109,24 @@ export interface RefillEntry {
   readonly concentration: McgPerMl;
   /** For a concentration change: bridge the dead volume, or not (acknowledged). */
   readonly bridgeDecision: 'bridge' | 'none' | null;
+  /** For a concentration change: whether the reservoir was rinsed (emptied, filled, emptied) before the fill. */
+  readonly rinsed?: boolean;
+}
+
+/** How the residual left in the reservoir changes a new drug strength, when it was not rinsed out. */
+export interface ResidualMixing {
+  /** Volume of old drug believed left in the reservoir after aspiration. */
+  readonly residual: Nanolitres;
+  /** The mass-weighted concentration the reservoir will really hold, in mcg/mL (decimal, for display). */
+  readonly mixedConcentration: number;
+  readonly message: string;
 }
 
 /** The refill workflow's outcome: the discrepancy check, the draft to send, and the new dates. */
 export interface RefillPlan {
   readonly discrepancy: RefillDiscrepancy;
+  /** For an unrinsed concentration change: what the residual does to the new strength; null otherwise. */
+  readonly mixing: ResidualMixing | null;
   /** The reservoir volume to record: what the clinician believes is left plus what was injected. */
   readonly newVolume: Nanolitres;
   readonly draft: Draft;
@@ -123,6 +136,7 @@ export interface RefillPlan {
 
 /**
  * The refill workflow: compares the aspirated volume with the expected one (the discrepancy check),
+ * warns how an unrinsed residual dilutes or strengthens a new concentration,
  * records the new volume (what is believed left after aspiration plus what was injected), changes
  * the program's concentration when a different drug strength went in (the daily dose stays; the
  * session requires the bridge-bolus decision), adds the bridge bolus when chosen, and forecasts
@@ -152,6 +166,15 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
     if (!planned.ok) return planned;
     bolus = planned.value;
   }
+  let mixing: ResidualMixing | null = null;
+  if (concentrationChanges && !entry.rinsed && left > 0 && newVolume > 0) {
+    const mixed = (left * view.concentration + entry.injected * entry.concentration) / newVolume;
+    mixing = {
+      residual: left as Nanolitres,
+      mixedConcentration: mixed,
+      message: `${left / 1_000_000} mL of ${view.concentration} mcg/mL stays in the reservoir and mixes with the new drug: the reservoir will hold about ${Math.round(mixed * 10) / 10} mcg/mL, not ${entry.concentration} mcg/mL. Rinse (empty, fill, empty) before the final fill, or confirm.`,
+    };
+  }
   const draft: Draft = {
     ...EMPTY_DRAFT,
     update: { calculatedReservoir: newVolume, ...(concentrationChanges ? { program } : {}) },
@@ -168,6 +191,7 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
   });
   return ok({
     discrepancy,
+    mixing,
     newVolume,
     draft,
     forecast,

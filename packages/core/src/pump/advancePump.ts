@@ -55,6 +55,7 @@ function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerD
   }
   return {
     profileId: state.profileId,
+    serial: state.serial,
     now: to,
     timeOfDayAtStart: state.timeOfDayAtStart,
     program: state.program,

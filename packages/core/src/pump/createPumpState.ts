@@ -69,8 +69,10 @@ export function createPumpState(input: PumpInput): PumpState {
     volume: (reservoirFluid.volume + tubing.volume + catheter.volume) as Nanolitres,
     mass: (reservoirFluid.mass + tubing.mass + catheter.mass) as Picograms,
   };
+  const serialDraw = nextIntInRange(seedRandom(input.seed ^ 0x1b873593), 100_000, 999_999).value;
   const state: PumpState = {
     profileId: input.profileId,
+    serial: `${profile.modelCode}-${serialDraw}`,
     now: 0 as Milliseconds,
     timeOfDayAtStart: input.timeOfDayAtStart,
     program: input.program,

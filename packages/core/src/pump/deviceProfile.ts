@@ -33,6 +33,8 @@ export type MriBehaviour = 'motorStall' | 'valveDump';
 export interface DeviceProfile {
   readonly id: DeviceProfileId;
   readonly name: string;
+  /** Model code shown at interrogation, and the prefix of the simulated serial number. */
+  readonly modelCode: string;
   readonly capacity: Nanolitres;
   /** Residual volume that aspiration cannot withdraw. */
   readonly reservoirDeadSpace: Nanolitres;
@@ -128,6 +130,7 @@ export const deviceProfiles: Readonly<Record<DeviceProfileId, DeviceProfile>> = 
   'synchromed-ii-20': {
     id: 'synchromed-ii-20',
     name: 'SynchroMed II-like, 20 mL (simulated)',
+    modelCode: 'SIM-8637-20',
     capacity: 20_000_000, // (V) [R1]
     refillDiscrepancyLimit: 1_000_000, // > 1 mL in 20 mL pumps (V) [R24]
     ...synchromedCommon,
@@ -135,6 +138,7 @@ export const deviceProfiles: Readonly<Record<DeviceProfileId, DeviceProfile>> = 
   'synchromed-ii-40': {
     id: 'synchromed-ii-40',
     name: 'SynchroMed II-like, 40 mL (simulated)',
+    modelCode: 'SIM-8637-40',
     capacity: 40_000_000, // (V) [R1]
     refillDiscrepancyLimit: 2_000_000, // > 2 mL in 40 mL pumps (V) [R24]
     ...synchromedCommon,
@@ -142,6 +146,7 @@ export const deviceProfiles: Readonly<Record<DeviceProfileId, DeviceProfile>> = 
   'prometra-ii-20': {
     id: 'prometra-ii-20',
     name: 'Prometra II-like, 20 mL (simulated)',
+    modelCode: 'SIM-13827',
     capacity: 20_000_000, // (V) [R40]
     refillDiscrepancyLimit: 1_000_000, // the 20 mL figure (V) [R24]
     ...synchromedCommon,

@@ -174,6 +174,8 @@ export interface BatteryState {
  */
 export interface PumpState {
   readonly profileId: DeviceProfileId;
+  /** The simulated serial number (derived from the seed; no real device's). */
+  readonly serial: string;
   /** Simulated time of this state, ms since the scenario start. */
   readonly now: Milliseconds;
   /** Time of day at t = 0, ms after midnight (flex steps use it). */

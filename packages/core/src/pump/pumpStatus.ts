@@ -19,6 +19,8 @@ export type PumpStateName = 'running' | 'stopped' | 'stalled' | 'endOfService' |
  */
 export interface PumpBeliefView {
   readonly profileId: DeviceProfileId;
+  readonly modelName: string;
+  readonly serial: string;
   readonly now: Milliseconds;
   readonly state: PumpStateName;
   /**
@@ -75,6 +77,8 @@ export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpB
   else state = deliveringRate === 0 || lifecycle !== 'running' ? 'stopped' : 'running';
   return {
     profileId: pump.profileId,
+    modelName: profile.name,
+    serial: pump.serial,
     now: pump.now,
     state,
     suspended: !pump.therapyActive,
