@@ -62,6 +62,7 @@ function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerD
     therapyActive: state.therapyActive,
     lowReservoirThreshold: state.lowReservoirThreshold,
     catheterVolumeEntered: state.catheterVolumeEntered,
+    reservoirDeadSpace: state.reservoirDeadSpace,
     belief,
     truth,
     battery,

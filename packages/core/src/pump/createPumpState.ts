@@ -33,6 +33,8 @@ export interface PumpInput {
   readonly primedWith: 'reservoir' | 'empty';
   /** How long the pump has been implanted at t = 0 (battery wear, at the initial program's flow). */
   readonly ageAtStart: Milliseconds;
+  /** Overrides the profile's reservoir dead space (what aspiration cannot withdraw). */
+  readonly reservoirDeadSpace?: Nanolitres;
   /** Where the catheter tip lies at t = 0; intrathecal unless said otherwise. */
   readonly tip?: TipLocation;
 }
@@ -105,6 +107,7 @@ export function createPumpState(input: PumpInput): PumpState {
       carry: 0,
     },
     catheterVolumeEntered: input.catheterVolume,
+    reservoirDeadSpace: input.reservoirDeadSpace ?? profile.reservoirDeadSpace,
     battery: batteryAtAge(input),
     bolus: null,
     motor: { stall: null, awaitingInterrogation: false },

@@ -186,6 +186,8 @@ export interface PumpState {
   readonly lowReservoirThreshold: Nanolitres;
   /** The implanted catheter volume as the clinician entered it (priming and bridge calculations). */
   readonly catheterVolumeEntered: Nanolitres;
+  /** What aspiration cannot withdraw from this pump's reservoir. */
+  readonly reservoirDeadSpace: Nanolitres;
   readonly belief: PumpBelief;
   readonly truth: PumpTruth;
   readonly battery: BatteryState;

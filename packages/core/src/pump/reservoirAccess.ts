@@ -68,8 +68,7 @@ export function giveInjection(state: PumpState, site: InjectionSite, fluid: Flui
 
 /** The volume aspiration can withdraw now: all but the reservoir's dead space. */
 export function withdrawableVolume(state: PumpState): Nanolitres {
-  const { reservoirDeadSpace } = getDeviceProfile(state.profileId);
-  return Math.max(0, reservoirVolume(state.truth.path.reservoir) - reservoirDeadSpace) as Nanolitres;
+  return Math.max(0, reservoirVolume(state.truth.path.reservoir) - state.reservoirDeadSpace) as Nanolitres;
 }
 
 /**

@@ -1,0 +1,103 @@
+import { baclofen, getDeviceProfile, validateProgram } from '@itps/core';
+import { parseDuration } from './duration.ts';
+import type { Problem } from './problem.ts';
+import type { ScenarioFile } from './scenarioSchema.ts';
+import { toProgram } from './toCore.ts';
+import { EVENT_NAMES, isObservable } from './vocabulary.ts';
+
+const ms = (d: string): number => parseDuration(d) ?? 0;
+
+/** The checks a schema cannot express: time order, fields an action needs, known names, programs the pump accepts. */
+export function checkScenario(s: ScenarioFile, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, expected: string, found: string) => problems.push({ file, path, expected, found });
+  const duration = ms(s.duration);
+  const profile = getDeviceProfile(s.pump.model);
+  const initial = toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl);
+  const valid = validateProgram(initial, profile);
+  if (!valid.ok) add('pump.therapy', 'a therapy the pump can run', valid.refusal.message);
+  if (s.pump.reservoir.volumeMl * 1_000_000 > profile.capacity) {
+    add(
+      'pump.reservoir.volumeMl',
+      `at most ${profile.capacity / 1_000_000} mL (the ${s.pump.model} reservoir)`,
+      String(s.pump.reservoir.volumeMl),
+    );
+  }
+  let previous = 0;
+  let concentration = s.pump.reservoir.concentrationMcgPerMl;
+  (s.timeline ?? []).forEach((a, i) => {
+    const path = `timeline[${i}]`;
+    const t = ms(a.at);
+    if (t < previous) add(`${path}.at`, `a time at or after the previous action (${s.timeline?.[i - 1]?.at})`, a.at);
+    if (t > duration) add(`${path}.at`, `a time within the scenario's duration (${s.duration})`, a.at);
+    previous = Math.max(previous, t);
+    switch (a.action) {
+      case 'refill': {
+        const entered = a.entered?.concentrationMcgPerMl ?? a.concentrationMcgPerMl;
+        if (entered !== concentration && a.bridgeBolus === undefined) {
+          add(
+            `${path}.bridgeBolus`,
+            `true or false: the concentration changes from ${concentration} to ${entered} mcg/mL`,
+            'nothing',
+          );
+        }
+        concentration = entered;
+        break;
+      }
+      case 'program': {
+        const result = validateProgram(toProgram(a.therapy, concentration), profile);
+        if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
+        break;
+      }
+      case 'bolus':
+        if (a.kind !== 'priming' && (a.doseMcg === undefined) === (a.volumeMl === undefined)) {
+          add(path, 'exactly one of doseMcg and volumeMl', a.doseMcg === undefined ? 'neither' : 'both');
+        }
+        if (a.kind !== 'priming' && a.duration === undefined)
+          add(`${path}.duration`, 'how long the bolus takes', 'nothing');
+        break;
+      case 'fault':
+        if (a.kind === 'catheterLeak' && a.atCm === undefined)
+          add(`${path}.atCm`, 'where the leak is, in cm from the pump', 'nothing');
+        if (a.kind === 'tipMigration' && a.tip === undefined)
+          add(`${path}.tip`, 'where the tip moves (subdural, epidural, subcutaneous)', 'nothing');
+        if (a.kind === 'catheterKink' && (a.period === undefined || a.kinkedPercent === undefined)) {
+          add(path, 'period and kinkedPercent for an intermittent kink', 'one of them missing');
+        }
+        if (a.until !== undefined && ms(a.until) < t)
+          add(`${path}.until`, `a time after the fault starts (${a.at})`, a.until);
+        if (a.until !== undefined && (a.kind === 'lowBatteryReset' || a.kind === 'memoryError')) {
+          add(`${path}.until`, `nothing: a ${a.kind} does not end by itself`, a.until);
+        }
+        break;
+      default:
+        break;
+    }
+  });
+  if (concentration < baclofen.minConcentration)
+    add('timeline', 'a concentration in the drug library', String(concentration));
+  (s.expect ?? []).forEach((e, i) => {
+    const path = `expect[${i}]`;
+    if ('that' in e) {
+      if (ms(e.at) > duration) add(`${path}.at`, `a time within the scenario's duration (${s.duration})`, e.at);
+      for (const [key, value] of Object.entries(e.that)) {
+        if (!isObservable(key))
+          add(
+            `${path}.that.${key}`,
+            'an observable of the format (pump.*, alarm.<name>, truth.*)',
+            JSON.stringify(key),
+          );
+        else if (key.startsWith('alarm.') && value !== 'active' && value !== 'inactive') {
+          add(`${path}.that.${key}`, '"active" or "inactive"', JSON.stringify(value));
+        }
+      }
+    } else {
+      if (!EVENT_NAMES.includes(e.event))
+        add(`${path}.event`, 'an event name of the format (docs/scenarios.md)', JSON.stringify(e.event));
+      if ('between' in e && ms(e.between[0]) > ms(e.between[1])) {
+        add(`${path}.between`, 'a window whose start is not after its end', JSON.stringify(e.between));
+      }
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,55 @@
+import {
+  ALARM_NAMES,
+  nanolitresPerDayToMlPerDay,
+  nanolitresToMl,
+  type PumpLifecycle,
+  type PumpState,
+  picogramsPerDayToMcgPerDay,
+  picogramsToMcg,
+  pumpBeliefView,
+  pumpTruthView,
+} from '@itps/core';
+
+/** The pump's belief in the format's observables (`pump.*`, `alarm.*`), human units. */
+export function beliefObservables(pump: PumpState, lifecycle: PumpLifecycle): Record<string, string | number> {
+  const b = pumpBeliefView(pump, lifecycle);
+  const out: Record<string, string | number> = {
+    'pump.state': b.state,
+    'pump.mode': b.mode,
+    'pump.reservoirMl': nanolitresToMl(b.calculatedReservoir),
+    'pump.doseMcgPerDay': picogramsPerDayToMcgPerDay(b.dose),
+    'pump.rateMlPerDay': nanolitresPerDayToMlPerDay(b.rate),
+  };
+  for (const name of ALARM_NAMES) out[`alarm.${name}`] = b.alarms[name] ? 'active' : 'inactive';
+  return out;
+}
+
+/** The truth in the format's observables (`truth.*`), human units. */
+export function truthObservables(pump: PumpState): Record<string, number | string> {
+  const t = pumpTruthView(pump);
+  return {
+    'truth.reservoirMl': nanolitresToMl(t.reservoir.volume),
+    'truth.deliveredMcg': picogramsToMcg(t.delivered.mass),
+    'truth.deliveredMl': nanolitresToMl(t.delivered.volume),
+    'truth.pocketMcg': picogramsToMcg(t.sinks.pocket.mass),
+    'truth.leakMcg': picogramsToMcg(t.sinks.leak.mass),
+    'truth.epiduralMcg': picogramsToMcg(t.sinks.epidural.mass),
+    'truth.subduralMcg': picogramsToMcg(t.sinks.subdural.mass),
+    'truth.tip': t.condition.tip,
+  };
+}
+
+/** Whether an actual value meets an expected one: exact, `{ near, within }` or `{ min, max }`. */
+export function meets(expected: unknown, actual: unknown): boolean {
+  if (typeof expected === 'object' && expected !== null) {
+    if (typeof actual !== 'number') return false;
+    if ('near' in expected && 'within' in expected) {
+      const { near, within } = expected as { near: number; within: number };
+      // a hair of tolerance for decimal display of exact integers
+      return Math.abs(actual - near) <= within + 1e-9;
+    }
+    const { min, max } = expected as { min: number; max: number };
+    return actual >= min - 1e-9 && actual <= max + 1e-9;
+  }
+  return expected === actual;
+}

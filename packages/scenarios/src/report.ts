@@ -1,0 +1,51 @@
+/** What one expectation found. */
+export interface ExpectationResult {
+  /** Its index in the file's `expect` list. */
+  readonly index: number;
+  readonly passed: boolean;
+  readonly expected: unknown;
+  readonly actual: unknown;
+  /** For point checks, the instant (ms); for event checks, the first occurrence (ms) or null. */
+  readonly at: number | null;
+}
+
+/** A report of one scenario run (format `itps-report/1`). Deterministic: no wall-clock times, no host names. */
+export interface ScenarioReport {
+  readonly format: 'itps-report/1';
+  readonly notice: string;
+  readonly name: string;
+  readonly seed: number;
+  readonly durationMs: number;
+  readonly passed: boolean;
+  readonly expectations: readonly ExpectationResult[];
+  /** The pump's event log, every entry with `at` (ms since t = 0) and `type`. */
+  readonly events: readonly { readonly at: number; readonly type: string }[];
+  /** What the runner could not do as written (a refused action), in words. */
+  readonly refusals: readonly {
+    readonly at: number;
+    readonly action: number;
+    readonly code: string;
+    readonly message: string;
+  }[];
+  /** What the programmer read at each `interrogate` action. */
+  readonly interrogations: readonly { readonly at: number; readonly belief: Readonly<Record<string, unknown>> }[];
+  readonly final: {
+    readonly belief: Readonly<Record<string, unknown>>;
+    readonly truth: Readonly<Record<string, unknown>>;
+  };
+  /** Belief and truth sampled over time, for plots and series.csv. */
+  readonly series: readonly SeriesPoint[];
+}
+
+/** One sample of the series. */
+export interface SeriesPoint {
+  readonly at: number;
+  readonly beliefReservoirMl: number;
+  readonly truthReservoirMl: number;
+  readonly doseMcgPerDay: number;
+  readonly deliveredMcg: number;
+  readonly pocketMcg: number;
+}
+
+/** Shown in every report. */
+export const REPORT_NOTICE = 'ITPS is a simulator for training and testing. Not for clinical use.';

@@ -1,0 +1,147 @@
+import * as z from 'zod';
+import { parseDuration, parseTimeOfDay } from './duration.ts';
+
+const duration = z.string().refine((s) => parseDuration(s) !== null, {
+  message: 'an ISO 8601 duration with days, hours, minutes, seconds (P36DT1H30M)',
+});
+const clock = z.string().refine((s) => parseTimeOfDay(s) !== null, { message: 'a time of day HH:MM' });
+const ml = z.number().min(0).max(1000);
+const mcgPerMl = z.number().int().min(1).max(2000);
+const mcgPerDay = z.number().min(0).max(100_000);
+
+const therapy = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('simple'), doseMcgPerDay: mcgPerDay }),
+  z.strictObject({
+    mode: z.literal('flex'),
+    steps: z
+      .array(z.strictObject({ start: clock, doseMcgPerDay: mcgPerDay }))
+      .min(1)
+      .max(48),
+  }),
+  z.strictObject({ mode: z.literal('minimum') }),
+  z.strictObject({ mode: z.literal('stopped') }),
+]);
+
+const alarmNames = [
+  'lowReservoir',
+  'reservoirEmpty',
+  'eri',
+  'eos',
+  'motorStall',
+  'lowBatteryReset',
+  'memoryError',
+] as const;
+
+const at = { at: duration };
+const action = z.discriminatedUnion('action', [
+  z.strictObject({
+    ...at,
+    action: z.literal('refill'),
+    withdrawMl: z.union([ml, z.literal('all')]).optional(),
+    volumeMl: ml,
+    concentrationMcgPerMl: mcgPerMl,
+    needle: z.enum(['reservoir', 'pocket', 'cap']).optional(),
+    entered: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }).optional(),
+    bridgeBolus: z.boolean().optional(),
+  }),
+  z.strictObject({
+    ...at,
+    action: z.literal('program'),
+    therapy,
+    bridgeBolus: z.boolean().optional(),
+    interrupt: z.enum(['none', 'beforeSend', 'afterSend']).optional(),
+  }),
+  z.strictObject({
+    ...at,
+    action: z.literal('bolus'),
+    kind: z.enum(['single', 'priming', 'bridge']),
+    doseMcg: z.number().min(0).max(100_000).optional(),
+    volumeMl: ml.optional(),
+    duration: duration.optional(),
+  }),
+  z.strictObject({ ...at, action: z.literal('setLowReservoirAlarm'), volumeMl: ml }),
+  z.strictObject({
+    ...at,
+    action: z.literal('fault'),
+    kind: z.enum([
+      'catheterOcclusion',
+      'catheterKink',
+      'catheterDisconnect',
+      'catheterLeak',
+      'tipMigration',
+      'motorStall',
+      'lowBatteryReset',
+      'memoryError',
+    ]),
+    until: duration.optional(),
+    blockedPercent: z.number().min(0).max(100).optional(),
+    period: duration.optional(),
+    kinkedPercent: z.number().min(0).max(100).optional(),
+    atCm: z.number().min(0).max(200).optional(),
+    escapePercent: z.number().min(0).max(100).optional(),
+    tip: z.enum(['intrathecal', 'subdural', 'epidural', 'subcutaneous']).optional(),
+  }),
+  z.strictObject({
+    ...at,
+    action: z.literal('mri'),
+    duration,
+    fieldT: z.number().min(0).max(10),
+    recoveryDelay: duration.optional(),
+  }),
+  z.strictObject({ ...at, action: z.literal('interrogate') }),
+]);
+
+const value = z.union([
+  z.string(),
+  z.number(),
+  z.strictObject({ near: z.number(), within: z.number().min(0) }),
+  z.strictObject({ min: z.number(), max: z.number() }),
+]);
+
+const expectation = z.union([
+  z.strictObject({ at: duration, that: z.record(z.string(), value) }),
+  z.strictObject({ event: z.string().min(1), between: z.tuple([duration, duration]) }),
+  z.strictObject({ event: z.string().min(1), never: z.literal(true) }),
+]);
+
+/** The schema of scenario format 1 (shared/contracts/SCENARIO-FORMAT.md), in the file's own units. */
+export const scenarioSchema = z.strictObject({
+  format: z.literal('itps-scenario/1'),
+  name: z.string().min(1),
+  seed: z.number().int().optional(),
+  duration,
+  startsAt: z
+    .string()
+    .refine((s) => parseTimeOfDay(s) !== null, { message: 'a wall-clock label YYYY-MM-DDTHH:MM' })
+    .optional(),
+  pump: z.strictObject({
+    model: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
+    ageAtStart: duration.optional(),
+    accuracy: z.enum(['exact', 'nominal']).optional(),
+    reservoirDeadSpaceMl: ml.optional(),
+    pumpTubingVolumeMl: ml.optional(),
+    reservoir: z.strictObject({ volumeMl: ml, drug: z.literal('baclofen'), concentrationMcgPerMl: mcgPerMl }),
+    lowReservoirAlarmMl: ml.optional(),
+    catheter: z.strictObject({
+      implantedLengthCm: z.number().min(0).max(200),
+      volumeMlPerCm: z.number().min(0).max(0.1).optional(),
+      tip: z.enum(['intrathecal', 'subdural', 'epidural', 'subcutaneous']).optional(),
+      primedWith: z.enum(['reservoir', 'empty']).optional(),
+    }),
+    therapy,
+  }),
+  patient: z.strictObject({ origin: z.enum(['spinal', 'cerebral', 'pediatric']) }).optional(),
+  timeline: z.array(action).optional(),
+  expect: z.array(expectation).optional(),
+});
+
+/** A scenario as written in a file (format 1), after schema validation. */
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+/** One timeline action as written. */
+export type ScenarioAction = NonNullable<ScenarioFile['timeline']>[number];
+/** One expectation as written. */
+export type ScenarioExpectation = NonNullable<ScenarioFile['expect']>[number];
+/** A therapy as written. */
+export type ScenarioTherapy = z.infer<typeof therapy>;
+/** The alarm names the format knows. */
+export const ALARM_OBSERVABLES = alarmNames;

@@ -1,0 +1,40 @@
+import { ALARM_NAMES } from '@itps/core';
+
+/** Observables a `that:` may name (format 1), besides `alarm.<name>`. */
+export const OBSERVABLES = [
+  'pump.state',
+  'pump.mode',
+  'pump.reservoirMl',
+  'pump.doseMcgPerDay',
+  'pump.rateMlPerDay',
+  'truth.reservoirMl',
+  'truth.deliveredMcg',
+  'truth.deliveredMl',
+  'truth.pocketMcg',
+] as const;
+
+/** Every event name an `event:` expectation may name: the pump's log, plus the runner's own. */
+export const EVENT_NAMES: readonly string[] = [
+  ...ALARM_NAMES.flatMap((a) => [`alarm.${a}.raised`, `alarm.${a}.cleared`]),
+  'pump.stopped',
+  'pump.started',
+  'pump.interrogated',
+  'pump.reset',
+  'update.begun',
+  'update.incomplete',
+  'program.committed',
+  'refill.recorded',
+  'alarm.thresholdChanged',
+  'alarm.tested',
+  'catheter.recorded',
+  'bolus.started',
+  'bolus.completed',
+  'bolus.cancelled',
+  'motor.stall',
+  'motor.recovered',
+];
+
+/** Whether a `that:` key names an observable. */
+export const isObservable = (key: string): boolean =>
+  (OBSERVABLES as readonly string[]).includes(key) ||
+  (key.startsWith('alarm.') && (ALARM_NAMES as readonly string[]).includes(key.slice(6)));
