@@ -3,9 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
-pnpm --filter @itps/programmer build >&2
+pnpm --reporter=append-only --filter @itps/programmer build >&2
 PORT="${PORT:-4173}"
 echo ""
 echo "ITPS programmer (simulator, not for clinical use): http://127.0.0.1:$PORT/"
 echo ""
-exec pnpm --filter @itps/programmer exec vite preview --host 127.0.0.1 --port "$PORT" --strictPort
+exec pnpm --reporter=append-only --filter @itps/programmer exec vite preview --host 127.0.0.1 --port "$PORT" --strictPort

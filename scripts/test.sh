@@ -31,7 +31,7 @@ pnpm exec biome ci .
 
 step "unit, property and model tests (vitest, every package)"
 rm -rf packages/*/test-results apps/*/test-results
-pnpm -r --if-present test
+pnpm -r --if-present --reporter=append-only test
 
 step "end-to-end (vite build, vite preview, playwright-core, Debian chromium)"
 pnpm e2e

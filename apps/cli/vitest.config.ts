@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'cli',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    reporters: [
+      'default',
+      ['json', { outputFile: 'test-results/vitest.json' }],
+      ['junit', { outputFile: 'test-results/junit.xml' }],
+    ],
+  },
+});
