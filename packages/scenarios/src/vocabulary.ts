@@ -11,6 +11,11 @@ export const OBSERVABLES = [
   'truth.deliveredMcg',
   'truth.deliveredMl',
   'truth.pocketMcg',
+  // extensions of format 1 (new observables only)
+  'truth.leakMcg',
+  'truth.epiduralMcg',
+  'truth.subduralMcg',
+  'truth.tip',
 ] as const;
 
 /** Every event name an `event:` expectation may name: the pump's log, plus the runner's own. */
