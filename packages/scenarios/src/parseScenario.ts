@@ -72,7 +72,7 @@ function issueToProblems(file: string, root: unknown, issue: $ZodIssue): Problem
 export function parseScenario(text: string, file: string): ParseResult {
   let root: unknown;
   try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       return {
         ok: false,

@@ -11,26 +11,24 @@ const exampleDoc = JSON.parse(JSON.stringify((await import('yaml')).parse(exampl
 const anyValue = fc.jsonValue({ maxDepth: 3 });
 
 /** The example with one field, anywhere, replaced by something random (or removed). */
-const mutated = fc
-  .tuple(fc.nat(), anyValue, fc.boolean())
-  .map(([pick, replacement, remove]) => {
-    const doc = structuredClone(exampleDoc);
-    const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
-    const walk = (node: unknown) => {
-      if (node === null || typeof node !== 'object') return;
-      for (const [k, v] of Object.entries(node)) {
-        slots.push({ parent: node as Record<string, unknown>, key: Array.isArray(node) ? Number(k) : k });
-        walk(v);
-      }
-    };
-    walk(doc);
-    const slot = slots[pick % slots.length];
-    if (slot !== undefined) {
-      if (remove && !Array.isArray(slot.parent)) delete (slot.parent as Record<string, unknown>)[slot.key as string];
-      else (slot.parent as Record<string | number, unknown>)[slot.key] = replacement;
+const mutated = fc.tuple(fc.nat(), anyValue, fc.boolean()).map(([pick, replacement, remove]) => {
+  const doc = structuredClone(exampleDoc);
+  const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  const walk = (node: unknown) => {
+    if (node === null || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      slots.push({ parent: node as Record<string, unknown>, key: Array.isArray(node) ? Number(k) : k });
+      walk(v);
     }
-    return doc;
-  });
+  };
+  walk(doc);
+  const slot = slots[pick % slots.length];
+  if (slot !== undefined) {
+    if (remove && !Array.isArray(slot.parent)) delete (slot.parent as Record<string, unknown>)[slot.key as string];
+    else (slot.parent as Record<string | number, unknown>)[slot.key] = replacement;
+  }
+  return doc;
+});
 
 const texts = fc.oneof(
   fc.string(),
@@ -38,7 +36,9 @@ const texts = fc.oneof(
   anyValue.map((v) => stringify(v)),
   mutated.map((d) => stringify(d)),
   mutated.map((d) => JSON.stringify(d)),
-  fc.tuple(fc.string(), fc.nat()).map(([junk, at]) => example.slice(0, at % example.length) + junk + example.slice(at % example.length)),
+  fc
+    .tuple(fc.string(), fc.nat())
+    .map(([junk, at]) => example.slice(0, at % example.length) + junk + example.slice(at % example.length)),
 );
 
 describe('scenario parser under fuzzing', () => {
