@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { exitCode, type FileOutcome, loadScenario, runFile } from './runFiles.ts';
 import { summarize } from './summary.ts';
+import { writeReport } from './writeReport.ts';
 
 const parseSeed = (value: string): number => {
   if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
@@ -34,6 +35,21 @@ export function main(argv: readonly string[], cwd: string): number {
         for (const o of outcomes) process.stdout.write(`${summarize(o)}\n`);
       }
       code = exitCode(outcomes);
+    });
+
+  program
+    .command('report')
+    .description('run a scenario and write report.html (plots), series.csv, events.csv and report.json')
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .requiredOption('--out <dir>', 'directory to write into (created if needed)')
+    .option('--seed <n>', 'override the scenario seed', parseSeed)
+    .action((file: string, options: { out: string; seed?: number }) => {
+      const outcome = runFile(file, cwd, options.seed);
+      process.stdout.write(`${summarize(outcome)}\n`);
+      if (outcome.kind === 'ran') {
+        for (const written of writeReport(outcome.report, options.out, cwd)) process.stdout.write(`wrote ${written}\n`);
+      }
+      code = exitCode([outcome]);
     });
 
   program

@@ -7,6 +7,7 @@ export { beliefObservables, meets, truthObservables } from './observe.ts';
 export { type ParseResult, parseScenario } from './parseScenario.ts';
 export { describeFound, formatPath, formatProblem, type Problem } from './problem.ts';
 export { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
+export { eventsCsv, reportHtml, seriesCsv } from './reportFiles.ts';
 export { createScenarioSimulation, runScenario } from './runScenario.ts';
 export {
   ALARM_OBSERVABLES,

@@ -45,6 +45,8 @@ export interface SeriesPoint {
   readonly doseMcgPerDay: number;
   readonly deliveredMcg: number;
   readonly pocketMcg: number;
+  /** The alarms active at this sample. */
+  readonly alarms: readonly string[];
 }
 
 /** Shown in every report. */

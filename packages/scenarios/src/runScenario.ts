@@ -192,6 +192,9 @@ function sample(sim: Simulation): SeriesPoint {
     doseMcgPerDay: belief.state === 'running' ? belief.dose / 1_000_000 : 0,
     deliveredMcg: pump.truth.sinks.csf.mass / 1_000_000,
     pocketMcg: pump.truth.sinks.pocket.mass / 1_000_000,
+    alarms: Object.entries(belief.alarms)
+      .filter(([, on]) => on)
+      .map(([name]) => name),
   };
 }
 
