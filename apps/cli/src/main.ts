@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { exitCode, type FileOutcome, loadScenario, runFile } from './runFiles.ts';
+import { progressBar, runInWorkers } from './runInWorkers.ts';
 import { summarize } from './summary.ts';
 import { writeReport } from './writeReport.ts';
 
@@ -11,7 +12,7 @@ const parseSeed = (value: string): number => {
 };
 
 /** The `itps` command line: a shell over @itps/scenarios. Prints, sets exit codes; runs nothing itself. */
-export function main(argv: readonly string[], cwd: string): number {
+export async function main(argv: readonly string[], cwd: string): Promise<number> {
   let code = 0;
   const program = new Command()
     .name('itps')
@@ -25,8 +26,11 @@ export function main(argv: readonly string[], cwd: string): number {
     .argument('<files...>', 'scenario files (YAML or JSON)')
     .option('--json', 'print the report (itps-report/1) as JSON on standard output')
     .option('--seed <n>', 'override every scenario seed', parseSeed)
-    .action((files: string[], options: { json?: boolean; seed?: number }) => {
-      const outcomes: FileOutcome[] = files.map((f) => runFile(f, cwd, options.seed));
+    .action(async (files: string[], options: { json?: boolean; seed?: number }) => {
+      const outcomes: FileOutcome[] =
+        files.length === 1
+          ? files.map((f) => runFile(f, cwd, options.seed))
+          : await runInWorkers(files, cwd, options.seed, progressBar(process.stderr));
       if (options.json) {
         const reports = outcomes.map((o) => (o.kind === 'ran' ? o.report : { file: o.file, problems: o.problems }));
         process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
@@ -70,7 +74,7 @@ export function main(argv: readonly string[], cwd: string): number {
     });
 
   try {
-    program.parse(['node', 'itps', ...argv]);
+    await program.parseAsync(['node', 'itps', ...argv]);
   } catch (error) {
     const exit = (error as { exitCode?: number }).exitCode;
     // --help and --version exit 0; any usage error is bad input
@@ -79,4 +83,4 @@ export function main(argv: readonly string[], cwd: string): number {
   return code;
 }
 
-process.exitCode = main(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd());
+process.exitCode = await main(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd());

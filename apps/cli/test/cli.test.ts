@@ -63,6 +63,22 @@ describe('itps command line', () => {
     );
   });
 
+  it('run: several files go through worker threads, reported in the order given', () => {
+    const files = ['single-bolus', 'pocket-fill', 'subdural-tip'].map(
+      (n) => `packages/scenarios/scenarios/${n}.scenario.yaml`,
+    );
+    const r = itps(['run', ...files]);
+    expect(r.code).toBe(0);
+    const order = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[1]);
+    expect(order).toEqual(files.map((f) => `${f}:`));
+    expect(r.stderr).not.toContain('scenarios');
+    const withBad = itps(['run', ...files, 'missing.yaml']);
+    expect(withBad.code).toBe(2);
+  });
+
   it('validate and run: exit 2 for bad input, one message per problem naming file, path, expected and found', () => {
     const dir = mkdtempSync(join(tmpdir(), 'itps-'));
     writeFileSync(
