@@ -34,7 +34,7 @@ rm -rf packages/*/test-results apps/*/test-results
 pnpm -r --if-present --reporter=append-only test
 
 step "scenario library through the CLI (pnpm itps run)"
-pnpm itps run packages/scenarios/scenarios/*.scenario.yaml
+pnpm itps run packages/scenarios/scenarios/*.scenario.*
 
 step "end-to-end (vite build, vite preview, playwright-core, Debian chromium)"
 pnpm e2e
