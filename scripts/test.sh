@@ -33,6 +33,9 @@ step "unit, property and model tests (vitest, every package)"
 rm -rf packages/*/test-results apps/*/test-results
 pnpm -r --if-present --reporter=append-only test
 
+step "safety traceability (every requirement of docs/safety.md has a passing test)"
+pnpm trace
+
 step "scenario library through the CLI (pnpm itps run)"
 pnpm itps run packages/scenarios/scenarios/*.scenario.*
 

@@ -108,7 +108,7 @@ describe('calculators (hand-computed figures)', () => {
   });
 });
 
-describe('refill discrepancy', () => {
+describe('REQ-DISC-01: refill discrepancy', () => {
   it('flags 19 mL less than expected after a pocket fill, with its likely causes', () => {
     // the pump believes 20.4 mL; really 1.4 mL of dead space is all there is
     const d = checkRefillDiscrepancy({
