@@ -93,3 +93,55 @@ describe('implantedCatheterVolume', () => {
     expect(() => implantedCatheterVolume(-1, 2600 as never)).toThrow(/implantedCatheterVolume/);
   });
 });
+
+describe('misuse is refused, argument by argument', () => {
+  it('mulDiv refuses negative, fractional and unsafe operands, and a zero divisor', () => {
+    for (const [a, b, c] of [
+      [-1, 1, 1],
+      [1, -1, 1],
+      [1, 1, -1],
+      [1.5, 1, 1],
+      [1, 1.5, 1],
+      [1, 1, 1.5],
+      [2 ** 53, 1, 1],
+      [1, 2 ** 53, 1],
+      [1, 1, 2 ** 53],
+      [1, 1, 0],
+    ] as const) {
+      expect(() => mulDiv(a, b, c, 'floor'), `mulDiv(${a}, ${b}, ${c})`).toThrow(/mulDiv/);
+    }
+    expect(mulDiv(0, 5, 3, 'ceil')).toBe(0);
+  });
+
+  it('mulDiv takes the big-integer path when even the split product is unsafe, and rounds there too', () => {
+    const a = 1_000_000_000_000_007;
+    const b = 1_000_000_000_000_009;
+    const c = 1_000_000_000_000_011;
+    // a b is about 10^30 and a < c, so the split (q = 0, r = a) overflows too: BigInt answers exactly
+    const exact = (BigInt(a) * BigInt(b)) / BigInt(c);
+    expect((BigInt(a) * BigInt(b)) % BigInt(c)).not.toBe(0n);
+    expect(mulDiv(a, b, c, 'floor')).toBe(Number(exact));
+    expect(mulDiv(a, b, c, 'ceil')).toBe(Number(exact) + 1);
+    expect(() => mulDiv(a, b, 1, 'floor')).toThrow(/not a safe integer/);
+    expect(mulDiv(a, 9, c, 'floor')).toBe(8);
+    expect(mulDiv(a, 9, c, 'ceil')).toBe(9);
+    // a < c, so r = a and r b = 9 x 10^18 overflows the split: BigInt answers (figures from Python)
+    expect(mulDiv(3_000_000_000, 3_000_000_001, 3_000_000_007, 'floor')).toBe(2_999_999_994);
+    expect(mulDiv(3_000_000_000, 3_000_000_001, 3_000_000_007, 'ceil')).toBe(2_999_999_995);
+    expect(mulDiv(3_000_000_000, 3_000_000_001, 3_000_000_007, 'nearest')).toBe(2_999_999_994);
+    expect(mulDiv(3_000_000_011, 2_999_999_999, 3_000_000_019, 'nearest')).toBe(2_999_999_991);
+  });
+
+  it('integrateRate refuses negative or fractional rates and durations', () => {
+    for (const [rate, dt] of [
+      [-1, 1],
+      [1.5, 1],
+      [1, -1],
+      [1, 1.5],
+    ] as const) {
+      expect(() => integrateRate(rate, dt, 0), `integrateRate(${rate}, ${dt})`).toThrow(/integrateRate/);
+    }
+    expect(integrateRate(0, 100, 7)).toEqual({ amount: 0, carry: 7 });
+    expect(integrateRate(100, 0, 7)).toEqual({ amount: 0, carry: 7 });
+  });
+});
