@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
+  alarmConditions,
   createWorld,
   type Draft,
   EMPTY_DRAFT,
@@ -9,7 +10,7 @@ import {
   type SessionEvent,
   type World,
 } from '../src/index.ts';
-import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { accountedFor, buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 
 /** The simpler model: every program the pump may legitimately hold, and every send the clinician confirmed. */
 export interface SessionModel {
@@ -34,6 +35,14 @@ export function checkSessionInvariants(model: SessionModel, w: World): void {
   const stoppedBySession =
     lifecycle === 'updating' || (lifecycle === 'stopped' && lastLifecycle?.type === 'update.incomplete');
   if (stoppedBySession) expect(w.session.getSnapshot().context.incomplete).toBe(true);
+  // and the pump's own invariants hold in the whole world at every step
+  const pump = w.simulation.pumpState();
+  const accounted = accountedFor(pump);
+  expect(accounted).toEqual(pump.truth.loaded);
+  const conditions = alarmConditions(pump);
+  for (const [name, status] of Object.entries(pump.alarms))
+    expect(status.active).toBe(conditions[name as keyof typeof conditions]);
+  expect(pump.belief.calculatedReservoir).toBeGreaterThanOrEqual(0);
 }
 
 class Act implements fc.Command<SessionModel, Real> {
@@ -162,6 +171,77 @@ export const sessionCommands = [
     .tuple(fc.integer({ min: 0, max: 400 }), fc.constantFrom('none' as const, 'moderate' as const, 'severe' as const))
     .map(([d, i]) => new Move(d, i)),
   fc.integer({ min: 1, max: 12 * 3_600_000 }).map((ms) => new Wait(ms)),
+];
+
+/** Something happens to the pump or the patient outside the programmer: a fault, an MRI, a needle. */
+class WorldEvent implements fc.Command<SessionModel, Real> {
+  constructor(
+    readonly apply: (w: World, model: SessionModel) => void,
+    readonly label: string,
+  ) {}
+  check = () => true;
+  run(model: SessionModel, w: Real): void {
+    this.apply(w, model);
+    checkSessionInvariants(model, w);
+  }
+  toString = () => this.label;
+}
+
+/** Faults, scans and acts at the pump, for whole-world sequences. */
+export const worldCommands = [
+  fc
+    .constantFrom(
+      { kind: 'occlusion' as const, blockedPpm: 1_000_000 },
+      { kind: 'kink' as const, periodMs: 6 * 3_600_000, kinkedMs: 3_600_000 },
+      { kind: 'disconnect' as const },
+      { kind: 'fracture' as const, atVolume: 50_000 as never },
+      { kind: 'tipMigration' as const, tip: 'subdural' as const },
+    )
+    .map(
+      (fault) =>
+        new WorldEvent((w) => w.simulation.send({ type: 'fault.catheter.start', fault }), `fault(${fault.kind})`),
+    ),
+  fc
+    .constantFrom(
+      'occlusion' as const,
+      'kink' as const,
+      'disconnect' as const,
+      'fracture' as const,
+      'tipMigration' as const,
+    )
+    .map((kind) => new WorldEvent((w) => w.simulation.send({ type: 'fault.catheter.end', kind }), `end(${kind})`)),
+  fc.constant(
+    new WorldEvent((w) => w.simulation.send({ type: 'fault.motorStall', recoversAt: 'drawn' }), 'motorStall'),
+  ),
+  fc.constant(
+    new WorldEvent(
+      (w) =>
+        w.simulation.send({
+          type: 'mri.scan',
+          scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 'drawn' },
+        }),
+      'mri',
+    ),
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('reservoir' as const, 'pocket' as const, 'catheterAccessPort' as const),
+      fc.integer({ min: 0, max: 20_000_000 }),
+    )
+    .map(
+      ([site, volume]) =>
+        new WorldEvent((w) => {
+          w.aspirate('all');
+          w.inject(site, { volume: volume as never, mass: (volume * 500) as never });
+        }, `needle(${site}, ${volume} nL)`),
+    ),
+  fc.constant(
+    new WorldEvent((w, model) => {
+      // the pump itself replaces its program with the minimum rate: a program no clinician sent, but whole
+      w.simulation.send({ type: 'fault.lowBatteryReset' });
+      model.programs.add(program(w));
+    }, 'lowBatteryReset'),
+  ),
 ];
 
 /** A fresh world and model for one run. */
