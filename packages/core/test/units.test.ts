@@ -145,3 +145,36 @@ describe('misuse is refused, argument by argument', () => {
     expect(integrateRate(100, 0, 7)).toEqual({ amount: 0, carry: 7 });
   });
 });
+
+describe('every named conversion, both ways', () => {
+  it('converts mass, flow and concentration with the stated rounding, and refuses negative or unsafe values', async () => {
+    const u = await import('../src/index.ts');
+    expect(u.mcgToPicograms(1.5)).toBe(1_500_000);
+    expect(u.picogramsToMcg(u.picograms(2_500_000))).toBe(2.5);
+    expect(u.mlPerDayToNanolitresPerDay(0.048)).toBe(48_000);
+    expect(u.nanolitresPerDayToMlPerDay(u.nanolitresPerDay(6_000))).toBe(0.006);
+    expect(u.picogramsPerDayToMcgPerDay(u.picogramsPerDay(250_000_000))).toBe(250);
+    expect(u.massInVolume(u.nanolitres(1_000), u.mcgPerMl(500))).toBe(500_000);
+    expect(u.concentrationOf(u.nanolitres(4), u.picograms(1501))).toBe(375.25);
+    expect(u.concentrationOf(u.nanolitres(0), u.picograms(0))).toBe(0);
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, 1e12]) {
+      expect(() => u.mlToNanolitres(bad), `mlToNanolitres(${bad})`).toThrow(/mlToNanolitres/);
+    }
+    expect(() => u.mcgToPicograms(-0.5)).toThrow(/mcgToPicograms/);
+    expect(u.daysToMs(2)).toBe(172_800_000);
+    expect(u.minutesToMs(3)).toBe(180_000);
+    expect(u.msToDays(u.milliseconds(43_200_000))).toBe(0.5);
+    expect(u.msToHours(u.milliseconds(5_400_000))).toBe(1.5);
+    for (const make of [
+      u.picograms,
+      u.milliseconds,
+      u.nanolitresPerDay,
+      u.picogramsPerDay,
+      u.batteryUnits,
+      u.batteryUnitsPerDay,
+    ]) {
+      expect(make(7)).toBe(7);
+      expect(() => make(-1)).toThrow(ItpsMisuseError);
+    }
+  });
+});

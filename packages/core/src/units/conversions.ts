@@ -1,5 +1,4 @@
 import { ItpsMisuseError } from '../errors.ts';
-import { mulDiv } from './mulDiv.ts';
 import type { McgPerMl, Nanolitres, NanolitresPerDay, Picograms, PicogramsPerDay } from './quantity.ts';
 
 /** Nanolitres in one millilitre. */
@@ -44,7 +43,3 @@ export const massInVolume = (volume: Nanolitres, concentration: McgPerMl): Picog
  * State never stores a mixture's concentration: it stores volume and mass.
  */
 export const concentrationOf = (volume: Nanolitres, mass: Picograms): number => (volume === 0 ? 0 : mass / volume);
-
-/** Part of a mass that goes with part of a volume of a well-mixed fluid, rounded to the nearest pg. */
-export const proportionalMass = (mass: Picograms, part: Nanolitres, whole: Nanolitres): Picograms =>
-  (whole === 0 ? 0 : mulDiv(mass, part, whole, 'nearest')) as Picograms;
