@@ -115,3 +115,19 @@ describe('boluses', () => {
     expect(code()).toBe('bolus.motorStalled');
   });
 });
+
+describe('a bolus stopped by a fault', () => {
+  it('is logged as cancelled when a low battery reset or a memory error stops it (found by the deep campaign)', () => {
+    for (const fault of ['fault.lowBatteryReset', 'fault.memoryError'] as const) {
+      const actor = createActor(pumpMachine, { input: buildPumpInput() }).start();
+      actor.send({
+        type: 'bolus.start',
+        bolus: { kind: 'single', volume: 100_000 as Nanolitres, durationMs: hoursToMs(1) },
+      });
+      actor.send({ type: fault });
+      const types = actor.getSnapshot().context.pump.log.map((e) => e.type);
+      expect(types.indexOf('bolus.cancelled'), fault).toBeGreaterThan(types.indexOf('bolus.started'));
+      expect(actor.getSnapshot().context.pump.bolus).toBeNull();
+    }
+  });
+});

@@ -114,11 +114,16 @@ export function interrogatePump(state: PumpState): PumpState {
 export function resetForLowBattery(state: PumpState): PumpState {
   return logged(
     { ...state, program: { ...state.program, therapy: { mode: 'minimum' } }, lowBatteryReset: true, bolus: null },
+    ...(state.bolus === null ? [] : (['bolus.cancelled'] as const)),
     'pump.reset',
   );
 }
 
 /** A memory error: the pump stops for good and raises a critical alarm. */
 export function failWithMemoryError(state: PumpState): PumpState {
-  return logged({ ...state, memoryError: true, therapyActive: false, bolus: null }, 'pump.stopped');
+  return logged(
+    { ...state, memoryError: true, therapyActive: false, bolus: null },
+    ...(state.bolus === null ? [] : (['bolus.cancelled'] as const)),
+    'pump.stopped',
+  );
 }

@@ -124,6 +124,7 @@ export const waitArb = (maxDays: number): fc.Arbitrary<PumpCommand> =>
 
 /** Options for the commands of a random history. */
 export interface HistoryOptions {
+  readonly minCommands?: number;
   readonly maxCommands?: number;
   readonly maxWaitDays?: number;
   readonly nearEndOfLife?: boolean;
@@ -297,7 +298,7 @@ export const pumpHistoryArb = (
           ...(options.partialLeaks === undefined ? {} : { partialLeaks: options.partialLeaks }),
           catheterVolume: input.catheterVolume,
         }),
-        { maxLength: options.maxCommands ?? 30 },
+        { minLength: options.minCommands ?? 0, maxLength: options.maxCommands ?? 30 },
       ),
     }),
   );
