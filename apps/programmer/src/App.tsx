@@ -1,5 +1,7 @@
 import { BeliefPanel } from './components/BeliefPanel.tsx';
 import { EventLog } from './components/EventLog.tsx';
+import { LinkControls } from './components/LinkControls.tsx';
+import { ProgrammerPanel } from './components/programmer/ProgrammerPanel.tsx';
 import { RefillForm } from './components/RefillForm.tsx';
 import { TimeControls } from './components/TimeControls.tsx';
 import { TruthPanel } from './components/TruthPanel.tsx';
@@ -13,13 +15,15 @@ export function App() {
         ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
       </p>
       <header>
-        <h1>ITPS pump bench</h1>
+        <h1>ITPS clinician programmer and pump bench</h1>
       </header>
       <main className="grid">
+        <ProgrammerPanel />
         <TimeControls />
         <BeliefPanel />
         <TruthPanel />
         <RefillForm />
+        <LinkControls />
         <EventLog />
       </main>
     </SimulationProvider>

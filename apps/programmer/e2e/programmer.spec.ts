@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { APP_URL, launchBrowser, screenshot } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(APP_URL);
+});
+
+const text = (testId: string) => page.getByTestId(testId).innerText();
+const connect = async () => {
+  await page.getByRole('button', { name: 'Connect and interrogate' }).click();
+  await expect(text('session-state')).resolves.toBe('Connected');
+};
+const enterDose = async (mcg: string) => {
+  await page.getByRole('button', { name: 'Change dose' }).click();
+  await page.getByLabel('New daily dose (mcg/day)').fill(mcg);
+  await page.getByRole('button', { name: 'Check dose' }).click();
+};
+
+describe('clinician programmer in Chromium', () => {
+  it('connects and shows what the pump believes, with the forecast dates', async () => {
+    await connect();
+    expect(await text('prog-reservoir')).toBe('20.00 mL');
+    expect(await text('prog-therapy')).toBe('Simple continuous, 250.0 mcg/day');
+    expect(await text('prog-refill')).toBe('day 36, 08:00');
+    await screenshot(page, '10-programmer-status');
+  });
+
+  it('changes a dose past the titration limit only after confirmation, through the finish screen, and verifies', async () => {
+    await connect();
+    await enterDose('330');
+    await expect(text('finding-dose.titrationStep')).resolves.toContain('+32 %');
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    const diff = await text('finish-diff');
+    expect(diff).toContain('Simple continuous, 250.0 mcg/day');
+    expect(diff).toContain('Simple continuous, 330.0 mcg/day');
+    await screenshot(page, '11-finish-screen');
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await text('prog-therapy')).toBe('Simple continuous, 330.0 mcg/day');
+    expect(await text('pump-dose')).toBe('330.0 mcg/day');
+  });
+
+  it('catches a decimal slip: a tenfold change must be typed again', async () => {
+    await connect();
+    await enterDose('25');
+    await expect(text('finding-dose.tenfoldChange')).resolves.toContain('check the decimal point');
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    await page.getByLabel('Type the new daily dose again (mcg/day)').fill('25');
+    await page.getByRole('button', { name: 'Check re-entry' }).click();
+    await expect(page.getByText('Re-entry matches.').isVisible()).resolves.toBe(true);
+    await screenshot(page, '12-decimal-slip');
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(false);
+  });
+
+  it('keeps the incomplete-session warning up after a dropped update until therapy is restarted', async () => {
+    await connect();
+    await page.getByRole('button', { name: 'Drop the link during the next update' }).click();
+    await enterDose('300');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(page.getByTestId('incomplete-warning').isVisible()).resolves.toBe(true);
+    expect(await text('session-notice')).toContain('link dropped');
+    expect(await text('pump-state')).toBe('stopped');
+    await page.getByRole('button', { name: 'Connect and interrogate' }).click();
+    await expect(text('session-state')).resolves.toBe('Update not verified');
+    await screenshot(page, '13-incomplete-session');
+    await page.getByRole('button', { name: 'Restart therapy (previous program)' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await page.getByTestId('incomplete-warning').count()).toBe(0);
+    expect(await text('pump-state')).toBe('running');
+  });
+
+  it('says when the communicator is out of range', async () => {
+    await page.getByLabel(/Communicator distance/).fill('500');
+    await page.getByRole('button', { name: 'Connect and interrogate' }).click();
+    await expect(text('session-notice')).resolves.toContain('out of range');
+  });
+});

@@ -1,0 +1,58 @@
+import type { Interference } from '@itps/core';
+import { useId, useState } from 'react';
+import { useWorld } from '../simulation/SimulationProvider.tsx';
+
+/** Instructor controls for the telemetry link: distance, interference, and a dropped message. */
+export function LinkControls() {
+  const world = useWorld();
+  const [distance, setDistance] = useState(50);
+  const [interference, setInterference] = useState<Interference>('none');
+  const [armed, setArmed] = useState(false);
+  const distanceId = useId();
+  const interferenceId = useId();
+  const apply = (d: number, i: Interference) => {
+    setDistance(d);
+    setInterference(i);
+    world.setLink({ distanceCm: d, interference: i });
+  };
+  return (
+    <section className="panel" aria-labelledby="link-title">
+      <h2 id="link-title">Telemetry link (instructor)</h2>
+      <div className="field">
+        <label htmlFor={distanceId}>Communicator distance: {(distance / 100).toFixed(1)} m (range 3 m)</label>
+        <input
+          id={distanceId}
+          type="range"
+          min={0}
+          max={500}
+          step={10}
+          value={distance}
+          onChange={(e) => apply(Number(e.target.value), interference)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={interferenceId}>Interference</label>
+        <select
+          id={interferenceId}
+          value={interference}
+          onChange={(e) => apply(distance, e.target.value as Interference)}
+        >
+          <option value="none">none</option>
+          <option value="moderate">moderate (1 message in 10 lost)</option>
+          <option value="severe">severe (6 messages in 10 lost)</option>
+        </select>
+      </div>
+      <button
+        type="button"
+        onClick={() => {
+          // the pump receives the session start, then the link drops before the new program
+          world.dropNextMessages(1, 1);
+          setArmed(true);
+        }}
+      >
+        Drop the link during the next update
+      </button>
+      {armed && <p className="ok">The next update will lose its commit message.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import {
+  doseChangeDraft,
+  isDraftClear,
+  mcgPerDayToPicogramsPerDay,
+  type PumpBeliefView,
+  type SessionContext,
+} from '@itps/core';
+import { type FormEvent, useId, useState } from 'react';
+import { parseDecimal } from '../../format/parseDecimal.ts';
+import { formatMcgPerDay } from '../../format/units.ts';
+import { useWorld } from '../../simulation/SimulationProvider.tsx';
+
+/**
+ * The dose-change workflow: a new daily dose, checked by the core's guard rails as it is entered;
+ * soft limits ask for confirmation, a tenfold change asks for the value again, hard limits refuse.
+ */
+export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
+  const world = useWorld();
+  const [dose, setDose] = useState('');
+  const [again, setAgain] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const id = useId();
+  const draftFor = (text: string) => {
+    const parsed = parseDecimal('New daily dose', text, { min: 0, max: 5000, unit: 'mcg/day' });
+    if (!parsed.ok) {
+      setFieldError(parsed.message);
+      return null;
+    }
+    setFieldError(null);
+    return doseChangeDraft(view, mcgPerDayToPicogramsPerDay(parsed.value));
+  };
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    const draft = draftFor(dose);
+    if (draft !== null) world.act({ type: 'draft.change', draft });
+  };
+  const reenter = () => {
+    const draft = draftFor(again);
+    if (draft !== null) world.act({ type: 'draft.reenter', draft });
+  };
+  const checked = context.draft.update.program !== undefined;
+  const needsReentry = context.findings.some((f) => f.severity === 'reenter');
+  return (
+    <form className="screen" onSubmit={check} noValidate>
+      <h3>Change dose (simple continuous)</h3>
+      <p>
+        Current: {formatMcgPerDay(view.dose)} at {view.concentration} mcg/mL
+      </p>
+      <div className="field">
+        <label htmlFor={id}>New daily dose (mcg/day)</label>
+        <input
+          id={id}
+          inputMode="decimal"
+          value={dose}
+          onChange={(e) => setDose(e.target.value)}
+          aria-invalid={fieldError !== null || context.findings.length > 0}
+          aria-describedby={`${id}-findings`}
+        />
+        <div id={`${id}-findings`} aria-live="polite">
+          {fieldError && (
+            <p className="error" role="alert">
+              {fieldError}
+            </p>
+          )}
+          {checked &&
+            context.findings.map((f) => (
+              <div key={f.code} className={`finding ${f.severity}`} data-testid={`finding-${f.code}`}>
+                <p role={f.severity === 'hard' ? 'alert' : undefined}>
+                  <strong>
+                    {f.severity === 'hard' ? 'Refused' : f.severity === 'confirm' ? 'Check' : 'Type it again'}:
+                  </strong>{' '}
+                  {f.message}
+                </p>
+                {f.severity === 'confirm' &&
+                  (context.acknowledged.includes(f.code) ? (
+                    <p className="ok">Confirmed.</p>
+                  ) : (
+                    <button type="button" onClick={() => world.act({ type: 'finding.confirm', code: f.code })}>
+                      Confirm this change
+                    </button>
+                  ))}
+              </div>
+            ))}
+        </div>
+      </div>
+      {checked && needsReentry && (
+        <div className="field">
+          <label htmlFor={`${id}-again`}>Type the new daily dose again (mcg/day)</label>
+          <input id={`${id}-again`} inputMode="decimal" value={again} onChange={(e) => setAgain(e.target.value)} />
+          <button type="button" onClick={reenter}>
+            Check re-entry
+          </button>
+          {context.reentered && <p className="ok">Re-entry matches.</p>}
+        </div>
+      )}
+      <div className="buttons">
+        <button type="submit">Check dose</button>
+        <button
+          type="button"
+          disabled={!checked || !isDraftClear(context)}
+          onClick={() => world.act({ type: 'review.open' })}
+        >
+          Review changes
+        </button>
+        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

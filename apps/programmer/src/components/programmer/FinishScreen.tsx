@@ -1,0 +1,40 @@
+import type { DiffRow } from '@itps/core';
+import { formatDiffRow } from '../../format/therapy.ts';
+import { useWorld } from '../../simulation/SimulationProvider.tsx';
+
+/** The finish screen: every setting that will change, as it is in the pump and as it will be. */
+export function FinishScreen({ diff }: { diff: readonly DiffRow[] }) {
+  const world = useWorld();
+  return (
+    <div className="screen">
+      <h3>Review before updating the pump</h3>
+      <table className="diff" data-testid="finish-diff">
+        <caption>The pump stops while it is updated and restarts when the update completes.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Setting</th>
+            <th scope="col">In the pump now</th>
+            <th scope="col">After the update</th>
+          </tr>
+        </thead>
+        <tbody>
+          {diff.map(formatDiffRow).map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td>{row.old}</td>
+              <td className="new">{row.new}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="buttons">
+        <button type="button" className="secondary" onClick={() => world.act({ type: 'review.back' })}>
+          Back
+        </button>
+        <button type="button" onClick={() => world.act({ type: 'review.confirm' })}>
+          Confirm and update pump
+        </button>
+      </div>
+    </div>
+  );
+}

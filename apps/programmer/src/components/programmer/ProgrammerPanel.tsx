@@ -1,0 +1,76 @@
+import { useSelector } from '@xstate/react';
+import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { DoseChangeScreen } from './DoseChangeScreen.tsx';
+import { FinishScreen } from './FinishScreen.tsx';
+import { StatusScreen } from './StatusScreen.tsx';
+
+const stateWords: Record<string, string> = {
+  disconnected: 'Not connected',
+  connecting: 'Connecting',
+  interrogating: 'Interrogating',
+  ready: 'Connected',
+  editing: 'Connected: editing',
+  finish: 'Connected: review',
+  sending: 'Updating pump',
+  verifying: 'Verifying',
+  incomplete: 'Update not verified',
+};
+
+/** The clinician programmer (tablet): it sees the pump only through telemetry. */
+export function ProgrammerPanel() {
+  const world = useWorld();
+  const state = useSelector(world.session, (s) => String(s.value));
+  const context = useSelector(world.session, (s) => s.context);
+  const { view } = context;
+  return (
+    <section className="panel programmer" aria-labelledby="programmer-title">
+      <h2 id="programmer-title">Clinician programmer</h2>
+      <p className="link-state" data-testid="session-state" aria-live="polite">
+        {stateWords[state] ?? state}
+      </p>
+      {context.incomplete && (
+        <div className="incomplete" role="alert" data-testid="incomplete-warning">
+          <strong>Incomplete session.</strong> The last update was not verified: the pump may be stopped. Do not let the
+          patient leave until the pump is verified or therapy is restarted.
+          {state === 'incomplete' && (
+            <div className="buttons">
+              <button type="button" onClick={() => world.act({ type: 'session.verify' })}>
+                Verify pump
+              </button>
+              <button type="button" onClick={() => world.act({ type: 'session.retry' })}>
+                Send the update again
+              </button>
+              <button type="button" onClick={() => world.act({ type: 'therapy.restart' })}>
+                Restart therapy (previous program)
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {context.notice && (
+        <p className="notice-line" role="status" data-testid="session-notice">
+          {context.notice}
+        </p>
+      )}
+      {state === 'disconnected' && (
+        <div className="buttons">
+          <button type="button" onClick={() => world.act({ type: 'session.connect' })}>
+            Connect and interrogate
+          </button>
+        </div>
+      )}
+      {view !== null && state === 'ready' && (
+        <StatusScreen view={view} onChangeDose={() => world.act({ type: 'workflow.start', workflow: 'doseChange' })} />
+      )}
+      {view !== null && state === 'editing' && <DoseChangeScreen view={view} context={context} />}
+      {state === 'finish' && context.diff !== null && <FinishScreen diff={context.diff} />}
+      {state !== 'disconnected' && (
+        <div className="buttons">
+          <button type="button" className="secondary" onClick={() => world.act({ type: 'session.disconnect' })}>
+            End session
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import {
+  ALARM_NAMES,
+  baclofen,
+  forecastReservoir,
+  getDeviceProfile,
+  nextRefillAt,
+  type PumpBeliefView,
+  replaceByAt,
+} from '@itps/core';
+import { alarmLabels } from '../../format/labels.ts';
+import { formatTherapy } from '../../format/therapy.ts';
+import { formatMcgPerDay, formatMl, formatSimTime } from '../../format/units.ts';
+
+/** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
+export function StatusScreen({ view, onChangeDose }: { view: PumpBeliefView; onChangeDose: () => void }) {
+  const profile = getDeviceProfile(view.profileId);
+  const forecast = forecastReservoir({
+    now: view.now,
+    timeOfDayAtStart: view.timeOfDayAtStart,
+    calculatedReservoir: view.calculatedReservoir,
+    threshold: view.lowReservoirThreshold,
+    program: { drug: 'baclofen', concentration: view.concentration, therapy: view.therapy },
+    profile,
+  });
+  const refill = nextRefillAt({
+    lowReservoirAt: forecast.lowReservoirAt,
+    lastRefillAt: view.lastRefill?.at ?? null,
+    stabilityDays: baclofen.stabilityDays,
+  });
+  const when = (ms: number | null) => (ms === null ? 'none' : formatSimTime(ms as never, view.timeOfDayAtStart));
+  const active = ALARM_NAMES.filter((n) => view.alarms[n]);
+  return (
+    <div className="screen">
+      <h3>Pump status (interrogated {formatSimTime(view.now, view.timeOfDayAtStart)})</h3>
+      <dl className="figures">
+        <dt>Pump</dt>
+        <dd>
+          {view.modelName}, serial {view.serial}
+        </dd>
+        <dt>Drug</dt>
+        <dd data-testid="prog-drug">baclofen {view.concentration} mcg/mL</dd>
+        <dt>Therapy</dt>
+        <dd data-testid="prog-therapy">{formatTherapy(view.therapy)}</dd>
+        <dt>Dose now</dt>
+        <dd>{formatMcgPerDay(view.dose)}</dd>
+        <dt>Pump state</dt>
+        <dd data-testid="prog-state">{view.suspended ? 'STOPPED (therapy suspended)' : view.state}</dd>
+        <dt>Reservoir (calculated)</dt>
+        <dd data-testid="prog-reservoir">{formatMl(view.calculatedReservoir)}</dd>
+        <dt>Low-reservoir alarm</dt>
+        <dd>
+          at {formatMl(view.lowReservoirThreshold)}, expected {when(forecast.lowReservoirAt)}
+        </dd>
+        <dt>Next refill by</dt>
+        <dd data-testid="prog-refill">{when(refill)}</dd>
+        <dt>Battery</dt>
+        <dd>
+          {view.eriAt === null
+            ? 'OK'
+            : `ERI since ${when(view.eriAt)}; replace by ${when(replaceByAt(view.eriAt, profile))}`}
+        </dd>
+        <dt>Active alarms</dt>
+        <dd data-testid="prog-alarms">{active.length === 0 ? 'none' : active.map((a) => alarmLabels[a]).join(', ')}</dd>
+      </dl>
+      <div className="buttons">
+        <button type="button" onClick={onChangeDose}>
+          Change dose
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { type DiffRow, MINUTES_PER_DAY, type Therapy } from '@itps/core';
+import { formatMcgPerDay, formatMl } from './units.ts';
+
+const clock = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** A therapy in words: "Simple continuous, 250.0 mcg/day" or the flex steps. */
+export function formatTherapy(therapy: Therapy): string {
+  switch (therapy.mode) {
+    case 'simple':
+      return `Simple continuous, ${formatMcgPerDay(therapy.dose)}`;
+    case 'flex':
+      return `Flex: ${therapy.steps
+        .map(
+          (s, i) =>
+            `${clock(s.startMinute)}-${clock(therapy.steps[i + 1]?.startMinute ?? MINUTES_PER_DAY)} ${formatMcgPerDay(s.dose)}`,
+        )
+        .join('; ')}`;
+    case 'minimum':
+      return 'Minimum rate';
+    case 'stopped':
+      return 'Stopped';
+  }
+}
+
+/** A finish-screen row as label, old and new, in human units. */
+export function formatDiffRow(row: DiffRow): { label: string; old: string; new: string } {
+  switch (row.field) {
+    case 'therapy':
+      return { label: 'Therapy', old: formatTherapy(row.old), new: formatTherapy(row.new) };
+    case 'dailyTotal':
+      return { label: '24-hour total', old: formatMcgPerDay(row.old), new: formatMcgPerDay(row.new) };
+    case 'concentration':
+      return { label: 'Concentration', old: `${row.old} mcg/mL`, new: `${row.new} mcg/mL` };
+    case 'reservoir':
+      return { label: 'Reservoir volume', old: formatMl(row.old), new: formatMl(row.new) };
+    case 'lowReservoirThreshold':
+      return { label: 'Low-reservoir alarm', old: formatMl(row.old), new: formatMl(row.new) };
+    case 'catheterVolume':
+      return { label: 'Catheter volume', old: formatMl(row.old), new: formatMl(row.new) };
+    case 'bolus':
+      return {
+        label: `${row.new.kind} bolus`,
+        old: '-',
+        new: `${formatMl(row.new.volume)} over ${Math.round(row.new.durationMs / 60_000)} min`,
+      };
+    case 'alarmTest':
+      return { label: 'Alarm test', old: '-', new: 'both tones' };
+  }
+}
