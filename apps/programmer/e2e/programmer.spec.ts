@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APP_URL, launchBrowser, screenshot } from './browser.ts';
+import { APP_URL, launchBrowser, screenshot, seriousAccessibilityViolations } from './browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -87,5 +87,18 @@ describe('clinician programmer in Chromium', () => {
     await page.getByLabel(/Communicator distance/).fill('500');
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();
     await expect(text('session-notice')).resolves.toContain('out of range');
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  it('has no serious or critical violations on the status, dose-change and finish screens', async () => {
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await connect();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await enterDose('330');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });
