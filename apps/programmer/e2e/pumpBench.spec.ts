@@ -83,3 +83,29 @@ describe('pump bench in Chromium', () => {
     await screenshot(page, '06-running');
   });
 });
+
+describe('instructor fault injection', () => {
+  it('an injected occlusion raises no pump alarm but shows in the truth view', async () => {
+    await page.getByRole('button', { name: 'Catheter occlusion (full)', exact: true }).click();
+    expect(await text('truth-catheter')).toBe('occluded 100 %');
+    await page.getByRole('button', { name: '+1 week' }).click();
+    expect(await text('truth-delivered')).toBe('0.0 mcg in 0.00 mL');
+    expect(await text('truth-reservoir')).toBe('20.00 mL at 500.0 mcg/mL');
+    expect(await text('pump-reservoir')).toBe('16.50 mL');
+    expect(await text('pump-state')).toBe('running');
+    for (const name of [
+      'lowReservoir',
+      'reservoirEmpty',
+      'eri',
+      'eos',
+      'motorStall',
+      'lowBatteryReset',
+      'memoryError',
+    ]) {
+      expect(await text(`alarm-${name}`)).toContain('inactive');
+    }
+    await screenshot(page, '07-occlusion-truth-only');
+    await page.getByRole('button', { name: 'End: Catheter occlusion (full)' }).click();
+    expect(await text('truth-catheter')).toBe('patent');
+  });
+});

@@ -1,5 +1,6 @@
 import { BeliefPanel } from './components/BeliefPanel.tsx';
 import { EventLog } from './components/EventLog.tsx';
+import { FaultPanel } from './components/FaultPanel.tsx';
 import { LinkControls } from './components/LinkControls.tsx';
 import { ProgrammerPanel } from './components/programmer/ProgrammerPanel.tsx';
 import { RefillForm } from './components/RefillForm.tsx';
@@ -24,6 +25,7 @@ export function App() {
         <TruthPanel />
         <RefillForm />
         <LinkControls />
+        <FaultPanel />
         <EventLog />
       </main>
     </SimulationProvider>

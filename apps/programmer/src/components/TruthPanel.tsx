@@ -1,7 +1,16 @@
-import { pumpTruthView } from '@itps/core';
+import { type CatheterCondition, pumpTruthView } from '@itps/core';
 import { useSelector } from '@xstate/react';
 import { formatConcentration, formatMcg, formatMl } from '../format/units.ts';
 import { useSimulation } from '../simulation/SimulationProvider.tsx';
+
+function describeCondition(c: CatheterCondition): string {
+  const parts: string[] = [];
+  if (c.occlusionPpm > 0) parts.push(`occluded ${c.occlusionPpm / 10_000} %`);
+  if (c.kink !== null)
+    parts.push(`kinked ${Math.round(c.kink.kinkedMs / 60_000)} min in every ${Math.round(c.kink.periodMs / 60_000)}`);
+  if (c.breach !== null) parts.push(`${c.breach.kind} (${c.breach.escapePpm / 10_000} % escapes)`);
+  return parts.length === 0 ? 'patent' : parts.join(', ');
+}
 
 /** What is physically true. The pump cannot see any of this; only the instructor can. */
 export function TruthPanel() {
@@ -29,6 +38,10 @@ export function TruthPanel() {
         </dd>
         <dt>Catheter tip</dt>
         <dd data-testid="truth-tip">{truth.condition.tip}</dd>
+        <dt>Catheter condition</dt>
+        <dd data-testid="truth-catheter">{describeCondition(truth.condition)}</dd>
+        <dt>Leaked along the track</dt>
+        <dd>{formatMcg(truth.sinks.leak)}</dd>
         <dt>Into the pocket</dt>
         <dd data-testid="truth-pocket">
           {formatMcg(truth.sinks.pocket)} in {formatMl(truth.sinks.pocket.volume)}
