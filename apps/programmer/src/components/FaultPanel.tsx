@@ -1,5 +1,5 @@
 import { type CatheterFault, type CatheterFaultKind, hoursToMs, type PumpEvent } from '@itps/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSimulation } from '../simulation/SimulationProvider.tsx';
 
 interface FaultChoice {
@@ -47,8 +47,13 @@ const CHOICES: readonly FaultChoice[] = [
 /** Instructor console: inject a fault at the current simulated instant, or end one. */
 export function FaultPanel() {
   const simulation = useSimulation();
-  const [log, setLog] = useState<string[]>([]);
-  const note = (s: string) => setLog((l) => [s, ...l].slice(0, 5));
+  const [log, setLog] = useState<{ id: number; text: string }[]>([]);
+  const counter = useRef(0);
+  const note = (text: string) => {
+    counter.current += 1;
+    const id = counter.current;
+    setLog((l) => [{ id, text }, ...l].slice(0, 5));
+  };
   return (
     <section className="panel" aria-labelledby="fault-title">
       <h2 id="fault-title">Inject a fault (instructor)</h2>
@@ -81,8 +86,8 @@ export function FaultPanel() {
         ))}
       </ul>
       <ul aria-live="polite" className="fault-log" data-testid="fault-log">
-        {log.map((l, i) => (
-          <li key={`${i}-${l}`}>{l}</li>
+        {log.map((l) => (
+          <li key={l.id}>{l.text}</li>
         ))}
       </ul>
     </section>
