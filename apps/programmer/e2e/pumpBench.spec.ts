@@ -109,3 +109,17 @@ describe('instructor fault injection', () => {
     expect(await text('truth-catheter')).toBe('patent');
   });
 });
+
+describe('alarm tones', () => {
+  it('sounds the single tone for a non-critical alarm and the two-tone for a critical one, and can be muted', async () => {
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await text('last-tone')).toBe('Last tone: single tone (non-critical) for Low reservoir at day 36, 08:00');
+    await page.getByLabel('Mute room sound').check();
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await text('last-tone')).toBe(
+      'Last tone: two-tone (critical) for Reservoir empty at day 40, 08:00 (room muted)',
+    );
+    expect(await text('alarm-summary')).toBe('Sounding: Low reservoir, Reservoir empty');
+    await screenshot(page, '08-alarm-critical');
+  });
+});

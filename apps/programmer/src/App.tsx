@@ -1,3 +1,4 @@
+import { AlarmSounder } from './components/AlarmSounder.tsx';
 import { BeliefPanel } from './components/BeliefPanel.tsx';
 import { EventLog } from './components/EventLog.tsx';
 import { FaultPanel } from './components/FaultPanel.tsx';
@@ -21,6 +22,7 @@ export function App() {
       <main className="grid">
         <ProgrammerPanel />
         <TimeControls />
+        <AlarmSounder />
         <BeliefPanel />
         <TruthPanel />
         <RefillForm />

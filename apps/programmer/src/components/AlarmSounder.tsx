@@ -1,0 +1,78 @@
+import { ALARM_NAMES, type AlarmName, getDeviceProfile } from '@itps/core';
+import { useSelector } from '@xstate/react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { alarmLabels } from '../format/labels.ts';
+import { formatSimTime } from '../format/units.ts';
+import { playTone, TONES } from '../simulation/alarmTones.ts';
+import { useSimulation } from '../simulation/SimulationProvider.tsx';
+
+/** Real milliseconds between two tones at most, so fast-forwarded time does not become a din. */
+const REAL_GAP_MS = 4000;
+
+/**
+ * The pump's alarms as the room hears and sees them: a tone when an alarm is raised and again at
+ * its repeat interval (simulated time) while it stays active, with a room mute and an alarm test.
+ */
+export function AlarmSounder() {
+  const simulation = useSimulation();
+  const pump = useSelector(simulation.pump, (s) => s.context.pump);
+  const profile = getDeviceProfile(pump.profileId);
+  const [muted, setMuted] = useState(false);
+  const [lastTone, setLastTone] = useState<string | null>(null);
+  const lastSounded = useRef<Partial<Record<AlarmName, number>>>({});
+  const lastReal = useRef(0);
+  const muteId = useId();
+  const active = ALARM_NAMES.filter((n) => pump.alarms[n].active);
+
+  useEffect(() => {
+    for (const name of active) {
+      const cls = profile.alarmClass[name];
+      const previous = lastSounded.current[name];
+      const raised = previous === undefined || (pump.alarms[name].since ?? 0) > previous;
+      const repeat = !raised && pump.now - (previous ?? 0) >= profile.alarmRepeat[cls];
+      if (!raised && !repeat) continue;
+      lastSounded.current[name] = pump.now;
+      const realNow = performance.now();
+      // a newly raised alarm always sounds; only repeats are thinned out in fast-forwarded time
+      if (repeat && realNow - lastReal.current < REAL_GAP_MS) continue;
+      lastReal.current = realNow;
+      setLastTone(
+        `${TONES[cls].name} (${cls === 'critical' ? 'critical' : 'non-critical'}) for ${alarmLabels[name]} at ${formatSimTime(pump.now, pump.timeOfDayAtStart)}`,
+      );
+      if (!muted) playTone(cls);
+    }
+    for (const name of ALARM_NAMES) if (!pump.alarms[name].active) delete lastSounded.current[name];
+  });
+
+  const critical = active.some((n) => profile.alarmClass[n] === 'critical');
+  return (
+    <section
+      className={`panel sounder ${active.length ? (critical ? 'sounding critical' : 'sounding') : ''}`}
+      aria-labelledby="sounder-title"
+    >
+      <h2 id="sounder-title">Alarm tones</h2>
+      <p data-testid="alarm-summary" aria-live="assertive">
+        {active.length === 0 ? 'No alarm sounding.' : `Sounding: ${active.map((n) => alarmLabels[n]).join(', ')}`}
+      </p>
+      <p className="last-tone" data-testid="last-tone">
+        {lastTone === null ? 'No tone yet.' : `Last tone: ${lastTone}${muted ? ' (room muted)' : ''}`}
+      </p>
+      <div className="buttons">
+        <label htmlFor={muteId}>
+          <input id={muteId} type="checkbox" checked={muted} onChange={(e) => setMuted(e.target.checked)} /> Mute room
+          sound
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            playTone('critical');
+            setTimeout(() => playTone('nonCritical'), 3200);
+            setLastTone('alarm test: two-tone, then single tone');
+          }}
+        >
+          Play both alarm tones
+        </button>
+      </div>
+    </section>
+  );
+}
