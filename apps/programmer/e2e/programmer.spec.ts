@@ -102,3 +102,27 @@ describe('accessibility (axe-core)', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });
+
+describe('refill wizard', () => {
+  it('finds more in the reservoir than expected after a silent occlusion, flags it, and records the refill', async () => {
+    await page.getByRole('button', { name: 'Catheter occlusion (full)', exact: true }).click();
+    await page.getByRole('button', { name: '+1 week' }).click();
+    await connect();
+    await page.getByRole('button', { name: 'Refill' }).click();
+    expect(await text('refill-expected')).toBe('16.50 mL');
+    await page.getByRole('button', { name: 'Aspirate the reservoir' }).click();
+    expect(await text('refill-syringe')).toBe('The syringe shows 18.60 mL.');
+    await page.getByLabel('Volume injected (mL)').fill('18');
+    await page.getByRole('button', { name: 'Inject and calculate' }).click();
+    const discrepancy = await text('refill-discrepancy');
+    expect(discrepancy).toContain('Discrepancy');
+    expect(discrepancy).toContain('more');
+    expect(discrepancy).toContain('motor stall');
+    await screenshot(page, '14-refill-discrepancy');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    expect(await text('finish-diff')).toContain('Reservoir volume');
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await text('prog-reservoir')).toBe('18.00 mL');
+  });
+});

@@ -53,8 +53,9 @@ export function checkRefillDiscrepancy(options: {
           'a volume mis-entered or a short fill at the last refill',
           'over-delivery by the pump',
         ];
+  const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
   const message = flagged
-    ? `Aspirated ${nanolitresToMl(options.aspirated)} mL where ${nanolitresToMl(expectedWithdrawal)} mL was expected: ${nanolitresToMl(size as Nanolitres)} mL ${more ? 'more' : 'less'}, beyond the ${nanolitresToMl(tolerance)} mL the pump's accuracy and syringe reading explain. Investigate before refilling.`
-    : `Aspirated ${nanolitresToMl(options.aspirated)} mL; ${nanolitresToMl(expectedWithdrawal)} mL was expected: within tolerance.`;
+    ? `Aspirated ${ml(options.aspirated)} where ${ml(expectedWithdrawal)} was expected: ${ml(size)} ${more ? 'more' : 'less'}, beyond the ${ml(tolerance)} the pump's accuracy and syringe reading explain. Investigate before refilling.`
+    : `Aspirated ${ml(options.aspirated)}; ${ml(expectedWithdrawal)} was expected: within tolerance.`;
   return { expectedWithdrawal, difference, tolerance, flagged, likelyCauses, message };
 }

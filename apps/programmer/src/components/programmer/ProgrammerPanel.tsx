@@ -2,6 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DoseChangeScreen } from './DoseChangeScreen.tsx';
 import { FinishScreen } from './FinishScreen.tsx';
+import { RefillScreen } from './RefillScreen.tsx';
 import { StatusScreen } from './StatusScreen.tsx';
 
 const stateWords: Record<string, string> = {
@@ -60,9 +61,18 @@ export function ProgrammerPanel() {
         </div>
       )}
       {view !== null && state === 'ready' && (
-        <StatusScreen view={view} onChangeDose={() => world.act({ type: 'workflow.start', workflow: 'doseChange' })} />
+        <StatusScreen
+          view={view}
+          onChangeDose={() => world.act({ type: 'workflow.start', workflow: 'doseChange' })}
+          onRefill={() => world.act({ type: 'workflow.start', workflow: 'refill' })}
+        />
       )}
-      {view !== null && state === 'editing' && <DoseChangeScreen view={view} context={context} />}
+      {view !== null && state === 'editing' && context.workflow === 'doseChange' && (
+        <DoseChangeScreen view={view} context={context} />
+      )}
+      {view !== null && state === 'editing' && context.workflow === 'refill' && (
+        <RefillScreen view={view} context={context} />
+      )}
       {state === 'finish' && context.diff !== null && <FinishScreen diff={context.diff} />}
       {state !== 'disconnected' && (
         <div className="buttons">

@@ -12,7 +12,15 @@ import { formatTherapy } from '../../format/therapy.ts';
 import { formatMcgPerDay, formatMl, formatSimTime } from '../../format/units.ts';
 
 /** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
-export function StatusScreen({ view, onChangeDose }: { view: PumpBeliefView; onChangeDose: () => void }) {
+export function StatusScreen({
+  view,
+  onChangeDose,
+  onRefill,
+}: {
+  view: PumpBeliefView;
+  onChangeDose: () => void;
+  onRefill: () => void;
+}) {
   const profile = getDeviceProfile(view.profileId);
   const forecast = forecastReservoir({
     now: view.now,
@@ -65,6 +73,9 @@ export function StatusScreen({ view, onChangeDose }: { view: PumpBeliefView; onC
       <div className="buttons">
         <button type="button" onClick={onChangeDose}>
           Change dose
+        </button>
+        <button type="button" onClick={onRefill}>
+          Refill
         </button>
       </div>
     </div>

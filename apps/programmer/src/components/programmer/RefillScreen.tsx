@@ -1,0 +1,194 @@
+import {
+  baclofen,
+  fluidAt,
+  isDraftClear,
+  type McgPerMl,
+  mlToNanolitres,
+  nanolitresToMl,
+  type PumpBeliefView,
+  planRefill,
+  type RefillPlan,
+  refillExpectation,
+  type SessionContext,
+} from '@itps/core';
+import { type FormEvent, useId, useState } from 'react';
+import { parseDecimal } from '../../format/parseDecimal.ts';
+import { formatMl, formatSimTime } from '../../format/units.ts';
+import { useWorld } from '../../simulation/SimulationProvider.tsx';
+
+/**
+ * The refill wizard: the expected residual, aspiration at the pump (the syringe shows what came
+ * back), the discrepancy check, the new drug in, and the new dates, then review and send.
+ */
+export function RefillScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
+  const world = useWorld();
+  const expected = refillExpectation(view);
+  const [syringe, setSyringe] = useState<number | null>(null);
+  const [volume, setVolume] = useState('18');
+  const [concentration, setConcentration] = useState(String(view.concentration));
+  const [bridge, setBridge] = useState<'bridge' | 'none' | null>(null);
+  const [rinsed, setRinsed] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [plan, setPlan] = useState<RefillPlan | null>(null);
+  const ids = { volume: useId(), concentration: useId() };
+
+  const aspirate = () => setSyringe(world.aspirate('all').volume);
+
+  const fill = (e: FormEvent) => {
+    e.preventDefault();
+    if (syringe === null) return;
+    const v = parseDecimal('Volume injected', volume, { min: 0, max: 40, unit: 'mL' });
+    const c = parseDecimal('Concentration', concentration, {
+      min: baclofen.minConcentration,
+      max: baclofen.maxConcentration,
+      unit: 'mcg/mL',
+    });
+    const problems = [...(v.ok ? [] : [v.message]), ...(c.ok ? [] : [c.message])];
+    if (c.ok && !Number.isInteger(c.value))
+      problems.push(`Concentration: expected a whole number of mcg/mL, found ${concentration}.`);
+    setErrors(problems);
+    if (!v.ok || !c.ok || problems.length > 0) return;
+    const refusal = world.inject('reservoir', fluidAt(mlToNanolitres(v.value), c.value as McgPerMl));
+    if (refusal !== null) {
+      setErrors([refusal.message]);
+      return;
+    }
+    const planned = planRefill(view, {
+      aspirated: syringe as never,
+      injected: mlToNanolitres(v.value),
+      concentration: c.value as McgPerMl,
+      bridgeDecision: bridge,
+      rinsed,
+    });
+    if (!planned.ok) {
+      setErrors([planned.refusal.message]);
+      return;
+    }
+    setPlan(planned.value);
+    world.act({ type: 'draft.change', draft: planned.value.draft });
+  };
+
+  const discrepancy = plan?.discrepancy;
+  const changes = concentration !== String(view.concentration);
+  return (
+    <div className="screen">
+      <h3>Refill</h3>
+      <dl className="figures">
+        <dt>Expected residual</dt>
+        <dd data-testid="refill-expected">{formatMl(expected.expectedResidual)}</dd>
+        <dt>Expected to aspirate</dt>
+        <dd>{formatMl(expected.expectedWithdrawal)} (the dead space stays)</dd>
+        <dt>Delivered since last refill</dt>
+        <dd>{formatMl(expected.deliveredSinceLastRefill)}</dd>
+      </dl>
+      {syringe === null ? (
+        <div className="buttons">
+          <button type="button" onClick={aspirate}>
+            Aspirate the reservoir
+          </button>
+        </div>
+      ) : (
+        <p data-testid="refill-syringe">The syringe shows {nanolitresToMl(syringe as never).toFixed(2)} mL.</p>
+      )}
+      {syringe !== null && plan === null && (
+        <form onSubmit={fill} noValidate>
+          <div className="field">
+            <label htmlFor={ids.volume}>Volume injected (mL)</label>
+            <input id={ids.volume} inputMode="decimal" value={volume} onChange={(e) => setVolume(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.concentration}>Concentration injected (mcg/mL)</label>
+            <input
+              id={ids.concentration}
+              inputMode="numeric"
+              value={concentration}
+              onChange={(e) => setConcentration(e.target.value)}
+            />
+          </div>
+          {changes && (
+            <fieldset className="speeds">
+              <legend>The concentration changes: old drug is still in the tubing and catheter</legend>
+              <label>
+                <input type="radio" name="bridge" checked={bridge === 'bridge'} onChange={() => setBridge('bridge')} />{' '}
+                Bridge bolus
+              </label>
+              <label>
+                <input type="radio" name="bridge" checked={bridge === 'none'} onChange={() => setBridge('none')} /> No
+                bridge
+              </label>
+              <label>
+                <input type="checkbox" checked={rinsed} onChange={(e) => setRinsed(e.target.checked)} /> Reservoir
+                rinsed first
+              </label>
+            </fieldset>
+          )}
+          {errors.map((m) => (
+            <p key={m} className="error" role="alert">
+              {m}
+            </p>
+          ))}
+          <button type="submit">Inject and calculate</button>
+        </form>
+      )}
+      {discrepancy && (
+        <div
+          className={`finding ${discrepancy.flagged ? 'hard' : ''}`}
+          data-testid="refill-discrepancy"
+          role={discrepancy.flagged ? 'alert' : 'status'}
+        >
+          <p>
+            <strong>{discrepancy.flagged ? 'Discrepancy:' : 'Residual as expected:'}</strong> {discrepancy.message}
+          </p>
+          {discrepancy.likelyCauses.length > 0 && (
+            <ul>
+              {discrepancy.likelyCauses.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {plan?.mixing && <p className="finding">{plan.mixing.message}</p>}
+      {plan && (
+        <>
+          <dl className="figures">
+            <dt>Reservoir volume to record</dt>
+            <dd data-testid="refill-new-volume">{formatMl(plan.newVolume)}</dd>
+            <dt>Low-reservoir alarm expected</dt>
+            <dd>
+              {plan.forecast.lowReservoirAt === null
+                ? 'none'
+                : formatSimTime(plan.forecast.lowReservoirAt, view.timeOfDayAtStart)}
+            </dd>
+            <dt>Next refill by</dt>
+            <dd data-testid="refill-next">
+              {plan.nextRefillAt === null ? 'none' : formatSimTime(plan.nextRefillAt, view.timeOfDayAtStart)}
+            </dd>
+          </dl>
+          {context.findings
+            .filter((f) => f.severity === 'confirm')
+            .map((f) => (
+              <div key={f.code} className="finding">
+                <p>{f.message}</p>
+                {!context.acknowledged.includes(f.code) && (
+                  <button type="button" onClick={() => world.act({ type: 'finding.confirm', code: f.code })}>
+                    Confirm
+                  </button>
+                )}
+              </div>
+            ))}
+          <div className="buttons">
+            <button type="button" disabled={!isDraftClear(context)} onClick={() => world.act({ type: 'review.open' })}>
+              Review changes
+            </button>
+          </div>
+        </>
+      )}
+      <div className="buttons">
+        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
