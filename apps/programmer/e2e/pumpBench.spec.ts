@@ -123,3 +123,44 @@ describe('alarm tones', () => {
     await screenshot(page, '08-alarm-critical');
   });
 });
+
+describe('the session survives a reload', () => {
+  it('keeps simulated time, the pump, the programmer and its program across a reload; exports and imports files', async () => {
+    await page.getByRole('button', { name: '+1 week' }).click();
+    await page.getByRole('button', { name: 'Connect and interrogate' }).click();
+    await page.getByRole('button', { name: 'Change dose' }).click();
+    await page.getByLabel('New daily dose (mcg/day)').fill('300');
+    await page.getByRole('button', { name: 'Check dose' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    const before = { time: await text('sim-time'), reservoir: await text('pump-reservoir') };
+    await page.reload();
+    expect(await text('sim-time')).toBe(before.time);
+    expect(await text('pump-reservoir')).toBe(before.reservoir);
+    expect(await text('pump-dose')).toBe('300.0 mcg/day');
+    expect(await text('session-state')).toBe('Connected');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export event log (CSV)' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('itps-event-log.csv');
+    const [session] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export session' }).click(),
+    ]);
+    const saved = await session.path();
+    await page.getByRole('button', { name: 'Start over' }).click();
+    expect(await text('sim-time')).toBe('day 0, 08:00');
+    await page.getByLabel('Import a session file').setInputFiles(saved);
+    await expect(text('session-file-message')).resolves.toContain('Session loaded');
+    expect(await text('sim-time')).toBe(before.time);
+    await page
+      .getByLabel('Import a session file')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"}') });
+    await expect(text('session-file-message')).resolves.toBe(
+      'bad.json: expected an ITPS session file (format itps-world/1), found format "x".',
+    );
+    expect(await text('sim-time')).toBe(before.time);
+  });
+});

@@ -5,6 +5,7 @@ import { FaultPanel } from './components/FaultPanel.tsx';
 import { LinkControls } from './components/LinkControls.tsx';
 import { ProgrammerPanel } from './components/programmer/ProgrammerPanel.tsx';
 import { RefillForm } from './components/RefillForm.tsx';
+import { SessionFiles } from './components/SessionFiles.tsx';
 import { TimeControls } from './components/TimeControls.tsx';
 import { TruthPanel } from './components/TruthPanel.tsx';
 import { SimulationProvider } from './simulation/SimulationProvider.tsx';
@@ -29,6 +30,7 @@ export function App() {
         <LinkControls />
         <FaultPanel />
         <EventLog />
+        <SessionFiles />
       </main>
     </SimulationProvider>
   );

@@ -3,6 +3,7 @@ import { useSelector } from '@xstate/react';
 import { logLabel } from '../format/labels.ts';
 import { formatSimTime } from '../format/units.ts';
 import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { download } from '../simulation/savedWorld.ts';
 
 // The log is append-only, so an entry's position in it is a stable identity.
 const newestFirst = (log: readonly PumpLogEntry[]) => log.map((entry, position) => ({ entry, position })).reverse();
@@ -15,6 +16,21 @@ export function EventLog() {
   return (
     <section className="panel" aria-labelledby="log-title">
       <h2 id="log-title">Event log</h2>
+      <div className="buttons">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            download(
+              'itps-event-log.csv',
+              ['at_ms,when,event', ...log.map((e) => `${e.at},"${formatSimTime(e.at, start)}","${e.type}"`)].join('\n'),
+              'text/csv',
+            )
+          }
+        >
+          Export event log (CSV)
+        </button>
+      </div>
       {log.length === 0 ? (
         <p>No events yet.</p>
       ) : (

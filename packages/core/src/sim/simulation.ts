@@ -1,4 +1,4 @@
-import { type Actor, createActor } from 'xstate';
+import { type Actor, createActor, type Snapshot } from 'xstate';
 import { ItpsMisuseError } from '../errors.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { nextDueInstant } from '../pump/nextDueTime.ts';
@@ -24,11 +24,20 @@ export interface Simulation {
   stepToNextEvent(limit: Milliseconds): Milliseconds;
   /** Sends an event to the pump at the current instant. */
   send(event: PumpEvent): void;
+  /** The pump's state as plain JSON-serialisable data, to restore with {@link createSimulation}. */
+  persist(): unknown;
 }
 
-/** Creates a simulation at t = 0. Pure: no clock is read; time moves only when asked. */
-export function createSimulation(input: PumpInput): Simulation {
-  const pump = createActor(pumpMachine, { input }).start();
+/**
+ * Creates a simulation at t = 0, or from a persisted pump snapshot (see {@link Simulation.persist}).
+ * Pure: no clock is read; time moves only when asked.
+ */
+export function createSimulation(input: PumpInput, restore?: unknown): Simulation {
+  const pump = (
+    restore === undefined
+      ? createActor(pumpMachine, { input })
+      : createActor(pumpMachine, { input, snapshot: restore as Snapshot<unknown> })
+  ).start();
   const pumpState = (): PumpState => pump.getSnapshot().context.pump;
   const simulation: Simulation = {
     pump,
@@ -47,6 +56,7 @@ export function createSimulation(input: PumpInput): Simulation {
       return to;
     },
     send: (event) => pump.send(event),
+    persist: () => pump.getPersistedSnapshot(),
   };
   return simulation;
 }

@@ -1,4 +1,4 @@
-import { type Actor, createActor } from 'xstate';
+import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import { type SessionEvent, sessionMachine } from '../programmer/sessionMachine.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
@@ -42,6 +42,36 @@ export interface World {
   aspirate(volume: Nanolitres | 'all'): Fluid;
   /** The clinician's needle, wherever it really is; refused (nothing injected) if the reservoir would overfill. */
   inject(site: InjectionSite, fluid: Fluid): Refusal | null;
+  /** The whole world as plain JSON-serialisable data (format `itps-world/1`), to restore with {@link createWorld}. */
+  persist(): WorldSnapshot;
+}
+
+/** A saved world: what it was created from, and where every part of it is now. */
+export interface WorldSnapshot {
+  readonly format: 'itps-world/1';
+  readonly input: WorldInput;
+  readonly pump: unknown;
+  readonly session: unknown;
+  readonly link: {
+    readonly conditions: LinkConditions;
+    readonly rng: RandomState;
+    readonly forcedDrops: number;
+    readonly deliveriesBeforeDrop: number;
+    readonly lastActivity: number;
+  };
+}
+
+/** Whether a value read from storage or a file looks like a saved world this version can restore. */
+export function isWorldSnapshot(value: unknown): value is WorldSnapshot {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Partial<WorldSnapshot>;
+  return (
+    v.format === 'itps-world/1' &&
+    typeof v.input === 'object' &&
+    v.pump !== undefined &&
+    v.session !== undefined &&
+    typeof v.link === 'object'
+  );
 }
 
 /**
@@ -49,15 +79,19 @@ export interface World {
  * the link, which takes its latency in simulated time and may lose it (out of range, interference,
  * an injected drop). The pump answers interrogations with its belief only.
  */
-export function createWorld(input: WorldInput): World {
-  const simulation = createSimulation(input.pump);
-  const session = createActor(sessionMachine, { input: { origin: input.origin } }).start();
+export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
+  const simulation = createSimulation(input.pump, restore?.pump);
+  const session = (
+    restore === undefined
+      ? createActor(sessionMachine, { input: { origin: input.origin } })
+      : createActor(sessionMachine, { input: { origin: input.origin }, snapshot: restore.session as Snapshot<unknown> })
+  ).start();
   const profile = input.linkProfile ?? communicatorLink;
-  let conditions: LinkConditions = input.link ?? { distanceCm: 50, interference: 'none' };
-  let rng: RandomState = seedRandom(input.pump.seed ^ 0x2f6b_a1c3);
-  let forcedDrops = 0;
-  let deliveriesBeforeDrop = 0;
-  let lastActivity = simulation.now();
+  let conditions: LinkConditions = restore?.link.conditions ?? input.link ?? { distanceCm: 50, interference: 'none' };
+  let rng: RandomState = restore?.link.rng ?? seedRandom(input.pump.seed ^ 0x2f6b_a1c3);
+  let forcedDrops = restore?.link.forcedDrops ?? 0;
+  let deliveriesBeforeDrop = restore?.link.deliveriesBeforeDrop ?? 0;
+  let lastActivity = restore?.link.lastActivity ?? simulation.now();
 
   const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle() as PumpLifecycle);
   const carry = (): Transmission => {
@@ -136,6 +170,13 @@ export function createWorld(input: WorldInput): World {
       simulation.send({ type: 'reservoir.aspirate', volume });
       return simulation.pump.getSnapshot().context.lastWithdrawn ?? EMPTY_FLUID;
     },
+    persist: () => ({
+      format: 'itps-world/1',
+      input,
+      pump: simulation.persist(),
+      session: session.getPersistedSnapshot(),
+      link: { conditions, rng, forcedDrops, deliveriesBeforeDrop, lastActivity },
+    }),
     inject(site, fluid) {
       const before = simulation.pump.getSnapshot().context.lastRefusal;
       simulation.send({ type: 'injection.give', site, fluid });
