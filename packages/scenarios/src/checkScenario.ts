@@ -1,4 +1,11 @@
-import { baclofen, getDeviceProfile, validateProgram } from '@itps/core';
+import {
+  averageProgramRate,
+  baclofen,
+  batteryLifeAtRate,
+  getDeviceProfile,
+  MS_PER_DAY,
+  validateProgram,
+} from '@itps/core';
 import { parseDuration } from './duration.ts';
 import type { Problem } from './problem.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
@@ -16,6 +23,16 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   const initial = toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl);
   const valid = validateProgram(initial, profile);
   if (!valid.ok) add('pump.therapy', 'a therapy the pump can run', valid.refusal.message);
+  if (valid.ok && s.pump.ageAtStart !== undefined) {
+    const life = batteryLifeAtRate(profile, averageProgramRate(initial, profile));
+    if (ms(s.pump.ageAtStart) >= life) {
+      add(
+        'pump.ageAtStart',
+        `less than the battery's life at this therapy (${Math.floor(life / MS_PER_DAY)} days, P${Math.floor(life / MS_PER_DAY)}D)`,
+        s.pump.ageAtStart,
+      );
+    }
+  }
   if (s.pump.reservoir.volumeMl * 1_000_000 > profile.capacity) {
     add(
       'pump.reservoir.volumeMl',

@@ -8,7 +8,8 @@ export { type ParseResult, parseScenario } from './parseScenario.ts';
 export { describeFound, formatPath, formatProblem, type Problem } from './problem.ts';
 export { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
 export { eventsCsv, reportHtml, seriesCsv } from './reportFiles.ts';
-export { createScenarioSimulation, runScenario } from './runScenario.ts';
+export { createScenarioSimulation, runScenario, scenarioPumpInput } from './runScenario.ts';
+export { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 export {
   ALARM_OBSERVABLES,
   type ScenarioAction,

@@ -17,3 +17,16 @@ describe('the contract example (shared/contracts/SCENARIO-FORMAT.md)', () => {
     );
   });
 });
+
+describe('validation found by fuzzing', () => {
+  it('refuses a pump older than its battery life, with a located message, instead of failing inside the core', () => {
+    const text = readFileSync(file, 'utf8').replace('ageAtStart: P400D', 'ageAtStart: P99999D');
+    const parsed = parseScenario(text, 'old.yaml');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.problems[0]?.path).toBe('pump.ageAtStart');
+      expect(parsed.problems[0]?.expected).toContain("less than the battery's life");
+      expect(parsed.problems[0]?.found).toBe('P99999D');
+    }
+  });
+});

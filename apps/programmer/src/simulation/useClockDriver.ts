@@ -2,7 +2,12 @@ import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR, type Simulation } from '@it
 import { useEffect, useRef } from 'react';
 
 /** Simulated milliseconds per real second for each run speed. */
-export const SPEEDS = { '1 hour per second': MS_PER_HOUR, '1 day per second': MS_PER_DAY } as const;
+export const SPEEDS = {
+  'real time (1x)': 1000,
+  '60x': 60_000,
+  '1 hour per second': MS_PER_HOUR,
+  '1 day per second': MS_PER_DAY,
+} as const;
 export type SpeedName = keyof typeof SPEEDS;
 
 /**

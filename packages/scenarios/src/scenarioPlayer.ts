@@ -1,0 +1,93 @@
+import {
+  getDeviceProfile,
+  type Milliseconds,
+  mlToNanolitres,
+  type Nanolitres,
+  type PumpEvent,
+  type Simulation,
+} from '@itps/core';
+import { faultEnd, perform } from './applyAction.ts';
+import { parseDuration } from './duration.ts';
+import { beliefObservables } from './observe.ts';
+import type { ScenarioAction, ScenarioFile } from './scenarioSchema.ts';
+
+const ms = (d: string): Milliseconds => (parseDuration(d) ?? 0) as Milliseconds;
+
+type Step =
+  | { readonly at: Milliseconds; readonly order: 0; readonly kind: 'faultEnd'; readonly event: PumpEvent }
+  | {
+      readonly at: Milliseconds;
+      readonly order: 1;
+      readonly kind: 'action';
+      readonly index: number;
+      readonly action: ScenarioAction;
+    };
+
+/** A scenario's timeline played onto a simulation as its time moves. */
+export interface ScenarioPlayer {
+  readonly scenario: ScenarioFile;
+  /** Moves time to `to`, doing every timeline action (and fault end) due on the way, whole, at its instant. */
+  advanceTo(to: Milliseconds): void;
+  /** The instant of the next timeline step, or null when the timeline is done. */
+  nextStepAt(): Milliseconds | null;
+  /** Actions the pump refused (nothing applied), in words. */
+  readonly refusals: {
+    readonly at: number;
+    readonly action: number;
+    readonly code: string;
+    readonly message: string;
+  }[];
+  /** What the programmer read at each `interrogate` action. */
+  readonly interrogations: { readonly at: number; readonly belief: Readonly<Record<string, unknown>> }[];
+}
+
+/** The scenario's catheter volume per cm: its own, or the profile's default. */
+export const catheterVolumePerCm = (s: ScenarioFile): Nanolitres =>
+  s.pump.catheter.volumeMlPerCm === undefined
+    ? getDeviceProfile(s.pump.model).catheterVolumePerCm
+    : mlToNanolitres(s.pump.catheter.volumeMlPerCm);
+
+/**
+ * Plays a scenario's timeline onto a simulation (created from the same scenario): actions at the
+ * same instant in file order, a fault's end before the actions of its instant. Used by the runner
+ * and by the app's instructor console.
+ */
+export function createScenarioPlayer(s: ScenarioFile, sim: Simulation): ScenarioPlayer {
+  const steps: Step[] = [];
+  (s.timeline ?? []).forEach((action, index) => {
+    steps.push({ at: ms(action.at), order: 1, kind: 'action', index, action });
+    if (action.action === 'fault' && action.until !== undefined) {
+      const end = faultEnd(action);
+      if (end !== null) steps.push({ at: ms(action.until), order: 0, kind: 'faultEnd', event: end });
+    }
+  });
+  steps.sort(
+    (a, b) => a.at - b.at || a.order - b.order || (a.kind === 'action' && b.kind === 'action' ? a.index - b.index : 0),
+  );
+  const perCm = catheterVolumePerCm(s);
+  let next = 0;
+  const player: ScenarioPlayer = {
+    scenario: s,
+    refusals: [],
+    interrogations: [],
+    nextStepAt: () => steps[next]?.at ?? null,
+    advanceTo(to) {
+      for (let step = steps[next]; step !== undefined && step.at <= to; step = steps[next]) {
+        next += 1;
+        sim.advanceTo(step.at);
+        if (step.kind === 'faultEnd') {
+          sim.send(step.event);
+          continue;
+        }
+        const refusal = perform(sim, step.action, perCm);
+        if (refusal !== null) player.refusals.push({ at: step.at, action: step.index, ...refusal });
+        if (step.action.action === 'interrogate') {
+          sim.send({ type: 'telemetry.interrogate' });
+          player.interrogations.push({ at: step.at, belief: beliefObservables(sim.pumpState(), sim.lifecycle()) });
+        }
+      }
+      if (to > sim.now()) sim.advanceTo(to);
+    },
+  };
+  return player;
+}
