@@ -153,14 +153,42 @@ describe('the session survives a reload', () => {
     await page.getByRole('button', { name: 'Start over' }).click();
     expect(await text('sim-time')).toBe('day 0, 08:00');
     await page.getByLabel('Import a session file').setInputFiles(saved);
-    await expect(text('session-file-message')).resolves.toContain('Session loaded');
+    // the file is read asynchronously: wait for the outcome
+    await page.getByText(/^Session loaded from/).waitFor();
     expect(await text('sim-time')).toBe(before.time);
     await page
       .getByLabel('Import a session file')
       .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"}') });
-    await expect(text('session-file-message')).resolves.toBe(
+    await page.getByText(/^bad\.json: expected/).waitFor();
+    expect(await text('session-file-message')).toBe(
       'bad.json: expected an ITPS session file (format itps-world/1), found format "x".',
     );
     expect(await text('sim-time')).toBe(before.time);
+  });
+});
+
+describe('instructor: scenarios', () => {
+  it('loads a library scenario whose timeline plays as time runs, and rejects a bad file with the format messages', async () => {
+    await page.getByLabel('From the library').selectOption('post-mri-stall.scenario.yaml');
+    await page.getByRole('button', { name: 'Load scenario' }).click();
+    expect(await text('scenario-loaded')).toBe('Loaded: Post-MRI motor stall and recovery (SynchroMed-like)');
+    expect(await text('sim-time')).toBe('day 0, 00:00');
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await text('sim-time')).toBe('day 1, 00:00');
+    expect(await text('pump-state')).toBe('stalled');
+    expect(await text('alarm-motorStall')).toContain('ACTIVE');
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await text('sim-time')).toBe('day 1, 06:00');
+    expect(await text('pump-state')).toBe('running');
+    await screenshot(page, '09-scenario-loaded');
+    await page.getByLabel('From a file (YAML or JSON)').setInputFiles({
+      name: 'broken.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('format: itps-scenario/1\nname: broken\nduration: P1X\n'),
+    });
+    await page.getByTestId('scenario-problems').waitFor();
+    const problems = await text('scenario-problems');
+    expect(problems).toContain('broken.yaml: duration: expected an ISO 8601 duration');
+    expect(problems).toContain('broken.yaml: pump: expected');
   });
 });

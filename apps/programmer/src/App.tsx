@@ -5,6 +5,7 @@ import { FaultPanel } from './components/FaultPanel.tsx';
 import { LinkControls } from './components/LinkControls.tsx';
 import { ProgrammerPanel } from './components/programmer/ProgrammerPanel.tsx';
 import { RefillForm } from './components/RefillForm.tsx';
+import { ScenarioLoader } from './components/ScenarioLoader.tsx';
 import { SessionFiles } from './components/SessionFiles.tsx';
 import { TimeControls } from './components/TimeControls.tsx';
 import { TruthPanel } from './components/TruthPanel.tsx';
@@ -27,6 +28,7 @@ export function App() {
         <BeliefPanel />
         <TruthPanel />
         <RefillForm />
+        <ScenarioLoader />
         <LinkControls />
         <FaultPanel />
         <EventLog />

@@ -2,7 +2,7 @@ import { daysToMs, hoursToMs, type Milliseconds } from '@itps/core';
 import { useSelector } from '@xstate/react';
 import { useState } from 'react';
 import { formatSimTime } from '../format/units.ts';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { useSimulation, useWorldHandle } from '../simulation/SimulationProvider.tsx';
 import { SPEEDS, type SpeedName, useClockDriver } from '../simulation/useClockDriver.ts';
 
 const JUMPS: readonly [string, Milliseconds][] = [
@@ -16,10 +16,11 @@ const NEXT_EVENT_HORIZON = daysToMs(3650);
 /** The simulated clock: where it is, jumps, next event, and continuous running. */
 export function TimeControls() {
   const simulation = useSimulation();
+  const { advanceTo, stepToNextEvent } = useWorldHandle();
   const now = useSelector(simulation.pump, (s) => s.context.pump.now);
   const start = useSelector(simulation.pump, (s) => s.context.pump.timeOfDayAtStart);
   const [speed, setSpeed] = useState<SpeedName | null>(null);
-  useClockDriver(simulation, speed);
+  useClockDriver(simulation, advanceTo, speed);
   return (
     <section className="panel clock" aria-labelledby="clock-title">
       <h2 id="clock-title">Simulated time</h2>
@@ -28,18 +29,11 @@ export function TimeControls() {
       </p>
       <div className="buttons">
         {JUMPS.map(([label, ms]) => (
-          <button
-            key={label}
-            type="button"
-            onClick={() => simulation.advanceTo((simulation.now() + ms) as Milliseconds)}
-          >
+          <button key={label} type="button" onClick={() => advanceTo((simulation.now() + ms) as Milliseconds)}>
             {label}
           </button>
         ))}
-        <button
-          type="button"
-          onClick={() => simulation.stepToNextEvent((simulation.now() + NEXT_EVENT_HORIZON) as Milliseconds)}
-        >
+        <button type="button" onClick={() => stepToNextEvent((simulation.now() + NEXT_EVENT_HORIZON) as Milliseconds)}>
           Next event
         </button>
       </div>

@@ -1,10 +1,19 @@
-import { createWorld, type Simulation, type World, type WorldSnapshot } from '@itps/core';
+import { createWorld, type Milliseconds, type Simulation, type World, type WorldSnapshot } from '@itps/core';
+import type { ScenarioPlayer } from '@itps/scenarios';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { initialPump } from './initialPump.ts';
 import { clearSavedWorld, loadSavedWorld, saveWorld } from './savedWorld.ts';
 
 interface WorldHandle {
   readonly world: World;
+  /** The scenario whose timeline plays onto the world, if one was loaded. */
+  readonly player: ScenarioPlayer | null;
+  /** Moves simulated time to `to`, playing the loaded scenario's timeline on the way. */
+  readonly advanceTo: (to: Milliseconds) => void;
+  /** Jumps to the next pump event or timeline step, at most to `limit`; returns the new time. */
+  readonly stepToNextEvent: (limit: Milliseconds) => void;
+  /** Replaces the world (a loaded scenario) and the player of its timeline. */
+  readonly replace: (world: World, player: ScenarioPlayer | null) => void;
   /** Replaces the world with a saved one (an imported session file). */
   readonly restore: (snapshot: WorldSnapshot) => void;
   /** Forgets everything and starts a new world. */
@@ -20,10 +29,11 @@ const fresh = () => createWorld({ pump: initialPump, origin: 'spinal' });
  * when a session was saved, and saves it after every change of the pump or the programmer.
  */
 export function SimulationProvider({ children }: { children: ReactNode }) {
-  const [world, setWorld] = useState<World>(() => {
+  const [{ world, player }, setState] = useState<{ world: World; player: ScenarioPlayer | null }>(() => {
     const saved = loadSavedWorld();
-    return saved === null ? fresh() : createWorld(saved.input, saved);
+    return { world: saved === null ? fresh() : createWorld(saved.input, saved), player: null };
   });
+  const setWorld = (next: World) => setState({ world: next, player: null });
   useEffect(() => {
     let frame = 0;
     const schedule = () => {
@@ -44,8 +54,18 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
       saveWorld(world);
     };
   }, [world]);
+  const advanceTo = (to: Milliseconds) => (player === null ? world.simulation.advanceTo(to) : player.advanceTo(to));
   const handle: WorldHandle = {
     world,
+    player,
+    advanceTo,
+    stepToNextEvent: (limit) => {
+      const candidates = [world.simulation.nextEventTime(), player?.nextStepAt() ?? null, limit].filter(
+        (t): t is Milliseconds => t !== null && t > world.simulation.now(),
+      );
+      advanceTo(Math.min(...candidates) as Milliseconds);
+    },
+    replace: (next, nextPlayer) => setState({ world: next, player: nextPlayer }),
     restore: (snapshot) => setWorld(createWorld(snapshot.input, snapshot)),
     startOver: () => {
       clearSavedWorld();

@@ -14,15 +14,21 @@ export type SpeedName = keyof typeof SPEEDS;
  * Advances simulated time from the animation loop while `speed` is set. The loop lives here, in the
  * app; the core only ever receives the instant to move to.
  */
-export function useClockDriver(simulation: Simulation, speed: SpeedName | null): void {
+export function useClockDriver(
+  simulation: Simulation,
+  advanceTo: (to: Milliseconds) => void,
+  speed: SpeedName | null,
+): void {
   const last = useRef<number | null>(null);
+  const advanceRef = useRef(advanceTo);
+  advanceRef.current = advanceTo;
   useEffect(() => {
     if (speed === null) return;
     let frame = 0;
     const tick = (now: number) => {
       if (last.current !== null) {
         const step = Math.round(((now - last.current) / 1000) * SPEEDS[speed]);
-        if (step > 0) simulation.advanceTo((simulation.now() + step) as Milliseconds);
+        if (step > 0) advanceRef.current((simulation.now() + step) as Milliseconds);
       }
       last.current = now;
       frame = requestAnimationFrame(tick);
