@@ -7,10 +7,10 @@ import { expect, it } from 'vitest';
 const root = new URL('../../..', import.meta.url).pathname;
 const library = 'packages/scenarios/scenarios';
 
-/** One `itps` process from start to exit, timed from outside. */
+/** One `itps` process from start to exit (what `pnpm itps` runs: bin/itps.mjs), timed from outside. */
 function itps(args: string[]): { ms: number; code: number | null } {
   const t0 = performance.now();
-  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'apps/cli/src/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, [join(root, 'apps/cli/bin/itps.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: root },
