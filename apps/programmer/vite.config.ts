@@ -5,4 +5,6 @@ export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // one bundle of about 560 kB (170 kB gzipped, the goal is 300 kB): no need to split it
+  build: { chunkSizeWarningLimit: 800 },
 });
