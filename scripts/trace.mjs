@@ -2,27 +2,16 @@
 // finds the tests whose names carry each id in the vitest JSON results of the last test run, and
 // prints requirement, tests and last result. Exits 1 when a requirement has no test, or a test of
 // it failed.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { readTestReports } from './testResults.mjs';
 
 const safety = readFileSync('docs/safety.md', 'utf8');
 const requirements = [...safety.matchAll(/^\| (REQ-[A-Z]+-\d+):/gm)].map((m) => m[1]);
 const tests = [];
-for (const dir of ['packages', 'apps']) {
-  for (const pkg of readdirSync(dir)) {
-    const results = join(dir, pkg, 'test-results');
-    if (!existsSync(results)) continue;
-    for (const file of readdirSync(results).filter((f) => f.endsWith('.json'))) {
-      const report = JSON.parse(readFileSync(join(results, file), 'utf8'));
-      for (const suite of report.testResults ?? []) {
-        for (const t of suite.assertionResults ?? []) {
-          tests.push({
-            name: t.fullName ?? t.title,
-            status: t.status,
-            file: suite.name.replace(`${process.cwd()}/`, ''),
-          });
-        }
-      }
+for (const report of readTestReports()) {
+  for (const suite of report.testResults ?? []) {
+    for (const t of suite.assertionResults ?? []) {
+      tests.push({ name: t.fullName ?? t.title, status: t.status, file: suite.name.replace(`${process.cwd()}/`, '') });
     }
   }
 }

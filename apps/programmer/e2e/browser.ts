@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** Where the app is served during the specs. */
 export const APP_URL = 'http://127.0.0.1:4173/';
@@ -51,4 +52,27 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Registers the hooks every spec file needs: one browser for the file, a fresh page (its own
+ * context and storage) on the app before each test. Returns accessors for the current page.
+ */
+export function setUpAppPage(viewport: { width: number; height: number }): {
+  page: () => Page;
+  text: (testId: string) => Promise<string>;
+} {
+  let browser: Browser;
+  let current: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  beforeEach(async () => {
+    current = await browser.newPage({ viewport });
+    await current.goto(APP_URL);
+  });
+  return { page: () => current, text: (testId) => current.getByTestId(testId).innerText() };
 }

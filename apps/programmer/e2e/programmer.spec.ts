@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APP_URL, launchBrowser, screenshot, seriousAccessibilityViolations } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
 
-let browser: Browser;
+const app = setUpAppPage({ width: 1280, height: 1000 });
+const text = app.text;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeEach(() => {
+  page = app.page();
 });
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(APP_URL);
-});
-
-const text = (testId: string) => page.getByTestId(testId).innerText();
 const connect = async () => {
   await page.getByRole('button', { name: 'Connect and interrogate' }).click();
   await expect(text('session-state')).resolves.toBe('Connected');

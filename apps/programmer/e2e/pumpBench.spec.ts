@@ -1,22 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APP_URL, launchBrowser, screenshot } from './browser.ts';
+import { ALARM_NAMES } from '@itps/core';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screenshot, setUpAppPage } from './browser.ts';
 
-let browser: Browser;
+const app = setUpAppPage({ width: 1280, height: 900 });
+const text = app.text;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeEach(() => {
+  page = app.page();
 });
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(APP_URL);
-});
-
-const text = (testId: string) => page.getByTestId(testId).innerText();
 
 describe('pump bench in Chromium', () => {
   it('says it is a simulator, not for clinical use, and shows the pump full', async () => {
@@ -93,15 +85,7 @@ describe('instructor fault injection', () => {
     expect(await text('truth-reservoir')).toBe('20.00 mL at 500.0 mcg/mL');
     expect(await text('pump-reservoir')).toBe('16.50 mL');
     expect(await text('pump-state')).toBe('running');
-    for (const name of [
-      'lowReservoir',
-      'reservoirEmpty',
-      'eri',
-      'eos',
-      'motorStall',
-      'lowBatteryReset',
-      'memoryError',
-    ]) {
+    for (const name of ALARM_NAMES) {
       expect(await text(`alarm-${name}`)).toContain('inactive');
     }
     await screenshot(page, '07-occlusion-truth-only');

@@ -2,48 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import {
   advancePump,
-  applyUpdate,
   createPumpState,
   daysToMs,
-  fluidAt,
   hoursToMs,
-  injectIntoReservoir,
   type Milliseconds,
-  mcgPerMl,
   type Nanolitres,
   pumpBeliefView,
   pumpMachine,
   pumpTruthView,
   startBolus,
 } from '../src/index.ts';
-import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { buildPumpInput } from '../src/testing/index.ts';
+import { pumpAfterConcentrationSwitch } from './concentrationSwitch.ts';
 
 const MCG = 1_000_000;
 
 describe('boluses', () => {
   it('a bridge bolus keeps 400 mcg/day through a 2000 to 500 mcg/mL switch (0.3 mL dead volume)', () => {
-    let pump = createPumpState(
-      buildPumpInput({
-        program: simpleProgram(400, 2000),
-        reservoirVolume: 0 as Nanolitres,
-        catheterVolume: 100_000 as Nanolitres,
-      }),
-    );
-    const filled = injectIntoReservoir(pump, fluidAt(20_000_000 as Nanolitres, mcgPerMl(500)));
-    if (!filled.ok) throw new Error(filled.refusal.message);
-    const updated = applyUpdate(filled.value, {
-      program: simpleProgram(400, 500),
-      calculatedReservoir: 20_000_000 as Nanolitres,
-    });
-    if (!updated.ok) throw new Error(updated.refusal.message);
+    const switched = pumpAfterConcentrationSwitch();
     // the old 2000 mcg/mL fluid is moved at 400 / 2000 = 0.2 mL/day: 0.3 mL takes 1.5 days
-    const bridged = startBolus(updated.value, {
+    const bridged = startBolus(switched, {
       kind: 'bridge',
       volume: 300_000 as Nanolitres,
       durationMs: daysToMs(1.5),
     });
     if (!bridged.ok) throw new Error(bridged.refusal.message);
-    pump = bridged.value;
+    let pump = bridged.value;
     expect(pumpBeliefView(pump, 'running').mode).toBe('bolus');
     // every 6 hours the patient receives 100 mcg, before, during and after the switch-over
     for (let h = 6; h <= 72; h += 6) {

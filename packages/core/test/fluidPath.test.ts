@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   advancePump,
-  applyUpdate,
   createPumpState,
   fluidAt,
   hoursToMs,
@@ -11,28 +10,16 @@ import {
   type Nanolitres,
   pumpTruthView,
 } from '../src/index.ts';
-import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { buildPumpInput } from '../src/testing/index.ts';
+import { pumpAfterConcentrationSwitch } from './concentrationSwitch.ts';
 
 const MCG = 1_000_000;
 
 describe('plug flow through pump tubing and catheter', () => {
   it('a 2000 to 500 mcg/mL switch at 400 mcg/day pushes 600 mcg out of 0.3 mL dead volume in 9 hours (4x the intended 150)', () => {
     // tubing 0.2 mL + catheter 0.1 mL hold 2000 mcg/mL; the reservoir is emptied and filled with 500 mcg/mL
-    let pump = createPumpState(
-      buildPumpInput({
-        program: simpleProgram(400, 2000),
-        reservoirVolume: 0 as Nanolitres,
-        catheterVolume: 100_000 as Nanolitres,
-      }),
-    );
-    const filled = injectIntoReservoir(pump, fluidAt(20_000_000 as Nanolitres, mcgPerMl(500)));
-    if (!filled.ok) throw new Error(filled.refusal.message);
-    const updated = applyUpdate(filled.value, {
-      program: simpleProgram(400, 500),
-      calculatedReservoir: 20_000_000 as Nanolitres,
-    });
-    if (!updated.ok) throw new Error(updated.refusal.message);
-    pump = advancePump(updated.value, hoursToMs(9));
+    const switched = pumpAfterConcentrationSwitch();
+    let pump = advancePump(switched, hoursToMs(9));
     expect(pumpTruthView(pump).delivered).toEqual({ volume: 300_000, mass: 600 * MCG });
     // the rest of the day is new drug at 500 mcg/mL: 0.5 mL, 250 mcg
     pump = advancePump(pump, hoursToMs(24));

@@ -11,7 +11,6 @@ export { eventsCsv, reportHtml, seriesCsv } from './reportFiles.ts';
 export { createScenarioSimulation, runScenario, scenarioPumpInput } from './runScenario.ts';
 export { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 export {
-  ALARM_OBSERVABLES,
   type ScenarioAction,
   type ScenarioExpectation,
   type ScenarioFile,

@@ -22,16 +22,6 @@ const therapy = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('stopped') }),
 ]);
 
-const alarmNames = [
-  'lowReservoir',
-  'reservoirEmpty',
-  'eri',
-  'eos',
-  'motorStall',
-  'lowBatteryReset',
-  'memoryError',
-] as const;
-
 const at = { at: duration };
 const action = z.discriminatedUnion('action', [
   z.strictObject({
@@ -143,5 +133,3 @@ export type ScenarioAction = NonNullable<ScenarioFile['timeline']>[number];
 export type ScenarioExpectation = NonNullable<ScenarioFile['expect']>[number];
 /** A therapy as written. */
 export type ScenarioTherapy = z.infer<typeof therapy>;
-/** The alarm names the format knows. */
-export const ALARM_OBSERVABLES = alarmNames;

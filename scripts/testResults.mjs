@@ -1,0 +1,18 @@
+// Reads the vitest JSON reports every package wrote in its test-results folder.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every vitest JSON report under packages/* and apps/*, parsed. */
+export function readTestReports() {
+  const reports = [];
+  for (const dir of ['packages', 'apps']) {
+    for (const pkg of readdirSync(dir)) {
+      const results = join(dir, pkg, 'test-results');
+      if (!existsSync(results)) continue;
+      for (const file of readdirSync(results).filter((f) => f.endsWith('.json'))) {
+        reports.push(JSON.parse(readFileSync(join(results, file), 'utf8')));
+      }
+    }
+  }
+  return reports;
+}
