@@ -117,3 +117,29 @@ describe('refill wizard', () => {
     expect(await text('prog-reservoir')).toBe('18.00 mL');
   });
 });
+
+describe('other workflows', () => {
+  it('prepares a single bolus, a new alarm threshold and an alarm test through the same finish screen', async () => {
+    await connect();
+    await page.getByRole('button', { name: 'Bolus, alarm, catheter, MRI, stop and restart' }).click();
+    expect(await text('mri-advice')).toContain('Do not program the pump to stop before the scan');
+    await page.getByRole('button', { name: 'Prepare single bolus' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    expect(await text('finish-diff')).toContain('single bolus');
+    expect(await text('finish-diff')).toContain('0.10 mL over 60 min');
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await text('pump-mode')).toBe('bolus');
+    await page.getByRole('button', { name: 'Bolus, alarm, catheter, MRI, stop and restart' }).click();
+    await page.getByLabel('Alarm at (mL)').fill('0.1');
+    await page.getByRole('button', { name: 'Prepare alarm change' }).click();
+    await page.getByText(/Low-reservoir alarm: expected a number from 0.5 to 10 mL, found 0.1 mL/).waitFor();
+    await page.getByLabel('Alarm at (mL)').fill('4');
+    await page.getByRole('button', { name: 'Prepare alarm change' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    expect(await text('finish-diff')).toContain('4.00 mL');
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    await screenshot(page, '15-after-alarm-change');
+  });
+});

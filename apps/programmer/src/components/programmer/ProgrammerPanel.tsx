@@ -2,6 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DoseChangeScreen } from './DoseChangeScreen.tsx';
 import { FinishScreen } from './FinishScreen.tsx';
+import { OtherWorkflowsScreen } from './OtherWorkflowsScreen.tsx';
 import { RefillScreen } from './RefillScreen.tsx';
 import { StatusScreen } from './StatusScreen.tsx';
 
@@ -65,6 +66,7 @@ export function ProgrammerPanel() {
           view={view}
           onChangeDose={() => world.act({ type: 'workflow.start', workflow: 'doseChange' })}
           onRefill={() => world.act({ type: 'workflow.start', workflow: 'refill' })}
+          onOther={() => world.act({ type: 'workflow.start', workflow: 'bolus' })}
         />
       )}
       {view !== null && state === 'editing' && context.workflow === 'doseChange' && (
@@ -72,6 +74,9 @@ export function ProgrammerPanel() {
       )}
       {view !== null && state === 'editing' && context.workflow === 'refill' && (
         <RefillScreen view={view} context={context} />
+      )}
+      {view !== null && state === 'editing' && context.workflow === 'bolus' && (
+        <OtherWorkflowsScreen view={view} context={context} />
       )}
       {state === 'finish' && context.diff !== null && <FinishScreen diff={context.diff} />}
       {state !== 'disconnected' && (

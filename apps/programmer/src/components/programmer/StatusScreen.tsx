@@ -16,10 +16,12 @@ export function StatusScreen({
   view,
   onChangeDose,
   onRefill,
+  onOther,
 }: {
   view: PumpBeliefView;
   onChangeDose: () => void;
   onRefill: () => void;
+  onOther: () => void;
 }) {
   const profile = getDeviceProfile(view.profileId);
   const forecast = forecastReservoir({
@@ -76,6 +78,9 @@ export function StatusScreen({
         </button>
         <button type="button" onClick={onRefill}>
           Refill
+        </button>
+        <button type="button" onClick={onOther}>
+          Bolus, alarm, catheter, MRI, stop and restart
         </button>
       </div>
     </div>

@@ -1,0 +1,168 @@
+import {
+  alarmTestDraft,
+  alarmThresholdDraft,
+  catheterDataDraft,
+  type Draft,
+  getDeviceProfile,
+  isDraftClear,
+  mcgToPicograms,
+  mlToNanolitres,
+  mriPreparation,
+  type PumpBeliefView,
+  primingBolusDraft,
+  restartDraft,
+  type SessionContext,
+  singleBolusDraft,
+  stopDraft,
+} from '@itps/core';
+import { type FormEvent, useId, useState } from 'react';
+import { parseDecimal } from '../../format/parseDecimal.ts';
+import { useWorld } from '../../simulation/SimulationProvider.tsx';
+
+/** The programmer's other workflows: each builds a draft with the core and goes through the finish screen. */
+export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
+  const world = useWorld();
+  const profile = getDeviceProfile(view.profileId);
+  const mri = mriPreparation(view);
+  const [error, setError] = useState<string | null>(null);
+  const [bolus, setBolus] = useState('50');
+  const [minutes, setMinutes] = useState('60');
+  const [threshold, setThreshold] = useState('4');
+  const [length, setLength] = useState('40');
+  const ids = { bolus: useId(), minutes: useId(), threshold: useId(), length: useId() };
+  const propose = (draft: Draft) => {
+    setError(null);
+    world.act({ type: 'draft.change', draft });
+  };
+  const read = (label: string, text: string, range: { min: number; max: number; unit: string }) => {
+    const r = parseDecimal(label, text, range);
+    if (!r.ok) setError(r.message);
+    return r.ok ? r.value : null;
+  };
+  const submit = (build: () => Draft | null) => (e: FormEvent) => {
+    e.preventDefault();
+    const draft = build();
+    if (draft !== null) propose(draft);
+  };
+  return (
+    <div className="screen">
+      <h3>Other workflows</h3>
+      <form
+        onSubmit={submit(() => {
+          const mcg = read('Bolus dose', bolus, { min: 1, max: 1000, unit: 'mcg' });
+          const min = read('Bolus duration', minutes, { min: 1, max: 1440, unit: 'min' });
+          return mcg === null || min === null
+            ? null
+            : singleBolusDraft(view, mcgToPicograms(mcg), Math.round(min * 60_000));
+        })}
+        noValidate
+      >
+        <h4>Single bolus</h4>
+        <div className="field">
+          <label htmlFor={ids.bolus}>Bolus dose (mcg)</label>
+          <input id={ids.bolus} inputMode="decimal" value={bolus} onChange={(e) => setBolus(e.target.value)} />
+          <label htmlFor={ids.minutes}>Over (minutes)</label>
+          <input id={ids.minutes} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        </div>
+        <button type="submit">Prepare single bolus</button>
+      </form>
+      <div className="buttons">
+        <button type="button" onClick={() => propose(primingBolusDraft(view))}>
+          Prepare priming bolus (tubing and catheter)
+        </button>
+      </div>
+      <form
+        onSubmit={submit(() => {
+          const ml = read('Low-reservoir alarm', threshold, {
+            min: profile.lowReservoirThresholdRange.min / 1e6,
+            max: profile.lowReservoirThresholdRange.max / 1e6,
+            unit: 'mL',
+          });
+          return ml === null ? null : alarmThresholdDraft(mlToNanolitres(ml));
+        })}
+        noValidate
+      >
+        <h4>Low-reservoir alarm</h4>
+        <div className="field">
+          <label htmlFor={ids.threshold}>Alarm at (mL)</label>
+          <input
+            id={ids.threshold}
+            inputMode="decimal"
+            value={threshold}
+            onChange={(e) => setThreshold(e.target.value)}
+          />
+        </div>
+        <button type="submit">Prepare alarm change</button>
+      </form>
+      <form
+        onSubmit={submit(() => {
+          const cm = read('Implanted catheter length', length, { min: 1, max: 200, unit: 'cm' });
+          return cm === null ? null : catheterDataDraft(cm, profile.catheterVolumePerCm);
+        })}
+        noValidate
+      >
+        <h4>Catheter data</h4>
+        <div className="field">
+          <label htmlFor={ids.length}>Implanted catheter length (cm)</label>
+          <input id={ids.length} inputMode="decimal" value={length} onChange={(e) => setLength(e.target.value)} />
+        </div>
+        <button type="submit">Prepare catheter data</button>
+      </form>
+      <h4>Therapy, MRI and alarms</h4>
+      <div className="buttons">
+        <button type="button" onClick={() => propose(stopDraft(view))}>
+          Prepare stop therapy
+        </button>
+        <button type="button" onClick={() => propose(restartDraft(view, { mode: 'simple', dose: view.dose }))}>
+          Prepare restart at {Math.round(view.dose / 1e5) / 10} mcg/day
+        </button>
+        <button type="button" onClick={() => propose(alarmTestDraft())}>
+          Prepare alarm test
+        </button>
+      </div>
+      <div className="finding" data-testid="mri-advice">
+        <p>
+          <strong>
+            MRI preparation (
+            {profile.mri.behaviour === 'motorStall' ? 'motor stalls in the field' : 'valves may open in the field'}):
+          </strong>
+        </p>
+        <ul>
+          {mri.advice.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+        {mri.draft !== null && (
+          <button type="button" onClick={() => mri.draft && propose(mri.draft)}>
+            Prepare MRI settings (stop, reservoir emptied)
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {context.findings
+        .filter((f) => f.code !== 'draft.empty')
+        .map((f) => (
+          <div key={f.code} className={`finding ${f.severity}`}>
+            <p>{f.message}</p>
+            {f.severity === 'confirm' && !context.acknowledged.includes(f.code) && (
+              <button type="button" onClick={() => world.act({ type: 'finding.confirm', code: f.code })}>
+                Confirm
+              </button>
+            )}
+          </div>
+        ))}
+      <div className="buttons">
+        <button type="button" disabled={!isDraftClear(context)} onClick={() => world.act({ type: 'review.open' })}>
+          Review changes
+        </button>
+        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
