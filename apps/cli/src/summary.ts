@@ -14,5 +14,8 @@ export function summarize(outcome: FileOutcome): string {
   const refusals = report.refusals.map(
     (r) => `  timeline[${r.action}] refused at ${formatDuration(r.at)}: ${r.message}`,
   );
-  return [head, ...lines, ...refusals].join('\n');
+  const violations = report.violations.map(
+    (v) => `  ${v.requirement} violated at ${formatDuration(v.at)}: ${v.message}`,
+  );
+  return [head, ...lines, ...violations, ...refusals].join('\n');
 }

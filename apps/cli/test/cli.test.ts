@@ -1,12 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseScenario, runScenario } from '@itps/scenarios';
 import { describe, expect, it } from 'vitest';
+// The counterexample writer is the scenarios package's test kit; the command line must replay what it writes.
+import { assertScenarioProperty } from '../../../packages/scenarios/test/assertScenarioProperty.ts';
+import { scenarioArb } from '../../../packages/scenarios/test/scenarioArb.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const tsx = join(root, 'node_modules/.bin/tsx');
 const main = join(root, 'apps/cli/src/main.ts');
+const parse = (file: string) => {
+  const parsed = parseScenario(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.scenario;
+};
 const example = 'packages/scenarios/scenarios/contract-example.scenario.yaml';
 
 /** Runs `itps` as a user would, from a directory, and returns its exit code and output. */
@@ -94,5 +103,23 @@ describe('itps command line', () => {
     expect(missing.stdout).toContain('nope.yaml: (document): expected a readable scenario file, found no such file');
     expect(itps(['run', example, '--seed', 'x']).code).toBe(2);
     expect(itps(['validate', example]).stdout).toContain(`valid ${example}`);
+  });
+
+  it('run: replays the scenario a failing property wrote to the same failure, exit 1', () => {
+    const file = assertScenarioProperty(
+      'DEMO-NEVER-LOW-CLI',
+      scenarioArb.map((s) => ({ ...s, expect: [{ event: 'alarm.lowReservoir.raised', never: true as const }] })),
+      (s) => runScenario(s).passed,
+      { seed: 20261122 },
+      { throwOnFailure: false },
+    );
+    if (file === null) throw new Error('the demonstration property held');
+    const inProcess = runScenario(parse(file));
+    const r = itps(['run', file, '--json']);
+    expect(r.code).toBe(1);
+    const replayed = JSON.parse(r.stdout);
+    expect(replayed.passed).toBe(false);
+    expect(replayed.expectations).toEqual(JSON.parse(JSON.stringify(inProcess.expectations)));
+    expect(replayed.expectations[0].passed).toBe(false);
   });
 });

@@ -1,6 +1,10 @@
 import { ALARM_NAMES } from '@itps/core';
+import { runScenario } from '@itps/scenarios';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+// The counterexample writer is the scenarios package's test kit; the app must load what it writes.
+import { assertScenarioProperty } from '../../../packages/scenarios/test/assertScenarioProperty.ts';
+import { scenarioArb } from '../../../packages/scenarios/test/scenarioArb.ts';
 import { screenshot, setUpAppPage } from './browser.ts';
 
 const app = setUpAppPage({ width: 1280, height: 900 });
@@ -174,5 +178,23 @@ describe('instructor: scenarios', () => {
     const problems = await text('scenario-problems');
     expect(problems).toContain('broken.yaml: duration: expected an ISO 8601 duration');
     expect(problems).toContain('broken.yaml: pump: expected');
+  });
+
+  it('loads the scenario a failing property wrote, and plays it to the failure', async () => {
+    // a property false on purpose (no history ever stalls the motor): its shrunk counterexample file
+    const file = assertScenarioProperty(
+      'DEMO-NEVER-STALLS',
+      scenarioArb.map((s) => ({ ...s, expect: [{ event: 'motor.stall', never: true as const }] })),
+      (s) => runScenario(s).passed,
+      { seed: 20261122 },
+      { throwOnFailure: false },
+    );
+    if (file === null) throw new Error('the demonstration property held');
+    await page.getByLabel('From a file (YAML or JSON)').setInputFiles(file);
+    await page.getByTestId('scenario-loaded').waitFor();
+    expect(await text('scenario-loaded')).toBe('Loaded: DEMO-NEVER-STALLS counterexample (seed 20261122)');
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await text('pump-state')).toBe('stalled');
+    await screenshot(page, '18-counterexample-loaded');
   });
 });

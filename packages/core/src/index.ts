@@ -144,6 +144,13 @@ export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refus
 export { performRefill, type RefillRequest } from './sim/performRefill.ts';
 export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './sim/seededRandom.ts';
 export { createSimulation, type Simulation } from './sim/simulation.ts';
+export {
+  accountedFor,
+  checkPumpState,
+  STATE_INVARIANTS,
+  type StateRequirement,
+  type Violation,
+} from './sim/stateInvariants.ts';
 export { createWorld, isWorldSnapshot, type World, type WorldInput, type WorldSnapshot } from './sim/world.ts';
 export {
   communicatorLink,

@@ -18,6 +18,8 @@ export interface ScenarioReport {
   readonly durationMs: number;
   readonly passed: boolean;
   readonly expectations: readonly ExpectationResult[];
+  /** The first violation of each requirement listed under `checks` (empty when none listed or none broken). */
+  readonly violations: readonly { readonly requirement: string; readonly at: number; readonly message: string }[];
   /** The pump's event log, every entry with `at` (ms since t = 0) and `type`. */
   readonly events: readonly { readonly at: number; readonly type: string }[];
   /** What the runner could not do as written (a refused action), in words. */

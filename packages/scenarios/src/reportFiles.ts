@@ -60,6 +60,15 @@ export function reportHtml(report: ScenarioReport, chart: { readonly script: str
         `<tr class="${e.passed ? 'pass' : 'fail'}"><td>${e.index}</td><td>${e.passed ? 'held' : 'FAILED'}</td><td>${e.at === null ? '' : (e.at / DAY).toFixed(3)}</td><td><code>${escapeHtml(JSON.stringify(e.expected))}</code></td><td><code>${escapeHtml(JSON.stringify(e.actual))}</code></td></tr>`,
     )
     .join('');
+  const violations =
+    report.violations.length === 0
+      ? ''
+      : `<section><h2>Safety invariants violated</h2><table class="data"><thead><tr><th>requirement</th><th>day</th><th>what was found</th></tr></thead><tbody>${report.violations
+          .map(
+            (v) =>
+              `<tr class="fail"><td>${escapeHtml(v.requirement)}</td><td>${(v.at / DAY).toFixed(3)}</td><td>${escapeHtml(v.message)}</td></tr>`,
+          )
+          .join('')}</tbody></table></section>`;
   const events = report.events
     .map((e) => `<tr><td>${(e.at / DAY).toFixed(3)}</td><td>${escapeHtml(e.type)}</td></tr>`)
     .join('');
@@ -78,11 +87,12 @@ tr.fail td{background:#fdecea}code{font-size:.8rem;overflow-wrap:anywhere}.data 
 <p class="notice">${escapeHtml(report.notice)}</p>
 <main>
 <h1>${escapeHtml(report.name)}</h1>
-<p class="meta">Seed ${report.seed} &middot; ${(report.durationMs / DAY).toFixed(2)} days simulated &middot; <span class="verdict ${report.passed ? 'pass' : 'fail'}">${report.passed ? 'all expectations held' : 'an expectation failed'}</span></p>
+<p class="meta">Seed ${report.seed} &middot; ${(report.durationMs / DAY).toFixed(2)} days simulated &middot; <span class="verdict ${report.passed ? 'pass' : 'fail'}">${report.passed ? 'all expectations held' : report.violations.length > 0 ? 'a safety invariant was violated' : 'an expectation failed'}</span></p>
 <section><h2>Reservoir: the pump's belief and the truth (mL)</h2><div id="reservoir"></div></section>
 <section><h2>Programmed dose (mcg/day)</h2><div id="dose"></div></section>
 <section><h2>Drug delivered, cumulative (mcg)</h2><div id="delivered"></div></section>
 <section><h2>Alarms active</h2><div id="alarms"></div></section>
+${violations}
 <section><h2>Expectations</h2><table class="data"><thead><tr><th>#</th><th>result</th><th>day</th><th>expected</th><th>actual</th></tr></thead><tbody>${expectations}</tbody></table></section>
 <section><h2>Event log</h2><table class="data"><thead><tr><th>day</th><th>event</th></tr></thead><tbody>${events}</tbody></table></section>
 </main>

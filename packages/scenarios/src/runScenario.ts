@@ -1,4 +1,5 @@
 import {
+  checkPumpState,
   createSimulation,
   implantedCatheterVolume,
   type Milliseconds,
@@ -8,6 +9,7 @@ import {
   pumpBeliefView,
   reservoirVolume,
   type Simulation,
+  type Violation,
 } from '@itps/core';
 import { parseDuration, parseTimeOfDay } from './duration.ts';
 import { beliefObservables, meets, truthObservables } from './observe.ts';
@@ -52,12 +54,23 @@ export const createScenarioSimulation = (s: ScenarioFile, seed: number): Simulat
  * Runs a validated scenario and reports on it. Pure and deterministic: the same scenario and seed
  * give the same report, byte for byte once serialised. Every action happens whole at its instant
  * (actions at the same instant in file order); point expectations are checked after the actions
- * of their instant; event expectations against the pump's log at the end.
+ * of their instant; event expectations against the pump's log at the end. The invariants of the
+ * requirements under `checks` are judged after every step and sample; the first violation of each
+ * is reported and fails the run.
  */
 export function runScenario(s: ScenarioFile, options: { readonly seed?: number } = {}): ScenarioReport {
   const seed = options.seed ?? s.seed ?? 1;
   const sim = createScenarioSimulation(s, seed);
-  const player = createScenarioPlayer(s, sim);
+  const violations: Violation[] = [];
+  const seen = new Set<string>();
+  const check = () => {
+    for (const v of checkPumpState(sim.pumpState(), s.checks ?? [])) {
+      if (seen.has(v.requirement)) continue;
+      seen.add(v.requirement);
+      violations.push(v);
+    }
+  };
+  const player = createScenarioPlayer(s, sim, { afterStep: check });
   const duration = ms(s.duration);
   const results: ExpectationResult[] = [];
   const checks: { at: Milliseconds; index: number; that: Record<string, unknown> }[] = [];
@@ -71,6 +84,7 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
   const series: SeriesPoint[] = [];
   for (const t of instants) {
     player.advanceTo(t as Milliseconds);
+    check();
     if (samples.has(t)) series.push(sample(sim));
     for (const check of checks.filter((c) => c.at === t)) {
       const observed = { ...beliefObservables(sim.pumpState(), sim.lifecycle()), ...truthObservables(sim.pumpState()) };
@@ -113,8 +127,9 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
     name: s.name,
     seed,
     durationMs: duration,
-    passed: results.every((r) => r.passed),
+    passed: results.every((r) => r.passed) && violations.length === 0,
     expectations: results,
+    violations,
     events: log.map((e) => ({ at: e.at, type: e.type })),
     refusals: player.refusals,
     interrogations: player.interrogations,

@@ -50,9 +50,13 @@ export const catheterVolumePerCm = (s: ScenarioFile): Nanolitres =>
 /**
  * Plays a scenario's timeline onto a simulation (created from the same scenario): actions at the
  * same instant in file order, a fault's end before the actions of its instant. Used by the runner
- * and by the app's instructor console.
+ * and by the app's instructor console. `afterStep` runs after every step, for the runner's `checks`.
  */
-export function createScenarioPlayer(s: ScenarioFile, sim: Simulation): ScenarioPlayer {
+export function createScenarioPlayer(
+  s: ScenarioFile,
+  sim: Simulation,
+  options: { readonly afterStep?: () => void } = {},
+): ScenarioPlayer {
   const steps: Step[] = [];
   (s.timeline ?? []).forEach((action, index) => {
     steps.push({ at: ms(action.at), order: 1, kind: 'action', index, action });
@@ -77,6 +81,7 @@ export function createScenarioPlayer(s: ScenarioFile, sim: Simulation): Scenario
         sim.advanceTo(step.at);
         if (step.kind === 'faultEnd') {
           sim.send(step.event);
+          options.afterStep?.();
           continue;
         }
         const refusal = perform(sim, step.action, perCm);
@@ -85,6 +90,7 @@ export function createScenarioPlayer(s: ScenarioFile, sim: Simulation): Scenario
           sim.send({ type: 'telemetry.interrogate' });
           player.interrogations.push({ at: step.at, belief: beliefObservables(sim.pumpState(), sim.lifecycle()) });
         }
+        options.afterStep?.();
       }
       if (to > sim.now()) sim.advanceTo(to);
     },

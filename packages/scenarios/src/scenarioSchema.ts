@@ -1,3 +1,4 @@
+import { STATE_INVARIANTS, type StateRequirement } from '@itps/core';
 import * as z from 'zod';
 import { parseDuration, parseTimeOfDay } from './duration.ts';
 
@@ -123,6 +124,8 @@ export const scenarioSchema = z.strictObject({
   patient: z.strictObject({ origin: z.enum(['spinal', 'cerebral', 'pediatric']) }).optional(),
   timeline: z.array(action).optional(),
   expect: z.array(expectation).optional(),
+  /** Extension: safety requirements whose state invariants the runner checks after every step and sample. */
+  checks: z.array(z.enum(Object.keys(STATE_INVARIANTS) as [StateRequirement, ...StateRequirement[]])).optional(),
 });
 
 /** A scenario as written in a file (format 1), after schema validation. */

@@ -1,22 +1,15 @@
-import { doseToRate } from '../drug/doseToRate.ts';
 import { advancePump } from '../pump/advancePump.ts';
 import { alarmConditions } from '../pump/alarmConditions.ts';
 import { commandedRate, isEndOfService } from '../pump/deliveryRate.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
-import { addFluids, EMPTY_FLUID, type Fluid } from '../pump/fluid.ts';
 import { nextDueTime } from '../pump/nextDueTime.ts';
-import { plugFlowContents } from '../pump/plugFlow.ts';
 import type { PumpState } from '../pump/pumpState.ts';
 import { reservoirContents } from '../pump/reservoir.ts';
+import { STATE_INVARIANTS, type Violation } from '../sim/stateInvariants.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import type { HistoryStep } from './runPumpHistory.ts';
 
-/** One broken invariant: which requirement, when, and what was seen. */
-export interface Violation {
-  readonly requirement: string;
-  readonly at: number;
-  readonly message: string;
-}
+export { accountedFor, type Violation } from '../sim/stateInvariants.ts';
 
 /** A function that checks a whole run and lists what it found wrong. */
 export type RunInvariant = (run: readonly HistoryStep[]) => Violation[];
@@ -26,58 +19,14 @@ const statesOf = (run: readonly HistoryStep[]): PumpState[] => {
   return first === undefined ? [] : [first.before.context.pump, ...run.map((s) => s.after.context.pump)];
 };
 
-/** Where all fluid put into the pump is now: in the path plus every sink. */
-export function accountedFor(state: PumpState): Fluid {
-  const { path, sinks } = state.truth;
-  let total = addFluids(reservoirContents(path.reservoir), plugFlowContents(path.tubing));
-  total = addFluids(total, plugFlowContents(path.catheter));
-  total = addFluids(total, plugFlowContents(path.catheterProximal));
-  for (const sink of Object.values(sinks)) total = addFluids(total, sink);
-  return total ?? EMPTY_FLUID;
-}
-
 /** REQ-CONS-01: drug and volume loaded equal what is in the fluid path plus every sink, exactly. */
-export const checkConservation: RunInvariant = (run) =>
-  statesOf(run).flatMap((s) => {
-    const a = accountedFor(s);
-    const { loaded } = s.truth;
-    return a.volume === loaded.volume && a.mass === loaded.mass
-      ? []
-      : [
-          {
-            requirement: 'REQ-CONS-01',
-            at: s.now,
-            message: `loaded ${loaded.volume} nL / ${loaded.mass} pg, accounted ${a.volume} nL / ${a.mass} pg`,
-          },
-        ];
-  });
+export const checkConservation: RunInvariant = (run) => statesOf(run).flatMap(STATE_INVARIANTS['REQ-CONS-01']);
 
 /** REQ-RES-01: the calculated reservoir volume is never negative and never above capacity. */
-export const checkCalculatedVolumeBounds: RunInvariant = (run) =>
-  statesOf(run).flatMap((s) => {
-    const v = s.belief.calculatedReservoir;
-    const cap = getDeviceProfile(s.profileId).capacity;
-    return Number.isSafeInteger(v) && v >= 0 && v <= cap
-      ? []
-      : [{ requirement: 'REQ-RES-01', at: s.now, message: `calculated volume ${v} nL outside [0, ${cap}]` }];
-  });
+export const checkCalculatedVolumeBounds: RunInvariant = (run) => statesOf(run).flatMap(STATE_INVARIANTS['REQ-RES-01']);
 
 /** REQ-RATE-01: the stored program's every rate is within the profile's limits, or the mode is minimum or stopped. */
-export const checkProgrammedRate: RunInvariant = (run) =>
-  statesOf(run).flatMap((s) => {
-    const profile = getDeviceProfile(s.profileId);
-    const { therapy, concentration } = s.program;
-    const doses =
-      therapy.mode === 'simple' ? [therapy.dose] : therapy.mode === 'flex' ? therapy.steps.map((x) => x.dose) : [];
-    return doses
-      .map((d) => doseToRate(d, concentration))
-      .filter((r) => r < profile.minRate || r > profile.maxRate)
-      .map((r) => ({
-        requirement: 'REQ-RATE-01',
-        at: s.now,
-        message: `stored rate ${r} nL/day outside the profile's limits`,
-      }));
-  });
+export const checkProgrammedRate: RunInvariant = (run) => statesOf(run).flatMap(STATE_INVARIANTS['REQ-RATE-01']);
 
 /**
  * REQ-DEL-01: over any wait that starts with therapy suspended, the calculated reservoir empty, or
@@ -102,19 +51,7 @@ export const checkNoDeliveryWhenHalted: RunInvariant = (run) =>
  * the log is at the first instant its condition holds (it did not hold 1 ms before).
  */
 export const checkAlarmsMatchConditions: RunInvariant = (run) => {
-  const violations: Violation[] = [];
-  for (const s of statesOf(run)) {
-    const c = alarmConditions(s);
-    for (const [name, status] of Object.entries(s.alarms)) {
-      if (status.active !== c[name as keyof typeof c]) {
-        violations.push({
-          requirement: 'REQ-ALM-01',
-          at: s.now,
-          message: `${name} active=${status.active} but condition=${!status.active}`,
-        });
-      }
-    }
-  }
+  const violations: Violation[] = statesOf(run).flatMap(STATE_INVARIANTS['REQ-ALM-01']);
   for (const { command, before, after } of run) {
     if (command.kind !== 'wait') continue;
     const b = before.context.pump;

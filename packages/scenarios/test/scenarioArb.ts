@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { formatDuration, type ScenarioAction, type ScenarioFile } from '../src/index.ts';
+
+const HOUR = 3_600_000;
+const at = (hours: number) => formatDuration(hours * HOUR);
+
+/** Doses a 500 mcg/mL reservoir can run on every profile (the profiles' rate limits). */
+const dose = fc.integer({ min: 25, max: 1500 });
+
+/** One timeline action of a random kind, at an hour chosen by the caller. */
+const actionAt = (hour: number): fc.Arbitrary<ScenarioAction> =>
+  fc.oneof(
+    fc.record({
+      at: fc.constant(at(hour)),
+      action: fc.constant('refill' as const),
+      withdrawMl: fc.constantFrom('all' as const, 0, 2),
+      volumeMl: fc.integer({ min: 0, max: 20 }),
+      concentrationMcgPerMl: fc.constant(500),
+      needle: fc.constantFrom('reservoir' as const, 'reservoir' as const, 'pocket' as const, 'cap' as const),
+    }),
+    fc.record({
+      at: fc.constant(at(hour)),
+      action: fc.constant('program' as const),
+      therapy: fc.oneof(
+        dose.map((doseMcgPerDay) => ({ mode: 'simple' as const, doseMcgPerDay })),
+        fc.tuple(dose, dose).map(([a, b]) => ({
+          mode: 'flex' as const,
+          steps: [
+            { start: '00:00', doseMcgPerDay: a },
+            { start: '08:00', doseMcgPerDay: b },
+          ],
+        })),
+        fc.constant({ mode: 'minimum' as const }),
+        fc.constant({ mode: 'stopped' as const }),
+      ),
+      interrupt: fc.constantFrom('none' as const, 'beforeSend' as const, 'afterSend' as const),
+    }),
+    fc.record({
+      at: fc.constant(at(hour)),
+      action: fc.constant('bolus' as const),
+      kind: fc.constant('single' as const),
+      doseMcg: fc.integer({ min: 10, max: 200 }),
+      duration: fc.constantFrom('PT30M', 'PT2H'),
+    }),
+    fc.record({
+      at: fc.constant(at(hour)),
+      action: fc.constant('setLowReservoirAlarm' as const),
+      volumeMl: fc.integer({ min: 1, max: 5 }),
+    }),
+    fc.record({
+      at: fc.constant(at(hour)),
+      action: fc.constant('fault' as const),
+      kind: fc.constantFrom(
+        'catheterOcclusion' as const,
+        'catheterDisconnect' as const,
+        'motorStall' as const,
+        'lowBatteryReset' as const,
+        'memoryError' as const,
+      ),
+    }),
+    fc.record({
+      at: fc.constant(at(hour)),
+      action: fc.constant('fault' as const),
+      kind: fc.constant('tipMigration' as const),
+      tip: fc.constantFrom('subdural' as const, 'epidural' as const, 'subcutaneous' as const),
+      until: fc.constant(at(hour + 24)),
+    }),
+    fc.record({
+      at: fc.constant(at(hour)),
+      action: fc.constant('mri' as const),
+      duration: fc.constant('PT1H'),
+      fieldT: fc.constantFrom(1.5, 3),
+      recoveryDelay: fc.constantFrom('PT10M', 'PT2H'),
+    }),
+    fc.constant({ at: at(hour), action: 'interrogate' as const }),
+  );
+
+const anyAction = actionAt(0);
+
+/** The action moved to an hour (a fault's end with it). */
+const retime = (action: ScenarioAction, hour: number): ScenarioAction =>
+  action.action === 'fault' && action.until !== undefined
+    ? { ...action, at: at(hour), until: at(hour + 24) }
+    : { ...action, at: at(hour) };
+
+/**
+ * Valid scenario files (format 1) with a random timeline of refills (some with the needle in the
+ * wrong place), programming sessions (some interrupted), boluses, faults and scans over up to 60
+ * days, every safety check listed. Shrinks toward fewer, earlier actions.
+ */
+export const scenarioArb: fc.Arbitrary<ScenarioFile> = fc
+  .record({
+    model: fc.constantFrom('synchromed-ii-20' as const, 'synchromed-ii-40' as const, 'prometra-ii-20' as const),
+    doseMcgPerDay: dose,
+    // each action drawn beside its hour (no chain), so shrinking drops actions and moves them earlier
+    timeline: fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 60 * 24 }), anyAction).map(([hour, action]) => ({
+        hour,
+        action: retime(action, hour),
+      })),
+      { maxLength: 12 },
+    ),
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+  })
+  .map(
+    ({ model, doseMcgPerDay, timeline, seed }): ScenarioFile => ({
+      format: 'itps-scenario/1',
+      name: 'Random history',
+      seed,
+      duration: 'P62D',
+      pump: {
+        model,
+        reservoir: { volumeMl: 18, drug: 'baclofen', concentrationMcgPerMl: 500 },
+        catheter: { implantedLengthCm: 40 },
+        therapy: { mode: 'simple', doseMcgPerDay },
+      },
+      timeline: [...timeline].sort((a, b) => a.hour - b.hour).map((t) => t.action),
+      checks: ['REQ-CONS-01', 'REQ-RES-01', 'REQ-RATE-01', 'REQ-ALM-01'],
+    }),
+  );

@@ -1,0 +1,28 @@
+import type { StateRequirement } from '@itps/core';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { parseScenario, runScenario } from '../src/index.ts';
+import { assertScenarioProperty } from './assertScenarioProperty.ts';
+import { scenarioArb } from './scenarioArb.ts';
+
+// Whole scenarios, as users write them, with random refills, sessions, boluses, faults and scans:
+// the runner judges each requirement's invariant after every step and sample. A failure writes the
+// shrunk scenario to test-results/counterexamples/ for `pnpm itps run` and the programmer app.
+const requirements: StateRequirement[] = ['REQ-CONS-01', 'REQ-RES-01', 'REQ-RATE-01', 'REQ-ALM-01'];
+
+describe('scenario runs hold the state invariants', () => {
+  for (const id of requirements) {
+    it(`${id}: holds after every step of random scenario runs`, () => {
+      assertScenarioProperty(
+        id,
+        scenarioArb.map((s) => ({ ...s, checks: [id] })),
+        (s) => {
+          const parsed = parseScenario(stringify(s), 'random.yaml');
+          expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+          return runScenario(s).violations.length === 0;
+        },
+        { numRuns: 60 },
+      );
+    });
+  }
+});
