@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  averageProgramRate,
+  batteryDrainPerDay,
   checkRefillDiscrepancy,
   dailyTotal,
   daysToMs,
@@ -10,6 +12,7 @@ import {
   mcgPerDayToPicogramsPerDay,
   mcgPerMl,
   type Nanolitres,
+  type NanolitresPerDay,
   nextRefillAt,
   planBridgeBolus,
   primingVolume,
@@ -47,6 +50,44 @@ describe('calculators (hand-computed figures)', () => {
     });
     expect(f.lowReservoirAt).toBe(daysToMs(22) + hoursToMs(11));
     expect(f.emptyAt).toBe(daysToMs(25));
+  });
+
+  it('an empty reservoir has no dates; one exactly at the threshold has only its empty date', () => {
+    const base = { now: at(0), timeOfDayAtStart: at(0), threshold: 2_000_000 as Nanolitres, profile };
+    const program = simpleProgram(250);
+    expect(forecastReservoir({ ...base, calculatedReservoir: 0 as Nanolitres, program })).toEqual({
+      lowReservoirAt: null,
+      emptyAt: null,
+    });
+    expect(forecastReservoir({ ...base, calculatedReservoir: 2_000_000 as Nanolitres, program })).toEqual({
+      lowReservoirAt: null,
+      emptyAt: daysToMs(4),
+    });
+  });
+
+  it('gives no date beyond the horizon, even inside a flex step that ends after it; one at the horizon counts', () => {
+    // two equal steps: the same flow as 250 mcg/day simple, low at day 36 00:00, empty at day 40 00:00
+    const base = {
+      now: at(0),
+      timeOfDayAtStart: at(0),
+      calculatedReservoir: 20_000_000 as Nanolitres,
+      threshold: 2_000_000 as Nanolitres,
+      program: flexProgram([
+        ['00:00', 250],
+        ['12:00', 250],
+      ]),
+      profile,
+    };
+    expect(forecastReservoir({ ...base, horizon: at(daysToMs(36) - 1) })).toEqual({
+      lowReservoirAt: null,
+      emptyAt: null,
+    });
+    expect(forecastReservoir({ ...base, horizon: at(daysToMs(36)) })).toEqual({
+      lowReservoirAt: daysToMs(36),
+      emptyAt: null,
+    });
+    expect(forecastReservoir({ ...base, horizon: at(daysToMs(40) - 1) }).emptyAt).toBeNull();
+    expect(forecastReservoir({ ...base, horizon: at(daysToMs(40)) }).emptyAt).toBe(daysToMs(40));
   });
 
   it('has no dates for a stopped program, and no low date when already below the threshold', () => {
@@ -95,6 +136,35 @@ describe('calculators (hand-computed figures)', () => {
         oldConcentration: mcgPerMl(2000),
       }).ok,
     ).toBe(false);
+  });
+
+  it('a bridge bolus is refused, with its reason, without a daily dose or a dead volume', () => {
+    const refusal = {
+      ok: false,
+      refusal: {
+        code: 'bolus.invalid',
+        message: 'A bridge bolus needs a daily dose and a dead volume greater than zero.',
+      },
+    };
+    const old = mcgPerMl(2000);
+    expect(
+      planBridgeBolus({
+        deadVolume: 300_000 as Nanolitres,
+        dose: mcgPerDayToPicogramsPerDay(0),
+        oldConcentration: old,
+      }),
+    ).toEqual(refusal);
+    expect(
+      planBridgeBolus({ deadVolume: 0 as Nanolitres, dose: mcgPerDayToPicogramsPerDay(400), oldConcentration: old }),
+    ).toEqual(refusal);
+  });
+
+  it('battery: minimum mode drains at the profile minimum rate; drain is idle plus per-nanolitre', () => {
+    const minimum = { ...simpleProgram(250, 500), therapy: { mode: 'minimum' as const } };
+    expect(averageProgramRate(minimum, profile)).toBe(profile.minimumModeRate);
+    expect(averageProgramRate(simpleProgram(250, 500), profile)).toBe(500_000);
+    const doubled = { ...profile, battery: { ...profile.battery, drainPerNanolitre: 2 } };
+    expect(batteryDrainPerDay(doubled, 500_000 as NanolitresPerDay)).toBe(3_000_000 + 1_000_000);
   });
 
   it('a flex daily total is the time-weighted sum of its steps', () => {
@@ -154,5 +224,57 @@ describe('REQ-DISC-01: refill discrepancy', () => {
     const big = checkRefillDiscrepancy({ ...base, aspirated: 4_100_000 as Nanolitres });
     expect(big.flagged).toBe(true);
     expect(big.likelyCauses[0]).toContain('motor stall');
+    // exactly the limit is not beyond it
+    expect(checkRefillDiscrepancy({ ...base, aspirated: 4_000_000 as Nanolitres }).flagged).toBe(false);
+  });
+
+  it('flags only beyond the tolerance, never at it', () => {
+    const base = {
+      calculatedReservoir: 3_400_000 as Nanolitres,
+      deliveredSinceLastRefill: 18_000_000 as Nanolitres,
+      profile,
+    };
+    // expected 2 mL; tolerance 3.11 mL
+    expect(checkRefillDiscrepancy({ ...base, aspirated: 5_110_000 as Nanolitres }).flagged).toBe(false);
+    expect(checkRefillDiscrepancy({ ...base, aspirated: 5_110_001 as Nanolitres }).flagged).toBe(true);
+  });
+
+  it('says what it found in words, and lists every likely cause in order', () => {
+    const less = checkRefillDiscrepancy({
+      calculatedReservoir: 20_400_000 as Nanolitres,
+      aspirated: 0 as Nanolitres,
+      deliveredSinceLastRefill: 0 as Nanolitres,
+      profile,
+    });
+    expect(less.message).toBe(
+      "Aspirated 0.00 mL where 19.00 mL was expected: 19.00 mL less, beyond the 0.50 mL the pump's accuracy and syringe reading explain. Investigate before refilling.",
+    );
+    expect(less.likelyCauses).toEqual([
+      'a pocket fill at the last refill (drug injected outside the reservoir)',
+      'a leak from the reservoir, pump or catheter',
+      'a volume mis-entered or a short fill at the last refill',
+      'over-delivery by the pump',
+    ]);
+    const more = checkRefillDiscrepancy({
+      calculatedReservoir: 3_400_000 as Nanolitres,
+      aspirated: 5_000_000 as Nanolitres,
+      deliveredSinceLastRefill: 0 as Nanolitres,
+      profile,
+    });
+    expect(more.message).toContain('3.00 mL more, beyond the 0.50 mL');
+    expect(more.likelyCauses).toEqual([
+      'drug is not leaving the pump: a motor stall, or therapy stopped or at minimum rate',
+      'the program delivers less than believed (wrong dose or concentration entered)',
+      'a pump fault: investigate before restarting (a restart can release a large dose)',
+    ]);
+    const within = checkRefillDiscrepancy({
+      ...more,
+      calculatedReservoir: 3_400_000 as Nanolitres,
+      aspirated: 2_100_000 as Nanolitres,
+      deliveredSinceLastRefill: 0 as Nanolitres,
+      profile,
+    });
+    expect(within.message).toBe('Aspirated 2.10 mL; 2.00 mL was expected: within tolerance.');
+    expect(within.likelyCauses).toEqual([]);
   });
 });

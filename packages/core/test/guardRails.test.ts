@@ -80,6 +80,110 @@ describe('guard rails on a therapy change', () => {
   });
 });
 
+describe('guard rails: boundaries and words', () => {
+  const findings = (from: Therapy, to: Therapy, concentration = 500) =>
+    checkTherapyChange({
+      oldTherapy: from,
+      newTherapy: to,
+      concentration: mcgPerMl(concentration),
+      origin: 'spinal',
+      drug: baclofen,
+      profile,
+    });
+  const slip = 'check the decimal point and type it again.';
+
+  it('stops at each limit, not before it', () => {
+    expect(findings(simple(900), simple(1000), 2000)).toEqual([]);
+    expect(findings(simple(1900), simple(2000), 2000)).toEqual([
+      {
+        code: 'dose.aboveSoftLimit',
+        severity: 'confirm',
+        message: '2000 mcg/day is above the usual maximum of 1000 mcg/day. Confirm it is intended.',
+      },
+    ]);
+    expect(findings(simple(250), simple(325))).toEqual([]); // exactly +30 %
+    expect(findings(simple(1100), simple(1200), 50)).toEqual([
+      {
+        code: 'dose.aboveSoftLimit',
+        severity: 'confirm',
+        message: '1200 mcg/day is above the usual maximum of 1000 mcg/day. Confirm it is intended.',
+      },
+    ]); // exactly the pump's 24 mL/day
+    expect(findings(simple(25), simple(24))).toEqual([]); // exactly the pump's 0.048 mL/day
+    expect(findings({ mode: 'stopped' }, simple(250))).toEqual([]); // no titration step from nothing
+  });
+
+  it('says each finding in words with its figures', () => {
+    expect(findings(simple(1900), simple(2100), 2000)).toEqual([
+      {
+        code: 'dose.aboveHardLimit',
+        severity: 'hard',
+        message: "2100 mcg/day is above the drug library's hard limit of 2000 mcg/day.",
+      },
+    ]);
+    expect(findings(simple(250), simple(330))).toEqual([
+      {
+        code: 'dose.titrationStep',
+        severity: 'confirm',
+        message:
+          'The 24-hour total rises from 250 mcg/day to 330 mcg/day (+32 %), more than the 30 % per 24 h advised for spinal origin. Confirm it is intended.',
+      },
+    ]);
+    expect(findings(simple(250), simple(2500), 2000)[1]).toEqual({
+      code: 'dose.tenfoldChange',
+      severity: 'reenter',
+      message: `2500 mcg/day is 10 times the current 250 mcg/day: ${slip}`,
+    });
+    expect(findings(simple(250), simple(25))).toEqual([
+      {
+        code: 'dose.tenfoldChange',
+        severity: 'reenter',
+        message: `25 mcg/day is a tenth or less of the current 250 mcg/day: ${slip}`,
+      },
+    ]);
+    expect(findings(simple(1100), simple(1201), 50)[1]).toEqual({
+      code: 'dose.abovePumpMaximum',
+      severity: 'hard',
+      message: "1201 mcg/day needs 24.02 mL/day, above the pump's maximum of 24 mL/day at 50 mcg/mL.",
+    });
+  });
+
+  it('below the pump minimum, names a concentration that allows the dose, or says none does', () => {
+    const floor = "below the pump's minimum of 0.048 mL/day: at 500 mcg/mL the lowest dose is 24 mcg/day.";
+    expect(findings(simple(2.1), simple(2))).toEqual([
+      {
+        code: 'dose.belowPumpMinimum',
+        severity: 'hard',
+        message: `2 mcg/day needs 0.004 mL/day, ${floor} A concentration of 41 mcg/mL or less would allow it.`,
+      },
+    ]);
+    expect(findings(simple(0.05), simple(0.048))[0]?.message).toBe(
+      `0.048 mcg/day needs 0.000096 mL/day, ${floor} A concentration of 1 mcg/mL or less would allow it.`,
+    );
+    expect(findings(simple(0.05), simple(0.04))[0]?.message).toBe(
+      `0.04 mcg/day needs 0.00008 mL/day, ${floor} No concentration allows it.`,
+    );
+  });
+
+  it('words the concentration findings, with the library bounds themselves allowed', () => {
+    expect(checkConcentration(0, baclofen)).toEqual([
+      {
+        code: 'concentration.outOfRange',
+        severity: 'hard',
+        message: 'Baclofen (intrathecal) is used from 1 to 2000 mcg/mL in whole numbers; 0 mcg/mL was entered.',
+      },
+    ]);
+    expect(checkConcentration(1, baclofen)).toEqual([
+      {
+        code: 'concentration.customDilution',
+        severity: 'confirm',
+        message:
+          '1 mcg/mL is not a stock concentration (50, 500, 1000, 2000 mcg/mL). Confirm it is a prepared dilution.',
+      },
+    ]);
+  });
+});
+
 describe('guard rails on concentration and refill volume', () => {
   it('refuses concentrations outside the library and confirms custom dilutions', () => {
     expect(checkConcentration(2500, baclofen).map((f) => f.code)).toEqual(['concentration.outOfRange']);

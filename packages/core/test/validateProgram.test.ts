@@ -81,4 +81,83 @@ describe('validateProgram', () => {
       ),
     ).toBe('program.rateBelowMinimum');
   });
+
+  it('says, for every refusal, which part of the program is wrong and with what figures', () => {
+    const notWhole = 'Simple continuous: the dose must be a whole number of picograms per day.';
+    const concentration = (c: number) =>
+      `The concentration must be a whole number from 1 to 2000 mcg/mL; ${c} mcg/mL was given.`;
+    const outsideDay = 'Flex step 2 must start between 00:00 and 23:59.';
+    const cases: [PumpProgram, string, string][] = [
+      [simpleProgram(0.0000001), 'program.doseNotWholePicograms', notWhole],
+      [simpleProgram(-1), 'program.doseNotWholePicograms', notWhole],
+      [
+        simpleProgram(0),
+        'program.rateBelowMinimum',
+        "Simple continuous: 0 mL/day is below the pump's minimum of 0.048 mL/day at 500 mcg/mL.",
+      ],
+      [
+        simpleProgram(12_001),
+        'program.rateAboveMaximum',
+        "Simple continuous: 24.002 mL/day is above the pump's maximum of 24 mL/day.",
+      ],
+      [simpleProgram(250, 0), 'program.concentrationOutOfRange', concentration(0)],
+      [simpleProgram(250, 1.5), 'program.concentrationOutOfRange', concentration(1.5)],
+      [simpleProgram(250, 2001), 'program.concentrationOutOfRange', concentration(2001)],
+      [flexProgram([]), 'program.flexNoSteps', 'A flex schedule needs at least one step.'],
+      [
+        flexProgram(Array.from({ length: 14 }, (_, i) => [`${String(i).padStart(2, '0')}:00`, 200] as const)),
+        'program.flexTooManySteps',
+        'A flex schedule has at most 13 steps a day; 14 were given.',
+      ],
+      [
+        flexProgram([['01:00', 200]]),
+        'program.flexMustStartAtMidnight',
+        'The first flex step must start at 00:00 so the day is covered.',
+      ],
+      [
+        flexProgram([
+          ['00:00', 200],
+          ['00:-1', 200],
+        ]),
+        'program.flexStepOutsideDay',
+        outsideDay,
+      ],
+      [
+        flexProgram([
+          ['00:00', 200],
+          ['00:7.5', 200],
+        ]),
+        'program.flexStepOutsideDay',
+        outsideDay,
+      ],
+      [
+        flexProgram([
+          ['00:00', 200],
+          ['24:00', 200],
+        ]),
+        'program.flexStepOutsideDay',
+        outsideDay,
+      ],
+      [
+        flexProgram([
+          ['00:00', 200],
+          ['08:00', 200],
+          ['07:05', 200],
+        ]),
+        'program.flexStepsNotAscending',
+        'Flex step 3 starts at 07:05, not after the step before it.',
+      ],
+      [
+        flexProgram([
+          ['00:00', 200],
+          ['08:00', 10],
+        ]),
+        'program.rateBelowMinimum',
+        "Flex step 2 (08:00): 0.02 mL/day is below the pump's minimum of 0.048 mL/day at 500 mcg/mL.",
+      ],
+    ];
+    for (const [program, code, message] of cases) {
+      expect(validateProgram(program, profile)).toEqual({ ok: false, refusal: { code, message } });
+    }
+  });
 });
