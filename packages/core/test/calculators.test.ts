@@ -112,6 +112,7 @@ describe('calculators (hand-computed figures)', () => {
     );
     expect(nextRefillAt({ lowReservoirAt: null, lastRefillAt: at(0), stabilityDays: 180 })).toBe(daysToMs(180));
     expect(nextRefillAt({ lowReservoirAt: null, lastRefillAt: null, stabilityDays: 180 })).toBeNull();
+    expect(nextRefillAt({ lowReservoirAt: daysToMs(36), lastRefillAt: null, stabilityDays: 180 })).toBe(daysToMs(36));
   });
 
   it('replace-by is ERI plus 90 days', () => {

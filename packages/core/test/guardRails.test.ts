@@ -165,6 +165,19 @@ describe('guard rails: boundaries and words', () => {
     );
   });
 
+  it('checks every flex step against the pump minimum, and names a stock concentration at the boundary', () => {
+    const low = flexProgram([
+      ['00:00', 300],
+      ['08:00', 2],
+    ]).therapy;
+    expect(findings(simple(250), low).map((f) => f.code)).toEqual(['dose.belowPumpMinimum']);
+    // 2.4 mcg/day runs at 0.048 mL/day at exactly 50 mcg/mL, a stock concentration
+    expect(findings(simple(2.5), simple(2.4))[0]?.message).toContain(
+      'A concentration of 50 mcg/mL or less (for example 50 mcg/mL)',
+    );
+    expect(findings(simple(250), { mode: 'minimum' })).toEqual([]);
+  });
+
   it('words the concentration findings, with the library bounds themselves allowed', () => {
     expect(checkConcentration(0, baclofen)).toEqual([
       {
@@ -199,6 +212,7 @@ describe('guard rails on concentration and refill volume', () => {
       profile,
     });
     expect(f[0]?.code).toBe('refill.overCapacity');
+    expect(f[0]?.severity).toBe('hard');
     expect(f[0]?.message).toContain('at most 18.6 mL');
     expect(
       checkRefillVolume({ volume: 18_600_000 as Nanolitres, leftAfterAspiration: 1_400_000 as Nanolitres, profile }),
