@@ -180,6 +180,23 @@ describe('instructor: scenarios', () => {
     expect(problems).toContain('broken.yaml: pump: expected');
   });
 
+  it('keeps playing a loaded scenario after a reload, from where it was', async () => {
+    await page.getByLabel('From the library').selectOption('stop-and-restart.scenario.yaml');
+    await page.getByRole('button', { name: 'Load scenario' }).click();
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await text('sim-time')).toBe('day 1, 00:00');
+    expect(await text('pump-mode')).toBe('stopped');
+    await page.reload();
+    await page.getByTestId('scenario-loaded').waitFor();
+    expect(await text('scenario-loaded')).toBe('Loaded: Therapy stopped, then restarted');
+    expect(await text('sim-time')).toBe('day 1, 00:00');
+    // the restart at day 3 is the timeline's, not the pump's: only a restored timeline plays it
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await text('sim-time')).toBe('day 3, 00:00');
+    expect(await text('pump-mode')).toBe('simple');
+    expect(await text('pump-state')).toBe('running');
+  });
+
   it('loads the scenario a failing property wrote, and plays it to the failure', async () => {
     // a property false on purpose (no history ever stalls the motor): its shrunk counterexample file
     const file = assertScenarioProperty(

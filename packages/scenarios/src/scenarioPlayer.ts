@@ -50,12 +50,17 @@ export const catheterVolumePerCm = (s: ScenarioFile): Nanolitres =>
 /**
  * Plays a scenario's timeline onto a simulation (created from the same scenario): actions at the
  * same instant in file order, a fault's end before the actions of its instant. Used by the runner
- * and by the app's instructor console. `afterStep` runs after every step, for the runner's `checks`.
+ * and by the app's instructor console. `afterStep` runs after every step, for the runner's `checks`;
+ * `playedThrough` resumes a timeline whose steps up to that instant already ran (a reloaded session).
  */
 export function createScenarioPlayer(
   s: ScenarioFile,
   sim: Simulation,
-  options: { readonly afterStep?: () => void } = {},
+  options: {
+    readonly afterStep?: () => void;
+    /** Resume a timeline already played up to this instant (a restored session): its steps are done. */
+    readonly playedThrough?: Milliseconds;
+  } = {},
 ): ScenarioPlayer {
   const steps: Step[] = [];
   (s.timeline ?? []).forEach((action, index) => {
@@ -70,6 +75,8 @@ export function createScenarioPlayer(
   );
   const perCm = catheterVolumePerCm(s);
   let next = 0;
+  const played = options.playedThrough;
+  if (played !== undefined) while (steps[next] !== undefined && (steps[next]?.at ?? 0) <= played) next += 1;
   const player: ScenarioPlayer = {
     scenario: s,
     refusals: [],

@@ -1,8 +1,8 @@
 import { createWorld, type Milliseconds, type Simulation, type World, type WorldSnapshot } from '@itps/core';
-import type { ScenarioPlayer } from '@itps/scenarios';
+import { createScenarioPlayer, type ScenarioPlayer } from '@itps/scenarios';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { initialPump } from './initialPump.ts';
-import { clearSavedWorld, loadSavedWorld, saveWorld } from './savedWorld.ts';
+import { clearSavedWorld, loadSavedScenario, loadSavedWorld, saveScenario, saveWorld } from './savedWorld.ts';
 
 interface WorldHandle {
   readonly world: World;
@@ -31,8 +31,17 @@ const fresh = () => createWorld({ pump: initialPump, origin: 'spinal' });
 export function SimulationProvider({ children }: { children: ReactNode }) {
   const [{ world, player }, setState] = useState<{ world: World; player: ScenarioPlayer | null }>(() => {
     const saved = loadSavedWorld();
-    return { world: saved === null ? fresh() : createWorld(saved.input, saved), player: null };
+    if (saved === null) return { world: fresh(), player: null };
+    const restored = createWorld(saved.input, saved);
+    // a scenario loaded before the reload keeps playing from where it was
+    const scenario = loadSavedScenario();
+    const player =
+      scenario === null
+        ? null
+        : createScenarioPlayer(scenario, restored.simulation, { playedThrough: restored.simulation.now() });
+    return { world: restored, player };
   });
+  useEffect(() => saveScenario(player?.scenario ?? null), [player]);
   const setWorld = (next: World) => setState({ world: next, player: null });
   useEffect(() => {
     let frame = 0;

@@ -1,4 +1,5 @@
 import { isWorldSnapshot, type World, type WorldSnapshot } from '@itps/core';
+import { parseScenario, type ScenarioFile } from '@itps/scenarios';
 
 /** Where the session lives in the browser. */
 export const STORAGE_KEY = 'itps.world.v1';
@@ -24,9 +25,35 @@ export function saveWorld(world: World): void {
   }
 }
 
-/** Forgets the saved world. */
+/** Forgets the saved world and its scenario. */
 export function clearSavedWorld(): void {
   localStorage.removeItem(STORAGE_KEY);
+  localStorage.removeItem(SCENARIO_KEY);
+}
+
+/** Where the loaded scenario (whose timeline plays onto the saved world) lives in the browser. */
+export const SCENARIO_KEY = 'itps.scenario.v1';
+
+/** The saved scenario, re-validated as any scenario file is; null when none or unreadable. */
+export function loadSavedScenario(): ScenarioFile | null {
+  try {
+    const text = localStorage.getItem(SCENARIO_KEY);
+    if (text === null) return null;
+    const parsed = parseScenario(text, 'saved scenario');
+    return parsed.ok ? parsed.scenario : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the loaded scenario, or forgets it when there is none. */
+export function saveScenario(scenario: ScenarioFile | null): void {
+  try {
+    if (scenario === null) localStorage.removeItem(SCENARIO_KEY);
+    else localStorage.setItem(SCENARIO_KEY, JSON.stringify(scenario));
+  } catch {
+    // storage full or disabled: the timeline will not survive a reload
+  }
 }
 
 /** Offers a text as a file download. */
