@@ -15,7 +15,7 @@ import {
   refillExpectation,
   type World,
 } from '../src/index.ts';
-import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { buildPumpInput, flexProgram, simpleProgram } from '../src/testing/index.ts';
 
 const MCG = 1_000_000;
 const send = (w: World, draft: Draft) => {
@@ -161,5 +161,70 @@ describe('residual mixing at a concentration change', () => {
     expect(a.serial).toMatch(/^SIM-8637-20-\d{6}$/);
     expect(a.serial).toBe(b.serial);
     expect(a.modelName).toContain('simulated');
+  });
+});
+
+describe('refill workflow edges', () => {
+  const entry = {
+    aspirated: 2_000_000 as Nanolitres,
+    injected: 18_000_000 as Nanolitres,
+    concentration: mcgPerMl(2000),
+    bridgeDecision: 'bridge' as const,
+  };
+  const viewWith = (input: Parameters<typeof buildPumpInput>[0]) =>
+    createWorld({ pump: buildPumpInput(input), origin: 'spinal' }).interrogationAnswer();
+
+  it('words the residual warning in full, and has none without a change, a residual, or after a rinse', () => {
+    const view = viewWith({ reservoirVolume: 3_400_000 as Nanolitres });
+    const plan = planRefill(view, entry);
+    expect(plan.ok && plan.value.mixing?.message).toBe(
+      '1.4 mL of 500 mcg/mL stays in the reservoir and mixes with the new drug: the reservoir will hold about 1891.8 mcg/mL, not 2000 mcg/mL. Rinse (empty, fill, empty) before the final fill, or confirm.',
+    );
+    const same = planRefill(view, { ...entry, concentration: mcgPerMl(500), bridgeDecision: null });
+    expect(same.ok && same.value.mixing).toBeNull();
+    expect(same.ok && same.value.draft.bolus).toBeNull();
+    const dry = planRefill(view, { ...entry, aspirated: 3_400_000 as Nanolitres });
+    expect(dry.ok && dry.value.mixing).toBeNull();
+  });
+
+  it('bridges a flex therapy at the dose of the step running now', () => {
+    // 200 mcg/day from 00:00 at 500 mcg/mL: 0.4 mL/day moves the 0.304 mL dead volume in 0.76 days
+    const view = viewWith({
+      reservoirVolume: 3_400_000 as Nanolitres,
+      program: flexProgram([
+        ['00:00', 200],
+        ['08:00', 400],
+      ]),
+    });
+    const plan = planRefill(view, entry);
+    expect(plan.ok && plan.value.draft.bolus).toEqual({
+      kind: 'bridge',
+      volume: 304_000,
+      durationMs: Math.round(0.76 * daysToMs(1)),
+    });
+  });
+
+  it('refuses a bridge when no dose runs (therapy stopped), changing nothing', () => {
+    const view = viewWith({
+      reservoirVolume: 3_400_000 as Nanolitres,
+      program: { ...simpleProgram(250), therapy: { mode: 'stopped' } },
+    });
+    const plan = planRefill(view, entry);
+    expect(plan.ok).toBe(false);
+    expect(!plan.ok && plan.refusal.code).toBe('bolus.invalid');
+  });
+
+  it('rounds a priming bolus duration up, never down', () => {
+    const view = { ...viewWith({}), catheterVolumeEntered: 100_002 as Nanolitres };
+    // 0.300002 mL at 24 mL/day: 1 080 007.2 ms, so 1 080 008 ms
+    expect(primingBolusDraft(view).bolus).toEqual({ kind: 'priming', volume: 300_002, durationMs: 1_080_008 });
+  });
+
+  it('words the SynchroMed-like MRI advice in full', () => {
+    expect(mriPreparation(viewWith({})).advice).toEqual([
+      'Scan at no more than 3 T. Do not program the pump to stop before the scan: a stopped pump would hide a prolonged motor stall.',
+      'The motor stops in the field and should restart afterwards; recovery can take hours. Interrogate after the scan to confirm the motor turns again; the log may show recovery only at a second interrogation.',
+      'Watch a baclofen patient for withdrawal until recovery is confirmed.',
+    ]);
   });
 });
