@@ -9,6 +9,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMcgPerDay } from '../../format/units.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { DraftFindings } from './DraftFindings.tsx';
 
 /**
  * The dose-change workflow: a new daily dose, checked by the core's guard rails as it is entered;
@@ -62,25 +63,13 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
               {fieldError}
             </p>
           )}
-          {checked &&
-            context.findings.map((f) => (
-              <div key={f.code} className={`finding ${f.severity}`} data-testid={`finding-${f.code}`}>
-                <p role={f.severity === 'hard' ? 'alert' : undefined}>
-                  <strong>
-                    {f.severity === 'hard' ? 'Refused' : f.severity === 'confirm' ? 'Check' : 'Type it again'}:
-                  </strong>{' '}
-                  {f.message}
-                </p>
-                {f.severity === 'confirm' &&
-                  (context.acknowledged.includes(f.code) ? (
-                    <p className="ok">Confirmed.</p>
-                  ) : (
-                    <button type="button" onClick={() => world.act({ type: 'finding.confirm', code: f.code })}>
-                      Confirm this change
-                    </button>
-                  ))}
-              </div>
-            ))}
+          {checked && (
+            <DraftFindings
+              findings={context.findings}
+              acknowledged={context.acknowledged}
+              onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+            />
+          )}
         </div>
       </div>
       {checked && needsReentry && (

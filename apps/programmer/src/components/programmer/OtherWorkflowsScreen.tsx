@@ -18,6 +18,7 @@ import {
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { DraftFindings } from './DraftFindings.tsx';
 
 /** The programmer's other workflows: each builds a draft with the core and goes through the finish screen. */
 export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
@@ -143,18 +144,11 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
           {error}
         </p>
       )}
-      {context.findings
-        .filter((f) => f.code !== 'draft.empty')
-        .map((f) => (
-          <div key={f.code} className={`finding ${f.severity}`}>
-            <p>{f.message}</p>
-            {f.severity === 'confirm' && !context.acknowledged.includes(f.code) && (
-              <button type="button" onClick={() => world.act({ type: 'finding.confirm', code: f.code })}>
-                Confirm
-              </button>
-            )}
-          </div>
-        ))}
+      <DraftFindings
+        findings={context.findings.filter((f) => f.code !== 'draft.empty')}
+        acknowledged={context.acknowledged}
+        onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+      />
       <div className="buttons">
         <button type="button" disabled={!isDraftClear(context)} onClick={() => world.act({ type: 'review.open' })}>
           Review changes

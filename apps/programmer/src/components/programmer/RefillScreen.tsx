@@ -15,6 +15,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMl, formatSimTime } from '../../format/units.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { DraftFindings } from './DraftFindings.tsx';
 
 /**
  * The refill wizard: the expected residual, aspiration at the pump (the syringe shows what came
@@ -165,18 +166,11 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
               {plan.nextRefillAt === null ? 'none' : formatSimTime(plan.nextRefillAt, view.timeOfDayAtStart)}
             </dd>
           </dl>
-          {context.findings
-            .filter((f) => f.severity === 'confirm')
-            .map((f) => (
-              <div key={f.code} className="finding">
-                <p>{f.message}</p>
-                {!context.acknowledged.includes(f.code) && (
-                  <button type="button" onClick={() => world.act({ type: 'finding.confirm', code: f.code })}>
-                    Confirm
-                  </button>
-                )}
-              </div>
-            ))}
+          <DraftFindings
+            findings={context.findings.filter((f) => f.severity === 'confirm')}
+            acknowledged={context.acknowledged}
+            onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+          />
           <div className="buttons">
             <button type="button" disabled={!isDraftClear(context)} onClick={() => world.act({ type: 'review.open' })}>
               Review changes
