@@ -269,7 +269,6 @@ describe('REQ-DISC-01: refill discrepancy', () => {
       'a pump fault: investigate before restarting (a restart can release a large dose)',
     ]);
     const within = checkRefillDiscrepancy({
-      ...more,
       calculatedReservoir: 3_400_000 as Nanolitres,
       aspirated: 2_100_000 as Nanolitres,
       deliveredSinceLastRefill: 0 as Nanolitres,

@@ -74,9 +74,9 @@ export function createScenarioPlayer(
     (a, b) => a.at - b.at || a.order - b.order || (a.kind === 'action' && b.kind === 'action' ? a.index - b.index : 0),
   );
   const perCm = catheterVolumePerCm(s);
-  let next = 0;
   const played = options.playedThrough;
-  if (played !== undefined) while (steps[next] !== undefined && (steps[next]?.at ?? 0) <= played) next += 1;
+  const firstDue = played === undefined ? 0 : steps.findIndex((step) => step.at > played);
+  let next = firstDue === -1 ? steps.length : firstDue;
   const player: ScenarioPlayer = {
     scenario: s,
     refusals: [],

@@ -34,7 +34,7 @@ export function clearSavedWorld(): void {
 /** Where the loaded scenario (whose timeline plays onto the saved world) lives in the browser. */
 export const SCENARIO_KEY = 'itps.scenario.v1';
 
-/** The saved scenario, re-validated as any scenario file is; null when none or unreadable. */
+/** The saved scenario, re-validated like every scenario file; null when none or unreadable. */
 export function loadSavedScenario(): ScenarioFile | null {
   try {
     const text = localStorage.getItem(SCENARIO_KEY);
