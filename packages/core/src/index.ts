@@ -6,6 +6,52 @@ export { baclofen } from './drug/baclofen.ts';
 export { doseToRate, rateToDose } from './drug/doseToRate.ts';
 export type { Drug, SpasticityOrigin } from './drug/drug.ts';
 export { assertNever, ItpsMisuseError } from './errors.ts';
+export { advancePatient, overdoseStageAt, relativeEffect, withdrawalStageAt } from './patient/advancePatient.ts';
+export {
+  createDrugStep,
+  type DrugAmounts,
+  type DrugInflow,
+  type DrugStep,
+  effectAtNeed,
+  NO_DRUG,
+  NO_INFLOW,
+  steadyAmounts,
+} from './patient/patientDynamics.ts';
+export {
+  createPatientParameters,
+  type OriginProfile,
+  OVERDOSE_STAGES,
+  type OverdoseStage,
+  PATIENT_ORIGINS,
+  type PatientInput,
+  type PatientParameters,
+  WITHDRAWAL_STAGES,
+  type WithdrawalStage,
+} from './patient/patientParameters.ts';
+export {
+  createPatientState,
+  type PatientLogEntry,
+  type PatientLogType,
+  type PatientStart,
+  type PatientState,
+  type ReceivedDrug,
+} from './patient/patientState.ts';
+export {
+  type AshworthGrade,
+  ashworthAt,
+  ashworthGrade,
+  type PatientStatus,
+  patientStatus,
+} from './patient/patientStatus.ts';
+export {
+  type BolusResponse,
+  MEANINGFUL_REDUCTION,
+  PERCEPTIBLE_REDUCTION,
+  SCREENING_DOSES_MCG,
+  type ScreeningTrial,
+  screeningTrial,
+  testBolusResponse,
+} from './patient/screeningTrial.ts';
 export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
 export { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './programmer/draft.ts';
 export { type DiffRow, finishDiff } from './programmer/finishDiff.ts';
@@ -139,11 +185,12 @@ export {
   withdrawableVolume,
 } from './pump/reservoirAccess.ts';
 export { flexStepAt, programmedDoseAt, programmedRateAt, timeOfDayAt } from './pump/therapyRate.ts';
+export { timeToTipConcentrationChange } from './pump/tipConcentrationChange.ts';
 export { validateProgram } from './pump/validateProgram.ts';
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
 export { performRefill, type RefillRequest } from './sim/performRefill.ts';
 export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './sim/seededRandom.ts';
-export { createSimulation, type Simulation } from './sim/simulation.ts';
+export { createSimulation, type Simulation, type SimulationPatient } from './sim/simulation.ts';
 export {
   accountedFor,
   checkPumpState,

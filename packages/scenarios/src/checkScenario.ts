@@ -101,10 +101,12 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         if (!isObservable(key))
           add(
             `${path}.that.${key}`,
-            'an observable of the format (pump.*, alarm.<name>, truth.*)',
+            'an observable of the format (pump.*, alarm.<name>, truth.*, patient.*)',
             JSON.stringify(key),
           );
-        else if (key.startsWith('alarm.') && value !== 'active' && value !== 'inactive') {
+        else if (key.startsWith('patient.') && s.patient === undefined) {
+          add(`${path}.that.${key}`, 'a patient (patient.origin) for a patient.* observable', 'no patient');
+        } else if (key.startsWith('alarm.') && value !== 'active' && value !== 'inactive') {
           add(`${path}.that.${key}`, '"active" or "inactive"', JSON.stringify(value));
         }
       }

@@ -3,12 +3,19 @@
  * clinical use.
  */
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
-export { beliefObservables, meets, truthObservables } from './observe.ts';
+export { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
 export { type ParseResult, parseScenario } from './parseScenario.ts';
 export { describeFound, formatPath, formatProblem, type Problem } from './problem.ts';
 export { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
 export { eventsCsv, reportHtml, seriesCsv } from './reportFiles.ts';
-export { createScenarioSimulation, runScenario, scenarioPumpInput } from './runScenario.ts';
+export {
+  createScenarioSimulation,
+  runScenario,
+  scenarioEvents,
+  scenarioObservables,
+  scenarioPatient,
+  scenarioPumpInput,
+} from './runScenario.ts';
 export { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 export {
   type ScenarioAction,

@@ -2,8 +2,11 @@ import {
   ALARM_NAMES,
   nanolitresPerDayToMlPerDay,
   nanolitresToMl,
+  type PatientParameters,
+  type PatientState,
   type PumpLifecycle,
   type PumpState,
+  patientStatus,
   picogramsPerDayToMcgPerDay,
   picogramsToMcg,
   pumpBeliefView,
@@ -52,4 +55,25 @@ export function meets(expected: unknown, actual: unknown): boolean {
     return actual >= min - 1e-9 && actual <= max + 1e-9;
   }
   return expected === actual;
+}
+
+/** The patient in the format's observables (`patient.*`); none when the scenario has no patient. */
+export function patientObservables(
+  state: PatientState | null,
+  parameters: PatientParameters | null,
+): Record<string, number | string> {
+  if (state === null || parameters === null) return {};
+  const p = patientStatus(state, parameters);
+  return {
+    'patient.ashworth': p.ashworth,
+    'patient.ashworthGrade': p.ashworthGrade,
+    'patient.withdrawal': p.withdrawal,
+    'patient.overdose': p.overdose,
+    'patient.heartRateBpm': p.heartRateBpm,
+    'patient.temperatureC': p.temperatureC,
+    'patient.respiratoryRatePerMin': p.respiratoryRatePerMin,
+    'patient.consciousness': p.consciousness,
+    'patient.csfMcg': p.csfMcg,
+    'patient.relativeEffect': p.relativeEffect,
+  };
 }

@@ -20,7 +20,7 @@ export interface ScenarioReport {
   readonly expectations: readonly ExpectationResult[];
   /** The first violation of each requirement listed under `checks` (empty when none listed or none broken). */
   readonly violations: readonly { readonly requirement: string; readonly at: number; readonly message: string }[];
-  /** The pump's event log, every entry with `at` (ms since t = 0) and `type`. */
+  /** The pump's event log and the patient's course, every entry with `at` (ms since t = 0) and `type`. */
   readonly events: readonly { readonly at: number; readonly type: string }[];
   /** What the runner could not do as written (a refused action), in words. */
   readonly refusals: readonly {
@@ -34,6 +34,8 @@ export interface ScenarioReport {
   readonly final: {
     readonly belief: Readonly<Record<string, unknown>>;
     readonly truth: Readonly<Record<string, unknown>>;
+    /** The patient's observables (`patient.*`), when the scenario has a patient. */
+    readonly patient?: Readonly<Record<string, unknown>>;
   };
   /** Belief and truth sampled over time, for plots and series.csv. */
   readonly series: readonly SeriesPoint[];
@@ -49,6 +51,11 @@ export interface SeriesPoint {
   readonly pocketMcg: number;
   /** The alarms active at this sample. */
   readonly alarms: readonly string[];
+  /** With a patient: the Modified Ashworth score, effect relative to need, and the stages' indices (0: none). */
+  readonly ashworth?: number;
+  readonly relativeEffect?: number;
+  readonly withdrawalStage?: number;
+  readonly overdoseStage?: number;
 }
 
 /** Shown in every report. */

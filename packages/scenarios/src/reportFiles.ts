@@ -5,8 +5,8 @@ const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : `"$
 
 /** `series.csv`: belief and truth over time. */
 export function seriesCsv(report: ScenarioReport): string {
-  const head =
-    'at_ms,day,belief_reservoir_ml,truth_reservoir_ml,dose_mcg_per_day,delivered_csf_mcg,pocket_mcg,active_alarms';
+  const patient = report.series.some((p) => p.ashworth !== undefined);
+  const head = `at_ms,day,belief_reservoir_ml,truth_reservoir_ml,dose_mcg_per_day,delivered_csf_mcg,pocket_mcg,active_alarms${patient ? ',ashworth,relative_effect,withdrawal_stage,overdose_stage' : ''}`;
   const rows = report.series.map((p) =>
     [
       p.at,
@@ -17,6 +17,7 @@ export function seriesCsv(report: ScenarioReport): string {
       p.deliveredMcg,
       p.pocketMcg,
       p.alarms.join(' '),
+      ...(patient ? [p.ashworth ?? '', p.relativeEffect ?? '', p.withdrawalStage ?? '', p.overdoseStage ?? ''] : []),
     ]
       .map(csvCell)
       .join(','),
@@ -37,7 +38,8 @@ const escapeHtml = (s: string) =>
  * `report.html`: one self-contained page that opens offline: the charting library's script and
  * styles are inlined (the caller passes them in, so this stays pure). Plots of the reservoir as the
  * pump believes it beside the truth, the programmed dose, drug delivered to the CSF and the pocket,
- * and alarms, on one shared time axis; then the expectations and the event log.
+ * alarms and, with a patient, the spasticity score and stages, on one shared time axis; then the
+ * expectations and the event log.
  */
 export function reportHtml(report: ScenarioReport, chart: { readonly script: string; readonly css: string }): string {
   const alarmNames = [...new Set(report.series.flatMap((p) => p.alarms))];
@@ -53,6 +55,14 @@ export function reportHtml(report: ScenarioReport, chart: { readonly script: str
       values: report.series.map((p) => (p.alarms.includes(name) ? i + 1 : null)),
     })),
     events: report.events.map((e) => ({ day: e.at / DAY, type: e.type })),
+    patient: report.series.some((p) => p.ashworth !== undefined)
+      ? {
+          ashworth: report.series.map((p) => p.ashworth ?? null),
+          effect: report.series.map((p) => p.relativeEffect ?? null),
+          withdrawal: report.series.map((p) => p.withdrawalStage ?? null),
+          overdose: report.series.map((p) => p.overdoseStage ?? null),
+        }
+      : null,
   };
   const expectations = report.expectations
     .map(
@@ -92,6 +102,7 @@ tr.fail td{background:#fdecea}code{font-size:.8rem;overflow-wrap:anywhere}.data 
 <section><h2>Programmed dose (mcg/day)</h2><div id="dose"></div></section>
 <section><h2>Drug delivered, cumulative (mcg)</h2><div id="delivered"></div></section>
 <section><h2>Alarms active</h2><div id="alarms"></div></section>
+${data.patient ? '<section><h2>Patient: Modified Ashworth score (0-4) and effect relative to need</h2><div id="patient"></div></section><section><h2>Patient: withdrawal and overdose stages (0 none; withdrawal 1 early, 2 moderate, 3 severe; overdose 1 drowsy to 4 coma)</h2><div id="stages"></div></section>' : ''}
 ${violations}
 <section><h2>Expectations</h2><table class="data"><thead><tr><th>#</th><th>result</th><th>day</th><th>expected</th><th>actual</th></tr></thead><tbody>${expectations}</tbody></table></section>
 <section><h2>Event log</h2><table class="data"><thead><tr><th>day</th><th>event</th></tr></thead><tbody>${events}</tbody></table></section>
@@ -116,6 +127,10 @@ plot('reservoir', [{ label: 'pump belief', stroke: '#2f5d8a' }, { label: 'truth'
 plot('dose', [{ label: 'dose', stroke: '#6b4fa0' }], [data.dose], 'mcg/day', true);
 plot('delivered', [{ label: 'to CSF', stroke: '#1e6b34' }, { label: 'to pocket', stroke: '#d35400' }], [data.delivered, data.pocket], 'mcg');
 const palette = ['#b3261e', '#8a5a00', '#2f5d8a', '#6b4fa0', '#1e6b34', '#d35400', '#555'];
+if (data.patient) {
+  plot('patient', [{ label: 'Ashworth', stroke: '#6b4fa0' }, { label: 'effect / need', stroke: '#1e6b34', dash: [6, 4] }], [data.patient.ashworth, data.patient.effect], 'score');
+  plot('stages', [{ label: 'withdrawal', stroke: '#b3261e' }, { label: 'overdose', stroke: '#2f5d8a' }], [data.patient.withdrawal, data.patient.overdose], 'stage', true);
+}
 plot('alarms', data.alarms.map((a, i) => ({ label: a.name, stroke: palette[i % palette.length], points: { show: true, size: 6 } })), data.alarms.map((a) => a.values), 'alarm', true);
 </script>
 </body></html>

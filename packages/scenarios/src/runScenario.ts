@@ -1,18 +1,23 @@
 import {
   checkPumpState,
+  createPatientParameters,
   createSimulation,
   implantedCatheterVolume,
   type Milliseconds,
   mlToNanolitres,
+  OVERDOSE_STAGES,
+  type PatientParameters,
   type PumpInput,
   type PumpLifecycle,
+  patientStatus,
   pumpBeliefView,
   reservoirVolume,
   type Simulation,
   type Violation,
+  WITHDRAWAL_STAGES,
 } from '@itps/core';
 import { parseDuration, parseTimeOfDay } from './duration.ts';
-import { beliefObservables, meets, truthObservables } from './observe.ts';
+import { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
 import { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
 import { catheterVolumePerCm, createScenarioPlayer } from './scenarioPlayer.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
@@ -46,9 +51,42 @@ export function scenarioPumpInput(s: ScenarioFile, seed: number): PumpInput {
   };
 }
 
-/** The simulation for a scenario's pump at t = 0. */
-export const createScenarioSimulation = (s: ScenarioFile, seed: number): Simulation =>
-  createSimulation(scenarioPumpInput(s, seed));
+/** The patient a scenario describes, or null when it has none (no patient model runs). */
+export function scenarioPatient(s: ScenarioFile, seed: number): PatientParameters | null {
+  const p = s.patient;
+  if (p === undefined) return null;
+  return createPatientParameters({
+    origin: p.origin,
+    ...(p.variation === 'seeded' ? { seed } : {}),
+    ...(p.needMcgPerDay === undefined ? {} : { needMcgPerDay: p.needMcgPerDay }),
+    ...(p.csfHalfLifeH === undefined ? {} : { csfHalfLifeH: p.csfHalfLifeH }),
+    ...(p.baselineAshworth === undefined ? {} : { baselineAshworth: p.baselineAshworth }),
+  });
+}
+
+/** The simulation for a scenario's pump (and patient, when it has one) at t = 0. */
+export function createScenarioSimulation(s: ScenarioFile, seed: number): Simulation {
+  const patient = scenarioPatient(s, seed);
+  return createSimulation(
+    scenarioPumpInput(s, seed),
+    undefined,
+    patient === null ? undefined : { parameters: patient },
+  );
+}
+
+/** Everything a `that:` can name, now: belief, truth and the patient. */
+export const scenarioObservables = (sim: Simulation): Record<string, string | number> => ({
+  ...beliefObservables(sim.pumpState(), sim.lifecycle()),
+  ...truthObservables(sim.pumpState()),
+  ...patientObservables(sim.patient(), sim.patientParameters),
+});
+
+/** The pump's log and the patient's course in one list, in time order (pump first at the same instant). */
+export function scenarioEvents(sim: Simulation): { readonly at: number; readonly type: string }[] {
+  const pump = sim.pumpState().log.map((e) => ({ at: e.at as number, type: e.type as string }));
+  const patient = (sim.patient()?.log ?? []).map((e) => ({ at: e.at as number, type: e.type as string }));
+  return [...pump, ...patient].sort((a, b) => a.at - b.at);
+}
 
 /**
  * Runs a validated scenario and reports on it. Pure and deterministic: the same scenario and seed
@@ -87,7 +125,7 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
     check();
     if (samples.has(t)) series.push(sample(sim));
     for (const check of checks.filter((c) => c.at === t)) {
-      const observed = { ...beliefObservables(sim.pumpState(), sim.lifecycle()), ...truthObservables(sim.pumpState()) };
+      const observed = scenarioObservables(sim);
       const actual: Record<string, unknown> = {};
       let passed = true;
       for (const [key, expected] of Object.entries(check.that)) {
@@ -97,7 +135,7 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
       results.push({ index: check.index, passed, expected: check.that, actual, at: t });
     }
   }
-  const log = sim.pumpState().log;
+  const log = scenarioEvents(sim);
   (s.expect ?? []).forEach((e, index) => {
     if ('that' in e) return;
     const first = log.find((entry) => entry.type === e.event)?.at ?? null;
@@ -130,10 +168,14 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
     passed: results.every((r) => r.passed) && violations.length === 0,
     expectations: results,
     violations,
-    events: log.map((e) => ({ at: e.at, type: e.type })),
+    events: log,
     refusals: player.refusals,
     interrogations: player.interrogations,
-    final: { belief: beliefObservables(sim.pumpState(), sim.lifecycle()), truth: truthObservables(sim.pumpState()) },
+    final: {
+      belief: beliefObservables(sim.pumpState(), sim.lifecycle()),
+      truth: truthObservables(sim.pumpState()),
+      ...(sim.patient() === null ? {} : { patient: patientObservables(sim.patient(), sim.patientParameters) }),
+    },
     series,
   };
 }
@@ -151,5 +193,19 @@ function sample(sim: Simulation): SeriesPoint {
     alarms: Object.entries(belief.alarms)
       .filter(([, on]) => on)
       .map(([name]) => name),
+    ...patientSample(sim),
+  };
+}
+
+function patientSample(sim: Simulation): Partial<SeriesPoint> {
+  const state = sim.patient();
+  const parameters = sim.patientParameters;
+  if (state === null || parameters === null) return {};
+  const p = patientStatus(state, parameters);
+  return {
+    ashworth: p.ashworth,
+    relativeEffect: p.relativeEffect,
+    withdrawalStage: WITHDRAWAL_STAGES.indexOf(p.withdrawal),
+    overdoseStage: OVERDOSE_STAGES.indexOf(p.overdose),
   };
 }

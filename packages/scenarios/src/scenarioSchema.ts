@@ -121,7 +121,17 @@ export const scenarioSchema = z.strictObject({
     }),
     therapy,
   }),
-  patient: z.strictObject({ origin: z.enum(['spinal', 'cerebral', 'pediatric']) }).optional(),
+  patient: z
+    .strictObject({
+      origin: z.enum(['spinal', 'cerebral', 'pediatric']),
+      // extensions of format 1: who the patient is
+      /** `seeded`: need and CSF half-life drawn from the origin's ranges with the scenario's seed. */
+      variation: z.enum(['none', 'seeded']).optional(),
+      needMcgPerDay: z.number().positive().max(5000).optional(),
+      csfHalfLifeH: z.number().min(0.5).max(10).optional(),
+      baselineAshworth: z.number().min(1).max(4).optional(),
+    })
+    .optional(),
   timeline: z.array(action).optional(),
   expect: z.array(expectation).optional(),
   /** Extension: safety requirements whose state invariants the runner checks after every step and sample. */

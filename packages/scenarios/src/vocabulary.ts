@@ -1,4 +1,4 @@
-import { ALARM_NAMES } from '@itps/core';
+import { ALARM_NAMES, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
 
 /** Observables a `that:` may name (format 1), besides `alarm.<name>`. */
 export const OBSERVABLES = [
@@ -16,6 +16,16 @@ export const OBSERVABLES = [
   'truth.epiduralMcg',
   'truth.subduralMcg',
   'truth.tip',
+  'patient.ashworth',
+  'patient.ashworthGrade',
+  'patient.withdrawal',
+  'patient.overdose',
+  'patient.heartRateBpm',
+  'patient.temperatureC',
+  'patient.respiratoryRatePerMin',
+  'patient.consciousness',
+  'patient.csfMcg',
+  'patient.relativeEffect',
 ] as const;
 
 /** Every event name an `event:` expectation may name: the pump's log, plus the runner's own. */
@@ -37,6 +47,8 @@ export const EVENT_NAMES: readonly string[] = [
   'bolus.cancelled',
   'motor.stall',
   'motor.recovered',
+  ...WITHDRAWAL_STAGES.map((stage) => `patient.withdrawal.${stage}`),
+  ...OVERDOSE_STAGES.map((stage) => `patient.overdose.${stage}`),
 ];
 
 /** Whether a `that:` key names an observable. */

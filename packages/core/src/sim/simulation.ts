@@ -1,10 +1,18 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
 import { ItpsMisuseError } from '../errors.ts';
+import { advancePatient } from '../patient/advancePatient.ts';
+import { createDrugStep } from '../patient/patientDynamics.ts';
+import type { PatientParameters } from '../patient/patientParameters.ts';
+import { createPatientState, type PatientState, type ReceivedDrug } from '../patient/patientState.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
+import { dailyTotal } from '../pump/dailyTotal.ts';
 import { nextDueInstant } from '../pump/nextDueTime.ts';
 import { type PumpEvent, type PumpLifecycle, pumpMachine } from '../pump/pumpMachine.ts';
 import type { PumpState } from '../pump/pumpState.ts';
-import type { Milliseconds } from '../units/quantity.ts';
+import { pumpBeliefView } from '../pump/pumpStatus.ts';
+import { timeToTipConcentrationChange } from '../pump/tipConcentrationChange.ts';
+import { picogramsToMcg } from '../units/conversions.ts';
+import type { Milliseconds, Picograms } from '../units/quantity.ts';
 
 /** A running simulated world: for now, one implanted pump on virtual time. */
 export interface Simulation {
@@ -26,27 +34,82 @@ export interface Simulation {
   send(event: PumpEvent): void;
   /** The pump's state as plain JSON-serialisable data, to restore with {@link createSimulation}. */
   persist(): unknown;
+  /** The patient's parameters, or null when no patient model runs. */
+  readonly patientParameters: PatientParameters | null;
+  /** The patient now (plain data, also what to persist), or null when no patient model runs. */
+  patient(): PatientState | null;
+}
+
+/** A patient on the other end of the catheter: who, and (when restoring) where they were. */
+export interface SimulationPatient {
+  readonly parameters: PatientParameters;
+  readonly state?: PatientState;
+}
+
+const receivedFrom = (pump: PumpState): ReceivedDrug => ({
+  csf: pump.truth.sinks.csf.mass,
+  subdural: pump.truth.sinks.subdural.mass,
+  epidural: pump.truth.sinks.epidural.mass,
+});
+
+/**
+ * The patient at the start of a simulation: at steady state on the dose the pump delivers into the
+ * CSF (none when the pump is stopped, the tip is not intrathecal or the catheter starts empty).
+ */
+function startingPatient(pump: PumpState, lifecycle: PumpLifecycle, p: PatientParameters): PatientState {
+  const belief = pumpBeliefView(pump, lifecycle);
+  const flowing =
+    belief.state === 'running' && pump.truth.catheter.tip === 'intrathecal' && pump.truth.path.catheter.length > 0;
+  const dailyDoseMcg = flowing ? picogramsToMcg(dailyTotal(belief.therapy) as number as Picograms) : 0;
+  return createPatientState(p, { at: pump.now, dailyDoseMcg, received: receivedFrom(pump) });
 }
 
 /**
  * Creates a simulation at t = 0, or from a persisted pump snapshot (see {@link Simulation.persist}).
  * Pure: no clock is read; time moves only when asked.
  */
-export function createSimulation(input: PumpInput, restore?: unknown): Simulation {
+export function createSimulation(input: PumpInput, restore?: unknown, withPatient?: SimulationPatient): Simulation {
   const pump = (
     restore === undefined
       ? createActor(pumpMachine, { input })
       : createActor(pumpMachine, { input, snapshot: restore as Snapshot<unknown> })
   ).start();
   const pumpState = (): PumpState => pump.getSnapshot().context.pump;
+  const lifecycle = () => pump.getSnapshot().value as PumpLifecycle;
+  const parameters = withPatient?.parameters ?? null;
+  const drugStep = parameters === null ? null : createDrugStep(parameters);
+  let patient: PatientState | null =
+    parameters === null ? null : (withPatient?.state ?? startingPatient(pumpState(), lifecycle(), parameters));
+  const followPatient = () => {
+    if (patient !== null && parameters !== null && drugStep !== null)
+      patient = advancePatient(patient, parameters, drugStep, pumpState().now, receivedFrom(pumpState()));
+  };
+  const advancePumpTo = (to: Milliseconds) => {
+    if (to > pumpState().now) pump.send({ type: 'time.advance', to });
+  };
   const simulation: Simulation = {
     pump,
     now: () => pumpState().now,
     pumpState,
-    lifecycle: () => pump.getSnapshot().value as PumpLifecycle,
+    lifecycle,
     advanceTo(to) {
       if (to < pumpState().now) throw new ItpsMisuseError('advanceTo', `time cannot go back to ${to} ms`);
-      if (to > pumpState().now) pump.send({ type: 'time.advance', to });
+      if (patient === null) {
+        advancePumpTo(to);
+        return;
+      }
+      // the patient needs the drug rate at the tip constant over each piece: cut at the pump's own
+      // events and where a concentration front reaches the tip
+      while (pumpState().now < to) {
+        const now = pumpState().now;
+        const due = nextDueInstant(pumpState());
+        const front = timeToTipConcentrationChange(pumpState());
+        let end = to;
+        if (due !== null && due > now && due < end) end = due;
+        if (front !== null && now + front < end) end = (now + front) as Milliseconds;
+        advancePumpTo(end);
+        followPatient();
+      }
     },
     nextEventTime: () => nextDueInstant(pumpState()),
     stepToNextEvent(limit) {
@@ -55,8 +118,13 @@ export function createSimulation(input: PumpInput, restore?: unknown): Simulatio
       simulation.advanceTo(to);
       return to;
     },
-    send: (event) => pump.send(event),
+    send: (event) => {
+      pump.send(event);
+      followPatient();
+    },
     persist: () => pump.getPersistedSnapshot(),
+    patientParameters: parameters,
+    patient: () => patient,
   };
   return simulation;
 }

@@ -1,0 +1,33 @@
+import type { Milliseconds } from '../units/quantity.ts';
+import { MS_PER_DAY } from '../units/time.ts';
+import { actualRate, commandedRate } from './deliveryRate.ts';
+import type { Batch } from './fluid.ts';
+import type { PumpState } from './pumpState.ts';
+
+const concentration = (b: Batch): number => (b.volume === 0 ? 0 : b.mass / b.volume);
+
+/**
+ * How long until fluid of a different concentration starts to leave the catheter tip at the
+ * current flow, or null if that never happens at this flow (no flow, or one concentration all the
+ * way back to the reservoir). Lets an observer of the tip (the patient model) cut time where the
+ * drug rate at the tip changes although the pump itself has no event there (a concentration front
+ * arriving after a refill). With a breach the flow past it is smaller, so the answer may come early,
+ * never late.
+ */
+export function timeToTipConcentrationChange(state: PumpState): Milliseconds | null {
+  const rate = actualRate(state, commandedRate(state));
+  if (rate === 0) return null;
+  const path = state.truth.path;
+  const outlet = path.catheter[0] ?? path.catheterProximal[0] ?? path.tubing[0];
+  if (outlet === undefined) return null;
+  const atTip = concentration(outlet.batch);
+  let volume = 0;
+  for (const portion of [...path.catheter, ...path.catheterProximal, ...path.tubing]) {
+    if (concentration(portion.batch) !== atTip) return after(volume, rate);
+    volume += portion.to - portion.from;
+  }
+  return concentration(path.reservoir.batch) === atTip ? null : after(volume, rate);
+}
+
+const after = (volume: number, ratePerDay: number): Milliseconds =>
+  Math.max(1, Math.ceil((volume * MS_PER_DAY) / ratePerDay)) as Milliseconds;
