@@ -36,8 +36,9 @@ pnpm -r --if-present --reporter=append-only test
 step "safety traceability (every requirement of docs/safety.md has a passing test)"
 pnpm trace
 
-step "scenario library through the CLI (pnpm itps run)"
+step "scenario library through the CLI (pnpm itps run), training scenarios through pnpm itps validate"
 pnpm itps run packages/scenarios/scenarios/*.scenario.*
+pnpm itps validate packages/scenarios/training/*.scenario.*
 
 step "end-to-end (vite build, vite preview, playwright-core, Debian chromium)"
 pnpm e2e

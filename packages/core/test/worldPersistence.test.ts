@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, daysToMs, EMPTY_DRAFT, isWorldSnapshot, type Milliseconds } from '../src/index.ts';
+import {
+  createPatientParameters,
+  createWorld,
+  daysToMs,
+  EMPTY_DRAFT,
+  isWorldSnapshot,
+  type Milliseconds,
+} from '../src/index.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 
 describe('saving and restoring a world', () => {
@@ -27,5 +34,22 @@ describe('saving and restoring a world', () => {
     expect(restored.simulation.pumpState()).toEqual(original.simulation.pumpState());
     expect(restored.session.getSnapshot().context).toEqual(original.session.getSnapshot().context);
     expect(restored.simulation.pumpState().program).toEqual(simpleProgram(300));
+  });
+
+  it('a world with a patient keeps the patient across a save and restore, and both go on identically', () => {
+    const input = {
+      pump: buildPumpInput({ program: simpleProgram(250) }),
+      origin: 'spinal' as const,
+      patient: createPatientParameters({ origin: 'spinal', needMcgPerDay: 250 }),
+    };
+    const original = createWorld(input);
+    original.simulation.send({ type: 'fault.catheter.start', fault: { kind: 'occlusion', blockedPpm: 1_000_000 } });
+    original.simulation.advanceTo(daysToMs(1));
+    const saved = JSON.parse(JSON.stringify(original.persist()));
+    expect(saved.patient.now).toBe(daysToMs(1));
+    const restored = createWorld(saved.input, saved);
+    for (const w of [original, restored]) w.simulation.advanceTo(daysToMs(4) as Milliseconds);
+    expect(restored.simulation.patient()).toEqual(original.simulation.patient());
+    expect(original.simulation.patient()?.withdrawal).not.toBe('none');
   });
 });

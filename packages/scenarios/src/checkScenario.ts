@@ -10,6 +10,7 @@ import { parseDuration } from './duration.ts';
 import type { Problem } from './problem.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import { toProgram } from './toCore.ts';
+import { TRAINEE_ACTION_NAMES } from './training/traineeActions.ts';
 import { EVENT_NAMES, isObservable } from './vocabulary.ts';
 
 const ms = (d: string): number => parseDuration(d) ?? 0;
@@ -118,5 +119,31 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
       }
     }
   });
+  const training = s.training;
+  if (training !== undefined) {
+    const known = [...EVENT_NAMES, ...TRAINEE_ACTION_NAMES];
+    training.objectives.forEach((o, i) => {
+      const path = `training.objectives[${i}]`;
+      if ('event' in o && !known.includes(o.event))
+        add(`${path}.event`, 'an event or trainee action name (docs/training.md)', JSON.stringify(o.event));
+      if ('never' in o && !known.includes(o.never))
+        add(`${path}.never`, 'an event or trainee action name (docs/training.md)', JSON.stringify(o.never));
+      if ('atEnd' in o)
+        for (const key of Object.keys(o.atEnd))
+          if (!isObservable(key))
+            add(
+              `${path}.atEnd.${key}`,
+              'an observable of the format (pump.*, alarm.<name>, truth.*, patient.*)',
+              JSON.stringify(key),
+            );
+    });
+    if (training.silentFault !== undefined && !TRAINEE_ACTION_NAMES.includes(training.silentFault.detectedBy))
+      add(
+        'training.silentFault.detectedBy',
+        'a clinical action (docs/training.md)',
+        JSON.stringify(training.silentFault.detectedBy),
+      );
+    if (s.patient === undefined) add('patient', 'a patient for a training scenario', 'none');
+  }
   return problems;
 }

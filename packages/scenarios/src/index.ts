@@ -23,6 +23,24 @@ export {
   type ScenarioFile,
   type ScenarioTherapy,
   scenarioSchema,
+  type TrainingObjective,
 } from './scenarioSchema.ts';
 export { toProgram, toTherapy } from './toCore.ts';
+export {
+  DETECTION_POINTS,
+  type DebriefEntry,
+  PASS_PERCENT,
+  type RubricItem,
+  scoreTraining,
+  type TrainingDebrief,
+  trainingOf,
+} from './training/scoreTraining.ts';
+export {
+  CLINICAL_ACTIONS,
+  type ClinicalAction,
+  PROGRAMMER_ACTIONS,
+  TRAINEE_ACTION_NAMES,
+  type TraineeAction,
+} from './training/traineeActions.ts';
+export { coursePoint, type TrainingRun, trainingRunOf } from './training/trainingRun.ts';
 export { EVENT_NAMES, isObservable, OBSERVABLES } from './vocabulary.ts';

@@ -95,6 +95,47 @@ const expectation = z.union([
   z.strictObject({ event: z.string().min(1), never: z.literal(true) }),
 ]);
 
+const objective = z.union([
+  z.strictObject({
+    text: z.string().min(1),
+    points: z.number().int().min(1).max(100).optional(),
+    event: z.string().min(1),
+    after: duration.optional(),
+    before: duration.optional(),
+  }),
+  z.strictObject({
+    text: z.string().min(1),
+    points: z.number().int().min(1).max(100).optional(),
+    never: z.string().min(1),
+  }),
+  z.strictObject({
+    text: z.string().min(1),
+    points: z.number().int().min(1).max(100).optional(),
+    atEnd: z.record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.number(),
+        z.strictObject({ near: z.number(), within: z.number().min(0) }),
+        z.strictObject({ min: z.number(), max: z.number() }),
+      ]),
+    ),
+  }),
+]);
+
+/** Extension of format 1: what makes a scenario a training exercise (docs/training.md). */
+const training = z.strictObject({
+  /** What the trainee is told at the start: who the patient is and why they are here. */
+  brief: z.string().min(1),
+  /** When the trainee meets the patient: the simulation runs unseen up to here (default t = 0). */
+  visitAt: duration.optional(),
+  /** Teaching points shown in the debrief. */
+  lesson: z.string().min(1).optional(),
+  objectives: z.array(objective).min(1).max(20),
+  /** A fault the pump cannot sense: when it starts and the clinical finding that detects it. */
+  silentFault: z.strictObject({ at: duration, detectedBy: z.string().min(1) }).optional(),
+});
+
 /** The schema of scenario format 1 (shared/contracts/SCENARIO-FORMAT.md), in the file's own units. */
 export const scenarioSchema = z.strictObject({
   format: z.literal('itps-scenario/1'),
@@ -136,7 +177,12 @@ export const scenarioSchema = z.strictObject({
   expect: z.array(expectation).optional(),
   /** Extension: safety requirements whose state invariants the runner checks after every step and sample. */
   checks: z.array(z.enum(Object.keys(STATE_INVARIANTS) as [StateRequirement, ...StateRequirement[]])).optional(),
+  /** Extension: a training exercise, with objectives scored after the trainee's run. */
+  training: training.optional(),
 });
+
+/** A training objective as written. */
+export type TrainingObjective = z.infer<typeof objective>;
 
 /** A scenario as written in a file (format 1), after schema validation. */
 export type ScenarioFile = z.infer<typeof scenarioSchema>;

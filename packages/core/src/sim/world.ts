@@ -1,5 +1,7 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { SpasticityOrigin } from '../drug/drug.ts';
+import type { PatientParameters } from '../patient/patientParameters.ts';
+import type { PatientState } from '../patient/patientState.ts';
 import { type SessionEvent, sessionMachine } from '../programmer/sessionMachine.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { EMPTY_FLUID, type Fluid } from '../pump/fluid.ts';
@@ -24,6 +26,8 @@ export interface WorldInput {
   readonly origin: SpasticityOrigin;
   readonly link?: LinkConditions;
   readonly linkProfile?: LinkProfile;
+  /** The patient at the end of the catheter; without one no patient model runs. */
+  readonly patient?: PatientParameters;
 }
 
 /** The simulated world: the implanted pump, the telemetry link, and the clinician's programmer. */
@@ -52,6 +56,8 @@ export interface WorldSnapshot {
   readonly input: WorldInput;
   readonly pump: unknown;
   readonly session: unknown;
+  /** The patient's state, when the world has a patient. */
+  readonly patient?: PatientState | null;
   readonly link: {
     readonly conditions: LinkConditions;
     readonly rng: RandomState;
@@ -80,7 +86,13 @@ export function isWorldSnapshot(value: unknown): value is WorldSnapshot {
  * an injected drop). The pump answers interrogations with its belief only.
  */
 export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
-  const simulation = createSimulation(input.pump, restore?.pump);
+  const simulation = createSimulation(
+    input.pump,
+    restore?.pump,
+    input.patient === undefined
+      ? undefined
+      : { parameters: input.patient, ...(restore?.patient ? { state: restore.patient } : {}) },
+  );
   const session = (
     restore === undefined
       ? createActor(sessionMachine, { input: { origin: input.origin } })
@@ -175,6 +187,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       input,
       pump: simulation.persist(),
       session: session.getPersistedSnapshot(),
+      patient: simulation.patient(),
       link: { conditions, rng, forcedDrops, deliveriesBeforeDrop, lastActivity },
     }),
     inject(site, fluid) {

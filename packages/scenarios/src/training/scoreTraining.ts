@@ -1,0 +1,241 @@
+import type { OverdoseStage, WithdrawalStage } from '@itps/core';
+import { formatDuration, parseDuration } from '../duration.ts';
+import { meets } from '../observe.ts';
+import type { ScenarioAction, ScenarioFile, TrainingObjective } from '../scenarioSchema.ts';
+import { CLINICAL_ACTIONS } from './traineeActions.ts';
+import type { TrainingRun } from './trainingRun.ts';
+
+/** One line of the rubric: what was judged, whether it held, and the points it earned (negative: a penalty). */
+export interface RubricItem {
+  readonly kind: 'objective' | 'detection' | 'unsafe' | 'alarms';
+  readonly text: string;
+  readonly passed: boolean;
+  readonly points: number;
+  /** Points it could earn (0 for penalties). */
+  readonly max: number;
+  readonly explanation: string;
+}
+
+/** One entry of the debrief's timeline, by lane: what the trainee did, what the pump logged, the patient, the hidden truth. */
+export interface DebriefEntry {
+  readonly at: number;
+  readonly lane: 'trainee' | 'pump' | 'patient' | 'truth';
+  readonly text: string;
+}
+
+/** The score and debrief of one training run. */
+export interface TrainingDebrief {
+  readonly scenario: string;
+  readonly scorePercent: number;
+  readonly earned: number;
+  readonly max: number;
+  readonly passed: boolean;
+  readonly items: readonly RubricItem[];
+  readonly timeline: readonly DebriefEntry[];
+  /** What was missed, in words, most important first. */
+  readonly missed: readonly string[];
+  /** Time from the silent fault to its detection (ms); null when there was none or it was missed. */
+  readonly timeToDetectMs: number | null;
+  readonly lesson: string | null;
+}
+
+/** The share of the maximum needed to pass. */
+export const PASS_PERCENT = 70;
+/** Points for detecting a silent fault within a day, within three days, later. */
+export const DETECTION_POINTS = { withinDay: 20, withinThreeDays: 10, later: 5 } as const;
+const PENALTY = {
+  softLimit: -5,
+  pumpStopped: -15,
+  incompleteSession: -15,
+  alarm: -10,
+  withdrawal: { none: 0, early: -5, moderate: -10, severe: -20 } satisfies Record<WithdrawalStage, number>,
+  overdose: { none: 0, drowsy: -5, somnolent: -10, respiratoryDepression: -20, coma: -30 } satisfies Record<
+    OverdoseStage,
+    number
+  >,
+} as const;
+
+const HOUR = 3_600_000;
+const ms = (d: string) => parseDuration(d) ?? 0;
+const when = (at: number) => formatDuration(at);
+
+/**
+ * The training part of a scenario: its own, or for a plain scenario (a failing property's file, an
+ * engineer's scenario) a default: keep the patient out of moderate withdrawal and somnolence, and
+ * detect the first silent fault of its timeline.
+ */
+export function trainingOf(s: ScenarioFile): NonNullable<ScenarioFile['training']> {
+  if (s.training !== undefined) return s.training;
+  const fault = (s.timeline ?? []).map(silentFaultOf).find((f) => f !== null) ?? null;
+  return {
+    brief: `${s.name}. Find out what is wrong and keep the patient safe.`,
+    objectives: [
+      { text: 'Keep the patient out of moderate withdrawal', never: 'patient.withdrawal.moderate' },
+      { text: 'Keep the patient out of somnolence', never: 'patient.overdose.somnolent' },
+    ],
+    ...(fault === null ? {} : { silentFault: fault }),
+  };
+}
+
+function silentFaultOf(a: ScenarioAction): { at: string; detectedBy: string } | null {
+  if (a.action === 'fault' && a.kind.startsWith('catheter'))
+    return { at: a.at, detectedBy: 'clinical.suspectCatheter' };
+  if (a.action === 'fault' && a.kind === 'tipMigration') return { at: a.at, detectedBy: 'clinical.suspectCatheter' };
+  if (a.action === 'refill' && (a.needle === 'pocket' || a.needle === 'cap'))
+    return { at: a.at, detectedBy: a.needle === 'pocket' ? 'clinical.suspectPocketFill' : 'clinical.suspectOverdose' };
+  return null;
+}
+
+const firstAt = (run: TrainingRun, name: string, from = 0): number | null => {
+  const times = [...run.trainee, ...run.events].filter((e) => e.type === name && e.at >= from).map((e) => e.at);
+  return times.length === 0 ? null : Math.min(...times);
+};
+
+function judgeObjective(o: TrainingObjective, run: TrainingRun): RubricItem {
+  const max = o.points ?? 10;
+  let passed: boolean;
+  let explanation: string;
+  if ('event' in o) {
+    const from = o.after === undefined ? 0 : ms(o.after);
+    const at = firstAt(run, o.event, from);
+    const limit = o.before === undefined ? null : ms(o.before);
+    passed = at !== null && (limit === null || at <= limit);
+    const since = o.after === undefined ? '' : ` after ${o.after}`;
+    explanation =
+      at === null
+        ? `${o.event} never happened${since}`
+        : `${o.event} at ${when(at)}${limit === null ? '' : passed ? `, before ${o.before}` : `, later than ${o.before}`}`;
+  } else if ('never' in o) {
+    const at = firstAt(run, o.never);
+    passed = at === null;
+    explanation = at === null ? `${o.never} never happened` : `${o.never} at ${when(at)}`;
+  } else {
+    const wrong = Object.entries(o.atEnd).filter(([key, expected]) => !meets(expected, run.final[key]));
+    passed = wrong.length === 0;
+    explanation = passed
+      ? `at the end: ${Object.keys(o.atEnd)
+          .map((k) => `${k} ${run.final[k]}`)
+          .join(', ')}`
+      : `at the end: ${wrong.map(([k, e]) => `${k} was ${run.final[k] ?? 'not observed'}, expected ${JSON.stringify(e)}`).join('; ')}`;
+  }
+  return { kind: 'objective', text: o.text, passed, points: passed ? max : 0, max, explanation };
+}
+
+function describeTruth(a: ScenarioAction): string | null {
+  switch (a.action) {
+    case 'fault':
+      return `fault: ${a.kind}${a.kind === 'tipMigration' ? ` to ${a.tip}` : ''}${a.until === undefined ? '' : ` until ${a.until}`}`;
+    case 'refill':
+      return `refill by a colleague: ${a.volumeMl} mL at ${a.concentrationMcgPerMl} mcg/mL${a.needle && a.needle !== 'reservoir' ? `, needle in the ${a.needle === 'cap' ? 'catheter access port' : 'pocket'}` : ''}`;
+    case 'program':
+      return `programmed by a colleague: ${a.therapy.mode}${a.interrupt && a.interrupt !== 'none' ? `, session dropped ${a.interrupt === 'afterSend' ? 'after sending' : 'before sending'}` : ''}`;
+    case 'mri':
+      return `MRI scan at ${a.fieldT} T`;
+    case 'bolus':
+      return `bolus by a colleague: ${a.kind}`;
+    default:
+      return null;
+  }
+}
+
+const words = (type: string) => type.replaceAll('.', ' ');
+
+/** Scores a trainee's run of a training scenario and writes its debrief. Pure. */
+export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrief {
+  const training = trainingOf(s);
+  const items: RubricItem[] = training.objectives.map((o) => judgeObjective(o, run));
+  const missed: string[] = items.filter((i) => !i.passed).map((i) => `${i.text}: ${i.explanation}`);
+  let timeToDetectMs: number | null = null;
+  if (training.silentFault !== undefined) {
+    const faultAt = ms(training.silentFault.at);
+    const found = run.trainee.find((t) => t.type === training.silentFault?.detectedBy && t.at >= faultAt);
+    timeToDetectMs = found === undefined ? null : found.at - faultAt;
+    const points =
+      timeToDetectMs === null
+        ? 0
+        : timeToDetectMs <= 24 * HOUR
+          ? DETECTION_POINTS.withinDay
+          : timeToDetectMs <= 72 * HOUR
+            ? DETECTION_POINTS.withinThreeDays
+            : DETECTION_POINTS.later;
+    const label =
+      CLINICAL_ACTIONS[training.silentFault.detectedBy as keyof typeof CLINICAL_ACTIONS] ??
+      training.silentFault.detectedBy;
+    items.push({
+      kind: 'detection',
+      text: `Detect the silent fault: ${label.toLowerCase()}`,
+      passed: timeToDetectMs !== null,
+      points,
+      max: DETECTION_POINTS.withinDay,
+      explanation:
+        timeToDetectMs === null
+          ? `not detected; it began at ${training.silentFault.at}`
+          : `detected ${(timeToDetectMs / HOUR).toFixed(1)} h after it began`,
+    });
+    if (timeToDetectMs === null)
+      missed.unshift(
+        `The silent fault that began at ${training.silentFault.at} was never detected (the pump cannot sense it)`,
+      );
+  }
+  const penalty = (text: string, points: number, explanation: string) => {
+    items.push({ kind: 'unsafe', text, passed: false, points, max: 0, explanation });
+    missed.push(`${text}: ${explanation}`);
+  };
+  for (const t of run.trainee.filter((a) => a.type === 'programmer.softLimitConfirmed')) {
+    penalty('Soft limit overridden', PENALTY.softLimit, `${t.detail ?? 'a finding'} confirmed at ${when(t.at)}`);
+  }
+  if (run.final['pump.state'] === 'stopped')
+    penalty('Pump left stopped', PENALTY.pumpStopped, 'no therapy at the end of the run');
+  if (run.incompleteSession)
+    penalty('Programming session left unfinished', PENALTY.incompleteSession, 'sent but never verified');
+  if (run.worst.withdrawal !== 'none')
+    penalty('Withdrawal reached', PENALTY.withdrawal[run.worst.withdrawal], `worst stage: ${run.worst.withdrawal}`);
+  if (run.worst.overdose !== 'none')
+    penalty('Overdose reached', PENALTY.overdose[run.worst.overdose], `worst stage: ${run.worst.overdose}`);
+  const sounding = Object.entries(run.final)
+    .filter(([k, v]) => k.startsWith('alarm.') && v === 'active')
+    .map(([k]) => k.slice(6));
+  items.push({
+    kind: 'alarms',
+    text: 'Alarms resolved by the end',
+    passed: sounding.length === 0,
+    points: PENALTY.alarm * sounding.length,
+    max: 0,
+    explanation: sounding.length === 0 ? 'no alarm sounding' : `still sounding: ${sounding.join(', ')}`,
+  });
+  if (sounding.length > 0) missed.push(`Alarms left sounding: ${sounding.join(', ')}`);
+  const max = items.reduce((sum, i) => sum + i.max, 0);
+  const earned = items.reduce((sum, i) => sum + i.points, 0);
+  const scorePercent = max === 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / max)));
+  const truth: DebriefEntry[] = (s.timeline ?? []).flatMap((a) => {
+    const text = describeTruth(a);
+    return text === null || ms(a.at) > run.endedAt ? [] : [{ at: ms(a.at), lane: 'truth' as const, text }];
+  });
+  const timeline: DebriefEntry[] = [
+    ...truth,
+    ...run.trainee.map((t) => ({
+      at: t.at,
+      lane: 'trainee' as const,
+      text:
+        CLINICAL_ACTIONS[t.type as keyof typeof CLINICAL_ACTIONS] ??
+        `${words(t.type)}${t.detail ? `: ${t.detail}` : ''}`,
+    })),
+    ...run.events.map((e) => ({
+      at: e.at,
+      lane: e.type.startsWith('patient.') ? ('patient' as const) : ('pump' as const),
+      text: words(e.type),
+    })),
+  ].sort((a, b) => a.at - b.at);
+  return {
+    scenario: s.name,
+    scorePercent,
+    earned,
+    max,
+    passed: scorePercent >= PASS_PERCENT,
+    items,
+    timeline,
+    missed,
+    timeToDetectMs,
+    lesson: training.lesson ?? null,
+  };
+}

@@ -1,0 +1,35 @@
+/** What a trainee can find or do at the bedside, beyond the programmer (recorded as events of these names). */
+export const CLINICAL_ACTIONS = {
+  'clinical.suspectCatheter': 'Suspect a catheter problem',
+  'clinical.suspectPocketFill': 'Suspect a pocket fill',
+  'clinical.suspectOverdose': 'Suspect overdose',
+  'clinical.suspectWithdrawal': 'Suspect withdrawal',
+  'clinical.suspectPumpFailure': 'Suspect a pump failure',
+  'clinical.planReplacement': 'Schedule pump replacement',
+  'clinical.oralBaclofen': 'Give oral baclofen as a bridge',
+  'clinical.emergencyCare': 'Call for emergency care',
+} as const;
+
+/** A clinical action's event name. */
+export type ClinicalAction = keyof typeof CLINICAL_ACTIONS;
+
+/** Programmer actions a training run records (the pump's own log records what reached the pump). */
+export const PROGRAMMER_ACTIONS = [
+  'programmer.connect',
+  'programmer.workflow',
+  'programmer.softLimitConfirmed',
+  'programmer.sent',
+  'programmer.verify',
+  'programmer.restart',
+] as const;
+
+/** Every trainee action name an objective may name. */
+export const TRAINEE_ACTION_NAMES: readonly string[] = [...Object.keys(CLINICAL_ACTIONS), ...PROGRAMMER_ACTIONS];
+
+/** One thing the trainee did, at a simulated instant (ms since t = 0). */
+export interface TraineeAction {
+  readonly at: number;
+  readonly type: string;
+  /** What exactly: the workflow's name, the confirmed finding's code. */
+  readonly detail?: string;
+}

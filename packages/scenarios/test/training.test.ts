@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, scoreTraining, type TrainingRun, trainingOf } from '../src/index.ts';
+import { playTraining, trainingLibrary } from './trainingHarness.ts';
+
+const HOUR = 3_600_000;
+const library = trainingLibrary();
+const scenario = (file: string) => {
+  const found = library.find((l) => l.file === file);
+  if (found === undefined) throw new Error(`no training scenario ${file}`);
+  return found.scenario;
+};
+
+describe('the training library', () => {
+  it('has at least 12 training scenarios, each with a patient, a brief and objectives', () => {
+    expect(library.length).toBeGreaterThanOrEqual(12);
+    for (const { scenario: s } of library) {
+      expect(s.patient).toBeDefined();
+      expect(s.training?.objectives.length).toBeGreaterThan(0);
+      expect(s.training?.lesson).toBeTruthy();
+    }
+  });
+
+  it.each(library.map((l) => [l.file, l.scenario] as const))('%s fails a trainee who does nothing', (_, s) => {
+    const debrief = scoreTraining(s, playTraining(s, []));
+    expect(debrief.passed).toBe(false);
+    expect(debrief.missed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('model answers pass', () => {
+  it('the unfinished update: interrogate at the visit, restart, no withdrawal', () => {
+    const s = scenario('unfinished-update.scenario.yaml');
+    const run = playTraining(s, [
+      { at: 'PT2H10M', pump: 'interrogate' },
+      { at: 'PT2H20M', pump: 'restart' },
+    ]);
+    const debrief = scoreTraining(s, run);
+    expect(debrief.items.filter((i) => i.kind === 'objective').every((i) => i.passed)).toBe(true);
+    expect(debrief).toMatchObject({ passed: true, scorePercent: 100, missed: [] });
+  });
+
+  it('the occluded catheter: withdrawal recognised, catheter suspected 38 h after the occlusion, oral bridge', () => {
+    const s = scenario('withdrawal-occluded-catheter.scenario.yaml');
+    const run = playTraining(s, [
+      { at: 'P1DT16H', pump: 'interrogate', trainee: 'clinical.suspectWithdrawal' },
+      { at: 'P1DT16H30M', trainee: 'clinical.oralBaclofen' },
+      { at: 'P1DT17H', trainee: 'clinical.suspectCatheter' },
+    ]);
+    const debrief = scoreTraining(s, run);
+    expect(debrief.timeToDetectMs).toBe(39 * HOUR);
+    const detection = debrief.items.find((i) => i.kind === 'detection');
+    expect(detection).toMatchObject({ passed: true, points: 10, explanation: 'detected 39.0 h after it began' });
+    // the occlusion stays: early withdrawal was reached before the visit and is penalised, but the run passes
+    expect(run.worst.withdrawal).not.toBe('severe');
+    expect(debrief.passed).toBe(true);
+    expect(debrief.timeline.some((e) => e.lane === 'truth' && e.text === 'fault: catheterOcclusion')).toBe(true);
+  });
+
+  it('the flex entry error: overdose recognised and the program corrected before breathing is depressed', () => {
+    const s = scenario('flex-entry-error.scenario.yaml');
+    const run = playTraining(s, [
+      { at: 'PT6H', pump: 'interrogate', trainee: 'clinical.suspectOverdose' },
+      { at: 'PT6H30M', pump: { action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } } },
+    ]);
+    const debrief = scoreTraining(s, run);
+    expect(run.worst.overdose).not.toBe('respiratoryDepression');
+    expect(debrief.passed).toBe(true);
+  });
+
+  it('the concentration change: a refill at 2000 mcg/mL with its bridge bolus keeps the patient out of withdrawal; without it, not', () => {
+    const s = scenario('concentration-change.scenario.yaml');
+    const refill = {
+      action: 'refill' as const,
+      withdrawMl: 'all' as const,
+      volumeMl: 18,
+      concentrationMcgPerMl: 2000,
+    };
+    const bridged = playTraining(s, [{ at: 'PT1H', pump: { ...refill, bridgeBolus: true } }]);
+    const unbridged = playTraining(s, [{ at: 'PT1H', pump: { ...refill, bridgeBolus: false } }]);
+    expect(bridged.worst.withdrawal).toBe('none');
+    expect(unbridged.worst.withdrawal).not.toBe('none');
+    expect(scoreTraining(s, bridged).passed).toBe(true);
+    expect(scoreTraining(s, unbridged).items.find((i) => i.text === 'Keep the patient out of withdrawal')?.passed).toBe(
+      false,
+    );
+  });
+
+  it('the titration: +30 % a day reaches the target without drowsiness', () => {
+    const s = scenario('titration-after-trial.scenario.yaml');
+    const doses = [130, 169, 220, 286, 372, 400];
+    const run = playTraining(
+      s,
+      doses.map((dose, day) => ({
+        at: `P${day + 1}D`,
+        pump: { action: 'program' as const, therapy: { mode: 'simple' as const, doseMcgPerDay: dose } },
+      })),
+    );
+    const debrief = scoreTraining(s, run);
+    expect(run.final['patient.ashworth']).toBeLessThanOrEqual(1.5);
+    expect(run.worst.overdose).toBe('none');
+    expect(debrief).toMatchObject({ passed: true, scorePercent: 100 });
+  });
+});
+
+const baseRun = (over: Partial<TrainingRun> = {}): TrainingRun => ({
+  format: 'itps-training-run/1',
+  scenario: 'x',
+  endedAt: 72 * HOUR,
+  trainee: [],
+  events: [],
+  final: { 'pump.state': 'running', 'alarm.lowReservoir': 'inactive', 'patient.ashworth': 1 },
+  worst: { withdrawal: 'none', overdose: 'none' },
+  incompleteSession: false,
+  course: [],
+  ...over,
+});
+
+describe('scoring', () => {
+  const s = scenario('withdrawal-occluded-catheter.scenario.yaml');
+
+  it('gives detection points by how soon the silent fault was found: 20 within a day, 10 within three, 5 later, 0 never', () => {
+    const detectAt = (h: number) =>
+      scoreTraining(
+        s,
+        baseRun({ trainee: [{ at: 2 * HOUR + h * HOUR, type: 'clinical.suspectCatheter' }] }),
+      ).items.find((i) => i.kind === 'detection')?.points;
+    expect([detectAt(24), detectAt(24.5), detectAt(72), detectAt(73)]).toEqual([20, 10, 10, 5]);
+    const missed = scoreTraining(s, baseRun());
+    expect(missed.timeToDetectMs).toBeNull();
+    expect(missed.missed[0]).toBe('The silent fault that began at PT2H was never detected (the pump cannot sense it)');
+    // a guess before the fault began does not count
+    expect(
+      scoreTraining(s, baseRun({ trainee: [{ at: HOUR, type: 'clinical.suspectCatheter' }] })).timeToDetectMs,
+    ).toBeNull();
+  });
+
+  it('penalises soft limits overridden, a stopped pump, an unfinished session, stages reached and alarms left sounding', () => {
+    const clean = scoreTraining(s, baseRun());
+    const bad = scoreTraining(
+      s,
+      baseRun({
+        trainee: [{ at: HOUR, type: 'programmer.softLimitConfirmed', detail: 'dose.aboveTitrationLimit' }],
+        final: { 'pump.state': 'stopped', 'alarm.lowReservoir': 'active' },
+        incompleteSession: true,
+        worst: { withdrawal: 'moderate', overdose: 'drowsy' },
+      }),
+    );
+    const penalties = bad.items.filter((i) => i.points < 0).map((i) => [i.text, i.points]);
+    expect(penalties).toEqual([
+      ['Soft limit overridden', -5],
+      ['Pump left stopped', -15],
+      ['Programming session left unfinished', -15],
+      ['Withdrawal reached', -10],
+      ['Overdose reached', -5],
+      ['Alarms resolved by the end', -10],
+    ]);
+    expect(bad.earned).toBe(clean.earned - 60);
+    expect(bad.missed).toContain('Alarms left sounding: lowReservoir');
+    expect(bad.scorePercent).toBeGreaterThanOrEqual(0);
+  });
+
+  it('judges event objectives inside their window, never objectives and end states', () => {
+    const withinWindow = scoreTraining(
+      scenario('unfinished-update.scenario.yaml'),
+      baseRun({
+        events: [
+          { at: HOUR, type: 'pump.started' },
+          { at: 9 * HOUR, type: 'pump.started' },
+          { at: 3 * HOUR, type: 'pump.interrogated' },
+        ],
+      }),
+    );
+    const [interrogate, started, running, noWithdrawal] = withinWindow.items;
+    expect(interrogate).toMatchObject({
+      passed: true,
+      points: 10,
+      explanation: 'pump.interrogated at PT3H, before PT6H',
+    });
+    expect(started).toMatchObject({ passed: false, points: 0, explanation: 'pump.started at PT9H, later than PT8H' });
+    expect(running).toMatchObject({ passed: true, explanation: 'at the end: pump.state running' });
+    expect(noWithdrawal).toMatchObject({ passed: true, explanation: 'patient.withdrawal.early never happened' });
+    expect(withinWindow.max).toBe(50);
+    expect(withinWindow.scorePercent).toBe(60);
+    expect(withinWindow.passed).toBe(false);
+  });
+
+  it('makes any plain scenario (a failing property’s file) training material with default objectives', () => {
+    const parsed = parseScenario(
+      [
+        'format: itps-scenario/1',
+        'name: counterexample',
+        'duration: P3D',
+        'pump: { model: synchromed-ii-20, reservoir: { volumeMl: 20, drug: baclofen, concentrationMcgPerMl: 500 }, catheter: { implantedLengthCm: 40 }, therapy: { mode: simple, doseMcgPerDay: 250 } }',
+        'patient: { origin: spinal }',
+        'timeline: [{ at: P1D, action: refill, volumeMl: 5, concentrationMcgPerMl: 500, needle: pocket }]',
+      ].join('\n'),
+      'counterexample.yaml',
+    );
+    if (!parsed.ok) throw new Error('did not parse');
+    const training = trainingOf(parsed.scenario);
+    expect(training.silentFault).toEqual({ at: 'P1D', detectedBy: 'clinical.suspectPocketFill' });
+    expect(training.objectives.map((o) => ('never' in o ? o.never : ''))).toEqual([
+      'patient.withdrawal.moderate',
+      'patient.overdose.somnolent',
+    ]);
+    const debrief = scoreTraining(parsed.scenario, playTraining(parsed.scenario, []));
+    expect(debrief.timeline.find((e) => e.lane === 'truth')?.text).toBe(
+      'refill by a colleague: 5 mL at 500 mcg/mL, needle in the pocket',
+    );
+  });
+});
