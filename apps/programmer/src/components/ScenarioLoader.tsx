@@ -1,5 +1,11 @@
 import { createWorld } from '@itps/core';
-import { createScenarioPlayer, formatProblem, parseScenario, scenarioPumpInput } from '@itps/scenarios';
+import {
+  createScenarioPlayer,
+  formatProblem,
+  parseScenario,
+  scenarioPatient,
+  scenarioPumpInput,
+} from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useWorldHandle } from '../simulation/SimulationProvider.tsx';
 
@@ -28,7 +34,13 @@ export function ScenarioLoader() {
     }
     setProblems([]);
     const s = parsed.scenario;
-    const world = createWorld({ pump: scenarioPumpInput(s, s.seed ?? 1), origin: s.patient?.origin ?? 'spinal' });
+    const seed = s.seed ?? 1;
+    const patient = scenarioPatient(s, seed);
+    const world = createWorld({
+      pump: scenarioPumpInput(s, seed),
+      origin: s.patient?.origin ?? 'spinal',
+      ...(patient === null ? {} : { patient }),
+    });
     replace(world, createScenarioPlayer(s, world.simulation));
   };
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {

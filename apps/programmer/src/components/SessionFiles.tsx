@@ -1,11 +1,15 @@
 import { isWorldSnapshot } from '@itps/core';
+import { parseScenario } from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useWorldHandle } from '../simulation/SimulationProvider.tsx';
 import { download } from '../simulation/savedWorld.ts';
+import { useTraining } from '../simulation/TrainingProvider.tsx';
+import { isTrainingState } from '../simulation/trainingStore.ts';
 
 /** The session as a file: export it, import one, or start over. It also saves itself in the browser. */
 export function SessionFiles() {
   const { world, restore, startOver } = useWorldHandle();
+  const training = useTraining();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const inputId = useId();
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -32,8 +36,14 @@ export function SessionFiles() {
       });
       return;
     }
-    restore(value);
-    setMessage({ ok: true, text: `Session loaded from ${file.name}.` });
+    const exercise = 'training' in value && isTrainingState(value.training) ? value.training : null;
+    const parsed = exercise === null ? null : parseScenario(exercise.scenario, file.name);
+    restore(value, parsed?.ok ? parsed.scenario : null);
+    training.adopt(exercise);
+    setMessage({
+      ok: true,
+      text: `Session loaded from ${file.name}${exercise === null ? '' : ', with its training exercise'}.`,
+    });
   };
   return (
     <section className="panel" aria-labelledby="files-title">
@@ -42,7 +52,13 @@ export function SessionFiles() {
       <div className="buttons">
         <button
           type="button"
-          onClick={() => download('itps-session.json', JSON.stringify(world.persist(), null, 2), 'application/json')}
+          onClick={() =>
+            download(
+              'itps-session.json',
+              JSON.stringify({ ...world.persist(), training: training.state }, null, 2),
+              'application/json',
+            )
+          }
         >
           Export session
         </button>
@@ -51,6 +67,7 @@ export function SessionFiles() {
           className="secondary"
           onClick={() => {
             startOver();
+            training.leave();
             setMessage({ ok: true, text: 'A new session started.' });
           }}
         >

@@ -1,4 +1,4 @@
-import { type CatheterCondition, pumpTruthView } from '@itps/core';
+import { type CatheterCondition, patientStatus, pumpTruthView } from '@itps/core';
 import { useSelector } from '@xstate/react';
 import { formatConcentration, formatMcg, formatMl } from '../format/units.ts';
 import { useSimulation } from '../simulation/SimulationProvider.tsx';
@@ -53,6 +53,36 @@ export function TruthPanel() {
         <dt>Flow accuracy bias</dt>
         <dd>{(truth.biasPpm / 10_000).toFixed(2)} %</dd>
       </dl>
+      <PatientTruth />
     </section>
+  );
+}
+
+/** The patient model's hidden figures: drug near the tip, effect against need, the stages. */
+function PatientTruth() {
+  const simulation = useSimulation();
+  useSelector(simulation.pump, (s) => s.context.pump.now);
+  const state = simulation.patient();
+  const parameters = simulation.patientParameters;
+  if (state === null || parameters === null) return null;
+  const p = patientStatus(state, parameters);
+  return (
+    <>
+      <h3>Patient model</h3>
+      <dl className="figures">
+        <dt>Need ({parameters.origin} origin)</dt>
+        <dd>{parameters.needMcgPerDay} mcg/day</dd>
+        <dt>Baclofen in the CSF near the tip</dt>
+        <dd data-testid="truth-csf">{p.csfMcg.toFixed(1)} mcg</dd>
+        <dt>Effect relative to need</dt>
+        <dd data-testid="truth-effect">{Math.round(p.relativeEffect * 100)} %</dd>
+        <dt>Withdrawal stage</dt>
+        <dd data-testid="truth-withdrawal">{p.withdrawal}</dd>
+        <dt>Overdose stage</dt>
+        <dd data-testid="truth-overdose">{p.overdose}</dd>
+        <dt>Tolerance</dt>
+        <dd>need × {state.tolerance.toFixed(2)}</dd>
+      </dl>
+    </>
   );
 }

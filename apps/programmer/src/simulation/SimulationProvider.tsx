@@ -1,5 +1,5 @@
 import { createWorld, type Milliseconds, type Simulation, type World, type WorldSnapshot } from '@itps/core';
-import { createScenarioPlayer, type ScenarioPlayer } from '@itps/scenarios';
+import { createScenarioPlayer, type ScenarioFile, type ScenarioPlayer } from '@itps/scenarios';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { initialPump } from './initialPump.ts';
 import { clearSavedWorld, loadSavedScenario, loadSavedWorld, saveScenario, saveWorld } from './savedWorld.ts';
@@ -14,8 +14,8 @@ interface WorldHandle {
   readonly stepToNextEvent: (limit: Milliseconds) => void;
   /** Replaces the world (a loaded scenario) and the player of its timeline. */
   readonly replace: (world: World, player: ScenarioPlayer | null) => void;
-  /** Replaces the world with a saved one (an imported session file). */
-  readonly restore: (snapshot: WorldSnapshot) => void;
+  /** Replaces the world with a saved one (an imported session file), its scenario's timeline resumed if given. */
+  readonly restore: (snapshot: WorldSnapshot, scenario?: ScenarioFile | null) => void;
   /** Forgets everything and starts a new world. */
   readonly startOver: () => void;
 }
@@ -75,7 +75,14 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
       advanceTo(Math.min(...candidates) as Milliseconds);
     },
     replace: (next, nextPlayer) => setState({ world: next, player: nextPlayer }),
-    restore: (snapshot) => setWorld(createWorld(snapshot.input, snapshot)),
+    restore: (snapshot, scenario) => {
+      const restored = createWorld(snapshot.input, snapshot);
+      const resumed =
+        scenario === undefined || scenario === null
+          ? null
+          : createScenarioPlayer(scenario, restored.simulation, { playedThrough: restored.simulation.now() });
+      setState({ world: restored, player: resumed });
+    },
     startOver: () => {
       clearSavedWorld();
       setWorld(fresh());

@@ -1,0 +1,108 @@
+import { OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
+import { formatDuration, type TrainingDebrief, type TrainingRun } from '@itps/scenarios';
+import { TimeChart } from './TimeChart.tsx';
+
+const LANES = [
+  ['trainee', 'You'],
+  ['pump', 'Pump log'],
+  ['patient', 'Patient'],
+  ['truth', 'Hidden truth'],
+] as const;
+
+/** The debrief: the score and its rubric, what was missed, the lesson, the timeline beside the truth, and the patient's course. */
+export function DebriefView({
+  debrief,
+  course,
+}: {
+  readonly debrief: TrainingDebrief;
+  readonly course: TrainingRun['course'];
+}) {
+  const days = course.map((p) => p.at / 86_400_000);
+  const worstW = course.reduce((w, p) => Math.max(w, WITHDRAWAL_STAGES.indexOf(p.withdrawal)), 0);
+  const worstO = course.reduce((w, p) => Math.max(w, OVERDOSE_STAGES.indexOf(p.overdose)), 0);
+  return (
+    <div className="debrief" data-testid="debrief">
+      <h3>Debrief: {debrief.scenario}</h3>
+      <p className={`score ${debrief.passed ? 'pass' : 'fail'}`} data-testid="debrief-score">
+        Score {debrief.scorePercent} % ({debrief.earned} of {debrief.max} points):{' '}
+        {debrief.passed ? 'passed' : 'not passed'}
+      </p>
+      <table className="data" data-testid="debrief-rubric">
+        <caption>Rubric</caption>
+        <thead>
+          <tr>
+            <th>Judged</th>
+            <th>Result</th>
+            <th>Points</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {debrief.items.map((i) => (
+            <tr key={`${i.kind}-${i.text}-${i.explanation}`} className={i.passed ? 'pass' : 'fail'}>
+              <td>{i.text}</td>
+              <td>{i.passed ? 'met' : i.kind === 'unsafe' ? 'unsafe' : 'missed'}</td>
+              <td>{i.max > 0 ? `${i.points} / ${i.max}` : i.points}</td>
+              <td>{i.explanation}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {debrief.missed.length > 0 && (
+        <>
+          <h4>What was missed</h4>
+          <ul data-testid="debrief-missed">
+            {debrief.missed.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {debrief.lesson !== null && (
+        <p className="lesson" data-testid="debrief-lesson">
+          <strong>Teaching point:</strong> {debrief.lesson}
+        </p>
+      )}
+      {course.length > 1 && (
+        <TimeChart
+          title="The patient's course"
+          unit="score"
+          days={days}
+          lines={[
+            { label: 'Ashworth (0-4)', color: '#6b4fa0' },
+            { label: 'withdrawal stage', color: '#b3261e', stepped: true },
+            { label: 'overdose stage', color: '#2f5d8a', stepped: true },
+          ]}
+          values={[
+            course.map((p) => p.ashworth),
+            course.map((p) => WITHDRAWAL_STAGES.indexOf(p.withdrawal)),
+            course.map((p) => OVERDOSE_STAGES.indexOf(p.overdose)),
+          ]}
+          summary={`Ashworth from ${course[0]?.ashworth} to ${course[course.length - 1]?.ashworth}; worst withdrawal ${WITHDRAWAL_STAGES[worstW]}, worst overdose ${OVERDOSE_STAGES[worstO]}`}
+        />
+      )}
+      <table className="data timeline" data-testid="debrief-timeline">
+        <caption>Timeline: what you did beside what was really happening</caption>
+        <thead>
+          <tr>
+            <th>Time</th>
+            {LANES.map(([lane, label]) => (
+              <th key={lane}>{label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {debrief.timeline.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries at the same instant may repeat; their order is fixed
+            <tr key={i} className={`lane-${e.lane}`}>
+              <td>{formatDuration(e.at)}</td>
+              {LANES.map(([lane]) => (
+                <td key={lane}>{lane === e.lane ? e.text : ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

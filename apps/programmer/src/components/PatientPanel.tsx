@@ -1,0 +1,47 @@
+import { patientStatus } from '@itps/core';
+import { useSelector } from '@xstate/react';
+import { useSimulation } from '../simulation/SimulationProvider.tsx';
+
+const CONSCIOUSNESS: Readonly<Record<string, string>> = {
+  alert: 'alert',
+  drowsy: 'drowsy',
+  somnolent: 'very sleepy, rousable',
+  unresponsive: 'unresponsive',
+};
+
+/**
+ * The patient at the bedside: what a clinician can see and measure (tone, vital signs, symptoms).
+ * Never the drug level or the model's stages: those are for the instructor.
+ */
+export function PatientPanel() {
+  const simulation = useSimulation();
+  // re-read whenever the pump moves (the patient moves with it)
+  useSelector(simulation.pump, (s) => s.context.pump.now);
+  const state = simulation.patient();
+  const parameters = simulation.patientParameters;
+  if (state === null || parameters === null) return null;
+  const p = patientStatus(state, parameters);
+  const worrying = p.withdrawal !== 'none' || p.overdose !== 'none';
+  return (
+    <section className={`panel patient${worrying ? ' worrying' : ''}`} aria-labelledby="patient-title">
+      <h2 id="patient-title">Patient at the bedside</h2>
+      <dl className="figures">
+        <dt>Spasticity (Modified Ashworth)</dt>
+        <dd data-testid="patient-ashworth">
+          {p.ashworthGrade} <span className="muted">(score {p.ashworth.toFixed(1)} of 4)</span>
+        </dd>
+        <dt>Heart rate</dt>
+        <dd data-testid="patient-heart-rate">{p.heartRateBpm} beats/min</dd>
+        <dt>Temperature</dt>
+        <dd data-testid="patient-temperature">{p.temperatureC.toFixed(1)} °C</dd>
+        <dt>Breathing</dt>
+        <dd data-testid="patient-breathing">{p.respiratoryRatePerMin} breaths/min</dd>
+        <dt>Consciousness</dt>
+        <dd data-testid="patient-consciousness">{CONSCIOUSNESS[p.consciousness]}</dd>
+        <dt>What you notice</dt>
+        <dd data-testid="patient-signs">{p.signs.length === 0 ? 'nothing unusual' : p.signs.join(', ')}</dd>
+      </dl>
+      <p className="muted">Simulated patient for training. Not for clinical use.</p>
+    </section>
+  );
+}

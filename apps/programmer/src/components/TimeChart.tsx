@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/** One line of a {@link TimeChart}. */
+export interface ChartLine {
+  readonly label: string;
+  readonly color: string;
+  readonly dash?: boolean;
+  /** Drawn as steps (a programmed dose, a stage) rather than a slope. */
+  readonly stepped?: boolean;
+}
+
+/**
+ * A plot over simulated days (uPlot): one x axis in days, the lines given, and a text summary for
+ * screen readers since a canvas says nothing. The plot is made once and its data replaced on update.
+ */
+export function TimeChart({
+  title,
+  unit,
+  days,
+  lines,
+  values,
+  summary,
+  height = 180,
+}: {
+  readonly title: string;
+  readonly unit: string;
+  readonly days: readonly number[];
+  readonly lines: readonly ChartLine[];
+  readonly values: readonly (readonly (number | null)[])[];
+  readonly summary: string;
+  readonly height?: number;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const shape = lines.map((l) => `${l.label}${l.color}`).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the plot is rebuilt only when its lines change; data updates go through setData below
+  useEffect(() => {
+    const el = host.current;
+    if (el === null) return;
+    const width = Math.max(280, el.clientWidth || 480);
+    const made = new uPlot(
+      {
+        width,
+        height,
+        scales: { x: { time: false } },
+        axes: [{ label: 'day' }, { label: unit }],
+        legend: { show: true },
+        series: [
+          { label: 'day' },
+          ...lines.map((l) => ({
+            label: l.label,
+            stroke: l.color,
+            width: 2,
+            ...(l.dash ? { dash: [6, 4] } : {}),
+            ...(l.stepped && uPlot.paths.stepped ? { paths: uPlot.paths.stepped({ align: 1 }) } : {}),
+          })),
+        ],
+      },
+      [[], ...lines.map(() => [])],
+      el,
+    );
+    plot.current = made;
+    return () => {
+      made.destroy();
+      plot.current = null;
+    };
+  }, [shape, height, unit]);
+  useEffect(() => {
+    plot.current?.setData([days as number[], ...(values as (number | null)[][])]);
+  }, [days, values]);
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <div ref={host} role="img" aria-label={`${title}: ${summary}`} />
+    </figure>
+  );
+}
