@@ -59,8 +59,8 @@ describe('model answers pass', () => {
   it('the flex entry error: overdose recognised and the program corrected before breathing is depressed', () => {
     const s = scenario('flex-entry-error.scenario.yaml');
     const run = playTraining(s, [
-      { at: 'PT6H', pump: 'interrogate', trainee: 'clinical.suspectOverdose' },
-      { at: 'PT6H30M', pump: { action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } } },
+      { at: 'PT10H', pump: 'interrogate', trainee: 'clinical.suspectOverdose' },
+      { at: 'PT10H30M', pump: { action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } } },
     ]);
     const debrief = scoreTraining(s, run);
     expect(run.worst.overdose).not.toBe('respiratoryDepression');

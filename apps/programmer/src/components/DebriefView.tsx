@@ -1,5 +1,7 @@
-import { OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
-import { formatDuration, type TrainingDebrief, type TrainingRun } from '@itps/scenarios';
+import { type Milliseconds, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
+import type { TrainingDebrief, TrainingRun } from '@itps/scenarios';
+import { formatSimTime } from '../format/units.ts';
+import { useSimulation } from '../simulation/SimulationProvider.tsx';
 import { TimeChart } from './TimeChart.tsx';
 
 const LANES = [
@@ -17,6 +19,7 @@ export function DebriefView({
   readonly debrief: TrainingDebrief;
   readonly course: TrainingRun['course'];
 }) {
+  const startOfDay = useSimulation().pumpState().timeOfDayAtStart;
   const days = course.map((p) => p.at / 86_400_000);
   const worstW = course.reduce((w, p) => Math.max(w, WITHDRAWAL_STAGES.indexOf(p.withdrawal)), 0);
   const worstO = course.reduce((w, p) => Math.max(w, OVERDOSE_STAGES.indexOf(p.overdose)), 0);
@@ -95,7 +98,7 @@ export function DebriefView({
           {debrief.timeline.map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: entries at the same instant may repeat; their order is fixed
             <tr key={i} className={`lane-${e.lane}`}>
-              <td>{formatDuration(e.at)}</td>
+              <td>{formatSimTime(e.at as Milliseconds, startOfDay)}</td>
               {LANES.map(([lane]) => (
                 <td key={lane}>{lane === e.lane ? e.text : ''}</td>
               ))}

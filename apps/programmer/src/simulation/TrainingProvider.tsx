@@ -24,6 +24,7 @@ import {
   type TrainingState,
 } from './trainingStore.ts';
 
+const HOUR_MS = 3_600_000;
 /** The patient's course is sampled at most this often (simulated time). */
 const COURSE_EVERY_MS = 15 * 60_000;
 
@@ -58,7 +59,7 @@ const scenarioOf = (state: TrainingState | null): ScenarioFile | null => {
  * and scoring at the end. Everything saves itself in browser storage.
  */
 export function TrainingProvider({ children }: { children: ReactNode }) {
-  const { world, replace } = useWorldHandle();
+  const { world, replace, advanceTo } = useWorldHandle();
   const [state, setState] = useState<TrainingState | null>(() => loadTraining());
   const [results, setResults] = useState<TrainingResult[]>(() => loadResults());
   const scenario = useMemo(() => scenarioOf(state), [state]);
@@ -141,8 +142,12 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
       append({ at: world.simulation.now(), type, ...(detail === undefined ? {} : { detail }) });
     },
     finish() {
+      if (stateRef.current === null || scenario === null) return null;
+      // the rest of the story: the scenario runs on to its end, so the debrief shows what followed
+      const end = parseDuration(scenario.duration) ?? 0;
+      for (let t = world.simulation.now() + HOUR_MS; t < end; t += HOUR_MS) advanceTo(t as Milliseconds);
+      if (end > world.simulation.now()) advanceTo(end as Milliseconds);
       const s = stateRef.current;
-      if (s === null || scenario === null) return null;
       const incompleteSession = world.session.getSnapshot().context.incomplete;
       const run = trainingRunOf(scenario.name, world.simulation, s.trainee, {
         incompleteSession,

@@ -57,7 +57,8 @@ const PENALTY = {
 
 const HOUR = 3_600_000;
 const ms = (d: string) => parseDuration(d) ?? 0;
-const when = (at: number) => formatDuration(at);
+/** An instant to the minute: link latencies add seconds nobody needs to read. */
+const when = (at: number) => formatDuration(Math.round(at / 60_000) * 60_000);
 
 /**
  * The training part of a scenario: its own, or for a plain scenario (a failing property's file, an

@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
+
+const app = setUpAppPage({ width: 1280, height: 1000 });
+const text = app.text;
+let page: Page;
+beforeEach(() => {
+  page = app.page();
+});
+
+describe('training in Chromium', () => {
+  it('completes the flex entry error exercise and gets a score and a debrief, kept across a reload', async () => {
+    await page
+      .getByLabel('Exercise', { exact: true })
+      .selectOption({ label: 'the drowsy patient after a flex schedule change' });
+    await page.getByRole('button', { name: 'Start exercise' }).click();
+    await expect(text('training-brief')).resolves.toContain('very sleepy');
+    expect(await text('patient-signs')).toContain('drowsy');
+    expect(await text('sim-time')).toContain('day 0, 10:00');
+    await screenshot(page, '30-training-exercise');
+
+    await page.getByRole('button', { name: 'Connect and interrogate' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await text('prog-therapy')).toContain('Flex');
+    await page.getByRole('button', { name: 'Suspect overdose' }).click();
+    await page.getByRole('button', { name: 'Change dose' }).click();
+    await page.getByLabel('New daily dose (mcg/day)').fill('300');
+    await page.getByRole('button', { name: 'Check dose' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await text('prog-therapy')).toBe('Simple continuous, 300.0 mcg/day');
+    expect(await text('training-actions')).toMatch(/\d+ actions recorded/);
+
+    await page.getByRole('button', { name: 'Finish and debrief' }).click();
+    const score = await text('debrief-score');
+    expect(score).toMatch(/^Score \d+ %/);
+    expect(score).toContain('passed');
+    const rubric = await text('debrief-rubric');
+    expect(rubric).toContain('Recognise overdose');
+    expect(rubric).toContain('Correct the program');
+    const timeline = await text('debrief-timeline');
+    expect(timeline).toContain('programmed by a colleague: flex');
+    expect(timeline).toContain('Suspect overdose');
+    expect(timeline).toContain('patient overdose drowsy');
+    expect(await text('debrief-lesson')).toContain('24-hour total');
+    // the rest of the story ran: the clock is at the scenario's end (2 days)
+    expect(await text('sim-time')).toContain('day 2');
+    expect(await text('training-results')).toContain('the drowsy patient after a flex schedule change');
+    await screenshot(page, '31-training-debrief');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.reload();
+    await expect(text('debrief-score')).resolves.toBe(score);
+    expect(await text('training-results')).toContain('%');
+  });
+
+  it('fails a trainee who does nothing, and says what was missed', async () => {
+    await page
+      .getByLabel('Exercise', { exact: true })
+      .selectOption({ label: 'the update a colleague left unfinished' });
+    await page.getByRole('button', { name: 'Start exercise' }).click();
+    await expect(text('training-brief')).resolves.toContain('lost the link');
+    await page.getByRole('button', { name: 'Finish and debrief' }).click();
+    await expect(text('debrief-score')).resolves.toContain('not passed');
+    const missed = await text('debrief-missed');
+    expect(missed).toContain('Therapy running again within hours');
+    expect(missed).toContain('Pump left stopped');
+    await screenshot(page, '32-training-missed');
+  });
+
+  it('opens a plain scenario file (a counterexample) as an exercise with default objectives', async () => {
+    const yaml = [
+      'format: itps-scenario/1',
+      'name: Counterexample from a property',
+      'duration: P2D',
+      'pump: { model: synchromed-ii-20, reservoir: { volumeMl: 20, drug: baclofen, concentrationMcgPerMl: 500 }, catheter: { implantedLengthCm: 40 }, therapy: { mode: simple, doseMcgPerDay: 250 } }',
+      'patient: { origin: spinal }',
+      'timeline: [{ at: PT1H, action: fault, kind: catheterOcclusion }]',
+    ].join('\n');
+    await page.getByLabel('Or open a scenario file as an exercise').setInputFiles({
+      name: 'counterexample.scenario.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(yaml),
+    });
+    await expect(text('training-name')).resolves.toBe('Counterexample from a property');
+    await page.getByRole('button', { name: 'Suspect a catheter problem' }).click();
+    await page.getByRole('button', { name: 'Finish and debrief' }).click();
+    const rubric = await text('debrief-rubric');
+    expect(rubric).toContain('Detect the silent fault: suspect a catheter problem');
+    expect(rubric).toContain('Keep the patient out of moderate withdrawal');
+  });
+});
