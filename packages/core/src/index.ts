@@ -80,6 +80,7 @@ export { type Expectation, verifyAgainst } from './programmer/verification.ts';
 export {
   alarmTestDraft,
   alarmThresholdDraft,
+  bridgeBolusDraft,
   catheterDataDraft,
   doseChangeDraft,
   flexScheduleDraft,

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   alarmTestDraft,
   alarmThresholdDraft,
+  bridgeBolusDraft,
   catheterDataDraft,
   createPumpState,
   doseChangeDraft,
   EMPTY_DRAFT,
   flexScheduleDraft,
+  type McgPerMl,
   type Nanolitres,
   type Picograms,
   type PicogramsPerDay,
@@ -95,5 +97,25 @@ describe('verifyAgainst', () => {
     expect(verifyAgainst(view, { update: same, mustRun: true })).toBe(true);
     const other = doseChangeDraft(view, 251_000_000 as PicogramsPerDay).update;
     expect(verifyAgainst(view, { update: other, mustRun: true })).toBe(false);
+  });
+});
+
+describe('the bridge bolus on its own', () => {
+  it('moves the pump tubing and the catheter as entered at the old concentration’s flow for today’s dose', () => {
+    // 250 mcg/day at the old 2000 mcg/mL is 0.125 mL/day; 0.2 mL tubing + the entered catheter
+    const bridged = bridgeBolusDraft(view, 2000 as McgPerMl);
+    if (!bridged.ok) throw new Error(bridged.refusal.message);
+    const volume = 200_000 + view.catheterVolumeEntered;
+    expect(bridged.value).toEqual({
+      ...EMPTY_DRAFT,
+      bolus: { kind: 'bridge', volume, durationMs: Math.round((volume * 86_400_000) / 125_000) },
+    });
+  });
+
+  it('is refused when there is no dose to bridge', () => {
+    const stopped = { ...view, therapy: { mode: 'stopped' as const }, dose: 0 as PicogramsPerDay };
+    const refused = bridgeBolusDraft(stopped, 2000 as McgPerMl);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.refusal.code).toBe('bolus.invalid');
   });
 });

@@ -11,6 +11,12 @@ export interface ChartLine {
   readonly stepped?: boolean;
 }
 
+/** Tick labels of the time axis: hours while the plot spans under two days, days after that. */
+function timeTicks(u: uPlot, splits: number[]): string[] {
+  const span = (u.scales.x?.max ?? 1) - (u.scales.x?.min ?? 0);
+  return splits.map((d) => (span < 2 ? `${Math.round(d * 240) / 10} h` : `${Math.round(d * 10) / 10} d`));
+}
+
 /**
  * A plot over simulated days (uPlot): one x axis in days, the lines given, and a text summary for
  * screen readers since a canvas says nothing. The plot is made once and its data replaced on update.
@@ -45,10 +51,13 @@ export function TimeChart({
         width,
         height,
         scales: { x: { time: false } },
-        axes: [{ label: 'day' }, { label: unit }],
+        axes: [
+          { label: 'time since start', values: timeTicks },
+          { label: unit, values: (_u: uPlot, splits: number[]) => splits.map((v) => String(Number(v.toPrecision(4)))) },
+        ],
         legend: { show: true },
         series: [
-          { label: 'day' },
+          { label: 'day', value: (_u: uPlot, d: number | null) => (d === null ? '–' : `day ${d.toFixed(2)}`) },
           ...lines.map((l) => ({
             label: l.label,
             stroke: l.color,

@@ -11,7 +11,8 @@ export type Workflow =
   | 'stopRestart'
   | 'mriPreparation'
   | 'catheterData'
-  | 'alarmTest';
+  | 'alarmTest'
+  | 'bridgeBolus';
 
 /** What a workflow is about to send: changes committed together, then a bolus or alarm test. */
 export interface Draft {

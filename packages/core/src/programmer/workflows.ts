@@ -80,6 +80,22 @@ export function primingBolusDraft(view: PumpBeliefView): Draft {
   return { ...EMPTY_DRAFT, bolus };
 }
 
+/**
+ * A bridge bolus on its own, after a concentration change whose old drug is still in the pump
+ * tubing and catheter (a refill done without one, a change programmed elsewhere): the dead volume is
+ * moved at the flow that gives today's daily dose at the OLD concentration, then the new basal flow
+ * follows. Refused when there is no dose to bridge.
+ */
+export function bridgeBolusDraft(view: PumpBeliefView, oldConcentration: McgPerMl): Result<Draft> {
+  const profile = getDeviceProfile(view.profileId);
+  const planned = planBridgeBolus({
+    deadVolume: (profile.pumpTubingVolume + view.catheterVolumeEntered) as Nanolitres,
+    dose: view.therapy.mode === 'simple' ? view.therapy.dose : view.dose,
+    oldConcentration,
+  });
+  return planned.ok ? ok({ ...EMPTY_DRAFT, bolus: planned.value }) : planned;
+}
+
 /** What the refill screen shows before the needle goes in. */
 export interface RefillExpectation {
   /** The calculated reservoir volume: what the pump believes is left. */

@@ -5,6 +5,7 @@ import {
   type Draft,
   getDeviceProfile,
   isDraftClear,
+  mcgPerDayToPicogramsPerDay,
   mcgToPicograms,
   mlToNanolitres,
   mriPreparation,
@@ -30,7 +31,9 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
   const [minutes, setMinutes] = useState('60');
   const [threshold, setThreshold] = useState('4');
   const [length, setLength] = useState('40');
-  const ids = { bolus: useId(), minutes: useId(), threshold: useId(), length: useId() };
+  // a stopped pump's program has no dose: the clinician types the dose to restart at
+  const [restart, setRestart] = useState(view.dose > 0 ? String(view.dose / 1e6) : '');
+  const ids = { bolus: useId(), minutes: useId(), threshold: useId(), length: useId(), restart: useId() };
   const propose = (draft: Draft) => {
     setError(null);
     world.act({ type: 'draft.change', draft });
@@ -114,13 +117,23 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
         <button type="button" onClick={() => propose(stopDraft(view))}>
           Prepare stop therapy
         </button>
-        <button type="button" onClick={() => propose(restartDraft(view, { mode: 'simple', dose: view.dose }))}>
-          Prepare restart at {Math.round(view.dose / 1e5) / 10} mcg/day
-        </button>
         <button type="button" onClick={() => propose(alarmTestDraft())}>
           Prepare alarm test
         </button>
       </div>
+      <form
+        onSubmit={submit(() => {
+          const mcg = read('Restart dose', restart, { min: 1, max: 5000, unit: 'mcg/day' });
+          return mcg === null ? null : restartDraft(view, { mode: 'simple', dose: mcgPerDayToPicogramsPerDay(mcg) });
+        })}
+        noValidate
+      >
+        <div className="field">
+          <label htmlFor={ids.restart}>Restart simple continuous at (mcg/day)</label>
+          <input id={ids.restart} inputMode="decimal" value={restart} onChange={(e) => setRestart(e.target.value)} />
+        </div>
+        <button type="submit">Prepare restart</button>
+      </form>
       <div className="finding" data-testid="mri-advice">
         <p>
           <strong>

@@ -1,7 +1,9 @@
 import { useSelector } from '@xstate/react';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { BridgeBolusScreen } from './BridgeBolusScreen.tsx';
 import { DoseChangeScreen } from './DoseChangeScreen.tsx';
 import { FinishScreen } from './FinishScreen.tsx';
+import { FlexScheduleScreen } from './FlexScheduleScreen.tsx';
 import { OtherWorkflowsScreen } from './OtherWorkflowsScreen.tsx';
 import { RefillScreen } from './RefillScreen.tsx';
 import { StatusScreen } from './StatusScreen.tsx';
@@ -67,6 +69,8 @@ export function ProgrammerPanel() {
           onChangeDose={() => world.act({ type: 'workflow.start', workflow: 'doseChange' })}
           onRefill={() => world.act({ type: 'workflow.start', workflow: 'refill' })}
           onOther={() => world.act({ type: 'workflow.start', workflow: 'bolus' })}
+          onFlex={() => world.act({ type: 'workflow.start', workflow: 'flexSchedule' })}
+          onBridge={() => world.act({ type: 'workflow.start', workflow: 'bridgeBolus' })}
         />
       )}
       {view !== null && state === 'editing' && context.workflow === 'doseChange' && (
@@ -77,6 +81,12 @@ export function ProgrammerPanel() {
       )}
       {view !== null && state === 'editing' && context.workflow === 'bolus' && (
         <OtherWorkflowsScreen view={view} context={context} />
+      )}
+      {view !== null && state === 'editing' && context.workflow === 'flexSchedule' && (
+        <FlexScheduleScreen view={view} context={context} />
+      )}
+      {view !== null && state === 'editing' && context.workflow === 'bridgeBolus' && (
+        <BridgeBolusScreen view={view} context={context} />
       )}
       {state === 'finish' && context.diff !== null && <FinishScreen diff={context.diff} />}
       {state !== 'disconnected' && (

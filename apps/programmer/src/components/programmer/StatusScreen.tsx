@@ -17,11 +17,15 @@ export function StatusScreen({
   onChangeDose,
   onRefill,
   onOther,
+  onFlex,
+  onBridge,
 }: {
   view: PumpBeliefView;
   onChangeDose: () => void;
   onRefill: () => void;
   onOther: () => void;
+  onFlex: () => void;
+  onBridge: () => void;
 }) {
   const profile = getDeviceProfile(view.profileId);
   const forecast = forecastReservoir({
@@ -78,6 +82,12 @@ export function StatusScreen({
         </button>
         <button type="button" onClick={onRefill}>
           Refill
+        </button>
+        <button type="button" onClick={onFlex}>
+          Flex schedule
+        </button>
+        <button type="button" onClick={onBridge}>
+          Bridge bolus
         </button>
         <button type="button" onClick={onOther}>
           Bolus, alarm, catheter, MRI, stop and restart

@@ -1,0 +1,113 @@
+import {
+  bridgeBolusDraft,
+  getDeviceProfile,
+  isDraftClear,
+  type McgPerMl,
+  type Nanolitres,
+  type PumpBeliefView,
+  type SessionContext,
+} from '@itps/core';
+import { type FormEvent, useId, useState } from 'react';
+import { parseDecimal } from '../../format/parseDecimal.ts';
+import { formatMl } from '../../format/units.ts';
+import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { DraftFindings } from './DraftFindings.tsx';
+
+const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10} h`;
+
+/**
+ * The bridge bolus on its own: after a concentration change whose old drug is still in the pump
+ * tubing and catheter, it moves that volume at the flow that gives today's dose at the OLD
+ * concentration, so the patient gets the right dose until the new drug reaches the tip.
+ */
+export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
+  const world = useWorld();
+  const profile = getDeviceProfile(view.profileId);
+  const [old, setOld] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const dead = (profile.pumpTubingVolume + view.catheterVolumeEntered) as Nanolitres;
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parseDecimal('Previous concentration', old, { min: 1, max: 2000, unit: 'mcg/mL' });
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    if (parsed.value === view.concentration) {
+      setError(
+        `Previous concentration: expected a concentration other than the pump's ${view.concentration} mcg/mL, found the same: there is nothing to bridge.`,
+      );
+      return;
+    }
+    const draft = bridgeBolusDraft(view, Math.round(parsed.value) as McgPerMl);
+    if (!draft.ok) {
+      setError(draft.refusal.message);
+      return;
+    }
+    setError(null);
+    world.act({ type: 'draft.change', draft: draft.value });
+  };
+  const bolus = context.draft.bolus?.kind === 'bridge' ? context.draft.bolus : null;
+  return (
+    <form className="screen" onSubmit={check} noValidate>
+      <h3>Bridge bolus</h3>
+      <p>
+        The pump tubing and the catheter (as entered) hold {formatMl(dead)} of the drug that was in the pump before the
+        concentration changed. Now: {view.concentration} mcg/mL.
+      </p>
+      <div className="field">
+        <label htmlFor={id}>Previous concentration (mcg/mL)</label>
+        <input
+          id={id}
+          inputMode="numeric"
+          value={old}
+          onChange={(e) => setOld(e.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={`${id}-message`}
+        />
+        <div id={`${id}-message`} aria-live="polite">
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      </div>
+      {bolus !== null && (
+        <dl className="figures" data-testid="bridge-plan">
+          <dt>Volume moved</dt>
+          <dd>{formatMl(bolus.volume)}</dd>
+          <dt>Over</dt>
+          <dd>{hours(bolus.durationMs)}</dd>
+          <dt>Flow meanwhile</dt>
+          <dd>
+            {(Math.round(((bolus.volume / 1e6) * 86_400_000 * 1000) / bolus.durationMs) / 1000).toFixed(3)} mL/day
+          </dd>
+          <dt>Then</dt>
+          <dd>the basal flow of the program at {view.concentration} mcg/mL</dd>
+        </dl>
+      )}
+      {bolus !== null && (
+        <DraftFindings
+          findings={context.findings}
+          acknowledged={context.acknowledged}
+          onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+        />
+      )}
+      <div className="buttons">
+        <button type="submit">Plan bridge bolus</button>
+        <button
+          type="button"
+          disabled={bolus === null || !isDraftClear(context)}
+          onClick={() => world.act({ type: 'review.open' })}
+        >
+          Review changes
+        </button>
+        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
