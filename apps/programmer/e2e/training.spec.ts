@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
+import { APP_URL, screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
 
 const app = setUpAppPage({ width: 1280, height: 1000 });
 const text = app.text;
@@ -90,5 +91,36 @@ describe('training in Chromium', () => {
     const rubric = await text('debrief-rubric');
     expect(rubric).toContain('Detect the silent fault: suspect a catheter problem');
     expect(rubric).toContain('Keep the patient out of moderate withdrawal');
+  });
+
+  it('exports the trainee’s session with its exercise, and opens it as training material in a fresh browser', async () => {
+    await page
+      .getByLabel('Exercise', { exact: true })
+      .selectOption({ label: 'the update a colleague left unfinished' });
+    await page.getByRole('button', { name: 'Start exercise' }).click();
+    await page.getByRole('button', { name: 'Suspect a pump failure' }).click();
+    await expect(text('training-actions')).resolves.toBe('1 action recorded.');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export session' }).click(),
+    ]);
+    const json = readFileSync(await download.path(), 'utf8');
+    expect(JSON.parse(json).training.trainee).toEqual([{ at: 7_200_000, type: 'clinical.suspectPumpFailure' }]);
+    const browser = page.context().browser();
+    if (browser === null) throw new Error('no browser');
+    const other = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await other.goto(APP_URL);
+    await other.getByLabel('Import a session file').setInputFiles({
+      name: 'itps-session.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(json),
+    });
+    await expect(other.getByTestId('training-name').innerText()).resolves.toBe(
+      'Training: the update a colleague left unfinished',
+    );
+    expect(await other.getByTestId('training-actions').innerText()).toBe('1 action recorded.');
+    await other.getByRole('button', { name: 'Finish and debrief' }).click();
+    expect(await other.getByTestId('debrief-timeline').innerText()).toContain('Suspect a pump failure');
+    await other.close();
   });
 });

@@ -14,7 +14,18 @@ export interface ChartLine {
 /** Tick labels of the time axis: hours while the plot spans under two days, days after that. */
 function timeTicks(u: uPlot, splits: number[]): string[] {
   const span = (u.scales.x?.max ?? 1) - (u.scales.x?.min ?? 0);
+  if (span < 2 / 24) return splits.map((d) => `${Math.round(d * 14_400) / 10} min`);
   return splits.map((d) => (span < 2 ? `${Math.round(d * 240) / 10} h` : `${Math.round(d * 10) / 10} d`));
+}
+
+/** The value axis spans at least 2 % of its values, so a nearly flat line is drawn flat, not as noise. */
+function valueRange(_u: uPlot, min: number | null, max: number | null): [number, number] {
+  const lo = min ?? 0;
+  const hi = max ?? 1;
+  const least = Math.max(Math.abs(hi) * 0.02, 1e-3);
+  if (hi - lo >= least) return [Math.min(0, lo), hi + (hi - lo) * 0.05];
+  const mid = (hi + lo) / 2;
+  return [Math.min(0, mid - least / 2), mid + least / 2];
 }
 
 /**
@@ -50,7 +61,7 @@ export function TimeChart({
       {
         width,
         height,
-        scales: { x: { time: false } },
+        scales: { x: { time: false }, y: { range: valueRange } },
         axes: [
           { label: 'time since start', values: timeTicks },
           { label: unit, values: (_u: uPlot, splits: number[]) => splits.map((v) => String(Number(v.toPrecision(4)))) },

@@ -10,6 +10,7 @@ import {
   scoreTraining,
   type TraineeAction,
   type TrainingDebrief,
+  type TrainingRun,
   trainingOf,
   trainingRunOf,
 } from '@itps/scenarios';
@@ -126,16 +127,16 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
         ...(patient === null ? {} : { patient }),
       });
       const player = createScenarioPlayer(s, next.simulation);
+      // the story before the visit runs unseen; the debrief still shows the patient's course through it
       const visit = parseDuration(trainingOf(s).visitAt ?? 'PT0S') ?? 0;
-      player.advanceTo(visit as Milliseconds);
-      const first = coursePoint(next.simulation);
-      update({
-        format: 'itps-training/1',
-        scenario: JSON.stringify(s),
-        trainee: [],
-        course: first === null ? [] : [first],
-        debrief: null,
-      });
+      const course: TrainingRun['course'][number][] = [];
+      for (let t = 0; ; t = Math.min(visit, t + HOUR_MS)) {
+        player.advanceTo(t as Milliseconds);
+        const point = coursePoint(next.simulation);
+        if (point !== null) course.push(point);
+        if (t >= visit) break;
+      }
+      update({ format: 'itps-training/1', scenario: JSON.stringify(s), trainee: [], course, debrief: null });
       replace(next, player);
     },
     record(type, detail) {
