@@ -63,74 +63,64 @@ function settled(a: DrugAmounts, b: DrugAmounts, scale: number): boolean {
   );
 }
 
-/** The withdrawal deficit over a step: new hours, and each stage change at its own instant. */
+/** Figures of a patient that every step uses, worked out once per parameters object. */
+interface Constants {
+  readonly effectAtNeed: number;
+  readonly kDependence: number;
+  readonly kTolerance: number;
+  readonly thresholds: readonly [WithdrawalStage, number][];
+}
+
+const constantsCache = new WeakMap<PatientParameters, Constants>();
+function constantsOf(p: PatientParameters): Constants {
+  let c = constantsCache.get(p);
+  if (c === undefined) {
+    c = {
+      effectAtNeed: effectAtNeed(p),
+      kDependence: Math.LN2 / (p.withdrawal.dependenceHalfLifeDays * 24),
+      kTolerance: Math.LN2 / (p.tolerance.halfLifeDays * 24),
+      thresholds: withdrawalThresholds(p),
+    };
+    constantsCache.set(p, c);
+  }
+  return c;
+}
+
+/**
+ * The withdrawal deficit over a step: the new hours, and each stage change at its own instant
+ * (the deficit grows or falls linearly within a step, so the crossing instants are exact).
+ */
 function deficitOver(
-  s: PatientState,
+  from: number,
+  stepStart: number,
   p: PatientParameters,
+  c: Constants,
   inDeficit: boolean,
   hours: number,
-): { deficitH: number; changes: PatientLogEntry[] } {
-  const from = s.deficitH;
+  changes: PatientLogEntry[],
+): number {
   const to = inDeficit ? from + hours : Math.max(0, from - p.withdrawal.recoveryRate * hours);
-  const changes: PatientLogEntry[] = [];
-  for (const [stage, threshold] of withdrawalThresholds(p)) {
-    const below = WITHDRAWAL_STAGES[WITHDRAWAL_STAGES.indexOf(stage) - 1] as WithdrawalStage;
+  if (to === from) return to;
+  const crossed: PatientLogEntry[] = [];
+  for (const [stage, threshold] of c.thresholds) {
     if (from < threshold && to >= threshold) {
-      changes.push({
-        at: (s.now + Math.round((threshold - from) * MS_PER_HOUR)) as Milliseconds,
+      crossed.push({
+        at: (stepStart + Math.round((threshold - from) * MS_PER_HOUR)) as Milliseconds,
         type: `patient.withdrawal.${stage}`,
       });
     } else if (from >= threshold && to < threshold) {
+      const below = WITHDRAWAL_STAGES[WITHDRAWAL_STAGES.indexOf(stage) - 1] as WithdrawalStage;
       const after = (from - threshold) / p.withdrawal.recoveryRate;
-      changes.push({
-        at: (s.now + Math.round(after * MS_PER_HOUR)) as Milliseconds,
+      crossed.push({
+        at: (stepStart + Math.round(after * MS_PER_HOUR)) as Milliseconds,
         type: `patient.withdrawal.${below}`,
       });
     }
   }
   // recovery crosses thresholds from the top down
-  if (!inDeficit) changes.reverse();
-  return { deficitH: to, changes };
-}
-
-function stepPatient(
-  s: PatientState,
-  p: PatientParameters,
-  step: DrugStep,
-  inflow: DrugInflow,
-  ms: number,
-): PatientState {
-  const hours = ms / MS_PER_HOUR;
-  const q = relativeEffect(s, p);
-  const drug = step(s.drug, inflow, ms);
-  const dep = Math.min(1, q);
-  const kDep = Math.LN2 / (p.withdrawal.dependenceHalfLifeDays * 24);
-  const dependence = dep + (s.dependence - dep) * Math.exp(-kDep * hours);
-  const tolTarget = 1 + p.tolerance.maxIncrease * dep;
-  const kTol = Math.LN2 / (p.tolerance.halfLifeDays * 24);
-  const tolerance = tolTarget + (s.tolerance - tolTarget) * Math.exp(-kTol * hours);
-  const qEnd = drug.effect / effectAtNeed(p) / tolerance;
-  const inDeficit = dependence >= MIN_DEPENDENCE && qEnd < p.withdrawal.deficitRatio * dependence;
-  const { deficitH, changes } = deficitOver(s, p, inDeficit, hours);
-  const now = (s.now + ms) as Milliseconds;
-  const overdose = overdoseStageAt(qEnd, p);
-  if (overdose !== s.overdose) changes.push({ at: now, type: `patient.overdose.${overdose}` });
-  const withdrawal = withdrawalStageAt(deficitH, p);
-  return {
-    ...s,
-    now,
-    drug,
-    dependence,
-    tolerance,
-    deficitH,
-    withdrawal,
-    overdose,
-    worst: {
-      withdrawal: worse(WITHDRAWAL_STAGES, s.worst.withdrawal, withdrawal),
-      overdose: worse(OVERDOSE_STAGES, s.worst.overdose, overdose),
-    },
-    log: changes.length === 0 ? s.log : [...s.log, ...changes.sort((a, b) => a.at - b.at)],
-  };
+  if (!inDeficit) crossed.reverse();
+  changes.push(...crossed);
+  return to;
 }
 
 /**
@@ -169,13 +159,50 @@ export function advancePatient(
     subdural: arrived.subdural / hours,
     epidural: arrived.epidural / hours,
   };
+  const c = constantsOf(p);
   const steady = steadyAmounts(p, inflow);
-  const scale = effectAtNeed(p);
-  let state: PatientState = { ...s, received };
-  while (state.now < to) {
-    const left = to - state.now;
-    const ms = Math.min(left, settled(state.drug, steady, scale) ? STEADY_STEP_MS : FINE_STEP_MS);
-    state = stepPatient(state, p, step, inflow, ms);
+  // the loop works on plain locals and builds one state at the end: a long run is many steps
+  let now: number = s.now;
+  let drug = s.drug;
+  let { dependence, tolerance, deficitH, overdose } = s;
+  let worstOverdose = s.worst.overdose;
+  let worstWithdrawal = s.worst.withdrawal;
+  const changes: PatientLogEntry[] = [];
+  while (now < to) {
+    const ms = Math.min(to - now, settled(drug, steady, c.effectAtNeed) ? STEADY_STEP_MS : FINE_STEP_MS);
+    const h = ms / MS_PER_HOUR;
+    const exposure = Math.min(1, drug.effect / c.effectAtNeed / tolerance);
+    drug = step(drug, inflow, ms);
+    dependence = exposure + (dependence - exposure) * Math.exp(-c.kDependence * h);
+    const tolTarget = 1 + p.tolerance.maxIncrease * exposure;
+    tolerance = tolTarget + (tolerance - tolTarget) * Math.exp(-c.kTolerance * h);
+    const q = drug.effect / c.effectAtNeed / tolerance;
+    const inDeficit = dependence >= MIN_DEPENDENCE && q < p.withdrawal.deficitRatio * dependence;
+    deficitH = deficitOver(deficitH, now, p, c, inDeficit, h, changes);
+    now += ms;
+    const stage = overdoseStageAt(q, p);
+    if (stage !== overdose) {
+      changes.push({ at: now as Milliseconds, type: `patient.overdose.${stage}` });
+      overdose = stage;
+      worstOverdose = worse(OVERDOSE_STAGES, worstOverdose, stage);
+    }
   }
-  return state;
+  const withdrawal = withdrawalStageAt(deficitH, p);
+  for (const ch of changes) {
+    if (ch.type.startsWith('patient.withdrawal.'))
+      worstWithdrawal = worse(WITHDRAWAL_STAGES, worstWithdrawal, ch.type.slice(19) as WithdrawalStage);
+  }
+  return {
+    ...s,
+    now: now as Milliseconds,
+    drug,
+    dependence,
+    tolerance,
+    deficitH,
+    withdrawal,
+    overdose,
+    worst: { withdrawal: worstWithdrawal, overdose: worstOverdose },
+    received,
+    log: changes.length === 0 ? s.log : [...s.log, ...changes.sort((a, b) => a.at - b.at)],
+  };
 }
