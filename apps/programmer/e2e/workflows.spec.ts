@@ -179,3 +179,28 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
     await expect(text('debrief-score')).resolves.toMatch(/^Score \d+ %/);
   });
 });
+
+describe('a scenario that drives the programmer', () => {
+  it('plays session and link actions from a scenario file (a shrunk REQ-SES-02 counterexample) onto the app’s own programmer', async () => {
+    const yaml = [
+      'format: itps-scenario/1',
+      'name: REQ-SES-02 counterexample',
+      'duration: P2D',
+      'pump: { model: synchromed-ii-20, reservoir: { volumeMl: 18, drug: baclofen, concentrationMcgPerMl: 500 }, catheter: { implantedLengthCm: 40 }, therapy: { mode: simple, doseMcgPerDay: 25 } }',
+      'timeline:',
+      '  - { at: PT1H, action: link, dropNext: 1, dropAfter: 3 }',
+      '  - { at: PT1H, action: session, do: edit, doseMcgPerDay: 100, bridge: none, passFindings: true }',
+      'checks: [REQ-SES-02]',
+    ].join('\n');
+    await page.getByLabel('From a file (YAML or JSON)').setInputFiles({
+      name: 'REQ-SES-02.scenario.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(yaml),
+    });
+    await expect(text('scenario-loaded')).resolves.toBe('Loaded: REQ-SES-02 counterexample');
+    await page.getByRole('button', { name: '+1 hour' }).click();
+    await page.getByTestId('incomplete-warning').waitFor();
+    expect(await text('pump-state')).toBe('stopped');
+    await screenshot(page, '44-scenario-drives-programmer');
+  });
+});

@@ -2,6 +2,7 @@ import {
   applyUpdate,
   aspirateReservoir,
   divide,
+  EMPTY_DRAFT,
   fluidAt,
   getDeviceProfile,
   giveInjection,
@@ -18,8 +19,10 @@ import {
   primingVolume,
   programmedDoseAt,
   reservoirVolume,
+  type SessionEvent,
   type Simulation,
   timeOfDayAt,
+  type World,
 } from '@itps/core';
 import { parseDuration } from './duration.ts';
 import type { ScenarioAction } from './scenarioSchema.ts';
@@ -49,10 +52,12 @@ const lastRefusal = (sim: Simulation) => sim.pump.getSnapshot().context.lastRefu
 
 /** Performs one action whole; returns why it was refused (nothing applied), or null. */
 export function perform(
-  sim: Simulation,
+  world: World,
   a: ScenarioAction,
   catheterPerCm: Nanolitres,
+  confirmed?: Set<string>,
 ): { code: string; message: string } | null {
+  const sim = world.simulation;
   const pump = sim.pumpState();
   const profile = getDeviceProfile(pump.profileId);
   switch (a.action) {
@@ -142,6 +147,91 @@ export function perform(
       return null;
     case 'interrogate':
       return null;
+    case 'session':
+      for (const event of sessionEvents(world, a)) {
+        const before = world.session.getSnapshot();
+        const next = before.context.draft.update.program;
+        if (event.type === 'review.confirm' && before.value === 'finish' && next !== undefined)
+          confirmed?.add(JSON.stringify(next));
+        world.act(event);
+      }
+      return null;
+    case 'link': {
+      if (a.distanceCm !== undefined || a.interference !== undefined) {
+        const now = world.persist().link.conditions;
+        world.setLink({ distanceCm: a.distanceCm ?? now.distanceCm, interference: a.interference ?? now.interference });
+      }
+      if (a.dropNext !== undefined) world.dropNextMessages(a.dropNext, a.dropAfter ?? 0);
+      return null;
+    }
+    case 'needle': {
+      const site: InjectionSite = a.site === 'cap' ? 'catheterAccessPort' : a.site;
+      const fluid = fluidAt(mlToNanolitres(a.volumeMl), a.concentrationMcgPerMl as McgPerMl);
+      const withdraw = a.withdrawMl === undefined || a.withdrawMl === 'all' ? 'all' : mlToNanolitres(a.withdrawMl);
+      const aspirated = aspirateReservoir(pump, withdraw).state;
+      const injected = giveInjection(aspirated, site, fluid);
+      if (!injected.ok) return injected.refusal;
+      world.aspirate(withdraw);
+      return world.inject(site, fluid);
+    }
+  }
+}
+
+/** The clinician's events on the programmer for one `session` action (an `edit` is a whole change). */
+function sessionEvents(world: World, a: Extract<ScenarioAction, { action: 'session' }>): SessionEvent[] {
+  const draft = (): SessionEvent => {
+    const concentration = (a.concentrationMcgPerMl ?? world.simulation.pumpState().program.concentration) as McgPerMl;
+    const program = toProgram({ mode: 'simple', doseMcgPerDay: a.doseMcgPerDay ?? 0 }, concentration);
+    return { type: 'draft.change', draft: { ...EMPTY_DRAFT, update: { program }, bridgeDecision: a.bridge ?? null } };
+  };
+  const pass = (): SessionEvent[] => {
+    const { findings, draft: current } = world.session.getSnapshot().context;
+    return [
+      ...findings
+        .filter((f) => f.severity === 'confirm')
+        .map((f): SessionEvent => ({ type: 'finding.confirm', code: f.code })),
+      ...(findings.some((f) => f.severity === 'reenter')
+        ? [{ type: 'draft.reenter', draft: current } as SessionEvent]
+        : []),
+    ];
+  };
+  switch (a.do) {
+    case 'connect':
+      return [{ type: 'session.connect' }];
+    case 'disconnect':
+      return [{ type: 'session.disconnect' }];
+    case 'doseChange':
+      return [{ type: 'workflow.start', workflow: 'doseChange' }];
+    case 'draft':
+      return [draft()];
+    case 'passFindings':
+      return pass();
+    case 'review':
+      return [{ type: 'review.open' }];
+    case 'back':
+      return [{ type: 'review.back' }];
+    case 'confirm':
+      return [{ type: 'review.confirm' }];
+    case 'cancel':
+      return [{ type: 'workflow.cancel' }];
+    case 'verify':
+      return [{ type: 'session.verify' }];
+    case 'retry':
+      return [{ type: 'session.retry' }];
+    case 'restart':
+      return [{ type: 'therapy.restart' }];
+    case 'edit': {
+      // each step acts before the next is worked out: the findings to pass are the draft's own
+      for (const event of [
+        { type: 'session.connect' } as SessionEvent,
+        { type: 'workflow.start', workflow: 'doseChange' } as SessionEvent,
+        draft(),
+      ])
+        world.act(event);
+      for (const event of a.passFindings === true ? pass() : []) world.act(event);
+      world.act({ type: 'review.open' });
+      return [{ type: 'review.confirm' }];
+    }
   }
 }
 

@@ -88,6 +88,10 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
           add(`${path}.until`, `nothing: a ${a.kind} does not end by itself`, a.until);
         }
         break;
+      case 'session':
+        if ((a.do === 'draft' || a.do === 'edit') && a.doseMcgPerDay === undefined)
+          add(`${path}.doseMcgPerDay`, `the new daily dose for a session ${a.do}`, 'nothing');
+        break;
       default:
         break;
     }

@@ -9,7 +9,7 @@ export { describeFound, formatPath, formatProblem, type Problem } from './proble
 export { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
 export { eventsCsv, reportHtml, seriesCsv } from './reportFiles.ts';
 export {
-  createScenarioSimulation,
+  createScenarioWorld,
   runScenario,
   scenarioEvents,
   scenarioObservables,
@@ -25,6 +25,7 @@ export {
   scenarioSchema,
   type TrainingObjective,
 } from './scenarioSchema.ts';
+export { checkSessionInvariants, SESSION_REQUIREMENTS, type SessionRequirement } from './sessionInvariants.ts';
 export { toProgram, toTherapy } from './toCore.ts';
 export {
   DETECTION_POINTS,

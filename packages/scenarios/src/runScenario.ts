@@ -1,7 +1,7 @@
 import {
   checkPumpState,
   createPatientParameters,
-  createSimulation,
+  createWorld,
   implantedCatheterVolume,
   type Milliseconds,
   mlToNanolitres,
@@ -13,14 +13,18 @@ import {
   pumpBeliefView,
   reservoirVolume,
   type Simulation,
+  STATE_INVARIANTS,
+  type StateRequirement,
   type Violation,
   WITHDRAWAL_STAGES,
+  type World,
 } from '@itps/core';
 import { parseDuration, parseTimeOfDay } from './duration.ts';
 import { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
 import { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
-import { catheterVolumePerCm, createScenarioPlayer } from './scenarioPlayer.ts';
+import { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
+import { checkSessionInvariants } from './sessionInvariants.ts';
 import { toProgram } from './toCore.ts';
 
 const ms = (d: string): Milliseconds => (parseDuration(d) ?? 0) as Milliseconds;
@@ -64,14 +68,17 @@ export function scenarioPatient(s: ScenarioFile, seed: number): PatientParameter
   });
 }
 
-/** The simulation for a scenario's pump (and patient, when it has one) at t = 0. */
-export function createScenarioSimulation(s: ScenarioFile, seed: number): Simulation {
+/**
+ * The world for a scenario at t = 0: its pump (and patient), the telemetry link and a clinician's
+ * programmer, for the timeline's `session` and `link` actions.
+ */
+export function createScenarioWorld(s: ScenarioFile, seed: number): World {
   const patient = scenarioPatient(s, seed);
-  return createSimulation(
-    scenarioPumpInput(s, seed),
-    undefined,
-    patient === null ? undefined : { parameters: patient },
-  );
+  return createWorld({
+    pump: scenarioPumpInput(s, seed),
+    origin: s.patient?.origin ?? 'spinal',
+    ...(patient === null ? {} : { patient }),
+  });
 }
 
 /** Everything a `that:` can name, now: belief, truth and the patient. */
@@ -98,17 +105,24 @@ export function scenarioEvents(sim: Simulation): { readonly at: number; readonly
  */
 export function runScenario(s: ScenarioFile, options: { readonly seed?: number } = {}): ScenarioReport {
   const seed = options.seed ?? s.seed ?? 1;
-  const sim = createScenarioSimulation(s, seed);
+  const world = createScenarioWorld(s, seed);
+  const sim = world.simulation;
   const violations: Violation[] = [];
   const seen = new Set<string>();
+  const requirements = s.checks ?? [];
+  const pumpRequirements = requirements.filter((r): r is StateRequirement => r in STATE_INVARIANTS);
   const check = () => {
-    for (const v of checkPumpState(sim.pumpState(), s.checks ?? [])) {
+    const found = [
+      ...checkPumpState(sim.pumpState(), pumpRequirements),
+      ...checkSessionInvariants(world, player, requirements),
+    ];
+    for (const v of found) {
       if (seen.has(v.requirement)) continue;
       seen.add(v.requirement);
       violations.push(v);
     }
   };
-  const player = createScenarioPlayer(s, sim, { afterStep: check });
+  const player: ScenarioPlayer = createScenarioPlayer(s, world, { afterStep: () => check() });
   const duration = ms(s.duration);
   const results: ExpectationResult[] = [];
   const checks: { at: Milliseconds; index: number; that: Record<string, unknown> }[] = [];

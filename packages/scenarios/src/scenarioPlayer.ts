@@ -4,7 +4,7 @@ import {
   mlToNanolitres,
   type Nanolitres,
   type PumpEvent,
-  type Simulation,
+  type World,
 } from '@itps/core';
 import { faultEnd, perform } from './applyAction.ts';
 import { parseDuration } from './duration.ts';
@@ -39,6 +39,13 @@ export interface ScenarioPlayer {
   }[];
   /** What the programmer read at each `interrogate` action. */
   readonly interrogations: { readonly at: number; readonly belief: Readonly<Record<string, unknown>> }[];
+  /**
+   * Every program the pump may legitimately hold (as JSON): the one it started with, those confirmed
+   * on this programmer's finish screen, and those set by actions outside it (REQ-SES-01).
+   */
+  readonly programs: ReadonlySet<string>;
+  /** Indexes in the pump's log of the updates this programmer's sessions began (REQ-SES-02). */
+  readonly sessionUpdates: ReadonlySet<number>;
 }
 
 /** The scenario's catheter volume per cm: its own, or the profile's default. */
@@ -48,14 +55,14 @@ export const catheterVolumePerCm = (s: ScenarioFile): Nanolitres =>
     : mlToNanolitres(s.pump.catheter.volumeMlPerCm);
 
 /**
- * Plays a scenario's timeline onto a simulation (created from the same scenario): actions at the
+ * Plays a scenario's timeline onto a world (created from the same scenario): actions at the
  * same instant in file order, a fault's end before the actions of its instant. Used by the runner
  * and by the app's instructor console. `afterStep` runs after every step, for the runner's `checks`;
  * `playedThrough` resumes a timeline whose steps up to that instant already ran (a reloaded session).
  */
 export function createScenarioPlayer(
   s: ScenarioFile,
-  sim: Simulation,
+  world: World,
   options: {
     readonly afterStep?: () => void;
     /** Resume a timeline already played up to this instant (a restored session): its steps are done. */
@@ -74,6 +81,9 @@ export function createScenarioPlayer(
     (a, b) => a.at - b.at || a.order - b.order || (a.kind === 'action' && b.kind === 'action' ? a.index - b.index : 0),
   );
   const perCm = catheterVolumePerCm(s);
+  const sim = world.simulation;
+  const programs = new Set<string>([JSON.stringify(sim.pumpState().program)]);
+  const sessionUpdates = new Set<number>();
   const played = options.playedThrough;
   const firstDue = played === undefined ? 0 : steps.findIndex((step) => step.at > played);
   let next = firstDue === -1 ? steps.length : firstDue;
@@ -81,17 +91,24 @@ export function createScenarioPlayer(
     scenario: s,
     refusals: [],
     interrogations: [],
+    programs,
+    sessionUpdates,
     nextStepAt: () => steps[next]?.at ?? null,
     advanceTo(to) {
       for (let step = steps[next]; step !== undefined && step.at <= to; step = steps[next]) {
         next += 1;
-        sim.advanceTo(step.at);
+        if (step.at > sim.now()) sim.advanceTo(step.at);
         if (step.kind === 'faultEnd') {
           sim.send(step.event);
           options.afterStep?.();
           continue;
         }
-        const refusal = perform(sim, step.action, perCm);
+        const logBefore = sim.pumpState().log.length;
+        const refusal = perform(world, step.action, perCm, programs);
+        const log = sim.pumpState().log;
+        if (step.action.action === 'session') {
+          for (let i = logBefore; i < log.length; i += 1) if (log[i]?.type === 'update.begun') sessionUpdates.add(i);
+        } else programs.add(JSON.stringify(sim.pumpState().program));
         if (refusal !== null) player.refusals.push({ at: step.at, action: step.index, ...refusal });
         if (step.action.action === 'interrogate') {
           sim.send({ type: 'telemetry.interrogate' });

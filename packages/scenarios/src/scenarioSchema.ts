@@ -1,6 +1,7 @@
 import { STATE_INVARIANTS, type StateRequirement } from '@itps/core';
 import * as z from 'zod';
 import { parseDuration, parseTimeOfDay } from './duration.ts';
+import { SESSION_REQUIREMENTS } from './sessionInvariants.ts';
 
 const duration = z.string().refine((s) => parseDuration(s) !== null, {
   message: 'an ISO 8601 duration with days, hours, minutes, seconds (P36DT1H30M)',
@@ -80,6 +81,46 @@ const action = z.discriminatedUnion('action', [
     recoveryDelay: duration.optional(),
   }),
   z.strictObject({ ...at, action: z.literal('interrogate') }),
+  // extensions of format 1: the clinician's programmer step by step, the telemetry link, a needle at the pump
+  z.strictObject({
+    ...at,
+    action: z.literal('session'),
+    do: z.enum([
+      'connect',
+      'disconnect',
+      'doseChange',
+      'draft',
+      'passFindings',
+      'review',
+      'back',
+      'confirm',
+      'cancel',
+      'verify',
+      'retry',
+      'restart',
+      'edit',
+    ]),
+    doseMcgPerDay: mcgPerDay.optional(),
+    concentrationMcgPerMl: mcgPerMl.optional(),
+    bridge: z.enum(['bridge', 'none']).optional(),
+    passFindings: z.boolean().optional(),
+  }),
+  z.strictObject({
+    ...at,
+    action: z.literal('link'),
+    distanceCm: z.number().min(0).max(100_000).optional(),
+    interference: z.enum(['none', 'moderate', 'severe']).optional(),
+    dropNext: z.number().int().min(1).max(20).optional(),
+    dropAfter: z.number().int().min(0).max(20).optional(),
+  }),
+  z.strictObject({
+    ...at,
+    action: z.literal('needle'),
+    withdrawMl: z.union([ml, z.literal('all')]).optional(),
+    volumeMl: ml,
+    concentrationMcgPerMl: mcgPerMl,
+    site: z.enum(['reservoir', 'pocket', 'cap']),
+  }),
 ]);
 
 const value = z.union([
@@ -176,7 +217,14 @@ export const scenarioSchema = z.strictObject({
   timeline: z.array(action).optional(),
   expect: z.array(expectation).optional(),
   /** Extension: safety requirements whose state invariants the runner checks after every step and sample. */
-  checks: z.array(z.enum(Object.keys(STATE_INVARIANTS) as [StateRequirement, ...StateRequirement[]])).optional(),
+  checks: z
+    .array(
+      z.enum([...SESSION_REQUIREMENTS, ...(Object.keys(STATE_INVARIANTS) as StateRequirement[])] as [
+        string,
+        ...string[],
+      ]),
+    )
+    .optional(),
   /** Extension: a training exercise, with objectives scored after the trainee's run. */
   training: training.optional(),
 });

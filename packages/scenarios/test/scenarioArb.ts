@@ -72,7 +72,73 @@ const anyAction: fc.Arbitrary<ScenarioAction> = fc.oneof(
     recoveryDelay: fc.constantFrom('PT10M', 'PT2H'),
   }),
   fc.constant({ at: at(0), action: 'interrogate' as const }),
+  // the clinician's programmer through the telemetry link, and needles at the pump (extensions)
+  fc.record({
+    at: fc.constant(at(0)),
+    action: fc.constant('session' as const),
+    do: fc.constant('edit' as const),
+    doseMcgPerDay: fc.oneof(fc.integer({ min: 10, max: 400 }), fc.constantFrom(20, 25, 330, 2500, 3000)),
+    concentrationMcgPerMl: fc.constantFrom(500, 500, 2000),
+    bridge: fc.constantFrom('bridge' as const, 'none' as const),
+    passFindings: fc.boolean(),
+  }),
+  fc.record({
+    at: fc.constant(at(0)),
+    action: fc.constant('session' as const),
+    do: fc.constantFrom(
+      'connect' as const,
+      'disconnect' as const,
+      'doseChange' as const,
+      'passFindings' as const,
+      'review' as const,
+      'back' as const,
+      'confirm' as const,
+      'cancel' as const,
+      'verify' as const,
+      'retry' as const,
+      'restart' as const,
+    ),
+  }),
+  fc.record({
+    at: fc.constant(at(0)),
+    action: fc.constant('session' as const),
+    do: fc.constant('draft' as const),
+    doseMcgPerDay: fc.integer({ min: 10, max: 3000 }),
+  }),
+  fc.record({
+    at: fc.constant(at(0)),
+    action: fc.constant('link' as const),
+    distanceCm: fc.integer({ min: 0, max: 400 }),
+    interference: fc.constantFrom('none' as const, 'moderate' as const, 'severe' as const),
+  }),
+  fc.record({
+    at: fc.constant(at(0)),
+    action: fc.constant('link' as const),
+    dropNext: fc.integer({ min: 1, max: 3 }),
+    dropAfter: fc.integer({ min: 0, max: 4 }),
+  }),
+  fc.record({
+    at: fc.constant(at(0)),
+    action: fc.constant('needle' as const),
+    withdrawMl: fc.constant('all' as const),
+    volumeMl: fc.integer({ min: 0, max: 20 }),
+    concentrationMcgPerMl: fc.constant(500),
+    site: fc.constantFrom('reservoir' as const, 'pocket' as const, 'cap' as const),
+  }),
 );
+
+/** A link that drops some messages after letting some through, then a whole dose change sent over it. */
+const dropThenEdit: fc.Arbitrary<ScenarioAction[]> = fc
+  .record({
+    dropNext: fc.integer({ min: 1, max: 3 }),
+    dropAfter: fc.integer({ min: 0, max: 4 }),
+    doseMcgPerDay: fc.integer({ min: 100, max: 400 }),
+    passFindings: fc.boolean(),
+  })
+  .map(({ dropNext, dropAfter, doseMcgPerDay, passFindings }) => [
+    { at: at(0), action: 'link', dropNext, dropAfter },
+    { at: at(0), action: 'session', do: 'edit', doseMcgPerDay, bridge: 'none', passFindings },
+  ]);
 
 /** The action moved to an hour (a fault's end with it). */
 const retime = (action: ScenarioAction, hour: number): ScenarioAction =>
@@ -82,20 +148,27 @@ const retime = (action: ScenarioAction, hour: number): ScenarioAction =>
 
 /**
  * Valid scenario files (format 1) with a random timeline of refills (some with the needle in the
- * wrong place), programming sessions (some interrupted), boluses, faults and scans over up to 60
- * days, every safety check listed. Shrinks toward fewer, earlier actions.
+ * wrong place), programming sessions (some interrupted), the clinician's programmer step by step
+ * over a telemetry link that moves, drops and suffers interference, needles at the pump, boluses,
+ * faults and scans over up to 60 days, every safety check listed. Shrinks toward fewer, earlier actions.
  */
 export const scenarioArb: fc.Arbitrary<ScenarioFile> = fc
   .record({
     model: fc.constantFrom('synchromed-ii-20' as const, 'synchromed-ii-40' as const, 'prometra-ii-20' as const),
     doseMcgPerDay: dose,
-    // each action drawn beside its hour (no chain), so shrinking drops actions and moves them earlier
+    // each action drawn beside its hour (no chain), so shrinking drops actions and moves them earlier;
+    // some come as a pair at one hour: a link armed to drop, then a whole edit over it
     timeline: fc.array(
-      fc.tuple(fc.integer({ min: 0, max: 60 * 24 }), anyAction).map(([hour, action]) => ({
-        hour,
-        action: retime(action, hour),
-      })),
-      { maxLength: 12 },
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 60 * 24 }),
+          fc.oneof(
+            anyAction.map((a) => [a]),
+            dropThenEdit,
+          ),
+        )
+        .map(([hour, actions]) => actions.map((action) => ({ hour, action: retime(action, hour) }))),
+      { maxLength: 20, size: 'medium' },
     ),
     seed: fc.integer({ min: 1, max: 1_000_000 }),
   })
@@ -111,7 +184,10 @@ export const scenarioArb: fc.Arbitrary<ScenarioFile> = fc
         catheter: { implantedLengthCm: 40 },
         therapy: { mode: 'simple', doseMcgPerDay },
       },
-      timeline: [...timeline].sort((a, b) => a.hour - b.hour).map((t) => t.action),
-      checks: ['REQ-CONS-01', 'REQ-RES-01', 'REQ-RATE-01', 'REQ-ALM-01'],
+      timeline: timeline
+        .flat()
+        .sort((a, b) => a.hour - b.hour)
+        .map((t) => t.action),
+      checks: ['REQ-CONS-01', 'REQ-RES-01', 'REQ-RATE-01', 'REQ-ALM-01', 'REQ-SES-01', 'REQ-SES-02'],
     }),
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Milliseconds } from '@itps/core';
 import { describe, expect, it } from 'vitest';
-import { createScenarioPlayer, createScenarioSimulation, parseScenario } from '../src/index.ts';
+import { createScenarioPlayer, createScenarioWorld, parseScenario } from '../src/index.ts';
 
 const DAY = 86_400_000;
 const text = readFileSync(new URL('../scenarios/stop-and-restart.scenario.yaml', import.meta.url), 'utf8');
@@ -11,15 +11,15 @@ const scenario = parsed.scenario;
 
 describe('scenario player', () => {
   it('resumes a timeline played through an instant exactly as if it had never stopped', () => {
-    const straight = createScenarioSimulation(scenario, 1);
+    const straight = createScenarioWorld(scenario, 1);
     createScenarioPlayer(scenario, straight).advanceTo((4 * DAY) as Milliseconds);
 
-    const resumed = createScenarioSimulation(scenario, 1);
+    const resumed = createScenarioWorld(scenario, 1);
     createScenarioPlayer(scenario, resumed).advanceTo((2 * DAY) as Milliseconds);
-    const player = createScenarioPlayer(scenario, resumed, { playedThrough: resumed.now() });
+    const player = createScenarioPlayer(scenario, resumed, { playedThrough: resumed.simulation.now() });
     expect(player.nextStepAt()).toBe(3 * DAY);
     player.advanceTo((4 * DAY) as Milliseconds);
 
-    expect(resumed.pumpState()).toEqual(straight.pumpState());
+    expect(resumed.simulation.pumpState()).toEqual(straight.simulation.pumpState());
   });
 });

@@ -1,14 +1,14 @@
-import type { StateRequirement } from '@itps/core';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseScenario, runScenario } from '../src/index.ts';
 import { assertScenarioProperty } from './assertScenarioProperty.ts';
 import { scenarioArb } from './scenarioArb.ts';
 
-// Whole scenarios, as users write them, with random refills, sessions, boluses, faults and scans:
+// Whole scenarios, as users write them, with random refills, sessions (whole or step by step over a
+// telemetry link that drops), needles, boluses, faults and scans:
 // the runner judges each requirement's invariant after every step and sample. A failure writes the
 // shrunk scenario to test-results/counterexamples/ for `pnpm itps run` and the programmer app.
-const requirements: StateRequirement[] = ['REQ-CONS-01', 'REQ-RES-01', 'REQ-RATE-01', 'REQ-ALM-01'];
+const requirements = ['REQ-CONS-01', 'REQ-RES-01', 'REQ-RATE-01', 'REQ-ALM-01', 'REQ-SES-01', 'REQ-SES-02'];
 
 describe('scenario runs hold the state invariants', () => {
   for (const id of requirements) {

@@ -5,7 +5,7 @@ import { perform } from '../src/applyAction.ts';
 import {
   coursePoint,
   createScenarioPlayer,
-  createScenarioSimulation,
+  createScenarioWorld,
   formatProblem,
   parseDuration,
   parseScenario,
@@ -50,8 +50,9 @@ const ms = (d: string) => (parseDuration(d) ?? 0) as Milliseconds;
  * instants; the patient's course is sampled hourly.
  */
 export function playTraining(s: ScenarioFile, steps: readonly TraineeStep[]): TrainingRun {
-  const sim = createScenarioSimulation(s, s.seed ?? 1);
-  const player = createScenarioPlayer(s, sim);
+  const world = createScenarioWorld(s, s.seed ?? 1);
+  const sim = world.simulation;
+  const player = createScenarioPlayer(s, world);
   const trainee: TraineeAction[] = [];
   const course: TrainingRun['course'][number][] = [];
   const end = ms(s.duration);
@@ -66,7 +67,7 @@ export function playTraining(s: ScenarioFile, steps: readonly TraineeStep[]): Tr
         sim.send({ type: 'update.abort' });
         sim.send({ type: 'therapy.start' });
       } else if (step.pump !== undefined)
-        perform(sim, { ...step.pump, at: step.at } as ScenarioAction, catheterVolumePerCm(s));
+        perform(world, { ...step.pump, at: step.at } as ScenarioAction, catheterVolumePerCm(s));
       if (step.trainee !== undefined)
         trainee.push({ at: ms(step.at), type: step.trainee, ...(step.detail ? { detail: step.detail } : {}) });
     }

@@ -41,7 +41,7 @@ export function ScenarioLoader() {
       origin: s.patient?.origin ?? 'spinal',
       ...(patient === null ? {} : { patient }),
     });
-    replace(world, createScenarioPlayer(s, world.simulation));
+    replace(world, createScenarioPlayer(s, world));
   };
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

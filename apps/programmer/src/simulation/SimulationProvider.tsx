@@ -36,9 +36,7 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
     // a scenario loaded before the reload keeps playing from where it was
     const scenario = loadSavedScenario();
     const player =
-      scenario === null
-        ? null
-        : createScenarioPlayer(scenario, restored.simulation, { playedThrough: restored.simulation.now() });
+      scenario === null ? null : createScenarioPlayer(scenario, restored, { playedThrough: restored.simulation.now() });
     return { world: restored, player };
   });
   useEffect(() => saveScenario(player?.scenario ?? null), [player]);
@@ -80,7 +78,7 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
       const resumed =
         scenario === undefined || scenario === null
           ? null
-          : createScenarioPlayer(scenario, restored.simulation, { playedThrough: restored.simulation.now() });
+          : createScenarioPlayer(scenario, restored, { playedThrough: restored.simulation.now() });
       setState({ world: restored, player: resumed });
     },
     startOver: () => {

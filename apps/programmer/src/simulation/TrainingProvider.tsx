@@ -126,7 +126,7 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
         origin: s.patient?.origin ?? 'spinal',
         ...(patient === null ? {} : { patient }),
       });
-      const player = createScenarioPlayer(s, next.simulation);
+      const player = createScenarioPlayer(s, next);
       // the story before the visit runs unseen; the debrief still shows the patient's course through it
       const visit = parseDuration(trainingOf(s).visitAt ?? 'PT0S') ?? 0;
       const course: TrainingRun['course'][number][] = [];
