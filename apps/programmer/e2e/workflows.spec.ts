@@ -110,7 +110,7 @@ const type = async (name: RegExp | string, value: string) => {
 };
 
 describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
-  it('runs every programmer workflow: dose change, flex schedule, bridge bolus, refill, single bolus, alarm threshold, alarm test, stop and restart', async () => {
+  it('runs every programmer workflow: dose change, flex schedule, bridge bolus, refill, single and priming boluses, alarm threshold, alarm test, catheter data, stop and restart', async () => {
     await press('Connect and interrogate');
     await expect(text('session-state')).resolves.toBe('Connected');
     // dose change with a soft-limit confirmation
@@ -150,6 +150,8 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
       ['Bolus, alarm, catheter, MRI, stop and restart', 'Prepare single bolus'],
       ['Bolus, alarm, catheter, MRI, stop and restart', 'Prepare alarm change'],
       ['Bolus, alarm, catheter, MRI, stop and restart', 'Prepare alarm test'],
+      ['Bolus, alarm, catheter, MRI, stop and restart', 'Prepare catheter data'],
+      ['Bolus, alarm, catheter, MRI, stop and restart', 'Prepare priming bolus (tubing and catheter)'],
       ['Bolus, alarm, catheter, MRI, stop and restart', 'Prepare stop therapy'],
     ] as const) {
       await press(open);

@@ -1,6 +1,4 @@
-import { patientStatus } from '@itps/core';
-import { useSelector } from '@xstate/react';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { usePatient } from '../simulation/usePatient.ts';
 
 const CONSCIOUSNESS: Readonly<Record<string, string>> = {
   alert: 'alert',
@@ -14,13 +12,9 @@ const CONSCIOUSNESS: Readonly<Record<string, string>> = {
  * Never the drug level or the model's stages: those are for the instructor.
  */
 export function PatientPanel() {
-  const simulation = useSimulation();
-  // re-read whenever the pump moves (the patient moves with it)
-  useSelector(simulation.pump, (s) => s.context.pump.now);
-  const state = simulation.patient();
-  const parameters = simulation.patientParameters;
-  if (state === null || parameters === null) return null;
-  const p = patientStatus(state, parameters);
+  const patient = usePatient();
+  if (patient === null) return null;
+  const p = patient.status;
   const worrying = p.withdrawal !== 'none' || p.overdose !== 'none';
   return (
     <section className={`panel patient${worrying ? ' worrying' : ''}`} aria-labelledby="patient-title">

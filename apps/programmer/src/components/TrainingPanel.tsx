@@ -1,8 +1,8 @@
-import { CLINICAL_ACTIONS, type ClinicalAction, formatProblem, parseScenario, trainingOf } from '@itps/scenarios';
-import { type ChangeEvent, useId, useState } from 'react';
+import { CLINICAL_ACTIONS, type ClinicalAction, parseScenario, trainingOf } from '@itps/scenarios';
 import { download } from '../simulation/savedWorld.ts';
 import { useTraining } from '../simulation/TrainingProvider.tsx';
 import { DebriefView } from './DebriefView.tsx';
+import { type BundledScenario, ScenarioSource } from './ScenarioSource.tsx';
 
 // the training library, bundled as text
 const library = import.meta.glob('../../../../packages/scenarios/training/*.scenario.yaml', {
@@ -10,13 +10,13 @@ const library = import.meta.glob('../../../../packages/scenarios/training/*.scen
   import: 'default',
   eager: true,
 }) as Record<string, string>;
-const entries = Object.entries(library)
+const entries: BundledScenario[] = Object.entries(library)
   .map(([path, text]) => {
     const file = path.split('/').pop() ?? path;
     const parsed = parseScenario(text, file);
-    return { file, text, name: parsed.ok ? parsed.scenario.name.replace(/^Training: /, '') : file };
+    return { file, text, label: parsed.ok ? parsed.scenario.name.replace(/^Training: /, '') : file };
   })
-  .sort((a, b) => a.name.localeCompare(b.name));
+  .sort((a, b) => a.label.localeCompare(b.label));
 
 /**
  * Training: choose an exercise, read the brief, look after the patient with the programmer and the
@@ -25,27 +25,6 @@ const entries = Object.entries(library)
  */
 export function TrainingPanel() {
   const training = useTraining();
-  const [choice, setChoice] = useState(entries[0]?.file ?? '');
-  const [problems, setProblems] = useState<string[]>([]);
-  const selectId = useId();
-  const fileId = useId();
-  const open = (text: string, file: string) => {
-    const parsed = parseScenario(text, file);
-    if (!parsed.ok) {
-      setProblems(parsed.problems.map(formatProblem));
-      return;
-    }
-    if (parsed.scenario.patient === undefined) {
-      setProblems([`${file}: patient: expected a patient (patient.origin) for an exercise, found none`]);
-      return;
-    }
-    setProblems([]);
-    training.start(parsed.scenario);
-  };
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (file !== undefined) open(await file.text(), file.name);
-  };
   const { state, scenario } = training;
   const brief = scenario === null ? null : trainingOf(scenario);
   const acted = new Set(state?.trainee.map((t) => t.type));
@@ -54,36 +33,19 @@ export function TrainingPanel() {
       <h2 id="training-title">Training</h2>
       {state === null || scenario === null || brief === null ? (
         <>
-          <div className="field">
-            <label htmlFor={selectId}>Exercise</label>
-            <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
-              {entries.map((e) => (
-                <option key={e.file} value={e.file}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              onClick={() => {
-                const entry = entries.find((e) => e.file === choice);
-                if (entry) open(entry.text, entry.file);
-              }}
-            >
-              Start exercise
-            </button>
-          </div>
-          <div className="field">
-            <label htmlFor={fileId}>Or open a scenario file as an exercise</label>
-            <input id={fileId} type="file" accept=".yaml,.yml,.json" onChange={onFile} />
-          </div>
-          {problems.length > 0 && (
-            <ul className="error" role="alert" data-testid="training-problems">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          )}
+          <ScenarioSource
+            entries={entries}
+            listLabel="Exercise"
+            openLabel="Start exercise"
+            fileLabel="Or open a scenario file as an exercise"
+            testId="training-problems"
+            accept={(s, file) =>
+              s.patient === undefined
+                ? `${file}: patient: expected a patient (patient.origin) for an exercise, found none`
+                : null
+            }
+            onOpen={(s) => training.start(s)}
+          />
           <Results />
         </>
       ) : state.debrief !== null ? (

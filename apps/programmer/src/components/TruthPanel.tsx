@@ -1,7 +1,8 @@
-import { type CatheterCondition, patientStatus, pumpTruthView } from '@itps/core';
+import { type CatheterCondition, pumpTruthView } from '@itps/core';
 import { useSelector } from '@xstate/react';
 import { formatConcentration, formatMcg, formatMl } from '../format/units.ts';
 import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { usePatient } from '../simulation/usePatient.ts';
 
 function describeCondition(c: CatheterCondition): string {
   const parts: string[] = [];
@@ -60,12 +61,9 @@ export function TruthPanel() {
 
 /** The patient model's hidden figures: drug near the tip, effect against need, the stages. */
 function PatientTruth() {
-  const simulation = useSimulation();
-  useSelector(simulation.pump, (s) => s.context.pump.now);
-  const state = simulation.patient();
-  const parameters = simulation.patientParameters;
-  if (state === null || parameters === null) return null;
-  const p = patientStatus(state, parameters);
+  const patient = usePatient();
+  if (patient === null) return null;
+  const { state, parameters, status: p } = patient;
   return (
     <>
       <h3>Patient model</h3>

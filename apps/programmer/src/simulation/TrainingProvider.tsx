@@ -1,12 +1,11 @@
-import { createWorld, type Milliseconds } from '@itps/core';
+import type { Milliseconds } from '@itps/core';
 import {
   coursePoint,
   createScenarioPlayer,
+  createScenarioWorld,
   parseDuration,
   parseScenario,
   type ScenarioFile,
-  scenarioPatient,
-  scenarioPumpInput,
   scoreTraining,
   type TraineeAction,
   type TrainingDebrief,
@@ -119,13 +118,7 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
     scenario,
     results,
     start(s) {
-      const seed = s.seed ?? 1;
-      const patient = scenarioPatient(s, seed);
-      const next = createWorld({
-        pump: scenarioPumpInput(s, seed),
-        origin: s.patient?.origin ?? 'spinal',
-        ...(patient === null ? {} : { patient }),
-      });
+      const next = createScenarioWorld(s, s.seed ?? 1);
       const player = createScenarioPlayer(s, next);
       // the story before the visit runs unseen; the debrief still shows the patient's course through it
       const visit = parseDuration(trainingOf(s).visitAt ?? 'PT0S') ?? 0;

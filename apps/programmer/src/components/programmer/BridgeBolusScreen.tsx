@@ -1,7 +1,6 @@
 import {
   bridgeBolusDraft,
   getDeviceProfile,
-  isDraftClear,
   type McgPerMl,
   type Nanolitres,
   type PumpBeliefView,
@@ -12,6 +11,7 @@ import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMl } from '../../format/units.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
+import { WorkflowButtons } from './WorkflowButtons.tsx';
 
 const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10} h`;
 
@@ -95,19 +95,7 @@ export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; con
           onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
         />
       )}
-      <div className="buttons">
-        <button type="submit">Plan bridge bolus</button>
-        <button
-          type="button"
-          disabled={bolus === null || !isDraftClear(context)}
-          onClick={() => world.act({ type: 'review.open' })}
-        >
-          Review changes
-        </button>
-        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
-          Cancel
-        </button>
-      </div>
+      <WorkflowButtons check="Plan bridge bolus" drafted={bolus !== null} context={context} />
     </form>
   );
 }

@@ -1,15 +1,10 @@
-import {
-  doseChangeDraft,
-  isDraftClear,
-  mcgPerDayToPicogramsPerDay,
-  type PumpBeliefView,
-  type SessionContext,
-} from '@itps/core';
+import { doseChangeDraft, mcgPerDayToPicogramsPerDay, type PumpBeliefView, type SessionContext } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMcgPerDay } from '../../format/units.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
+import { WorkflowButtons } from './WorkflowButtons.tsx';
 
 /**
  * The dose-change workflow: a new daily dose, checked by the core's guard rails as it is entered;
@@ -82,19 +77,7 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
           {context.reentered && <p className="ok">Re-entry matches.</p>}
         </div>
       )}
-      <div className="buttons">
-        <button type="submit">Check dose</button>
-        <button
-          type="button"
-          disabled={!checked || !isDraftClear(context)}
-          onClick={() => world.act({ type: 'review.open' })}
-        >
-          Review changes
-        </button>
-        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
-          Cancel
-        </button>
-      </div>
+      <WorkflowButtons check="Check dose" drafted={checked} context={context} />
     </form>
   );
 }

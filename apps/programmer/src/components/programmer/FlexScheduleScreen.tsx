@@ -3,7 +3,6 @@ import {
   type FlexStep,
   flexScheduleDraft,
   getDeviceProfile,
-  isDraftClear,
   mcgPerDayToPicogramsPerDay,
   type PicogramsPerDay,
   type PumpBeliefView,
@@ -15,6 +14,7 @@ import { parseClock } from '../../format/parseClock.ts';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
+import { WorkflowButtons } from './WorkflowButtons.tsx';
 
 interface Row {
   readonly key: number;
@@ -258,19 +258,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
           {context.reentered && <p className="ok">Re-entry matches.</p>}
         </div>
       )}
-      <div className="buttons">
-        <button type="submit">Check schedule</button>
-        <button
-          type="button"
-          disabled={!checked || !isDraftClear(context)}
-          onClick={() => world.act({ type: 'review.open' })}
-        >
-          Review changes
-        </button>
-        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
-          Cancel
-        </button>
-      </div>
+      <WorkflowButtons check="Check schedule" drafted={checked} context={context} />
     </form>
   );
 }

@@ -4,7 +4,6 @@ import {
   catheterDataDraft,
   type Draft,
   getDeviceProfile,
-  isDraftClear,
   mcgPerDayToPicogramsPerDay,
   mcgToPicograms,
   mlToNanolitres,
@@ -20,6 +19,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
+import { WorkflowButtons } from './WorkflowButtons.tsx';
 
 /** The programmer's other workflows: each builds a draft with the core and goes through the finish screen. */
 export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
@@ -162,14 +162,7 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
         acknowledged={context.acknowledged}
         onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
       />
-      <div className="buttons">
-        <button type="button" disabled={!isDraftClear(context)} onClick={() => world.act({ type: 'review.open' })}>
-          Review changes
-        </button>
-        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
-          Cancel
-        </button>
-      </div>
+      <WorkflowButtons check={null} drafted={true} context={context} />
     </div>
   );
 }

@@ -1,0 +1,90 @@
+import { formatProblem, parseScenario, type ScenarioFile } from '@itps/scenarios';
+import { type ChangeEvent, useId, useState } from 'react';
+
+/** A scenario file bundled with the app, by name. */
+export interface BundledScenario {
+  readonly file: string;
+  readonly label: string;
+  readonly text: string;
+}
+
+/**
+ * Choosing a scenario: from a bundled list or from a file (YAML or JSON). Every file is validated
+ * like any scenario, and a bad one gets the format's messages (file, path, expected, found) with
+ * nothing opened. `accept` may refuse a valid scenario with a message of its own.
+ */
+export function ScenarioSource({
+  entries,
+  listLabel,
+  openLabel,
+  fileLabel,
+  testId,
+  accept,
+  onOpen,
+}: {
+  readonly entries: readonly BundledScenario[];
+  readonly listLabel: string;
+  readonly openLabel: string;
+  readonly fileLabel: string;
+  /** Test id of the problems list. */
+  readonly testId: string;
+  readonly accept?: (scenario: ScenarioFile, file: string) => string | null;
+  readonly onOpen: (scenario: ScenarioFile) => void;
+}) {
+  const [choice, setChoice] = useState(entries[0]?.file ?? '');
+  const [problems, setProblems] = useState<string[]>([]);
+  const selectId = useId();
+  const fileId = useId();
+  const open = (text: string, file: string) => {
+    const parsed = parseScenario(text, file);
+    if (!parsed.ok) {
+      setProblems(parsed.problems.map(formatProblem));
+      return;
+    }
+    const refused = accept?.(parsed.scenario, file) ?? null;
+    if (refused !== null) {
+      setProblems([refused]);
+      return;
+    }
+    setProblems([]);
+    onOpen(parsed.scenario);
+  };
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (file !== undefined) open(await file.text(), file.name);
+  };
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={selectId}>{listLabel}</label>
+        <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          {entries.map((e) => (
+            <option key={e.file} value={e.file}>
+              {e.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() => {
+            const entry = entries.find((e) => e.file === choice);
+            if (entry) open(entry.text, entry.file);
+          }}
+        >
+          {openLabel}
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor={fileId}>{fileLabel}</label>
+        <input id={fileId} type="file" accept=".yaml,.yml,.json" onChange={onFile} />
+      </div>
+      {problems.length > 0 && (
+        <ul className="error" role="alert" data-testid={testId}>
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
