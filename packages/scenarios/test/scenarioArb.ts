@@ -150,7 +150,7 @@ const retime = (action: ScenarioAction, hour: number): ScenarioAction =>
  * Valid scenario files (format 1) with a random timeline of refills (some with the needle in the
  * wrong place), programming sessions (some interrupted), the clinician's programmer step by step
  * over a telemetry link that moves, drops and suffers interference, needles at the pump, boluses,
- * faults and scans over up to 60 days, every safety check listed. Shrinks toward fewer, earlier actions.
+ * faults and scans over up to 60 days, with a seeded patient or none, every safety check listed. Shrinks toward fewer, earlier actions.
  */
 export const scenarioArb: fc.Arbitrary<ScenarioFile> = fc
   .record({
@@ -171,9 +171,10 @@ export const scenarioArb: fc.Arbitrary<ScenarioFile> = fc
       { maxLength: 20, size: 'medium' },
     ),
     seed: fc.integer({ min: 1, max: 1_000_000 }),
+    origin: fc.option(fc.constantFrom('spinal' as const, 'cerebral' as const, 'pediatric' as const), { nil: null }),
   })
   .map(
-    ({ model, doseMcgPerDay, timeline, seed }): ScenarioFile => ({
+    ({ model, doseMcgPerDay, timeline, seed, origin }): ScenarioFile => ({
       format: 'itps-scenario/1',
       name: 'Random history',
       seed,
@@ -184,6 +185,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioFile> = fc
         catheter: { implantedLengthCm: 40 },
         therapy: { mode: 'simple', doseMcgPerDay },
       },
+      ...(origin === null ? {} : { patient: { origin, variation: 'seeded' as const } }),
       timeline: timeline
         .flat()
         .sort((a, b) => a.hour - b.hour)

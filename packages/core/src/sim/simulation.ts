@@ -108,6 +108,7 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
         if (due !== null && due > now && due < end) end = due;
         if (front !== null && now + front < end) end = (now + front) as Milliseconds;
         advancePumpTo(end);
+        if (pumpState().now === now) throw new ItpsMisuseError('advanceTo', `the pump did not move from ${now} ms`);
         followPatient();
       }
     },
