@@ -27,6 +27,10 @@ import {
 const HOUR_MS = 3_600_000;
 /** The patient's course is sampled at most this often (simulated time). */
 const COURSE_EVERY_MS = 15 * 60_000;
+/** Course points after which the sampling spacing doubles. */
+const MAX_COURSE = 2000;
+/** Longest wait (real time) before the exercise in progress is written to storage. */
+const SAVE_EVERY_MS = 500;
 
 interface TrainingHandle {
   /** The exercise in progress or just finished, with its scenario; null when none. */
@@ -65,16 +69,34 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
   const scenario = useMemo(() => scenarioOf(state), [state]);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const update = useCallback((next: TrainingState | null) => {
+  // storage is written at most every SAVE_EVERY_MS of real time: at 1 day per second the course grows 96 points a second
+  const saving = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (saving.current !== null) clearTimeout(saving.current);
+      saveTraining(stateRef.current);
+    },
+    [],
+  );
+  const update = useCallback((next: TrainingState | null, now = false) => {
     stateRef.current = next;
     setState(next);
-    saveTraining(next);
+    if (now) {
+      if (saving.current !== null) clearTimeout(saving.current);
+      saving.current = null;
+      saveTraining(next);
+    } else if (saving.current === null) {
+      saving.current = setTimeout(() => {
+        saving.current = null;
+        saveTraining(stateRef.current);
+      }, SAVE_EVERY_MS);
+    }
   }, []);
   const append = useCallback(
     (action: TraineeAction) => {
       const s = stateRef.current;
       if (s === null || s.debrief !== null) return;
-      update({ ...s, trainee: [...s.trainee, action] });
+      update({ ...s, trainee: [...s.trainee, action] }, true);
     },
     [update],
   );
@@ -106,7 +128,9 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
       if (s === null || s.debrief !== null) return;
       const last = s.course[s.course.length - 1];
       const now = world.simulation.now();
-      if (last !== undefined && now - last.at < COURSE_EVERY_MS) return;
+      // the spacing doubles each time the course passes another MAX_COURSE points: years stay a few thousand
+      const spacing = COURSE_EVERY_MS * 2 ** Math.floor(s.course.length / MAX_COURSE);
+      if (last !== undefined && now - last.at < spacing) return;
       const point = coursePoint(world.simulation);
       if (point !== null) update({ ...s, course: [...s.course, point] });
     });
@@ -129,7 +153,7 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
         if (point !== null) course.push(point);
         if (t >= visit) break;
       }
-      update({ format: 'itps-training/1', scenario: JSON.stringify(s), trainee: [], course, debrief: null });
+      update({ format: 'itps-training/1', scenario: JSON.stringify(s), trainee: [], course, debrief: null }, true);
       replace(next, player);
     },
     record(type, detail) {
@@ -148,7 +172,7 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
         course: s.course,
       });
       const debrief = scoreTraining(scenario, run);
-      update({ ...s, debrief });
+      update({ ...s, debrief }, true);
       setResults(
         keepResult({
           finishedAt: new Date().toISOString(),
@@ -160,8 +184,8 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
       );
       return debrief;
     },
-    leave: () => update(null),
-    adopt: (next) => update(next),
+    leave: () => update(null, true),
+    adopt: (next) => update(next, true),
   };
   return <TrainingContext.Provider value={handle}>{children}</TrainingContext.Provider>;
 }
