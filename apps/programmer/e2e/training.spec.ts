@@ -85,7 +85,9 @@ describe('training in Chromium', () => {
       mimeType: 'text/yaml',
       buffer: Buffer.from(yaml),
     });
-    await expect(text('training-name')).resolves.toBe('Counterexample from a property');
+    // the file is read asynchronously
+    await page.getByText('Counterexample from a property').waitFor();
+    expect(await text('training-name')).toBe('Counterexample from a property');
     await page.getByRole('button', { name: 'Suspect a catheter problem' }).click();
     await page.getByRole('button', { name: 'Finish and debrief' }).click();
     const rubric = await text('debrief-rubric');
@@ -115,9 +117,7 @@ describe('training in Chromium', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(json),
     });
-    await expect(other.getByTestId('training-name').innerText()).resolves.toBe(
-      'Training: the update a colleague left unfinished',
-    );
+    await other.getByText('Training: the update a colleague left unfinished').waitFor();
     expect(await other.getByTestId('training-actions').innerText()).toBe('1 action recorded.');
     await other.getByRole('button', { name: 'Finish and debrief' }).click();
     expect(await other.getByTestId('debrief-timeline').innerText()).toContain('Suspect a pump failure');

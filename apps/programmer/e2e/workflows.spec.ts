@@ -199,7 +199,8 @@ describe('a scenario that drives the programmer', () => {
       mimeType: 'text/yaml',
       buffer: Buffer.from(yaml),
     });
-    await expect(text('scenario-loaded')).resolves.toBe('Loaded: REQ-SES-02 counterexample');
+    // the file is read asynchronously
+    await page.getByText('Loaded: REQ-SES-02 counterexample').waitFor();
     await page.getByRole('button', { name: '+1 hour' }).click();
     await page.getByTestId('incomplete-warning').waitFor();
     expect(await text('pump-state')).toBe('stopped');
