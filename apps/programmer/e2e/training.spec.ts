@@ -86,7 +86,7 @@ describe('training in Chromium', () => {
       buffer: Buffer.from(yaml),
     });
     // the file is read asynchronously
-    await page.getByText('Counterexample from a property').waitFor();
+    await page.getByTestId('training-name').waitFor();
     expect(await text('training-name')).toBe('Counterexample from a property');
     await page.getByRole('button', { name: 'Suspect a catheter problem' }).click();
     await page.getByRole('button', { name: 'Finish and debrief' }).click();
@@ -117,7 +117,10 @@ describe('training in Chromium', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(json),
     });
-    await other.getByText('Training: the update a colleague left unfinished').waitFor();
+    await other.getByTestId('training-name').waitFor();
+    expect(await other.getByTestId('training-name').innerText()).toBe(
+      'Training: the update a colleague left unfinished',
+    );
     expect(await other.getByTestId('training-actions').innerText()).toBe('1 action recorded.');
     await other.getByRole('button', { name: 'Finish and debrief' }).click();
     expect(await other.getByTestId('debrief-timeline').innerText()).toContain('Suspect a pump failure');
