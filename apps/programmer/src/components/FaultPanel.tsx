@@ -1,4 +1,4 @@
-import { type CatheterFault, type CatheterFaultKind, hoursToMs, type PumpEvent } from '@itps/core';
+import { type CatheterFault, type CatheterFaultKind, hoursToMs, type Nanolitres, type PumpEvent } from '@itps/core';
 import { useRef, useState } from 'react';
 import { useSimulation } from '../simulation/SimulationProvider.tsx';
 
@@ -26,7 +26,7 @@ const CHOICES: readonly FaultChoice[] = [
   { label: 'Catheter disconnected at the pump', start: catheter({ kind: 'disconnect' }), end: 'disconnect' },
   {
     label: 'Catheter fracture halfway',
-    start: catheter({ kind: 'fracture', atVolume: 52_000 as never }),
+    start: catheter({ kind: 'fracture', atVolume: 52_000 as Nanolitres }),
     end: 'fracture',
   },
   { label: 'Tip migrated: subdural', start: catheter({ kind: 'tipMigration', tip: 'subdural' }), end: 'tipMigration' },

@@ -4,6 +4,7 @@ import { getDeviceProfile } from '../pump/deviceProfile.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { validateProgram } from '../pump/validateProgram.ts';
 import { nanolitresToMl } from '../units/conversions.ts';
+import type { Nanolitres } from '../units/quantity.ts';
 import type { Draft } from './draft.ts';
 import { checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
 
@@ -57,7 +58,7 @@ export function reviewDraft(view: PumpBeliefView, draft: Draft, origin: Spastici
           code: 'bridge.decisionRequired',
           severity: 'hard',
           message: `The concentration changes from ${view.concentration} to ${program.concentration} mcg/mL: ${nanolitresToMl(
-            (profile.pumpTubingVolume + view.catheterVolumeEntered) as never,
+            (profile.pumpTubingVolume + view.catheterVolumeEntered) as Nanolitres,
           )} mL of the old drug is still in the pump tubing and catheter. Choose a bridge bolus or no bridge.`,
         });
       } else if (draft.bridgeDecision === 'none') {

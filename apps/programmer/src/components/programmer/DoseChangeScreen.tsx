@@ -4,6 +4,7 @@ import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMcgPerDay } from '../../format/units.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
+import { ReentryField } from './ReentryField.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
 
 /**
@@ -68,14 +69,13 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
         </div>
       </div>
       {checked && needsReentry && (
-        <div className="field">
-          <label htmlFor={`${id}-again`}>Type the new daily dose again (mcg/day)</label>
-          <input id={`${id}-again`} inputMode="decimal" value={again} onChange={(e) => setAgain(e.target.value)} />
-          <button type="button" onClick={reenter}>
-            Check re-entry
-          </button>
-          {context.reentered && <p className="ok">Re-entry matches.</p>}
-        </div>
+        <ReentryField
+          label="Type the new daily dose again (mcg/day)"
+          value={again}
+          onChange={setAgain}
+          onCheck={reenter}
+          matched={context.reentered}
+        />
       )}
       <WorkflowButtons check="Check dose" drafted={checked} context={context} />
     </form>

@@ -14,6 +14,7 @@ import { parseClock } from '../../format/parseClock.ts';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
+import { ReentryField } from './ReentryField.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
 
 interface Row {
@@ -249,14 +250,13 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
         )}
       </div>
       {checked && needsReentry && (
-        <div className="field">
-          <label htmlFor={`${id}-again`}>Type the new 24-hour total again (mcg)</label>
-          <input id={`${id}-again`} inputMode="decimal" value={again} onChange={(e) => setAgain(e.target.value)} />
-          <button type="button" onClick={reenter}>
-            Check re-entry
-          </button>
-          {context.reentered && <p className="ok">Re-entry matches.</p>}
-        </div>
+        <ReentryField
+          label="Type the new 24-hour total again (mcg)"
+          value={again}
+          onChange={setAgain}
+          onCheck={reenter}
+          matched={context.reentered}
+        />
       )}
       <WorkflowButtons check="Check schedule" drafted={checked} context={context} />
     </form>

@@ -4,6 +4,7 @@ import {
   isDraftClear,
   type McgPerMl,
   mlToNanolitres,
+  type Nanolitres,
   nanolitresToMl,
   type PumpBeliefView,
   planRefill,
@@ -24,7 +25,7 @@ import { DraftFindings } from './DraftFindings.tsx';
 export function RefillScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
   const world = useWorld();
   const expected = refillExpectation(view);
-  const [syringe, setSyringe] = useState<number | null>(null);
+  const [syringe, setSyringe] = useState<Nanolitres | null>(null);
   const [volume, setVolume] = useState('18');
   const [concentration, setConcentration] = useState(String(view.concentration));
   const [bridge, setBridge] = useState<'bridge' | 'none' | null>(null);
@@ -55,7 +56,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       return;
     }
     const planned = planRefill(view, {
-      aspirated: syringe as never,
+      aspirated: syringe,
       injected: mlToNanolitres(v.value),
       concentration: c.value as McgPerMl,
       bridgeDecision: bridge,
@@ -89,7 +90,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
           </button>
         </div>
       ) : (
-        <p data-testid="refill-syringe">The syringe shows {nanolitresToMl(syringe as never).toFixed(2)} mL.</p>
+        <p data-testid="refill-syringe">The syringe shows {nanolitresToMl(syringe).toFixed(2)} mL.</p>
       )}
       {syringe !== null && plan === null && (
         <form onSubmit={fill} noValidate>

@@ -3,6 +3,7 @@ import {
   baclofen,
   forecastReservoir,
   getDeviceProfile,
+  type Milliseconds,
   nextRefillAt,
   type PumpBeliefView,
   replaceByAt,
@@ -41,7 +42,7 @@ export function StatusScreen({
     lastRefillAt: view.lastRefill?.at ?? null,
     stabilityDays: baclofen.stabilityDays,
   });
-  const when = (ms: number | null) => (ms === null ? 'none' : formatSimTime(ms as never, view.timeOfDayAtStart));
+  const when = (ms: number | null) => (ms === null ? 'none' : formatSimTime(ms as Milliseconds, view.timeOfDayAtStart));
   const active = ALARM_NAMES.filter((n) => view.alarms[n]);
   return (
     <div className="screen">
