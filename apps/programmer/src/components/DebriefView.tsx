@@ -1,4 +1,4 @@
-import { type Milliseconds, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
+import { type Milliseconds, msToDays, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
 import type { TrainingDebrief, TrainingRun } from '@itps/scenarios';
 import { formatSimTime } from '../format/units.ts';
 import { useSimulation } from '../simulation/SimulationProvider.tsx';
@@ -20,7 +20,7 @@ export function DebriefView({
   readonly course: TrainingRun['course'];
 }) {
   const startOfDay = useSimulation().pumpState().timeOfDayAtStart;
-  const days = course.map((p) => p.at / 86_400_000);
+  const days = course.map((p) => msToDays(p.at as Milliseconds));
   const worstW = course.reduce((w, p) => Math.max(w, WITHDRAWAL_STAGES.indexOf(p.withdrawal)), 0);
   const worstO = course.reduce((w, p) => Math.max(w, OVERDOSE_STAGES.indexOf(p.overdose)), 0);
   return (

@@ -1,4 +1,5 @@
 import {
+  msToDays,
   nanolitresToMl,
   type PumpLifecycle,
   patientStatus,
@@ -33,7 +34,7 @@ function sampleOf(sim: Simulation): Sample {
   const patient = sim.patient();
   const parameters = sim.patientParameters;
   return {
-    day: pump.now / 86_400_000,
+    day: msToDays(pump.now),
     belief: nanolitresToMl(belief.calculatedReservoir),
     truth: nanolitresToMl(reservoirVolume(pump.truth.path.reservoir)),
     dose: belief.state === 'running' ? picogramsPerDayToMcgPerDay(belief.dose) : 0,

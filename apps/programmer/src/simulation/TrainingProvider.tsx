@@ -1,4 +1,4 @@
-import type { Milliseconds } from '@itps/core';
+import { type Milliseconds, MS_PER_HOUR } from '@itps/core';
 import {
   coursePoint,
   createScenarioPlayer,
@@ -24,7 +24,6 @@ import {
   type TrainingState,
 } from './trainingStore.ts';
 
-const HOUR_MS = 3_600_000;
 /** The patient's course is sampled at most this often (simulated time). */
 const COURSE_EVERY_MS = 15 * 60_000;
 /** Course points after which the sampling spacing doubles. */
@@ -147,7 +146,7 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
       // the story before the visit runs unseen; the debrief still shows the patient's course through it
       const visit = parseDuration(trainingOf(s).visitAt ?? 'PT0S') ?? 0;
       const course: TrainingRun['course'][number][] = [];
-      for (let t = 0; ; t = Math.min(visit, t + HOUR_MS)) {
+      for (let t = 0; ; t = Math.min(visit, t + MS_PER_HOUR)) {
         player.advanceTo(t as Milliseconds);
         const point = coursePoint(next.simulation);
         if (point !== null) course.push(point);
@@ -163,7 +162,7 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
       if (stateRef.current === null || scenario === null) return null;
       // the rest of the story: the scenario runs on to its end, so the debrief shows what followed
       const end = parseDuration(scenario.duration) ?? 0;
-      for (let t = world.simulation.now() + HOUR_MS; t < end; t += HOUR_MS) advanceTo(t as Milliseconds);
+      for (let t = world.simulation.now() + MS_PER_HOUR; t < end; t += MS_PER_HOUR) advanceTo(t as Milliseconds);
       if (end > world.simulation.now()) advanceTo(end as Milliseconds);
       const s = stateRef.current;
       const incompleteSession = world.session.getSnapshot().context.incomplete;

@@ -1,9 +1,7 @@
-import type { Milliseconds } from '../units/quantity.ts';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
 import { relativeEffect } from './advancePatient.ts';
-import { createDrugStep, type DrugAmounts, NO_INFLOW } from './patientDynamics.ts';
+import { createDrugStep, type DrugAmounts, NO_DRUG, NO_INFLOW } from './patientDynamics.ts';
 import type { PatientParameters } from './patientParameters.ts';
-import { createPatientState } from './patientState.ts';
 import { ashworthAt } from './patientStatus.ts';
 
 /** A reduction of the Ashworth score this large is a clinically meaningful effect (a positive test). */
@@ -37,10 +35,9 @@ export function testBolusResponse(
   options: { readonly followH?: number; readonly assessForH?: number; readonly from?: DrugAmounts } = {},
 ): BolusResponse {
   const step = createDrugStep(p);
-  const base = createPatientState(p, { at: 0 as Milliseconds, dailyDoseMcg: 0 });
-  let drug = { ...(options.from ?? base.drug) };
-  drug = { ...drug, csf: drug.csf + doseMcg };
-  const baseline = ashworthAt(relativeEffect({ drug: options.from ?? base.drug, tolerance: 1 }, p), p);
+  const before = options.from ?? NO_DRUG;
+  let drug: DrugAmounts = { ...before, csf: before.csf + doseMcg };
+  const baseline = ashworthAt(relativeEffect({ drug: before, tolerance: 1 }, p), p);
   const followMs = (options.followH ?? 24) * MS_PER_HOUR;
   const assessMs = (options.assessForH ?? 8) * MS_PER_HOUR;
   let peak = 0;
@@ -91,7 +88,7 @@ export interface ScreeningTrial {
 export function screeningTrial(p: PatientParameters, doses: readonly number[] = SCREENING_DOSES_MCG): ScreeningTrial {
   const step = createDrugStep(p);
   const steps: BolusResponse[] = [];
-  let drug = createPatientState(p, { at: 0 as Milliseconds, dailyDoseMcg: 0 }).drug;
+  let drug: DrugAmounts = NO_DRUG;
   for (const dose of doses) {
     const response = testBolusResponse(p, dose, { from: drug });
     steps.push(response);

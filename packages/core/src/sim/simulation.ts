@@ -11,8 +11,8 @@ import { type PumpEvent, type PumpLifecycle, pumpMachine } from '../pump/pumpMac
 import type { PumpState } from '../pump/pumpState.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import { timeToTipConcentrationChange } from '../pump/tipConcentrationChange.ts';
-import { picogramsToMcg } from '../units/conversions.ts';
-import type { Milliseconds, Picograms } from '../units/quantity.ts';
+import { picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
+import type { Milliseconds } from '../units/quantity.ts';
 
 /** A running simulated world: for now, one implanted pump on virtual time. */
 export interface Simulation {
@@ -60,7 +60,7 @@ function startingPatient(pump: PumpState, lifecycle: PumpLifecycle, p: PatientPa
   const belief = pumpBeliefView(pump, lifecycle);
   const flowing =
     belief.state === 'running' && pump.truth.catheter.tip === 'intrathecal' && pump.truth.path.catheter.length > 0;
-  const dailyDoseMcg = flowing ? picogramsToMcg(dailyTotal(belief.therapy) as number as Picograms) : 0;
+  const dailyDoseMcg = flowing ? picogramsPerDayToMcgPerDay(dailyTotal(belief.therapy)) : 0;
   return createPatientState(p, { at: pump.now, dailyDoseMcg, received: receivedFrom(pump) });
 }
 

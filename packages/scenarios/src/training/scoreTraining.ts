@@ -1,4 +1,4 @@
-import type { OverdoseStage, WithdrawalStage } from '@itps/core';
+import { MS_PER_HOUR, type OverdoseStage, type WithdrawalStage } from '@itps/core';
 import { formatDuration, parseDuration } from '../duration.ts';
 import { meets } from '../observe.ts';
 import type { ScenarioAction, ScenarioFile, TrainingObjective } from '../scenarioSchema.ts';
@@ -55,7 +55,6 @@ const PENALTY = {
   >,
 } as const;
 
-const HOUR = 3_600_000;
 const ms = (d: string) => parseDuration(d) ?? 0;
 /** An instant to the minute: link latencies add seconds nobody needs to read. */
 const when = (at: number) => formatDuration(Math.round(at / 60_000) * 60_000);
@@ -154,9 +153,9 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
     const points =
       timeToDetectMs === null
         ? 0
-        : timeToDetectMs <= 24 * HOUR
+        : timeToDetectMs <= 24 * MS_PER_HOUR
           ? DETECTION_POINTS.withinDay
-          : timeToDetectMs <= 72 * HOUR
+          : timeToDetectMs <= 72 * MS_PER_HOUR
             ? DETECTION_POINTS.withinThreeDays
             : DETECTION_POINTS.later;
     const label =
@@ -171,7 +170,7 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
       explanation:
         timeToDetectMs === null
           ? `not detected; it began at ${training.silentFault.at}`
-          : `detected ${(timeToDetectMs / HOUR).toFixed(1)} h after it began`,
+          : `detected ${(timeToDetectMs / MS_PER_HOUR).toFixed(1)} h after it began`,
     });
     if (timeToDetectMs === null)
       missed.unshift(

@@ -1,8 +1,12 @@
 import {
+  bolusRate,
   bridgeBolusDraft,
   getDeviceProfile,
   type McgPerMl,
+  type Milliseconds,
+  msToHours,
   type Nanolitres,
+  nanolitresPerDayToMlPerDay,
   type PumpBeliefView,
   type SessionContext,
 } from '@itps/core';
@@ -13,7 +17,7 @@ import { useWorld } from '../../simulation/SimulationProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
 
-const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10} h`;
+const hours = (ms: number) => `${Math.round(msToHours(ms as Milliseconds) * 10) / 10} h`;
 
 /**
  * The bridge bolus on its own: after a concentration change whose old drug is still in the pump
@@ -81,9 +85,7 @@ export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; con
           <dt>Over</dt>
           <dd>{hours(bolus.durationMs)}</dd>
           <dt>Flow meanwhile</dt>
-          <dd>
-            {(Math.round(((bolus.volume / 1e6) * 86_400_000 * 1000) / bolus.durationMs) / 1000).toFixed(3)} mL/day
-          </dd>
+          <dd>{nanolitresPerDayToMlPerDay(bolusRate(bolus.volume, bolus.durationMs)).toFixed(3)} mL/day</dd>
           <dt>Then</dt>
           <dd>the basal flow of the program at {view.concentration} mcg/mL</dd>
         </dl>
