@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     name: 'scenarios',
     include: ['test/**/*.test.ts'],
-    setupFiles: ['../core/test/setup.ts'],
+    // By package name, so the file is found from Stryker's sandbox too.
+    setupFiles: ['@itps/core/test-setup'],
     reporters: [
       'default',
       ['json', { outputFile: 'test-results/vitest.json' }],

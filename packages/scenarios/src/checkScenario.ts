@@ -1,11 +1,4 @@
-import {
-  averageProgramRate,
-  baclofen,
-  batteryLifeAtRate,
-  getDeviceProfile,
-  MS_PER_DAY,
-  validateProgram,
-} from '@itps/core';
+import { averageProgramRate, batteryLifeAtRate, getDeviceProfile, MS_PER_DAY, validateProgram } from '@itps/core';
 import { parseDuration } from './duration.ts';
 import type { Problem } from './problem.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
@@ -96,8 +89,6 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         break;
     }
   });
-  if (concentration < baclofen.minConcentration)
-    add('timeline', 'a concentration in the drug library', String(concentration));
   (s.expect ?? []).forEach((e, i) => {
     const path = `expect[${i}]`;
     if ('that' in e) {

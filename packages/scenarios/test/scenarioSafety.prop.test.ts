@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseScenario, runScenario } from '../src/index.ts';
@@ -21,7 +22,7 @@ describe('scenario runs hold the state invariants', () => {
           expect(parsed.ok ? [] : parsed.problems).toEqual([]);
           return runScenario(s).violations.length === 0;
         },
-        { numRuns: 60 },
+        { numRuns: fc.readConfigureGlobal().numRuns ?? 60 },
       );
     });
   }
