@@ -22,4 +22,69 @@ describe('scenario player', () => {
 
     expect(resumed.simulation.pumpState()).toEqual(straight.simulation.pumpState());
   });
+  it('plays a fault’s end before the actions of its instant, same-instant actions in file order, then is done', () => {
+    const s = {
+      ...scenario,
+      timeline: [
+        { at: 'PT1H', action: 'fault', kind: 'catheterOcclusion', until: 'PT2H' },
+        { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } },
+        { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 200 } },
+        { at: 'PT3H', action: 'interrogate' },
+      ],
+    } as typeof scenario;
+    const world = createScenarioWorld(s, 1);
+    const seen: string[] = [];
+    const player = createScenarioPlayer(s, world, {
+      afterStep: () => {
+        const pump = world.simulation.pumpState();
+        seen.push(
+          `${pump.now / 3_600_000}h ${pump.truth.catheter.occlusionPpm} ${JSON.stringify(pump.program.therapy)}`,
+        );
+      },
+    });
+    expect(player.nextStepAt()).toBe(3_600_000);
+    player.advanceTo((2 * 3_600_000) as Milliseconds);
+    expect(seen).toEqual([
+      '1h 1000000 {"mode":"simple","dose":250000000}',
+      '2h 0 {"mode":"simple","dose":250000000}',
+      '2h 0 {"mode":"simple","dose":300000000}',
+      '2h 0 {"mode":"simple","dose":200000000}',
+    ]);
+    expect(player.nextStepAt()).toBe(3 * 3_600_000);
+    player.advanceTo(DAY as Milliseconds);
+    expect(seen).toHaveLength(5);
+    expect(player.nextStepAt()).toBeNull();
+    expect(world.simulation.now()).toBe(DAY);
+    expect(player.interrogations).toEqual([
+      { at: 3 * 3_600_000, belief: expect.objectContaining({ 'pump.doseMcgPerDay': 200 }) },
+    ]);
+    // every program an action set may legitimately be on the pump (REQ-SES-01)
+    expect([...player.programs].map((p) => JSON.parse(p).therapy.dose)).toEqual([
+      250_000_000, 300_000_000, 200_000_000,
+    ]);
+    expect(player.sessionUpdates.size).toBe(0);
+  });
+
+  it('records the updates its sessions began by their place in the pump’s log, and not their programs', () => {
+    const s = {
+      ...scenario,
+      timeline: [{ at: 'PT1H', action: 'session', do: 'edit', doseMcgPerDay: 300 }],
+    } as typeof scenario;
+    const world = createScenarioWorld(s, 1);
+    const player = createScenarioPlayer(s, world);
+    player.advanceTo(DAY as Milliseconds);
+    const log = world.simulation.pumpState().log;
+    expect([...player.sessionUpdates]).toEqual([log.findIndex((e) => e.type === 'update.begun')]);
+    expect(player.sessionUpdates.size).toBe(1);
+    // the confirmed program arrives through the finish screen
+    expect([...player.programs].map((p) => JSON.parse(p).therapy.dose)).toEqual([250_000_000, 300_000_000]);
+  });
+
+  it('has nothing left to play when resumed after its last step', () => {
+    const world = createScenarioWorld(scenario, 1);
+    expect(
+      createScenarioPlayer(scenario, world, { playedThrough: (30 * DAY) as Milliseconds }).nextStepAt(),
+    ).toBeNull();
+    expect(createScenarioPlayer(scenario, world, { playedThrough: 0 as Milliseconds }).nextStepAt()).not.toBeNull();
+  });
 });
