@@ -271,15 +271,15 @@ describe('other actions', () => {
     const before = world.persist().link.conditions;
     perform(world, { at: 'P0D', action: 'link', distanceCm: 80 } as ScenarioAction, profile.catheterVolumePerCm);
     expect(world.persist().link.conditions).toEqual({ ...before, distanceCm: 80 });
-    perform(world, { at: 'P0D', action: 'link', interference: 'high' } as ScenarioAction, profile.catheterVolumePerCm);
-    expect(world.persist().link.conditions).toEqual({ distanceCm: 80, interference: 'high' });
+    perform(world, { at: 'P0D', action: 'link', interference: 'severe' } as ScenarioAction, profile.catheterVolumePerCm);
+    expect(world.persist().link.conditions).toEqual({ distanceCm: 80, interference: 'severe' });
     perform(
       world,
       { at: 'P0D', action: 'link', dropNext: 2, dropAfter: 1 } as ScenarioAction,
       profile.catheterVolumePerCm,
     );
     expect(world.persist().link).toMatchObject({
-      conditions: { distanceCm: 80, interference: 'high' },
+      conditions: { distanceCm: 80, interference: 'severe' },
       forcedDrops: 2,
       deliveriesBeforeDrop: 1,
     });

@@ -36,7 +36,7 @@ describe('checkSessionInvariants', () => {
   it('REQ-SES-02: flags an update this programmer began and left unfinished without a warning', () => {
     const world = createScenarioWorld(scenario, 1);
     world.simulation.send({ type: 'update.begin' });
-    const begun = world.simulation.pumpState().log.findLastIndex((e) => e.type === 'update.begun');
+    const begun = world.simulation.pumpState().log.findIndex((e) => e.type === 'update.begun');
     const programs = new Set([JSON.stringify(world.simulation.pumpState().program)]);
     const mine = { programs, sessionUpdates: new Set([begun]) };
     expect(checkSessionInvariants(world, mine, ['REQ-SES-01', 'REQ-SES-02'])).toEqual([
@@ -61,7 +61,7 @@ describe('checkSessionInvariants', () => {
   it('REQ-SES-02: an abandoned update leaves the pump stopped, and still needs the warning until restarted', () => {
     const world = createScenarioWorld(scenario, 1);
     world.simulation.send({ type: 'update.begin' });
-    const begun = world.simulation.pumpState().log.findLastIndex((e) => e.type === 'update.begun');
+    const begun = world.simulation.pumpState().log.findIndex((e) => e.type === 'update.begun');
     world.simulation.send({ type: 'update.abort' });
     const pump = world.simulation.pumpState();
     expect(world.simulation.lifecycle()).toBe('stopped');
