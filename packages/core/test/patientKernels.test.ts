@@ -10,6 +10,7 @@ import {
   type Milliseconds,
   NO_DRUG,
   NO_INFLOW,
+  OVERDOSE_STAGES,
   overdoseStageAt,
   type PatientState,
   patientStatus,
@@ -197,9 +198,9 @@ describe('the withdrawal clock', () => {
 });
 
 describe('the patient at the bedside', () => {
-  const onNeed = createPatientState(p, { at: at(0), dailyDoseMcg: p.needMcgPerDay });
+  const onNeed = () => createPatientState(p, { at: at(0), dailyDoseMcg: p.needMcgPerDay });
   it('is alert with normal signs on the dose needed', () => {
-    expect(patientStatus(onNeed, p)).toEqual({
+    expect(patientStatus(onNeed(), p)).toEqual({
       ashworth: 1,
       ashworthGrade: '1',
       withdrawal: 'none',
@@ -216,7 +217,7 @@ describe('the patient at the bedside', () => {
   });
 
   it('shows each stage in signs a clinician can see', () => {
-    const seen = (over: Partial<PatientState>) => patientStatus({ ...onNeed, ...over }, p);
+    const seen = (over: Partial<PatientState>) => patientStatus({ ...onNeed(), ...over }, p);
     expect(seen({ withdrawal: 'moderate' })).toMatchObject({ heartRateBpm: 110, temperatureC: 37.8, pruritus: true });
     expect(seen({ withdrawal: 'severe' })).toMatchObject({
       heartRateBpm: 125,
@@ -241,6 +242,57 @@ describe('the patient at the bedside', () => {
       'fast heart rate',
       'spasticity returning',
     ]);
+  });
+
+  it('lists the signs of every stage, overdose first, and slows the heart in deep overdose even in withdrawal', () => {
+    const signs = (over: Partial<PatientState>) => patientStatus({ ...onNeed(), ...over }, p).signs;
+    expect(signs({ withdrawal: 'moderate' })).toEqual([
+      'fast heart rate',
+      'itching without a rash',
+      'rebound spasticity',
+      'restless, anxious',
+    ]);
+    expect(signs({ withdrawal: 'severe' })).toEqual([
+      'high fever',
+      'rigidity',
+      'labile blood pressure',
+      'altered consciousness',
+    ]);
+    expect(signs({ overdose: 'somnolent' })).toEqual(['somnolent', 'hypotonia rising from the legs', 'nausea']);
+    expect(signs({ overdose: 'respiratoryDepression' })).toEqual([
+      'slow, shallow breathing',
+      'hard to rouse',
+      'slow heart rate',
+    ]);
+    expect(signs({ overdose: 'coma' })).toEqual(['unresponsive', 'respiratory depression', 'hypothermia']);
+    const both = patientStatus({ ...onNeed(), withdrawal: 'early', overdose: 'respiratoryDepression' }, p);
+    expect(both.heartRateBpm).toBe(75);
+    expect(patientStatus({ ...onNeed(), withdrawal: 'early', overdose: 'coma' }, p).heartRateBpm).toBe(75);
+    expect(patientStatus({ ...onNeed(), withdrawal: 'early', overdose: 'somnolent' }, p).heartRateBpm).toBe(95);
+  });
+
+  it('caps the rigidity of severe withdrawal at 4, the top of the scale', () => {
+    const stiff = createPatientParameters({ origin: 'spinal', baselineAshworth: 3.5 });
+    const state = createPatientState(stiff, { at: at(0), dailyDoseMcg: 0 });
+    expect(patientStatus({ ...state, withdrawal: 'severe' }, stiff)).toMatchObject({ ashworth: 4, ashworthGrade: '4' });
+    expect(patientStatus(state, stiff).ashworth).toBe(3.5);
+  });
+
+  it('starts with no stage reached, and seeded patients have a CSF half-life from 0.9 to 5 h', () => {
+    expect(createPatientState(p, { at: at(0), dailyDoseMcg: 0 }).worst).toEqual({
+      withdrawal: 'none',
+      overdose: 'none',
+    });
+    const halfLives = Array.from(
+      { length: 40 },
+      (_, seed) => createPatientParameters({ origin: 'spinal', seed }).csfHalfLifeH,
+    );
+    expect(Math.min(...halfLives)).toBeGreaterThanOrEqual(0.9);
+    expect(Math.max(...halfLives)).toBeLessThanOrEqual(5);
+    expect(new Set(halfLives).size).toBeGreaterThan(10);
+    expect(OVERDOSE_STAGES).toEqual(['none', 'drowsy', 'somnolent', 'respiratoryDepression', 'coma']);
+    for (const origin of ['spinal', 'cerebral', 'pediatric'] as const)
+      expect(createPatientParameters({ origin }).origin).toBe(origin);
   });
 
   it('starts dependent in proportion to the effect of the dose it starts on', () => {

@@ -45,19 +45,23 @@ const firstAt = (course: PatientState[], pass: (s: PatientState) => boolean): nu
 };
 
 describe('a test bolus (documented timing: onset 0.5-1 h, peak about 4 h, lasting 4-8 h) [R33]', () => {
-  const r = testBolusResponse(spinal, 50);
+  // computed inside each test, never while tests are collected, so mutation testing sees which test runs it
+  const response = () => testBolusResponse(spinal, 50);
 
   it('has its onset between 0.5 and 1 h', () => {
+    const r = response();
     expect(r.onsetH).toBeGreaterThanOrEqual(0.5);
     expect(r.onsetH).toBeLessThanOrEqual(1);
   });
 
   it('peaks at about 4 h', () => {
+    const r = response();
     expect(r.peakAtH).toBeGreaterThanOrEqual(3.5);
     expect(r.peakAtH).toBeLessThanOrEqual(4.5);
   });
 
   it('lasts 4 to 8 h, a meaningful fall of at least one Ashworth point: a positive test', () => {
+    const r = response();
     expect(r.effectH).toBeGreaterThanOrEqual(4);
     expect(r.effectH).toBeLessThanOrEqual(8);
     expect(r.peakReduction).toBeGreaterThanOrEqual(1);
@@ -65,6 +69,7 @@ describe('a test bolus (documented timing: onset 0.5-1 h, peak about 4 h, lastin
   });
 
   it('gives more and longer effect for a larger dose, and none for no dose', () => {
+    const r = response();
     const bigger = testBolusResponse(spinal, 100);
     expect(bigger.peakReduction).toBeGreaterThan(r.peakReduction);
     expect(bigger.effectH).toBeGreaterThan(r.effectH);
@@ -99,20 +104,24 @@ describe('the screening trial: 50, 75, 100 mcg at least 24 h apart [R28]', () =>
 });
 
 describe('a continuous infusion (documented: onset 6-8 h, maximum at 24-48 h) [R33, R79]', () => {
-  const naive = createPatientState(spinal, { at: 0 as Milliseconds, dailyDoseMcg: 0 });
-  const course = infuse(spinal, naive, spinal.needMcgPerDay, 96);
   const reduction = (s: PatientState) =>
     spinal.baselineAshworth -
     ashworthAt(s.drug.effect / (spinal.needMcgPerDay / 24 / (Math.LN2 / 3)) / s.tolerance, spinal);
-  const final = reduction(course[course.length - 1] as PatientState);
+  const infusion = () => {
+    const naive = createPatientState(spinal, { at: 0 as Milliseconds, dailyDoseMcg: 0 });
+    const course = infuse(spinal, naive, spinal.needMcgPerDay, 96);
+    return { course, final: reduction(course[course.length - 1] as PatientState) };
+  };
 
   it('has its onset (a fall of half a point) between 6 and 8 h', () => {
+    const { course } = infusion();
     const onset = firstAt(course, (s) => reduction(s) >= 0.5);
     expect(onset).toBeGreaterThanOrEqual(6);
     expect(onset).toBeLessThanOrEqual(8);
   });
 
   it('reaches 95 % of its full effect between 24 and 48 h, and the target grade on the dose needed', () => {
+    const { course, final } = infusion();
     const max = firstAt(course, (s) => reduction(s) >= 0.95 * final);
     expect(max).toBeGreaterThanOrEqual(24);
     expect(max).toBeLessThanOrEqual(48);
@@ -125,14 +134,18 @@ describe('a continuous infusion (documented: onset 6-8 h, maximum at 24-48 h) [R
 });
 
 describe('withdrawal after an interruption (documented: within 1-3 days, progressing over 24-72 h) [R35, R36]', () => {
-  const onTherapy = createPatientState(spinal, { at: 0 as Milliseconds, dailyDoseMcg: spinal.needMcgPerDay });
-  const stopped = infuse(spinal, onTherapy, 0, 6 * 24);
-  const entry = (type: string) => {
-    const e = stopped[stopped.length - 1]?.log.find((l) => l.type === type);
-    return e === undefined ? null : e.at / HOUR;
+  const interruption = () => {
+    const onTherapy = createPatientState(spinal, { at: 0 as Milliseconds, dailyDoseMcg: spinal.needMcgPerDay });
+    const stopped = infuse(spinal, onTherapy, 0, 6 * 24);
+    const entry = (type: string) => {
+      const e = stopped[stopped.length - 1]?.log.find((l) => l.type === type);
+      return e === undefined ? null : e.at / HOUR;
+    };
+    return { stopped, entry };
   };
 
   it('shows early withdrawal between 24 and 72 h after the infusion stops', () => {
+    const { stopped, entry } = interruption();
     const early = entry('patient.withdrawal.early');
     expect(early).toBeGreaterThanOrEqual(24);
     expect(early).toBeLessThanOrEqual(72);
@@ -143,6 +156,7 @@ describe('withdrawal after an interruption (documented: within 1-3 days, progres
   });
 
   it('progresses from early to severe within 24-72 h, through moderate', () => {
+    const { stopped, entry } = interruption();
     const early = entry('patient.withdrawal.early') as number;
     const moderate = entry('patient.withdrawal.moderate') as number;
     const severe = entry('patient.withdrawal.severe') as number;
@@ -155,6 +169,7 @@ describe('withdrawal after an interruption (documented: within 1-3 days, progres
   });
 
   it('resolves when the infusion is restored', () => {
+    const { stopped } = interruption();
     const atEarly = stopped.find((s) => s.withdrawal === 'early') as PatientState;
     const restored = infuse(spinal, atEarly, spinal.needMcgPerDay, 48);
     const last = restored[restored.length - 1] as PatientState;

@@ -57,8 +57,8 @@ describe('the simulation', () => {
 });
 
 describe('advancing the pump state directly', () => {
-  const start = createPumpState(input);
   it('gives the same state in fixed ticks as in one event-driven step (but the count of events)', () => {
+    const start = createPumpState(input);
     const strip = (s: PumpState) => ({ ...s, eventsProcessed: 0 });
     const ticked = advancePumpFixedTick(start, daysToMs(40), 3_600_000);
     expect(strip(ticked)).toEqual(strip(advancePump(start, daysToMs(40))));
@@ -67,6 +67,7 @@ describe('advancing the pump state directly', () => {
   });
 
   it('refuses a tick that is not a positive integer, and a move backwards', () => {
+    const start = createPumpState(input);
     expect(() => advancePumpFixedTick(start, daysToMs(1), 0)).toThrow(
       new ItpsMisuseError('advancePumpFixedTick', 'tick must be a positive integer, got 0'),
     );

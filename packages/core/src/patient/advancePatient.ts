@@ -117,8 +117,7 @@ function deficitOver(
       });
     }
   }
-  // recovery crosses thresholds from the top down
-  if (!inDeficit) crossed.reverse();
+  // recovery crosses thresholds from the top down: the log is sorted by instant at the end
   changes.push(...crossed);
   return to;
 }
