@@ -154,6 +154,11 @@ describe('programs', () => {
     expect(pump.program.therapy).toEqual({ mode: 'simple', dose: 300_000_000 });
   });
 
+  it('take the minimum-rate and stopped modes as they are', () => {
+    expect(act({ action: 'program', therapy: { mode: 'minimum' } }).pump.program.therapy).toEqual({ mode: 'minimum' });
+    expect(act({ action: 'program', therapy: { mode: 'stopped' } }).pump.program.therapy).toEqual({ mode: 'stopped' });
+  });
+
   it('stop where the telemetry was interrupted: before anything was sent, or after the update began', () => {
     expect(act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'beforeSend' }).sent).toEqual([]);
     const after = act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'afterSend' });
@@ -271,7 +276,11 @@ describe('other actions', () => {
     const before = world.persist().link.conditions;
     perform(world, { at: 'P0D', action: 'link', distanceCm: 80 } as ScenarioAction, profile.catheterVolumePerCm);
     expect(world.persist().link.conditions).toEqual({ ...before, distanceCm: 80 });
-    perform(world, { at: 'P0D', action: 'link', interference: 'severe' } as ScenarioAction, profile.catheterVolumePerCm);
+    perform(
+      world,
+      { at: 'P0D', action: 'link', interference: 'severe' } as ScenarioAction,
+      profile.catheterVolumePerCm,
+    );
     expect(world.persist().link.conditions).toEqual({ distanceCm: 80, interference: 'severe' });
     perform(
       world,
@@ -307,5 +316,88 @@ describe('other actions', () => {
       message: 'Injecting 5 mL into 20 mL would overfill the 20 mL reservoir.',
     });
     expect(reservoirVolume(overfill.pump.truth.path.reservoir)).toBe(20_000_000);
+  });
+});
+
+describe('sessions, step by step', () => {
+  const step = (world: World, a: Record<string, unknown>, confirmed?: Set<string>) => {
+    expect(
+      perform(world, { at: 'P0D', action: 'session', ...a } as ScenarioAction, profile.catheterVolumePerCm, confirmed),
+    ).toBeNull();
+    return String(world.session.getSnapshot().value);
+  };
+  const dose = (world: World) => world.simulation.pumpState().program.therapy;
+
+  it('walk the programmer through a dose change: findings stop the review until passed, back and forth, confirm, verify', () => {
+    const world = createScenarioWorld(scenario, 1);
+    const confirmed = new Set<string>();
+    expect(step(world, { do: 'connect' })).toBe('ready');
+    expect(step(world, { do: 'doseChange' })).toBe('editing');
+    expect(step(world, { do: 'draft', doseMcgPerDay: 1000 })).toBe('editing');
+    expect(world.session.getSnapshot().context.findings.map((f) => f.code)).toEqual(['dose.titrationStep']);
+    expect(step(world, { do: 'review' })).toBe('editing');
+    expect(step(world, { do: 'passFindings' })).toBe('editing');
+    expect(step(world, { do: 'review' })).toBe('finish');
+    expect(step(world, { do: 'back' })).toBe('editing');
+    expect(step(world, { do: 'review' })).toBe('finish');
+    expect(confirmed.size).toBe(0);
+    expect(step(world, { do: 'confirm' }, confirmed)).toBe('ready');
+    expect(dose(world)).toEqual({ mode: 'simple', dose: 1_000_000_000 });
+    expect([...confirmed]).toEqual([JSON.stringify(world.simulation.pumpState().program)]);
+    expect(step(world, { do: 'verify' })).toBe('ready');
+    expect(step(world, { do: 'disconnect' })).toBe('disconnected');
+  });
+
+  it('cancel a workflow, and a confirm outside the finish screen confirms nothing', () => {
+    const world = createScenarioWorld(scenario, 1);
+    const confirmed = new Set<string>();
+    step(world, { do: 'connect' });
+    step(world, { do: 'doseChange' });
+    step(world, { do: 'draft', doseMcgPerDay: 260 });
+    expect(step(world, { do: 'confirm' }, confirmed)).toBe('editing');
+    expect(confirmed.size).toBe(0);
+    expect(step(world, { do: 'cancel' })).toBe('ready');
+    expect(dose(world)).toEqual({ mode: 'simple', dose: 250_000_000 });
+  });
+
+  it('draft at a given concentration with the bridge decision', () => {
+    const world = createScenarioWorld(scenario, 1);
+    step(world, { do: 'connect' });
+    step(world, { do: 'doseChange' });
+    step(world, { do: 'draft', doseMcgPerDay: 260, concentrationMcgPerMl: 1000, bridge: false });
+    const { draft } = world.session.getSnapshot().context;
+    expect(draft.update.program).toEqual({
+      drug: 'baclofen',
+      concentration: 1000,
+      therapy: { mode: 'simple', dose: 260_000_000 },
+    });
+    expect(draft.bridgeDecision).toBe(false);
+    step(world, { do: 'draft', doseMcgPerDay: 270 });
+    expect(world.session.getSnapshot().context.draft).toMatchObject({
+      update: { program: { concentration: 500 } },
+      bridgeDecision: null,
+    });
+  });
+
+  it('an edit is a whole change, passing findings only when told to', () => {
+    const held = createScenarioWorld(scenario, 1);
+    step(held, { do: 'edit', doseMcgPerDay: 1000 });
+    expect(String(held.session.getSnapshot().value)).toBe('editing');
+    expect(dose(held)).toEqual({ mode: 'simple', dose: 250_000_000 });
+    const passed = createScenarioWorld(scenario, 1);
+    step(passed, { do: 'edit', doseMcgPerDay: 1000, passFindings: true });
+    expect(dose(passed)).toEqual({ mode: 'simple', dose: 1_000_000_000 });
+  });
+
+  it('retry an update the link dropped after it began, from the incomplete-session warning', () => {
+    const world = createScenarioWorld(scenario, 1);
+    world.dropNextMessages(1, 3);
+    expect(step(world, { do: 'edit', doseMcgPerDay: 260 })).toBe('disconnected');
+    expect(world.simulation.lifecycle()).toBe('updating');
+    expect(step(world, { do: 'connect' })).toBe('incomplete');
+    expect(step(world, { do: 'retry' })).toBe('ready');
+    expect(world.session.getSnapshot().context.incomplete).toBe(false);
+    expect(world.simulation.lifecycle()).toBe('running');
+    expect(dose(world)).toEqual({ mode: 'simple', dose: 260_000_000 });
   });
 });

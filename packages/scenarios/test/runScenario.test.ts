@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_NOTICE, runScenario, type ScenarioFile } from '../src/index.ts';
+import { REPORT_NOTICE, runScenario, type ScenarioFile, scenarioPatient, scenarioPumpInput } from '../src/index.ts';
 
 // The report of one small run, field by field: what the runner samples, when it judges each
 // expectation, and what it says about refusals, interrogations, violations and the patient.
@@ -70,6 +70,7 @@ describe('runScenario', () => {
           { event: 'motor.stall', never: true },
           { event: 'motor.stall', between: ['P0D', 'P2D'] },
           { at: 'P2D', that: { 'pump.mode': 'bolus' } },
+          { event: 'bolus.started', between: ['P1DT1S', 'P1DT3H'] },
         ],
       }),
     );
@@ -100,6 +101,13 @@ describe('runScenario', () => {
       { index: 4, passed: true, expected: { event: 'motor.stall', never: true }, actual: 'never', at: null },
       { index: 5, passed: false, expected: { event: 'motor.stall', between: [0, 2 * DAY] }, actual: 'never', at: null },
       { index: 6, passed: false, expected: { 'pump.mode': 'bolus' }, actual: { 'pump.mode': 'simple' }, at: 2 * DAY },
+      {
+        index: 7,
+        passed: false,
+        expected: { event: 'bolus.started', between: [DAY + 1000, DAY + 3 * HOUR] },
+        actual: { firstAt: DAY },
+        at: DAY,
+      },
     ]);
     expect(report.interrogations).toEqual([{ at: DAY, belief: expect.objectContaining({ 'pump.mode': 'bolus' }) }]);
     expect(report.events.filter((e) => e.type.startsWith('bolus.'))).toEqual([
@@ -147,5 +155,97 @@ describe('runScenario', () => {
     expect(report.series[400]).toMatchObject({ withdrawalStage: 0, overdoseStage: 0 });
     expect(typeof report.series[400]?.ashworth).toBe('number');
     expect(report.series[0]).toHaveProperty('relativeEffect');
+  });
+  it('keeps the series on its grid when a check falls between samples', () => {
+    const report = runScenario(scenario({ expect: [{ at: 'PT1H1S', that: { 'pump.mode': 'simple' } }] }));
+    expect(report.series).toHaveLength(401);
+    expect(report.series.some((p) => p.at === HOUR + 1000)).toBe(false);
+    expect(report.expectations[0]).toMatchObject({ passed: true, at: HOUR + 1000 });
+  });
+
+  it('samples what reached the CSF and the pocket in mcg, no dose while an update is open, and the alarms sounding', () => {
+    const report = runScenario(
+      scenario({
+        timeline: [
+          { at: 'PT1H', action: 'needle', site: 'pocket', withdrawMl: 0, volumeMl: 1, concentrationMcgPerMl: 500 },
+          { at: 'P1D', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 }, interrupt: 'afterSend' },
+          { at: 'P1DT12H', action: 'fault', kind: 'memoryError' },
+        ],
+      }),
+    );
+    const at = (t: number) => report.series.find((p) => p.at === t);
+    expect(at(DAY / 2)?.deliveredMcg).toBeCloseTo(125, 6);
+    expect(at(DAY / 2)).toMatchObject({ pocketMcg: 500, doseMcgPerDay: 250, alarms: [] });
+    expect(at(DAY + HOUR * 6)).toMatchObject({ doseMcgPerDay: 0, alarms: [] });
+    expect(at(2 * DAY)).toMatchObject({ doseMcgPerDay: 0, alarms: ['memoryError'] });
+  });
+
+  it('lists pump and patient events together in time order', () => {
+    const report = runScenario(
+      scenario({
+        duration: 'P4D',
+        patient: { origin: 'spinal' },
+        timeline: [
+          { at: 'PT1H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 }, interrupt: 'afterSend' },
+          { at: 'P3D', action: 'interrogate' },
+        ],
+      }),
+    );
+    const types = report.events.map((e) => e.type);
+    expect(types).toContain('patient.withdrawal.early');
+    expect(types).toContain('pump.interrogated');
+    expect(report.events.map((e) => e.at)).toEqual([...report.events.map((e) => e.at)].sort((a, b) => a - b));
+    expect(types.indexOf('patient.withdrawal.early')).toBeLessThan(types.indexOf('pump.interrogated'));
+  });
+  it('builds the pump and the patient from the file, with the format’s defaults', () => {
+    expect(scenarioPumpInput(scenario({}), 5)).toEqual({
+      profileId: 'synchromed-ii-20',
+      seed: 5,
+      accuracy: 'exact',
+      timeOfDayAtStart: 0,
+      program: { drug: 'baclofen', concentration: 500, therapy: { mode: 'simple', dose: 250_000_000 } },
+      reservoirVolume: 20_000_000,
+      catheterVolume: expect.any(Number),
+      primedWith: 'reservoir',
+      ageAtStart: 0,
+    });
+    const full = scenarioPumpInput(
+      scenario({
+        startsAt: '08:00',
+        pump: {
+          ...base.pump,
+          accuracy: 'nominal',
+          ageAtStart: 'P10D',
+          lowReservoirAlarmMl: 3,
+          pumpTubingVolumeMl: 0.2,
+          reservoirDeadSpaceMl: 1.5,
+          catheter: { implantedLengthCm: 40, tip: 'epidural', primedWith: 'empty' },
+        },
+      }),
+      5,
+    );
+    expect(full).toMatchObject({
+      accuracy: 'nominal',
+      timeOfDayAtStart: 8 * HOUR,
+      ageAtStart: 10 * DAY,
+      lowReservoirThreshold: 3_000_000,
+      pumpTubingVolume: 200_000,
+      reservoirDeadSpace: 1_500_000,
+      tip: 'epidural',
+      primedWith: 'empty',
+    });
+    expect(scenarioPatient(scenario({}), 1)).toBeNull();
+    const plain = scenarioPatient(scenario({ patient: { origin: 'cerebral' } }), 1);
+    expect(plain).toMatchObject({ origin: 'cerebral', needMcgPerDay: 250, csfHalfLifeH: 3, baselineAshworth: 3 });
+    expect(
+      scenarioPatient(
+        scenario({ patient: { origin: 'spinal', needMcgPerDay: 420, csfHalfLifeH: 2.5, baselineAshworth: 4 } }),
+        1,
+      ),
+    ).toMatchObject({ needMcgPerDay: 420, csfHalfLifeH: 2.5, baselineAshworth: 4 });
+    const seeded = (seed: number) =>
+      scenarioPatient(scenario({ patient: { origin: 'spinal', variation: 'seeded' } }), seed);
+    expect(seeded(3)).toEqual(seeded(3));
+    expect([3, 4, 5, 6].map((n) => seeded(n)?.needMcgPerDay)).not.toEqual([300, 300, 300, 300]);
   });
 });

@@ -87,4 +87,30 @@ describe('scenario player', () => {
     ).toBeNull();
     expect(createScenarioPlayer(scenario, world, { playedThrough: 0 as Milliseconds }).nextStepAt()).not.toBeNull();
   });
+  it('plays a fault’s end at its own time even when the file lists it before later actions', () => {
+    const s = {
+      ...scenario,
+      timeline: [
+        { at: 'PT1H', action: 'fault', kind: 'catheterOcclusion', until: 'PT3H' },
+        { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } },
+      ],
+    } as typeof scenario;
+    const world = createScenarioWorld(s, 1);
+    const player = createScenarioPlayer(s, world);
+    player.advanceTo((2.5 * 3_600_000) as Milliseconds);
+    const pump = world.simulation.pumpState();
+    expect(pump.program.therapy).toEqual({ mode: 'simple', dose: 300_000_000 });
+    expect(pump.truth.catheter.occlusionPpm).toBe(1_000_000);
+    expect(player.nextStepAt()).toBe(3 * 3_600_000);
+    player.advanceTo((3 * 3_600_000) as Milliseconds);
+    expect(world.simulation.pumpState().truth.catheter.occlusionPpm).toBe(0);
+    expect(player.nextStepAt()).toBeNull();
+  });
+
+  it('resumes after the steps at the very instant it was played through', () => {
+    const world = createScenarioWorld(scenario, 1);
+    const first = createScenarioPlayer(scenario, world).nextStepAt() as number;
+    const player = createScenarioPlayer(scenario, world, { playedThrough: first as Milliseconds });
+    expect(player.nextStepAt()).toBeGreaterThan(first);
+  });
 });

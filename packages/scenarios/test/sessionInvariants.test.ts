@@ -74,7 +74,15 @@ describe('checkSessionInvariants', () => {
           'the pump is stopped by an unfinished update this programmer began, and the programmer shows no warning',
       }),
     ]);
+    // an interrogation after the abandoned update changes nothing
+    world.simulation.send({ type: 'telemetry.interrogate' });
+    expect(checkSessionInvariants(world, mine, ['REQ-SES-02'])).toHaveLength(1);
+    expect(checkSessionInvariants(world, mine, ['REQ-SES-01'])).toEqual([]);
     world.simulation.send({ type: 'therapy.start' });
+    expect(checkSessionInvariants(world, mine, ['REQ-SES-02'])).toEqual([]);
+    // stopped again on purpose, after the restart: nothing unfinished
+    world.simulation.send({ type: 'therapy.stop' });
+    expect(world.simulation.lifecycle()).toBe('stopped');
     expect(checkSessionInvariants(world, mine, ['REQ-SES-02'])).toEqual([]);
   });
 });
