@@ -35,7 +35,7 @@ function advanced(
 const same = (a: PatientState, b: PatientState) => {
   for (const key of ['spread', 'csf', 'effect'] as const) expect(a.drug[key]).toBeCloseTo(b.drug[key], 3);
   expect(a.log.map((e) => e.type)).toEqual(b.log.map((e) => e.type));
-  a.log.forEach((e, i) => expect(Math.abs(e.at - (b.log[i]?.at ?? 0))).toBeLessThanOrEqual(15 * 60_000));
+  for (const [i, e] of a.log.entries()) expect(Math.abs(e.at - (b.log[i]?.at ?? 0))).toBeLessThanOrEqual(15 * 60_000);
 };
 
 describe('the simulation cuts time for the patient', () => {
