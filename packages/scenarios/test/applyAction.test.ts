@@ -1,21 +1,12 @@
 import { getDeviceProfile, type PumpEvent, reservoirVolume, type World } from '@itps/core';
 import { describe, expect, it } from 'vitest';
 import { faultEnd, perform } from '../src/applyAction.ts';
-import { createScenarioWorld, type ScenarioAction, type ScenarioFile } from '../src/index.ts';
+import { createScenarioWorld, type ScenarioAction } from '../src/index.ts';
+import { smallScenario } from './smallScenario.ts';
 
 // What each timeline action becomes in the core: the pump events the runner sends, with every
 // default the format gives, and the refusals it reports with nothing applied.
-const scenario: ScenarioFile = {
-  format: 'itps-scenario/1',
-  name: 'actions',
-  duration: 'P10D',
-  pump: {
-    model: 'synchromed-ii-20',
-    reservoir: { volumeMl: 20, drug: 'baclofen', concentrationMcgPerMl: 500 },
-    catheter: { implantedLengthCm: 40 },
-    therapy: { mode: 'simple', doseMcgPerDay: 250 },
-  },
-} as ScenarioFile;
+const scenario = smallScenario({ name: 'actions', duration: 'P10D' });
 
 const profile = getDeviceProfile('synchromed-ii-20');
 const HOUR = 3_600_000;

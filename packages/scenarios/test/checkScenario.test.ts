@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseScenario } from '../src/index.ts';
+import { SMALL_SCENARIO } from './smallScenario.ts';
 
 // The checks a schema cannot express, one at a time: each problem says where, what was expected and
 // what was found, in full, and nothing runs.
-const base = {
-  format: 'itps-scenario/1',
-  name: 'checks',
-  duration: 'P2D',
-  pump: {
-    model: 'synchromed-ii-20',
-    reservoir: { volumeMl: 20, drug: 'baclofen', concentrationMcgPerMl: 500 },
-    catheter: { implantedLengthCm: 40 },
-    therapy: { mode: 'simple', doseMcgPerDay: 250 },
-  },
-};
+const base = { ...SMALL_SCENARIO, name: 'checks' };
 
 const problemsOf = (over: Record<string, unknown>) => {
   const parsed = parseScenario(stringify({ ...base, ...over }), 'check.yaml');

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_NOTICE, runScenario, type ScenarioFile, scenarioPatient, scenarioPumpInput } from '../src/index.ts';
+import { REPORT_NOTICE, runScenario, scenarioPatient, scenarioPumpInput } from '../src/index.ts';
+import { SMALL_SCENARIO, smallScenario } from './smallScenario.ts';
 
 // The report of one small run, field by field: what the runner samples, when it judges each
 // expectation, and what it says about refusals, interrogations, violations and the patient.
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const base = {
-  format: 'itps-scenario/1',
-  name: 'report',
-  duration: 'P2D',
-  pump: {
-    model: 'synchromed-ii-20',
-    reservoir: { volumeMl: 20, drug: 'baclofen', concentrationMcgPerMl: 500 },
-    catheter: { implantedLengthCm: 40 },
-    therapy: { mode: 'simple', doseMcgPerDay: 250 },
-  },
-} as const;
-const scenario = (over: Record<string, unknown>) => ({ ...base, ...over }) as unknown as ScenarioFile;
+const scenario = (over: Record<string, unknown>) => smallScenario({ name: 'report', ...over });
 
 describe('runScenario', () => {
   it('samples 400 intervals from t = 0 to the end inclusive, each with belief, truth, dose and alarms', () => {
@@ -50,7 +40,9 @@ describe('runScenario', () => {
   });
 
   it('samples every millisecond of a run shorter than 400 ms, and shows no dose while stopped', () => {
-    const report = runScenario(scenario({ duration: 'PT0.3S', pump: { ...base.pump, therapy: { mode: 'stopped' } } }));
+    const report = runScenario(
+      scenario({ duration: 'PT0.3S', pump: { ...SMALL_SCENARIO.pump, therapy: { mode: 'stopped' } } }),
+    );
     expect(report.series.map((p) => p.at)).toEqual(Array.from({ length: 301 }, (_, i) => i));
     expect(report.series.every((p) => p.doseMcgPerDay === 0)).toBe(true);
   });
@@ -213,7 +205,7 @@ describe('runScenario', () => {
       scenario({
         startsAt: '08:00',
         pump: {
-          ...base.pump,
+          ...SMALL_SCENARIO.pump,
           accuracy: 'nominal',
           ageAtStart: 'P10D',
           lowReservoirAlarmMl: 3,

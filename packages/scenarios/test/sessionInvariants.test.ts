@@ -1,19 +1,10 @@
 import type { Milliseconds } from '@itps/core';
 import { describe, expect, it } from 'vitest';
-import { checkSessionInvariants, createScenarioWorld, type ScenarioFile } from '../src/index.ts';
+import { checkSessionInvariants, createScenarioWorld } from '../src/index.ts';
+import { smallScenario } from './smallScenario.ts';
 
 // The two session requirements judged on a world, against what the player knows the programmer did.
-const scenario = {
-  format: 'itps-scenario/1',
-  name: 'session invariants',
-  duration: 'P1D',
-  pump: {
-    model: 'synchromed-ii-20',
-    reservoir: { volumeMl: 20, drug: 'baclofen', concentrationMcgPerMl: 500 },
-    catheter: { implantedLengthCm: 40 },
-    therapy: { mode: 'simple', doseMcgPerDay: 250 },
-  },
-} as unknown as ScenarioFile;
+const scenario = smallScenario({ name: 'session invariants', duration: 'P1D' });
 
 describe('checkSessionInvariants', () => {
   it('REQ-SES-01: flags a stored program nobody confirmed or set, and only when asked', () => {

@@ -100,25 +100,22 @@ function deficitOver(
   changes: PatientLogEntry[],
 ): number {
   const to = inDeficit ? from + hours : Math.max(0, from - p.withdrawal.recoveryRate * hours);
-  if (to === from) return to;
-  const crossed: PatientLogEntry[] = [];
+  // in threshold order, though recovery crosses them from the top down: the log is sorted at the end
   for (const [stage, threshold] of c.thresholds) {
     if (from < threshold && to >= threshold) {
-      crossed.push({
+      changes.push({
         at: (stepStart + Math.round((threshold - from) * MS_PER_HOUR)) as Milliseconds,
         type: `patient.withdrawal.${stage}`,
       });
     } else if (from >= threshold && to < threshold) {
       const below = WITHDRAWAL_STAGES[WITHDRAWAL_STAGES.indexOf(stage) - 1] as WithdrawalStage;
       const after = (from - threshold) / p.withdrawal.recoveryRate;
-      crossed.push({
+      changes.push({
         at: (stepStart + Math.round(after * MS_PER_HOUR)) as Milliseconds,
         type: `patient.withdrawal.${below}`,
       });
     }
   }
-  // recovery crosses thresholds from the top down: the log is sorted by instant at the end
-  changes.push(...crossed);
   return to;
 }
 
