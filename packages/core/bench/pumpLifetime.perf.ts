@@ -2,16 +2,16 @@ import { expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import {
   createPatientParameters,
-  createSimulation,
   daysToMs,
   type Milliseconds,
   MS_PER_MINUTE,
   type Nanolitres,
   type Picograms,
   type PumpState,
-  pumpMachine,
   reservoirVolume,
 } from '../src/index.ts';
+import { pumpMachine } from '../src/pump/pumpMachine.ts';
+import { createSimulation } from '../src/sim/simulation.ts';
 import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
 
 // A 20 mL pump, 2000 mcg/mL baclofen on a 4-step flex schedule (mean 275 mcg/day, 0.1375 mL/day),

@@ -150,7 +150,7 @@ export {
   type Therapy,
   type TherapyMode,
 } from './pump/program.ts';
-export { type PumpContext, type PumpEvent, type PumpLifecycle, pumpMachine } from './pump/pumpMachine.ts';
+export type { PumpEmitted, PumpEvent, PumpLifecycle } from './pump/pumpMachine.ts';
 export type {
   ActiveBolus,
   AlarmStatus,
@@ -188,10 +188,13 @@ export {
 export { flexStepAt, programmedDoseAt, programmedRateAt, timeOfDayAt } from './pump/therapyRate.ts';
 export { timeToTipConcentrationChange } from './pump/tipConcentrationChange.ts';
 export { validateProgram } from './pump/validateProgram.ts';
+export type { NeedleVisit, RefillVisit, VisitOutcome } from './pump/visits.ts';
+export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './random/seededRandom.ts';
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
-export { performRefill, type RefillRequest } from './sim/performRefill.ts';
-export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './sim/seededRandom.ts';
-export { createSimulation, type Simulation, type SimulationPatient } from './sim/simulation.ts';
+export { type BedsideView, bedsideView } from './sim/bedsideView.ts';
+export { type InstructorView, instructorView } from './sim/instructorView.ts';
+export { type ProgrammerView, programmerView } from './sim/programmerView.ts';
+export { type PatientSample, sampleWorld, type WorldSample } from './sim/sampleWorld.ts';
 export {
   accountedFor,
   checkPumpState,
@@ -199,7 +202,9 @@ export {
   type StateRequirement,
   type Violation,
 } from './sim/stateInvariants.ts';
-export { createWorld, isWorldSnapshot, type World, type WorldInput, type WorldSnapshot } from './sim/world.ts';
+export { createWorld, type World, type WorldInput, type WorldSnapshot } from './sim/world.ts';
+export type { ClinicianEvent, CommandResult, WorldCommand, WorldFault } from './sim/worldCommand.ts';
+export type { WorldState } from './sim/worldState.ts';
 export {
   communicatorLink,
   type Interference,
@@ -210,6 +215,7 @@ export {
   type Transmission,
   transmit,
 } from './telemetry/link.ts';
+export { clockTime, formatClock } from './units/clock.ts';
 export {
   concentrationOf,
   massInVolume,

@@ -34,7 +34,9 @@ export type RefusalCode =
   | 'pump.failed'
   | 'pump.endOfService'
   | 'pump.notUpdating'
-  | 'pump.updateInProgress';
+  | 'pump.updateInProgress'
+  | 'programmer.unavailable'
+  | 'time.notForward';
 
 /** The outcome of a check that may refuse. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };

@@ -8,12 +8,13 @@ import {
   type Milliseconds,
   type Nanolitres,
   pumpBeliefView,
-  pumpMachine,
   pumpTruthView,
   startBolus,
 } from '../src/index.ts';
+import { pumpMachine } from '../src/pump/pumpMachine.ts';
 import { buildPumpInput } from '../src/testing/index.ts';
 import { pumpAfterConcentrationSwitch } from './concentrationSwitch.ts';
+import { listenToPump } from './listenToPump.ts';
 
 const MCG = 1_000_000;
 
@@ -64,7 +65,8 @@ describe('boluses', () => {
 
   it('refuses overlapping boluses, a rate above the maximum, and boluses while stopped or in a critical alarm', () => {
     const actor = createActor(pumpMachine, { input: buildPumpInput() }).start();
-    const code = () => actor.getSnapshot().context.lastRefusal?.code;
+    const heard = listenToPump(actor);
+    const code = () => heard.refusal?.code;
     actor.send({ type: 'bolus.start', bolus: { kind: 'single', volume: 1_000_000 as Nanolitres, durationMs: 60_000 } });
     expect(code()).toBe('bolus.rateAboveMaximum');
     actor.send({

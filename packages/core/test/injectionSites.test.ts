@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createSimulation,
-  daysToMs,
-  fluidAt,
-  mcgPerMl,
-  type Nanolitres,
-  performRefill,
-  pumpTruthView,
-} from '../src/index.ts';
+import { daysToMs, fluidAt, mcgPerMl, type Nanolitres, pumpTruthView } from '../src/index.ts';
+import { createSimulation } from '../src/sim/simulation.ts';
 import { buildPumpInput } from '../src/testing/index.ts';
+import { refillAt } from './refillAt.ts';
 
 const MCG = 1_000_000;
 
@@ -16,7 +10,7 @@ describe('where the needle really is', () => {
   it('a pocket fill of 19 mL at 500 mcg/mL puts 9500 mcg in the pocket while the pump counts 19 mL more than is there', () => {
     const sim = createSimulation(buildPumpInput({ reservoirVolume: 1_000_000 as Nanolitres }));
     const before = pumpTruthView(sim.pumpState()).reservoir.volume;
-    const result = performRefill(sim, {
+    const result = refillAt(sim, {
       aspirate: 0 as Nanolitres,
       inject: fluidAt(19_000_000 as Nanolitres, mcgPerMl(500)),
       site: 'pocket',
@@ -55,7 +49,7 @@ describe('where the needle really is', () => {
   it('a refill that would overfill is refused whole: no session opened, nothing injected', () => {
     const sim = createSimulation(buildPumpInput({ reservoirVolume: 10_000_000 as Nanolitres }));
     sim.advanceTo(daysToMs(1));
-    const result = performRefill(sim, {
+    const result = refillAt(sim, {
       aspirate: 0 as Nanolitres,
       inject: fluidAt(10_600_000 as Nanolitres, mcgPerMl(500)),
     });
@@ -72,10 +66,10 @@ describe('rinse', () => {
     );
     const fill = fluidAt(10_000_000 as Nanolitres, mcgPerMl(500));
     // the 1.4 mL of dead space at 2000 mcg/mL mixes with each fill
-    expect(performRefill(sim, { aspirate: 'all', inject: fill }).ok).toBe(true);
+    expect(refillAt(sim, { aspirate: 'all', inject: fill }).ok).toBe(true);
     const once = pumpTruthView(sim.pumpState()).reservoir;
     expect(once).toEqual({ volume: 11_400_000, mass: 1_400_000 * 2000 + 10_000_000 * 500 });
-    expect(performRefill(sim, { aspirate: 'all', inject: fill }).ok).toBe(true);
+    expect(refillAt(sim, { aspirate: 'all', inject: fill }).ok).toBe(true);
     const twice = pumpTruthView(sim.pumpState()).reservoir;
     // 1.4 mL of the first mixture (684.2 mcg/mL) plus 10 mL at 500: 522.6 mcg/mL
     expect(twice.volume).toBe(11_400_000);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { daysToMs, fluidAt, type McgPerMl, type Nanolitres, type PumpEvent, pumpMachine } from '../src/index.ts';
+import { daysToMs, fluidAt, type McgPerMl, type Nanolitres, type PumpEvent } from '../src/index.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { heard, startListenedPump } from './listenToPump.ts';
 
-const start = (input = buildPumpInput({})) => createActor(pumpMachine, { input }).start();
+const start = (input = buildPumpInput({})) => startListenedPump(input);
 type Pump = ReturnType<typeof start>;
 const lifecycle = (p: Pump) => p.getSnapshot().value;
-const refusal = (p: Pump) => p.getSnapshot().context.lastRefusal;
+const refusal = (p: Pump) => heard(p).refusal;
 const log = (p: Pump) => p.getSnapshot().context.pump.log.map((e) => e.type);
 const bolus: PumpEvent = {
   type: 'bolus.start',
@@ -117,7 +117,7 @@ describe('the pump machine, state by state', () => {
   it('anywhere: the needle records what it withdrew, and an overfill is refused with nothing injected', () => {
     const p = start();
     p.send({ type: 'reservoir.aspirate', volume: 1_000_000 as Nanolitres });
-    expect(p.getSnapshot().context.lastWithdrawn).toEqual({ volume: 1_000_000, mass: 500_000_000 });
+    expect(heard(p).withdrawn).toEqual({ volume: 1_000_000, mass: 500_000_000 });
     p.send({ type: 'injection.give', site: 'reservoir', fluid: fluidAt(5_000_000 as Nanolitres, 500 as McgPerMl) });
     expect(refusal(p)?.code).toBe('reservoir.overCapacity');
     p.send({ type: 'injection.give', site: 'reservoir', fluid: fluidAt(500_000 as Nanolitres, 500 as McgPerMl) });

@@ -1,40 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, type Draft, EMPTY_DRAFT, hoursToMs, type Milliseconds, minutesToMs } from '../src/index.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { act, advance, dropNext, setLink } from './worldActs.ts';
 
 const world = () => createWorld({ pump: buildPumpInput(), origin: 'spinal' });
 const dose = (mcg: number, concentration = 500): Draft => ({
   ...EMPTY_DRAFT,
   update: { program: simpleProgram(mcg, concentration) },
 });
-const state = (w: ReturnType<typeof world>) => w.session.getSnapshot().value;
-const ctx = (w: ReturnType<typeof world>) => w.session.getSnapshot().context;
-const pump = (w: ReturnType<typeof world>) => w.simulation.pumpState();
+const state = (w: ReturnType<typeof world>) => w.state().session.state;
+const ctx = (w: ReturnType<typeof world>) => w.state().session.context;
+const pump = (w: ReturnType<typeof world>) => w.state().pump;
 
 const changeDose = (w: ReturnType<typeof world>, draft: Draft) => {
-  w.act({ type: 'session.connect' });
-  w.act({ type: 'workflow.start', workflow: 'doseChange' });
-  w.act({ type: 'draft.change', draft });
+  act(w, { type: 'session.connect' });
+  act(w, { type: 'workflow.start', workflow: 'doseChange' });
+  act(w, { type: 'draft.change', draft });
 };
 
 describe('programmer session', () => {
   it('connects, interrogates, changes the dose through the finish screen, sends and verifies', () => {
     const w = world();
-    w.act({ type: 'session.connect' });
+    act(w, { type: 'session.connect' });
     expect(state(w)).toBe('ready');
     expect(ctx(w).view?.calculatedReservoir).toBe(pump(w).belief.calculatedReservoir);
-    w.act({ type: 'workflow.start', workflow: 'doseChange' });
-    w.act({ type: 'draft.change', draft: dose(300) });
+    act(w, { type: 'workflow.start', workflow: 'doseChange' });
+    act(w, { type: 'draft.change', draft: dose(300) });
     expect(ctx(w).findings).toEqual([]);
-    w.act({ type: 'review.open' });
+    act(w, { type: 'review.open' });
     expect(state(w)).toBe('finish');
     expect(ctx(w).diff?.map((r) => r.field)).toEqual(['therapy', 'dailyTotal']);
     expect(ctx(w).diff?.[1]).toEqual({ field: 'dailyTotal', old: 250_000_000, new: 300_000_000 });
-    w.act({ type: 'review.confirm' });
+    act(w, { type: 'review.confirm' });
     expect(state(w)).toBe('ready');
     expect(ctx(w).incomplete).toBe(false);
     expect(pump(w).program).toEqual(simpleProgram(300));
-    expect(w.simulation.lifecycle()).toBe('running');
+    expect(w.state().lifecycle).toBe('running');
     // connect, interrogate, begin, commit, verify: five messages of 0.8 s
     expect(pump(w).now).toBe(4000);
   });
@@ -43,70 +44,70 @@ describe('programmer session', () => {
     const w = world();
     changeDose(w, dose(330));
     expect(ctx(w).findings.map((f) => f.code)).toEqual(['dose.titrationStep']);
-    w.act({ type: 'review.open' });
+    act(w, { type: 'review.open' });
     expect(state(w)).toBe('editing');
-    w.act({ type: 'finding.confirm', code: 'dose.titrationStep' });
-    w.act({ type: 'review.open' });
+    act(w, { type: 'finding.confirm', code: 'dose.titrationStep' });
+    act(w, { type: 'review.open' });
     expect(state(w)).toBe('finish');
   });
 
   it('asks for a tenfold change to be typed again, and refuses hard limits outright', () => {
     const w = world();
     changeDose(w, dose(2500, 2000));
-    w.act({ type: 'review.open' });
+    act(w, { type: 'review.open' });
     expect(state(w)).toBe('editing');
     expect(ctx(w).findings.map((f) => f.code)).toContain('bridge.decisionRequired');
     const typedAgain: Draft = { ...dose(25) };
-    w.act({ type: 'draft.change', draft: typedAgain });
+    act(w, { type: 'draft.change', draft: typedAgain });
     expect(ctx(w).findings.map((f) => `${f.code}:${f.severity}`)).toEqual(['dose.tenfoldChange:reenter']);
-    w.act({ type: 'draft.reenter', draft: dose(26) });
-    w.act({ type: 'review.open' });
+    act(w, { type: 'draft.reenter', draft: dose(26) });
+    act(w, { type: 'review.open' });
     expect(state(w)).toBe('editing');
-    w.act({ type: 'draft.reenter', draft: dose(25) });
-    w.act({ type: 'review.open' });
+    act(w, { type: 'draft.reenter', draft: dose(25) });
+    act(w, { type: 'review.open' });
     expect(state(w)).toBe('finish');
-    w.act({ type: 'review.back' });
-    w.act({ type: 'draft.change', draft: dose(20) });
+    act(w, { type: 'review.back' });
+    act(w, { type: 'draft.change', draft: dose(20) });
     expect(ctx(w).findings.map((f) => f.code)).toContain('dose.belowPumpMinimum');
-    w.act({ type: 'review.open' });
+    act(w, { type: 'review.open' });
     expect(state(w)).toBe('editing');
   });
 
   it('a link dropped after the pump stopped for the update leaves the warning up until therapy is restarted', () => {
     const w = world();
     changeDose(w, dose(300));
-    w.act({ type: 'review.open' });
-    w.dropNextMessages(1, 1);
-    w.act({ type: 'review.confirm' });
+    act(w, { type: 'review.open' });
+    dropNext(w, 1, 1);
+    act(w, { type: 'review.confirm' });
     expect(state(w)).toBe('disconnected');
     expect(ctx(w).incomplete).toBe(true);
     expect(ctx(w).notice).toContain('link dropped');
-    expect(w.simulation.lifecycle()).toBe('updating');
+    expect(w.state().lifecycle).toBe('updating');
     expect(pump(w).program).toEqual(simpleProgram(250));
     // hours later the pump is still stopped, and the programmer still says so after reconnecting
-    w.simulation.advanceTo((pump(w).now + hoursToMs(6)) as Milliseconds);
-    w.act({ type: 'session.connect' });
+    advance(w, (pump(w).now + hoursToMs(6)) as Milliseconds);
+    act(w, { type: 'session.connect' });
     expect(state(w)).toBe('incomplete');
     expect(ctx(w).view?.suspended).toBe(true);
-    w.act({ type: 'therapy.restart' });
+    act(w, { type: 'therapy.restart' });
     expect(state(w)).toBe('ready');
     expect(ctx(w).incomplete).toBe(false);
-    expect(w.simulation.lifecycle()).toBe('running');
+    expect(w.state().lifecycle).toBe('running');
     expect(pump(w).program).toEqual(simpleProgram(250));
   });
 
   it('a link dropped before verification keeps the warning until the pump is verified', () => {
     const w = world();
     changeDose(w, dose(300));
-    w.act({ type: 'review.open' });
-    w.dropNextMessages(1, 2);
-    w.act({ type: 'review.confirm' });
+    act(w, { type: 'review.open' });
+    dropNext(w, 1, 2);
+    act(w, { type: 'review.confirm' });
     expect(state(w)).toBe('disconnected');
     expect(ctx(w).incomplete).toBe(true);
     expect(pump(w).program).toEqual(simpleProgram(300));
-    w.act({ type: 'session.connect' });
+    act(w, { type: 'session.connect' });
     expect(state(w)).toBe('incomplete');
-    w.act({ type: 'session.verify' });
+    act(w, { type: 'session.verify' });
     expect(state(w)).toBe('ready');
     expect(ctx(w).incomplete).toBe(false);
   });
@@ -114,29 +115,29 @@ describe('programmer session', () => {
   it('a retry after a drop completes the same update', () => {
     const w = world();
     changeDose(w, dose(300));
-    w.act({ type: 'review.open' });
-    w.dropNextMessages(2, 1);
-    w.act({ type: 'review.confirm' });
-    w.act({ type: 'session.connect' });
-    w.act({ type: 'session.connect' });
+    act(w, { type: 'review.open' });
+    dropNext(w, 2, 1);
+    act(w, { type: 'review.confirm' });
+    act(w, { type: 'session.connect' });
+    act(w, { type: 'session.connect' });
     expect(state(w)).toBe('incomplete');
-    w.act({ type: 'session.retry' });
+    act(w, { type: 'session.retry' });
     expect(state(w)).toBe('ready');
     expect(pump(w).program).toEqual(simpleProgram(300));
-    expect(w.simulation.lifecycle()).toBe('running');
+    expect(w.state().lifecycle).toBe('running');
   });
 
   it('says when the communicator is out of range, and closes an idle session', () => {
     const w = world();
-    w.setLink({ distanceCm: 500, interference: 'none' });
-    w.act({ type: 'session.connect' });
+    setLink(w, { distanceCm: 500, interference: 'none' });
+    act(w, { type: 'session.connect' });
     expect(state(w)).toBe('disconnected');
     expect(ctx(w).notice).toContain('out of range');
-    w.setLink({ distanceCm: 100, interference: 'none' });
-    w.act({ type: 'session.connect' });
-    w.act({ type: 'workflow.start', workflow: 'doseChange' });
-    w.simulation.advanceTo((pump(w).now + minutesToMs(6)) as Milliseconds);
-    w.act({ type: 'draft.change', draft: dose(300) });
+    setLink(w, { distanceCm: 100, interference: 'none' });
+    act(w, { type: 'session.connect' });
+    act(w, { type: 'workflow.start', workflow: 'doseChange' });
+    advance(w, (pump(w).now + minutesToMs(6)) as Milliseconds);
+    act(w, { type: 'draft.change', draft: dose(300) });
     expect(state(w)).toBe('disconnected');
     expect(ctx(w).notice).toContain('5 minutes without activity');
   });
@@ -145,9 +146,9 @@ describe('programmer session', () => {
     const w = world();
     changeDose(w, dose(250, 2000));
     expect(ctx(w).findings.map((f) => f.code)).toEqual(['bridge.decisionRequired']);
-    w.act({ type: 'draft.change', draft: { ...dose(250, 2000), bridgeDecision: 'none' } });
+    act(w, { type: 'draft.change', draft: { ...dose(250, 2000), bridgeDecision: 'none' } });
     expect(ctx(w).findings.map((f) => `${f.code}:${f.severity}`)).toEqual(['bridge.skipped:confirm']);
-    w.act({ type: 'draft.change', draft: { ...dose(250, 2000), bridgeDecision: 'bridge' } });
+    act(w, { type: 'draft.change', draft: { ...dose(250, 2000), bridgeDecision: 'bridge' } });
     expect(ctx(w).findings).toEqual([]);
   });
 });

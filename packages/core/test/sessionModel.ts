@@ -2,15 +2,16 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
   alarmConditions,
+  type ClinicianEvent,
   createWorld,
   type Draft,
   EMPTY_DRAFT,
   isDraftClear,
   type Milliseconds,
-  type SessionEvent,
   type World,
 } from '../src/index.ts';
 import { accountedFor, buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { act, advance, aspirate, dropNext, inject, setLink } from './worldActs.ts';
 
 /** The simpler model: every program the pump may legitimately hold, and every send the clinician confirmed. */
 export interface SessionModel {
@@ -20,23 +21,23 @@ export interface SessionModel {
 
 export type Real = World;
 
-const program = (w: World) => JSON.stringify(w.simulation.pumpState().program);
+const program = (w: World) => JSON.stringify(w.state().pump.program);
 
 /** After every command: the invariants of the programmer session (docs/safety.md REQ-SES-*). */
 export function checkSessionInvariants(model: SessionModel, w: World): void {
   // REQ-SES-01: the stored program is always exactly one the clinician confirmed (or the original): never a mix
   expect(model.programs.has(program(w))).toBe(true);
   // REQ-SES-02: a pump left stopped by an unfinished update is always shown as such
-  const lifecycle = w.simulation.lifecycle();
-  const log = w.simulation.pumpState().log;
+  const lifecycle = w.state().lifecycle;
+  const log = w.state().pump.log;
   const lastLifecycle = [...log]
     .reverse()
     .find((e) => e.type === 'pump.started' || e.type === 'update.incomplete' || e.type === 'update.begun');
   const stoppedBySession =
     lifecycle === 'updating' || (lifecycle === 'stopped' && lastLifecycle?.type === 'update.incomplete');
-  if (stoppedBySession) expect(w.session.getSnapshot().context.incomplete).toBe(true);
+  if (stoppedBySession) expect(w.state().session.context.incomplete).toBe(true);
   // and the pump's own invariants hold in the whole world at every step
-  const pump = w.simulation.pumpState();
+  const pump = w.state().pump;
   const accounted = accountedFor(pump);
   expect(accounted).toEqual(pump.truth.loaded);
   const conditions = alarmConditions(pump);
@@ -47,13 +48,13 @@ export function checkSessionInvariants(model: SessionModel, w: World): void {
 
 class Act implements fc.Command<SessionModel, Real> {
   constructor(
-    readonly event: SessionEvent,
+    readonly event: ClinicianEvent,
     readonly label: string = event.type,
   ) {}
   check = () => true;
   run(model: SessionModel, w: Real): void {
-    const before = w.session.getSnapshot();
-    if (this.event.type === 'review.confirm' && before.value === 'finish') {
+    const before = w.state().session;
+    if (this.event.type === 'review.confirm' && before.state === 'finish') {
       // REQ-SES-03: nothing is sent without the finish screen shown and its findings passed
       expect(before.context.diff).not.toBeNull();
       expect(isDraftClear(before.context)).toBe(true);
@@ -61,7 +62,7 @@ class Act implements fc.Command<SessionModel, Real> {
       if (next !== undefined) model.programs.add(JSON.stringify(next));
       model.confirmations += 1;
     }
-    w.act(this.event);
+    act(w, this.event);
     checkSessionInvariants(model, w);
   }
   toString = () => this.label;
@@ -70,9 +71,9 @@ class Act implements fc.Command<SessionModel, Real> {
 class PassFindings implements fc.Command<SessionModel, Real> {
   check = () => true;
   run(model: SessionModel, w: Real): void {
-    const { findings, draft } = w.session.getSnapshot().context;
-    for (const f of findings) if (f.severity === 'confirm') w.act({ type: 'finding.confirm', code: f.code });
-    if (findings.some((f) => f.severity === 'reenter')) w.act({ type: 'draft.reenter', draft });
+    const { findings, draft } = w.state().session.context;
+    for (const f of findings) if (f.severity === 'confirm') act(w, { type: 'finding.confirm', code: f.code });
+    if (findings.some((f) => f.severity === 'reenter')) act(w, { type: 'draft.reenter', draft });
     checkSessionInvariants(model, w);
   }
   toString = () => 'passFindings';
@@ -85,7 +86,7 @@ class Drop implements fc.Command<SessionModel, Real> {
   ) {}
   check = () => true;
   run(model: SessionModel, w: Real): void {
-    w.dropNextMessages(this.count, this.after);
+    dropNext(w, this.count, this.after);
     checkSessionInvariants(model, w);
   }
   toString = () => `drop(${this.count} after ${this.after})`;
@@ -98,7 +99,7 @@ class Move implements fc.Command<SessionModel, Real> {
   ) {}
   check = () => true;
   run(model: SessionModel, w: Real): void {
-    w.setLink({ distanceCm: this.distanceCm, interference: this.interference });
+    setLink(w, { distanceCm: this.distanceCm, interference: this.interference });
     checkSessionInvariants(model, w);
   }
   toString = () => `link(${this.distanceCm} cm, ${this.interference})`;
@@ -108,7 +109,7 @@ class Wait implements fc.Command<SessionModel, Real> {
   constructor(readonly ms: number) {}
   check = () => true;
   run(model: SessionModel, w: Real): void {
-    w.simulation.advanceTo((w.simulation.now() + this.ms) as Milliseconds);
+    advance(w, (w.state().now + this.ms) as Milliseconds);
     checkSessionInvariants(model, w);
   }
   toString = () => `wait(${this.ms})`;
@@ -199,7 +200,10 @@ export const worldCommands = [
     )
     .map(
       (fault) =>
-        new WorldEvent((w) => w.simulation.send({ type: 'fault.catheter.start', fault }), `fault(${fault.kind})`),
+        new WorldEvent(
+          (w) => w.apply({ type: 'fault.inject', fault: { kind: 'catheter', fault } }),
+          `fault(${fault.kind})`,
+        ),
     ),
   fc
     .constantFrom(
@@ -209,17 +213,17 @@ export const worldCommands = [
       'fracture' as const,
       'tipMigration' as const,
     )
-    .map((kind) => new WorldEvent((w) => w.simulation.send({ type: 'fault.catheter.end', kind }), `end(${kind})`)),
+    .map((kind) => new WorldEvent((w) => w.apply({ type: 'fault.end', kind }), `end(${kind})`)),
   fc.constant(
-    new WorldEvent((w) => w.simulation.send({ type: 'fault.motorStall', recoversAt: 'drawn' }), 'motorStall'),
+    new WorldEvent(
+      (w) => w.apply({ type: 'fault.inject', fault: { kind: 'motorStall', recoversAt: 'drawn' } }),
+      'motorStall',
+    ),
   ),
   fc.constant(
     new WorldEvent(
       (w) =>
-        w.simulation.send({
-          type: 'mri.scan',
-          scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 'drawn' },
-        }),
+        w.apply({ type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 'drawn' } }),
       'mri',
     ),
   ),
@@ -231,14 +235,14 @@ export const worldCommands = [
     .map(
       ([site, volume]) =>
         new WorldEvent((w) => {
-          w.aspirate('all');
-          w.inject(site, { volume: volume as never, mass: (volume * 500) as never });
+          aspirate(w, 'all');
+          inject(w, site, { volume: volume as never, mass: (volume * 500) as never });
         }, `needle(${site}, ${volume} nL)`),
     ),
   fc.constant(
     new WorldEvent((w, model) => {
       // the pump itself replaces its program with the minimum rate: a program no clinician sent, but whole
-      w.simulation.send({ type: 'fault.lowBatteryReset' });
+      w.apply({ type: 'fault.inject', fault: { kind: 'lowBatteryReset' } });
       model.programs.add(program(w));
     }, 'lowBatteryReset'),
   ),

@@ -4,7 +4,6 @@ import {
   advancePumpFixedTick,
   assertNever,
   createPumpState,
-  createSimulation,
   daysToMs,
   EMPTY_DRAFT,
   fluidAt,
@@ -14,9 +13,10 @@ import {
   type Milliseconds,
   type Nanolitres,
   type PumpState,
-  performRefill,
 } from '../src/index.ts';
+import { createSimulation } from '../src/sim/simulation.ts';
 import { buildPumpInput } from '../src/testing/index.ts';
+import { refillAt } from './refillAt.ts';
 
 // 20 mL at 500 mcg/mL and 250 mcg/day: the low-reservoir alarm (2 mL) falls due at exactly day 36
 const input = buildPumpInput({});
@@ -83,13 +83,13 @@ describe('a refill visit at the pump', () => {
   it('is refused whole while a session is open, or when it would overfill', () => {
     const sim = createSimulation(input);
     sim.send({ type: 'update.begin' });
-    expect(performRefill(sim, { aspirate: 'all', inject: fluidAt(1_000_000 as Nanolitres, 500 as McgPerMl) })).toEqual({
+    expect(refillAt(sim, { aspirate: 'all', inject: fluidAt(1_000_000 as Nanolitres, 500 as McgPerMl) })).toEqual({
       ok: false,
-      refusal: { code: 'pump.updateInProgress', message: 'A programming session is already open.' },
+      refusal: { code: 'pump.updateInProgress', message: 'A programming session is already open on the pump.' },
     });
     sim.send({ type: 'update.abort' });
     sim.send({ type: 'therapy.start' });
-    const overfill = performRefill(sim, {
+    const overfill = refillAt(sim, {
       aspirate: 0 as Nanolitres,
       inject: fluidAt(1_000_000 as Nanolitres, 500 as McgPerMl),
     });
@@ -100,11 +100,11 @@ describe('a refill visit at the pump', () => {
   it('records what was left plus what was injected unless told otherwise', () => {
     const sim = createSimulation(input);
     sim.advanceTo(daysToMs(10));
-    const done = performRefill(sim, { aspirate: 'all', inject: fluidAt(10_000_000 as Nanolitres, 500 as McgPerMl) });
+    const done = refillAt(sim, { aspirate: 'all', inject: fluidAt(10_000_000 as Nanolitres, 500 as McgPerMl) });
     expect(done.ok).toBe(true);
     // 20 mL less 5 mL delivered, less what aspiration reached (all but the 1.4 mL dead space), plus 10 mL
     expect(sim.pumpState().belief.calculatedReservoir).toBe(11_400_000);
-    const told = performRefill(sim, {
+    const told = refillAt(sim, {
       aspirate: 0 as Nanolitres,
       inject: fluidAt(1_000_000 as Nanolitres, 500 as McgPerMl),
       record: 9_000_000 as Nanolitres,

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   createPatientParameters,
-  createSimulation,
   fluidAt,
   type Milliseconds,
   mcgPerMl,
   type Nanolitres,
   type PatientState,
-  performRefill,
 } from '../src/index.ts';
+import { createSimulation } from '../src/sim/simulation.ts';
 import { buildPumpInput, flexProgram, simpleProgram } from '../src/testing/index.ts';
+import { refillAt } from './refillAt.ts';
 
 // The simulation feeds the patient piecewise-constant drug: it must cut time wherever the rate at the
 // tip changes (the pump's own events, a concentration front reaching the tip), however the caller
@@ -51,7 +51,7 @@ describe('the simulation cuts time for the patient', () => {
 
   it('where the front of a new concentration reaches the tip', () => {
     const switchTo2000 = (sim: ReturnType<typeof createSimulation>) => {
-      const r = performRefill(sim, { aspirate: 'all', inject: fluidAt(18_000_000 as Nanolitres, mcgPerMl(2000)) });
+      const r = refillAt(sim, { aspirate: 'all', inject: fluidAt(18_000_000 as Nanolitres, mcgPerMl(2000)) });
       expect(r.ok).toBe(true);
     };
     const input = buildPumpInput({ program: simpleProgram(300) });

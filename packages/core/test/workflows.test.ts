@@ -15,27 +15,29 @@ import {
   refillExpectation,
   type World,
 } from '../src/index.ts';
+import { instructorView } from '../src/sim/instructorView.ts';
 import { buildPumpInput, flexProgram, simpleProgram } from '../src/testing/index.ts';
+import { act, advance, aspirate, inject } from './worldActs.ts';
 
 const MCG = 1_000_000;
 const send = (w: World, draft: Draft) => {
-  w.act({ type: 'workflow.start', workflow: 'refill' });
-  w.act({ type: 'draft.change', draft });
-  for (const f of w.session.getSnapshot().context.findings)
-    if (f.severity === 'confirm') w.act({ type: 'finding.confirm', code: f.code });
-  w.act({ type: 'review.open' });
-  w.act({ type: 'review.confirm' });
+  act(w, { type: 'workflow.start', workflow: 'refill' });
+  act(w, { type: 'draft.change', draft });
+  for (const f of w.state().session.context.findings)
+    if (f.severity === 'confirm') act(w, { type: 'finding.confirm', code: f.code });
+  act(w, { type: 'review.open' });
+  act(w, { type: 'review.confirm' });
 };
 
 describe('refill workflow', () => {
   it('after a pocket fill, the next refill finds far less than expected and flags it with its likely causes', () => {
     const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 1_000_000 as Nanolitres }), origin: 'spinal' });
     // first refill: the needle slips into the pocket; the clinician records 1 + 19 = 20 mL
-    w.act({ type: 'session.connect' });
-    const withdrawn = w.aspirate('all');
+    act(w, { type: 'session.connect' });
+    const withdrawn = aspirate(w, 'all');
     expect(withdrawn.volume).toBe(0);
-    expect(w.inject('pocket', fluidAt(19_000_000 as Nanolitres, mcgPerMl(500)))).toBeNull();
-    const before = w.interrogationAnswer();
+    expect(inject(w, 'pocket', fluidAt(19_000_000 as Nanolitres, mcgPerMl(500)))).toBeNull();
+    const before = instructorView(w.state()).belief;
     const first = planRefill(before, {
       aspirated: withdrawn.volume,
       injected: 19_000_000 as Nanolitres,
@@ -49,19 +51,19 @@ describe('refill workflow', () => {
     expect(first.value.nextRefillAt).toBe(first.value.forecast.lowReservoirAt);
     expect(Math.round(((first.value.forecast.lowReservoirAt ?? 0) - before.now) / daysToMs(1))).toBe(36);
     send(w, first.value.draft);
-    expect(w.session.getSnapshot().value).toBe('ready');
-    expect(pumpTruthView(w.simulation.pumpState()).sinks.pocket.mass).toBe(9500 * MCG);
+    expect(w.state().session.state).toBe('ready');
+    expect(pumpTruthView(w.state().pump).sinks.pocket.mass).toBe(9500 * MCG);
     // thirty days later: the pump expects 5 mL, 3.6 mL of it withdrawable; the reservoir is dry
-    w.simulation.advanceTo((w.simulation.now() + daysToMs(30)) as Milliseconds);
-    w.act({ type: 'session.connect' });
-    const view = w.interrogationAnswer();
+    advance(w, (w.state().now + daysToMs(30)) as Milliseconds);
+    act(w, { type: 'session.connect' });
+    const view = instructorView(w.state()).belief;
     const expectation = refillExpectation(view);
     expect(expectation.expectedResidual).toBe(view.calculatedReservoir);
     expect(expectation.expectedWithdrawal).toBe(view.calculatedReservoir - 1_400_000);
     expect(expectation.deliveredSinceLastRefill).toBe((view.lastRefill?.volume ?? 0) - view.calculatedReservoir);
     expect(Math.round(expectation.expectedResidual / 1000)).toBe(5000);
     const second = planRefill(view, {
-      aspirated: w.aspirate('all').volume,
+      aspirated: aspirate(w, 'all').volume,
       injected: 18_000_000 as Nanolitres,
       concentration: mcgPerMl(500),
       bridgeDecision: null,
@@ -76,10 +78,10 @@ describe('refill workflow', () => {
     // 250 mcg/day at 500 mcg/mL, the reservoir run dry; tubing 0.2 mL + catheter 0.104 mL still hold
     // 500 mcg/mL; the refill brings 18 mL of 2000 mcg/mL
     const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 0 as Nanolitres }), origin: 'spinal' });
-    w.act({ type: 'session.connect' });
-    const aspirated = w.aspirate('all');
-    expect(w.inject('reservoir', fluidAt(18_000_000 as Nanolitres, mcgPerMl(2000)))).toBeNull();
-    const plan = planRefill(w.interrogationAnswer(), {
+    act(w, { type: 'session.connect' });
+    const aspirated = aspirate(w, 'all');
+    expect(inject(w, 'reservoir', fluidAt(18_000_000 as Nanolitres, mcgPerMl(2000)))).toBeNull();
+    const plan = planRefill(instructorView(w.state()).belief, {
       aspirated: aspirated.volume,
       injected: 18_000_000 as Nanolitres,
       concentration: mcgPerMl(2000),
@@ -94,12 +96,12 @@ describe('refill workflow', () => {
     });
     expect(plan.value.draft.update.program).toEqual(simpleProgram(250, 2000));
     send(w, plan.value.draft);
-    expect(w.session.getSnapshot().value).toBe('ready');
+    expect(w.state().session.state).toBe('ready');
     // from then on the patient receives 62.5 mcg every 6 hours, through and after the switch-over
-    let last = pumpTruthView(w.simulation.pumpState()).delivered.mass;
+    let last = pumpTruthView(w.state().pump).delivered.mass;
     for (let i = 0; i < 8; i++) {
-      w.simulation.advanceTo((w.simulation.now() + daysToMs(0.25)) as Milliseconds);
-      const now = pumpTruthView(w.simulation.pumpState()).delivered.mass;
+      advance(w, (w.state().now + daysToMs(0.25)) as Milliseconds);
+      const now = pumpTruthView(w.state().pump).delivered.mass;
       expect(Math.abs(now - last - 62.5 * MCG)).toBeLessThan(0.01 * MCG);
       last = now;
     }
@@ -107,7 +109,7 @@ describe('refill workflow', () => {
 
   it('priming moves tubing plus the entered catheter volume at the pump maximum', () => {
     const w = createWorld({ pump: buildPumpInput(), origin: 'spinal' });
-    const draft = primingBolusDraft(w.interrogationAnswer());
+    const draft = primingBolusDraft(instructorView(w.state()).belief);
     // 0.304 mL at 24 mL/day: 1094.4 s, rounded up to the millisecond
     expect(draft.bolus).toEqual({ kind: 'priming', volume: 304_000, durationMs: 1_094_400 });
   });
@@ -116,7 +118,7 @@ describe('refill workflow', () => {
 describe('MRI preparation per profile', () => {
   it('changes nothing on a SynchroMed-like pump and says to interrogate after the scan', () => {
     const w = createWorld({ pump: buildPumpInput(), origin: 'spinal' });
-    const prep = mriPreparation(w.interrogationAnswer());
+    const prep = mriPreparation(instructorView(w.state()).belief);
     expect(prep.draft).toBeNull();
     expect(prep.advice.join(' ')).toContain('Do not program the pump to stop');
     expect(prep.advice.join(' ')).toContain('Interrogate after the scan');
@@ -124,23 +126,23 @@ describe('MRI preparation per profile', () => {
 
   it('empties and stops a Prometra-like pump so the scan releases nothing', () => {
     const w = createWorld({ pump: buildPumpInput({ profileId: 'prometra-ii-20' }), origin: 'spinal' });
-    const prep = mriPreparation(w.interrogationAnswer());
+    const prep = mriPreparation(instructorView(w.state()).belief);
     expect(prep.emptyReservoir).toBe(true);
     expect(getDeviceProfile('prometra-ii-20').mri.behaviour).toBe('valveDump');
-    w.act({ type: 'session.connect' });
-    w.aspirate('all');
+    act(w, { type: 'session.connect' });
+    aspirate(w, 'all');
     if (prep.draft === null) throw new Error('expected a draft');
     send(w, prep.draft);
-    w.simulation.send({ type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
-    expect(pumpTruthView(w.simulation.pumpState()).delivered.mass).toBeLessThan(200 * MCG);
-    expect(w.simulation.pumpState().program.therapy.mode).toBe('stopped');
+    w.apply({ type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
+    expect(pumpTruthView(w.state().pump).delivered.mass).toBeLessThan(200 * MCG);
+    expect(w.state().pump.program.therapy.mode).toBe('stopped');
   });
 });
 
 describe('residual mixing at a concentration change', () => {
   it('warns that 1.4 mL left at 500 mcg/mL turns 18 mL of 2000 into about 1891.8 mcg/mL, unless rinsed', () => {
     const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 3_400_000 as Nanolitres }), origin: 'spinal' });
-    const view = w.interrogationAnswer();
+    const view = instructorView(w.state()).belief;
     const entry = {
       aspirated: 2_000_000 as Nanolitres,
       injected: 18_000_000 as Nanolitres,
@@ -156,8 +158,8 @@ describe('residual mixing at a concentration change', () => {
   });
 
   it('shows the model and a simulated serial at interrogation, the same for the same seed', () => {
-    const a = createWorld({ pump: buildPumpInput({ seed: 5 }), origin: 'spinal' }).interrogationAnswer();
-    const b = createWorld({ pump: buildPumpInput({ seed: 5 }), origin: 'spinal' }).interrogationAnswer();
+    const a = instructorView(createWorld({ pump: buildPumpInput({ seed: 5 }), origin: 'spinal' }).state()).belief;
+    const b = instructorView(createWorld({ pump: buildPumpInput({ seed: 5 }), origin: 'spinal' }).state()).belief;
     expect(a.serial).toMatch(/^SIM-8637-20-\d{6}$/);
     expect(a.serial).toBe(b.serial);
     expect(a.modelName).toContain('simulated');
@@ -172,7 +174,7 @@ describe('refill workflow edges', () => {
     bridgeDecision: 'bridge' as const,
   };
   const viewWith = (input: Parameters<typeof buildPumpInput>[0]) =>
-    createWorld({ pump: buildPumpInput(input), origin: 'spinal' }).interrogationAnswer();
+    instructorView(createWorld({ pump: buildPumpInput(input), origin: 'spinal' }).state()).belief;
 
   it('words the residual warning in full, and has none without a change, a residual, or after a rinse', () => {
     const view = viewWith({ reservoirVolume: 3_400_000 as Nanolitres });

@@ -1,5 +1,5 @@
 import type { SpasticityOrigin } from '../drug/drug.ts';
-import { nextIntInRange, seedRandom } from '../sim/seededRandom.ts';
+import { nextIntInRange, seedRandom } from '../random/seededRandom.ts';
 
 /** Withdrawal stages, from none to severe (high fever, rigidity). */
 export type WithdrawalStage = 'none' | 'early' | 'moderate' | 'severe';

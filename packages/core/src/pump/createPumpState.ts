@@ -1,5 +1,5 @@
 import { ItpsMisuseError } from '../errors.ts';
-import { nextIntInRange, seedRandom } from '../sim/seededRandom.ts';
+import { nextIntInRange, seedRandom } from '../random/seededRandom.ts';
 import type { McgPerMl, Milliseconds, Nanolitres, Picograms } from '../units/quantity.ts';
 import { integrateRate } from '../units/rateIntegral.ts';
 import { averageProgramRate, batteryDrainPerDay } from './batteryLife.ts';

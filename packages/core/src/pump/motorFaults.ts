@@ -1,4 +1,4 @@
-import { nextIntInRange } from '../sim/seededRandom.ts';
+import { nextIntInRange } from '../random/seededRandom.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import { ALARM_NAMES } from './alarmConditions.ts';
 import { getDeviceProfile } from './deviceProfile.ts';

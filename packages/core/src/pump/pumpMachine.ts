@@ -1,5 +1,5 @@
-import { assign, setup } from 'xstate';
-import type { Refusal } from '../refusal.ts';
+import { assign, emit, enqueueActions, setup } from 'xstate';
+import type { Refusal, Result } from '../refusal.ts';
 import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
 import { advancePump } from './advancePump.ts';
 import { applyUpdate, type PumpUpdate } from './applyUpdate.ts';
@@ -17,24 +17,40 @@ import {
   stallMotor,
   stallMotorAtRandom,
 } from './motorFaults.ts';
-import type { PumpLogType, PumpState } from './pumpState.ts';
+import type { PumpState } from './pumpState.ts';
 import { aspirateReservoir, giveInjection, type InjectionSite } from './reservoirAccess.ts';
 import { settlePump } from './settlePump.ts';
+import {
+  type NeedleVisit,
+  needleVisit,
+  programVisit,
+  type RefillVisit,
+  refillVisit,
+  type VisitOutcome,
+} from './visits.ts';
+import { withLog } from './withLog.ts';
 
-/** The pump machine's context: the pump's state, and the outcome of the last request. */
+/** The pump machine's context: the pump's state. */
 export interface PumpContext {
   readonly pump: PumpState;
-  /** Why the last request was refused; null after an accepted one. */
-  readonly lastRefusal: Refusal | null;
-  /** What the last aspiration withdrew (what the clinician sees in the syringe). */
-  readonly lastWithdrawn: Fluid | null;
 }
+
+/**
+ * What the pump machine tells its listeners (`actor.on`) about a request as it handles it: why it
+ * refused it (the machine stays where it was, nothing applied), or what a syringe withdrew.
+ */
+export type PumpEmitted =
+  | { readonly type: 'refused'; readonly refusal: Refusal }
+  | { readonly type: 'withdrawn'; readonly fluid: Fluid };
 
 /** Events the pump machine accepts. */
 export type PumpEvent =
   | { readonly type: 'time.advance'; readonly to: Milliseconds }
   | { readonly type: 'injection.give'; readonly site: InjectionSite; readonly fluid: Fluid }
   | { readonly type: 'reservoir.aspirate'; readonly volume: Nanolitres | 'all' }
+  | { readonly type: 'visit.refill'; readonly visit: RefillVisit }
+  | { readonly type: 'visit.needle'; readonly visit: NeedleVisit }
+  | { readonly type: 'update.apply'; readonly update: PumpUpdate }
   | { readonly type: 'update.begin' }
   | { readonly type: 'update.commit'; readonly update: PumpUpdate }
   | { readonly type: 'update.abort' }
@@ -51,10 +67,34 @@ export type PumpEvent =
   | { readonly type: 'fault.lowBatteryReset' }
   | { readonly type: 'fault.memoryError' };
 
-const withLog = (pump: PumpState, ...types: PumpLogType[]): PumpState =>
-  settlePump({ ...pump, log: [...pump.log, ...types.map((type) => ({ at: pump.now, type }))] });
-
 const refusal = (code: Refusal['code'], message: string): Refusal => ({ code, message });
+
+/**
+ * A kernel's result computed once per event and shared by the guard and the action that read it.
+ * XState hands both the same event object; the pump it was computed on must be the same too.
+ */
+function oncePerEvent<E extends object, T>(
+  compute: (pump: PumpState, event: E) => T,
+): (pump: PumpState, event: E) => T {
+  const memo = new WeakMap<E, { pump: PumpState; value: T }>();
+  return (pump, event) => {
+    const hit = memo.get(event);
+    if (hit !== undefined && hit.pump === pump) return hit.value;
+    const value = compute(pump, event);
+    memo.set(event, { pump, value });
+    return value;
+  };
+}
+
+const commitOutcome = oncePerEvent((pump, event: PumpEvent): Result<PumpState> | null =>
+  event.type === 'update.commit' ? applyUpdate(pump, event.update) : null,
+);
+const visitOutcome = oncePerEvent((pump, event: PumpEvent): Result<VisitOutcome> | null => {
+  if (event.type === 'visit.refill') return refillVisit(pump, event.visit);
+  if (event.type === 'visit.needle') return needleVisit(pump, event.visit);
+  if (event.type === 'update.apply') return programVisit(pump, event.update);
+  return null;
+});
 
 /**
  * The implanted pump's lifecycle. `running` delivers the stored program; `stopped` keeps it but
@@ -64,78 +104,89 @@ const refusal = (code: Refusal['code'], message: string): Refusal => ({ code, me
  * (memory error) are final.
  *
  * Time is an input: `time.advance` moves the pump to a later instant, processing every internal
- * event on the way (see advancePump). Faults the pump cannot sense change only the truth.
+ * event on the way (see advancePump). Faults the pump cannot sense change only the truth. A refused
+ * request changes nothing and is told to listeners as a `refused` emitted event; a syringe's
+ * contents as `withdrawn`.
  */
 export const pumpMachine = setup({
   types: {
     context: {} as PumpContext,
     events: {} as PumpEvent,
+    emitted: {} as PumpEmitted,
     input: {} as PumpInput,
   },
   guards: {
     hasReachedEndOfService: ({ context }) => isEndOfService(context.pump),
-    isUpdateAcceptable: ({ context, event }) =>
-      event.type === 'update.commit' && applyUpdate(context.pump, event.update).ok,
+    isUpdateAcceptable: ({ context, event }) => commitOutcome(context.pump, event)?.ok === true,
+    isVisitAcceptable: ({ context, event }) => visitOutcome(context.pump, event)?.ok === true,
     dumpsValves: ({ context, event }) => event.type === 'mri.scan' && scanMri(context.pump, event.scan).stopped,
   },
   actions: {
     advanceTime: assign(({ context, event }) =>
       event.type === 'time.advance' ? { pump: advancePump(context.pump, event.to) } : {},
     ),
-    giveInjection: assign(({ context, event }) => {
-      if (event.type !== 'injection.give') return {};
+    giveInjection: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'injection.give') return;
       const result = giveInjection(context.pump, event.site, event.fluid);
-      return result.ok ? { pump: result.value, lastRefusal: null } : { lastRefusal: result.refusal };
+      if (result.ok) enqueue.assign({ pump: result.value });
+      else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
-    aspirateReservoir: assign(({ context, event }) => {
-      if (event.type !== 'reservoir.aspirate') return {};
+    aspirateReservoir: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'reservoir.aspirate') return;
       const { state, withdrawn } = aspirateReservoir(context.pump, event.volume);
-      return { pump: state, lastWithdrawn: withdrawn, lastRefusal: null };
+      enqueue.assign({ pump: state });
+      enqueue.emit({ type: 'withdrawn', fluid: withdrawn });
+    }),
+    /** A visit's outcome: the pump after it and the syringe's contents, or the refusal (nothing applied). */
+    completeVisit: enqueueActions(({ context, event, enqueue }) => {
+      const outcome = visitOutcome(context.pump, event);
+      if (outcome === null) return;
+      if (!outcome.ok) {
+        enqueue.emit({ type: 'refused', refusal: outcome.refusal });
+        return;
+      }
+      enqueue.assign({ pump: outcome.value.pump });
+      enqueue.emit({ type: 'withdrawn', fluid: outcome.value.withdrawn });
     }),
     beginUpdate: assign(({ context }) => ({
       pump: withLog({ ...context.pump, therapyActive: false }, 'update.begun', 'pump.stopped'),
-      lastRefusal: null,
     })),
-    commitUpdate: assign(({ context, event }) => {
-      if (event.type !== 'update.commit') return {};
-      const result = applyUpdate(context.pump, event.update);
-      if (!result.ok) return { lastRefusal: result.refusal };
-      return { pump: withLog({ ...result.value, therapyActive: true }, 'pump.started'), lastRefusal: null };
-    }),
-    refuseUpdate: assign(({ context, event }) => {
-      if (event.type !== 'update.commit') return {};
-      const result = applyUpdate(context.pump, event.update);
-      return result.ok ? {} : { lastRefusal: result.refusal };
+    commitUpdate: enqueueActions(({ context, event, enqueue }) => {
+      const result = commitOutcome(context.pump, event);
+      if (result === null) return;
+      if (result.ok) enqueue.assign({ pump: withLog({ ...result.value, therapyActive: true }, 'pump.started') });
+      else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
     abandonUpdate: assign(({ context }) => ({ pump: withLog(context.pump, 'update.incomplete') })),
     stopTherapy: assign(({ context }) => ({
       pump: withLog({ ...context.pump, therapyActive: false }, 'pump.stopped'),
-      lastRefusal: null,
     })),
     startTherapy: assign(({ context }) => ({
       pump: withLog({ ...context.pump, therapyActive: true }, 'pump.started'),
-      lastRefusal: null,
     })),
-    startBolus: assign(({ context, event }) => {
-      if (event.type !== 'bolus.start') return {};
+    startBolus: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'bolus.start') return;
       const result = startBolus(context.pump, event.bolus);
-      return result.ok ? { pump: result.value, lastRefusal: null } : { lastRefusal: result.refusal };
+      if (result.ok) enqueue.assign({ pump: result.value });
+      else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
-    cancelBolus: assign(({ context }) => {
+    cancelBolus: enqueueActions(({ context, enqueue }) => {
       const result = cancelBolus(context.pump);
-      return result.ok ? { pump: result.value, lastRefusal: null } : { lastRefusal: result.refusal };
+      if (result.ok) enqueue.assign({ pump: result.value });
+      else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
-    interrogate: assign(({ context }) => ({ pump: interrogatePump(context.pump), lastRefusal: null })),
-    testAlarms: assign(({ context }) => ({ pump: withLog(context.pump, 'alarm.tested'), lastRefusal: null })),
+    interrogate: assign(({ context }) => ({ pump: interrogatePump(context.pump) })),
+    testAlarms: assign(({ context }) => ({ pump: withLog(context.pump, 'alarm.tested') })),
     scanMri: assign(({ context, event }) => {
       if (event.type !== 'mri.scan') return {};
       const { state, stopped } = scanMri(context.pump, event.scan);
       return { pump: stopped ? withLog({ ...state, therapyActive: false }, 'pump.stopped') : state };
     }),
-    startCatheterFault: assign(({ context, event }) => {
-      if (event.type !== 'fault.catheter.start') return {};
+    startCatheterFault: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'fault.catheter.start') return;
       const result = startCatheterFault(context.pump, event.fault);
-      return result.ok ? { pump: result.value, lastRefusal: null } : { lastRefusal: result.refusal };
+      if (result.ok) enqueue.assign({ pump: result.value });
+      else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
     endCatheterFault: assign(({ context, event }) =>
       event.type === 'fault.catheter.end' ? { pump: endCatheterFault(context.pump, event.kind) } : {},
@@ -150,30 +201,36 @@ export const pumpMachine = setup({
     resetForLowBattery: assign(({ context }) => ({ pump: resetForLowBattery(context.pump) })),
     failWithMemoryError: assign(({ context }) => ({ pump: failWithMemoryError(context.pump) })),
     suspendForGood: assign(({ context }) => ({ pump: settlePump({ ...context.pump, therapyActive: false }) })),
-    refuseAtEndOfService: assign({
-      lastRefusal: () => refusal('pump.endOfService', 'The pump has reached end of service and must be replaced.'),
+    refuseAtEndOfService: emit({
+      type: 'refused',
+      refusal: refusal('pump.endOfService', 'The pump has reached end of service and must be replaced.'),
     }),
-    refuseFailed: assign({
-      lastRefusal: () => refusal('pump.failed', 'The pump has a memory error and must be replaced.'),
+    refuseFailed: emit({
+      type: 'refused',
+      refusal: refusal('pump.failed', 'The pump has a memory error and must be replaced.'),
     }),
-    refuseNotUpdating: assign({
-      lastRefusal: () => refusal('pump.notUpdating', 'No programming session is open on the pump.'),
+    refuseNotUpdating: emit({
+      type: 'refused',
+      refusal: refusal('pump.notUpdating', 'No programming session is open on the pump.'),
     }),
-    refuseUpdateInProgress: assign({
-      lastRefusal: () => refusal('pump.updateInProgress', 'A programming session is already open on the pump.'),
+    refuseUpdateInProgress: emit({
+      type: 'refused',
+      refusal: refusal('pump.updateInProgress', 'A programming session is already open on the pump.'),
     }),
-    refuseBolusWhileStopped: assign({
-      lastRefusal: () => refusal('bolus.pumpStopped', 'The pump is stopped; restart therapy before a bolus.'),
+    refuseBolusWhileStopped: emit({
+      type: 'refused',
+      refusal: refusal('bolus.pumpStopped', 'The pump is stopped; restart therapy before a bolus.'),
     }),
   },
 }).createMachine({
   id: 'pump',
-  context: ({ input }) => ({ pump: createPumpState(input), lastRefusal: null, lastWithdrawn: null }),
+  context: ({ input }) => ({ pump: createPumpState(input) }),
   initial: 'running',
   on: {
     'time.advance': { actions: 'advanceTime' },
     'injection.give': { actions: 'giveInjection' },
     'reservoir.aspirate': { actions: 'aspirateReservoir' },
+    'visit.needle': { actions: 'completeVisit' },
     'telemetry.interrogate': { actions: 'interrogate' },
     'alarm.test': { actions: 'testAlarms' },
     'fault.catheter.start': { actions: 'startCatheterFault' },
@@ -189,6 +246,14 @@ export const pumpMachine = setup({
         'update.begin': { target: 'updating', actions: 'beginUpdate' },
         'update.commit': { actions: 'refuseNotUpdating' },
         'update.abort': { actions: 'refuseNotUpdating' },
+        'visit.refill': [
+          { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
+          { actions: 'completeVisit' },
+        ],
+        'update.apply': [
+          { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
+          { actions: 'completeVisit' },
+        ],
         'therapy.stop': { target: 'stopped', actions: 'stopTherapy' },
         'bolus.start': { actions: 'startBolus' },
         'bolus.cancel': { actions: 'cancelBolus' },
@@ -201,6 +266,14 @@ export const pumpMachine = setup({
         'update.begin': { target: 'updating', actions: 'beginUpdate' },
         'update.commit': { actions: 'refuseNotUpdating' },
         'update.abort': { actions: 'refuseNotUpdating' },
+        'visit.refill': [
+          { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
+          { actions: 'completeVisit' },
+        ],
+        'update.apply': [
+          { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
+          { actions: 'completeVisit' },
+        ],
         'therapy.start': { target: 'running', actions: 'startTherapy' },
         'bolus.start': { actions: 'refuseBolusWhileStopped' },
         'fault.lowBatteryReset': { actions: 'resetForLowBattery' },
@@ -210,9 +283,11 @@ export const pumpMachine = setup({
       always: { guard: 'hasReachedEndOfService', target: 'endOfService' },
       on: {
         'update.begin': { actions: 'refuseUpdateInProgress' },
+        'visit.refill': { actions: 'refuseUpdateInProgress' },
+        'update.apply': { actions: 'refuseUpdateInProgress' },
         'update.commit': [
           { guard: 'isUpdateAcceptable', target: 'running', actions: 'commitUpdate' },
-          { actions: 'refuseUpdate' },
+          { actions: 'commitUpdate' },
         ],
         'update.abort': { target: 'stopped', actions: 'abandonUpdate' },
         'bolus.start': { actions: 'refuseBolusWhileStopped' },
@@ -223,6 +298,8 @@ export const pumpMachine = setup({
       entry: 'suspendForGood',
       on: {
         'update.begin': { actions: 'refuseAtEndOfService' },
+        'visit.refill': { actions: 'refuseAtEndOfService' },
+        'update.apply': { actions: 'refuseAtEndOfService' },
         'update.commit': { actions: 'refuseAtEndOfService' },
         'therapy.start': { actions: 'refuseAtEndOfService' },
         'bolus.start': { actions: 'refuseAtEndOfService' },
@@ -233,6 +310,8 @@ export const pumpMachine = setup({
     failed: {
       on: {
         'update.begin': { actions: 'refuseFailed' },
+        'visit.refill': { actions: 'refuseFailed' },
+        'update.apply': { actions: 'refuseFailed' },
         'update.commit': { actions: 'refuseFailed' },
         'therapy.start': { actions: 'refuseFailed' },
         'bolus.start': { actions: 'refuseFailed' },

@@ -1,4 +1,4 @@
-import type { RandomState } from '../sim/seededRandom.ts';
+import type { RandomState } from '../random/seededRandom.ts';
 import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
 import type { AlarmName, DeviceProfileId } from './deviceProfile.ts';
 import type { Fluid } from './fluid.ts';

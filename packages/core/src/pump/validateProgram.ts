@@ -1,13 +1,11 @@
 import { baclofen } from '../drug/baclofen.ts';
 import { doseToRate } from '../drug/doseToRate.ts';
 import { ok, type Result, refuse } from '../refusal.ts';
+import { clockTime as clock } from '../units/clock.ts';
 import { nanolitresPerDayToMlPerDay } from '../units/conversions.ts';
 import type { PicogramsPerDay } from '../units/quantity.ts';
 import type { DeviceProfile } from './deviceProfile.ts';
 import { MINUTES_PER_DAY, type PumpProgram } from './program.ts';
-
-const clock = (minute: number): string =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 function checkDose(
   dose: PicogramsPerDay,

@@ -2,12 +2,12 @@ import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import type { PatientParameters } from '../patient/patientParameters.ts';
 import type { PatientState } from '../patient/patientState.ts';
-import { type SessionEvent, sessionMachine } from '../programmer/sessionMachine.ts';
+import { type SessionStateName, sessionMachine } from '../programmer/sessionMachine.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
-import { EMPTY_FLUID, type Fluid } from '../pump/fluid.ts';
-import type { PumpLifecycle } from '../pump/pumpMachine.ts';
-import { type PumpBeliefView, pumpBeliefView } from '../pump/pumpStatus.ts';
-import type { InjectionSite } from '../pump/reservoirAccess.ts';
+import type { Fluid } from '../pump/fluid.ts';
+import type { PumpEvent } from '../pump/pumpMachine.ts';
+import { pumpBeliefView } from '../pump/pumpStatus.ts';
+import { type RandomState, seedRandom } from '../random/seededRandom.ts';
 import type { Refusal } from '../refusal.ts';
 import {
   communicatorLink,
@@ -16,9 +16,10 @@ import {
   type Transmission,
   transmit,
 } from '../telemetry/link.ts';
-import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
-import { type RandomState, seedRandom } from './seededRandom.ts';
-import { createSimulation, type Simulation } from './simulation.ts';
+import type { Milliseconds } from '../units/quantity.ts';
+import { createSimulation } from './simulation.ts';
+import type { CommandResult, WorldCommand, WorldFault } from './worldCommand.ts';
+import type { WorldState } from './worldState.ts';
 
 /** How a world starts: the pump, the patient's spasticity origin, and where the communicator is. */
 export interface WorldInput {
@@ -30,22 +31,15 @@ export interface WorldInput {
   readonly patient?: PatientParameters;
 }
 
-/** The simulated world: the implanted pump, the telemetry link, and the clinician's programmer. */
+/**
+ * The simulated world: the implanted pump (and the patient at the end of its catheter), the
+ * telemetry link and the clinician's programmer, behind one door: {@link World.apply}.
+ */
 export interface World {
-  readonly simulation: Simulation;
-  readonly session: Actor<typeof sessionMachine>;
-  /** A clinician's action on the programmer; every message it causes crosses the link before this returns. */
-  act(event: SessionEvent): void;
-  /** Moves the communicator or changes the interference. */
-  setLink(conditions: LinkConditions): void;
-  /** Makes `count` messages fail as a dropped link, after `afterDelivered` more get through (fault injection). */
-  dropNextMessages(count: number, afterDelivered?: number): void;
-  /** What the programmer would read from the pump now (its belief). */
-  interrogationAnswer(): PumpBeliefView;
-  /** The clinician's syringe at the pump: aspirates and returns what it withdrew (no telemetry). */
-  aspirate(volume: Nanolitres | 'all'): Fluid;
-  /** The clinician's needle, wherever it really is; refused (nothing injected) if the reservoir would overfill. */
-  inject(site: InjectionSite, fluid: Fluid): Refusal | null;
+  /** Applies one command at the world's current instant: accepted whole, or refused with nothing applied. */
+  apply(command: WorldCommand): CommandResult;
+  /** The world now as plain data, for the core's view selectors (`programmerView`, `instructorView`, …). */
+  state(): WorldState;
   /** The whole world as plain JSON-serialisable data (format `itps-world/1`), to restore with {@link createWorld}. */
   persist(): WorldSnapshot;
 }
@@ -67,23 +61,26 @@ export interface WorldSnapshot {
   };
 }
 
-/** Whether a value read from storage or a file looks like a saved world this version can restore. */
-export function isWorldSnapshot(value: unknown): value is WorldSnapshot {
-  if (value === null || typeof value !== 'object') return false;
-  const v = value as Partial<WorldSnapshot>;
-  return (
-    v.format === 'itps-world/1' &&
-    typeof v.input === 'object' &&
-    v.pump !== undefined &&
-    v.session !== undefined &&
-    typeof v.link === 'object'
-  );
-}
+/** Messages the pump refuses that change nothing worth telling: a repeated session start, an abort with nothing open. */
+const BENIGN = new Set(['pump.updateInProgress', 'pump.notUpdating']);
+
+const faultEvent = (fault: WorldFault): PumpEvent => {
+  switch (fault.kind) {
+    case 'catheter':
+      return { type: 'fault.catheter.start', fault: fault.fault };
+    case 'motorStall':
+      return { type: 'fault.motorStall', recoversAt: fault.recoversAt };
+    case 'lowBatteryReset':
+      return { type: 'fault.lowBatteryReset' };
+    case 'memoryError':
+      return { type: 'fault.memoryError' };
+  }
+};
 
 /**
- * Creates a world. The programmer session never touches the pump directly: every message goes over
- * the link, which takes its latency in simulated time and may lose it (out of range, interference,
- * an injected drop). The pump answers interrogations with its belief only.
+ * Creates a world, or restores a saved one. The programmer session never touches the pump directly:
+ * every message goes over the link, which takes its latency in simulated time and may lose it (out
+ * of range, interference, an injected drop). The pump answers interrogations with its belief only.
  */
 export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   const simulation = createSimulation(
@@ -93,7 +90,8 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       ? undefined
       : { parameters: input.patient, ...(restore?.patient ? { state: restore.patient } : {}) },
   );
-  const session = (
+  const pump = simulation.pump;
+  const session: Actor<typeof sessionMachine> = (
     restore === undefined
       ? createActor(sessionMachine, { input: { origin: input.origin } })
       : createActor(sessionMachine, { input: { origin: input.origin }, snapshot: restore.session as Snapshot<unknown> })
@@ -105,7 +103,23 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   let deliveriesBeforeDrop = restore?.link.deliveriesBeforeDrop ?? 0;
   let lastActivity = restore?.link.lastActivity ?? simulation.now();
 
-  const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle() as PumpLifecycle);
+  /** Sends one event to the pump and hears what it says of it: a refusal, what a syringe withdrew. */
+  const tell = (event: PumpEvent): { refusal: Refusal | null; withdrawn: Fluid | null } => {
+    let refusal: Refusal | null = null;
+    let withdrawn: Fluid | null = null;
+    const refused = pump.on('refused', (e) => {
+      refusal = e.refusal;
+    });
+    const syringe = pump.on('withdrawn', (e) => {
+      withdrawn = e.fluid;
+    });
+    simulation.send(event);
+    refused.unsubscribe();
+    syringe.unsubscribe();
+    return { refusal, withdrawn };
+  };
+
+  const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle());
   const carry = (): Transmission => {
     let t: Transmission;
     if (forcedDrops > 0 && deliveriesBeforeDrop > 0) {
@@ -121,6 +135,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     simulation.advanceTo((simulation.now() + t.latencyMs) as Milliseconds);
     return t;
   };
+  /** Carries the session's messages over the link until it waits for the clinician again. */
   const drain = () => {
     for (let step = 0; step < 64; step += 1) {
       const snapshot = session.getSnapshot();
@@ -134,7 +149,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
           session.send({ type: 'link.down', failure: t.failure });
           continue;
         }
-        simulation.send({ type: 'telemetry.interrogate' });
+        tell({ type: 'telemetry.interrogate' });
         session.send({ type: 'telemetry.report', view: answer() });
       } else if (state === 'sending') {
         const message = snapshot.context.plan[snapshot.context.sent];
@@ -144,43 +159,102 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
           session.send({ type: 'link.down', failure: t.failure });
           continue;
         }
-        const before = simulation.pump.getSnapshot().context.lastRefusal;
-        simulation.send(message);
-        const refusal = simulation.pump.getSnapshot().context.lastRefusal;
-        // a repeated session start or an abort with nothing open changes nothing: not a refusal to report
-        const benign = refusal?.code === 'pump.updateInProgress' || refusal?.code === 'pump.notUpdating';
-        if (refusal !== null && refusal !== before && !benign) session.send({ type: 'message.refused', refusal });
+        const { refusal } = tell(message);
+        if (refusal !== null && !BENIGN.has(refusal.code)) session.send({ type: 'message.refused', refusal });
         else session.send({ type: 'message.delivered' });
       } else {
         return;
       }
     }
   };
-  return {
-    simulation,
-    session,
-    act(event) {
-      const idle = simulation.now() - lastActivity > profile.idleTimeoutMs;
-      const open = !['disconnected', 'connecting'].includes(String(session.getSnapshot().value));
-      if (idle && open && event.type !== 'session.connect') {
-        session.send({ type: 'link.down', failure: 'idleTimeout' });
+
+  const accepted = (withdrawn?: Fluid | null): CommandResult => ({
+    ok: true,
+    at: simulation.now(),
+    ...(withdrawn === null || withdrawn === undefined ? {} : { withdrawn }),
+  });
+  const refused = (refusal: Refusal): CommandResult => ({ ok: false, at: simulation.now(), refusal });
+  const outcome = ({ refusal, withdrawn }: ReturnType<typeof tell>): CommandResult =>
+    refusal === null ? accepted(withdrawn) : refused(refusal);
+
+  const apply = (command: WorldCommand): CommandResult => {
+    switch (command.type) {
+      case 'time.advance':
+        if (!Number.isSafeInteger(command.to) || command.to < simulation.now())
+          return refused({
+            code: 'time.notForward',
+            message: `Time moves forward only: ${command.to} ms is before now (${simulation.now()} ms).`,
+          });
+        simulation.advanceTo(command.to);
+        return accepted();
+      case 'programmer.act': {
+        const idle = simulation.now() - lastActivity > profile.idleTimeoutMs;
+        const open = !['disconnected', 'connecting'].includes(String(session.getSnapshot().value));
+        if (idle && open && command.event.type !== 'session.connect')
+          session.send({ type: 'link.down', failure: 'idleTimeout' });
+        const before = session.getSnapshot();
+        if (!before.can(command.event))
+          return refused({
+            code: 'programmer.unavailable',
+            message: `The programmer cannot do ${command.event.type} now (it is ${String(before.value)}).`,
+          });
+        session.send(command.event);
+        lastActivity = simulation.now();
+        drain();
+        lastActivity = simulation.now();
+        return accepted();
       }
-      session.send(event);
-      lastActivity = simulation.now();
-      drain();
-      lastActivity = simulation.now();
-    },
-    setLink(next) {
-      conditions = next;
-    },
-    dropNextMessages(count, afterDelivered = 0) {
-      forcedDrops = count;
-      deliveriesBeforeDrop = afterDelivered;
-    },
-    interrogationAnswer: answer,
-    aspirate(volume) {
-      simulation.send({ type: 'reservoir.aspirate', volume });
-      return simulation.pump.getSnapshot().context.lastWithdrawn ?? EMPTY_FLUID;
+      case 'pump.update': {
+        const interrupt = command.interrupt ?? 'none';
+        if (interrupt === 'beforeSend') return accepted();
+        if (interrupt === 'afterSend') return outcome(tell({ type: 'update.begin' }));
+        return outcome(tell({ type: 'update.apply', update: command.update }));
+      }
+      case 'visit.refill':
+        return outcome(tell({ type: 'visit.refill', visit: command.visit }));
+      case 'visit.needle':
+        return outcome(tell({ type: 'visit.needle', visit: command.visit }));
+      case 'bolus.start':
+        return outcome(tell({ type: 'bolus.start', bolus: command.bolus }));
+      case 'bolus.cancel':
+        return outcome(tell({ type: 'bolus.cancel' }));
+      case 'pump.interrogate':
+        return outcome(tell({ type: 'telemetry.interrogate' }));
+      case 'mri.scan':
+        return outcome(tell({ type: 'mri.scan', scan: command.scan }));
+      case 'fault.inject':
+        return outcome(tell(faultEvent(command.fault)));
+      case 'fault.end':
+        return outcome(tell({ type: 'fault.catheter.end', kind: command.kind }));
+      case 'link.set':
+        conditions = command.conditions;
+        return accepted();
+      case 'link.drop':
+        forcedDrops = command.count;
+        deliveriesBeforeDrop = command.afterDelivered ?? 0;
+        return accepted();
+      case 'clinical.act':
+        return accepted();
+    }
+  };
+
+  return {
+    apply,
+    state: () => {
+      const s = session.getSnapshot();
+      const patient = simulation.patient();
+      return {
+        now: simulation.now(),
+        origin: input.origin,
+        pump: simulation.pumpState(),
+        lifecycle: simulation.lifecycle(),
+        session: { state: s.value as SessionStateName, context: s.context },
+        link: { conditions },
+        patient:
+          patient === null || simulation.patientParameters === null
+            ? null
+            : { parameters: simulation.patientParameters, state: patient },
+      } satisfies WorldState;
     },
     persist: () => ({
       format: 'itps-world/1',
@@ -190,11 +264,5 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       patient: simulation.patient(),
       link: { conditions, rng, forcedDrops, deliveriesBeforeDrop, lastActivity },
     }),
-    inject(site, fluid) {
-      const before = simulation.pump.getSnapshot().context.lastRefusal;
-      simulation.send({ type: 'injection.give', site, fluid });
-      const after = simulation.pump.getSnapshot().context.lastRefusal;
-      return after !== null && after !== before ? after : null;
-    },
   };
 }

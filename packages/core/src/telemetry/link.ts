@@ -1,4 +1,4 @@
-import { nextIntInRange, type RandomState } from '../sim/seededRandom.ts';
+import { nextIntInRange, type RandomState } from '../random/seededRandom.ts';
 import { MS_PER_MINUTE } from '../units/time.ts';
 
 /** Electromagnetic interference around the patient (motors, monitors). */

@@ -1,0 +1,53 @@
+import type { SpasticityOrigin } from '../drug/drug.ts';
+import type { Draft, Workflow } from '../programmer/draft.ts';
+import type { DiffRow } from '../programmer/finishDiff.ts';
+import type { DraftFinding } from '../programmer/reviewDraft.ts';
+import { isDraftClear, type SessionStateName } from '../programmer/sessionMachine.ts';
+import type { PumpBeliefView } from '../pump/pumpStatus.ts';
+import type { Milliseconds } from '../units/quantity.ts';
+import type { WorldState } from './worldState.ts';
+
+/** What the trainee's programmer shows: the session, and the pump only as telemetry last reported it. */
+export interface ProgrammerView {
+  /** The programmer's clock. */
+  readonly now: Milliseconds;
+  readonly origin: SpasticityOrigin;
+  readonly session: SessionStateName;
+  /** The pump as last interrogated (its belief only); null before the first interrogation. */
+  readonly pump: PumpBeliefView | null;
+  readonly workflow: Workflow | null;
+  readonly draft: Draft;
+  readonly findings: readonly DraftFinding[];
+  /** Codes of the findings the clinician confirmed. */
+  readonly acknowledged: readonly string[];
+  /** Whether a value that needs typing again has been typed again. */
+  readonly reentered: boolean;
+  /** Every finding passed: the finish screen may open. */
+  readonly reviewable: boolean;
+  /** The finish screen's rows (old beside new) once shown; null before. */
+  readonly diff: readonly DiffRow[] | null;
+  /** An update the pump may hold has not been verified: the incomplete-session warning. */
+  readonly incomplete: boolean;
+  /** The last thing the clinician must be told (a link failure, a refusal), in words. */
+  readonly notice: string | null;
+}
+
+/** The trainee's programmer view of a world. */
+export function programmerView(world: WorldState): ProgrammerView {
+  const c = world.session.context;
+  return {
+    now: world.now,
+    origin: world.origin,
+    session: world.session.state,
+    pump: c.view,
+    workflow: c.workflow,
+    draft: c.draft,
+    findings: c.findings,
+    acknowledged: c.acknowledged,
+    reentered: c.reentered,
+    reviewable: isDraftClear(c),
+    diff: c.diff,
+    incomplete: c.incomplete,
+    notice: c.notice,
+  };
+}

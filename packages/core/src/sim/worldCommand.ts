@@ -1,0 +1,67 @@
+import type { SessionEvent } from '../programmer/sessionMachine.ts';
+import type { PumpUpdate } from '../pump/applyUpdate.ts';
+import type { BolusRequest } from '../pump/bolus.ts';
+import type { CatheterFault, CatheterFaultKind } from '../pump/catheterFaults.ts';
+import type { Fluid } from '../pump/fluid.ts';
+import type { MriScan } from '../pump/motorFaults.ts';
+import type { NeedleVisit, RefillVisit } from '../pump/visits.ts';
+import type { Refusal } from '../refusal.ts';
+import type { LinkConditions } from '../telemetry/link.ts';
+import type { Milliseconds } from '../units/quantity.ts';
+
+/** What a clinician does on the programmer (the link's own answers are the world's business, not a command). */
+export type ClinicianEvent = Exclude<
+  SessionEvent,
+  { readonly type: 'link.up' | 'link.down' | 'telemetry.report' | 'message.delivered' | 'message.refused' }
+>;
+
+/** A fault the instructor or a scenario injects; only catheter faults end by command. */
+export type WorldFault =
+  | { readonly kind: 'catheter'; readonly fault: CatheterFault }
+  | { readonly kind: 'motorStall'; readonly recoversAt: Milliseconds | null | 'drawn' }
+  | { readonly kind: 'lowBatteryReset' }
+  | { readonly kind: 'memoryError' };
+
+/**
+ * Everything anyone outside the core can do to a world: plain, serialisable data (a discriminated
+ * union on `type`). Apply one with {@link World.apply}; read the outcome from its
+ * {@link CommandResult} and what each audience may see from the views.
+ */
+export type WorldCommand =
+  /** Simulated time moves to `to` (never back), every event on the way processed at its instant. */
+  | { readonly type: 'time.advance'; readonly to: Milliseconds }
+  /** A clinician's action on the programmer; every message it causes crosses the telemetry link before the result. */
+  | { readonly type: 'programmer.act'; readonly event: ClinicianEvent }
+  /**
+   * A programming session by another programmer, as one pump event (refused whole), or interrupted:
+   * `afterSend` leaves the pump stopped with the session open, `beforeSend` does nothing.
+   */
+  | {
+      readonly type: 'pump.update';
+      readonly update: PumpUpdate;
+      readonly interrupt?: 'none' | 'beforeSend' | 'afterSend';
+    }
+  /** A whole refill visit at the pump (session, aspirate, inject, record, commit), refused whole. */
+  | { readonly type: 'visit.refill'; readonly visit: RefillVisit }
+  /** A needle at the pump with no programming (aspirate, inject wherever the needle really is), refused whole. */
+  | { readonly type: 'visit.needle'; readonly visit: NeedleVisit }
+  /** A bolus programmed outside this programmer (a scenario's `bolus` action). */
+  | { readonly type: 'bolus.start'; readonly bolus: BolusRequest }
+  | { readonly type: 'bolus.cancel' }
+  /** A programmer outside this one reads the pump (logged by the pump as an interrogation). */
+  | { readonly type: 'pump.interrogate' }
+  /** The patient goes through an MRI scan. */
+  | { readonly type: 'mri.scan'; readonly scan: MriScan }
+  | { readonly type: 'fault.inject'; readonly fault: WorldFault }
+  | { readonly type: 'fault.end'; readonly kind: CatheterFaultKind }
+  /** Moves the communicator or changes the interference. */
+  | { readonly type: 'link.set'; readonly conditions: LinkConditions }
+  /** The next `count` messages fail as a dropped link, after `afterDelivered` more get through. */
+  | { readonly type: 'link.drop'; readonly count: number; readonly afterDelivered?: number }
+  /** Something the clinician does at the bedside (examine, suspect, call for help): recorded, no physics. */
+  | { readonly type: 'clinical.act'; readonly action: string; readonly detail?: string };
+
+/** The outcome of one command: accepted (with what the syringe withdrew, for visits) or refused, nothing applied. */
+export type CommandResult =
+  | { readonly ok: true; readonly at: Milliseconds; readonly withdrawn?: Fluid }
+  | { readonly ok: false; readonly at: Milliseconds; readonly refusal: Refusal };

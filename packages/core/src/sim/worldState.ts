@@ -1,0 +1,23 @@
+import type { SpasticityOrigin } from '../drug/drug.ts';
+import type { PatientParameters } from '../patient/patientParameters.ts';
+import type { PatientState } from '../patient/patientState.ts';
+import type { SessionContext, SessionStateName } from '../programmer/sessionMachine.ts';
+import type { PumpLifecycle } from '../pump/pumpMachine.ts';
+import type { PumpState } from '../pump/pumpState.ts';
+import type { LinkConditions } from '../telemetry/link.ts';
+import type { Milliseconds } from '../units/quantity.ts';
+
+/**
+ * A world at one instant as plain, immutable data: what the views select from. It holds the truth,
+ * so it is for the core's selectors; a surface renders a view, never this.
+ */
+export interface WorldState {
+  readonly now: Milliseconds;
+  readonly origin: SpasticityOrigin;
+  readonly pump: PumpState;
+  readonly lifecycle: PumpLifecycle;
+  readonly session: { readonly state: SessionStateName; readonly context: SessionContext };
+  readonly link: { readonly conditions: LinkConditions };
+  /** The patient, when the world has one. */
+  readonly patient: { readonly parameters: PatientParameters; readonly state: PatientState } | null;
+}

@@ -1,0 +1,35 @@
+import {
+  type ClinicianEvent,
+  type CommandResult,
+  EMPTY_FLUID,
+  type Fluid,
+  type InjectionSite,
+  type LinkConditions,
+  type Milliseconds,
+  type Nanolitres,
+  type Refusal,
+  type World,
+} from '../src/index.ts';
+
+/** A clinician's action on the programmer, through the world's door. */
+export const act = (w: World, event: ClinicianEvent): CommandResult => w.apply({ type: 'programmer.act', event });
+/** Simulated time moves to `to`, through the door. */
+export const advance = (w: World, to: Milliseconds | number): CommandResult =>
+  w.apply({ type: 'time.advance', to: to as Milliseconds });
+/** Moves the communicator or changes the interference, through the door. */
+export const setLink = (w: World, conditions: LinkConditions): CommandResult =>
+  w.apply({ type: 'link.set', conditions });
+/** Drops the next messages, through the door. */
+export const dropNext = (w: World, count: number, afterDelivered = 0): CommandResult =>
+  w.apply({ type: 'link.drop', count, afterDelivered });
+
+/** The syringe at the pump with no injection: what it withdrew. */
+export const aspirate = (w: World, volume: Nanolitres | 'all'): Fluid => {
+  const r = w.apply({ type: 'visit.needle', visit: { aspirate: volume, site: 'reservoir', inject: EMPTY_FLUID } });
+  return r.ok ? (r.withdrawn ?? EMPTY_FLUID) : EMPTY_FLUID;
+};
+/** The needle at a site with no aspiration: the refusal, or null when it went in. */
+export const inject = (w: World, site: InjectionSite, fluid: Fluid): Refusal | null => {
+  const r = w.apply({ type: 'visit.needle', visit: { aspirate: 0 as Nanolitres, site, inject: fluid } });
+  return r.ok ? null : r.refusal;
+};
