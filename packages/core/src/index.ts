@@ -203,7 +203,7 @@ export {
   type Violation,
 } from './sim/stateInvariants.ts';
 export { createWorld, type World, type WorldInput, type WorldSnapshot } from './sim/world.ts';
-export type { ClinicianEvent, CommandResult, WorldCommand, WorldFault } from './sim/worldCommand.ts';
+export type { ClinicianEvent, CommandResult, SessionStep, WorldCommand, WorldFault } from './sim/worldCommand.ts';
 export type { WorldState } from './sim/worldState.ts';
 export {
   communicatorLink,

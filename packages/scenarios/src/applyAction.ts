@@ -1,200 +1,184 @@
 import {
-  applyUpdate,
-  aspirateReservoir,
+  type ClinicianEvent,
+  type CommandResult,
   divide,
   EMPTY_DRAFT,
   fluidAt,
   getDeviceProfile,
-  giveInjection,
   type InjectionSite,
   implantedCatheterVolume,
   type McgPerMl,
-  type Milliseconds,
   MS_PER_DAY,
   mcgToPicograms,
   mlToNanolitres,
   type Nanolitres,
-  type PumpEvent,
   planBridgeBolus,
   primingVolume,
   programmedDoseAt,
-  reservoirVolume,
-  type SessionEvent,
-  type Simulation,
+  programmerView,
+  type Refusal,
   timeOfDayAt,
   type World,
+  type WorldCommand,
 } from '@itps/core';
-import { parseDuration } from './duration.ts';
 import type { ScenarioAction } from './scenarioSchema.ts';
 import { toProgram } from './toCore.ts';
 
-const ms = (d: string): Milliseconds => (parseDuration(d) ?? 0) as Milliseconds;
+type FaultAction = Extract<ScenarioAction, { action: 'fault' }>;
 
-/** The event that ends a fault at its `until`, for faults that end. */
-export function faultEnd(a: Extract<ScenarioAction, { action: 'fault' }>): PumpEvent | null {
+/** What an action needs of a world: its door and its state (a training session offers the same). */
+export type Door = Pick<World, 'apply' | 'state'>;
+
+/** The command that ends a fault at its `until`, for faults that end. */
+export function faultEnd(a: FaultAction): WorldCommand | null {
   switch (a.kind) {
     case 'catheterOcclusion':
-      return { type: 'fault.catheter.end', kind: 'occlusion' };
+      return { type: 'fault.end', kind: 'occlusion' };
     case 'catheterKink':
-      return { type: 'fault.catheter.end', kind: 'kink' };
+      return { type: 'fault.end', kind: 'kink' };
     case 'catheterDisconnect':
-      return { type: 'fault.catheter.end', kind: 'disconnect' };
+      return { type: 'fault.end', kind: 'disconnect' };
     case 'catheterLeak':
-      return { type: 'fault.catheter.end', kind: (a.escapePercent ?? 100) >= 100 ? 'fracture' : 'leak' };
+      return { type: 'fault.end', kind: (a.escapePercent ?? 100) >= 100 ? 'fracture' : 'leak' };
     case 'tipMigration':
-      return { type: 'fault.catheter.end', kind: 'tipMigration' };
+      return { type: 'fault.end', kind: 'tipMigration' };
     default:
       return null;
   }
 }
 
-const lastRefusal = (sim: Simulation) => sim.pump.getSnapshot().context.lastRefusal;
+const refusalOf = (result: CommandResult): Refusal | null => (result.ok ? null : result.refusal);
 
-/** Performs one action whole; returns why it was refused (nothing applied), or null. */
+const siteOf = (needle: 'reservoir' | 'pocket' | 'cap'): InjectionSite =>
+  needle === 'cap' ? 'catheterAccessPort' : needle;
+
+/**
+ * Performs one timeline action through the world's door, whole; returns why it was refused
+ * (nothing applied), or null. `confirmed` collects the programs confirmed on this programmer's
+ * finish screen (REQ-SES-01).
+ */
 export function perform(
-  world: World,
+  world: Door,
   a: ScenarioAction,
   catheterPerCm: Nanolitres,
   confirmed?: Set<string>,
-): { code: string; message: string } | null {
-  const sim = world.simulation;
-  const pump = sim.pumpState();
+): Refusal | null {
+  const pump = world.state().pump;
   const profile = getDeviceProfile(pump.profileId);
   switch (a.action) {
     case 'refill': {
-      const site: InjectionSite =
-        a.needle === 'pocket' ? 'pocket' : a.needle === 'cap' ? 'catheterAccessPort' : 'reservoir';
-      const withdraw = a.withdrawMl === undefined || a.withdrawMl === 'all' ? 'all' : mlToNanolitres(a.withdrawMl);
-      const fluid = fluidAt(mlToNanolitres(a.volumeMl), a.concentrationMcgPerMl as McgPerMl);
-      // check the whole visit on the pump's state first: a refused visit changes nothing
-      const aspirated = aspirateReservoir(pump, withdraw).state;
-      const injected = giveInjection(aspirated, site, fluid);
-      if (!injected.ok) return injected.refusal;
-      const left = reservoirVolume(aspirated.truth.path.reservoir);
-      const enteredVolume =
-        a.entered === undefined ? ((left + fluid.volume) as Nanolitres) : mlToNanolitres(a.entered.volumeMl);
-      const enteredConcentration = (a.entered?.concentrationMcgPerMl ?? a.concentrationMcgPerMl) as McgPerMl;
-      const changes = enteredConcentration !== pump.program.concentration;
-      const update = {
-        calculatedReservoir: enteredVolume,
-        ...(changes ? { program: { ...pump.program, concentration: enteredConcentration } } : {}),
-      };
-      const recorded = applyUpdate(injected.value, update);
-      if (!recorded.ok) return recorded.refusal;
-      sim.send({ type: 'update.begin' });
-      sim.send({ type: 'reservoir.aspirate', volume: withdraw });
-      sim.send({ type: 'injection.give', site, fluid });
-      sim.send({ type: 'update.commit', update });
-      if (changes && a.bridgeBolus === true) {
-        const dose = programmedDoseAt(pump.program, timeOfDayAt(pump.now, pump.timeOfDayAtStart));
-        const plan = planBridgeBolus({
-          deadVolume: (profile.pumpTubingVolume + pump.catheterVolumeEntered) as Nanolitres,
-          dose,
-          oldConcentration: pump.program.concentration,
-        });
-        if (!plan.ok) return plan.refusal;
-        sim.send({ type: 'bolus.start', bolus: plan.value });
-        return lastRefusal(sim);
-      }
-      return null;
-    }
-    case 'program': {
-      const program = toProgram(a.therapy, pump.program.concentration);
-      const interrupt = a.interrupt ?? 'none';
-      if (interrupt === 'beforeSend') return null;
-      sim.send({ type: 'update.begin' });
-      if (interrupt === 'afterSend') return null;
-      sim.send({ type: 'update.commit', update: { program } });
-      const refused = lastRefusal(sim);
-      if (refused !== null) sim.send({ type: 'update.abort' });
-      return refused;
-    }
-    case 'bolus': {
-      let volume: Nanolitres;
-      let durationMs: number;
-      if (a.kind === 'priming' && a.doseMcg === undefined && a.volumeMl === undefined) {
-        volume = primingVolume(profile.pumpTubingVolume, pump.catheterVolumeEntered);
-      } else {
-        volume =
-          a.volumeMl !== undefined
-            ? mlToNanolitres(a.volumeMl)
-            : (divide(mcgToPicograms(a.doseMcg ?? 0), pump.program.concentration, 'nearest') as Nanolitres);
-      }
-      if (a.duration !== undefined) durationMs = ms(a.duration);
-      else durationMs = divide(volume * MS_PER_DAY, profile.maxRate, 'ceil');
-      sim.send({ type: 'bolus.start', bolus: { kind: a.kind, volume, durationMs } });
-      return lastRefusal(sim);
-    }
-    case 'setLowReservoirAlarm': {
-      const threshold = mlToNanolitres(a.volumeMl);
-      const checked = applyUpdate(pump, { lowReservoirThreshold: threshold });
-      if (!checked.ok) return checked.refusal;
-      sim.send({ type: 'update.begin' });
-      sim.send({ type: 'update.commit', update: { lowReservoirThreshold: threshold } });
-      return null;
-    }
-    case 'fault':
-      return fault(sim, a, catheterPerCm);
-    case 'mri':
-      sim.send({
-        type: 'mri.scan',
-        scan: {
-          durationMs: ms(a.duration),
-          fieldMilliTesla: Math.round(a.fieldT * 1000),
-          recoveryDelayMs: a.recoveryDelay === undefined ? 'drawn' : ms(a.recoveryDelay),
+      const entered = (a.entered?.concentrationMcgPerMl ?? a.concentrationMcgPerMl) as McgPerMl;
+      const changes = entered !== pump.program.concentration;
+      const refilled = world.apply({
+        type: 'visit.refill',
+        visit: {
+          aspirate: a.withdrawMl === undefined || a.withdrawMl === 'all' ? 'all' : mlToNanolitres(a.withdrawMl),
+          inject: fluidAt(mlToNanolitres(a.volumeMl), a.concentrationMcgPerMl as McgPerMl),
+          site: siteOf(a.needle ?? 'reservoir'),
+          ...(a.entered === undefined ? {} : { record: mlToNanolitres(a.entered.volumeMl) }),
+          ...(changes ? { program: { ...pump.program, concentration: entered } } : {}),
         },
       });
-      return null;
+      if (!refilled.ok || !changes || a.bridgeBolus !== true) return refusalOf(refilled);
+      // the bridge bolus pushes the old drug still in the tubing and catheter at the old dose
+      const plan = planBridgeBolus({
+        deadVolume: (profile.pumpTubingVolume + pump.catheterVolumeEntered) as Nanolitres,
+        dose: programmedDoseAt(pump.program, timeOfDayAt(pump.now, pump.timeOfDayAtStart)),
+        oldConcentration: pump.program.concentration,
+      });
+      if (!plan.ok) return plan.refusal;
+      return refusalOf(world.apply({ type: 'bolus.start', bolus: plan.value }));
+    }
+    case 'program':
+      return refusalOf(
+        world.apply({
+          type: 'pump.update',
+          update: { program: toProgram(a.therapy, pump.program.concentration) },
+          interrupt: a.interrupt ?? 'none',
+        }),
+      );
+    case 'bolus': {
+      const volume =
+        a.kind === 'priming' && a.doseMcg === undefined && a.volumeMl === undefined
+          ? primingVolume(profile.pumpTubingVolume, pump.catheterVolumeEntered)
+          : a.volumeMl !== undefined
+            ? mlToNanolitres(a.volumeMl)
+            : (divide(mcgToPicograms(a.doseMcg ?? 0), pump.program.concentration, 'nearest') as Nanolitres);
+      const durationMs = a.duration ?? divide(volume * MS_PER_DAY, profile.maxRate, 'ceil');
+      return refusalOf(world.apply({ type: 'bolus.start', bolus: { kind: a.kind, volume, durationMs } }));
+    }
+    case 'setLowReservoirAlarm':
+      return refusalOf(
+        world.apply({ type: 'pump.update', update: { lowReservoirThreshold: mlToNanolitres(a.volumeMl) } }),
+      );
+    case 'fault':
+      return refusalOf(world.apply(faultCommand(world, a, catheterPerCm)));
+    case 'mri':
+      return refusalOf(
+        world.apply({
+          type: 'mri.scan',
+          scan: {
+            durationMs: a.duration,
+            fieldMilliTesla: Math.round(a.fieldT * 1000),
+            recoveryDelayMs: a.recoveryDelay ?? 'drawn',
+          },
+        }),
+      );
     case 'interrogate':
-      return null;
+      return refusalOf(world.apply({ type: 'pump.interrogate' }));
     case 'session':
       for (const event of sessionEvents(world, a)) {
-        const before = world.session.getSnapshot();
-        const next = before.context.draft.update.program;
-        if (event.type === 'review.confirm' && before.value === 'finish' && next !== undefined)
+        const before = programmerView(world.state());
+        const next = before.draft.update.program;
+        if (event.type === 'review.confirm' && before.session === 'finish' && next !== undefined)
           confirmed?.add(JSON.stringify(next));
-        world.act(event);
+        // a step the programmer does not offer now is the scenario's to judge (expectations, REQ-SES): not a refusal
+        world.apply({ type: 'programmer.act', event });
       }
       return null;
     case 'link': {
       if (a.distanceCm !== undefined || a.interference !== undefined) {
-        const now = world.persist().link.conditions;
-        world.setLink({ distanceCm: a.distanceCm ?? now.distanceCm, interference: a.interference ?? now.interference });
+        const now = world.state().link.conditions;
+        world.apply({
+          type: 'link.set',
+          conditions: { distanceCm: a.distanceCm ?? now.distanceCm, interference: a.interference ?? now.interference },
+        });
       }
-      if (a.dropNext !== undefined) world.dropNextMessages(a.dropNext, a.dropAfter ?? 0);
+      if (a.dropNext !== undefined)
+        world.apply({ type: 'link.drop', count: a.dropNext, afterDelivered: a.dropAfter ?? 0 });
       return null;
     }
-    case 'needle': {
-      const site: InjectionSite = a.site === 'cap' ? 'catheterAccessPort' : a.site;
-      const fluid = fluidAt(mlToNanolitres(a.volumeMl), a.concentrationMcgPerMl as McgPerMl);
-      const withdraw = a.withdrawMl === undefined || a.withdrawMl === 'all' ? 'all' : mlToNanolitres(a.withdrawMl);
-      const aspirated = aspirateReservoir(pump, withdraw).state;
-      const injected = giveInjection(aspirated, site, fluid);
-      if (!injected.ok) return injected.refusal;
-      world.aspirate(withdraw);
-      return world.inject(site, fluid);
-    }
+    case 'needle':
+      return refusalOf(
+        world.apply({
+          type: 'visit.needle',
+          visit: {
+            aspirate: a.withdrawMl === undefined || a.withdrawMl === 'all' ? 'all' : mlToNanolitres(a.withdrawMl),
+            site: siteOf(a.site),
+            inject: fluidAt(mlToNanolitres(a.volumeMl), a.concentrationMcgPerMl as McgPerMl),
+          },
+        }),
+      );
   }
 }
 
 /** The clinician's events on the programmer for one `session` action (an `edit` is a whole change). */
-function sessionEvents(world: World, a: Extract<ScenarioAction, { action: 'session' }>): SessionEvent[] {
-  const draft = (): SessionEvent => {
-    const concentration = (a.concentrationMcgPerMl ?? world.simulation.pumpState().program.concentration) as McgPerMl;
+function sessionEvents(world: Door, a: Extract<ScenarioAction, { action: 'session' }>): ClinicianEvent[] {
+  const draft = (): ClinicianEvent => {
+    const concentration = (a.concentrationMcgPerMl ?? world.state().pump.program.concentration) as McgPerMl;
     const program = toProgram({ mode: 'simple', doseMcgPerDay: a.doseMcgPerDay ?? 0 }, concentration);
     return { type: 'draft.change', draft: { ...EMPTY_DRAFT, update: { program }, bridgeDecision: a.bridge ?? null } };
   };
-  const pass = (): SessionEvent[] => {
-    const { findings, draft: current } = world.session.getSnapshot().context;
+  const pass = (): ClinicianEvent[] => {
+    const { findings, draft: current } = programmerView(world.state());
     return [
       ...findings
         .filter((f) => f.severity === 'confirm')
-        .map((f): SessionEvent => ({ type: 'finding.confirm', code: f.code })),
-      ...(findings.some((f) => f.severity === 'reenter')
-        ? [{ type: 'draft.reenter', draft: current } as SessionEvent]
-        : []),
+        .map((f): ClinicianEvent => ({ type: 'finding.confirm', code: f.code })),
+      ...(findings.some((f) => f.severity === 'reenter') ? [{ type: 'draft.reenter', draft: current } as const] : []),
     ];
   };
+  const act = (event: ClinicianEvent) => world.apply({ type: 'programmer.act', event });
   switch (a.do) {
     case 'connect':
       return [{ type: 'session.connect' }];
@@ -222,52 +206,43 @@ function sessionEvents(world: World, a: Extract<ScenarioAction, { action: 'sessi
       return [{ type: 'therapy.restart' }];
     case 'edit': {
       // each step acts before the next is worked out: the findings to pass are the draft's own
-      for (const event of [
-        { type: 'session.connect' } as SessionEvent,
-        { type: 'workflow.start', workflow: 'doseChange' } as SessionEvent,
-        draft(),
-      ])
-        world.act(event);
-      for (const event of a.passFindings === true ? pass() : []) world.act(event);
-      world.act({ type: 'review.open' });
+      act({ type: 'session.connect' });
+      act({ type: 'workflow.start', workflow: 'doseChange' });
+      act(draft());
+      if (a.passFindings === true) for (const event of pass()) act(event);
+      act({ type: 'review.open' });
       return [{ type: 'review.confirm' }];
     }
   }
 }
 
-function fault(
-  sim: Simulation,
-  a: Extract<ScenarioAction, { action: 'fault' }>,
-  catheterPerCm: Nanolitres,
-): { code: string; message: string } | null {
-  const pump = sim.pumpState();
-  const send = (event: PumpEvent) => {
-    sim.send(event);
-    return null;
-  };
+function faultCommand(world: Door, a: FaultAction, catheterPerCm: Nanolitres): WorldCommand {
+  const pump = world.state().pump;
+  const catheter = (fault: Extract<WorldCommand, { type: 'fault.inject' }>['fault'] & { kind: 'catheter' }) =>
+    ({ type: 'fault.inject', fault }) as const;
   switch (a.kind) {
     case 'catheterOcclusion':
-      return send({
-        type: 'fault.catheter.start',
+      return catheter({
+        kind: 'catheter',
         fault: { kind: 'occlusion', blockedPpm: Math.round((a.blockedPercent ?? 100) * 10_000) },
       });
     case 'catheterKink': {
-      const periodMs = ms(a.period ?? 'PT6H');
-      return send({
-        type: 'fault.catheter.start',
+      const periodMs = a.period ?? 6 * 3_600_000;
+      return catheter({
+        kind: 'catheter',
         fault: { kind: 'kink', periodMs, kinkedMs: Math.round((periodMs * (a.kinkedPercent ?? 50)) / 100) },
       });
     }
     case 'catheterDisconnect':
-      return send({ type: 'fault.catheter.start', fault: { kind: 'disconnect' } });
+      return catheter({ kind: 'catheter', fault: { kind: 'disconnect' } });
     case 'catheterLeak': {
       const atVolume = Math.min(
         implantedCatheterVolume(a.atCm ?? 0, catheterPerCm),
         pump.catheterVolumeEntered,
       ) as Nanolitres;
       const escaping = a.escapePercent ?? 100;
-      return send({
-        type: 'fault.catheter.start',
+      return catheter({
+        kind: 'catheter',
         fault:
           escaping >= 100
             ? { kind: 'fracture', atVolume }
@@ -275,12 +250,12 @@ function fault(
       });
     }
     case 'tipMigration':
-      return send({ type: 'fault.catheter.start', fault: { kind: 'tipMigration', tip: a.tip ?? 'subdural' } });
+      return catheter({ kind: 'catheter', fault: { kind: 'tipMigration', tip: a.tip ?? 'subdural' } });
     case 'motorStall':
-      return send({ type: 'fault.motorStall', recoversAt: a.until === undefined ? null : ms(a.until) });
+      return { type: 'fault.inject', fault: { kind: 'motorStall', recoversAt: a.until ?? null } };
     case 'lowBatteryReset':
-      return send({ type: 'fault.lowBatteryReset' });
+      return { type: 'fault.inject', fault: { kind: 'lowBatteryReset' } };
     case 'memoryError':
-      return send({ type: 'fault.memoryError' });
+      return { type: 'fault.inject', fault: { kind: 'memoryError' } };
   }
 }

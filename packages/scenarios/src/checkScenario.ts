@@ -1,29 +1,30 @@
 import { averageProgramRate, batteryLifeAtRate, getDeviceProfile, MS_PER_DAY, validateProgram } from '@itps/core';
-import { parseDuration } from './duration.ts';
+import { formatDuration } from './duration.ts';
 import type { Problem } from './problem.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import { toProgram } from './toCore.ts';
 import { TRAINEE_ACTION_NAMES } from './training/traineeActions.ts';
 import { EVENT_NAMES, isObservable } from './vocabulary.ts';
 
-const ms = (d: string): number => parseDuration(d) ?? 0;
+/** A parsed time as the file would write it, for messages. */
+const iso = (ms: number): string => formatDuration(ms);
 
 /** The checks a schema cannot express: time order, fields an action needs, known names, programs the pump accepts. */
 export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, expected: string, found: string) => problems.push({ file, path, expected, found });
-  const duration = ms(s.duration);
+  const duration = s.duration;
   const profile = getDeviceProfile(s.pump.model);
   const initial = toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl);
   const valid = validateProgram(initial, profile);
   if (!valid.ok) add('pump.therapy', 'a therapy the pump can run', valid.refusal.message);
   if (valid.ok && s.pump.ageAtStart !== undefined) {
     const life = batteryLifeAtRate(profile, averageProgramRate(initial, profile));
-    if (ms(s.pump.ageAtStart) >= life) {
+    if (s.pump.ageAtStart >= life) {
       add(
         'pump.ageAtStart',
         `less than the battery's life at this therapy (${Math.floor(life / MS_PER_DAY)} days, P${Math.floor(life / MS_PER_DAY)}D)`,
-        s.pump.ageAtStart,
+        iso(s.pump.ageAtStart),
       );
     }
   }
@@ -38,9 +39,11 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   let concentration = s.pump.reservoir.concentrationMcgPerMl;
   (s.timeline ?? []).forEach((a, i) => {
     const path = `timeline[${i}]`;
-    const t = ms(a.at);
-    if (t < previous) add(`${path}.at`, `a time at or after the previous action (${s.timeline?.[i - 1]?.at})`, a.at);
-    if (t > duration) add(`${path}.at`, `a time within the scenario's duration (${s.duration})`, a.at);
+    const t = a.at;
+    const before = s.timeline?.[i - 1]?.at;
+    if (t < previous)
+      add(`${path}.at`, `a time at or after the previous action (${before === undefined ? '' : iso(before)})`, iso(t));
+    if (t > duration) add(`${path}.at`, `a time within the scenario's duration (${iso(s.duration)})`, iso(t));
     previous = Math.max(previous, t);
     switch (a.action) {
       case 'refill': {
@@ -75,10 +78,10 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         if (a.kind === 'catheterKink' && (a.period === undefined || a.kinkedPercent === undefined)) {
           add(path, 'period and kinkedPercent for an intermittent kink', 'one of them missing');
         }
-        if (a.until !== undefined && ms(a.until) < t)
-          add(`${path}.until`, `a time after the fault starts (${a.at})`, a.until);
+        if (a.until !== undefined && a.until < t)
+          add(`${path}.until`, `a time after the fault starts (${iso(a.at)})`, iso(a.until));
         if (a.until !== undefined && (a.kind === 'lowBatteryReset' || a.kind === 'memoryError')) {
-          add(`${path}.until`, `nothing: a ${a.kind} does not end by itself`, a.until);
+          add(`${path}.until`, `nothing: a ${a.kind} does not end by itself`, iso(a.until));
         }
         break;
       case 'session':
@@ -92,7 +95,7 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   (s.expect ?? []).forEach((e, i) => {
     const path = `expect[${i}]`;
     if ('that' in e) {
-      if (ms(e.at) > duration) add(`${path}.at`, `a time within the scenario's duration (${s.duration})`, e.at);
+      if (e.at > duration) add(`${path}.at`, `a time within the scenario's duration (${iso(s.duration)})`, iso(e.at));
       for (const [key, value] of Object.entries(e.that)) {
         if (!isObservable(key))
           add(
@@ -109,8 +112,8 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
     } else {
       if (!EVENT_NAMES.includes(e.event))
         add(`${path}.event`, 'an event name of the format (docs/scenarios.md)', JSON.stringify(e.event));
-      if ('between' in e && ms(e.between[0]) > ms(e.between[1])) {
-        add(`${path}.between`, 'a window whose start is not after its end', JSON.stringify(e.between));
+      if ('between' in e && e.between[0] > e.between[1]) {
+        add(`${path}.between`, 'a window whose start is not after its end', JSON.stringify(e.between.map(iso)));
       }
     }
   });

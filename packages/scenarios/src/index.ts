@@ -4,7 +4,7 @@
  */
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
 export { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
-export { type ParseResult, parseScenario } from './parseScenario.ts';
+export { type ParseResult, parseScenario, validateScenario } from './parseScenario.ts';
 export { describeFound, formatPath, formatProblem, type Problem } from './problem.ts';
 export { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
 export { eventsCsv, reportHtml, seriesCsv } from './reportFiles.ts';
@@ -21,11 +21,12 @@ export {
   type ScenarioAction,
   type ScenarioExpectation,
   type ScenarioFile,
+  type ScenarioSource,
   type ScenarioTherapy,
   scenarioSchema,
   type TrainingObjective,
 } from './scenarioSchema.ts';
-export { checkSessionInvariants, SESSION_REQUIREMENTS, type SessionRequirement } from './sessionInvariants.ts';
+export { checkSessionInvariants, type SessionRecord } from './sessionInvariants.ts';
 export { toProgram, toTherapy } from './toCore.ts';
 export {
   DETECTION_POINTS,
@@ -44,4 +45,17 @@ export {
   type TraineeAction,
 } from './training/traineeActions.ts';
 export { coursePoint, type TrainingRun, trainingRunOf } from './training/trainingRun.ts';
-export { EVENT_NAMES, isObservable, OBSERVABLES } from './vocabulary.ts';
+export {
+  COURSE_EVERY_MS,
+  resumeTraining,
+  startTraining,
+  type TrainingRecord,
+  type TrainingSession,
+} from './training/trainingSession.ts';
+export {
+  EVENT_NAMES,
+  isObservable,
+  OBSERVABLES,
+  SESSION_REQUIREMENTS,
+  type SessionRequirement,
+} from './vocabulary.ts';

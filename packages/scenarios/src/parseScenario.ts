@@ -88,6 +88,15 @@ export function parseScenario(text: string, file: string): ParseResult {
   } catch (error) {
     return { ok: false, problems: [{ file, path: '', expected: 'a YAML or JSON document', found: String(error) }] };
   }
+  return validateScenario(root, file);
+}
+
+/**
+ * Validates a scenario already read into plain data (a file's document, an object built in code)
+ * against format 1 and the checks a schema cannot express; parses every time once, into
+ * milliseconds. Never throws.
+ */
+export function validateScenario(root: unknown, file: string): ParseResult {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     return {
       ok: false,

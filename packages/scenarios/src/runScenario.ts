@@ -5,29 +5,26 @@ import {
   implantedCatheterVolume,
   type Milliseconds,
   mlToNanolitres,
+  nanolitresToMl,
   OVERDOSE_STAGES,
   type PatientParameters,
   type PumpInput,
-  type PumpLifecycle,
-  patientStatus,
-  pumpBeliefView,
-  reservoirVolume,
-  type Simulation,
+  picogramsPerDayToMcgPerDay,
+  picogramsToMcg,
   STATE_INVARIANTS,
   type StateRequirement,
+  sampleWorld,
   type Violation,
   WITHDRAWAL_STAGES,
   type World,
+  type WorldState,
 } from '@itps/core';
-import { parseDuration, parseTimeOfDay } from './duration.ts';
 import { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
 import { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
 import { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import { checkSessionInvariants } from './sessionInvariants.ts';
 import { toProgram } from './toCore.ts';
-
-const ms = (d: string): Milliseconds => (parseDuration(d) ?? 0) as Milliseconds;
 
 const SERIES_POINTS = 400;
 
@@ -38,12 +35,12 @@ export function scenarioPumpInput(s: ScenarioFile, seed: number): PumpInput {
     profileId: s.pump.model,
     seed,
     accuracy: s.pump.accuracy ?? 'exact',
-    timeOfDayAtStart: (parseTimeOfDay(s.startsAt ?? '00:00') ?? 0) as Milliseconds,
+    timeOfDayAtStart: s.timeOfDayAtStart,
     program: toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl),
     reservoirVolume: mlToNanolitres(s.pump.reservoir.volumeMl),
     catheterVolume: implantedCatheterVolume(s.pump.catheter.implantedLengthCm, perCm),
     primedWith: s.pump.catheter.primedWith ?? 'reservoir',
-    ageAtStart: ms(s.pump.ageAtStart ?? 'P0D'),
+    ageAtStart: s.pump.ageAtStart ?? (0 as Milliseconds),
     ...(s.pump.lowReservoirAlarmMl === undefined
       ? {}
       : { lowReservoirThreshold: mlToNanolitres(s.pump.lowReservoirAlarmMl) }),
@@ -82,16 +79,16 @@ export function createScenarioWorld(s: ScenarioFile, seed: number): World {
 }
 
 /** Everything a `that:` can name, now: belief, truth and the patient. */
-export const scenarioObservables = (sim: Simulation): Record<string, string | number> => ({
-  ...beliefObservables(sim.pumpState(), sim.lifecycle()),
-  ...truthObservables(sim.pumpState()),
-  ...patientObservables(sim.patient(), sim.patientParameters),
+export const scenarioObservables = (world: WorldState): Record<string, string | number> => ({
+  ...beliefObservables(world.pump, world.lifecycle),
+  ...truthObservables(world.pump),
+  ...patientObservables(world.patient?.state ?? null, world.patient?.parameters ?? null),
 });
 
 /** The pump's log and the patient's course in one list, in time order (pump first at the same instant). */
-export function scenarioEvents(sim: Simulation): { readonly at: number; readonly type: string }[] {
-  const pump = sim.pumpState().log.map((e) => ({ at: e.at as number, type: e.type as string }));
-  const patient = (sim.patient()?.log ?? []).map((e) => ({ at: e.at as number, type: e.type as string }));
+export function scenarioEvents(world: WorldState): { readonly at: number; readonly type: string }[] {
+  const pump = world.pump.log.map((e) => ({ at: e.at as number, type: e.type as string }));
+  const patient = (world.patient?.state.log ?? []).map((e) => ({ at: e.at as number, type: e.type as string }));
   return [...pump, ...patient].sort((a, b) => a.at - b.at);
 }
 
@@ -106,16 +103,13 @@ export function scenarioEvents(sim: Simulation): { readonly at: number; readonly
 export function runScenario(s: ScenarioFile, options: { readonly seed?: number } = {}): ScenarioReport {
   const seed = options.seed ?? s.seed ?? 1;
   const world = createScenarioWorld(s, seed);
-  const sim = world.simulation;
   const violations: Violation[] = [];
   const seen = new Set<string>();
   const requirements = s.checks ?? [];
   const pumpRequirements = requirements.filter((r): r is StateRequirement => r in STATE_INVARIANTS);
   const check = () => {
-    const found = [
-      ...checkPumpState(sim.pumpState(), pumpRequirements),
-      ...checkSessionInvariants(world, player, requirements),
-    ];
+    const now = world.state();
+    const found = [...checkPumpState(now.pump, pumpRequirements), ...checkSessionInvariants(now, player, requirements)];
     for (const v of found) {
       if (seen.has(v.requirement)) continue;
       seen.add(v.requirement);
@@ -123,11 +117,11 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
     }
   };
   const player: ScenarioPlayer = createScenarioPlayer(s, world, { afterStep: () => check() });
-  const duration = ms(s.duration);
+  const duration = s.duration;
   const results: ExpectationResult[] = [];
   const checks: { at: Milliseconds; index: number; that: Record<string, unknown> }[] = [];
   (s.expect ?? []).forEach((e, index) => {
-    if ('that' in e) checks.push({ at: ms(e.at), index, that: e.that });
+    if ('that' in e) checks.push({ at: e.at, index, that: e.that });
   });
   const sampleEvery = Math.max(1, Math.floor(duration / SERIES_POINTS));
   const samples = new Set<number>();
@@ -137,9 +131,9 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
   for (const t of instants) {
     player.advanceTo(t as Milliseconds);
     check();
-    if (samples.has(t)) series.push(sample(sim));
+    if (samples.has(t)) series.push(seriesPoint(world.state()));
     for (const check of checks.filter((c) => c.at === t)) {
-      const observed = scenarioObservables(sim);
+      const observed = scenarioObservables(world.state());
       const actual: Record<string, unknown> = {};
       let passed = true;
       for (const [key, expected] of Object.entries(check.that)) {
@@ -149,7 +143,8 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
       results.push({ index: check.index, passed, expected: check.that, actual, at: t });
     }
   }
-  const log = scenarioEvents(sim);
+  const end = world.state();
+  const log = scenarioEvents(end);
   (s.expect ?? []).forEach((e, index) => {
     if ('that' in e) return;
     const first = log.find((entry) => entry.type === e.event)?.at ?? null;
@@ -162,7 +157,7 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
         at: first,
       });
     } else {
-      const [from, to] = [ms(e.between[0]), ms(e.between[1])];
+      const [from, to] = e.between;
       results.push({
         index,
         passed: first !== null && first >= from && first <= to,
@@ -186,40 +181,32 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
     refusals: player.refusals,
     interrogations: player.interrogations,
     final: {
-      belief: beliefObservables(sim.pumpState(), sim.lifecycle()),
-      truth: truthObservables(sim.pumpState()),
-      ...(sim.patient() === null ? {} : { patient: patientObservables(sim.patient(), sim.patientParameters) }),
+      belief: beliefObservables(end.pump, end.lifecycle),
+      truth: truthObservables(end.pump),
+      ...(end.patient === null ? {} : { patient: patientObservables(end.patient.state, end.patient.parameters) }),
     },
     series,
   };
 }
 
-function sample(sim: Simulation): SeriesPoint {
-  const pump = sim.pumpState();
-  const belief = pumpBeliefView(pump, sim.lifecycle() as PumpLifecycle);
+/** One point of the report's series: the world's one sampler, in the report's human units. */
+function seriesPoint(world: WorldState): SeriesPoint {
+  const w = sampleWorld(world);
   return {
-    at: pump.now,
-    beliefReservoirMl: belief.calculatedReservoir / 1_000_000,
-    truthReservoirMl: reservoirVolume(pump.truth.path.reservoir) / 1_000_000,
-    doseMcgPerDay: belief.state === 'running' ? belief.dose / 1_000_000 : 0,
-    deliveredMcg: pump.truth.sinks.csf.mass / 1_000_000,
-    pocketMcg: pump.truth.sinks.pocket.mass / 1_000_000,
-    alarms: Object.entries(belief.alarms)
-      .filter(([, on]) => on)
-      .map(([name]) => name),
-    ...patientSample(sim),
-  };
-}
-
-function patientSample(sim: Simulation): Partial<SeriesPoint> {
-  const state = sim.patient();
-  const parameters = sim.patientParameters;
-  if (state === null || parameters === null) return {};
-  const p = patientStatus(state, parameters);
-  return {
-    ashworth: p.ashworth,
-    relativeEffect: p.relativeEffect,
-    withdrawalStage: WITHDRAWAL_STAGES.indexOf(p.withdrawal),
-    overdoseStage: OVERDOSE_STAGES.indexOf(p.overdose),
+    at: w.at,
+    beliefReservoirMl: nanolitresToMl(w.beliefReservoir),
+    truthReservoirMl: nanolitresToMl(w.truthReservoir),
+    doseMcgPerDay: picogramsPerDayToMcgPerDay(w.dose),
+    deliveredMcg: picogramsToMcg(w.delivered),
+    pocketMcg: picogramsToMcg(w.pocket),
+    alarms: [...w.alarms],
+    ...(w.patient === null
+      ? {}
+      : {
+          ashworth: w.patient.ashworth,
+          relativeEffect: w.patient.relativeEffect,
+          withdrawalStage: WITHDRAWAL_STAGES.indexOf(w.patient.withdrawal),
+          overdoseStage: OVERDOSE_STAGES.indexOf(w.patient.overdose),
+        }),
   };
 }

@@ -3,18 +3,15 @@ import {
   type Milliseconds,
   mlToNanolitres,
   type Nanolitres,
-  type PumpEvent,
   type World,
+  type WorldCommand,
 } from '@itps/core';
 import { faultEnd, perform } from './applyAction.ts';
-import { parseDuration } from './duration.ts';
 import { beliefObservables } from './observe.ts';
 import type { ScenarioAction, ScenarioFile } from './scenarioSchema.ts';
 
-const ms = (d: string): Milliseconds => (parseDuration(d) ?? 0) as Milliseconds;
-
 type Step =
-  | { readonly at: Milliseconds; readonly order: 0; readonly kind: 'faultEnd'; readonly event: PumpEvent }
+  | { readonly at: Milliseconds; readonly order: 0; readonly kind: 'faultEnd'; readonly command: WorldCommand }
   | {
       readonly at: Milliseconds;
       readonly order: 1;
@@ -71,18 +68,21 @@ export function createScenarioPlayer(
 ): ScenarioPlayer {
   const steps: Step[] = [];
   (s.timeline ?? []).forEach((action, index) => {
-    steps.push({ at: ms(action.at), order: 1, kind: 'action', index, action });
+    steps.push({ at: action.at, order: 1, kind: 'action', index, action });
     if (action.action === 'fault' && action.until !== undefined) {
       const end = faultEnd(action);
-      if (end !== null) steps.push({ at: ms(action.until), order: 0, kind: 'faultEnd', event: end });
+      if (end !== null) steps.push({ at: action.until, order: 0, kind: 'faultEnd', command: end });
     }
   });
   steps.sort(
     (a, b) => a.at - b.at || a.order - b.order || (a.kind === 'action' && b.kind === 'action' ? a.index - b.index : 0),
   );
   const perCm = catheterVolumePerCm(s);
-  const sim = world.simulation;
-  const programs = new Set<string>([JSON.stringify(sim.pumpState().program)]);
+  const pump = () => world.state().pump;
+  const advance = (to: Milliseconds) => {
+    if (to > pump().now) world.apply({ type: 'time.advance', to });
+  };
+  const programs = new Set<string>([JSON.stringify(pump().program)]);
   const sessionUpdates = new Set<number>();
   const played = options.playedThrough;
   const firstDue = played === undefined ? 0 : steps.findIndex((step) => step.at > played);
@@ -97,26 +97,25 @@ export function createScenarioPlayer(
     advanceTo(to) {
       for (let step = steps[next]; step !== undefined && step.at <= to; step = steps[next]) {
         next += 1;
-        if (step.at > sim.now()) sim.advanceTo(step.at);
+        advance(step.at);
         if (step.kind === 'faultEnd') {
-          sim.send(step.event);
+          world.apply(step.command);
           options.afterStep?.();
           continue;
         }
-        const logBefore = sim.pumpState().log.length;
+        const logBefore = pump().log.length;
         const refusal = perform(world, step.action, perCm, programs);
-        const log = sim.pumpState().log;
+        const after = world.state();
+        const log = after.pump.log;
         if (step.action.action === 'session') {
           for (let i = logBefore; i < log.length; i += 1) if (log[i]?.type === 'update.begun') sessionUpdates.add(i);
-        } else programs.add(JSON.stringify(sim.pumpState().program));
+        } else programs.add(JSON.stringify(after.pump.program));
         if (refusal !== null) player.refusals.push({ at: step.at, action: step.index, ...refusal });
-        if (step.action.action === 'interrogate') {
-          sim.send({ type: 'telemetry.interrogate' });
-          player.interrogations.push({ at: step.at, belief: beliefObservables(sim.pumpState(), sim.lifecycle()) });
-        }
+        if (step.action.action === 'interrogate')
+          player.interrogations.push({ at: step.at, belief: beliefObservables(after.pump, after.lifecycle) });
         options.afterStep?.();
       }
-      if (to > sim.now()) sim.advanceTo(to);
+      advance(to);
     },
   };
   return player;

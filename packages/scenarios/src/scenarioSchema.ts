@@ -1,12 +1,21 @@
-import { STATE_INVARIANTS, type StateRequirement } from '@itps/core';
+import { type Milliseconds, STATE_INVARIANTS, type StateRequirement } from '@itps/core';
 import * as z from 'zod';
 import { parseDuration, parseTimeOfDay } from './duration.ts';
-import { SESSION_REQUIREMENTS } from './sessionInvariants.ts';
+import { SESSION_REQUIREMENTS } from './vocabulary.ts';
 
-const duration = z.string().refine((s) => parseDuration(s) !== null, {
-  message: 'an ISO 8601 duration with days, hours, minutes, seconds (P36DT1H30M)',
-});
-const clock = z.string().refine((s) => parseTimeOfDay(s) !== null, { message: 'a time of day HH:MM' });
+/** Text the file holds, parsed once into milliseconds here: every later stage gets numbers. */
+const parsedText = (parse: (text: string) => Milliseconds | null, message: string) =>
+  z.string().transform((text, ctx): Milliseconds => {
+    const value = parse(text);
+    if (value !== null) return value;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+
+/** An ISO 8601 duration, as milliseconds. */
+const duration = parsedText(parseDuration, 'an ISO 8601 duration with days, hours, minutes, seconds (P36DT1H30M)');
+/** A time of day HH:MM, as milliseconds after midnight. */
+const clock = parsedText(parseTimeOfDay, 'a time of day HH:MM');
 const ml = z.number().min(0).max(1000);
 const mcgPerMl = z.number().int().min(1).max(2000);
 const mcgPerDay = z.number().min(0).max(100_000);
@@ -177,66 +186,77 @@ const training = z.strictObject({
   silentFault: z.strictObject({ at: duration, detectedBy: z.string().min(1) }).optional(),
 });
 
-/** The schema of scenario format 1 (shared/contracts/SCENARIO-FORMAT.md), in the file's own units. */
-export const scenarioSchema = z.strictObject({
-  format: z.literal('itps-scenario/1'),
-  name: z.string().min(1),
-  seed: z.number().int().optional(),
-  duration,
-  startsAt: z
-    .string()
-    .refine((s) => parseTimeOfDay(s) !== null, { message: 'a wall-clock label YYYY-MM-DDTHH:MM' })
-    .optional(),
-  pump: z.strictObject({
-    model: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
-    ageAtStart: duration.optional(),
-    accuracy: z.enum(['exact', 'nominal']).optional(),
-    reservoirDeadSpaceMl: ml.optional(),
-    pumpTubingVolumeMl: ml.optional(),
-    reservoir: z.strictObject({ volumeMl: ml, drug: z.literal('baclofen'), concentrationMcgPerMl: mcgPerMl }),
-    lowReservoirAlarmMl: ml.optional(),
-    catheter: z.strictObject({
-      implantedLengthCm: z.number().min(0).max(200),
-      volumeMlPerCm: z.number().min(0).max(0.1).optional(),
-      tip: z.enum(['intrathecal', 'subdural', 'epidural', 'subcutaneous']).optional(),
-      primedWith: z.enum(['reservoir', 'empty']).optional(),
+/**
+ * The schema of scenario format 1 (docs/scenario-format.md), in the file's own units; parsing
+ * turns every duration and time of day into milliseconds and adds `timeOfDayAtStart`.
+ */
+export const scenarioSchema = z
+  .strictObject({
+    format: z.literal('itps-scenario/1'),
+    name: z.string().min(1),
+    seed: z.number().int().optional(),
+    duration,
+    startsAt: z
+      .string()
+      .refine((s) => parseTimeOfDay(s) !== null, { message: 'a wall-clock label YYYY-MM-DDTHH:MM' })
+      .optional(),
+    pump: z.strictObject({
+      model: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
+      ageAtStart: duration.optional(),
+      accuracy: z.enum(['exact', 'nominal']).optional(),
+      reservoirDeadSpaceMl: ml.optional(),
+      pumpTubingVolumeMl: ml.optional(),
+      reservoir: z.strictObject({ volumeMl: ml, drug: z.literal('baclofen'), concentrationMcgPerMl: mcgPerMl }),
+      lowReservoirAlarmMl: ml.optional(),
+      catheter: z.strictObject({
+        implantedLengthCm: z.number().min(0).max(200),
+        volumeMlPerCm: z.number().min(0).max(0.1).optional(),
+        tip: z.enum(['intrathecal', 'subdural', 'epidural', 'subcutaneous']).optional(),
+        primedWith: z.enum(['reservoir', 'empty']).optional(),
+      }),
+      therapy,
     }),
-    therapy,
-  }),
-  patient: z
-    .strictObject({
-      origin: z.enum(['spinal', 'cerebral', 'pediatric']),
-      // extensions of format 1: who the patient is
-      /** `seeded`: need and CSF half-life drawn from the origin's ranges with the scenario's seed. */
-      variation: z.enum(['none', 'seeded']).optional(),
-      needMcgPerDay: z.number().positive().max(5000).optional(),
-      csfHalfLifeH: z.number().min(0.5).max(10).optional(),
-      baselineAshworth: z.number().min(1).max(4).optional(),
-    })
-    .optional(),
-  timeline: z.array(action).optional(),
-  expect: z.array(expectation).optional(),
-  /** Extension: safety requirements whose state invariants the runner checks after every step and sample. */
-  checks: z
-    .array(
-      z.enum([...SESSION_REQUIREMENTS, ...(Object.keys(STATE_INVARIANTS) as StateRequirement[])] as [
-        string,
-        ...string[],
-      ]),
-    )
-    .optional(),
-  /** Extension: a training exercise, with objectives scored after the trainee's run. */
-  training: training.optional(),
-});
+    patient: z
+      .strictObject({
+        origin: z.enum(['spinal', 'cerebral', 'pediatric']),
+        // extensions of format 1: who the patient is
+        /** `seeded`: need and CSF half-life drawn from the origin's ranges with the scenario's seed. */
+        variation: z.enum(['none', 'seeded']).optional(),
+        needMcgPerDay: z.number().positive().max(5000).optional(),
+        csfHalfLifeH: z.number().min(0.5).max(10).optional(),
+        baselineAshworth: z.number().min(1).max(4).optional(),
+      })
+      .optional(),
+    timeline: z.array(action).optional(),
+    expect: z.array(expectation).optional(),
+    /** Extension: safety requirements whose state invariants the runner checks after every step and sample. */
+    checks: z
+      .array(
+        z.enum([...SESSION_REQUIREMENTS, ...(Object.keys(STATE_INVARIANTS) as StateRequirement[])] as [
+          string,
+          ...string[],
+        ]),
+      )
+      .optional(),
+    /** Extension: a training exercise, with objectives scored after the trainee's run. */
+    training: training.optional(),
+  })
+  .transform((s) => ({
+    ...s,
+    /** The wall-clock time of day at t = 0, from `startsAt` (midnight without one). */
+    timeOfDayAtStart: (s.startsAt === undefined ? 0 : (parseTimeOfDay(s.startsAt) ?? 0)) as Milliseconds,
+  }));
 
 /** A training objective as written. */
-export type TrainingObjective = z.infer<typeof objective>;
+export type TrainingObjective = z.output<typeof objective>;
 
-/** A scenario as written in a file (format 1), after schema validation. */
-export type ScenarioFile = z.infer<typeof scenarioSchema>;
+/** A scenario as written in a file (format 1): durations and times of day as text. */
+export type ScenarioSource = z.input<typeof scenarioSchema>;
+/** A validated scenario: every duration and time of day in milliseconds. */
+export type ScenarioFile = z.output<typeof scenarioSchema>;
 /** One timeline action as written. */
 export type ScenarioAction = NonNullable<ScenarioFile['timeline']>[number];
 /** One expectation as written. */
 export type ScenarioExpectation = NonNullable<ScenarioFile['expect']>[number];
-/** A therapy as written. */
-export type ScenarioTherapy = z.infer<typeof therapy>;
+/** A therapy, validated (flex step starts in milliseconds after midnight). */
+export type ScenarioTherapy = z.output<typeof therapy>;

@@ -1,10 +1,12 @@
-import type { Violation, World } from '@itps/core';
-import type { ScenarioPlayer } from './scenarioPlayer.ts';
+import { programmerView, type Violation, type WorldState } from '@itps/core';
 
-/** Requirements the runner judges on the whole world (pump, link and this programmer), not one pump state. */
-export const SESSION_REQUIREMENTS = ['REQ-SES-01', 'REQ-SES-02'] as const;
-/** A requirement judged on the whole world. */
-export type SessionRequirement = (typeof SESSION_REQUIREMENTS)[number];
+/** What the runner knows of the programs and sessions a timeline caused (see the scenario player). */
+export interface SessionRecord {
+  /** Every program the pump may legitimately hold, as JSON. */
+  readonly programs: ReadonlySet<string>;
+  /** Indexes in the pump's log of the updates this programmer's sessions began. */
+  readonly sessionUpdates: ReadonlySet<number>;
+}
 
 /**
  * REQ-SES-01: the program in the pump is one the pump started with, one confirmed on this
@@ -13,11 +15,11 @@ export type SessionRequirement = (typeof SESSION_REQUIREMENTS)[number];
  * stopped by it), the programmer shows the incomplete-session warning.
  */
 export function checkSessionInvariants(
-  world: World,
-  player: Pick<ScenarioPlayer, 'programs' | 'sessionUpdates'>,
+  world: WorldState,
+  player: SessionRecord,
   requirements: readonly string[],
 ): Violation[] {
-  const pump = world.simulation.pumpState();
+  const pump = world.pump;
   const found: Violation[] = [];
   if (requirements.includes('REQ-SES-01')) {
     const stored = JSON.stringify(pump.program);
@@ -29,7 +31,7 @@ export function checkSessionInvariants(
       });
   }
   if (requirements.includes('REQ-SES-02')) {
-    const lifecycle = world.simulation.lifecycle();
+    const lifecycle = world.lifecycle;
     let last = -1;
     let begun = -1;
     pump.log.forEach((e, i) => {
@@ -38,7 +40,7 @@ export function checkSessionInvariants(
     });
     const entry = pump.log[last];
     const unfinished = lifecycle === 'updating' || (lifecycle === 'stopped' && entry?.type === 'update.incomplete');
-    if (unfinished && player.sessionUpdates.has(begun) && !world.session.getSnapshot().context.incomplete)
+    if (unfinished && player.sessionUpdates.has(begun) && !programmerView(world).incomplete)
       found.push({
         requirement: 'REQ-SES-02',
         at: pump.now,

@@ -1,8 +1,7 @@
 import { type McgPerMl, MS_PER_MINUTE, mcgPerDayToPicogramsPerDay, type PumpProgram, type Therapy } from '@itps/core';
-import { parseTimeOfDay } from './duration.ts';
 import type { ScenarioTherapy } from './scenarioSchema.ts';
 
-/** A therapy as written (mcg/day, HH:MM) as the core's. */
+/** A validated therapy (mcg/day, step starts in ms after midnight) as the core's. */
 export function toTherapy(t: ScenarioTherapy): Therapy {
   switch (t.mode) {
     case 'simple':
@@ -11,7 +10,7 @@ export function toTherapy(t: ScenarioTherapy): Therapy {
       return {
         mode: 'flex',
         steps: t.steps.map((s) => ({
-          startMinute: (parseTimeOfDay(s.start) ?? 0) / MS_PER_MINUTE,
+          startMinute: s.start / MS_PER_MINUTE,
           dose: mcgPerDayToPicogramsPerDay(s.doseMcgPerDay),
         })),
       };

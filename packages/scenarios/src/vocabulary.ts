@@ -55,3 +55,8 @@ export const EVENT_NAMES: readonly string[] = [
 export const isObservable = (key: string): boolean =>
   (OBSERVABLES as readonly string[]).includes(key) ||
   (key.startsWith('alarm.') && (ALARM_NAMES as readonly string[]).includes(key.slice(6)));
+
+/** Requirements the runner judges on the whole world (pump, link and this programmer), not one pump state. */
+export const SESSION_REQUIREMENTS = ['REQ-SES-01', 'REQ-SES-02'] as const;
+/** A requirement judged on the whole world. */
+export type SessionRequirement = (typeof SESSION_REQUIREMENTS)[number];

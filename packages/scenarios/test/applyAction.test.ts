@@ -1,10 +1,10 @@
-import { getDeviceProfile, type PumpEvent, reservoirVolume, type World } from '@itps/core';
+import { getDeviceProfile, programmerView, reservoirVolume, type World, type WorldCommand } from '@itps/core';
 import { describe, expect, it } from 'vitest';
 import { faultEnd, perform } from '../src/applyAction.ts';
 import { createScenarioWorld, type ScenarioAction } from '../src/index.ts';
 import { smallScenario } from './smallScenario.ts';
 
-// What each timeline action becomes in the core: the pump events the runner sends, with every
+// What each timeline action becomes at the world's door: the commands the runner applies, with every
 // default the format gives, and the refusals it reports with nothing applied.
 const scenario = smallScenario({ name: 'actions', duration: 'P10D' });
 
@@ -12,89 +12,102 @@ const profile = getDeviceProfile('synchromed-ii-20');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function recording(world: World): PumpEvent[] {
-  const sent: PumpEvent[] = [];
-  const sim = world.simulation;
-  const send = sim.send;
-  sim.send = (event) => {
-    sent.push(event);
-    send(event);
+/** A timeline action as a file would write it, through the schema (its times in milliseconds). */
+const action = (a: Record<string, unknown>): ScenarioAction => {
+  const first = smallScenario({ duration: 'P10D', timeline: [{ at: 'P0D', ...a }] }).timeline?.[0];
+  if (first === undefined) throw new Error('no action');
+  return first;
+};
+
+/** The commands applied at a world's door, in order, while it is watched. */
+function recording(world: World): WorldCommand[] {
+  const sent: WorldCommand[] = [];
+  const apply = world.apply;
+  world.apply = (command) => {
+    sent.push(command);
+    return apply(command);
   };
   return sent;
 }
 
 const act = (a: Record<string, unknown>, world = createScenarioWorld(scenario, 1)) => {
   const sent = recording(world);
-  const refusal = perform(world, { at: 'P0D', ...a } as ScenarioAction, profile.catheterVolumePerCm);
-  return { sent, refusal, pump: world.simulation.pumpState(), world };
+  const refusal = perform(world, action(a), profile.catheterVolumePerCm);
+  return { sent, refusal, pump: world.state().pump, world };
 };
 
 describe('faults', () => {
   it('become catheter faults with the format’s defaults', () => {
     expect(act({ action: 'fault', kind: 'catheterOcclusion' }).sent).toEqual([
-      { type: 'fault.catheter.start', fault: { kind: 'occlusion', blockedPpm: 1_000_000 } },
+      { type: 'fault.inject', fault: { kind: 'catheter', fault: { kind: 'occlusion', blockedPpm: 1_000_000 } } },
     ]);
     expect(act({ action: 'fault', kind: 'catheterOcclusion', blockedPercent: 37.5 }).sent[0]).toEqual({
-      type: 'fault.catheter.start',
-      fault: { kind: 'occlusion', blockedPpm: 375_000 },
+      type: 'fault.inject',
+      fault: { kind: 'catheter', fault: { kind: 'occlusion', blockedPpm: 375_000 } },
     });
     expect(act({ action: 'fault', kind: 'catheterKink' }).sent[0]).toEqual({
-      type: 'fault.catheter.start',
-      fault: { kind: 'kink', periodMs: 6 * HOUR, kinkedMs: 3 * HOUR },
+      type: 'fault.inject',
+      fault: { kind: 'catheter', fault: { kind: 'kink', periodMs: 6 * HOUR, kinkedMs: 3 * HOUR } },
     });
     expect(act({ action: 'fault', kind: 'catheterKink', period: 'PT2H', kinkedPercent: 25 }).sent[0]).toEqual({
-      type: 'fault.catheter.start',
-      fault: { kind: 'kink', periodMs: 2 * HOUR, kinkedMs: HOUR / 2 },
+      type: 'fault.inject',
+      fault: { kind: 'catheter', fault: { kind: 'kink', periodMs: 2 * HOUR, kinkedMs: HOUR / 2 } },
     });
     expect(act({ action: 'fault', kind: 'catheterDisconnect' }).sent).toEqual([
-      { type: 'fault.catheter.start', fault: { kind: 'disconnect' } },
+      { type: 'fault.inject', fault: { kind: 'catheter', fault: { kind: 'disconnect' } } },
     ]);
     expect(act({ action: 'fault', kind: 'tipMigration' }).sent[0]).toEqual({
-      type: 'fault.catheter.start',
-      fault: { kind: 'tipMigration', tip: 'subdural' },
+      type: 'fault.inject',
+      fault: { kind: 'catheter', fault: { kind: 'tipMigration', tip: 'subdural' } },
     });
     expect(act({ action: 'fault', kind: 'tipMigration', tip: 'epidural' }).sent[0]).toEqual({
-      type: 'fault.catheter.start',
-      fault: { kind: 'tipMigration', tip: 'epidural' },
+      type: 'fault.inject',
+      fault: { kind: 'catheter', fault: { kind: 'tipMigration', tip: 'epidural' } },
     });
   });
 
   it('put a leak where it is along the catheter, no further than its end, and a whole escape is a fracture', () => {
     const perCm = profile.catheterVolumePerCm;
     expect(act({ action: 'fault', kind: 'catheterLeak', atCm: 10, escapePercent: 20 }).sent[0]).toEqual({
-      type: 'fault.catheter.start',
-      fault: { kind: 'leak', atVolume: 10 * perCm, escapePpm: 200_000 },
+      type: 'fault.inject',
+      fault: { kind: 'catheter', fault: { kind: 'leak', atVolume: 10 * perCm, escapePpm: 200_000 } },
     });
     const { sent, pump } = act({ action: 'fault', kind: 'catheterLeak', atCm: 150 });
     expect(sent[0]).toEqual({
-      type: 'fault.catheter.start',
-      fault: { kind: 'fracture', atVolume: pump.catheterVolumeEntered },
+      type: 'fault.inject',
+      fault: { kind: 'catheter', fault: { kind: 'fracture', atVolume: pump.catheterVolumeEntered } },
     });
     expect(pump.catheterVolumeEntered).toBe(40 * perCm);
     expect(act({ action: 'fault', kind: 'catheterLeak', atCm: 0, escapePercent: 100 }).sent[0]).toEqual({
-      type: 'fault.catheter.start',
-      fault: { kind: 'fracture', atVolume: 0 },
+      type: 'fault.inject',
+      fault: { kind: 'catheter', fault: { kind: 'fracture', atVolume: 0 } },
     });
   });
 
   it('end by the kind of fault, and only those that can end', () => {
-    const end = (a: Record<string, unknown>) => faultEnd({ at: 'P0D', action: 'fault', ...a } as never);
-    expect(end({ kind: 'catheterOcclusion' })).toEqual({ type: 'fault.catheter.end', kind: 'occlusion' });
-    expect(end({ kind: 'catheterKink' })).toEqual({ type: 'fault.catheter.end', kind: 'kink' });
-    expect(end({ kind: 'catheterDisconnect' })).toEqual({ type: 'fault.catheter.end', kind: 'disconnect' });
-    expect(end({ kind: 'catheterLeak' })).toEqual({ type: 'fault.catheter.end', kind: 'fracture' });
-    expect(end({ kind: 'catheterLeak', escapePercent: 99 })).toEqual({ type: 'fault.catheter.end', kind: 'leak' });
-    expect(end({ kind: 'tipMigration' })).toEqual({ type: 'fault.catheter.end', kind: 'tipMigration' });
+    const end = (a: Record<string, unknown>) => faultEnd(action({ action: 'fault', ...a }) as never);
+    expect(end({ kind: 'catheterOcclusion' })).toEqual({ type: 'fault.end', kind: 'occlusion' });
+    expect(end({ kind: 'catheterKink' })).toEqual({ type: 'fault.end', kind: 'kink' });
+    expect(end({ kind: 'catheterDisconnect' })).toEqual({ type: 'fault.end', kind: 'disconnect' });
+    expect(end({ kind: 'catheterLeak' })).toEqual({ type: 'fault.end', kind: 'fracture' });
+    expect(end({ kind: 'catheterLeak', escapePercent: 99 })).toEqual({ type: 'fault.end', kind: 'leak' });
+    expect(end({ kind: 'tipMigration' })).toEqual({ type: 'fault.end', kind: 'tipMigration' });
     for (const kind of ['motorStall', 'lowBatteryReset', 'memoryError']) expect(end({ kind })).toBeNull();
   });
 
   it('stall the motor until a time or for good, and reset or corrupt the pump', () => {
     expect(act({ action: 'fault', kind: 'motorStall', until: 'P1D' }).sent).toEqual([
-      { type: 'fault.motorStall', recoversAt: DAY },
+      { type: 'fault.inject', fault: { kind: 'motorStall', recoversAt: DAY } },
     ]);
-    expect(act({ action: 'fault', kind: 'motorStall' }).sent).toEqual([{ type: 'fault.motorStall', recoversAt: null }]);
-    expect(act({ action: 'fault', kind: 'lowBatteryReset' }).sent).toEqual([{ type: 'fault.lowBatteryReset' }]);
-    expect(act({ action: 'fault', kind: 'memoryError' }).sent).toEqual([{ type: 'fault.memoryError' }]);
+    expect(act({ action: 'fault', kind: 'motorStall' }).sent).toEqual([
+      { type: 'fault.inject', fault: { kind: 'motorStall', recoversAt: null } },
+    ]);
+    expect(act({ action: 'fault', kind: 'lowBatteryReset' }).sent).toEqual([
+      { type: 'fault.inject', fault: { kind: 'lowBatteryReset' } },
+    ]);
+    expect(act({ action: 'fault', kind: 'memoryError' }).sent).toEqual([
+      { type: 'fault.inject', fault: { kind: 'memoryError' } },
+    ]);
   });
 });
 
@@ -130,19 +143,22 @@ describe('boluses', () => {
 });
 
 describe('programs', () => {
-  it('send a whole update at the reservoir concentration', () => {
+  it('apply a whole update at the reservoir concentration, as one programming visit', () => {
     const { sent, refusal, pump } = act({ action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } });
     expect(refusal).toBeNull();
     expect(sent).toEqual([
-      { type: 'update.begin' },
       {
-        type: 'update.commit',
+        type: 'pump.update',
         update: {
           program: { drug: 'baclofen', concentration: 500, therapy: { mode: 'simple', dose: 300_000_000 } },
         },
+        interrupt: 'none',
       },
     ]);
     expect(pump.program.therapy).toEqual({ mode: 'simple', dose: 300_000_000 });
+    expect(pump.log.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['update.begun', 'pump.stopped', 'program.committed', 'pump.started']),
+    );
   });
 
   it('take the minimum-rate and stopped modes as they are', () => {
@@ -151,39 +167,46 @@ describe('programs', () => {
   });
 
   it('stop where the telemetry was interrupted: before anything was sent, or after the update began', () => {
-    expect(act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'beforeSend' }).sent).toEqual([]);
+    const before = act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'beforeSend' });
+    expect(before.sent).toEqual([expect.objectContaining({ type: 'pump.update', interrupt: 'beforeSend' })]);
+    expect(before.world.state().lifecycle).toBe('running');
+    expect(before.pump.log.some((e) => e.type === 'update.begun')).toBe(false);
     const after = act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'afterSend' });
-    expect(after.sent).toEqual([{ type: 'update.begin' }]);
-    expect(after.world.simulation.lifecycle()).toBe('updating');
-    expect(act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'none' }).sent).toHaveLength(2);
+    expect(after.world.state().lifecycle).toBe('updating');
+    expect(after.pump.program.therapy).toEqual({ mode: 'simple', dose: 250_000_000 });
+    expect(act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'none' }).pump.program.therapy).toEqual({
+      mode: 'stopped',
+    });
   });
 
-  it('abort an update the pump refuses, so nothing is half-applied', () => {
-    const { sent, refusal, pump, world } = act({
-      action: 'program',
-      therapy: { mode: 'simple', doseMcgPerDay: 99_999 },
-    });
-    expect(refusal).toMatchObject({ code: expect.any(String) });
-    expect(sent.map((e) => e.type)).toEqual(['update.begin', 'update.commit', 'update.abort']);
+  it('refuse an update the pump refuses whole, so nothing is half-applied and the pump goes on', () => {
+    const { refusal, pump, world } = act({ action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 99_999 } });
+    expect(refusal).toMatchObject({ code: 'program.rateAboveMaximum' });
     expect(pump.program.therapy).toEqual({ mode: 'simple', dose: 250_000_000 });
-    expect(world.simulation.lifecycle()).not.toBe('updating');
+    expect(pump.log.some((e) => e.type === 'update.begun')).toBe(false);
+    expect(world.state().lifecycle).toBe('running');
   });
 });
 
 describe('refills', () => {
-  it('withdraw all, inject and record what is there, by default', () => {
+  it('withdraw all, inject and record what is there, by default, as one visit', () => {
     const { sent, refusal, pump } = act({ action: 'refill', volumeMl: 18, concentrationMcgPerMl: 500 });
     expect(refusal).toBeNull();
-    expect(sent.map((e) => e.type)).toEqual(['update.begin', 'reservoir.aspirate', 'injection.give', 'update.commit']);
-    expect(sent[1]).toEqual({ type: 'reservoir.aspirate', volume: 'all' });
-    expect(sent[2]).toMatchObject({ type: 'injection.give', site: 'reservoir' });
+    expect(sent).toEqual([
+      {
+        type: 'visit.refill',
+        visit: { aspirate: 'all', inject: { volume: 18_000_000, mass: 9_000_000_000 }, site: 'reservoir' },
+      },
+    ]);
     const left = profile.reservoirDeadSpace;
-    expect(sent[3]).toEqual({ type: 'update.commit', update: { calculatedReservoir: left + 18_000_000 } });
     expect(pump.belief.calculatedReservoir).toBe(left + 18_000_000);
+    expect(pump.log.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['update.begun', 'pump.stopped', 'refill.recorded', 'pump.started']),
+    );
   });
 
   it('withdraw a given volume, record what the clinician entered, and go where the needle went', () => {
-    const { sent } = act({
+    const { sent, pump } = act({
       action: 'refill',
       withdrawMl: 2,
       volumeMl: 10,
@@ -191,46 +214,43 @@ describe('refills', () => {
       needle: 'cap',
       entered: { volumeMl: 19, concentrationMcgPerMl: 500 },
     });
-    expect(sent[1]).toEqual({ type: 'reservoir.aspirate', volume: 2_000_000 });
-    expect(sent[2]).toMatchObject({ type: 'injection.give', site: 'catheterAccessPort' });
-    expect(sent[3]).toEqual({ type: 'update.commit', update: { calculatedReservoir: 19_000_000 } });
-    expect(act({ action: 'refill', volumeMl: 1, concentrationMcgPerMl: 500, needle: 'pocket' }).sent[2]).toMatchObject({
-      site: 'pocket',
+    expect(sent[0]).toMatchObject({
+      type: 'visit.refill',
+      visit: { aspirate: 2_000_000, site: 'catheterAccessPort', record: 19_000_000 },
+    });
+    expect(pump.belief.calculatedReservoir).toBe(19_000_000);
+    expect(act({ action: 'refill', volumeMl: 1, concentrationMcgPerMl: 500, needle: 'pocket' }).sent[0]).toMatchObject({
+      visit: { site: 'pocket' },
     });
   });
 
   it('change the program’s concentration with the entry, and bridge when asked', () => {
     const plain = act({ action: 'refill', volumeMl: 18, concentrationMcgPerMl: 2000, bridgeBolus: false });
-    expect(plain.sent.map((e) => e.type)).toEqual([
-      'update.begin',
-      'reservoir.aspirate',
-      'injection.give',
-      'update.commit',
-    ]);
+    expect(plain.sent.map((e) => e.type)).toEqual(['visit.refill']);
+    expect(plain.sent[0]).toMatchObject({ visit: { program: { concentration: 2000 } } });
     expect(plain.pump.program.concentration).toBe(2000);
     const bridged = act({ action: 'refill', volumeMl: 18, concentrationMcgPerMl: 2000, bridgeBolus: true });
-    expect(bridged.sent.map((e) => e.type)).toEqual([
-      'update.begin',
-      'reservoir.aspirate',
-      'injection.give',
-      'update.commit',
-      'bolus.start',
-    ]);
-    expect(bridged.sent[4]).toMatchObject({ bolus: { kind: 'bridge' } });
+    expect(bridged.sent.map((e) => e.type)).toEqual(['visit.refill', 'bolus.start']);
+    expect(bridged.sent[1]).toMatchObject({ bolus: { kind: 'bridge' } });
     expect(bridged.pump.bolus?.kind).toBe('bridge');
     const same = act({ action: 'refill', volumeMl: 18, concentrationMcgPerMl: 500, bridgeBolus: true });
-    expect(same.sent).toHaveLength(4);
+    expect(same.sent).toHaveLength(1);
   });
 
-  it('refuse an overfill whole: nothing sent, the reservoir as it was', () => {
+  it('refuse an overfill whole: the reservoir as it was, nothing logged', () => {
     const world = createScenarioWorld(scenario, 1);
-    const before = world.simulation.pumpState();
-    const { sent, refusal, pump } = act(
-      { action: 'refill', withdrawMl: 0, volumeMl: 5, concentrationMcgPerMl: 500 },
-      world,
-    );
-    expect(refusal).toMatchObject({ code: expect.any(String) });
-    expect(sent).toEqual([]);
+    const before = world.state().pump;
+    const { refusal, pump } = act({ action: 'refill', withdrawMl: 0, volumeMl: 5, concentrationMcgPerMl: 500 }, world);
+    expect(refusal).toMatchObject({ code: 'reservoir.overCapacity' });
+    expect(pump).toEqual(before);
+  });
+
+  it('refuse a refill while another programming session is open on the pump', () => {
+    const world = createScenarioWorld(scenario, 1);
+    act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'afterSend' }, world);
+    const before = world.state().pump;
+    const { refusal, pump } = act({ action: 'refill', volumeMl: 1, concentrationMcgPerMl: 500 }, world);
+    expect(refusal).toMatchObject({ code: 'pump.updateInProgress' });
     expect(pump).toEqual(before);
   });
 });
@@ -238,14 +258,13 @@ describe('refills', () => {
 describe('other actions', () => {
   it('set the low-reservoir alarm in one update, and refuse a threshold the pump does not take', () => {
     const { sent, pump } = act({ action: 'setLowReservoirAlarm', volumeMl: 3 });
-    expect(sent).toEqual([
-      { type: 'update.begin' },
-      { type: 'update.commit', update: { lowReservoirThreshold: 3_000_000 } },
-    ]);
+    expect(sent).toEqual([{ type: 'pump.update', update: { lowReservoirThreshold: 3_000_000 } }]);
     expect(pump.lowReservoirThreshold).toBe(3_000_000);
     const refused = act({ action: 'setLowReservoirAlarm', volumeMl: 500 });
-    expect(refused.refusal).toMatchObject({ code: expect.any(String) });
-    expect(refused.sent).toEqual([]);
+    expect(refused.refusal).toMatchObject({ code: 'alarm.thresholdOutOfRange' });
+    expect(refused.pump.lowReservoirThreshold).toBe(
+      createScenarioWorld(scenario, 1).state().pump.lowReservoirThreshold,
+    );
   });
 
   it('scan in an MRI with the field in millitesla and a drawn or given recovery', () => {
@@ -258,32 +277,27 @@ describe('other actions', () => {
     });
   });
 
-  it('interrogate without sending the pump anything itself', () => {
-    expect(act({ action: 'interrogate' })).toMatchObject({ sent: [], refusal: null });
+  it('interrogate as another programmer would: the pump logs the reading, nothing else changes', () => {
+    const { sent, refusal, pump } = act({ action: 'interrogate' });
+    expect(sent).toEqual([{ type: 'pump.interrogate' }]);
+    expect(refusal).toBeNull();
+    expect(pump.log.at(-1)?.type).toBe('pump.interrogated');
   });
 
   it('move the link and drop messages, keeping what is not given', () => {
     const world = createScenarioWorld(scenario, 1);
     const before = world.persist().link.conditions;
-    perform(world, { at: 'P0D', action: 'link', distanceCm: 80 } as ScenarioAction, profile.catheterVolumePerCm);
+    perform(world, action({ action: 'link', distanceCm: 80 }), profile.catheterVolumePerCm);
     expect(world.persist().link.conditions).toEqual({ ...before, distanceCm: 80 });
-    perform(
-      world,
-      { at: 'P0D', action: 'link', interference: 'severe' } as ScenarioAction,
-      profile.catheterVolumePerCm,
-    );
+    perform(world, action({ action: 'link', interference: 'severe' }), profile.catheterVolumePerCm);
     expect(world.persist().link.conditions).toEqual({ distanceCm: 80, interference: 'severe' });
-    perform(
-      world,
-      { at: 'P0D', action: 'link', dropNext: 2, dropAfter: 1 } as ScenarioAction,
-      profile.catheterVolumePerCm,
-    );
+    perform(world, action({ action: 'link', dropNext: 2, dropAfter: 1 }), profile.catheterVolumePerCm);
     expect(world.persist().link).toMatchObject({
       conditions: { distanceCm: 80, interference: 'severe' },
       forcedDrops: 2,
       deliveriesBeforeDrop: 1,
     });
-    perform(world, { at: 'P0D', action: 'link', dropNext: 3 } as ScenarioAction, profile.catheterVolumePerCm);
+    perform(world, action({ action: 'link', dropNext: 3 }), profile.catheterVolumePerCm);
     expect(world.persist().link).toMatchObject({ forcedDrops: 3, deliveriesBeforeDrop: 0 });
   });
 
@@ -312,12 +326,10 @@ describe('other actions', () => {
 
 describe('sessions, step by step', () => {
   const step = (world: World, a: Record<string, unknown>, confirmed?: Set<string>) => {
-    expect(
-      perform(world, { at: 'P0D', action: 'session', ...a } as ScenarioAction, profile.catheterVolumePerCm, confirmed),
-    ).toBeNull();
-    return String(world.session.getSnapshot().value);
+    expect(perform(world, action({ action: 'session', ...a }), profile.catheterVolumePerCm, confirmed)).toBeNull();
+    return programmerView(world.state()).session;
   };
-  const dose = (world: World) => world.simulation.pumpState().program.therapy;
+  const dose = (world: World) => world.state().pump.program.therapy;
 
   it('walk the programmer through a dose change: findings stop the review until passed, back and forth, confirm, verify', () => {
     const world = createScenarioWorld(scenario, 1);
@@ -325,7 +337,7 @@ describe('sessions, step by step', () => {
     expect(step(world, { do: 'connect' })).toBe('ready');
     expect(step(world, { do: 'doseChange' })).toBe('editing');
     expect(step(world, { do: 'draft', doseMcgPerDay: 1000 })).toBe('editing');
-    expect(world.session.getSnapshot().context.findings.map((f) => f.code)).toEqual(['dose.titrationStep']);
+    expect(programmerView(world.state()).findings.map((f) => f.code)).toEqual(['dose.titrationStep']);
     expect(step(world, { do: 'review' })).toBe('editing');
     expect(step(world, { do: 'passFindings' })).toBe('editing');
     expect(step(world, { do: 'review' })).toBe('finish');
@@ -334,7 +346,7 @@ describe('sessions, step by step', () => {
     expect(confirmed.size).toBe(0);
     expect(step(world, { do: 'confirm' }, confirmed)).toBe('ready');
     expect(dose(world)).toEqual({ mode: 'simple', dose: 1_000_000_000 });
-    expect([...confirmed]).toEqual([JSON.stringify(world.simulation.pumpState().program)]);
+    expect([...confirmed]).toEqual([JSON.stringify(world.state().pump.program)]);
     expect(step(world, { do: 'verify' })).toBe('ready');
     expect(step(world, { do: 'disconnect' })).toBe('disconnected');
   });
@@ -355,16 +367,16 @@ describe('sessions, step by step', () => {
     const world = createScenarioWorld(scenario, 1);
     step(world, { do: 'connect' });
     step(world, { do: 'doseChange' });
-    step(world, { do: 'draft', doseMcgPerDay: 260, concentrationMcgPerMl: 1000, bridge: false });
-    const { draft } = world.session.getSnapshot().context;
+    step(world, { do: 'draft', doseMcgPerDay: 260, concentrationMcgPerMl: 1000, bridge: 'none' });
+    const { draft } = programmerView(world.state());
     expect(draft.update.program).toEqual({
       drug: 'baclofen',
       concentration: 1000,
       therapy: { mode: 'simple', dose: 260_000_000 },
     });
-    expect(draft.bridgeDecision).toBe(false);
+    expect(draft.bridgeDecision).toBe('none');
     step(world, { do: 'draft', doseMcgPerDay: 270 });
-    expect(world.session.getSnapshot().context.draft).toMatchObject({
+    expect(programmerView(world.state()).draft).toMatchObject({
       update: { program: { concentration: 500 } },
       bridgeDecision: null,
     });
@@ -373,7 +385,7 @@ describe('sessions, step by step', () => {
   it('an edit is a whole change, passing findings only when told to', () => {
     const held = createScenarioWorld(scenario, 1);
     step(held, { do: 'edit', doseMcgPerDay: 1000 });
-    expect(String(held.session.getSnapshot().value)).toBe('editing');
+    expect(String(programmerView(held.state()).session)).toBe('editing');
     expect(dose(held)).toEqual({ mode: 'simple', dose: 250_000_000 });
     const passed = createScenarioWorld(scenario, 1);
     step(passed, { do: 'edit', doseMcgPerDay: 1000, passFindings: true });
@@ -382,13 +394,13 @@ describe('sessions, step by step', () => {
 
   it('retry an update the link dropped after it began, from the incomplete-session warning', () => {
     const world = createScenarioWorld(scenario, 1);
-    world.dropNextMessages(1, 3);
+    world.apply({ type: 'link.drop', count: 1, afterDelivered: 3 });
     expect(step(world, { do: 'edit', doseMcgPerDay: 260 })).toBe('disconnected');
-    expect(world.simulation.lifecycle()).toBe('updating');
+    expect(world.state().lifecycle).toBe('updating');
     expect(step(world, { do: 'connect' })).toBe('incomplete');
     expect(step(world, { do: 'retry' })).toBe('ready');
-    expect(world.session.getSnapshot().context.incomplete).toBe(false);
-    expect(world.simulation.lifecycle()).toBe('running');
+    expect(programmerView(world.state()).incomplete).toBe(false);
+    expect(world.state().lifecycle).toBe('running');
     expect(dose(world)).toEqual({ mode: 'simple', dose: 260_000_000 });
   });
 });

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { formatDuration, type ScenarioAction, type ScenarioFile } from '../src/index.ts';
+import { formatDuration, type ScenarioSource } from '../src/index.ts';
+
+/** A timeline action as a file writes it. */
+type ScenarioAction = NonNullable<ScenarioSource['timeline']>[number];
 
 const HOUR = 3_600_000;
 const at = (hours: number) => formatDuration(hours * HOUR);
@@ -152,7 +155,7 @@ const retime = (action: ScenarioAction, hour: number): ScenarioAction =>
  * over a telemetry link that moves, drops and suffers interference, needles at the pump, boluses,
  * faults and scans over up to 60 days, with a seeded patient or none, every safety check listed. Shrinks toward fewer, earlier actions.
  */
-export const scenarioArb: fc.Arbitrary<ScenarioFile> = fc
+export const scenarioArb: fc.Arbitrary<ScenarioSource> = fc
   .record({
     model: fc.constantFrom('synchromed-ii-20' as const, 'synchromed-ii-40' as const, 'prometra-ii-20' as const),
     doseMcgPerDay: dose,
@@ -174,7 +177,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioFile> = fc
     origin: fc.option(fc.constantFrom('spinal' as const, 'cerebral' as const, 'pediatric' as const), { nil: null }),
   })
   .map(
-    ({ model, doseMcgPerDay, timeline, seed, origin }): ScenarioFile => ({
+    ({ model, doseMcgPerDay, timeline, seed, origin }): ScenarioSource => ({
       format: 'itps-scenario/1',
       name: 'Random history',
       seed,

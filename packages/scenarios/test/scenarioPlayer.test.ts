@@ -1,13 +1,20 @@
 import { readFileSync } from 'node:fs';
 import type { Milliseconds } from '@itps/core';
 import { describe, expect, it } from 'vitest';
-import { createScenarioPlayer, createScenarioWorld, parseScenario } from '../src/index.ts';
+import { parse } from 'yaml';
+import { createScenarioPlayer, createScenarioWorld, parseScenario, validateScenario } from '../src/index.ts';
 
 const DAY = 86_400_000;
 const text = readFileSync(new URL('../scenarios/stop-and-restart.scenario.yaml', import.meta.url), 'utf8');
 const parsed = parseScenario(text, 'stop-and-restart.scenario.yaml');
 if (!parsed.ok) throw new Error('library scenario invalid');
 const scenario = parsed.scenario;
+/** The library scenario with another timeline, as a file would write it, validated. */
+const withTimeline = (timeline: Record<string, unknown>[]) => {
+  const checked = validateScenario({ ...parse(text), timeline }, 'test timeline');
+  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+  return checked.scenario;
+};
 
 describe('scenario player', () => {
   it('resumes a timeline played through an instant exactly as if it had never stopped', () => {
@@ -16,27 +23,24 @@ describe('scenario player', () => {
 
     const resumed = createScenarioWorld(scenario, 1);
     createScenarioPlayer(scenario, resumed).advanceTo((2 * DAY) as Milliseconds);
-    const player = createScenarioPlayer(scenario, resumed, { playedThrough: resumed.simulation.now() });
+    const player = createScenarioPlayer(scenario, resumed, { playedThrough: resumed.state().now });
     expect(player.nextStepAt()).toBe(3 * DAY);
     player.advanceTo((4 * DAY) as Milliseconds);
 
-    expect(resumed.simulation.pumpState()).toEqual(straight.simulation.pumpState());
+    expect(resumed.state().pump).toEqual(straight.state().pump);
   });
   it('plays a fault’s end before the actions of its instant, same-instant actions in file order, then is done', () => {
-    const s = {
-      ...scenario,
-      timeline: [
-        { at: 'PT1H', action: 'fault', kind: 'catheterOcclusion', until: 'PT2H' },
-        { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } },
-        { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 200 } },
-        { at: 'PT3H', action: 'interrogate' },
-      ],
-    } as typeof scenario;
+    const s = withTimeline([
+      { at: 'PT1H', action: 'fault', kind: 'catheterOcclusion', until: 'PT2H' },
+      { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } },
+      { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 200 } },
+      { at: 'PT3H', action: 'interrogate' },
+    ]);
     const world = createScenarioWorld(s, 1);
     const seen: string[] = [];
     const player = createScenarioPlayer(s, world, {
       afterStep: () => {
-        const pump = world.simulation.pumpState();
+        const pump = world.state().pump;
         seen.push(
           `${pump.now / 3_600_000}h ${pump.truth.catheter.occlusionPpm} ${JSON.stringify(pump.program.therapy)}`,
         );
@@ -54,7 +58,7 @@ describe('scenario player', () => {
     player.advanceTo(DAY as Milliseconds);
     expect(seen).toHaveLength(5);
     expect(player.nextStepAt()).toBeNull();
-    expect(world.simulation.now()).toBe(DAY);
+    expect(world.state().now).toBe(DAY);
     expect(player.interrogations).toEqual([
       { at: 3 * 3_600_000, belief: expect.objectContaining({ 'pump.doseMcgPerDay': 200 }) },
     ]);
@@ -66,14 +70,11 @@ describe('scenario player', () => {
   });
 
   it('records the updates its sessions began by their place in the pump’s log, and not their programs', () => {
-    const s = {
-      ...scenario,
-      timeline: [{ at: 'PT1H', action: 'session', do: 'edit', doseMcgPerDay: 300 }],
-    } as typeof scenario;
+    const s = withTimeline([{ at: 'PT1H', action: 'session', do: 'edit', doseMcgPerDay: 300 }]);
     const world = createScenarioWorld(s, 1);
     const player = createScenarioPlayer(s, world);
     player.advanceTo(DAY as Milliseconds);
-    const log = world.simulation.pumpState().log;
+    const log = world.state().pump.log;
     expect([...player.sessionUpdates]).toEqual([log.findIndex((e) => e.type === 'update.begun')]);
     expect(player.sessionUpdates.size).toBe(1);
     // the confirmed program arrives through the finish screen
@@ -88,22 +89,19 @@ describe('scenario player', () => {
     expect(createScenarioPlayer(scenario, world, { playedThrough: 0 as Milliseconds }).nextStepAt()).not.toBeNull();
   });
   it('plays a fault’s end at its own time even when the file lists it before later actions', () => {
-    const s = {
-      ...scenario,
-      timeline: [
-        { at: 'PT1H', action: 'fault', kind: 'catheterOcclusion', until: 'PT3H' },
-        { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } },
-      ],
-    } as typeof scenario;
+    const s = withTimeline([
+      { at: 'PT1H', action: 'fault', kind: 'catheterOcclusion', until: 'PT3H' },
+      { at: 'PT2H', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 300 } },
+    ]);
     const world = createScenarioWorld(s, 1);
     const player = createScenarioPlayer(s, world);
     player.advanceTo((2.5 * 3_600_000) as Milliseconds);
-    const pump = world.simulation.pumpState();
+    const pump = world.state().pump;
     expect(pump.program.therapy).toEqual({ mode: 'simple', dose: 300_000_000 });
     expect(pump.truth.catheter.occlusionPpm).toBe(1_000_000);
     expect(player.nextStepAt()).toBe(3 * 3_600_000);
     player.advanceTo((3 * 3_600_000) as Milliseconds);
-    expect(world.simulation.pumpState().truth.catheter.occlusionPpm).toBe(0);
+    expect(world.state().pump.truth.catheter.occlusionPpm).toBe(0);
     expect(player.nextStepAt()).toBeNull();
   });
 

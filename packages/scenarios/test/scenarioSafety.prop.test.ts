@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { parseScenario, runScenario } from '../src/index.ts';
+import { describe, it } from 'vitest';
+import { runScenario } from '../src/index.ts';
 import { assertScenarioProperty } from './assertScenarioProperty.ts';
 import { scenarioArb } from './scenarioArb.ts';
 
@@ -18,9 +17,9 @@ describe('scenario runs hold the state invariants', () => {
         id,
         scenarioArb.map((s) => ({ ...s, checks: [id] })),
         (s) => {
-          const parsed = parseScenario(stringify(s), 'random.yaml');
-          expect(parsed.ok ? [] : parsed.problems).toEqual([]);
-          return runScenario(s).violations.length === 0;
+          const report = runScenario(s);
+          // a run that sampled nothing judged nothing: never a pass
+          return report.series.length > 0 && report.violations.length === 0;
         },
         { numRuns: fc.readConfigureGlobal().numRuns ?? 60 },
       );

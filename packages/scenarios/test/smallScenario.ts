@@ -1,4 +1,4 @@
-import type { ScenarioFile } from '../src/index.ts';
+import { type ScenarioFile, scenarioSchema } from '../src/index.ts';
 
 /** A small valid scenario: a 20 mL SynchroMed-like pump at 500 mcg/mL giving 250 mcg/day, for two days. */
 export const SMALL_SCENARIO = {
@@ -13,6 +13,12 @@ export const SMALL_SCENARIO = {
   },
 } as const;
 
-/** The small scenario with some top-level fields replaced (unchecked: tests pass what the schema would refuse too). */
-export const smallScenario = (over: Record<string, unknown> = {}): ScenarioFile =>
-  ({ ...SMALL_SCENARIO, ...over }) as unknown as ScenarioFile;
+/**
+ * The small scenario with some top-level fields replaced, through the schema (times parsed into
+ * milliseconds) but not the checks after it, so tests can hand the runner what `checkScenario` refuses.
+ */
+export const smallScenario = (over: Record<string, unknown> = {}): ScenarioFile => {
+  const parsed = scenarioSchema.safeParse({ ...SMALL_SCENARIO, ...over });
+  if (!parsed.success) throw new Error(`smallScenario: ${parsed.error.message}`);
+  return parsed.data;
+};

@@ -198,7 +198,7 @@ describe('scoring', () => {
     );
     if (!parsed.ok) throw new Error('did not parse');
     const training = trainingOf(parsed.scenario);
-    expect(training.silentFault).toEqual({ at: 'P1D', detectedBy: 'clinical.suspectPocketFill' });
+    expect(training.silentFault).toEqual({ at: 86_400_000, detectedBy: 'clinical.suspectPocketFill' });
     expect(training.objectives.map((o) => ('never' in o ? o.never : ''))).toEqual([
       'patient.withdrawal.moderate',
       'patient.overdose.somnolent',

@@ -1,18 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Milliseconds } from '@itps/core';
+import { type ClinicianEvent, type Milliseconds, programmerView, restartDraft } from '@itps/core';
 import { perform } from '../src/applyAction.ts';
 import {
-  coursePoint,
-  createScenarioPlayer,
-  createScenarioWorld,
   formatProblem,
   parseDuration,
   parseScenario,
   type ScenarioFile,
-  type TraineeAction,
+  startTraining,
   type TrainingRun,
-  trainingRunOf,
 } from '../src/index.ts';
 import { catheterVolumePerCm } from '../src/scenarioPlayer.ts';
 import type { ScenarioAction } from '../src/scenarioSchema.ts';
@@ -34,7 +30,11 @@ export function trainingLibrary(): { file: string; scenario: ScenarioFile }[] {
 /** A timeline action without its instant (distributed over the union, so each action keeps its own fields). */
 type ActionAt = ScenarioAction extends infer A ? (A extends unknown ? Omit<A, 'at'> : never) : never;
 
-/** One step of a scripted trainee: at an instant, do something to the pump (as a timeline action) and/or record an action. */
+/**
+ * One step of a scripted trainee at an instant: read the pump on the programmer (`interrogate`),
+ * restart therapy through the programmer (`restart`), do something at the pump (as a timeline
+ * action), and/or record a clinical action.
+ */
 export interface TraineeStep {
   readonly at: string;
   readonly pump?: ActionAt | 'interrogate' | 'restart';
@@ -42,38 +42,42 @@ export interface TraineeStep {
   readonly detail?: string;
 }
 
-const ms = (d: string) => (parseDuration(d) ?? 0) as Milliseconds;
+const ms = (d: string): Milliseconds => {
+  const parsed = parseDuration(d);
+  if (parsed === null) throw new Error(`trainingHarness: ${d} is not a duration`);
+  return parsed;
+};
 
 /**
- * Plays a training scenario with a scripted trainee, the way the app does: the scenario's own
- * timeline (the hidden truth) plays as time moves; the trainee's pump actions happen whole at their
- * instants; the patient's course is sampled hourly.
+ * Plays a training scenario with a scripted trainee through the package's training session, as the
+ * app does: the story before the visit unseen, the scenario's timeline (the hidden truth) playing as
+ * time moves, every trainee step a command through the session's door, then the rest of the story.
  */
 export function playTraining(s: ScenarioFile, steps: readonly TraineeStep[]): TrainingRun {
-  const world = createScenarioWorld(s, s.seed ?? 1);
-  const sim = world.simulation;
-  const player = createScenarioPlayer(s, world);
-  const trainee: TraineeAction[] = [];
-  const course: TrainingRun['course'][number][] = [];
-  const end = ms(s.duration);
-  const due = [...steps].sort((a, b) => ms(a.at) - ms(b.at));
-  let next = 0;
-  for (let t = 0; t <= end; t += 3_600_000) {
-    for (let step = due[next]; step !== undefined && ms(step.at) <= t; step = due[next]) {
-      next += 1;
-      player.advanceTo(ms(step.at));
-      if (step.pump === 'interrogate') sim.send({ type: 'telemetry.interrogate' });
-      else if (step.pump === 'restart') {
-        sim.send({ type: 'update.abort' });
-        sim.send({ type: 'therapy.start' });
-      } else if (step.pump !== undefined)
-        perform(world, { ...step.pump, at: step.at } as ScenarioAction, catheterVolumePerCm(s));
-      if (step.trainee !== undefined)
-        trainee.push({ at: ms(step.at), type: step.trainee, ...(step.detail ? { detail: step.detail } : {}) });
-    }
-    player.advanceTo(t as Milliseconds);
-    const point = coursePoint(sim);
-    if (point !== null) course.push(point);
+  const training = startTraining(s, { text: JSON.stringify(s), file: s.name });
+  const door = { apply: training.apply, state: () => training.world.state() };
+  const act = (event: ClinicianEvent) => training.apply({ type: 'programmer.act', event });
+  for (const step of [...steps].sort((a, b) => ms(a.at) - ms(b.at))) {
+    const at = ms(step.at);
+    if (at > training.world.state().now) training.apply({ type: 'time.advance', to: at });
+    if (step.pump === 'interrogate') act({ type: 'session.connect' });
+    else if (step.pump === 'restart') {
+      act({ type: 'session.connect' });
+      const view = programmerView(training.world.state()).pump;
+      if (view === null) throw new Error('trainingHarness: the programmer read nothing');
+      act({ type: 'workflow.start', workflow: 'stopRestart' });
+      act({ type: 'draft.change', draft: restartDraft(view, view.therapy) });
+      for (const f of programmerView(training.world.state()).findings)
+        if (f.severity === 'confirm') act({ type: 'finding.confirm', code: f.code });
+      act({ type: 'review.open' });
+      act({ type: 'review.confirm' });
+    } else if (step.pump !== undefined) perform(door, { ...step.pump, at } as ScenarioAction, catheterVolumePerCm(s));
+    if (step.trainee !== undefined)
+      training.apply({
+        type: 'clinical.act',
+        action: step.trainee,
+        ...(step.detail === undefined ? {} : { detail: step.detail }),
+      });
   }
-  return trainingRunOf(s.name, sim, trainee, { incompleteSession: false, course });
+  return training.finish().run;
 }

@@ -18,7 +18,7 @@ import {
 } from '../telemetry/link.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import { createSimulation } from './simulation.ts';
-import type { CommandResult, WorldCommand, WorldFault } from './worldCommand.ts';
+import type { CommandResult, SessionStep, WorldCommand, WorldFault } from './worldCommand.ts';
 import type { WorldState } from './worldState.ts';
 
 /** How a world starts: the pump, the patient's spasticity origin, and where the communicator is. */
@@ -188,21 +188,30 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         simulation.advanceTo(command.to);
         return accepted();
       case 'programmer.act': {
+        const trail: SessionStep[] = [];
+        let last = session.getSnapshot().value;
+        const watch = session.subscribe((s) => {
+          if (s.value !== last) trail.push({ at: simulation.now(), session: s.value as SessionStateName });
+          last = s.value;
+        });
         const idle = simulation.now() - lastActivity > profile.idleTimeoutMs;
-        const open = !['disconnected', 'connecting'].includes(String(session.getSnapshot().value));
+        const open = !['disconnected', 'connecting'].includes(String(last));
         if (idle && open && command.event.type !== 'session.connect')
           session.send({ type: 'link.down', failure: 'idleTimeout' });
         const before = session.getSnapshot();
-        if (!before.can(command.event))
+        if (!before.can(command.event)) {
+          watch.unsubscribe();
           return refused({
             code: 'programmer.unavailable',
             message: `The programmer cannot do ${command.event.type} now (it is ${String(before.value)}).`,
           });
+        }
         session.send(command.event);
         lastActivity = simulation.now();
         drain();
         lastActivity = simulation.now();
-        return accepted();
+        watch.unsubscribe();
+        return { ok: true, at: simulation.now(), trail };
       }
       case 'pump.update': {
         const interrupt = command.interrupt ?? 'none';

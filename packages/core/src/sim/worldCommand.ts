@@ -1,4 +1,4 @@
-import type { SessionEvent } from '../programmer/sessionMachine.ts';
+import type { SessionEvent, SessionStateName } from '../programmer/sessionMachine.ts';
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
 import type { CatheterFault, CatheterFaultKind } from '../pump/catheterFaults.ts';
@@ -61,7 +61,21 @@ export type WorldCommand =
   /** Something the clinician does at the bedside (examine, suspect, call for help): recorded, no physics. */
   | { readonly type: 'clinical.act'; readonly action: string; readonly detail?: string };
 
-/** The outcome of one command: accepted (with what the syringe withdrew, for visits) or refused, nothing applied. */
+/** A programmer state the session passed through during a command, and when. */
+export interface SessionStep {
+  readonly at: Milliseconds;
+  readonly session: SessionStateName;
+}
+
+/**
+ * The outcome of one command: accepted (with what the syringe withdrew, for visits; the states the
+ * programmer passed through, for programmer actions) or refused, nothing applied.
+ */
 export type CommandResult =
-  | { readonly ok: true; readonly at: Milliseconds; readonly withdrawn?: Fluid }
+  | {
+      readonly ok: true;
+      readonly at: Milliseconds;
+      readonly withdrawn?: Fluid;
+      readonly trail?: readonly SessionStep[];
+    }
   | { readonly ok: false; readonly at: Milliseconds; readonly refusal: Refusal };

@@ -1,5 +1,5 @@
-import { MS_PER_HOUR, type OverdoseStage, type WithdrawalStage } from '@itps/core';
-import { formatDuration, parseDuration } from '../duration.ts';
+import { type Milliseconds, MS_PER_HOUR, type OverdoseStage, type WithdrawalStage } from '@itps/core';
+import { formatDuration } from '../duration.ts';
 import { meets } from '../observe.ts';
 import type { ScenarioAction, ScenarioFile, TrainingObjective } from '../scenarioSchema.ts';
 import { CLINICAL_ACTIONS } from './traineeActions.ts';
@@ -55,7 +55,6 @@ const PENALTY = {
   >,
 } as const;
 
-const ms = (d: string) => parseDuration(d) ?? 0;
 /** An instant to the minute: link latencies add seconds nobody needs to read. */
 const when = (at: number) => formatDuration(Math.round(at / 60_000) * 60_000);
 
@@ -77,7 +76,7 @@ export function trainingOf(s: ScenarioFile): NonNullable<ScenarioFile['training'
   };
 }
 
-function silentFaultOf(a: ScenarioAction): { at: string; detectedBy: string } | null {
+function silentFaultOf(a: ScenarioAction): { at: Milliseconds; detectedBy: string } | null {
   if (a.action === 'fault' && a.kind.startsWith('catheter'))
     return { at: a.at, detectedBy: 'clinical.suspectCatheter' };
   if (a.action === 'fault' && a.kind === 'tipMigration') return { at: a.at, detectedBy: 'clinical.suspectCatheter' };
@@ -96,15 +95,15 @@ function judgeObjective(o: TrainingObjective, run: TrainingRun): RubricItem {
   let passed: boolean;
   let explanation: string;
   if ('event' in o) {
-    const from = o.after === undefined ? 0 : ms(o.after);
+    const from = o.after === undefined ? 0 : o.after;
     const at = firstAt(run, o.event, from);
-    const limit = o.before === undefined ? null : ms(o.before);
+    const limit = o.before === undefined ? null : o.before;
     passed = at !== null && (limit === null || at <= limit);
-    const since = o.after === undefined ? '' : ` after ${o.after}`;
+    const since = o.after === undefined ? '' : ` after ${when(o.after)}`;
     explanation =
       at === null
         ? `${o.event} never happened${since}`
-        : `${o.event} at ${when(at)}${limit === null ? '' : passed ? `, before ${o.before}` : `, later than ${o.before}`}`;
+        : `${o.event} at ${when(at)}${limit === null ? '' : passed ? `, before ${when(limit)}` : `, later than ${when(limit)}`}`;
   } else if ('never' in o) {
     const at = firstAt(run, o.never);
     passed = at === null;
@@ -147,7 +146,7 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
   const missed: string[] = items.filter((i) => !i.passed).map((i) => `${i.text}: ${i.explanation}`);
   let timeToDetectMs: number | null = null;
   if (training.silentFault !== undefined) {
-    const faultAt = ms(training.silentFault.at);
+    const faultAt = training.silentFault.at;
     const found = run.trainee.find((t) => t.type === training.silentFault?.detectedBy && t.at >= faultAt);
     timeToDetectMs = found === undefined ? null : found.at - faultAt;
     const points =
@@ -169,12 +168,12 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
       max: DETECTION_POINTS.withinDay,
       explanation:
         timeToDetectMs === null
-          ? `not detected; it began at ${training.silentFault.at}`
+          ? `not detected; it began at ${when(training.silentFault.at)}`
           : `detected ${(timeToDetectMs / MS_PER_HOUR).toFixed(1)} h after it began`,
     });
     if (timeToDetectMs === null)
       missed.unshift(
-        `The silent fault that began at ${training.silentFault.at} was never detected (the pump cannot sense it)`,
+        `The silent fault that began at ${when(training.silentFault.at)} was never detected (the pump cannot sense it)`,
       );
   }
   const penalty = (text: string, points: number, explanation: string) => {
@@ -209,7 +208,7 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
   const scorePercent = max === 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / max)));
   const truth: DebriefEntry[] = (s.timeline ?? []).flatMap((a) => {
     const text = describeTruth(a);
-    return text === null || ms(a.at) > run.endedAt ? [] : [{ at: ms(a.at), lane: 'truth' as const, text }];
+    return text === null || a.at > run.endedAt ? [] : [{ at: a.at, lane: 'truth' as const, text }];
   });
   const timeline: DebriefEntry[] = [
     ...truth,

@@ -1,4 +1,4 @@
-import { type OverdoseStage, patientStatus, type Simulation, type WithdrawalStage } from '@itps/core';
+import { type OverdoseStage, sampleWorld, type WithdrawalStage, type WorldState } from '@itps/core';
 import { scenarioEvents, scenarioObservables } from '../runScenario.ts';
 import type { TraineeAction } from './traineeActions.ts';
 
@@ -26,38 +26,28 @@ export interface TrainingRun {
   }[];
 }
 
-/** The run record of a simulation at its end. */
+/** The run record of a world at its end. */
 export function trainingRunOf(
   scenario: string,
-  sim: Simulation,
+  world: WorldState,
   trainee: readonly TraineeAction[],
   options: { readonly incompleteSession: boolean; readonly course: TrainingRun['course'] },
 ): TrainingRun {
-  const patient = sim.patient();
   return {
     format: 'itps-training-run/1',
     scenario,
-    endedAt: sim.now(),
+    endedAt: world.now,
     trainee,
-    events: scenarioEvents(sim),
-    final: scenarioObservables(sim),
-    worst: patient?.worst ?? { withdrawal: 'none', overdose: 'none' },
+    events: scenarioEvents(world),
+    final: scenarioObservables(world),
+    worst: world.patient?.state.worst ?? { withdrawal: 'none', overdose: 'none' },
     incompleteSession: options.incompleteSession,
     course: options.course,
   };
 }
 
-/** One sample of the patient's course for {@link TrainingRun.course}; null when the simulation has no patient. */
-export function coursePoint(sim: Simulation): TrainingRun['course'][number] | null {
-  const state = sim.patient();
-  const parameters = sim.patientParameters;
-  if (state === null || parameters === null) return null;
-  const status = patientStatus(state, parameters);
-  return {
-    at: sim.now(),
-    ashworth: status.ashworth,
-    relativeEffect: status.relativeEffect,
-    withdrawal: status.withdrawal,
-    overdose: status.overdose,
-  };
+/** One sample of the patient's course for {@link TrainingRun.course}, from the world's one sampler; null without a patient. */
+export function coursePoint(world: WorldState): TrainingRun['course'][number] | null {
+  const { at, patient } = sampleWorld(world);
+  return patient === null ? null : { at, ...patient };
 }
