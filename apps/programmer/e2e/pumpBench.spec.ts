@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ALARM_NAMES } from '@itps/core';
 import { runScenario } from '@itps/scenarios';
 import type { Page } from 'playwright-core';
@@ -147,9 +148,9 @@ describe('the session survives a reload', () => {
     await page
       .getByLabel('Import a session file')
       .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"}') });
-    await page.getByText(/^bad\.json: expected/).waitFor();
+    await page.getByText(/^bad\.json: format: expected/).waitFor();
     expect(await text('session-file-message')).toBe(
-      'bad.json: expected an ITPS session file (format itps-world/1), found format "x".',
+      'bad.json: format: expected an ITPS session file (format itps-session/2), found format "x"',
     );
     expect(await text('sim-time')).toBe(before.time);
   });
@@ -214,5 +215,40 @@ describe('instructor: scenarios', () => {
     await page.getByRole('button', { name: 'Next event' }).click();
     await expect(page.getByTestId('event-log').innerText()).resolves.toContain('Motor stalled');
     await screenshot(page, '18-counterexample-loaded');
+  });
+});
+
+describe('saved sessions are checked before anything is restored', () => {
+  it('refuses an imported session whose drug does not add up, naming why, and keeps the session as it was', async () => {
+    await page.getByRole('button', { name: '+1 day' }).click();
+    const [session] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export session' }).click(),
+    ]);
+    const saved = JSON.parse(readFileSync(await session.path(), 'utf8'));
+    saved.world.pump.context.pump.truth.loaded.mass += 1_000_000;
+    await page.getByRole('button', { name: '+1 week' }).click();
+    const before = await text('sim-time');
+    await page.getByLabel('Import a session file').setInputFiles({
+      name: 'tampered.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(saved)),
+    });
+    await page.getByText(/^tampered\.json: /).waitFor();
+    expect(await text('session-file-message')).toContain(
+      'tampered.json: world.pump: expected a pump that holds REQ-CONS-01',
+    );
+    expect(await text('sim-time')).toBe(before);
+  });
+
+  it('says so when it finds a session saved by the older version, and starts a new one', async () => {
+    await page.evaluate(() => localStorage.setItem('itps.world.v1', '{"format":"itps-world/1"}'));
+    await page.reload();
+    await page.getByTestId('session-file-message').waitFor();
+    expect(await text('session-file-message')).toBe(
+      'A session saved by an older version of ITPS was found. It cannot be restored, so a new session started.',
+    );
+    expect(await text('sim-time')).toBe('day 0, 08:00');
+    expect(await page.evaluate(() => localStorage.getItem('itps.world.v1'))).toBeNull();
   });
 });

@@ -12,37 +12,34 @@ import { SessionFiles } from './components/SessionFiles.tsx';
 import { TimeControls } from './components/TimeControls.tsx';
 import { TrainingPanel } from './components/TrainingPanel.tsx';
 import { TruthPanel } from './components/TruthPanel.tsx';
-import { SimulationProvider } from './simulation/SimulationProvider.tsx';
-import { TrainingProvider } from './simulation/TrainingProvider.tsx';
+import { WorldProvider } from './simulation/WorldProvider.tsx';
 
 /** The ITPS pump bench: an implanted pump on simulated time, its belief beside the truth. */
 export function App() {
   return (
-    <SimulationProvider>
-      <TrainingProvider>
-        <p className="banner" role="note">
-          ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
-        </p>
-        <header>
-          <h1>ITPS clinician programmer and pump bench</h1>
-        </header>
-        <main className="grid">
-          <TrainingPanel />
-          <ProgrammerPanel />
-          <TimeControls />
-          <AlarmSounder />
-          <PatientPanel />
-          <BeliefPanel />
-          <TruthPanel />
-          <LivePlots />
-          <RefillForm />
-          <ScenarioLoader />
-          <LinkControls />
-          <FaultPanel />
-          <EventLog />
-          <SessionFiles />
-        </main>
-      </TrainingProvider>
-    </SimulationProvider>
+    <WorldProvider>
+      <p className="banner" role="note">
+        ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
+      </p>
+      <header>
+        <h1>ITPS clinician programmer and pump bench</h1>
+      </header>
+      <main className="grid">
+        <TrainingPanel />
+        <ProgrammerPanel />
+        <TimeControls />
+        <AlarmSounder />
+        <PatientPanel />
+        <BeliefPanel />
+        <TruthPanel />
+        <LivePlots />
+        <RefillForm />
+        <ScenarioLoader />
+        <LinkControls />
+        <FaultPanel />
+        <EventLog />
+        <SessionFiles />
+      </main>
+    </WorldProvider>
   );
 }

@@ -193,7 +193,7 @@ export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './rand
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
 export { type BedsideView, bedsideView } from './sim/bedsideView.ts';
 export { type InstructorView, instructorView } from './sim/instructorView.ts';
-export { type ProgrammerView, programmerView } from './sim/programmerView.ts';
+export { type ProgrammerDates, type ProgrammerView, programmerView } from './sim/programmerView.ts';
 export { type PatientSample, sampleWorld, type WorldSample } from './sim/sampleWorld.ts';
 export {
   accountedFor,

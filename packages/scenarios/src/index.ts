@@ -16,6 +16,14 @@ export {
   scenarioPatient,
   scenarioPumpInput,
 } from './runScenario.ts';
+export {
+  debriefSchema,
+  MAX_SESSION_CHARS,
+  parseSavedSession,
+  type SavedSession,
+  SESSION_FORMAT,
+  type SessionLoad,
+} from './savedSession.ts';
 export { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 export {
   type ScenarioAction,

@@ -1,68 +1,13 @@
 import { parseDocument } from 'yaml';
-import type { $ZodIssue } from 'zod/v4/core';
 import { checkScenario } from './checkScenario.ts';
-import { describeFound, formatPath, type Problem } from './problem.ts';
+import { describeFound, type Problem } from './problem.ts';
 import { type ScenarioFile, scenarioSchema } from './scenarioSchema.ts';
+import { zodProblems } from './zodProblems.ts';
 
 /** A parsed scenario, or every problem found in it. Nothing runs when there is a problem. */
 export type ParseResult =
   | { readonly ok: true; readonly scenario: ScenarioFile }
   | { readonly ok: false; readonly problems: readonly Problem[] };
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = root;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key as string];
-  }
-  return v;
-}
-
-function issueToProblems(file: string, root: unknown, issue: $ZodIssue): Problem[] {
-  const path = formatPath(issue.path);
-  const found = describeFound(valueAt(root, issue.path));
-  switch (issue.code) {
-    case 'invalid_type':
-      return [{ file, path, expected: issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`, found }];
-    case 'invalid_value':
-      return [{ file, path, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found }];
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({
-        file,
-        path: formatPath([...issue.path, key]),
-        expected: 'no such field (see the format)',
-        found: describeFound(valueAt(root, [...issue.path, key])),
-      }));
-    case 'invalid_union': {
-      if ('discriminator' in issue && typeof issue.discriminator === 'string') {
-        return [
-          {
-            file,
-            path,
-            expected: `${issue.discriminator} one of ${(issue as { options?: unknown[] }).options?.map((o) => JSON.stringify(o)).join(', ') ?? ''}`,
-            found: describeFound(valueAt(root, issue.path)),
-          },
-        ];
-      }
-      return [{ file, path, expected: 'a value of one of the forms the format allows', found }];
-    }
-    case 'too_small':
-    case 'too_big': {
-      const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-      const what =
-        issue.origin === 'array'
-          ? `${bound} entries`
-          : issue.origin === 'string'
-            ? 'a non-empty text'
-            : `a number ${bound}`;
-      return [{ file, path, expected: what, found }];
-    }
-    case 'custom':
-      return [{ file, path, expected: issue.message, found }];
-    default:
-      return [{ file, path, expected: issue.message, found }];
-  }
-}
 
 /**
  * Parses a scenario file (YAML or JSON: the same document) and validates it against format 1, then
@@ -106,8 +51,7 @@ export function validateScenario(root: unknown, file: string): ParseResult {
     };
   }
   const parsed = scenarioSchema.safeParse(root);
-  if (!parsed.success)
-    return { ok: false, problems: parsed.error.issues.flatMap((i) => issueToProblems(file, root, i)) };
+  if (!parsed.success) return { ok: false, problems: zodProblems(file, root, parsed.error.issues) };
   const problems = checkScenario(parsed.data, file);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: parsed.data };
 }

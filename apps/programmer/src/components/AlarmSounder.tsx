@@ -1,10 +1,8 @@
-import { ALARM_NAMES, type AlarmName, getDeviceProfile } from '@itps/core';
-import { useSelector } from '@xstate/react';
+import { type AlarmName, formatClock, getDeviceProfile } from '@itps/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { alarmLabels } from '../format/labels.ts';
-import { formatSimTime } from '../format/units.ts';
 import { playTone, TONES } from '../simulation/alarmTones.ts';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { useBedsideView, useWorldSelector } from '../simulation/WorldProvider.tsx';
 
 /** Real milliseconds between two tones at most, so fast-forwarded time does not become a din. */
 const REAL_GAP_MS = 4000;
@@ -14,34 +12,36 @@ const REAL_GAP_MS = 4000;
  * its repeat interval (simulated time) while it stays active, with a room mute and an alarm test.
  */
 export function AlarmSounder() {
-  const simulation = useSimulation();
-  const pump = useSelector(simulation.pump, (s) => s.context.pump);
-  const profile = getDeviceProfile(pump.profileId);
+  const { now, sounding } = useBedsideView();
+  const profileId = useWorldSelector((s) => s.pump.profileId);
+  const startOfDay = useWorldSelector((s) => s.pump.timeOfDayAtStart);
+  const profile = getDeviceProfile(profileId);
   const [muted, setMuted] = useState(false);
   const [lastTone, setLastTone] = useState<string | null>(null);
   const lastSounded = useRef<Partial<Record<AlarmName, number>>>({});
   const lastReal = useRef(0);
   const muteId = useId();
-  const active = ALARM_NAMES.filter((n) => pump.alarms[n].active);
+  const active = sounding.map((a) => a.name);
 
   useEffect(() => {
-    for (const name of active) {
+    for (const { name, since } of sounding) {
       const cls = profile.alarmClass[name];
       const previous = lastSounded.current[name];
-      const raised = previous === undefined || (pump.alarms[name].since ?? 0) > previous;
-      const repeat = !raised && pump.now - (previous ?? 0) >= profile.alarmRepeat[cls];
+      const raised = previous === undefined || (since ?? 0) > previous;
+      const repeat = !raised && now - (previous ?? 0) >= profile.alarmRepeat[cls];
       if (!raised && !repeat) continue;
-      lastSounded.current[name] = pump.now;
+      lastSounded.current[name] = now;
       const realNow = performance.now();
       // a newly raised alarm always sounds; only repeats are thinned out in fast-forwarded time
       if (repeat && realNow - lastReal.current < REAL_GAP_MS) continue;
       lastReal.current = realNow;
       setLastTone(
-        `${TONES[cls].name} (${cls === 'critical' ? 'critical' : 'non-critical'}) for ${alarmLabels[name]} at ${formatSimTime(pump.now, pump.timeOfDayAtStart)}`,
+        `${TONES[cls].name} (${cls === 'critical' ? 'critical' : 'non-critical'}) for ${alarmLabels[name]} at ${formatClock(now, startOfDay)}`,
       );
       if (!muted) playTone(cls);
     }
-    for (const name of ALARM_NAMES) if (!pump.alarms[name].active) delete lastSounded.current[name];
+    for (const name of Object.keys(lastSounded.current) as AlarmName[])
+      if (!active.includes(name)) delete lastSounded.current[name];
   });
 
   const critical = active.some((n) => profile.alarmClass[n] === 'critical');

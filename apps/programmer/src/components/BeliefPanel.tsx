@@ -1,16 +1,12 @@
-import { ALARM_NAMES, getDeviceProfile, pumpBeliefView } from '@itps/core';
-import { useSelector } from '@xstate/react';
+import { ALARM_NAMES, getDeviceProfile } from '@itps/core';
 import { alarmLabels } from '../format/labels.ts';
 import { formatMcgPerDay, formatMl, formatMlPerDay } from '../format/units.ts';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { useInstructorView } from '../simulation/WorldProvider.tsx';
 
-/** What the pump believes: all that telemetry could ever show. */
+/** What the pump believes: all that telemetry could ever show (instructor's console). */
 export function BeliefPanel() {
-  const simulation = useSimulation();
-  const view = useSelector(simulation.pump, (s) => pumpBeliefView(s.context.pump, s.value));
-  const profile = useSelector(simulation.pump, (s) => getDeviceProfile(s.context.pump.profileId));
-  const concentration = useSelector(simulation.pump, (s) => s.context.pump.program.concentration);
-  const threshold = useSelector(simulation.pump, (s) => s.context.pump.lowReservoirThreshold);
+  const { belief: view } = useInstructorView();
+  const profile = getDeviceProfile(view.profileId);
   return (
     <section className="panel" aria-labelledby="belief-title">
       <h2 id="belief-title">Pump (its own belief)</h2>
@@ -21,7 +17,7 @@ export function BeliefPanel() {
         <dt>Mode</dt>
         <dd data-testid="pump-mode">{view.mode}</dd>
         <dt>Concentration</dt>
-        <dd>{concentration} mcg/mL</dd>
+        <dd>{view.concentration} mcg/mL</dd>
         <dt>Daily dose</dt>
         <dd data-testid="pump-dose">{formatMcgPerDay(view.dose)}</dd>
         <dt>Programmed flow</dt>
@@ -29,7 +25,7 @@ export function BeliefPanel() {
         <dt>Calculated reservoir</dt>
         <dd data-testid="pump-reservoir">{formatMl(view.calculatedReservoir)}</dd>
         <dt>Low-reservoir alarm at</dt>
-        <dd>{formatMl(threshold)}</dd>
+        <dd>{formatMl(view.lowReservoirThreshold)}</dd>
       </dl>
       <h3>Alarms</h3>
       <ul className="alarms" aria-live="assertive">

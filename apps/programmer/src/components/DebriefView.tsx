@@ -1,7 +1,6 @@
-import { type Milliseconds, msToDays, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
+import { formatClock, type Milliseconds, msToDays, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
 import type { TrainingDebrief, TrainingRun } from '@itps/scenarios';
-import { formatSimTime } from '../format/units.ts';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { useWorldSelector } from '../simulation/WorldProvider.tsx';
 import { TimeChart } from './TimeChart.tsx';
 
 const LANES = [
@@ -19,7 +18,7 @@ export function DebriefView({
   readonly debrief: TrainingDebrief;
   readonly course: TrainingRun['course'];
 }) {
-  const startOfDay = useSimulation().pumpState().timeOfDayAtStart;
+  const startOfDay = useWorldSelector((s) => s.pump.timeOfDayAtStart);
   const days = course.map((p) => msToDays(p.at as Milliseconds));
   const worstW = course.reduce((w, p) => Math.max(w, WITHDRAWAL_STAGES.indexOf(p.withdrawal)), 0);
   const worstO = course.reduce((w, p) => Math.max(w, OVERDOSE_STAGES.indexOf(p.overdose)), 0);
@@ -98,7 +97,7 @@ export function DebriefView({
           {debrief.timeline.map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: entries at the same instant may repeat; their order is fixed
             <tr key={i} className={`lane-${e.lane}`}>
-              <td>{formatSimTime(e.at as Milliseconds, startOfDay)}</td>
+              <td>{formatClock(e.at as Milliseconds, startOfDay)}</td>
               {LANES.map(([lane]) => (
                 <td key={lane}>{lane === e.lane ? e.text : ''}</td>
               ))}

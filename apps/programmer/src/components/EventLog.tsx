@@ -1,18 +1,15 @@
-import type { PumpLogEntry } from '@itps/core';
-import { useSelector } from '@xstate/react';
+import { formatClock, type PumpLogEntry } from '@itps/core';
 import { logLabel } from '../format/labels.ts';
-import { formatSimTime } from '../format/units.ts';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
-import { download } from '../simulation/savedWorld.ts';
+import { download } from '../simulation/savedSessions.ts';
+import { useWorldSelector } from '../simulation/WorldProvider.tsx';
 
 // The log is append-only, so an entry's position in it is a stable identity.
 const newestFirst = (log: readonly PumpLogEntry[]) => log.map((entry, position) => ({ entry, position })).reverse();
 
 /** The pump's own event log, newest first. */
 export function EventLog() {
-  const simulation = useSimulation();
-  const log = useSelector(simulation.pump, (s) => s.context.pump.log);
-  const start = useSelector(simulation.pump, (s) => s.context.pump.timeOfDayAtStart);
+  const log = useWorldSelector((s) => s.pump.log);
+  const start = useWorldSelector((s) => s.pump.timeOfDayAtStart);
   return (
     <section className="panel" aria-labelledby="log-title">
       <h2 id="log-title">Event log</h2>
@@ -23,7 +20,7 @@ export function EventLog() {
           onClick={() =>
             download(
               'itps-event-log.csv',
-              ['at_ms,when,event', ...log.map((e) => `${e.at},"${formatSimTime(e.at, start)}","${e.type}"`)].join('\n'),
+              ['at_ms,when,event', ...log.map((e) => `${e.at},"${formatClock(e.at, start)}","${e.type}"`)].join('\n'),
               'text/csv',
             )
           }
@@ -44,7 +41,7 @@ export function EventLog() {
           <tbody>
             {newestFirst(log).map(({ entry, position }) => (
               <tr key={position}>
-                <td>{formatSimTime(entry.at, start)}</td>
+                <td>{formatClock(entry.at, start)}</td>
                 <td>{logLabel(entry.type)}</td>
               </tr>
             ))}

@@ -1,14 +1,14 @@
-import { type CatheterFault, type CatheterFaultKind, hoursToMs, type Nanolitres, type PumpEvent } from '@itps/core';
+import { type CatheterFault, type CatheterFaultKind, hoursToMs, type Nanolitres, type WorldCommand } from '@itps/core';
 import { useRef, useState } from 'react';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { useApply } from '../simulation/WorldProvider.tsx';
 
 interface FaultChoice {
   readonly label: string;
-  readonly start: PumpEvent;
+  readonly start: WorldCommand;
   readonly end?: CatheterFaultKind;
 }
 
-const catheter = (fault: CatheterFault): PumpEvent => ({ type: 'fault.catheter.start', fault });
+const catheter = (fault: CatheterFault): WorldCommand => ({ type: 'fault.inject', fault: { kind: 'catheter', fault } });
 
 /** Everything an instructor can make happen, none of which the trainee is told about. */
 const CHOICES: readonly FaultChoice[] = [
@@ -35,18 +35,21 @@ const CHOICES: readonly FaultChoice[] = [
     start: catheter({ kind: 'tipMigration', tip: 'subcutaneous' }),
     end: 'tipMigration',
   },
-  { label: 'Motor stall (random, seeded)', start: { type: 'fault.motorStall', recoversAt: 'drawn' } },
+  {
+    label: 'Motor stall (random, seeded)',
+    start: { type: 'fault.inject', fault: { kind: 'motorStall', recoversAt: 'drawn' } },
+  },
   {
     label: 'MRI scan, 1 h at 1.5 T',
     start: { type: 'mri.scan', scan: { durationMs: hoursToMs(1), fieldMilliTesla: 1500, recoveryDelayMs: 'drawn' } },
   },
-  { label: 'Low battery reset', start: { type: 'fault.lowBatteryReset' } },
-  { label: 'Pump memory error', start: { type: 'fault.memoryError' } },
+  { label: 'Low battery reset', start: { type: 'fault.inject', fault: { kind: 'lowBatteryReset' } } },
+  { label: 'Pump memory error', start: { type: 'fault.inject', fault: { kind: 'memoryError' } } },
 ];
 
 /** Instructor console: inject a fault at the current simulated instant, or end one. */
 export function FaultPanel() {
-  const simulation = useSimulation();
+  const apply = useApply();
   const [log, setLog] = useState<{ id: number; text: string }[]>([]);
   const counter = useRef(0);
   const note = (text: string) => {
@@ -63,8 +66,8 @@ export function FaultPanel() {
             <button
               type="button"
               onClick={() => {
-                simulation.send(c.start);
-                note(`Started: ${c.label}`);
+                const result = apply(c.start);
+                note(result.ok ? `Started: ${c.label}` : `Refused: ${c.label}: ${result.refusal.message}`);
               }}
             >
               {c.label}
@@ -75,7 +78,7 @@ export function FaultPanel() {
                 className="secondary"
                 aria-label={`End: ${c.label}`}
                 onClick={() => {
-                  simulation.send({ type: 'fault.catheter.end', kind: c.end as CatheterFaultKind });
+                  apply({ type: 'fault.end', kind: c.end as CatheterFaultKind });
                   note(`Ended: ${c.label}`);
                 }}
               >

@@ -1,19 +1,20 @@
 import type { Interference } from '@itps/core';
 import { useId, useState } from 'react';
-import { useWorld } from '../simulation/SimulationProvider.tsx';
+import { useApply, useWorldSelector } from '../simulation/WorldProvider.tsx';
 
 /** Instructor controls for the telemetry link: distance, interference, and a dropped message. */
 export function LinkControls() {
-  const world = useWorld();
-  const [distance, setDistance] = useState(50);
-  const [interference, setInterference] = useState<Interference>('none');
+  const apply = useApply();
+  const link = useWorldSelector((s) => s.link.conditions);
+  const [distance, setDistance] = useState(link.distanceCm);
+  const [interference, setInterference] = useState<Interference>(link.interference);
   const [armed, setArmed] = useState(false);
   const distanceId = useId();
   const interferenceId = useId();
-  const apply = (d: number, i: Interference) => {
+  const set = (d: number, i: Interference) => {
     setDistance(d);
     setInterference(i);
-    world.setLink({ distanceCm: d, interference: i });
+    apply({ type: 'link.set', conditions: { distanceCm: d, interference: i } });
   };
   return (
     <section className="panel" aria-labelledby="link-title">
@@ -27,7 +28,7 @@ export function LinkControls() {
           max={500}
           step={10}
           value={distance}
-          onChange={(e) => apply(Number(e.target.value), interference)}
+          onChange={(e) => set(Number(e.target.value), interference)}
         />
       </div>
       <div className="field">
@@ -35,7 +36,7 @@ export function LinkControls() {
         <select
           id={interferenceId}
           value={interference}
-          onChange={(e) => apply(distance, e.target.value as Interference)}
+          onChange={(e) => set(distance, e.target.value as Interference)}
         >
           <option value="none">none</option>
           <option value="moderate">moderate (1 message in 10 lost)</option>
@@ -46,7 +47,7 @@ export function LinkControls() {
         type="button"
         onClick={() => {
           // the pump receives the session start, then the link drops before the new program
-          world.dropNextMessages(1, 1);
+          apply({ type: 'link.drop', count: 1, afterDelivered: 1 });
           setArmed(true);
         }}
       >

@@ -1,16 +1,13 @@
 import {
   msToDays,
   nanolitresToMl,
-  type PumpLifecycle,
-  patientStatus,
   picogramsPerDayToMcgPerDay,
   picogramsToMcg,
-  pumpBeliefView,
-  reservoirVolume,
-  type Simulation,
+  sampleWorld,
+  type WorldState,
 } from '@itps/core';
 import { useEffect, useRef, useState } from 'react';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { useWorldStore } from '../simulation/WorldProvider.tsx';
 import { TimeChart } from './TimeChart.tsx';
 
 /** One sample of the live plots. */
@@ -28,18 +25,16 @@ const MAX_SAMPLES = 800;
 /** How often the plots redraw (real time): often enough to look live, rarely enough to keep frames short. */
 const REDRAW_MS = 250;
 
-function sampleOf(sim: Simulation): Sample {
-  const pump = sim.pumpState();
-  const belief = pumpBeliefView(pump, sim.lifecycle() as PumpLifecycle);
-  const patient = sim.patient();
-  const parameters = sim.patientParameters;
+/** One point of the plots: the world's one sampler, in the units the plots read. */
+function sampleOf(state: WorldState): Sample {
+  const w = sampleWorld(state);
   return {
-    day: msToDays(pump.now),
-    belief: nanolitresToMl(belief.calculatedReservoir),
-    truth: nanolitresToMl(reservoirVolume(pump.truth.path.reservoir)),
-    dose: belief.state === 'running' ? picogramsPerDayToMcgPerDay(belief.dose) : 0,
-    delivered: picogramsToMcg(pump.truth.sinks.csf.mass),
-    ashworth: patient === null || parameters === null ? null : patientStatus(patient, parameters).ashworth,
+    day: msToDays(w.at),
+    belief: nanolitresToMl(w.beliefReservoir),
+    truth: nanolitresToMl(w.truthReservoir),
+    dose: picogramsPerDayToMcgPerDay(w.dose),
+    delivered: picogramsToMcg(w.delivered),
+    ashworth: w.patient?.ashworth ?? null,
   };
 }
 
@@ -49,18 +44,18 @@ function sampleOf(sim: Simulation): Sample {
  * thinned as they accumulate, so a seven-year run stays a few hundred points.
  */
 export function LivePlots() {
-  const simulation = useSimulation();
+  const store = useWorldStore();
   const samples = useRef<Sample[]>([]);
   const [shown, setShown] = useState<readonly Sample[]>([]);
   useEffect(() => {
-    let committed: Sample[] = [sampleOf(simulation)];
+    let committed: Sample[] = [sampleOf(store.state())];
     let tip: Sample | null = null;
     let spacing = 15 / (24 * 60);
     let dirty = false;
     samples.current = committed;
     setShown(committed);
-    const sub = simulation.pump.subscribe(() => {
-      const next = sampleOf(simulation);
+    const unsubscribe = store.subscribe(() => {
+      const next = sampleOf(store.state());
       const last = committed[committed.length - 1] as Sample;
       if (next.day < last.day) committed = [];
       if (committed.length > 0 && next.day - last.day < spacing) tip = next;
@@ -81,10 +76,10 @@ export function LivePlots() {
       setShown(samples.current);
     }, REDRAW_MS);
     return () => {
-      sub.unsubscribe();
+      unsubscribe();
       clearInterval(timer);
     };
-  }, [simulation]);
+  }, [store]);
   const days = shown.map((s) => s.day);
   const last = shown[shown.length - 1];
   const hasPatient = shown.some((s) => s.ashworth !== null);

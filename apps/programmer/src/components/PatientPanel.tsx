@@ -1,4 +1,4 @@
-import { usePatient } from '../simulation/usePatient.ts';
+import { useBedsideView } from '../simulation/WorldProvider.tsx';
 
 const CONSCIOUSNESS: Readonly<Record<string, string>> = {
   alert: 'alert',
@@ -9,13 +9,12 @@ const CONSCIOUSNESS: Readonly<Record<string, string>> = {
 
 /**
  * The patient at the bedside: what a clinician can see and measure (tone, vital signs, symptoms).
- * Never the drug level or the model's stages: those are for the instructor.
+ * Never the drug level or the model's stages: the bedside view does not hold them.
  */
 export function PatientPanel() {
-  const patient = usePatient();
-  if (patient === null) return null;
-  const p = patient.status;
-  const worrying = p.withdrawal !== 'none' || p.overdose !== 'none';
+  const { patient: p } = useBedsideView();
+  if (p === null) return null;
+  const worrying = p.signs.length > 0;
   return (
     <section className={`panel patient${worrying ? ' worrying' : ''}`} aria-labelledby="patient-title">
       <h2 id="patient-title">Patient at the bedside</h2>

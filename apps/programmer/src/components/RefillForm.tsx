@@ -4,22 +4,21 @@ import {
   getDeviceProfile,
   mcgPerMl,
   mlToNanolitres,
+  type Nanolitres,
   nanolitresToMl,
-  performRefill,
 } from '@itps/core';
-import { useSelector } from '@xstate/react';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../format/parseDecimal.ts';
 import { formatMl } from '../format/units.ts';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
+import { useApply, useWorldSelector } from '../simulation/WorldProvider.tsx';
 
 /**
  * A refill at the pump: aspirate everything that can be withdrawn, inject a volume at a
  * concentration, record the new volume. All or nothing: a refused refill changes nothing.
  */
 export function RefillForm() {
-  const simulation = useSimulation();
-  const capacity = useSelector(simulation.pump, (s) => getDeviceProfile(s.context.pump.profileId).capacity);
+  const apply = useApply();
+  const capacity = useWorldSelector((s) => getDeviceProfile(s.pump.profileId).capacity);
   const [volume, setVolume] = useState('18');
   const [concentration, setConcentration] = useState('500');
   const [errors, setErrors] = useState<{ volume?: string; concentration?: string; form?: string }>({});
@@ -45,16 +44,16 @@ export function RefillForm() {
     };
     setErrors(next);
     if (!v.ok || !c.ok || Object.keys(next).length > 0) return;
-    const result = performRefill(simulation, {
-      aspirate: 'all',
-      inject: fluidAt(mlToNanolitres(v.value), mcgPerMl(c.value)),
+    const result = apply({
+      type: 'visit.refill',
+      visit: { aspirate: 'all', inject: fluidAt(mlToNanolitres(v.value), mcgPerMl(c.value)) },
     });
     if (!result.ok) {
       setErrors({ form: result.refusal.message });
       return;
     }
     setOutcome(
-      `Refilled: ${formatMl(result.value.withdrawn.volume)} aspirated, ${v.value} mL injected at ${c.value} mcg/mL.`,
+      `Refilled: ${formatMl(result.withdrawn?.volume ?? (0 as Nanolitres))} aspirated, ${v.value} mL injected at ${c.value} mcg/mL.`,
     );
   };
 

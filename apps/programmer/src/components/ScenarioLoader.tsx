@@ -1,39 +1,26 @@
-import { createScenarioPlayer, createScenarioWorld } from '@itps/scenarios';
-import { useWorldHandle } from '../simulation/SimulationProvider.tsx';
-import { type BundledScenario, ScenarioSource } from './ScenarioSource.tsx';
-
-// the scenario library, bundled as text
-const library = import.meta.glob('../../../../packages/scenarios/scenarios/*.scenario.{yaml,json}', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-const entries: BundledScenario[] = Object.entries(library)
-  .map(([path, text]) => {
-    const file = path.split('/').pop() ?? path;
-    return { file, label: file, text };
-  })
-  .sort((a, b) => a.file.localeCompare(b.file));
+import { SCENARIO_LIBRARY } from '../library.ts';
+import { useWorldStore, useWorldVersion } from '../simulation/WorldProvider.tsx';
+import { scenarioStage } from '../simulation/worldStore.ts';
+import { ScenarioSource } from './ScenarioSource.tsx';
 
 /** Instructor console: load a scenario from the library or a file; its timeline plays as time runs. */
 export function ScenarioLoader() {
-  const { replace, player } = useWorldHandle();
+  const store = useWorldStore();
+  useWorldVersion();
+  const loaded = store.stage.scenario;
   return (
     <section className="panel" aria-labelledby="scenario-title">
       <h2 id="scenario-title">Scenario (instructor)</h2>
       <p data-testid="scenario-loaded">
-        {player === null ? 'No scenario loaded: a free session.' : `Loaded: ${player.scenario.name}`}
+        {loaded === null ? 'No scenario loaded: a free session.' : `Loaded: ${loaded.scenario.name}`}
       </p>
       <ScenarioSource
-        entries={entries}
+        entries={SCENARIO_LIBRARY}
         listLabel="From the library"
         openLabel="Load scenario"
         fileLabel="From a file (YAML or JSON)"
         testId="scenario-problems"
-        onOpen={(s) => {
-          const world = createScenarioWorld(s, s.seed ?? 1);
-          replace(world, createScenarioPlayer(s, world));
-        }}
+        onOpen={(loaded) => store.replace(scenarioStage(loaded))}
       />
     </section>
   );

@@ -1,5 +1,9 @@
 import { formatProblem, parseScenario, type ScenarioFile } from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
+import type { LoadedScenario } from '../simulation/worldStore.ts';
+
+/** Largest scenario file the app reads. */
+const MAX_SCENARIO_BYTES = 2_000_000;
 
 /** A scenario file bundled with the app, by name. */
 export interface BundledScenario {
@@ -29,7 +33,7 @@ export function ScenarioSource({
   /** Test id of the problems list. */
   readonly testId: string;
   readonly accept?: (scenario: ScenarioFile, file: string) => string | null;
-  readonly onOpen: (scenario: ScenarioFile) => void;
+  readonly onOpen: (loaded: LoadedScenario) => void;
 }) {
   const [choice, setChoice] = useState(entries[0]?.file ?? '');
   const [problems, setProblems] = useState<string[]>([]);
@@ -47,11 +51,16 @@ export function ScenarioSource({
       return;
     }
     setProblems([]);
-    onOpen(parsed.scenario);
+    onOpen({ scenario: parsed.scenario, source: { text, file } });
   };
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
-    if (file !== undefined) open(await file.text(), file.name);
+    if (file === undefined) return;
+    if (file.size > MAX_SCENARIO_BYTES) {
+      setProblems([`${file.name}: (document): expected a scenario file of at most 2 MB, found ${file.size} bytes`]);
+      return;
+    }
+    open(await file.text(), file.name);
   };
   return (
     <>

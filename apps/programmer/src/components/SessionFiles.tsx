@@ -1,20 +1,27 @@
-import { isWorldSnapshot } from '@itps/core';
-import { parseScenario } from '@itps/scenarios';
+import { formatProblem, MAX_SESSION_CHARS, parseSavedSession } from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
-import { useWorldHandle } from '../simulation/SimulationProvider.tsx';
-import { download } from '../simulation/savedWorld.ts';
-import { useTraining } from '../simulation/TrainingProvider.tsx';
-import { isTrainingState } from '../simulation/trainingStore.ts';
+import { clearSession, download } from '../simulation/savedSessions.ts';
+import { useStartNotice, useWorldStore } from '../simulation/WorldProvider.tsx';
+import { freeStage, restoredStage } from '../simulation/worldStore.ts';
 
 /** The session as a file: export it, import one, or start over. It also saves itself in the browser. */
 export function SessionFiles() {
-  const { world, restore, startOver } = useWorldHandle();
-  const training = useTraining();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const store = useWorldStore();
+  const notice = useStartNotice();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(
+    notice === null ? null : { ok: false, text: notice },
+  );
   const inputId = useId();
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (file === undefined) return;
+    if (file.size > MAX_SESSION_CHARS) {
+      setMessage({
+        ok: false,
+        text: `${file.name}: expected a session file of at most 20 MB, found ${file.size} bytes.`,
+      });
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(await file.text());
@@ -25,40 +32,25 @@ export function SessionFiles() {
       });
       return;
     }
-    if (!isWorldSnapshot(value)) {
-      const found =
-        value !== null && typeof value === 'object' && 'format' in value
-          ? `format ${JSON.stringify((value as { format: unknown }).format)}`
-          : 'no format field';
-      setMessage({
-        ok: false,
-        text: `${file.name}: expected an ITPS session file (format itps-world/1), found ${found}.`,
-      });
+    const checked = parseSavedSession(value, file.name);
+    if (!checked.ok) {
+      setMessage({ ok: false, text: checked.problems.map(formatProblem).join('; ') });
       return;
     }
-    const exercise = 'training' in value && isTrainingState(value.training) ? value.training : null;
-    const parsed = exercise === null ? null : parseScenario(exercise.scenario, file.name);
-    restore(value, parsed?.ok ? parsed.scenario : null);
-    training.adopt(exercise);
+    store.replace(restoredStage(checked.session, checked.scenario));
     setMessage({
       ok: true,
-      text: `Session loaded from ${file.name}${exercise === null ? '' : ', with its training exercise'}.`,
+      text: `Session loaded from ${file.name}${checked.session.training === null ? '' : ', with its training exercise'}.`,
     });
   };
   return (
     <section className="panel" aria-labelledby="files-title">
       <h2 id="files-title">Session</h2>
-      <p>The session saves itself in this browser after every change.</p>
+      <p>The session saves itself in this browser as it changes.</p>
       <div className="buttons">
         <button
           type="button"
-          onClick={() =>
-            download(
-              'itps-session.json',
-              JSON.stringify({ ...world.persist(), training: training.state }, null, 2),
-              'application/json',
-            )
-          }
+          onClick={() => download('itps-session.json', JSON.stringify(store.session(), null, 2), 'application/json')}
         >
           Export session
         </button>
@@ -66,8 +58,8 @@ export function SessionFiles() {
           type="button"
           className="secondary"
           onClick={() => {
-            startOver();
-            training.leave();
+            void clearSession();
+            store.replace(freeStage());
             setMessage({ ok: true, text: 'A new session started.' });
           }}
         >

@@ -1,9 +1,7 @@
-import { daysToMs, hoursToMs, type Milliseconds } from '@itps/core';
-import { useSelector } from '@xstate/react';
+import { daysToMs, formatClock, hoursToMs, instructorView, type Milliseconds } from '@itps/core';
 import { useState } from 'react';
-import { formatSimTime } from '../format/units.ts';
-import { useSimulation, useWorldHandle } from '../simulation/SimulationProvider.tsx';
 import { SPEEDS, type SpeedName, useClockDriver } from '../simulation/useClockDriver.ts';
+import { useWorldSelector, useWorldStore } from '../simulation/WorldProvider.tsx';
 
 const JUMPS: readonly [string, Milliseconds][] = [
   ['+1 hour', hoursToMs(1)],
@@ -15,25 +13,33 @@ const NEXT_EVENT_HORIZON = daysToMs(3650);
 
 /** The simulated clock: where it is, jumps, next event, and continuous running. */
 export function TimeControls() {
-  const simulation = useSimulation();
-  const { advanceTo, stepToNextEvent } = useWorldHandle();
-  const now = useSelector(simulation.pump, (s) => s.context.pump.now);
-  const start = useSelector(simulation.pump, (s) => s.context.pump.timeOfDayAtStart);
+  const store = useWorldStore();
+  const now = useWorldSelector((s) => s.now);
+  const start = useWorldSelector((s) => s.pump.timeOfDayAtStart);
   const [speed, setSpeed] = useState<SpeedName | null>(null);
-  useClockDriver(simulation, advanceTo, speed);
+  useClockDriver(store, speed);
+  const advanceTo = (to: number) => store.apply({ type: 'time.advance', to: to as Milliseconds });
+  /** The next thing due: the pump's own next event or the stage's next timeline step, within the horizon. */
+  const nextEvent = () => {
+    const limit = now + NEXT_EVENT_HORIZON;
+    const due = [instructorView(store.state()).nextEventAt, store.nextStepAt(), limit].filter(
+      (t): t is Milliseconds => t !== null && t > now,
+    );
+    advanceTo(Math.min(...due));
+  };
   return (
     <section className="panel clock" aria-labelledby="clock-title">
       <h2 id="clock-title">Simulated time</h2>
       <p className="now" data-testid="sim-time" aria-live="polite">
-        {formatSimTime(now, start)}
+        {formatClock(now, start)}
       </p>
       <div className="buttons">
         {JUMPS.map(([label, ms]) => (
-          <button key={label} type="button" onClick={() => advanceTo((simulation.now() + ms) as Milliseconds)}>
+          <button key={label} type="button" onClick={() => advanceTo(now + ms)}>
             {label}
           </button>
         ))}
-        <button type="button" onClick={() => stepToNextEvent((simulation.now() + NEXT_EVENT_HORIZON) as Milliseconds)}>
+        <button type="button" onClick={nextEvent}>
           Next event
         </button>
       </div>

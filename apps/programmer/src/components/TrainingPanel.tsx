@@ -1,22 +1,9 @@
-import { CLINICAL_ACTIONS, type ClinicalAction, parseScenario, trainingOf } from '@itps/scenarios';
-import { download } from '../simulation/savedWorld.ts';
-import { useTraining } from '../simulation/TrainingProvider.tsx';
+import { CLINICAL_ACTIONS, type ClinicalAction, trainingOf } from '@itps/scenarios';
+import { TRAINING_LIBRARY } from '../library.ts';
+import { download } from '../simulation/savedSessions.ts';
+import { useTraining } from '../simulation/useTraining.ts';
 import { DebriefView } from './DebriefView.tsx';
-import { type BundledScenario, ScenarioSource } from './ScenarioSource.tsx';
-
-// the training library, bundled as text
-const library = import.meta.glob('../../../../packages/scenarios/training/*.scenario.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-const entries: BundledScenario[] = Object.entries(library)
-  .map(([path, text]) => {
-    const file = path.split('/').pop() ?? path;
-    const parsed = parseScenario(text, file);
-    return { file, text, label: parsed.ok ? parsed.scenario.name.replace(/^Training: /, '') : file };
-  })
-  .sort((a, b) => a.label.localeCompare(b.label));
+import { ScenarioSource } from './ScenarioSource.tsx';
 
 /**
  * Training: choose an exercise, read the brief, look after the patient with the programmer and the
@@ -25,7 +12,7 @@ const entries: BundledScenario[] = Object.entries(library)
  */
 export function TrainingPanel() {
   const training = useTraining();
-  const { state, scenario } = training;
+  const { record: state, scenario } = training;
   const brief = scenario === null ? null : trainingOf(scenario);
   const acted = new Set(state?.trainee.map((t) => t.type));
   return (
@@ -34,7 +21,7 @@ export function TrainingPanel() {
       {state === null || scenario === null || brief === null ? (
         <>
           <ScenarioSource
-            entries={entries}
+            entries={TRAINING_LIBRARY}
             listLabel="Exercise"
             openLabel="Start exercise"
             fileLabel="Or open a scenario file as an exercise"
@@ -44,7 +31,7 @@ export function TrainingPanel() {
                 ? `${file}: patient: expected a patient (patient.origin) for an exercise, found none`
                 : null
             }
-            onOpen={(s) => training.start(s)}
+            onOpen={(loaded) => training.start(loaded)}
           />
           <Results />
         </>
@@ -73,7 +60,7 @@ export function TrainingPanel() {
                   type="button"
                   className={acted.has(type) ? 'done' : 'secondary'}
                   aria-pressed={acted.has(type)}
-                  onClick={() => training.record(type)}
+                  onClick={() => training.act(type)}
                 >
                   {label}
                 </button>

@@ -1,8 +1,6 @@
-import { type CatheterCondition, pumpTruthView } from '@itps/core';
-import { useSelector } from '@xstate/react';
+import type { CatheterCondition, InstructorView } from '@itps/core';
 import { formatConcentration, formatMcg, formatMl } from '../format/units.ts';
-import { useSimulation } from '../simulation/SimulationProvider.tsx';
-import { usePatient } from '../simulation/usePatient.ts';
+import { useInstructorView } from '../simulation/WorldProvider.tsx';
 
 function describeCondition(c: CatheterCondition): string {
   const parts: string[] = [];
@@ -15,8 +13,7 @@ function describeCondition(c: CatheterCondition): string {
 
 /** What is physically true. The pump cannot see any of this; only the instructor can. */
 export function TruthPanel() {
-  const simulation = useSimulation();
-  const truth = useSelector(simulation.pump, (s) => pumpTruthView(s.context.pump));
+  const { truth, patient } = useInstructorView();
   return (
     <section className="panel truth" aria-labelledby="truth-title">
       <h2 id="truth-title">Truth (instructor only)</h2>
@@ -54,14 +51,13 @@ export function TruthPanel() {
         <dt>Flow accuracy bias</dt>
         <dd>{(truth.biasPpm / 10_000).toFixed(2)} %</dd>
       </dl>
-      <PatientTruth />
+      <PatientTruth patient={patient} />
     </section>
   );
 }
 
 /** The patient model's hidden figures: drug near the tip, effect against need, the stages. */
-function PatientTruth() {
-  const patient = usePatient();
+function PatientTruth({ patient }: { readonly patient: InstructorView['patient'] }) {
   if (patient === null) return null;
   const { state, parameters, status: p } = patient;
   return (

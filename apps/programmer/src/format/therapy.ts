@@ -1,8 +1,5 @@
-import { type DiffRow, MINUTES_PER_DAY, type Therapy } from '@itps/core';
+import { clockTime as clock, type DiffRow, MINUTES_PER_DAY, type Therapy } from '@itps/core';
 import { formatMcgPerDay, formatMl } from './units.ts';
-
-const clock = (minute: number) =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** A therapy in words: "Simple continuous, 250.0 mcg/day" or the flex steps. */
 export function formatTherapy(therapy: Therapy): string {

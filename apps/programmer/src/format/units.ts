@@ -1,9 +1,5 @@
 import {
   type Fluid,
-  type Milliseconds,
-  MS_PER_DAY,
-  MS_PER_HOUR,
-  MS_PER_MINUTE,
   type Nanolitres,
   type NanolitresPerDay,
   nanolitresPerDayToMlPerDay,
@@ -29,12 +25,3 @@ export const formatMcg = (fluid: Fluid): string => `${fixed(picogramsToMcg(fluid
 /** A mixture's concentration for display: "500.0 mcg/mL", or a dash when empty. */
 export const formatConcentration = (fluid: Fluid): string =>
   fluid.volume === 0 ? '–' : `${fixed(fluid.mass / fluid.volume, 1)} mcg/mL`;
-
-/** Simulated time as "day 36, 08:15" (day 0 is the scenario start). */
-export function formatSimTime(ms: Milliseconds, timeOfDayAtStart: Milliseconds): string {
-  const day = Math.floor(ms / MS_PER_DAY);
-  const tod = (ms + timeOfDayAtStart) % MS_PER_DAY;
-  const hh = String(Math.floor(tod / MS_PER_HOUR)).padStart(2, '0');
-  const mm = String(Math.floor((tod % MS_PER_HOUR) / MS_PER_MINUTE)).padStart(2, '0');
-  return `day ${day}, ${hh}:${mm}`;
-}

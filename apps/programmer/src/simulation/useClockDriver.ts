@@ -1,5 +1,6 @@
-import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR, type Simulation } from '@itps/core';
+import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR } from '@itps/core';
 import { useEffect, useRef } from 'react';
+import type { WorldStore } from './worldStore.ts';
 
 /** Simulated milliseconds per real second for each run speed. */
 export const SPEEDS = {
@@ -11,24 +12,18 @@ export const SPEEDS = {
 export type SpeedName = keyof typeof SPEEDS;
 
 /**
- * Advances simulated time from the animation loop while `speed` is set. The loop lives here, in the
- * app; the core only ever receives the instant to move to.
+ * Advances simulated time from the animation loop while `speed` is set, through the world's door.
+ * The loop lives here, in the app; the core only ever receives the instant to move to.
  */
-export function useClockDriver(
-  simulation: Simulation,
-  advanceTo: (to: Milliseconds) => void,
-  speed: SpeedName | null,
-): void {
+export function useClockDriver(store: WorldStore, speed: SpeedName | null): void {
   const last = useRef<number | null>(null);
-  const advanceRef = useRef(advanceTo);
-  advanceRef.current = advanceTo;
   useEffect(() => {
     if (speed === null) return;
     let frame = 0;
     const tick = (now: number) => {
       if (last.current !== null) {
         const step = Math.round(((now - last.current) / 1000) * SPEEDS[speed]);
-        if (step > 0) advanceRef.current((simulation.now() + step) as Milliseconds);
+        if (step > 0) store.apply({ type: 'time.advance', to: (store.state().now + step) as Milliseconds }, 'time');
       }
       last.current = now;
       frame = requestAnimationFrame(tick);
@@ -38,5 +33,5 @@ export function useClockDriver(
       cancelAnimationFrame(frame);
       last.current = null;
     };
-  }, [simulation, speed]);
+  }, [store, speed]);
 }

@@ -1,6 +1,6 @@
 import { type AshworthGrade, patientStatus } from '../patient/patientStatus.ts';
+import { ALARM_NAMES } from '../pump/alarmConditions.ts';
 import type { AlarmName } from '../pump/deviceProfile.ts';
-import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import type { WorldState } from './worldState.ts';
 
@@ -20,14 +20,16 @@ export interface BedsideView {
     /** The signs in words, most telling first. */
     readonly signs: readonly string[];
   } | null;
-  /** Alarms the implanted pump is sounding now (heard at the bedside, no telemetry needed). */
-  readonly sounding: readonly AlarmName[];
+  /** Alarms the implanted pump is sounding now (heard at the bedside, no telemetry needed), and since when. */
+  readonly sounding: readonly { readonly name: AlarmName; readonly since: Milliseconds | null }[];
 }
 
 /** The bedside view of a world. */
 export function bedsideView(world: WorldState): BedsideView {
-  const belief = pumpBeliefView(world.pump, world.lifecycle);
-  const sounding = (Object.keys(belief.alarms) as AlarmName[]).filter((name) => belief.alarms[name]);
+  const sounding = ALARM_NAMES.filter((name) => world.pump.alarms[name].active).map((name) => ({
+    name,
+    since: world.pump.alarms[name].since,
+  }));
   if (world.patient === null) return { now: world.now, patient: null, sounding };
   const s = patientStatus(world.patient.state, world.patient.parameters);
   return {

@@ -7,13 +7,13 @@ import {
   msToHours,
   type Nanolitres,
   nanolitresPerDayToMlPerDay,
+  type ProgrammerView,
   type PumpBeliefView,
-  type SessionContext,
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMl } from '../../format/units.ts';
-import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
 
@@ -24,8 +24,8 @@ const hours = (ms: number) => `${Math.round(msToHours(ms as Milliseconds) * 10) 
  * tubing and catheter, it moves that volume at the flow that gives today's dose at the OLD
  * concentration, so the patient gets the right dose until the new drug reaches the tip.
  */
-export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
-  const world = useWorld();
+export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
+  const act = useProgrammerAct();
   const profile = getDeviceProfile(view.profileId);
   const [old, setOld] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +50,7 @@ export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; con
       return;
     }
     setError(null);
-    world.act({ type: 'draft.change', draft: draft.value });
+    act({ type: 'draft.change', draft: draft.value });
   };
   const bolus = context.draft.bolus?.kind === 'bridge' ? context.draft.bolus : null;
   return (
@@ -94,7 +94,7 @@ export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; con
         <DraftFindings
           findings={context.findings}
           acknowledged={context.acknowledged}
-          onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+          onConfirm={(code) => act({ type: 'finding.confirm', code })}
         />
       )}
       <WorkflowButtons check="Plan bridge bolus" drafted={bolus !== null} context={context} />

@@ -1,8 +1,8 @@
-import { doseChangeDraft, mcgPerDayToPicogramsPerDay, type PumpBeliefView, type SessionContext } from '@itps/core';
+import { doseChangeDraft, mcgPerDayToPicogramsPerDay, type ProgrammerView, type PumpBeliefView } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMcgPerDay } from '../../format/units.ts';
-import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { ReentryField } from './ReentryField.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
@@ -11,8 +11,8 @@ import { WorkflowButtons } from './WorkflowButtons.tsx';
  * The dose-change workflow: a new daily dose, checked by the core's guard rails as it is entered;
  * soft limits ask for confirmation, a tenfold change asks for the value again, hard limits refuse.
  */
-export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
-  const world = useWorld();
+export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
+  const act = useProgrammerAct();
   const [dose, setDose] = useState('');
   const [again, setAgain] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -29,11 +29,11 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
   const check = (e: FormEvent) => {
     e.preventDefault();
     const draft = draftFor(dose);
-    if (draft !== null) world.act({ type: 'draft.change', draft });
+    if (draft !== null) act({ type: 'draft.change', draft });
   };
   const reenter = () => {
     const draft = draftFor(again);
-    if (draft !== null) world.act({ type: 'draft.reenter', draft });
+    if (draft !== null) act({ type: 'draft.reenter', draft });
   };
   const checked = context.draft.update.program !== undefined;
   const needsReentry = context.findings.some((f) => f.severity === 'reenter');
@@ -63,7 +63,7 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
             <DraftFindings
               findings={context.findings}
               acknowledged={context.acknowledged}
-              onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+              onConfirm={(code) => act({ type: 'finding.confirm', code })}
             />
           )}
         </div>

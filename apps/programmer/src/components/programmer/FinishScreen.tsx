@@ -1,10 +1,10 @@
 import type { DiffRow } from '@itps/core';
 import { formatDiffRow } from '../../format/therapy.ts';
-import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 
 /** The finish screen: every setting that will change, as it is in the pump and as it will be. */
 export function FinishScreen({ diff }: { diff: readonly DiffRow[] }) {
-  const world = useWorld();
+  const act = useProgrammerAct();
   return (
     <div className="screen">
       <h3>Review before updating the pump</h3>
@@ -28,10 +28,10 @@ export function FinishScreen({ diff }: { diff: readonly DiffRow[] }) {
         </tbody>
       </table>
       <div className="buttons">
-        <button type="button" className="secondary" onClick={() => world.act({ type: 'review.back' })}>
+        <button type="button" className="secondary" onClick={() => act({ type: 'review.back' })}>
           Back
         </button>
-        <button type="button" onClick={() => world.act({ type: 'review.confirm' })}>
+        <button type="button" onClick={() => act({ type: 'review.confirm' })}>
           Confirm and update pump
         </button>
       </div>

@@ -1,18 +1,19 @@
 import {
+  clockTime,
   dailyTotal,
   type FlexStep,
   flexScheduleDraft,
   getDeviceProfile,
   mcgPerDayToPicogramsPerDay,
   type PicogramsPerDay,
+  type ProgrammerView,
   type PumpBeliefView,
   picogramsPerDayToMcgPerDay,
-  type SessionContext,
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseClock } from '../../format/parseClock.ts';
 import { parseDecimal } from '../../format/parseDecimal.ts';
-import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { ReentryField } from './ReentryField.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
@@ -23,11 +24,10 @@ interface Row {
   readonly dose: string;
 }
 
-const hhmm = (minute: number) =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const hhmm = clockTime;
 const mcg = (x: number) => `${Math.round(x * 10) / 10} mcg`;
 
-/** Every row read, with one message per field that is wrong; steps sorted by their start. */
+/** Every row read, with one message per field that cannot be read; steps sorted by their start. */
 function readRows(rows: readonly Row[]): { steps: FlexStep[]; errors: string[] } {
   const steps: FlexStep[] = [];
   const errors: string[] = [];
@@ -38,12 +38,8 @@ function readRows(rows: readonly Row[]): { steps: FlexStep[]; errors: string[] }
     if (!dose.ok) errors.push(dose.message);
     if (start.ok && dose.ok) steps.push({ startMinute: start.value, dose: mcgPerDayToPicogramsPerDay(dose.value) });
   });
+  // the schedule's own rules (start at 00:00, one start per step) are the pump's, checked by the draft review
   steps.sort((a, b) => a.startMinute - b.startMinute);
-  const starts = steps.map((s) => s.startMinute);
-  if (new Set(starts).size !== starts.length)
-    errors.push('Two steps start at the same time: each step needs its own start.');
-  if (steps.length > 0 && starts[0] !== 0)
-    errors.push('The first step must start at 00:00 so the whole day is covered.');
   return { steps, errors };
 }
 
@@ -108,8 +104,8 @@ function DayChart({ steps }: { readonly steps: readonly FlexStep[] }) {
  * The guard rails judge the total's change (a dose per hour typed as per day shows here first);
  * a tenfold change needs the new total typed again.
  */
-export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
-  const world = useWorld();
+export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
+  const act = useProgrammerAct();
   const profile = getDeviceProfile(view.profileId);
   const [rows, setRows] = useState<Row[]>(() =>
     view.therapy.mode === 'flex'
@@ -133,7 +129,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
   const check = (e: FormEvent) => {
     e.preventDefault();
     setShownErrors(errors);
-    if (errors.length === 0) world.act({ type: 'draft.change', draft: flexScheduleDraft(view, steps) });
+    if (errors.length === 0) act({ type: 'draft.change', draft: flexScheduleDraft(view, steps) });
   };
   const reenter = () => {
     const typed = parseDecimal('24-hour total typed again', again, { min: 0, max: 100_000, unit: 'mcg' });
@@ -148,7 +144,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
       return;
     }
     setShownErrors([]);
-    world.act({ type: 'draft.reenter', draft: flexScheduleDraft(view, steps) });
+    act({ type: 'draft.reenter', draft: flexScheduleDraft(view, steps) });
   };
   const checked = context.draft.update.program?.therapy.mode === 'flex';
   const needsReentry = context.findings.some((f) => f.severity === 'reenter');
@@ -245,7 +241,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
           <DraftFindings
             findings={context.findings}
             acknowledged={context.acknowledged}
-            onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+            onConfirm={(code) => act({ type: 'finding.confirm', code })}
           />
         )}
       </div>

@@ -8,22 +8,22 @@ import {
   mcgToPicograms,
   mlToNanolitres,
   mriPreparation,
+  type ProgrammerView,
   type PumpBeliefView,
   primingBolusDraft,
   restartDraft,
-  type SessionContext,
   singleBolusDraft,
   stopDraft,
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
-import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
 
 /** The programmer's other workflows: each builds a draft with the core and goes through the finish screen. */
-export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
-  const world = useWorld();
+export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
+  const act = useProgrammerAct();
   const profile = getDeviceProfile(view.profileId);
   const mri = mriPreparation(view);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
   const ids = { bolus: useId(), minutes: useId(), threshold: useId(), length: useId(), restart: useId() };
   const propose = (draft: Draft) => {
     setError(null);
-    world.act({ type: 'draft.change', draft });
+    act({ type: 'draft.change', draft });
   };
   const read = (label: string, text: string, range: { min: number; max: number; unit: string }) => {
     const r = parseDecimal(label, text, range);
@@ -160,7 +160,7 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
       <DraftFindings
         findings={context.findings.filter((f) => f.code !== 'draft.empty')}
         acknowledged={context.acknowledged}
-        onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+        onConfirm={(code) => act({ type: 'finding.confirm', code })}
       />
       <WorkflowButtons check={null} drafted={true} context={context} />
     </div>

@@ -1,5 +1,5 @@
-import { useSelector } from '@xstate/react';
-import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
+import { useProgrammerView } from '../../simulation/WorldProvider.tsx';
 import { BridgeBolusScreen } from './BridgeBolusScreen.tsx';
 import { DoseChangeScreen } from './DoseChangeScreen.tsx';
 import { FinishScreen } from './FinishScreen.tsx';
@@ -22,10 +22,9 @@ const stateWords: Record<string, string> = {
 
 /** The clinician programmer (tablet): it sees the pump only through telemetry. */
 export function ProgrammerPanel() {
-  const world = useWorld();
-  const state = useSelector(world.session, (s) => String(s.value));
-  const context = useSelector(world.session, (s) => s.context);
-  const { view } = context;
+  const act = useProgrammerAct();
+  const context = useProgrammerView();
+  const { session: state, pump: view } = context;
   return (
     <section className="panel programmer" aria-labelledby="programmer-title">
       <h2 id="programmer-title">Clinician programmer</h2>
@@ -38,13 +37,13 @@ export function ProgrammerPanel() {
           patient leave until the pump is verified or therapy is restarted.
           {state === 'incomplete' && (
             <div className="buttons">
-              <button type="button" onClick={() => world.act({ type: 'session.verify' })}>
+              <button type="button" onClick={() => act({ type: 'session.verify' })}>
                 Verify pump
               </button>
-              <button type="button" onClick={() => world.act({ type: 'session.retry' })}>
+              <button type="button" onClick={() => act({ type: 'session.retry' })}>
                 Send the update again
               </button>
-              <button type="button" onClick={() => world.act({ type: 'therapy.restart' })}>
+              <button type="button" onClick={() => act({ type: 'therapy.restart' })}>
                 Restart therapy (previous program)
               </button>
             </div>
@@ -58,7 +57,7 @@ export function ProgrammerPanel() {
       )}
       {state === 'disconnected' && (
         <div className="buttons">
-          <button type="button" onClick={() => world.act({ type: 'session.connect' })}>
+          <button type="button" onClick={() => act({ type: 'session.connect' })}>
             Connect and interrogate
           </button>
         </div>
@@ -66,11 +65,12 @@ export function ProgrammerPanel() {
       {view !== null && state === 'ready' && (
         <StatusScreen
           view={view}
-          onChangeDose={() => world.act({ type: 'workflow.start', workflow: 'doseChange' })}
-          onRefill={() => world.act({ type: 'workflow.start', workflow: 'refill' })}
-          onOther={() => world.act({ type: 'workflow.start', workflow: 'bolus' })}
-          onFlex={() => world.act({ type: 'workflow.start', workflow: 'flexSchedule' })}
-          onBridge={() => world.act({ type: 'workflow.start', workflow: 'bridgeBolus' })}
+          dates={context.dates}
+          onChangeDose={() => act({ type: 'workflow.start', workflow: 'doseChange' })}
+          onRefill={() => act({ type: 'workflow.start', workflow: 'refill' })}
+          onOther={() => act({ type: 'workflow.start', workflow: 'bolus' })}
+          onFlex={() => act({ type: 'workflow.start', workflow: 'flexSchedule' })}
+          onBridge={() => act({ type: 'workflow.start', workflow: 'bridgeBolus' })}
         />
       )}
       {view !== null && state === 'editing' && context.workflow === 'doseChange' && (
@@ -91,7 +91,7 @@ export function ProgrammerPanel() {
       {state === 'finish' && context.diff !== null && <FinishScreen diff={context.diff} />}
       {state !== 'disconnected' && (
         <div className="buttons">
-          <button type="button" className="secondary" onClick={() => world.act({ type: 'session.disconnect' })}>
+          <button type="button" className="secondary" onClick={() => act({ type: 'session.disconnect' })}>
             End session
           </button>
         </div>

@@ -1,29 +1,31 @@
 import {
   baclofen,
+  EMPTY_FLUID,
   fluidAt,
-  isDraftClear,
+  formatClock,
   type McgPerMl,
   mlToNanolitres,
   type Nanolitres,
   nanolitresToMl,
+  type ProgrammerView,
   type PumpBeliefView,
   planRefill,
   type RefillPlan,
   refillExpectation,
-  type SessionContext,
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
-import { formatMl, formatSimTime } from '../../format/units.ts';
-import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import { formatMl } from '../../format/units.ts';
+import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
+import { useApply } from '../../simulation/WorldProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
 
 /**
  * The refill wizard: the expected residual, aspiration at the pump (the syringe shows what came
  * back), the discrepancy check, the new drug in, and the new dates, then review and send.
  */
-export function RefillScreen({ view, context }: { view: PumpBeliefView; context: SessionContext }) {
-  const world = useWorld();
+export function RefillScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
+  const act = useProgrammerAct();
   const expected = refillExpectation(view);
   const [syringe, setSyringe] = useState<Nanolitres | null>(null);
   const [volume, setVolume] = useState('18');
@@ -34,7 +36,12 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
   const [plan, setPlan] = useState<RefillPlan | null>(null);
   const ids = { volume: useId(), concentration: useId() };
 
-  const aspirate = () => setSyringe(world.aspirate('all').volume);
+  const apply = useApply();
+  // the syringe at the pump: aspirate what can be withdrawn (the pump is not told)
+  const aspirate = () => {
+    const result = apply({ type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: EMPTY_FLUID } });
+    setSyringe(result.ok ? (result.withdrawn?.volume ?? (0 as Nanolitres)) : (0 as Nanolitres));
+  };
 
   const fill = (e: FormEvent) => {
     e.preventDefault();
@@ -50,9 +57,16 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       problems.push(`Concentration: expected a whole number of mcg/mL, found ${concentration}.`);
     setErrors(problems);
     if (!v.ok || !c.ok || problems.length > 0) return;
-    const refusal = world.inject('reservoir', fluidAt(mlToNanolitres(v.value), c.value as McgPerMl));
-    if (refusal !== null) {
-      setErrors([refusal.message]);
+    const injected = apply({
+      type: 'visit.needle',
+      visit: {
+        aspirate: 0 as Nanolitres,
+        site: 'reservoir',
+        inject: fluidAt(mlToNanolitres(v.value), c.value as McgPerMl),
+      },
+    });
+    if (!injected.ok) {
+      setErrors([injected.refusal.message]);
       return;
     }
     const planned = planRefill(view, {
@@ -67,7 +81,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       return;
     }
     setPlan(planned.value);
-    world.act({ type: 'draft.change', draft: planned.value.draft });
+    act({ type: 'draft.change', draft: planned.value.draft });
   };
 
   const discrepancy = plan?.discrepancy;
@@ -160,27 +174,27 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
             <dd>
               {plan.forecast.lowReservoirAt === null
                 ? 'none'
-                : formatSimTime(plan.forecast.lowReservoirAt, view.timeOfDayAtStart)}
+                : formatClock(plan.forecast.lowReservoirAt, view.timeOfDayAtStart)}
             </dd>
             <dt>Next refill by</dt>
             <dd data-testid="refill-next">
-              {plan.nextRefillAt === null ? 'none' : formatSimTime(plan.nextRefillAt, view.timeOfDayAtStart)}
+              {plan.nextRefillAt === null ? 'none' : formatClock(plan.nextRefillAt, view.timeOfDayAtStart)}
             </dd>
           </dl>
           <DraftFindings
             findings={context.findings.filter((f) => f.severity === 'confirm')}
             acknowledged={context.acknowledged}
-            onConfirm={(code) => world.act({ type: 'finding.confirm', code })}
+            onConfirm={(code) => act({ type: 'finding.confirm', code })}
           />
           <div className="buttons">
-            <button type="button" disabled={!isDraftClear(context)} onClick={() => world.act({ type: 'review.open' })}>
+            <button type="button" disabled={!context.reviewable} onClick={() => act({ type: 'review.open' })}>
               Review changes
             </button>
           </div>
         </>
       )}
       <div className="buttons">
-        <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
+        <button type="button" className="secondary" onClick={() => act({ type: 'workflow.cancel' })}>
           Cancel
         </button>
       </div>

@@ -1,20 +1,12 @@
-import {
-  ALARM_NAMES,
-  baclofen,
-  forecastReservoir,
-  getDeviceProfile,
-  type Milliseconds,
-  nextRefillAt,
-  type PumpBeliefView,
-  replaceByAt,
-} from '@itps/core';
+import { ALARM_NAMES, formatClock, type Milliseconds, type ProgrammerDates, type PumpBeliefView } from '@itps/core';
 import { alarmLabels } from '../../format/labels.ts';
 import { formatTherapy } from '../../format/therapy.ts';
-import { formatMcgPerDay, formatMl, formatSimTime } from '../../format/units.ts';
+import { formatMcgPerDay, formatMl } from '../../format/units.ts';
 
 /** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
 export function StatusScreen({
   view,
+  dates,
   onChangeDose,
   onRefill,
   onOther,
@@ -22,31 +14,18 @@ export function StatusScreen({
   onBridge,
 }: {
   view: PumpBeliefView;
+  dates: ProgrammerDates | null;
   onChangeDose: () => void;
   onRefill: () => void;
   onOther: () => void;
   onFlex: () => void;
   onBridge: () => void;
 }) {
-  const profile = getDeviceProfile(view.profileId);
-  const forecast = forecastReservoir({
-    now: view.now,
-    timeOfDayAtStart: view.timeOfDayAtStart,
-    calculatedReservoir: view.calculatedReservoir,
-    threshold: view.lowReservoirThreshold,
-    program: { drug: 'baclofen', concentration: view.concentration, therapy: view.therapy },
-    profile,
-  });
-  const refill = nextRefillAt({
-    lowReservoirAt: forecast.lowReservoirAt,
-    lastRefillAt: view.lastRefill?.at ?? null,
-    stabilityDays: baclofen.stabilityDays,
-  });
-  const when = (ms: number | null) => (ms === null ? 'none' : formatSimTime(ms as Milliseconds, view.timeOfDayAtStart));
+  const when = (ms: number | null) => (ms === null ? 'none' : formatClock(ms as Milliseconds, view.timeOfDayAtStart));
   const active = ALARM_NAMES.filter((n) => view.alarms[n]);
   return (
     <div className="screen">
-      <h3>Pump status (interrogated {formatSimTime(view.now, view.timeOfDayAtStart)})</h3>
+      <h3>Pump status (interrogated {formatClock(view.now, view.timeOfDayAtStart)})</h3>
       <dl className="figures">
         <dt>Pump</dt>
         <dd>
@@ -64,15 +43,13 @@ export function StatusScreen({
         <dd data-testid="prog-reservoir">{formatMl(view.calculatedReservoir)}</dd>
         <dt>Low-reservoir alarm</dt>
         <dd>
-          at {formatMl(view.lowReservoirThreshold)}, expected {when(forecast.lowReservoirAt)}
+          at {formatMl(view.lowReservoirThreshold)}, expected {when(dates?.lowReservoirAt ?? null)}
         </dd>
         <dt>Next refill by</dt>
-        <dd data-testid="prog-refill">{when(refill)}</dd>
+        <dd data-testid="prog-refill">{when(dates?.refillBy ?? null)}</dd>
         <dt>Battery</dt>
         <dd>
-          {view.eriAt === null
-            ? 'OK'
-            : `ERI since ${when(view.eriAt)}; replace by ${when(replaceByAt(view.eriAt, profile))}`}
+          {view.eriAt === null ? 'OK' : `ERI since ${when(view.eriAt)}; replace by ${when(dates?.replaceBy ?? null)}`}
         </dd>
         <dt>Active alarms</dt>
         <dd data-testid="prog-alarms">{active.length === 0 ? 'none' : active.map((a) => alarmLabels[a]).join(', ')}</dd>

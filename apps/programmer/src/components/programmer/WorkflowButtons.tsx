@@ -1,5 +1,5 @@
-import { isDraftClear, type SessionContext } from '@itps/core';
-import { useWorld } from '../../simulation/SimulationProvider.tsx';
+import type { ProgrammerView } from '@itps/core';
+import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 
 /**
  * The foot of every workflow screen: the screen's own check (a submit button, when it has one),
@@ -14,20 +14,16 @@ export function WorkflowButtons({
   readonly check: string | null;
   /** Whether this screen's draft exists yet. */
   readonly drafted: boolean;
-  readonly context: SessionContext;
+  readonly context: ProgrammerView;
 }) {
-  const world = useWorld();
+  const act = useProgrammerAct();
   return (
     <div className="buttons">
       {check !== null && <button type="submit">{check}</button>}
-      <button
-        type="button"
-        disabled={!drafted || !isDraftClear(context)}
-        onClick={() => world.act({ type: 'review.open' })}
-      >
+      <button type="button" disabled={!drafted || !context.reviewable} onClick={() => act({ type: 'review.open' })}>
         Review changes
       </button>
-      <button type="button" className="secondary" onClick={() => world.act({ type: 'workflow.cancel' })}>
+      <button type="button" className="secondary" onClick={() => act({ type: 'workflow.cancel' })}>
         Cancel
       </button>
     </div>

@@ -1,0 +1,60 @@
+import type { $ZodIssue } from 'zod/v4/core';
+import { describeFound, formatPath, type Problem } from './problem.ts';
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key as string];
+  }
+  return v;
+}
+
+/** A schema's issues with a document as problems: where, what was expected, what was found. */
+export function zodProblems(file: string, root: unknown, issues: readonly $ZodIssue[]): Problem[] {
+  return issues.flatMap((issue) => issueToProblems(file, root, issue));
+}
+
+function issueToProblems(file: string, root: unknown, issue: $ZodIssue): Problem[] {
+  const path = formatPath(issue.path);
+  const found = describeFound(valueAt(root, issue.path));
+  switch (issue.code) {
+    case 'invalid_type':
+      return [{ file, path, expected: issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`, found }];
+    case 'invalid_value':
+      return [{ file, path, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found }];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        file,
+        path: formatPath([...issue.path, key]),
+        expected: 'no such field (see the format)',
+        found: describeFound(valueAt(root, [...issue.path, key])),
+      }));
+    case 'invalid_union': {
+      if ('discriminator' in issue && typeof issue.discriminator === 'string') {
+        return [
+          {
+            file,
+            path,
+            expected: `${issue.discriminator} one of ${(issue as { options?: unknown[] }).options?.map((o) => JSON.stringify(o)).join(', ') ?? ''}`,
+            found,
+          },
+        ];
+      }
+      return [{ file, path, expected: 'a value of one of the forms the format allows', found }];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+      const what =
+        issue.origin === 'array'
+          ? `${bound} entries`
+          : issue.origin === 'string'
+            ? 'a non-empty text'
+            : `a number ${bound}`;
+      return [{ file, path, expected: what, found }];
+    }
+    default:
+      return [{ file, path, expected: issue.message, found }];
+  }
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  formatProblem,
+  parseSavedSession,
+  parseScenario,
+  type SavedSession,
+  SESSION_FORMAT,
+  startTraining,
+} from '../src/index.ts';
+import { TRAINING_DIR } from './trainingHarness.ts';
+
+const file = 'unfinished-update.scenario.yaml';
+const text = readFileSync(`${TRAINING_DIR}/${file}`, 'utf8');
+const parsed = parseScenario(text, file);
+if (!parsed.ok) throw new Error('library exercise invalid');
+
+/** A real session: an exercise started, a clinical action taken, saved as the app saves it (through JSON). */
+function saved(): SavedSession {
+  const training = startTraining(parsed.ok ? parsed.scenario : (undefined as never), { text, file });
+  training.apply({ type: 'clinical.act', action: 'clinical.suspectPumpFailure' });
+  return JSON.parse(
+    JSON.stringify({
+      format: SESSION_FORMAT,
+      world: training.world.persist(),
+      scenario: null,
+      training: training.record(),
+    }),
+  );
+}
+
+const problems = (value: unknown) => {
+  const r = parseSavedSession(value, 'session.json');
+  return r.ok ? [] : r.problems.map(formatProblem);
+};
+
+describe('parseSavedSession', () => {
+  it('takes back what the app saves, with the exercise’s scenario parsed again', () => {
+    const r = parseSavedSession(saved(), 'session.json');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario?.name).toBe(parsed.ok ? parsed.scenario.name : '');
+    expect(r.session.training?.trainee).toEqual([{ at: 7_200_000, type: 'clinical.suspectPumpFailure' }]);
+  });
+
+  it('names another format, and a session of the older format, without restoring anything', () => {
+    expect(problems({ format: 'x' })).toEqual([
+      `session.json: format: expected an ITPS session file (format ${SESSION_FORMAT}), found format "x"`,
+    ]);
+    expect(problems({ format: 'itps-world/1' })[0]).toContain('saved by an older version, which cannot be restored');
+    expect(problems(null)).toEqual([
+      `session.json: (document): expected an ITPS session (format ${SESSION_FORMAT}), found null`,
+    ]);
+    expect(problems([])).toHaveLength(1);
+  });
+
+  it('names the field that is wrong, where it is and what it holds', () => {
+    const s = saved() as unknown as { world: { link: { forcedDrops: unknown } }; training: { trainee: unknown[] } };
+    s.world.link.forcedDrops = -1;
+    s.training.trainee.push({ at: 'soon', type: 'clinical.oralBaclofen' });
+    expect(problems(s)).toEqual([
+      'session.json: world.link.forcedDrops: expected a number at least 0, found -1',
+      'session.json: training.trainee[1].at: expected a number, found "soon"',
+    ]);
+  });
+
+  it('refuses unknown fields, as every boundary does', () => {
+    expect(problems({ ...saved(), extra: true })).toEqual([
+      'session.json: extra: expected no such field (see the format), found true',
+    ]);
+  });
+
+  it('refuses a pump whose drug does not add up, and an exercise whose scenario no longer parses', () => {
+    const s = saved() as unknown as {
+      world: { pump: { context: { pump: { truth: { loaded: { mass: number } } } } } };
+      training: { source: { text: string } };
+    };
+    s.world.pump.context.pump.truth.loaded.mass += 1;
+    s.training.source.text = 'format: itps-scenario/1\nname: broken\n';
+    const found = problems(s);
+    expect(found.some((p) => p.startsWith('session.json: world.pump: expected a pump that holds REQ-CONS-01'))).toBe(
+      true,
+    );
+    expect(
+      found.some((p) => p.startsWith('session.json: training.source.text: expected a valid exercise scenario')),
+    ).toBe(true);
+  });
+
+  it('never throws on whatever a file holds', () => {
+    for (const value of [undefined, 3, 'x', { format: SESSION_FORMAT }, { format: SESSION_FORMAT, world: 1 }])
+      expect(() => parseSavedSession(value, 'x.json')).not.toThrow();
+  });
+});
