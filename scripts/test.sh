@@ -26,6 +26,9 @@ pnpm --version
 step "typecheck (TypeScript 7, tsc -b)"
 pnpm typecheck
 
+step "rooms: no import circles, no upward imports in the core (node scripts/checkRooms.mjs)"
+pnpm rooms
+
 step "lint and format (biome ci)"
 pnpm exec biome ci .
 
