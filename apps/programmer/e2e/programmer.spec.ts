@@ -74,6 +74,24 @@ describe('clinician programmer in Chromium', () => {
     expect(await text('pump-state')).toBe('running');
   });
 
+  it('warns of an incomplete session when the pump’s answer to the session start is lost (REQ-SES-02)', async () => {
+    await connect();
+    await enterDose('300');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: "Lose the pump's answer to the next message" }).click();
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(page.getByTestId('incomplete-warning').isVisible()).resolves.toBe(true);
+    expect(await text('pump-state')).toBe('stopped');
+    expect(await text('pump-dose')).toBe('250.0 mcg/day');
+    await page.getByRole('button', { name: 'Connect and interrogate' }).click();
+    await expect(text('session-state')).resolves.toBe('Update not verified');
+    await screenshot(page, '14-lost-acknowledgement');
+    await page.getByRole('button', { name: 'Send the update again' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await page.getByTestId('incomplete-warning').count()).toBe(0);
+    expect(await text('pump-dose')).toBe('300.0 mcg/day');
+  });
+
   it('says when the communicator is out of range', async () => {
     await page.getByLabel(/Communicator distance/).fill('500');
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();

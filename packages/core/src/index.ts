@@ -210,6 +210,7 @@ export {
   type Interference,
   type LinkConditions,
   type LinkFailure,
+  type LinkPart,
   type LinkProfile,
   linkFailureMessages,
   type Transmission,

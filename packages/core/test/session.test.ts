@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, type Draft, EMPTY_DRAFT, hoursToMs, type Milliseconds, minutesToMs } from '../src/index.ts';
+import {
+  createWorld,
+  type Draft,
+  EMPTY_DRAFT,
+  hoursToMs,
+  linkFailureMessages,
+  type Milliseconds,
+  minutesToMs,
+} from '../src/index.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 import { act, advance, dropNext, setLink } from './worldActs.ts';
 
@@ -110,6 +118,40 @@ describe('programmer session', () => {
     act(w, { type: 'session.verify' });
     expect(state(w)).toBe('ready');
     expect(ctx(w).incomplete).toBe(false);
+  });
+
+  it('a lost acknowledgement of the session start is an incomplete session: the pump stopped, the warning up', () => {
+    const w = world();
+    changeDose(w, dose(300));
+    act(w, { type: 'review.open' });
+    // update.begin reaches the pump; its answer is lost on the way back
+    dropNext(w, 1, 0, 'acknowledgement');
+    act(w, { type: 'review.confirm' });
+    expect(state(w)).toBe('disconnected');
+    expect(w.state().lifecycle).toBe('updating');
+    expect(ctx(w).incomplete).toBe(true);
+    expect(ctx(w).notice).toBe(linkFailureMessages.dropped);
+    // reconnecting shows the warning; verifying cannot clear it while the pump is stopped with the old program
+    act(w, { type: 'session.connect' });
+    expect(state(w)).toBe('incomplete');
+    act(w, { type: 'session.verify' });
+    expect(state(w)).toBe('incomplete');
+    // sending the same update again completes it
+    act(w, { type: 'session.retry' });
+    expect(state(w)).toBe('ready');
+    expect(ctx(w).incomplete).toBe(false);
+    expect(w.state().lifecycle).toBe('running');
+    expect(pump(w).program).toEqual(simpleProgram(300));
+  });
+
+  it('a lost answer to an interrogation leaves the programmer disconnected, the pump untouched', () => {
+    const w = world();
+    dropNext(w, 1, 1, 'acknowledgement');
+    act(w, { type: 'session.connect' });
+    expect(state(w)).toBe('disconnected');
+    expect(ctx(w).incomplete).toBe(false);
+    expect(pump(w).log.filter((e) => e.type === 'pump.interrogated')).toHaveLength(1);
+    expect(w.state().lifecycle).toBe('running');
   });
 
   it('a retry after a drop completes the same update', () => {

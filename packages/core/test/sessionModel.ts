@@ -7,6 +7,7 @@ import {
   type Draft,
   EMPTY_DRAFT,
   isDraftClear,
+  type LinkPart,
   type Milliseconds,
   type World,
 } from '../src/index.ts';
@@ -83,13 +84,14 @@ class Drop implements fc.Command<SessionModel, Real> {
   constructor(
     readonly count: number,
     readonly after: number,
+    readonly part: LinkPart,
   ) {}
   check = () => true;
   run(model: SessionModel, w: Real): void {
-    dropNext(w, this.count, this.after);
+    dropNext(w, this.count, this.after, this.part);
     checkSessionInvariants(model, w);
   }
-  toString = () => `drop(${this.count} after ${this.after})`;
+  toString = () => `drop(${this.count} ${this.part}s after ${this.after})`;
 }
 
 class Move implements fc.Command<SessionModel, Real> {
@@ -167,7 +169,13 @@ export const sessionCommands = [
   fc.constant(new Act({ type: 'session.verify' })),
   fc.constant(new Act({ type: 'session.retry' })),
   fc.constant(new Act({ type: 'therapy.restart' })),
-  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 4 })).map(([n, after]) => new Drop(n, after)),
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 0, max: 4 }),
+      fc.constantFrom('message' as const, 'acknowledgement' as const),
+    )
+    .map(([n, after, part]) => new Drop(n, after, part)),
   fc
     .tuple(fc.integer({ min: 0, max: 400 }), fc.constantFrom('none' as const, 'moderate' as const, 'severe' as const))
     .map(([d, i]) => new Move(d, i)),

@@ -165,14 +165,15 @@ describe('the session machine, transition by transition', () => {
     expect(value(s)).toBe('verifying');
   });
 
-  it('sending: a refusal returns to editing with the pump’s words; a drop after the update began marks it incomplete', () => {
+  it('sending: a refusal returns to editing with the pump’s words; a drop while the update may have begun marks it incomplete', () => {
     const s = sending();
     s.send({ type: 'message.refused', refusal: { code: 'pump.failed', message: 'The pump said no.' } });
     expect(value(s)).toBe('editing');
     expect(ctx(s).notice).toBe('The pump said no.');
-    const before = sending();
-    before.send({ type: 'link.down', failure: 'dropped' });
-    expect(ctx(before).incomplete).toBe(false);
+    // lost while update.begin was in flight: the pump may have it and only its answer was lost (REQ-SES-02)
+    const inFlight = sending();
+    inFlight.send({ type: 'link.down', failure: 'dropped' });
+    expect(ctx(inFlight).incomplete).toBe(true);
     const after = sending();
     after.send({ type: 'message.delivered' });
     after.send({ type: 'link.down', failure: 'dropped' });

@@ -5,6 +5,7 @@ import {
   type Fluid,
   type InjectionSite,
   type LinkConditions,
+  type LinkPart,
   type Milliseconds,
   type Nanolitres,
   type Refusal,
@@ -20,8 +21,8 @@ export const advance = (w: World, to: Milliseconds | number): CommandResult =>
 export const setLink = (w: World, conditions: LinkConditions): CommandResult =>
   w.apply({ type: 'link.set', conditions });
 /** Drops the next messages, through the door. */
-export const dropNext = (w: World, count: number, afterDelivered = 0): CommandResult =>
-  w.apply({ type: 'link.drop', count, afterDelivered });
+export const dropNext = (w: World, count: number, afterDelivered = 0, part: LinkPart = 'message'): CommandResult =>
+  w.apply({ type: 'link.drop', count, afterDelivered, part });
 
 /** The syringe at the pump with no injection: what it withdrew. */
 export const aspirate = (w: World, volume: Nanolitres | 'all'): Fluid => {

@@ -145,7 +145,12 @@ export function perform(
         });
       }
       if (a.dropNext !== undefined)
-        world.apply({ type: 'link.drop', count: a.dropNext, afterDelivered: a.dropAfter ?? 0 });
+        world.apply({
+          type: 'link.drop',
+          count: a.dropNext,
+          afterDelivered: a.dropAfter ?? 0,
+          part: a.lose ?? 'message',
+        });
       return null;
     }
     case 'needle':

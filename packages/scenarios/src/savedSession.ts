@@ -121,6 +121,7 @@ const worldSnapshot = z.strictObject({
     rng: z.number().int().min(0).max(0xffff_ffff),
     forcedDrops: count,
     deliveriesBeforeDrop: count,
+    dropPart: z.enum(['message', 'acknowledgement']).optional(),
     lastActivity: int,
   }),
 });

@@ -121,6 +121,8 @@ const action = z.discriminatedUnion('action', [
     interference: z.enum(['none', 'moderate', 'severe']).optional(),
     dropNext: z.number().int().min(1).max(20).optional(),
     dropAfter: z.number().int().min(0).max(20).optional(),
+    /** What each dropped exchange loses: the message on its way (default) or the pump's answer after it acted. */
+    lose: z.enum(['message', 'acknowledgement']).optional(),
   }),
   z.strictObject({
     ...at,

@@ -10,13 +10,15 @@ describe('the scenario library', () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(files)('%s runs and every expectation holds, the same report every time', (file) => {
+  it.each(files)('%s runs, every expectation and every listed check holds, the same report every time', (file) => {
     const parsed = parseScenario(readFileSync(new URL(file, dir), 'utf8'), file);
     if (!parsed.ok)
       throw new Error(parsed.problems.map((p) => `${p.path}: expected ${p.expected}, found ${p.found}`).join('\n'));
     const report = runScenario(parsed.scenario);
     expect(report.expectations.filter((e) => !e.passed)).toEqual([]);
     expect(report.refusals).toEqual([]);
+    expect(report.violations).toEqual([]);
+    expect(report.passed).toBe(true);
     expect(report.expectations.length).toBeGreaterThan(0);
     expect(JSON.stringify(runScenario(parsed.scenario))).toBe(JSON.stringify(report));
   });

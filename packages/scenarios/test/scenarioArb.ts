@@ -119,6 +119,7 @@ const anyAction: fc.Arbitrary<ScenarioAction> = fc.oneof(
     action: fc.constant('link' as const),
     dropNext: fc.integer({ min: 1, max: 3 }),
     dropAfter: fc.integer({ min: 0, max: 4 }),
+    lose: fc.constantFrom('message' as const, 'acknowledgement' as const),
   }),
   fc.record({
     at: fc.constant(at(0)),
@@ -130,16 +131,17 @@ const anyAction: fc.Arbitrary<ScenarioAction> = fc.oneof(
   }),
 );
 
-/** A link that drops some messages after letting some through, then a whole dose change sent over it. */
+/** A link that drops some messages (or the pump's answers to them) after letting some through, then a whole dose change sent over it. */
 const dropThenEdit: fc.Arbitrary<ScenarioAction[]> = fc
   .record({
     dropNext: fc.integer({ min: 1, max: 3 }),
     dropAfter: fc.integer({ min: 0, max: 4 }),
+    lose: fc.constantFrom('message' as const, 'acknowledgement' as const),
     doseMcgPerDay: fc.integer({ min: 100, max: 400 }),
     passFindings: fc.boolean(),
   })
-  .map(({ dropNext, dropAfter, doseMcgPerDay, passFindings }) => [
-    { at: at(0), action: 'link', dropNext, dropAfter },
+  .map(({ dropNext, dropAfter, lose, doseMcgPerDay, passFindings }) => [
+    { at: at(0), action: 'link', dropNext, dropAfter, lose },
     { at: at(0), action: 'session', do: 'edit', doseMcgPerDay, bridge: 'none', passFindings },
   ]);
 

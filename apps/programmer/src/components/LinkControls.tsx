@@ -8,7 +8,7 @@ export function LinkControls() {
   const link = useWorldSelector((s) => s.link.conditions);
   const [distance, setDistance] = useState(link.distanceCm);
   const [interference, setInterference] = useState<Interference>(link.interference);
-  const [armed, setArmed] = useState(false);
+  const [armed, setArmed] = useState<string | null>(null);
   const distanceId = useId();
   const interferenceId = useId();
   const set = (d: number, i: Interference) => {
@@ -48,12 +48,22 @@ export function LinkControls() {
         onClick={() => {
           // the pump receives the session start, then the link drops before the new program
           apply({ type: 'link.drop', count: 1, afterDelivered: 1 });
-          setArmed(true);
+          setArmed('The next update will lose its commit message.');
         }}
       >
         Drop the link during the next update
       </button>
-      {armed && <p className="ok">The next update will lose its commit message.</p>}
+      <button
+        type="button"
+        onClick={() => {
+          // the pump acts on the next message; its answer never comes back
+          apply({ type: 'link.drop', count: 1, afterDelivered: 0, part: 'acknowledgement' });
+          setArmed("The pump's answer to the next message will be lost.");
+        }}
+      >
+        Lose the pump's answer to the next message
+      </button>
+      {armed !== null && <p className="ok">{armed}</p>}
     </section>
   );
 }

@@ -118,6 +118,16 @@ export const sessionMachine = setup({
       const touched = startsUpdate(context.plan, context.sent) || context.incomplete;
       return { notice: linkFailureMessages[event.failure], incomplete: touched };
     }),
+    /**
+     * A link lost while a message is in flight: the pump may have received it and only its
+     * acknowledgement was lost, so the message counts as sent; an update it may have begun makes
+     * the session incomplete until verified (REQ-SES-02).
+     */
+    noteFailureInFlight: assign(({ context, event }) => {
+      if (event.type !== 'link.down') return {};
+      const touched = startsUpdate(context.plan, context.sent + 1) || context.incomplete;
+      return { notice: linkFailureMessages[event.failure], incomplete: touched };
+    }),
     storeReport: assign(({ event }) => (event.type === 'telemetry.report' ? { view: event.view, notice: null } : {})),
     startWorkflow: assign(({ event }) =>
       event.type === 'workflow.start'
@@ -251,7 +261,7 @@ export const sessionMachine = setup({
       on: {
         'message.delivered': { actions: 'countDelivered' },
         'message.refused': { target: 'editing', actions: 'noteRefusal' },
-        'link.down': { target: 'disconnected', actions: 'noteFailure' },
+        'link.down': { target: 'disconnected', actions: 'noteFailureInFlight' },
       },
     },
     verifying: {

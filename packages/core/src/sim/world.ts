@@ -12,6 +12,7 @@ import type { Refusal } from '../refusal.ts';
 import {
   communicatorLink,
   type LinkConditions,
+  type LinkPart,
   type LinkProfile,
   type Transmission,
   transmit,
@@ -57,6 +58,8 @@ export interface WorldSnapshot {
     readonly rng: RandomState;
     readonly forcedDrops: number;
     readonly deliveriesBeforeDrop: number;
+    /** What the forced drops lose: the message before the pump gets it, or the pump's answer after. */
+    readonly dropPart?: LinkPart;
     readonly lastActivity: number;
   };
 }
@@ -101,6 +104,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   let rng: RandomState = restore?.link.rng ?? seedRandom(input.pump.seed ^ 0x2f6b_a1c3);
   let forcedDrops = restore?.link.forcedDrops ?? 0;
   let deliveriesBeforeDrop = restore?.link.deliveriesBeforeDrop ?? 0;
+  let dropPart: LinkPart = restore?.link.dropPart ?? 'message';
   let lastActivity = restore?.link.lastActivity ?? simulation.now();
 
   /** Sends one event to the pump and hears what it says of it: a refusal, what a syringe withdrew. */
@@ -120,11 +124,20 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   };
 
   const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle());
-  const carry = (): Transmission => {
+  /**
+   * Carries one exchange over the link, taking its latency: whether the message reached the pump,
+   * and whether the pump's answer (its acknowledgement or report) is then lost on the way back.
+   */
+  const carry = (): { readonly t: Transmission; readonly answerLost: boolean } => {
     let t: Transmission;
+    let answerLost = false;
     if (forcedDrops > 0 && deliveriesBeforeDrop > 0) {
       deliveriesBeforeDrop -= 1;
       t = transmit(conditions, profile, rng);
+    } else if (forcedDrops > 0 && dropPart === 'acknowledgement') {
+      forcedDrops -= 1;
+      t = transmit(conditions, profile, rng);
+      answerLost = t.delivered;
     } else if (forcedDrops > 0) {
       forcedDrops -= 1;
       t = { delivered: false, failure: 'dropped', latencyMs: profile.latencyMs, rng };
@@ -133,7 +146,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     }
     rng = t.rng;
     simulation.advanceTo((simulation.now() + t.latencyMs) as Milliseconds);
-    return t;
+    return { t, answerLost };
   };
   /** Carries the session's messages over the link until it waits for the clinician again. */
   const drain = () => {
@@ -141,26 +154,33 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       const snapshot = session.getSnapshot();
       const state = snapshot.value;
       if (state === 'connecting') {
-        const t = carry();
-        session.send(t.delivered ? { type: 'link.up' } : { type: 'link.down', failure: t.failure });
+        const { t, answerLost } = carry();
+        session.send(
+          t.delivered && !answerLost
+            ? { type: 'link.up' }
+            : { type: 'link.down', failure: t.delivered ? 'dropped' : t.failure },
+        );
       } else if (state === 'interrogating' || state === 'verifying') {
-        const t = carry();
+        const { t, answerLost } = carry();
         if (!t.delivered) {
           session.send({ type: 'link.down', failure: t.failure });
           continue;
         }
         tell({ type: 'telemetry.interrogate' });
-        session.send({ type: 'telemetry.report', view: answer() });
+        if (answerLost) session.send({ type: 'link.down', failure: 'dropped' });
+        else session.send({ type: 'telemetry.report', view: answer() });
       } else if (state === 'sending') {
         const message = snapshot.context.plan[snapshot.context.sent];
         if (message === undefined) return;
-        const t = carry();
+        const { t, answerLost } = carry();
         if (!t.delivered) {
           session.send({ type: 'link.down', failure: t.failure });
           continue;
         }
         const { refusal } = tell(message);
-        if (refusal !== null && !BENIGN.has(refusal.code)) session.send({ type: 'message.refused', refusal });
+        // the pump acted on the message; its acknowledgement may still be lost on the way back
+        if (answerLost) session.send({ type: 'link.down', failure: 'dropped' });
+        else if (refusal !== null && !BENIGN.has(refusal.code)) session.send({ type: 'message.refused', refusal });
         else session.send({ type: 'message.delivered' });
       } else {
         return;
@@ -241,6 +261,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       case 'link.drop':
         forcedDrops = command.count;
         deliveriesBeforeDrop = command.afterDelivered ?? 0;
+        dropPart = command.part ?? 'message';
         return accepted();
       case 'clinical.act':
         return accepted();
@@ -271,7 +292,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       pump: simulation.persist(),
       session: session.getPersistedSnapshot(),
       patient: simulation.patient(),
-      link: { conditions, rng, forcedDrops, deliveriesBeforeDrop, lastActivity },
+      link: { conditions, rng, forcedDrops, deliveriesBeforeDrop, dropPart, lastActivity },
     }),
   };
 }

@@ -6,7 +6,7 @@ import type { Fluid } from '../pump/fluid.ts';
 import type { MriScan } from '../pump/motorFaults.ts';
 import type { NeedleVisit, RefillVisit } from '../pump/visits.ts';
 import type { Refusal } from '../refusal.ts';
-import type { LinkConditions } from '../telemetry/link.ts';
+import type { LinkConditions, LinkPart } from '../telemetry/link.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 
 /** What a clinician does on the programmer (the link's own answers are the world's business, not a command). */
@@ -56,8 +56,17 @@ export type WorldCommand =
   | { readonly type: 'fault.end'; readonly kind: CatheterFaultKind }
   /** Moves the communicator or changes the interference. */
   | { readonly type: 'link.set'; readonly conditions: LinkConditions }
-  /** The next `count` messages fail as a dropped link, after `afterDelivered` more get through. */
-  | { readonly type: 'link.drop'; readonly count: number; readonly afterDelivered?: number }
+  /**
+   * The next `count` exchanges fail as a dropped link, after `afterDelivered` more get through: the
+   * message is lost before the pump gets it (`part: 'message'`, the default) or the pump acts on it
+   * and its answer is lost on the way back (`'acknowledgement'`).
+   */
+  | {
+      readonly type: 'link.drop';
+      readonly count: number;
+      readonly afterDelivered?: number;
+      readonly part?: LinkPart;
+    }
   /** Something the clinician does at the bedside (examine, suspect, call for help): recorded, no physics. */
   | { readonly type: 'clinical.act'; readonly action: string; readonly detail?: string };
 

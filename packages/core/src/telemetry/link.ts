@@ -11,6 +11,9 @@ export interface LinkConditions {
   readonly interference: Interference;
 }
 
+/** Which half of an exchange a dropped link loses: the message on its way, or the pump's answer after it acted. */
+export type LinkPart = 'message' | 'acknowledgement';
+
 /** The telemetry link's figures. */
 export interface LinkProfile {
   /** Range of the wireless communicator. */
