@@ -44,15 +44,41 @@ describe('clinician programmer in Chromium', () => {
     expect(await text('pump-dose')).toBe('330.0 mcg/day');
   });
 
-  it('catches a decimal slip: a tenfold change must be typed again', async () => {
+  it('catches a decimal slip: a tenfold cut must be typed again and confirmed as the large cut it is', async () => {
     await connect();
     await enterDose('25');
     await expect(text('finding-dose.tenfoldChange')).resolves.toContain('check the decimal point');
+    expect(await text('finding-dose.largeDecrease')).toContain('a large cut risks withdrawal');
     expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
     await page.getByLabel('Type the new daily dose again (mcg/day)').fill('25');
     await page.getByRole('button', { name: 'Check re-entry' }).click();
     await expect(page.getByText('Re-entry matches.').isVisible()).resolves.toBe(true);
+    // typed again is not enough: the cut itself is confirmed too
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
     await screenshot(page, '12-decimal-slip');
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(false);
+  });
+
+  it('keeps a tenfold slip (100 to 1000 mcg/day) from the pump until it is typed again and its titration confirmed', async () => {
+    // first a planned cut to 100 mcg/day (confirmed as a large cut), sent and verified
+    await connect();
+    await enterDose('100');
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await text('pump-dose')).toBe('100.0 mcg/day');
+    // then the slip: 1000 typed for 100
+    await enterDose('1000');
+    expect(await text('finding-dose.tenfoldChange')).toContain('10 times the current 100 mcg/day');
+    expect(await text('finding-dose.titrationStep')).toContain('+900 %');
+    await page.getByLabel('Type the new daily dose again (mcg/day)').fill('1000');
+    await page.getByRole('button', { name: 'Check re-entry' }).click();
+    await expect(page.getByText('Re-entry matches.').isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    expect(await text('pump-dose')).toBe('100.0 mcg/day');
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
     expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(false);
   });
 

@@ -57,6 +57,7 @@ export { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './programm
 export { type DiffRow, finishDiff } from './programmer/finishDiff.ts';
 export { type ForecastInput, forecastReservoir, type ReservoirForecast } from './programmer/forecastReservoir.ts';
 export {
+  checkBolusDose,
   checkConcentration,
   checkRefillVolume,
   checkTherapyChange,

@@ -31,13 +31,31 @@ describe('guard rails on a therapy change', () => {
     expect(check(simple(250), simple(285), 'cerebral')).toEqual([]);
     expect(check(simple(250), simple(290), 'cerebral')).toEqual(['dose.titrationStep:confirm']);
     expect(check(simple(250), simple(290), 'pediatric')).toEqual(['dose.titrationStep:confirm']);
-    expect(check(simple(250), simple(150))).toEqual([]);
+  });
+
+  it('asks for confirmation of a cut of more than 20 % in one step (withdrawal risk), and not of a stop', () => {
+    // 250 -> 200 is exactly -20 %: allowed; 250 -> 199.9 is -20.04 %: confirm
+    expect(check(simple(250), simple(200))).toEqual([]);
+    expect(check(simple(250), simple(199.9))).toEqual(['dose.largeDecrease:confirm']);
+    expect(check(simple(250), simple(150))).toEqual(['dose.largeDecrease:confirm']);
+    expect(check(simple(250), { mode: 'stopped' })).toEqual([]);
+    expect(check(simple(250), { mode: 'minimum' })).toEqual([]);
   });
 
   it('asks for the value again on a change of ten times or more (a decimal slip), either way', () => {
-    expect(check(simple(250), simple(2500), 'spinal', 2000)).toContain('dose.tenfoldChange:reenter');
-    expect(check(simple(250), simple(25))).toEqual(['dose.tenfoldChange:reenter']);
-    expect(check(simple(250), simple(26))).toEqual([]);
+    // typed again AND confirmed against every limit the change crosses (a tenfold rise is also a titration step)
+    expect(check(simple(250), simple(2500), 'spinal', 2000)).toEqual([
+      'dose.aboveHardLimit:hard',
+      'dose.tenfoldChange:reenter',
+      'dose.titrationStep:confirm',
+    ]);
+    expect(check(simple(100), simple(1000), 'spinal', 2000)).toEqual([
+      'dose.tenfoldChange:reenter',
+      'dose.titrationStep:confirm',
+    ]);
+    expect(check(simple(100), simple(999.9), 'spinal', 2000)).toEqual(['dose.titrationStep:confirm']);
+    expect(check(simple(250), simple(25))).toEqual(['dose.tenfoldChange:reenter', 'dose.largeDecrease:confirm']);
+    expect(check(simple(250), simple(26))).toEqual(['dose.largeDecrease:confirm']);
   });
 
   it('confirms above the soft limit and refuses above the hard limit', () => {
@@ -65,14 +83,14 @@ describe('guard rails on a therapy change', () => {
   });
 
   it('refuses a dose below the pump minimum and says the floor and a concentration that would allow it', () => {
-    const [finding] = checkTherapyChange({
+    const finding = checkTherapyChange({
       oldTherapy: simple(30),
       newTherapy: simple(20),
       concentration: mcgPerMl(500),
       origin: 'spinal',
       drug: baclofen,
       profile,
-    });
+    }).find((f) => f.severity === 'hard');
     expect(finding?.code).toBe('dose.belowPumpMinimum');
     expect(finding?.severity).toBe('hard');
     expect(finding?.message).toContain('the lowest dose is 24 mcg/day');
@@ -140,6 +158,12 @@ describe('guard rails: boundaries and words', () => {
         severity: 'reenter',
         message: `25 mcg/day is a tenth or less of the current 250 mcg/day: ${slip}`,
       },
+      {
+        code: 'dose.largeDecrease',
+        severity: 'confirm',
+        message:
+          'The 24-hour total falls from 250 mcg/day to 25 mcg/day (-90 %), more than the 20 % usual for one step: a large cut risks withdrawal. Confirm it is intended, and watch for withdrawal.',
+      },
     ]);
     expect(findings(simple(1100), simple(1201), 50)[1]).toEqual({
       code: 'dose.abovePumpMaximum',
@@ -170,7 +194,7 @@ describe('guard rails: boundaries and words', () => {
       ['00:00', 300],
       ['08:00', 2],
     ]).therapy;
-    expect(findings(simple(250), low).map((f) => f.code)).toEqual(['dose.belowPumpMinimum']);
+    expect(findings(simple(250), low).map((f) => f.code)).toEqual(['dose.largeDecrease', 'dose.belowPumpMinimum']);
     // 2.4 mcg/day runs at 0.048 mL/day at exactly 50 mcg/mL, a stock concentration
     expect(findings(simple(2.5), simple(2.4))[0]?.message).toContain(
       'A concentration of 50 mcg/mL or less (for example 50 mcg/mL)',

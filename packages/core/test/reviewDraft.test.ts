@@ -25,6 +25,24 @@ describe('reviewDraft', () => {
     );
   });
 
+  it('limits a single bolus by its drug: above 100 mcg confirmed, above 300 mcg refused, at the concentration it runs at', () => {
+    // at 500 mcg/mL, 0.2 mL is exactly 100 mcg and 0.6 mL exactly 300 mcg
+    const bolus = (nl: number) => ({ kind: 'single' as const, volume: nl as Nanolitres, durationMs: 3_600_000 });
+    expect(codes({ bolus: bolus(200_000) })).toEqual([]);
+    expect(codes({ bolus: bolus(200_001) })).toEqual(['bolus.aboveSoftLimit:confirm']);
+    expect(codes({ bolus: bolus(600_000) })).toEqual(['bolus.aboveSoftLimit:confirm']);
+    expect(codes({ bolus: bolus(600_001) })).toEqual(['bolus.aboveHardLimit:hard']);
+    expect(review({ bolus: bolus(1_000_000) })).toEqual([
+      {
+        code: 'bolus.aboveHardLimit',
+        severity: 'hard',
+        message: "A bolus of 500 mcg is above the drug library's limit of 300 mcg for one bolus.",
+      },
+    ]);
+    // priming and bridge boluses move the path's contents: no single-bolus limit
+    expect(codes({ bolus: { ...bolus(1_000_000), kind: 'priming' } })).toEqual([]);
+  });
+
   it('adds the pump refusal only when no guard rail already refused the program', () => {
     // 24.5 mL/day at 50 mcg/mL: above the pump maximum (a hard guard rail), so no second refusal for it
     expect(codes({ update: { program: simpleProgram(1225, 50) } })).toEqual([

@@ -59,6 +59,20 @@ describe('programmer session', () => {
     expect(state(w)).toBe('finish');
   });
 
+  it('a tenfold slip (100 to 1000 mcg/day) is typed again and its titration confirmed before the finish screen', () => {
+    const w = createWorld({ pump: buildPumpInput({ program: simpleProgram(100) }), origin: 'spinal' });
+    changeDose(w, dose(1000));
+    expect(ctx(w).findings.map((f) => `${f.code}:${f.severity}`)).toEqual([
+      'dose.tenfoldChange:reenter',
+      'dose.titrationStep:confirm',
+    ]);
+    act(w, { type: 'draft.reenter', draft: dose(1000) });
+    expect(act(w, { type: 'review.open' })).toMatchObject({ ok: false, refusal: { code: 'programmer.unavailable' } });
+    act(w, { type: 'finding.confirm', code: 'dose.titrationStep' });
+    act(w, { type: 'review.open' });
+    expect(state(w)).toBe('finish');
+  });
+
   it('asks for a tenfold change to be typed again, and refuses hard limits outright', () => {
     const w = world();
     changeDose(w, dose(2500, 2000));
@@ -67,11 +81,17 @@ describe('programmer session', () => {
     expect(ctx(w).findings.map((f) => f.code)).toContain('bridge.decisionRequired');
     const typedAgain: Draft = { ...dose(25) };
     act(w, { type: 'draft.change', draft: typedAgain });
-    expect(ctx(w).findings.map((f) => `${f.code}:${f.severity}`)).toEqual(['dose.tenfoldChange:reenter']);
+    expect(ctx(w).findings.map((f) => `${f.code}:${f.severity}`)).toEqual([
+      'dose.tenfoldChange:reenter',
+      'dose.largeDecrease:confirm',
+    ]);
     act(w, { type: 'draft.reenter', draft: dose(26) });
     act(w, { type: 'review.open' });
     expect(state(w)).toBe('editing');
     act(w, { type: 'draft.reenter', draft: dose(25) });
+    // typed again is not enough: the cut it makes must be confirmed too
+    expect(act(w, { type: 'review.open' })).toMatchObject({ ok: false, refusal: { code: 'programmer.unavailable' } });
+    act(w, { type: 'finding.confirm', code: 'dose.largeDecrease' });
     act(w, { type: 'review.open' });
     expect(state(w)).toBe('finish');
     act(w, { type: 'review.back' });

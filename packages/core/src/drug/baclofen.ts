@@ -1,4 +1,4 @@
-import type { McgPerMl, PicogramsPerDay } from '../units/quantity.ts';
+import type { McgPerMl, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 import type { Drug } from './drug.ts';
 
 /**
@@ -17,6 +17,12 @@ export const baclofen: Drug = {
   hardMaxDose: 2_000_000_000 as PicogramsPerDay,
   // +30 %/24 h spinal, +15 %/24 h cerebral and children (V) [R29, R28b]
   titrationLimitPpm: { spinal: 300_000, cerebral: 150_000, pediatric: 150_000 },
+  // reductions of 10-20 % for side effects (V) [R28b]; a larger step risks withdrawal: confirm it (U)
+  decreaseLimitPpm: 200_000,
+  // the screening test doses go up to 100 mcg (V) [R28] and overdose followed a 25 mcg bolus (V) [R77]:
+  // above 100 mcg confirm, above 300 mcg refuse (U, training figures, not label limits)
+  bolusSoftMax: 100_000_000 as Picograms,
+  bolusHardMax: 300_000_000 as Picograms,
   // refill at least every 180 days (V) [R39]
   stabilityDays: 180,
 };

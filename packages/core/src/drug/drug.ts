@@ -1,4 +1,4 @@
-import type { McgPerMl, PicogramsPerDay } from '../units/quantity.ts';
+import type { McgPerMl, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 
 /** Origin of the spasticity, which sets the titration limits. */
 export type SpasticityOrigin = 'spinal' | 'cerebral' | 'pediatric';
@@ -18,6 +18,12 @@ export interface Drug {
   readonly hardMaxDose: PicogramsPerDay;
   /** Largest increase per 24 h before confirmation, in parts per million of the current dose. */
   readonly titrationLimitPpm: Readonly<Record<SpasticityOrigin, number>>;
+  /** Largest decrease in one change before confirmation (withdrawal risk), in parts per million. */
+  readonly decreaseLimitPpm: number;
+  /** A single bolus above this drug mass asks for confirmation. */
+  readonly bolusSoftMax: Picograms;
+  /** A single bolus above this drug mass is refused. */
+  readonly bolusHardMax: Picograms;
   /** Longest interval between refills for drug stability, in days. */
   readonly stabilityDays: number;
 }

@@ -3,9 +3,14 @@ import type { Drug, SpasticityOrigin } from '../drug/drug.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import type { DeviceProfile } from '../pump/deviceProfile.ts';
 import type { Therapy } from '../pump/program.ts';
-import { nanolitresPerDayToMlPerDay, nanolitresToMl, picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
+import {
+  nanolitresPerDayToMlPerDay,
+  nanolitresToMl,
+  picogramsPerDayToMcgPerDay,
+  picogramsToMcg,
+} from '../units/conversions.ts';
 import { mulDiv } from '../units/mulDiv.ts';
-import type { McgPerMl, Nanolitres, PicogramsPerDay } from '../units/quantity.ts';
+import type { McgPerMl, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 
 /**
  * How a guard rail stops the clinician: `hard` cannot be passed; `confirm` needs an explicit
@@ -19,6 +24,9 @@ export type GuardCode =
   | 'dose.aboveSoftLimit'
   | 'dose.titrationStep'
   | 'dose.tenfoldChange'
+  | 'dose.largeDecrease'
+  | 'bolus.aboveSoftLimit'
+  | 'bolus.aboveHardLimit'
   | 'dose.belowPumpMinimum'
   | 'dose.abovePumpMaximum'
   | 'concentration.outOfRange'
@@ -40,8 +48,10 @@ const percent = (ppm: number) => `${ppm / 10_000} %`;
  * The guard rails on a new therapy against the old one: daily totals above the drug library's hard
  * limit (refused) or soft limit (confirm); an increase per 24 h above the titration limit for the
  * patient's origin (confirm; for flex schedules this catches a dose meant per day entered per hour);
- * a change of ten times or more either way (type it again); any rate the pump cannot run at this
- * concentration (refused, with the floor and a concentration that would allow the dose).
+ * a decrease larger than the library's step (confirm: withdrawal risk); a change of ten times or
+ * more either way (type it again, on top of every confirmation the change needs); any rate the pump
+ * cannot run at this concentration (refused, with the floor and a concentration that would allow
+ * the dose).
  */
 export function checkTherapyChange(options: {
   readonly oldTherapy: Therapy;
@@ -70,27 +80,38 @@ export function checkTherapyChange(options: {
     });
   }
   const limit = drug.titrationLimitPpm[options.origin];
-  if (oldTotal > 0 && newTotal > oldTotal) {
-    const increasePpm = mulDiv(newTotal - oldTotal, 1_000_000, oldTotal, 'ceil');
-    if (newTotal >= oldTotal * 10) {
-      findings.push({
-        code: 'dose.tenfoldChange',
-        severity: 'reenter',
-        message: `${mcg(newTotal)} is ${Math.floor(newTotal / oldTotal)} times the current ${mcg(oldTotal)}: check the decimal point and type it again.`,
-      });
-    } else if (increasePpm > limit) {
-      findings.push({
-        code: isFlex ? 'flex.totalChange' : 'dose.titrationStep',
-        severity: 'confirm',
-        message: `The 24-hour total rises from ${mcg(oldTotal)} to ${mcg(newTotal)} (+${percent(increasePpm)}), more than the ${percent(limit)} per 24 h advised for ${options.origin} origin.${isFlex ? ' Check each step is a dose per day, not per hour.' : ''} Confirm it is intended.`,
-      });
-    }
+  // a tenfold change is typed again AND confirmed against every limit it crosses: the checks add up
+  if (oldTotal > 0 && newTotal >= oldTotal * 10) {
+    findings.push({
+      code: 'dose.tenfoldChange',
+      severity: 'reenter',
+      message: `${mcg(newTotal)} is ${Math.floor(newTotal / oldTotal)} times the current ${mcg(oldTotal)}: check the decimal point and type it again.`,
+    });
   } else if (oldTotal > 0 && newTotal > 0 && newTotal * 10 <= oldTotal) {
     findings.push({
       code: 'dose.tenfoldChange',
       severity: 'reenter',
       message: `${mcg(newTotal)} is a tenth or less of the current ${mcg(oldTotal)}: check the decimal point and type it again.`,
     });
+  }
+  if (oldTotal > 0 && newTotal > oldTotal) {
+    const increasePpm = mulDiv(newTotal - oldTotal, 1_000_000, oldTotal, 'ceil');
+    if (increasePpm > limit) {
+      findings.push({
+        code: isFlex ? 'flex.totalChange' : 'dose.titrationStep',
+        severity: 'confirm',
+        message: `The 24-hour total rises from ${mcg(oldTotal)} to ${mcg(newTotal)} (+${percent(increasePpm)}), more than the ${percent(limit)} per 24 h advised for ${options.origin} origin.${isFlex ? ' Check each step is a dose per day, not per hour.' : ''} Confirm it is intended.`,
+      });
+    }
+  } else if (oldTotal > 0 && newTotal > 0 && newTotal < oldTotal) {
+    const decreasePpm = mulDiv(oldTotal - newTotal, 1_000_000, oldTotal, 'floor');
+    if (decreasePpm > drug.decreaseLimitPpm) {
+      findings.push({
+        code: 'dose.largeDecrease',
+        severity: 'confirm',
+        message: `The 24-hour total falls from ${mcg(oldTotal)} to ${mcg(newTotal)} (-${percent(decreasePpm)}), more than the ${percent(drug.decreaseLimitPpm)} usual for one step: a large cut risks withdrawal. Confirm it is intended, and watch for withdrawal.`,
+      });
+    }
   }
   const doses =
     newTherapy.mode === 'simple'
@@ -166,4 +187,26 @@ export function checkRefillVolume(options: {
         },
       ]
     : [];
+}
+
+/** Guard rails on a single bolus's drug: above the library's soft limit confirmed, above its hard limit refused. */
+export function checkBolusDose(mass: Picograms, drug: Drug): GuardFinding[] {
+  const mcgOf = (pg: Picograms) => `${Math.round(picogramsToMcg(pg) * 10) / 10} mcg`;
+  if (mass > drug.bolusHardMax)
+    return [
+      {
+        code: 'bolus.aboveHardLimit',
+        severity: 'hard',
+        message: `A bolus of ${mcgOf(mass)} is above the drug library's limit of ${mcgOf(drug.bolusHardMax)} for one bolus.`,
+      },
+    ];
+  if (mass > drug.bolusSoftMax)
+    return [
+      {
+        code: 'bolus.aboveSoftLimit',
+        severity: 'confirm',
+        message: `A bolus of ${mcgOf(mass)} is above the usual ${mcgOf(drug.bolusSoftMax)} for one bolus (overdose has followed boluses of 25 mcg). Confirm it is intended, and watch the patient.`,
+      },
+    ];
+  return [];
 }

@@ -3,10 +3,10 @@ import type { SpasticityOrigin } from '../drug/drug.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { validateProgram } from '../pump/validateProgram.ts';
-import { nanolitresToMl } from '../units/conversions.ts';
+import { massInVolume, nanolitresToMl } from '../units/conversions.ts';
 import type { Nanolitres } from '../units/quantity.ts';
 import type { Draft } from './draft.ts';
-import { checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
+import { checkBolusDose, checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
 
 /** Reason codes of a draft review beyond the drug and dose guard rails. */
 export type DraftCode =
@@ -70,6 +70,12 @@ export function reviewDraft(view: PumpBeliefView, draft: Draft, origin: Spastici
         });
       }
     }
+  }
+  // a bolus's drug at the concentration it will run at (a new one when the same draft changes it)
+  const bolus = draft.bolus;
+  if (bolus !== null && bolus.kind === 'single') {
+    const concentration = program?.concentration ?? view.concentration;
+    findings.push(...checkBolusDose(massInVolume(bolus.volume, concentration), baclofen));
   }
   if (update.calculatedReservoir !== undefined && update.calculatedReservoir > profile.capacity) {
     findings.push({
