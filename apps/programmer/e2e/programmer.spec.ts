@@ -118,6 +118,20 @@ describe('clinician programmer in Chromium', () => {
     expect(await text('pump-dose')).toBe('300.0 mcg/day');
   });
 
+  it('closes a session left idle as simulated time passes, so a refill reads the pump afresh (28 days later)', async () => {
+    await connect();
+    expect(await text('prog-reservoir')).toBe('20.00 mL');
+    for (let week = 0; week < 4; week += 1) await page.getByRole('button', { name: '+1 week' }).click();
+    await expect(text('session-state')).resolves.toBe('Not connected');
+    expect(await text('session-notice')).toContain('closed after 5 minutes without activity');
+    expect(await page.getByRole('button', { name: 'Refill' }).count()).toBe(0);
+    await connect();
+    // 28 days at 0.5 mL/day: the refill expects what is there now, not what was there at day 0
+    expect(await text('prog-reservoir')).toBe('6.00 mL');
+    await page.getByRole('button', { name: 'Refill' }).click();
+    expect(await text('refill-expected')).toBe('6.00 mL');
+  });
+
   it('says when the communicator is out of range', async () => {
     await page.getByLabel(/Communicator distance/).fill('500');
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();

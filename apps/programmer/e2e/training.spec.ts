@@ -28,6 +28,9 @@ describe('training in Chromium', () => {
     await page.getByRole('button', { name: 'Change dose' }).click();
     await page.getByLabel('New daily dose (mcg/day)').fill('300');
     await page.getByRole('button', { name: 'Check dose' }).click();
+    // the correction is a large cut (withdrawal risk): confirmed, not penalised
+    expect(await text('finding-dose.largeDecrease')).toContain('a large cut risks withdrawal');
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
     await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByRole('button', { name: 'Confirm and update pump' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');

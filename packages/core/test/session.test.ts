@@ -174,6 +174,21 @@ describe('programmer session', () => {
     expect(w.state().lifecycle).toBe('running');
   });
 
+  it('a session left idle closes as time passes it, so no workflow acts on an old interrogation', () => {
+    const w = world();
+    act(w, { type: 'session.connect' });
+    // read at 1.6 s (two exchanges of 0.8 s): 0.5 mL/day for 1.6 s is 9.26 nL, 9 whole nL gone
+    expect(ctx(w).view?.calculatedReservoir).toBe(19_999_991);
+    advance(w, 28 * 86_400_000);
+    expect(state(w)).toBe('disconnected');
+    expect(ctx(w).notice).toBe(linkFailureMessages.idleTimeout);
+    expect(act(w, { type: 'workflow.start', workflow: 'refill' })).toMatchObject({ ok: false });
+    act(w, { type: 'session.connect' });
+    // read afresh at day 28 + 1.6 s: 500 000 nL/day x 2 419 201 600 ms / 86 400 000 ms = 14 000 009.26 nL gone
+    expect(ctx(w).view?.calculatedReservoir).toBe(20_000_000 - 14_000_009);
+    expect(ctx(w).view?.now).toBe(w.state().now);
+  });
+
   it('a retry after a drop completes the same update', () => {
     const w = world();
     changeDose(w, dose(300));

@@ -157,6 +157,12 @@ describe('scoring', () => {
     expect(bad.earned).toBe(clean.earned - 60);
     expect(bad.missed).toContain('Alarms left sounding: lowReservoir');
     expect(bad.scorePercent).toBeGreaterThanOrEqual(0);
+    // confirming a large cut (correcting an overdose) acknowledges a risk and overrides no limit
+    const cut = scoreTraining(
+      s,
+      baseRun({ trainee: [{ at: HOUR, type: 'programmer.softLimitConfirmed', detail: 'dose.largeDecrease' }] }),
+    );
+    expect(cut.earned).toBe(clean.earned);
   });
 
   it('judges event objectives inside their window, never objectives and end states', () => {

@@ -235,6 +235,8 @@ export const sessionMachine = setup({
         'workflow.start': { target: 'editing', actions: 'startWorkflow' },
         'session.disconnect': 'disconnected',
         'session.connect': 'interrogating',
+        // an idle session closes: nothing may go on acting on an old interrogation
+        'link.down': { target: 'disconnected', actions: 'noteFailure' },
       },
     },
     editing: {

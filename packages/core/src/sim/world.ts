@@ -188,6 +188,17 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     }
   };
 
+  /**
+   * The programmer closes a session left idle past the link's timeout as soon as time passes it,
+   * so no workflow goes on acting on an interrogation that old: connecting again reads the pump afresh.
+   */
+  const closeIfIdle = () => {
+    const state = String(session.getSnapshot().value);
+    const open = !['disconnected', 'connecting', 'incomplete'].includes(state);
+    if (open && simulation.now() - lastActivity > profile.idleTimeoutMs)
+      session.send({ type: 'link.down', failure: 'idleTimeout' });
+  };
+
   const accepted = (withdrawn?: Fluid | null): CommandResult => ({
     ok: true,
     at: simulation.now(),
@@ -206,6 +217,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
             message: `Time moves forward only: ${command.to} ms is before now (${simulation.now()} ms).`,
           });
         simulation.advanceTo(command.to);
+        closeIfIdle();
         return accepted();
       case 'programmer.act': {
         const trail: SessionStep[] = [];

@@ -180,7 +180,11 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
     items.push({ kind: 'unsafe', text, passed: false, points, max: 0, explanation });
     missed.push(`${text}: ${explanation}`);
   };
-  for (const t of run.trainee.filter((a) => a.type === 'programmer.softLimitConfirmed')) {
+  // confirming a large cut acknowledges a risk (as when correcting an overdose), it overrides no limit
+  const overrides = run.trainee.filter(
+    (a) => a.type === 'programmer.softLimitConfirmed' && a.detail !== 'dose.largeDecrease',
+  );
+  for (const t of overrides) {
     penalty('Soft limit overridden', PENALTY.softLimit, `${t.detail ?? 'a finding'} confirmed at ${when(t.at)}`);
   }
   if (run.final['pump.state'] === 'stopped')
