@@ -132,6 +132,31 @@ describe('clinician programmer in Chromium', () => {
     expect(await text('refill-expected')).toBe('6.00 mL');
   });
 
+  it('will not let a refill be cancelled once the needle acted: says what is hidden, records it, and stops the pump', async () => {
+    await connect();
+    await page.getByRole('button', { name: 'Refill' }).click();
+    await page.getByRole('button', { name: 'Aspirate the reservoir' }).click();
+    expect(await text('refill-syringe')).toBe('The syringe shows 18.60 mL.');
+    await page.getByLabel('Volume injected (mL)').fill('18');
+    await page.getByLabel('Concentration injected (mcg/mL)').fill('2000');
+    await page.getByRole('button', { name: 'Inject and calculate' }).click();
+    // the review is not possible yet, and it says why beside the button
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    expect(await text('review-blocked')).toContain('Choose a bridge bolus or no bridge');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    // 1.4 mL of 500 and 18 mL of 2000 make about 1892 mcg/mL where the pump believes 500
+    const warning = await text('refill-abandon');
+    expect(warning).toContain('cannot be undone');
+    expect(warning).toContain('about 1892 mcg/mL: the pump would deliver 3.8 times the programmed dose');
+    expect(await text('session-state')).toBe('Connected: editing');
+    await screenshot(page, '15-refill-abandoned');
+    await page.getByRole('button', { name: 'Stop the pump until it is refilled' }).click();
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected');
+    expect(await text('pump-state')).toBe('stopped');
+    expect(await text('pump-mode')).toBe('stopped');
+  });
+
   it('says when the communicator is out of range', async () => {
     await page.getByLabel(/Communicator distance/).fill('500');
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();

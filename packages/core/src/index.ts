@@ -52,6 +52,7 @@ export {
   screeningTrial,
   testBolusResponse,
 } from './patient/screeningTrial.ts';
+export { type AbandonedRefill, abandonRefill, type DoneAtThePump } from './programmer/abandonRefill.ts';
 export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
 export { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './programmer/draft.ts';
 export { type DiffRow, finishDiff } from './programmer/finishDiff.ts';

@@ -42,6 +42,8 @@ export interface ProgrammerView {
   readonly reentered: boolean;
   /** Every finding passed: the finish screen may open. */
   readonly reviewable: boolean;
+  /** Why the finish screen may not open yet, one line per finding still in the way (empty when it may). */
+  readonly reviewBlockedBy: readonly string[];
   /** The finish screen's rows (old beside new) once shown; null before. */
   readonly diff: readonly DiffRow[] | null;
   /** An update the pump may hold has not been verified: the incomplete-session warning. */
@@ -65,6 +67,20 @@ export function programmerView(world: WorldState): ProgrammerView {
     acknowledged: c.acknowledged,
     reentered: c.reentered,
     reviewable: isDraftClear(c),
+    reviewBlockedBy: c.findings
+      .filter(
+        (f) =>
+          f.severity === 'hard' ||
+          (f.severity === 'confirm' && !c.acknowledged.includes(f.code)) ||
+          (f.severity === 'reenter' && !c.reentered),
+      )
+      .map((f) =>
+        f.severity === 'hard'
+          ? `Refused: ${f.message}`
+          : f.severity === 'confirm'
+            ? `Confirm first: ${f.message}`
+            : `Type the value again first: ${f.message}`,
+      ),
     diff: c.diff,
     incomplete: c.incomplete,
     notice: c.notice,

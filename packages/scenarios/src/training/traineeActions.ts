@@ -21,6 +21,7 @@ export const PROGRAMMER_ACTIONS = [
   'programmer.sent',
   'programmer.verify',
   'programmer.restart',
+  'programmer.refillAbandoned',
 ] as const;
 
 /** Every trainee action name an objective may name. */

@@ -1,5 +1,8 @@
 import {
+  type AbandonedRefill,
+  abandonRefill,
   baclofen,
+  type Draft,
   EMPTY_FLUID,
   fluidAt,
   formatClock,
@@ -19,6 +22,7 @@ import { formatMl } from '../../format/units.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useApply } from '../../simulation/WorldProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
+import { ReviewButton } from './ReviewButton.tsx';
 
 /**
  * The refill wizard: the expected residual, aspiration at the pump (the syringe shows what came
@@ -34,6 +38,8 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
   const [rinsed, setRinsed] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [plan, setPlan] = useState<RefillPlan | null>(null);
+  const [injected, setInjected] = useState<{ volume: Nanolitres; concentration: McgPerMl } | null>(null);
+  const [abandoning, setAbandoning] = useState<AbandonedRefill | null>(null);
   const ids = { volume: useId(), concentration: useId() };
 
   const apply = useApply();
@@ -69,6 +75,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       setErrors([injected.refusal.message]);
       return;
     }
+    setInjected({ volume: mlToNanolitres(v.value), concentration: c.value as McgPerMl });
     const planned = planRefill(view, {
       aspirated: syringe,
       injected: mlToNanolitres(v.value),
@@ -82,6 +89,28 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
     }
     setPlan(planned.value);
     act({ type: 'draft.change', draft: planned.value.draft });
+  };
+
+  /** Cancel: free before the needle acts; after, what was done is said, recorded, and led to a safe state. */
+  const cancel = () => {
+    if (syringe === null) {
+      act({ type: 'workflow.cancel' });
+      return;
+    }
+    const abandoned = abandonRefill(view, {
+      aspirated: syringe,
+      injected: injected?.volume ?? (0 as Nanolitres),
+      concentration: injected?.concentration ?? view.concentration,
+    });
+    setAbandoning(abandoned);
+    apply({ type: 'clinical.act', action: 'programmer.refillAbandoned', detail: abandoned.message });
+  };
+  /** Sends the safe state through the finish screen. */
+  const settle = (draft: Draft | null) => {
+    if (draft === null) return;
+    setAbandoning(null);
+    act({ type: 'draft.change', draft });
+    act({ type: 'review.open' });
   };
 
   const discrepancy = plan?.discrepancy;
@@ -187,14 +216,33 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
             onConfirm={(code) => act({ type: 'finding.confirm', code })}
           />
           <div className="buttons">
-            <button type="button" disabled={!context.reviewable} onClick={() => act({ type: 'review.open' })}>
-              Review changes
-            </button>
+            <ReviewButton context={context} notYet={null} />
           </div>
         </>
       )}
+      {abandoning !== null && (
+        <div className="finding hard" role="alert" data-testid="refill-abandon">
+          <p>
+            <strong>The refill cannot be cancelled.</strong> {abandoning.message}
+          </p>
+          <div className="buttons">
+            {abandoning.record === null ? (
+              <button type="button" onClick={() => setAbandoning(null)}>
+                Finish the refill (record what is in the pump)
+              </button>
+            ) : (
+              <button type="button" onClick={() => settle(abandoning.record)}>
+                Record what is in the pump
+              </button>
+            )}
+            <button type="button" onClick={() => settle(abandoning.stop)}>
+              Stop the pump until it is refilled
+            </button>
+          </div>
+        </div>
+      )}
       <div className="buttons">
-        <button type="button" className="secondary" onClick={() => act({ type: 'workflow.cancel' })}>
+        <button type="button" className="secondary" onClick={cancel}>
           Cancel
         </button>
       </div>

@@ -1,5 +1,6 @@
 import type { ProgrammerView } from '@itps/core';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
+import { ReviewButton } from './ReviewButton.tsx';
 
 /**
  * The foot of every workflow screen: the screen's own check (a submit button, when it has one),
@@ -9,20 +10,21 @@ export function WorkflowButtons({
   check,
   drafted,
   context,
+  notYet = check === null ? 'Enter the change first.' : `Enter the values and press ${check} first.`,
 }: {
   /** The label of the form's submit button, or null when the screen has none. */
   readonly check: string | null;
   /** Whether this screen's draft exists yet. */
   readonly drafted: boolean;
+  /** What to do before there is a draft, said beside the disabled review button. */
+  readonly notYet?: string;
   readonly context: ProgrammerView;
 }) {
   const act = useProgrammerAct();
   return (
     <div className="buttons">
       {check !== null && <button type="submit">{check}</button>}
-      <button type="button" disabled={!drafted || !context.reviewable} onClick={() => act({ type: 'review.open' })}>
-        Review changes
-      </button>
+      <ReviewButton context={context} notYet={drafted ? null : notYet} />
       <button type="button" className="secondary" onClick={() => act({ type: 'workflow.cancel' })}>
         Cancel
       </button>
