@@ -37,9 +37,14 @@ describe('clinician programmer in Chromium', () => {
     const diff = await text('finish-diff');
     expect(diff).toContain('Simple continuous, 250.0 mcg/day');
     expect(diff).toContain('Simple continuous, 330.0 mcg/day');
+    // the dates that change with it: (20 - 2) mL at 0.5 mL/day is day 36; at 0.66 mL/day, 18 mL lasts 27.27 days (27 d 6 h 32.7 min)
+    expect(diff).toContain('Low-reservoir alarm expected\tday 36, 08:00\tday 27, 14:32');
+    expect(diff).toContain('Refill by\tday 36, 08:00\tday 27, 14:32');
     await screenshot(page, '11-finish-screen');
     await page.getByRole('button', { name: 'Confirm and update pump' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');
+    // a clear ending: the pump was updated, and the programmer checked it by reading it back
+    expect(await text('session-notice')).toBe('Pump updated and verified at day 0, 08:00.');
     expect(await text('prog-therapy')).toBe('Simple continuous, 330.0 mcg/day');
     expect(await text('pump-dose')).toBe('330.0 mcg/day');
   });
@@ -209,7 +214,8 @@ describe('other workflows', () => {
     await page.getByRole('button', { name: 'Prepare single bolus' }).click();
     await page.getByRole('button', { name: 'Review changes' }).click();
     expect(await text('finish-diff')).toContain('single bolus');
-    expect(await text('finish-diff')).toContain('0.10 mL over 60 min');
+    // the review says the dose in mcg, not only its volume: 0.1 mL of 500 mcg/mL is 50 mcg
+    expect(await text('finish-diff')).toContain('50.0 mcg (0.10 mL) over 60 min');
     await page.getByRole('button', { name: 'Confirm and update pump' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');
     expect(await text('pump-mode')).toBe('bolus');

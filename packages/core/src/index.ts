@@ -56,6 +56,7 @@ export { type AbandonedRefill, abandonRefill, type DoneAtThePump } from './progr
 export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
 export { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './programmer/draft.ts';
 export { type DiffRow, finishDiff } from './programmer/finishDiff.ts';
+export { type DatesInput, forecastDates, type ProgrammerDates } from './programmer/forecastDates.ts';
 export { type ForecastInput, forecastReservoir, type ReservoirForecast } from './programmer/forecastReservoir.ts';
 export {
   checkBolusDose,
@@ -195,7 +196,7 @@ export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './rand
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
 export { type BedsideView, bedsideView } from './sim/bedsideView.ts';
 export { type InstructorView, instructorView } from './sim/instructorView.ts';
-export { type ProgrammerDates, type ProgrammerView, programmerView } from './sim/programmerView.ts';
+export { type ProgrammerView, programmerView } from './sim/programmerView.ts';
 export { type PatientSample, sampleWorld, type WorldSample } from './sim/sampleWorld.ts';
 export {
   accountedFor,

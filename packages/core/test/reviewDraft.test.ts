@@ -136,12 +136,19 @@ describe('finishDiff', () => {
       { field: 'reservoir', old: view.calculatedReservoir, new: 18_000_000 },
       { field: 'lowReservoirThreshold', old: view.lowReservoirThreshold, new: 4_000_000 },
       { field: 'catheterVolume', old: view.catheterVolumeEntered, new: 120_000 },
-      { field: 'bolus', old: null, new: bolus },
+      // now: (20 - 2) mL at 0.5 mL/day, alarm at day 36; after: (18 - 4) mL at 300 mcg/day of
+      // 1000 mcg/mL = 0.3 mL/day, alarm at day 46 2/3 = 4 032 000 000 ms; both before the 180-day limit
+      { field: 'lowReservoirAlarmAt', old: 36 * 86_400_000, new: 4_032_000_000 },
+      { field: 'refillBy', old: 36 * 86_400_000, new: 4_032_000_000 },
+      // 0.1 mL at the new 1000 mcg/mL is 100 mcg
+      { field: 'bolus', old: null, new: bolus, dose: 100_000_000 },
       { field: 'alarmTest', old: null, new: true },
     ]);
     expect(finishDiff(view, draft({ update: { program: simpleProgram(300) } })).map((r) => r.field)).toEqual([
       'therapy',
       'dailyTotal',
+      'lowReservoirAlarmAt',
+      'refillBy',
     ]);
     expect(finishDiff(view, EMPTY_DRAFT)).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   sessionMachine,
 } from '../src/index.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { formatClock } from '../src/units/clock.ts';
 
 // The session machine on its own: every message's answer is sent by hand, so each transition and
 // what it does to the context can be checked exactly.
@@ -135,7 +136,7 @@ describe('the session machine, transition by transition', () => {
     const s = editing();
     s.send({ type: 'review.open' });
     expect(value(s)).toBe('finish');
-    expect(ctx(s).diff?.map((r) => r.field)).toEqual(['therapy', 'dailyTotal']);
+    expect(ctx(s).diff?.map((r) => r.field)).toEqual(['therapy', 'dailyTotal', 'lowReservoirAlarmAt', 'refillBy']);
     s.send({ type: 'review.back' });
     expect(value(s)).toBe('editing');
     s.send({ type: 'review.open' });
@@ -192,7 +193,15 @@ describe('the session machine, transition by transition', () => {
     const updated = { ...view, therapy: simpleProgram(300).therapy };
     good.send({ type: 'telemetry.report', view: updated });
     expect(value(good)).toBe('ready');
-    expect(ctx(good)).toMatchObject({ ...CLEARED, incomplete: false, expected: null, plan: [], sent: 0, notice: null });
+    expect(ctx(good)).toMatchObject({
+      ...CLEARED,
+      incomplete: false,
+      expected: null,
+      plan: [],
+      sent: 0,
+      // the clinician is told the update is done, at the pump's time
+      notice: `Pump updated and verified at ${formatClock(updated.now, updated.timeOfDayAtStart)}.`,
+    });
     const bad = sent();
     bad.send({ type: 'telemetry.report', view });
     expect(value(bad)).toBe('incomplete');

@@ -180,7 +180,7 @@ describe('refill workflow edges', () => {
     const view = viewWith({ reservoirVolume: 3_400_000 as Nanolitres });
     const plan = planRefill(view, entry);
     expect(plan.ok && plan.value.mixing?.message).toBe(
-      '1.4 mL of 500 mcg/mL stays in the reservoir and mixes with the new drug: the reservoir will hold about 1891.8 mcg/mL, not 2000 mcg/mL. Rinse (empty, fill, empty) before the final fill, or confirm.',
+      '1.40 mL of 500 mcg/mL stays in the reservoir and mixes with the new drug: the reservoir will hold about 1891.8 mcg/mL, not 2000 mcg/mL. Rinse (empty, fill, empty) before the final fill, or confirm.',
     );
     const same = planRefill(view, { ...entry, concentration: mcgPerMl(500), bridgeDecision: null });
     expect(same.ok && same.value.mixing).toBeNull();

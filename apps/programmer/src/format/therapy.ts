@@ -1,4 +1,12 @@
-import { clockTime as clock, type DiffRow, MINUTES_PER_DAY, type Therapy } from '@itps/core';
+import {
+  clockTime as clock,
+  type DiffRow,
+  formatClock,
+  MINUTES_PER_DAY,
+  type Milliseconds,
+  picogramsToMcg,
+  type Therapy,
+} from '@itps/core';
 import { formatMcgPerDay, formatMl } from './units.ts';
 
 /** A therapy in words: "Simple continuous, 250.0 mcg/day" or the flex steps. */
@@ -20,8 +28,12 @@ export function formatTherapy(therapy: Therapy): string {
   }
 }
 
-/** A finish-screen row as label, old and new, in human units. */
-export function formatDiffRow(row: DiffRow): { label: string; old: string; new: string } {
+/** A finish-screen row as label, old and new, in human units; dates on the pump's wall clock. */
+export function formatDiffRow(
+  row: DiffRow,
+  timeOfDayAtStart: Milliseconds,
+): { label: string; old: string; new: string } {
+  const when = (at: Milliseconds | null) => (at === null ? 'none' : formatClock(at, timeOfDayAtStart));
   switch (row.field) {
     case 'therapy':
       return { label: 'Therapy', old: formatTherapy(row.old), new: formatTherapy(row.new) };
@@ -35,11 +47,15 @@ export function formatDiffRow(row: DiffRow): { label: string; old: string; new: 
       return { label: 'Low-reservoir alarm', old: formatMl(row.old), new: formatMl(row.new) };
     case 'catheterVolume':
       return { label: 'Catheter volume', old: formatMl(row.old), new: formatMl(row.new) };
+    case 'lowReservoirAlarmAt':
+      return { label: 'Low-reservoir alarm expected', old: when(row.old), new: when(row.new) };
+    case 'refillBy':
+      return { label: 'Refill by', old: when(row.old), new: when(row.new) };
     case 'bolus':
       return {
         label: `${row.new.kind} bolus`,
         old: '-',
-        new: `${formatMl(row.new.volume)} over ${Math.round(row.new.durationMs / 60_000)} min`,
+        new: `${picogramsToMcg(row.dose).toFixed(1)} mcg (${formatMl(row.new.volume)}) over ${Math.round(row.new.durationMs / 60_000)} min`,
       };
     case 'alarmTest':
       return { label: 'Alarm test', old: '-', new: 'both tones' };

@@ -2,8 +2,10 @@ import type { BolusRequest } from '../pump/bolus.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import type { Therapy } from '../pump/program.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
-import type { McgPerMl, Nanolitres, PicogramsPerDay } from '../units/quantity.ts';
+import { massInVolume } from '../units/conversions.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 import type { Draft } from './draft.ts';
+import { forecastDates } from './forecastDates.ts';
 
 /** One row of the finish screen: a setting as it is in the pump and as it will be. */
 export type DiffRow =
@@ -15,7 +17,12 @@ export type DiffRow =
       readonly old: Nanolitres;
       readonly new: Nanolitres;
     }
-  | { readonly field: 'bolus'; readonly old: null; readonly new: BolusRequest }
+  | {
+      readonly field: 'lowReservoirAlarmAt' | 'refillBy';
+      readonly old: Milliseconds | null;
+      readonly new: Milliseconds | null;
+    }
+  | { readonly field: 'bolus'; readonly old: null; readonly new: BolusRequest; readonly dose: Picograms }
   | { readonly field: 'alarmTest'; readonly old: null; readonly new: true };
 
 /**
@@ -41,7 +48,31 @@ export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
   if (update.catheterVolumeEntered !== undefined) {
     rows.push({ field: 'catheterVolume', old: view.catheterVolumeEntered, new: update.catheterVolumeEntered });
   }
-  if (draft.bolus !== null) rows.push({ field: 'bolus', old: null, new: draft.bolus });
+  // what the change does to the dates that matter: when the alarm is expected and the refill due
+  if (
+    update.program !== undefined ||
+    update.calculatedReservoir !== undefined ||
+    update.lowReservoirThreshold !== undefined
+  ) {
+    const before = forecastDates(view);
+    const after = forecastDates({
+      ...view,
+      calculatedReservoir: update.calculatedReservoir ?? view.calculatedReservoir,
+      lowReservoirThreshold: update.lowReservoirThreshold ?? view.lowReservoirThreshold,
+      concentration: update.program?.concentration ?? view.concentration,
+      therapy: update.program?.therapy ?? view.therapy,
+      lastRefill:
+        update.calculatedReservoir === undefined
+          ? view.lastRefill
+          : { at: view.now, volume: update.calculatedReservoir },
+    });
+    rows.push({ field: 'lowReservoirAlarmAt', old: before.lowReservoirAt, new: after.lowReservoirAt });
+    rows.push({ field: 'refillBy', old: before.refillBy, new: after.refillBy });
+  }
+  if (draft.bolus !== null) {
+    const concentration = update.program?.concentration ?? view.concentration;
+    rows.push({ field: 'bolus', old: null, new: draft.bolus, dose: massInVolume(draft.bolus.volume, concentration) });
+  }
   if (draft.alarmTest) rows.push({ field: 'alarmTest', old: null, new: true });
   return rows;
 }

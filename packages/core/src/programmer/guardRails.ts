@@ -42,7 +42,11 @@ export interface GuardFinding {
 }
 
 const mcg = (dose: PicogramsPerDay) => `${Math.round(picogramsPerDayToMcgPerDay(dose) * 1000) / 1000} mcg/day`;
-const percent = (ppm: number) => `${ppm / 10_000} %`;
+/** A share in whole percent as clinicians read it; one decimal where rounding would hide that a limit is passed. */
+const percent = (ppm: number, limit?: number) =>
+  limit !== undefined && Math.round(ppm / 10_000) === Math.round(limit / 10_000) && ppm !== limit
+    ? `${(ppm / 10_000).toFixed(1)} %`
+    : `${Math.round(ppm / 10_000)} %`;
 
 /**
  * The guard rails on a new therapy against the old one: daily totals above the drug library's hard
@@ -100,7 +104,7 @@ export function checkTherapyChange(options: {
       findings.push({
         code: isFlex ? 'flex.totalChange' : 'dose.titrationStep',
         severity: 'confirm',
-        message: `The 24-hour total rises from ${mcg(oldTotal)} to ${mcg(newTotal)} (+${percent(increasePpm)}), more than the ${percent(limit)} per 24 h advised for ${options.origin} origin.${isFlex ? ' Check each step is a dose per day, not per hour.' : ''} Confirm it is intended.`,
+        message: `The 24-hour total rises from ${mcg(oldTotal)} to ${mcg(newTotal)} (+${percent(increasePpm, limit)}), more than the ${percent(limit)} per 24 h advised for ${options.origin} origin.${isFlex ? ' Check each step is a dose per day, not per hour.' : ''} Confirm it is intended.`,
       });
     }
   } else if (oldTotal > 0 && newTotal > 0 && newTotal < oldTotal) {
@@ -109,7 +113,7 @@ export function checkTherapyChange(options: {
       findings.push({
         code: 'dose.largeDecrease',
         severity: 'confirm',
-        message: `The 24-hour total falls from ${mcg(oldTotal)} to ${mcg(newTotal)} (-${percent(decreasePpm)}), more than the ${percent(drug.decreaseLimitPpm)} usual for one step: a large cut risks withdrawal. Confirm it is intended, and watch for withdrawal.`,
+        message: `The 24-hour total falls from ${mcg(oldTotal)} to ${mcg(newTotal)} (-${percent(decreasePpm, drug.decreaseLimitPpm)}), more than the ${percent(drug.decreaseLimitPpm)} usual for one step: a large cut risks withdrawal. Confirm it is intended, and watch for withdrawal.`,
       });
     }
   }

@@ -5,6 +5,7 @@ import type { BolusRequest } from '../pump/bolus.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import type { Refusal } from '../refusal.ts';
 import { type LinkFailure, linkFailureMessages } from '../telemetry/link.ts';
+import { formatClock } from '../units/clock.ts';
 import { type Draft, EMPTY_DRAFT, type Workflow } from './draft.ts';
 import { type DiffRow, finishDiff } from './finishDiff.ts';
 import { type DraftFinding, reviewDraft } from './reviewDraft.ts';
@@ -182,7 +183,16 @@ export const sessionMachine = setup({
     countDelivered: assign(({ context }) => ({ sent: context.sent + 1 })),
     noteRefusal: assign(({ event }) => (event.type === 'message.refused' ? { notice: event.refusal.message } : {})),
     markIncomplete: assign({ incomplete: true }),
-    markVerified: assign({ incomplete: false, expected: null, plan: [], sent: 0, notice: null }),
+    markVerified: assign(({ event }) => ({
+      incomplete: false,
+      expected: null,
+      plan: [],
+      sent: 0,
+      notice:
+        event.type === 'telemetry.report'
+          ? `Pump updated and verified at ${formatClock(event.view.now, event.view.timeOfDayAtStart)}.`
+          : null,
+    })),
     prepareRestart: assign({
       plan: [{ type: 'update.abort' }, { type: 'therapy.start' }] as PumpMessage[],
       sent: 0,

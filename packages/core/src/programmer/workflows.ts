@@ -188,7 +188,7 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
     mixing = {
       residual: left as Nanolitres,
       mixedConcentration: mixed,
-      message: `${left / 1_000_000} mL of ${view.concentration} mcg/mL stays in the reservoir and mixes with the new drug: the reservoir will hold about ${Math.round(mixed * 10) / 10} mcg/mL, not ${entry.concentration} mcg/mL. Rinse (empty, fill, empty) before the final fill, or confirm.`,
+      message: `${(left / 1_000_000).toFixed(2)} mL of ${view.concentration} mcg/mL stays in the reservoir and mixes with the new drug: the reservoir will hold about ${Math.round(mixed * 10) / 10} mcg/mL, not ${entry.concentration} mcg/mL. Rinse (empty, fill, empty) before the final fill, or confirm.`,
     };
   }
   const draft: Draft = {

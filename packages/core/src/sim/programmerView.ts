@@ -1,27 +1,12 @@
-import { baclofen } from '../drug/baclofen.ts';
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import type { Draft, Workflow } from '../programmer/draft.ts';
 import type { DiffRow } from '../programmer/finishDiff.ts';
-import { forecastReservoir } from '../programmer/forecastReservoir.ts';
-import { nextRefillAt, replaceByAt } from '../programmer/refillPlanning.ts';
+import { forecastDates, type ProgrammerDates } from '../programmer/forecastDates.ts';
 import type { DraftFinding } from '../programmer/reviewDraft.ts';
 import { isDraftClear, type SessionStateName } from '../programmer/sessionMachine.ts';
-import { getDeviceProfile } from '../pump/deviceProfile.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import type { WorldState } from './worldState.ts';
-
-/** The dates the programmer works out from an interrogation: when to expect the alarm, refill, replace. */
-export interface ProgrammerDates {
-  /** When the low-reservoir alarm is expected if therapy runs as programmed; null when it never is. */
-  readonly lowReservoirAt: Milliseconds | null;
-  /** When the reservoir is expected to be empty; null when it never is. */
-  readonly emptyAt: Milliseconds | null;
-  /** Refill by: the alarm date or the drug's stability limit, whichever is first. */
-  readonly refillBy: Milliseconds | null;
-  /** Replace the pump by (ERI plus the profile's ERI-to-EOS time); null before ERI. */
-  readonly replaceBy: Milliseconds | null;
-}
 
 /** What the trainee's programmer shows: the session, and the pump only as telemetry last reported it. */
 export interface ProgrammerView {
@@ -97,26 +82,4 @@ function datesOf(view: PumpBeliefView): ProgrammerDates {
   const dates = forecastDates(view);
   forecasts.set(view, dates);
   return dates;
-}
-
-function forecastDates(view: PumpBeliefView): ProgrammerDates {
-  const profile = getDeviceProfile(view.profileId);
-  const forecast = forecastReservoir({
-    now: view.now,
-    timeOfDayAtStart: view.timeOfDayAtStart,
-    calculatedReservoir: view.calculatedReservoir,
-    threshold: view.lowReservoirThreshold,
-    program: { drug: 'baclofen', concentration: view.concentration, therapy: view.therapy },
-    profile,
-  });
-  return {
-    lowReservoirAt: forecast.lowReservoirAt,
-    emptyAt: forecast.emptyAt,
-    refillBy: nextRefillAt({
-      lowReservoirAt: forecast.lowReservoirAt,
-      lastRefillAt: view.lastRefill?.at ?? null,
-      stabilityDays: baclofen.stabilityDays,
-    }),
-    replaceBy: view.eriAt === null ? null : replaceByAt(view.eriAt, profile),
-  };
 }

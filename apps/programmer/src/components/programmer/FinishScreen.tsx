@@ -1,9 +1,15 @@
-import type { DiffRow } from '@itps/core';
+import type { DiffRow, Milliseconds } from '@itps/core';
 import { formatDiffRow } from '../../format/therapy.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 
 /** The finish screen: every setting that will change, as it is in the pump and as it will be. */
-export function FinishScreen({ diff }: { diff: readonly DiffRow[] }) {
+export function FinishScreen({
+  diff,
+  timeOfDayAtStart,
+}: {
+  readonly diff: readonly DiffRow[];
+  readonly timeOfDayAtStart: Milliseconds;
+}) {
   const act = useProgrammerAct();
   return (
     <div className="screen">
@@ -18,13 +24,15 @@ export function FinishScreen({ diff }: { diff: readonly DiffRow[] }) {
           </tr>
         </thead>
         <tbody>
-          {diff.map(formatDiffRow).map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <td>{row.old}</td>
-              <td className="new">{row.new}</td>
-            </tr>
-          ))}
+          {diff
+            .map((r) => formatDiffRow(r, timeOfDayAtStart))
+            .map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td>{row.old}</td>
+                <td className="new">{row.new}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
       <div className="buttons">
