@@ -65,8 +65,8 @@ export function FaultPanel() {
           <li key={c.label}>
             <button
               type="button"
-              onClick={() => {
-                const result = apply(c.start);
+              onClick={async () => {
+                const result = await apply(c.start);
                 note(result.ok ? `Started: ${c.label}` : `Refused: ${c.label}: ${result.refusal.message}`);
               }}
             >
@@ -78,7 +78,7 @@ export function FaultPanel() {
                 className="secondary"
                 aria-label={`End: ${c.label}`}
                 onClick={() => {
-                  apply({ type: 'fault.end', kind: c.end as CatheterFaultKind });
+                  void apply({ type: 'fault.end', kind: c.end as CatheterFaultKind });
                   note(`Ended: ${c.label}`);
                 }}
               >

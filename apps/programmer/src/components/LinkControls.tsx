@@ -14,7 +14,7 @@ export function LinkControls() {
   const set = (d: number, i: Interference) => {
     setDistance(d);
     setInterference(i);
-    apply({ type: 'link.set', conditions: { distanceCm: d, interference: i } });
+    void apply({ type: 'link.set', conditions: { distanceCm: d, interference: i } });
   };
   return (
     <section className="panel" aria-labelledby="link-title">
@@ -47,7 +47,7 @@ export function LinkControls() {
         type="button"
         onClick={() => {
           // the pump receives the session start, then the link drops before the new program
-          apply({ type: 'link.drop', count: 1, afterDelivered: 1 });
+          void apply({ type: 'link.drop', count: 1, afterDelivered: 1 });
           setArmed('The next update will lose its commit message.');
         }}
       >
@@ -57,7 +57,7 @@ export function LinkControls() {
         type="button"
         onClick={() => {
           // the pump acts on the next message; its answer never comes back
-          apply({ type: 'link.drop', count: 1, afterDelivered: 0, part: 'acknowledgement' });
+          void apply({ type: 'link.drop', count: 1, afterDelivered: 0, part: 'acknowledgement' });
           setArmed("The pump's answer to the next message will be lost.");
         }}
       >

@@ -7,7 +7,7 @@ import {
   type WorldState,
 } from '@itps/core';
 import { useEffect, useRef, useState } from 'react';
-import { useWorldStore } from '../simulation/WorldProvider.tsx';
+import { useDoor } from '../simulation/WorldProvider.tsx';
 import { TimeChart } from './TimeChart.tsx';
 
 /** One sample of the live plots. */
@@ -44,18 +44,18 @@ function sampleOf(state: WorldState): Sample {
  * thinned as they accumulate, so a seven-year run stays a few hundred points.
  */
 export function LivePlots() {
-  const store = useWorldStore();
+  const door = useDoor();
   const samples = useRef<Sample[]>([]);
   const [shown, setShown] = useState<readonly Sample[]>([]);
   useEffect(() => {
-    let committed: Sample[] = [sampleOf(store.state())];
+    let committed: Sample[] = [sampleOf(door.state())];
     let tip: Sample | null = null;
     let spacing = 15 / (24 * 60);
     let dirty = false;
     samples.current = committed;
     setShown(committed);
-    const unsubscribe = store.subscribe(() => {
-      const next = sampleOf(store.state());
+    const unsubscribe = door.subscribe(() => {
+      const next = sampleOf(door.state());
       const last = committed[committed.length - 1] as Sample;
       if (next.day < last.day) committed = [];
       if (committed.length > 0 && next.day - last.day < spacing) tip = next;
@@ -79,7 +79,7 @@ export function LivePlots() {
       unsubscribe();
       clearInterval(timer);
     };
-  }, [store]);
+  }, [door]);
   const days = shown.map((s) => s.day);
   const last = shown[shown.length - 1];
   const hasPatient = shown.some((s) => s.ashworth !== null);

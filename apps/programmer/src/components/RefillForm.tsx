@@ -26,7 +26,7 @@ export function RefillForm() {
   const volumeId = useId();
   const concentrationId = useId();
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     setOutcome(null);
     const v = parseDecimal('Volume to inject', volume, { min: 0, max: nanolitresToMl(capacity), unit: 'mL' });
@@ -44,7 +44,7 @@ export function RefillForm() {
     };
     setErrors(next);
     if (!v.ok || !c.ok || Object.keys(next).length > 0) return;
-    const result = apply({
+    const result = await apply({
       type: 'visit.refill',
       visit: { aspirate: 'all', inject: fluidAt(mlToNanolitres(v.value), mcgPerMl(c.value)) },
     });

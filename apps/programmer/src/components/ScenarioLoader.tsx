@@ -1,18 +1,16 @@
 import { SCENARIO_LIBRARY } from '../library.ts';
-import { useWorldStore, useWorldVersion } from '../simulation/WorldProvider.tsx';
-import { scenarioStage } from '../simulation/worldStore.ts';
+import { useDoor, useStageInfo } from '../simulation/WorldProvider.tsx';
 import { ScenarioSource } from './ScenarioSource.tsx';
 
 /** Instructor console: load a scenario from the library or a file; its timeline plays as time runs. */
 export function ScenarioLoader() {
-  const store = useWorldStore();
-  useWorldVersion();
-  const loaded = store.stage.scenario;
+  const door = useDoor();
+  const loaded = useStageInfo().scenario;
   return (
     <section className="panel" aria-labelledby="scenario-title">
       <h2 id="scenario-title">Scenario (instructor)</h2>
       <p data-testid="scenario-loaded">
-        {loaded === null ? 'No scenario loaded: a free session.' : `Loaded: ${loaded.scenario.name}`}
+        {loaded === null ? 'No scenario loaded: a free session.' : `Loaded: ${loaded.name}`}
       </p>
       <ScenarioSource
         entries={SCENARIO_LIBRARY}
@@ -20,7 +18,7 @@ export function ScenarioLoader() {
         openLabel="Load scenario"
         fileLabel="From a file (YAML or JSON)"
         testId="scenario-problems"
-        onOpen={(loaded) => store.replace(scenarioStage(loaded))}
+        onOpen={(loaded) => door.loadScenario(loaded.source)}
       />
     </section>
   );

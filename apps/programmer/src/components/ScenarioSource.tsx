@@ -1,6 +1,6 @@
 import { formatProblem, parseScenario, type ScenarioFile } from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
-import type { LoadedScenario } from '../simulation/worldStore.ts';
+import type { LoadedScenario } from '../simulation/localDoor.ts';
 
 /** Largest scenario file the app reads. */
 const MAX_SCENARIO_BYTES = 2_000_000;
@@ -33,7 +33,8 @@ export function ScenarioSource({
   /** Test id of the problems list. */
   readonly testId: string;
   readonly accept?: (scenario: ScenarioFile, file: string) => string | null;
-  readonly onOpen: (loaded: LoadedScenario) => void;
+  /** Opens it; resolves with the problems that kept it from opening (none when it opened). */
+  readonly onOpen: (loaded: LoadedScenario) => Promise<readonly string[]>;
 }) {
   const [choice, setChoice] = useState(entries[0]?.file ?? '');
   const [problems, setProblems] = useState<string[]>([]);
@@ -51,7 +52,7 @@ export function ScenarioSource({
       return;
     }
     setProblems([]);
-    onOpen({ scenario: parsed.scenario, source: { text, file } });
+    void onOpen({ scenario: parsed.scenario, source: { text, file } }).then((refused) => setProblems([...refused]));
   };
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

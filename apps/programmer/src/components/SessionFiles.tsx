@@ -1,12 +1,11 @@
-import { formatProblem, MAX_SESSION_CHARS, parseSavedSession } from '@itps/scenarios';
+import { MAX_SESSION_CHARS } from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
 import { clearSession, download } from '../simulation/savedSessions.ts';
-import { useStartNotice, useWorldStore } from '../simulation/WorldProvider.tsx';
-import { freeStage, restoredStage } from '../simulation/worldStore.ts';
+import { useDoor, useStartNotice } from '../simulation/WorldProvider.tsx';
 
 /** The session as a file: export it, import one, or start over. It also saves itself in the browser. */
 export function SessionFiles() {
-  const store = useWorldStore();
+  const door = useDoor();
   const notice = useStartNotice();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(
     notice === null ? null : { ok: false, text: notice },
@@ -32,15 +31,15 @@ export function SessionFiles() {
       });
       return;
     }
-    const checked = parseSavedSession(value, file.name);
-    if (!checked.ok) {
-      setMessage({ ok: false, text: checked.problems.map(formatProblem).join('; ') });
+    const refused = await door.restore(value, file.name);
+    if (refused.length > 0) {
+      setMessage({ ok: false, text: refused.join('; ') });
       return;
     }
-    store.replace(restoredStage(checked.session, checked.scenario));
+    const exercise = door.info().training !== null;
     setMessage({
       ok: true,
-      text: `Session loaded from ${file.name}${checked.session.training === null ? '' : ', with its training exercise'}.`,
+      text: `Session loaded from ${file.name}${exercise ? ', with its training exercise' : ''}.`,
     });
   };
   return (
@@ -50,7 +49,9 @@ export function SessionFiles() {
       <div className="buttons">
         <button
           type="button"
-          onClick={() => download('itps-session.json', JSON.stringify(store.session(), null, 2), 'application/json')}
+          onClick={async () =>
+            download('itps-session.json', JSON.stringify(await door.session(), null, 2), 'application/json')
+          }
         >
           Export session
         </button>
@@ -59,7 +60,7 @@ export function SessionFiles() {
           className="secondary"
           onClick={() => {
             void clearSession();
-            store.replace(freeStage());
+            void door.startOver();
             setMessage({ ok: true, text: 'A new session started.' });
           }}
         >

@@ -1,7 +1,7 @@
 import { daysToMs, formatClock, hoursToMs, instructorView, type Milliseconds } from '@itps/core';
 import { useState } from 'react';
 import { SPEEDS, type SpeedName, useClockDriver } from '../simulation/useClockDriver.ts';
-import { useWorldSelector, useWorldStore } from '../simulation/WorldProvider.tsx';
+import { useDoor, useStageInfo, useWorldSelector } from '../simulation/WorldProvider.tsx';
 
 const JUMPS: readonly [string, Milliseconds][] = [
   ['+1 hour', hoursToMs(1)],
@@ -13,16 +13,17 @@ const NEXT_EVENT_HORIZON = daysToMs(3650);
 
 /** The simulated clock: where it is, jumps, next event, and continuous running. */
 export function TimeControls() {
-  const store = useWorldStore();
+  const door = useDoor();
+  const { nextStepAt } = useStageInfo();
   const now = useWorldSelector((s) => s.now);
   const start = useWorldSelector((s) => s.pump.timeOfDayAtStart);
   const [speed, setSpeed] = useState<SpeedName | null>(null);
-  useClockDriver(store, speed);
-  const advanceTo = (to: number) => store.apply({ type: 'time.advance', to: to as Milliseconds });
+  useClockDriver(door, speed);
+  const advanceTo = (to: number) => void door.apply({ type: 'time.advance', to: to as Milliseconds });
   /** The next thing due: the pump's own next event or the stage's next timeline step, within the horizon. */
   const nextEvent = () => {
     const limit = now + NEXT_EVENT_HORIZON;
-    const due = [instructorView(store.state()).nextEventAt, store.nextStepAt(), limit].filter(
+    const due = [instructorView(door.state()).nextEventAt, nextStepAt, limit].filter(
       (t): t is Milliseconds => t !== null && t > now,
     );
     advanceTo(Math.min(...due));

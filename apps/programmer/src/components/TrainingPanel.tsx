@@ -1,4 +1,4 @@
-import { CLINICAL_ACTIONS, type ClinicalAction, trainingOf } from '@itps/scenarios';
+import { CLINICAL_ACTIONS, type ClinicalAction } from '@itps/scenarios';
 import { TRAINING_LIBRARY } from '../library.ts';
 import { download } from '../simulation/savedSessions.ts';
 import { useTraining } from '../simulation/useTraining.ts';
@@ -12,13 +12,12 @@ import { ScenarioSource } from './ScenarioSource.tsx';
  */
 export function TrainingPanel() {
   const training = useTraining();
-  const { record: state, scenario } = training;
-  const brief = scenario === null ? null : trainingOf(scenario);
+  const { record: state, exercise } = training;
   const acted = new Set(state?.trainee.map((t) => t.type));
   return (
     <section className="panel training" aria-labelledby="training-title">
       <h2 id="training-title">Training</h2>
-      {state === null || scenario === null || brief === null ? (
+      {state === null || exercise === null ? (
         <>
           <ScenarioSource
             entries={TRAINING_LIBRARY}
@@ -47,9 +46,9 @@ export function TrainingPanel() {
         </>
       ) : (
         <>
-          <h3 data-testid="training-name">{scenario.name}</h3>
+          <h3 data-testid="training-name">{exercise.name}</h3>
           <p className="brief" data-testid="training-brief">
-            {brief.brief}
+            {exercise.brief}
           </p>
           <fieldset className="clinical">
             <legend>At the bedside: what you conclude and do</legend>

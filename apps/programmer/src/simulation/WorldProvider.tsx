@@ -11,14 +11,22 @@ import {
 } from '@itps/core';
 import { formatProblem } from '@itps/scenarios';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { freeStage, LocalDoor, restoredStage, type Stage } from './localDoor.ts';
+import { RemoteDoor } from './remoteDoor.ts';
 import { clearSession, loadResults, loadSession, saveSession, type TrainingResult } from './savedSessions.ts';
-import { freeStage, restoredStage, type Stage, WorldStore } from './worldStore.ts';
+import { serveDoor } from './serveDoor.ts';
+import type { StageInfo, WorldDoor } from './worldDoor.ts';
 
 /** Real milliseconds between two saves while time runs (a command a person gives is saved at once). */
 const SAVE_EVERY_MS = 1000;
+/** The lock the window holding the world keeps while it lives; the channel the windows talk on. */
+const HOST_LOCK = 'itps-world-host';
+const CHANNEL = 'itps-world';
 
 interface WorldContextValue {
-  readonly store: WorldStore;
+  readonly door: WorldDoor;
+  /** Whether this window holds the world (the others reach it through it). */
+  readonly holder: boolean;
   /** What the page must tell the user about the saved session it found (an old or unreadable one). */
   readonly notice: string | null;
   readonly results: readonly TrainingResult[];
@@ -27,8 +35,8 @@ interface WorldContextValue {
 
 const WorldContext = createContext<WorldContextValue | null>(null);
 
-/** Saves the store's session when it changes: at once after a command, at most every second while time runs. */
-function persistChanges(store: WorldStore): () => void {
+/** Saves the world's session when it changes: at once after a command, at most every second while time runs. */
+function persistChanges(door: LocalDoor): () => void {
   let saving = false;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -40,11 +48,11 @@ function persistChanges(store: WorldStore): () => void {
     saving = true;
     do {
       again = false;
-      await saveSession(store.session());
+      await saveSession(door.sessionNow());
     } while (again);
     saving = false;
   };
-  const unsubscribe = store.subscribe((kind) => {
+  const unsubscribe = door.subscribe((kind) => {
     if (kind === 'act') {
       if (timer !== null) clearTimeout(timer);
       timer = null;
@@ -65,42 +73,74 @@ function persistChanges(store: WorldStore): () => void {
   };
 }
 
+/** The world from the browser's saved session when there is a sound one, a new free one otherwise. */
+async function openSavedWorld(): Promise<{ door: LocalDoor; notice: string | null }> {
+  const { stored, notice } = await loadSession();
+  let stage: Stage = freeStage();
+  let told = notice;
+  if (stored?.ok === true) stage = restoredStage(stored.session, stored.scenario);
+  else if (stored?.ok === false) {
+    told = `The saved session could not be restored, so a new session started: ${stored.problems.map(formatProblem).join('; ')}`;
+    await clearSession();
+  }
+  return { door: new LocalDoor(stage), notice: told };
+}
+
+type Opened = Omit<WorldContextValue, 'results' | 'setResults'>;
+
 /**
- * The page's one world, restored from the browser's saved session when there is a sound one. Until
- * the saved session is read (IndexedDB answers asynchronously) nothing else renders, so no command
- * can reach a world about to be replaced.
+ * The page's one world. The first window of the browser to open holds it (restored from the
+ * browser's saved session) and serves it to the others, which reach it through a channel; when that
+ * window closes, another takes the world over from the saved session. Nothing renders until the
+ * world is there, so no command can reach a world about to be replaced.
  */
 export function WorldProvider({ children }: { children: ReactNode }) {
-  const [value, setValue] = useState<Omit<WorldContextValue, 'setResults'> | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
   const [results, setResults] = useState<readonly TrainingResult[]>([]);
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const [{ stored, notice }, kept] = await Promise.all([loadSession(), loadResults()]);
-      let stage: Stage = freeStage();
-      let told = notice;
-      if (stored?.ok === true) stage = restoredStage(stored.session, stored.scenario);
-      else if (stored?.ok === false) {
-        told = `The saved session could not be restored, so a new session started: ${stored.problems.map(formatProblem).join('; ')}`;
-        await clearSession();
-      }
+    const channel = new BroadcastChannel(CHANNEL);
+    const stops: (() => void)[] = [];
+    const forever = new Promise<void>(() => {});
+    const hold = async () => {
+      const { door, notice } = await openSavedWorld();
       if (!live) return;
-      setResults(kept);
-      setValue({ store: new WorldStore(stage), notice: told, results: kept });
-    })();
+      stops.push(serveDoor(door, channel), persistChanges(door));
+      setOpened({ door, holder: true, notice });
+    };
+    void loadResults().then((kept) => live && setResults(kept));
+    if (!('locks' in navigator)) void hold();
+    else
+      void navigator.locks.request(HOST_LOCK, { ifAvailable: true }, async (lock) => {
+        if (lock !== null) {
+          await hold();
+          return forever;
+        }
+        // another window holds the world (or is letting it go, as on a reload): take it over when it
+        // is free, and meanwhile reach it through the channel
+        let holding = false;
+        void navigator.locks.request(HOST_LOCK, async () => {
+          holding = true;
+          await hold();
+          return forever;
+        });
+        const remote = new RemoteDoor(channel);
+        await remote.ready();
+        if (live && !holding) setOpened({ door: remote, holder: false, notice: null });
+      });
     return () => {
       live = false;
+      for (const stop of stops) stop();
+      channel.close();
     };
   }, []);
-  const store = value?.store ?? null;
-  useEffect(() => (store === null ? undefined : persistChanges(store)), [store]);
-  if (value === null)
+  if (opened === null)
     return (
       <p className="loading" role="status">
         Loading the saved session…
       </p>
     );
-  return <WorldContext.Provider value={{ ...value, results, setResults }}>{children}</WorldContext.Provider>;
+  return <WorldContext.Provider value={{ ...opened, results, setResults }}>{children}</WorldContext.Provider>;
 }
 
 function useWorldContext(): WorldContextValue {
@@ -109,8 +149,8 @@ function useWorldContext(): WorldContextValue {
   return value;
 }
 
-/** The page's world store: apply commands, replace the stage, read the session. */
-export const useWorldStore = (): WorldStore => useWorldContext().store;
+/** The page's door into the world: commands in, state and stage out. */
+export const useDoor = (): WorldDoor => useWorldContext().door;
 
 /** What the page must tell the user about the session it found at start. */
 export const useStartNotice = (): string | null => useWorldContext().notice;
@@ -121,10 +161,20 @@ export function useResults(): [readonly TrainingResult[], (results: readonly Tra
   return [results, setResults];
 }
 
-/** The store's version: re-renders the caller at every change. */
+/** The door's version: re-renders the caller at every change. */
 export function useWorldVersion(): number {
-  const store = useWorldStore();
-  return useSyncExternalStore(store.subscribe, () => store.version);
+  const door = useDoor();
+  return useSyncExternalStore(door.subscribe, () => door.version);
+}
+
+/** What plays onto the world (scenario, exercise, next timeline step), re-read at every change. */
+export function useStageInfo(): StageInfo {
+  const door = useDoor();
+  const cache = useRef<{ version: number; info: StageInfo } | null>(null);
+  return useSyncExternalStore(door.subscribe, () => {
+    if (cache.current?.version !== door.version) cache.current = { version: door.version, info: door.info() };
+    return cache.current.info;
+  });
 }
 
 /**
@@ -132,19 +182,19 @@ export function useWorldVersion(): number {
  * `equal`, `Object.is` unless said otherwise).
  */
 export function useWorldSelector<T>(select: (state: WorldState) => T, equal: (a: T, b: T) => boolean = Object.is): T {
-  const store = useWorldStore();
+  const door = useDoor();
   const cache = useRef<{ version: number; value: T } | null>(null);
   const read = (): T => {
     const cached = cache.current;
-    if (cached !== null && cached.version === store.version) return cached.value;
-    const value = select(store.state());
+    if (cached !== null && cached.version === door.version) return cached.value;
+    const value = select(door.state());
     cache.current = {
-      version: store.version,
+      version: door.version,
       value: cached !== null && equal(cached.value, value) ? cached.value : value,
     };
     return cache.current.value;
   };
-  return useSyncExternalStore(store.subscribe, read);
+  return useSyncExternalStore(door.subscribe, read);
 }
 
 /** Whether two plain objects hold the same values, field by field (`Object.is`). */
@@ -153,10 +203,10 @@ export function shallowEqual<T extends object>(a: T, b: T): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
 
-/** The door, for components: applies a command and returns its result. */
-export function useApply(): (command: WorldCommand) => CommandResult {
-  const store = useWorldStore();
-  return (command) => store.apply(command);
+/** The door, for components: applies a command and resolves with its result. */
+export function useApply(): (command: WorldCommand) => Promise<CommandResult> {
+  const door = useDoor();
+  return (command) => door.apply(command);
 }
 
 /** What the trainee's programmer shows. */

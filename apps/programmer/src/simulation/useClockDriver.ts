@@ -1,6 +1,6 @@
 import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR } from '@itps/core';
 import { useEffect, useRef } from 'react';
-import type { WorldStore } from './worldStore.ts';
+import type { WorldDoor } from './worldDoor.ts';
 
 /** Simulated milliseconds per real second for each run speed. */
 export const SPEEDS = {
@@ -15,7 +15,7 @@ export type SpeedName = keyof typeof SPEEDS;
  * Advances simulated time from the animation loop while `speed` is set, through the world's door.
  * The loop lives here, in the app; the core only ever receives the instant to move to.
  */
-export function useClockDriver(store: WorldStore, speed: SpeedName | null): void {
+export function useClockDriver(door: WorldDoor, speed: SpeedName | null): void {
   const last = useRef<number | null>(null);
   useEffect(() => {
     if (speed === null) return;
@@ -23,7 +23,7 @@ export function useClockDriver(store: WorldStore, speed: SpeedName | null): void
     const tick = (now: number) => {
       if (last.current !== null) {
         const step = Math.round(((now - last.current) / 1000) * SPEEDS[speed]);
-        if (step > 0) store.apply({ type: 'time.advance', to: (store.state().now + step) as Milliseconds }, 'time');
+        if (step > 0) void door.apply({ type: 'time.advance', to: (door.state().now + step) as Milliseconds }, 'time');
       }
       last.current = now;
       frame = requestAnimationFrame(tick);
@@ -33,5 +33,5 @@ export function useClockDriver(store: WorldStore, speed: SpeedName | null): void
       cancelAnimationFrame(frame);
       last.current = null;
     };
-  }, [store, speed]);
+  }, [door, speed]);
 }

@@ -1,57 +1,51 @@
-import type { ScenarioFile, TrainingDebrief, TrainingRecord, TrainingSession } from '@itps/scenarios';
-import { useMemo } from 'react';
+import type { TrainingDebrief, TrainingRecord } from '@itps/scenarios';
+import type { LoadedScenario } from './localDoor.ts';
 import { keepResult, type TrainingResult } from './savedSessions.ts';
-import { useResults, useWorldStore, useWorldVersion } from './WorldProvider.tsx';
-import { type LoadedScenario, trainingStage } from './worldStore.ts';
+import { useDoor, useResults, useStageInfo } from './WorldProvider.tsx';
 
 /** The page's training: the exercise running (if any), what it has recorded, and its controls. */
 export interface TrainingHandle {
-  readonly session: TrainingSession | null;
-  readonly scenario: ScenarioFile | null;
+  /** The exercise's name and brief; null when none runs. */
+  readonly exercise: { readonly name: string; readonly brief: string } | null;
   /** What the exercise has recorded so far (trainee actions, course, debrief once finished). */
   readonly record: TrainingRecord | null;
   readonly results: readonly TrainingResult[];
-  /** Starts an exercise: a new world from the scenario, run unseen to the visit. */
-  start(loaded: LoadedScenario): void;
+  /** Starts an exercise: a new world from the scenario, run unseen to the visit; resolves with problems. */
+  start(loaded: LoadedScenario): Promise<readonly string[]>;
   /** Records a clinical action through the exercise's door. */
   act(action: string, detail?: string): void;
   /** Scores the run and shows the debrief; the result is kept in this browser. */
-  finish(): TrainingDebrief | null;
+  finish(): Promise<TrainingDebrief | null>;
   /** Leaves the exercise; the world stays as it is, free. */
   leave(): void;
 }
 
 /** The page's training handle. */
 export function useTraining(): TrainingHandle {
-  const store = useWorldStore();
-  const version = useWorldVersion();
+  const door = useDoor();
+  const { training } = useStageInfo();
   const [results, setResults] = useResults();
-  const session = store.stage.training;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the record changes with the store's version
-  const record = useMemo(() => session?.record() ?? null, [session, version]);
   return {
-    session,
-    scenario: session?.scenario ?? null,
-    record,
+    exercise: training === null ? null : { name: training.name, brief: training.brief },
+    record: training?.record ?? null,
     results,
-    start: (loaded) => store.replace(trainingStage(loaded)),
+    start: (loaded) => door.startExercise(loaded.source),
     act: (action, detail) =>
-      void store.apply({ type: 'clinical.act', action, ...(detail === undefined ? {} : { detail }) }),
-    finish() {
-      const debrief = store.finishTraining();
+      void door.apply({ type: 'clinical.act', action, ...(detail === undefined ? {} : { detail }) }),
+    async finish() {
+      const debrief = await door.finishExercise();
       if (debrief !== null)
-        void keepResult({
-          finishedAt: new Date().toISOString(),
-          scenario: debrief.scenario,
-          scorePercent: debrief.scorePercent,
-          passed: debrief.passed,
-          debrief,
-        }).then(setResults);
+        setResults(
+          await keepResult({
+            finishedAt: new Date().toISOString(),
+            scenario: debrief.scenario,
+            scorePercent: debrief.scorePercent,
+            passed: debrief.passed,
+            debrief,
+          }),
+        );
       return debrief;
     },
-    leave() {
-      const { world } = store.stage;
-      store.replace({ world, scenario: null, player: null, training: null });
-    },
+    leave: () => void door.leaveExercise(),
   };
 }

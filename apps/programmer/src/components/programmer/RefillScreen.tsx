@@ -44,12 +44,15 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
 
   const apply = useApply();
   // the syringe at the pump: aspirate what can be withdrawn (the pump is not told)
-  const aspirate = () => {
-    const result = apply({ type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: EMPTY_FLUID } });
+  const aspirate = async () => {
+    const result = await apply({
+      type: 'visit.needle',
+      visit: { aspirate: 'all', site: 'reservoir', inject: EMPTY_FLUID },
+    });
     setSyringe(result.ok ? (result.withdrawn?.volume ?? (0 as Nanolitres)) : (0 as Nanolitres));
   };
 
-  const fill = (e: FormEvent) => {
+  const fill = async (e: FormEvent) => {
     e.preventDefault();
     if (syringe === null) return;
     const v = parseDecimal('Volume injected', volume, { min: 0, max: 40, unit: 'mL' });
@@ -63,7 +66,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       problems.push(`Concentration: expected a whole number of mcg/mL, found ${concentration}.`);
     setErrors(problems);
     if (!v.ok || !c.ok || problems.length > 0) return;
-    const injected = apply({
+    const injected = await apply({
       type: 'visit.needle',
       visit: {
         aspirate: 0 as Nanolitres,
@@ -103,14 +106,13 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       concentration: injected?.concentration ?? view.concentration,
     });
     setAbandoning(abandoned);
-    apply({ type: 'clinical.act', action: 'programmer.refillAbandoned', detail: abandoned.message });
+    void apply({ type: 'clinical.act', action: 'programmer.refillAbandoned', detail: abandoned.message });
   };
   /** Sends the safe state through the finish screen. */
   const settle = (draft: Draft | null) => {
     if (draft === null) return;
     setAbandoning(null);
-    act({ type: 'draft.change', draft });
-    act({ type: 'review.open' });
+    void act({ type: 'draft.change', draft }).then(() => act({ type: 'review.open' }));
   };
 
   const discrepancy = plan?.discrepancy;

@@ -1,14 +1,10 @@
-import {
-  type CommandResult,
-  createWorld,
-  type Milliseconds,
-  type World,
-  type WorldCommand,
-  type WorldState,
-} from '@itps/core';
+import { type CommandResult, createWorld, type World, type WorldCommand, type WorldState } from '@itps/core';
 import {
   createScenarioPlayer,
   createScenarioWorld,
+  formatProblem,
+  parseSavedSession,
+  parseScenario,
   resumeTraining,
   type SavedSession,
   type ScenarioFile,
@@ -17,8 +13,10 @@ import {
   startTraining,
   type TrainingDebrief,
   type TrainingSession,
+  trainingOf,
 } from '@itps/scenarios';
 import { initialPump } from './initialPump.ts';
+import type { ChangeKind, ScenarioSourceText, StageInfo, WorldDoor } from './worldDoor.ts';
 
 /** A scenario file as the app keeps it: its text (to save) and its parsed form (to play). */
 export interface LoadedScenario {
@@ -74,15 +72,13 @@ export function restoredStage(session: SavedSession, scenario: ScenarioFile | nu
   };
 }
 
-/** Why the store changed: a command a person gave (saved at once) or time running (saved now and then). */
-export type ChangeKind = 'act' | 'time';
-
 /**
- * The page's one world behind its door, as an external store for React: commands go in through
- * {@link WorldStore.apply}, every change bumps a version that `useSyncExternalStore` reads, and the
- * world's state is read once per version. Holds no domain logic: the stage does the work.
+ * The world behind its door in the window that holds it: the stage it runs (a free world, an
+ * instructor's scenario and its player, or a training session), commands applied through the
+ * stage's door, a version bumped at every change, and the world's state read once per version.
+ * Holds no domain logic: the stage does the work.
  */
-export class WorldStore {
+export class LocalDoor implements WorldDoor {
   #stage: Stage;
   #version = 0;
   #state: { version: number; state: WorldState } | null = null;
@@ -92,28 +88,30 @@ export class WorldStore {
     this.#stage = stage;
   }
 
-  /** What the page runs now. */
-  get stage(): Stage {
-    return this.#stage;
-  }
-
-  /** Bumped at every change. */
   get version(): number {
     return this.#version;
   }
 
-  /** The world now (plain data), read once per version. */
   state(): WorldState {
     if (this.#state?.version !== this.#version)
       this.#state = { version: this.#version, state: this.#stage.world.state() };
     return this.#state.state;
   }
 
-  /**
-   * Applies a command through the stage's door (the exercise's, the scenario's, or the world's own).
-   * `kind` says who gave it: a person (saved at once) or the running clock (saved now and then).
-   */
-  apply(command: WorldCommand, kind: ChangeKind = 'act'): CommandResult {
+  info(): StageInfo {
+    const { scenario, training } = this.#stage;
+    return {
+      scenario: scenario === null ? null : { name: scenario.scenario.name },
+      training:
+        training === null
+          ? null
+          : { name: training.scenario.name, brief: trainingOf(training.scenario).brief, record: training.record() },
+      nextStepAt: training?.nextStepAt() ?? this.#stage.player?.nextStepAt() ?? null,
+    };
+  }
+
+  /** Applies a command at once (the same as {@link LocalDoor.apply}, without the promise). */
+  applyNow(command: WorldCommand, kind: ChangeKind = 'act'): CommandResult {
     const { training, player, world } = this.#stage;
     let result: CommandResult;
     if (training !== null) result = training.apply(command);
@@ -125,13 +123,27 @@ export class WorldStore {
     return result;
   }
 
-  /** The next instant the stage's timeline does something; null when nothing is scheduled. */
-  nextStepAt(): Milliseconds | null {
-    return this.#stage.training?.nextStepAt() ?? this.#stage.player?.nextStepAt() ?? null;
+  apply(command: WorldCommand, kind: ChangeKind = 'act'): Promise<CommandResult> {
+    return Promise.resolve(this.applyNow(command, kind));
   }
 
-  /** Scores the exercise (running the rest of its story); null when none runs. */
-  finishTraining(): TrainingDebrief | null {
+  async loadScenario(source: ScenarioSourceText): Promise<readonly string[]> {
+    const parsed = parseScenario(source.text, source.file);
+    if (!parsed.ok) return parsed.problems.map(formatProblem);
+    this.#replace(scenarioStage({ source, scenario: parsed.scenario }));
+    return [];
+  }
+
+  async startExercise(source: ScenarioSourceText): Promise<readonly string[]> {
+    const parsed = parseScenario(source.text, source.file);
+    if (!parsed.ok) return parsed.problems.map(formatProblem);
+    if (parsed.scenario.patient === undefined)
+      return [`${source.file}: patient: expected a patient (patient.origin) for an exercise, found none`];
+    this.#replace(trainingStage({ source, scenario: parsed.scenario }));
+    return [];
+  }
+
+  async finishExercise(): Promise<TrainingDebrief | null> {
     const training = this.#stage.training;
     if (training === null) return null;
     const { debrief } = training.finish();
@@ -139,14 +151,27 @@ export class WorldStore {
     return debrief;
   }
 
-  /** Replaces what the page runs. */
-  replace(stage: Stage): void {
-    this.#stage = stage;
-    this.#changed('act');
+  async leaveExercise(): Promise<void> {
+    this.#replace({ world: this.#stage.world, scenario: null, player: null, training: null });
   }
 
-  /** The session as it is saved and exported. */
-  session(): SavedSession {
+  async restore(session: unknown, file: string): Promise<readonly string[]> {
+    const checked = parseSavedSession(session, file);
+    if (!checked.ok) return checked.problems.map(formatProblem);
+    this.#replace(restoredStage(checked.session, checked.scenario));
+    return [];
+  }
+
+  async startOver(): Promise<void> {
+    this.#replace(freeStage());
+  }
+
+  async session(): Promise<SavedSession> {
+    return this.sessionNow();
+  }
+
+  /** The session as it is saved and exported, at once. */
+  sessionNow(): SavedSession {
     const { world, scenario, training } = this.#stage;
     return {
       format: SESSION_FORMAT,
@@ -156,11 +181,15 @@ export class WorldStore {
     };
   }
 
-  /** Calls `listener` after every change; returns the unsubscribe function. */
   subscribe = (listener: (kind: ChangeKind) => void): (() => void) => {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   };
+
+  #replace(stage: Stage): void {
+    this.#stage = stage;
+    this.#changed('act');
+  }
 
   #changed(kind: ChangeKind): void {
     this.#version += 1;
