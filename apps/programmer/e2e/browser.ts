@@ -72,7 +72,7 @@ export function setUpAppPage(viewport: { width: number; height: number }): {
   });
   beforeEach(async () => {
     current = await browser.newPage({ viewport });
-    await current.goto(APP_URL);
+    await current.goto(`${APP_URL}#/instructor`);
   });
   return { page: () => current, text: (testId) => current.getByTestId(testId).innerText() };
 }

@@ -114,7 +114,7 @@ describe('training in Chromium', () => {
     const browser = page.context().browser();
     if (browser === null) throw new Error('no browser');
     const other = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await other.goto(APP_URL);
+    await other.goto(`${APP_URL}#/instructor`);
     await other.getByLabel('Import a session file').setInputFiles({
       name: 'itps-session.json',
       mimeType: 'application/json',

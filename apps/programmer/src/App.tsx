@@ -1,45 +1,30 @@
-import { AlarmSounder } from './components/AlarmSounder.tsx';
-import { BeliefPanel } from './components/BeliefPanel.tsx';
-import { EventLog } from './components/EventLog.tsx';
-import { FaultPanel } from './components/FaultPanel.tsx';
-import { LinkControls } from './components/LinkControls.tsx';
-import { LivePlots } from './components/LivePlots.tsx';
-import { PatientPanel } from './components/PatientPanel.tsx';
-import { ProgrammerPanel } from './components/programmer/ProgrammerPanel.tsx';
-import { RefillForm } from './components/RefillForm.tsx';
-import { ScenarioLoader } from './components/ScenarioLoader.tsx';
-import { SessionFiles } from './components/SessionFiles.tsx';
-import { TimeControls } from './components/TimeControls.tsx';
-import { TrainingPanel } from './components/TrainingPanel.tsx';
-import { TruthPanel } from './components/TruthPanel.tsx';
+import { useRoute } from './simulation/useRoute.ts';
 import { WorldProvider } from './simulation/WorldProvider.tsx';
+import { BedsideSurface } from './surfaces/BedsideSurface.tsx';
+import { DebriefSurface } from './surfaces/DebriefSurface.tsx';
+import { Home } from './surfaces/Home.tsx';
+import { InstructorConsole } from './surfaces/InstructorConsole.tsx';
+import { ProgrammerSurface } from './surfaces/ProgrammerSurface.tsx';
 
-/** The ITPS pump bench: an implanted pump on simulated time, its belief beside the truth. */
+/** ITPS in the browser: one world, several surfaces at their own addresses. */
 export function App() {
+  const route = useRoute();
   return (
     <WorldProvider>
       <p className="banner" role="note">
         ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
       </p>
-      <header>
-        <h1>ITPS clinician programmer and pump bench</h1>
-      </header>
-      <main className="grid">
-        <TrainingPanel />
-        <ProgrammerPanel />
-        <TimeControls />
-        <AlarmSounder />
-        <PatientPanel />
-        <BeliefPanel />
-        <TruthPanel />
-        <LivePlots />
-        <RefillForm />
-        <ScenarioLoader />
-        <LinkControls />
-        <FaultPanel />
-        <EventLog />
-        <SessionFiles />
-      </main>
+      {route === 'programmer' ? (
+        <ProgrammerSurface />
+      ) : route === 'bedside' ? (
+        <BedsideSurface />
+      ) : route === 'instructor' ? (
+        <InstructorConsole />
+      ) : route === 'debrief' ? (
+        <DebriefSurface />
+      ) : (
+        <Home />
+      )}
     </WorldProvider>
   );
 }
