@@ -47,7 +47,7 @@ describe('training in Chromium', () => {
     const timeline = await text('debrief-timeline');
     expect(timeline).toContain('programmed by a colleague: flex');
     expect(timeline).toContain('Suspect overdose');
-    expect(timeline).toContain('patient overdose drowsy');
+    expect(timeline).toContain('The patient reached drowsiness');
     expect(await text('debrief-lesson')).toContain('24-hour total');
     // the rest of the story ran: the clock is at the scenario's end (2 days)
     expect(await text('sim-time')).toContain('day 2');

@@ -127,7 +127,9 @@ describe('scoring', () => {
     expect([detectAt(24), detectAt(24.5), detectAt(72), detectAt(73)]).toEqual([20, 10, 10, 5]);
     const missed = scoreTraining(s, baseRun());
     expect(missed.timeToDetectMs).toBeNull();
-    expect(missed.missed[0]).toBe('The silent fault that began at PT2H was never detected (the pump cannot sense it)');
+    expect(missed.missed[0]).toBe(
+      'The silent fault that began at day 0, 02:00 was never detected (the pump cannot sense it)',
+    );
     // a guess before the fault began does not count
     expect(
       scoreTraining(s, baseRun({ trainee: [{ at: HOUR, type: 'clinical.suspectCatheter' }] })).timeToDetectMs,
@@ -180,11 +182,18 @@ describe('scoring', () => {
     expect(interrogate).toMatchObject({
       passed: true,
       points: 10,
-      explanation: 'pump.interrogated at PT3H, before PT6H',
+      explanation: 'Pump interrogated at day 0, 03:00, before day 0, 06:00',
     });
-    expect(started).toMatchObject({ passed: false, points: 0, explanation: 'pump.started at PT9H, later than PT8H' });
-    expect(running).toMatchObject({ passed: true, explanation: 'at the end: pump.state running' });
-    expect(noWithdrawal).toMatchObject({ passed: true, explanation: 'patient.withdrawal.early never happened' });
+    expect(started).toMatchObject({
+      passed: false,
+      points: 0,
+      explanation: 'Pump started at day 0, 09:00, later than day 0, 08:00',
+    });
+    expect(running).toMatchObject({ passed: true, explanation: 'at the end: the pump running' });
+    expect(noWithdrawal).toMatchObject({
+      passed: true,
+      explanation: 'The patient reached early withdrawal (itching, fast heart rate, spasticity returning): never',
+    });
     expect(withinWindow.max).toBe(50);
     expect(withinWindow.scorePercent).toBe(60);
     expect(withinWindow.passed).toBe(false);

@@ -1,5 +1,5 @@
-import { type Milliseconds, MS_PER_HOUR, type OverdoseStage, type WithdrawalStage } from '@itps/core';
-import { formatDuration } from '../duration.ts';
+import { formatClock, type Milliseconds, MS_PER_HOUR, type OverdoseStage, type WithdrawalStage } from '@itps/core';
+import { eventWords } from '../eventWords.ts';
 import { meets } from '../observe.ts';
 import type { ScenarioAction, ScenarioFile, TrainingObjective } from '../scenarioSchema.ts';
 import { CLINICAL_ACTIONS } from './traineeActions.ts';
@@ -56,7 +56,34 @@ const PENALTY = {
 } as const;
 
 /** An instant to the minute: link latencies add seconds nobody needs to read. */
-const when = (at: number) => formatDuration(Math.round(at / 60_000) * 60_000);
+/** Writes a simulated instant on a scenario's wall clock: "day 1, 14:05". */
+type When = (at: number) => string;
+const clockOf =
+  (s: ScenarioFile): When =>
+  (at) =>
+    formatClock(at as Milliseconds, s.timeOfDayAtStart);
+
+/** An expectation of a final value, in words. */
+function expectedWords(e: unknown): string {
+  if (typeof e === 'number' || typeof e === 'string') return String(e);
+  const v = e as { near?: number; within?: number; min?: number; max?: number };
+  if (v.near !== undefined) return `${v.near} (within ${v.within})`;
+  if (v.min !== undefined && v.max !== undefined) return `between ${v.min} and ${v.max}`;
+  return JSON.stringify(e);
+}
+
+/** What an observable key means at the end of a run, in words. */
+const OBSERVABLE_WORDS: Readonly<Record<string, string>> = {
+  'pump.state': 'the pump',
+  'pump.mode': 'the therapy mode',
+  'pump.doseMcgPerDay': 'the daily dose (mcg/day)',
+  'pump.reservoirMl': 'the calculated reservoir (mL)',
+  'patient.ashworth': 'the Ashworth score',
+  'patient.withdrawal': 'withdrawal',
+  'patient.overdose': 'overdose',
+  'truth.deliveredMcg': 'the drug delivered (mcg)',
+};
+const keyWords = (key: string) => OBSERVABLE_WORDS[key] ?? key;
 
 /**
  * The training part of a scenario: its own, or for a plain scenario (a failing property's file, an
@@ -90,7 +117,7 @@ const firstAt = (run: TrainingRun, name: string, from = 0): number | null => {
   return times.length === 0 ? null : Math.min(...times);
 };
 
-function judgeObjective(o: TrainingObjective, run: TrainingRun): RubricItem {
+function judgeObjective(o: TrainingObjective, run: TrainingRun, when: When): RubricItem {
   const max = o.points ?? 10;
   let passed: boolean;
   let explanation: string;
@@ -102,20 +129,20 @@ function judgeObjective(o: TrainingObjective, run: TrainingRun): RubricItem {
     const since = o.after === undefined ? '' : ` after ${when(o.after)}`;
     explanation =
       at === null
-        ? `${o.event} never happened${since}`
-        : `${o.event} at ${when(at)}${limit === null ? '' : passed ? `, before ${when(limit)}` : `, later than ${when(limit)}`}`;
+        ? `${eventWords(o.event)}: not done${since}`
+        : `${eventWords(o.event)} at ${when(at)}${limit === null ? '' : passed ? `, before ${when(limit)}` : `, later than ${when(limit)}`}`;
   } else if ('never' in o) {
     const at = firstAt(run, o.never);
     passed = at === null;
-    explanation = at === null ? `${o.never} never happened` : `${o.never} at ${when(at)}`;
+    explanation = at === null ? `${eventWords(o.never)}: never` : `${eventWords(o.never)} at ${when(at)}`;
   } else {
     const wrong = Object.entries(o.atEnd).filter(([key, expected]) => !meets(expected, run.final[key]));
     passed = wrong.length === 0;
     explanation = passed
       ? `at the end: ${Object.keys(o.atEnd)
-          .map((k) => `${k} ${run.final[k]}`)
+          .map((k) => `${keyWords(k)} ${run.final[k]}`)
           .join(', ')}`
-      : `at the end: ${wrong.map(([k, e]) => `${k} was ${run.final[k] ?? 'not observed'}, expected ${JSON.stringify(e)}`).join('; ')}`;
+      : `at the end: ${wrong.map(([k, e]) => `${keyWords(k)} was ${run.final[k] ?? 'not observed'}, where ${expectedWords(e)} was needed`).join('; ')}`;
   }
   return { kind: 'objective', text: o.text, passed, points: passed ? max : 0, max, explanation };
 }
@@ -137,12 +164,11 @@ function describeTruth(a: ScenarioAction): string | null {
   }
 }
 
-const words = (type: string) => type.replaceAll('.', ' ');
-
 /** Scores a trainee's run of a training scenario and writes its debrief. Pure. */
 export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrief {
+  const when = clockOf(s);
   const training = trainingOf(s);
-  const items: RubricItem[] = training.objectives.map((o) => judgeObjective(o, run));
+  const items: RubricItem[] = training.objectives.map((o) => judgeObjective(o, run, when));
   const missed: string[] = items.filter((i) => !i.passed).map((i) => `${i.text}: ${i.explanation}`);
   let timeToDetectMs: number | null = null;
   if (training.silentFault !== undefined) {
@@ -219,14 +245,12 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
     ...run.trainee.map((t) => ({
       at: t.at,
       lane: 'trainee' as const,
-      text:
-        CLINICAL_ACTIONS[t.type as keyof typeof CLINICAL_ACTIONS] ??
-        `${words(t.type)}${t.detail ? `: ${t.detail}` : ''}`,
+      text: `${eventWords(t.type)}${t.detail && !(t.type in CLINICAL_ACTIONS) ? `: ${t.detail}` : ''}`,
     })),
     ...run.events.map((e) => ({
       at: e.at,
       lane: e.type.startsWith('patient.') ? ('patient' as const) : ('pump' as const),
-      text: words(e.type),
+      text: eventWords(e.type),
     })),
   ].sort((a, b) => a.at - b.at);
   return {
