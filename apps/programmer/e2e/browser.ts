@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 /** Where the app is served during the specs. */
 export const APP_URL = 'http://127.0.0.1:4173/';
@@ -73,6 +73,9 @@ export function setUpAppPage(viewport: { width: number; height: number }): {
   beforeEach(async () => {
     current = await browser.newPage({ viewport });
     await current.goto(`${APP_URL}#/instructor`);
+  });
+  afterEach(async () => {
+    await current.context().close();
   });
   return { page: () => current, text: (testId) => current.getByTestId(testId).innerText() };
 }

@@ -77,7 +77,20 @@ describe('pump bench in Chromium', () => {
     await page.getByLabel('Paused').check();
     const delivered = await text('truth-delivered');
     expect(delivered).not.toBe('0.0 mcg in 0.00 mL');
+    // the plots keep up: they reach the clock (2 calendar days from 08:00 is at least 1.67 days run),
+    // sampled every 15 simulated minutes whatever the frames did
+    await expect
+      .poll(async () => Number(/day ([\d.]+)/.exec(await text('plot-samples'))?.[1]), { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(1.66);
+    const [, samples, days] = /^(\d+) samples, day ([\d.]+)/.exec(await text('plot-samples')) ?? [];
+    expect(Number(samples)).toBeGreaterThanOrEqual(Math.floor(Number(days) * 96));
     await screenshot(page, '06-running');
+  });
+
+  it('plots every 15 simulated minutes of a week jumped at once', async () => {
+    await page.getByRole('button', { name: '+1 week' }).click();
+    // 7 days of 96 samples, the start, and the world now
+    await expect.poll(async () => text('plot-samples')).toBe('673 samples, day 7.00');
   });
 });
 
@@ -242,6 +255,8 @@ describe('saved sessions are checked before anything is restored', () => {
   });
 
   it('says so when it finds a session saved by the older version, and starts a new one', async () => {
+    // as an older version left it: written before this version's page reads storage at start
+    await page.getByTestId('sim-time').waitFor();
     await page.evaluate(() => localStorage.setItem('itps.world.v1', '{"format":"itps-world/1"}'));
     await page.reload();
     await page.getByTestId('session-file-message').waitFor();

@@ -1,12 +1,5 @@
-import {
-  msToDays,
-  nanolitresToMl,
-  picogramsPerDayToMcgPerDay,
-  picogramsToMcg,
-  sampleWorld,
-  type WorldState,
-} from '@itps/core';
-import { useEffect, useRef, useState } from 'react';
+import { msToDays, nanolitresToMl, picogramsPerDayToMcgPerDay, picogramsToMcg, type WorldSample } from '@itps/core';
+import { useEffect, useState } from 'react';
 import { useDoor } from '../simulation/WorldProvider.tsx';
 import { TimeChart } from './TimeChart.tsx';
 
@@ -20,14 +13,11 @@ interface Sample {
   readonly ashworth: number | null;
 }
 
-/** Most samples kept: past it, every other one is dropped and the spacing doubles. */
-const MAX_SAMPLES = 800;
 /** How often the plots redraw (real time): often enough to look live, rarely enough to keep frames short. */
 const REDRAW_MS = 250;
 
-/** One point of the plots: the world's one sampler, in the units the plots read. */
-function sampleOf(state: WorldState): Sample {
-  const w = sampleWorld(state);
+/** One point of the plots, from the world's one sampler, in the units the plots read. */
+function sampleOf(w: WorldSample): Sample {
   return {
     day: msToDays(w.at),
     belief: nanolitresToMl(w.beliefReservoir),
@@ -40,40 +30,22 @@ function sampleOf(state: WorldState): Sample {
 
 /**
  * Instructor console: reservoir (belief beside truth), programmed dose, drug delivered and, with a
- * patient, spasticity, plotted live as simulated time runs. Samples are taken as the pump moves and
- * thinned as they accumulate, so a seven-year run stays a few hundred points.
+ * patient, spasticity, plotted live as simulated time runs. The world's door samples by simulated
+ * time (every 15 minutes at first, thinned as the series grows), so the plots keep up at any speed.
  */
 export function LivePlots() {
   const door = useDoor();
-  const samples = useRef<Sample[]>([]);
-  const [shown, setShown] = useState<readonly Sample[]>([]);
+  const [shown, setShown] = useState<readonly Sample[]>(() => door.series().map(sampleOf));
   useEffect(() => {
-    let committed: Sample[] = [sampleOf(door.state())];
-    let tip: Sample | null = null;
-    let spacing = 15 / (24 * 60);
-    let dirty = false;
-    samples.current = committed;
-    setShown(committed);
+    // the series is sampled by simulated time as the world moves; the plots redraw a few times a second
+    let dirty = true;
     const unsubscribe = door.subscribe(() => {
-      const next = sampleOf(door.state());
-      const last = committed[committed.length - 1] as Sample;
-      if (next.day < last.day) committed = [];
-      if (committed.length > 0 && next.day - last.day < spacing) tip = next;
-      else {
-        committed.push(next);
-        tip = null;
-      }
-      if (committed.length > MAX_SAMPLES) {
-        committed = committed.filter((_, i) => i % 2 === 0);
-        spacing *= 2;
-      }
-      samples.current = tip === null ? committed : [...committed, tip];
       dirty = true;
     });
     const timer = setInterval(() => {
       if (!dirty) return;
       dirty = false;
-      setShown(samples.current);
+      setShown(door.series().map(sampleOf));
     }, REDRAW_MS);
     return () => {
       unsubscribe();

@@ -140,7 +140,12 @@ export function WorldProvider({ children }: { children: ReactNode }) {
         Loading the saved session…
       </p>
     );
-  return <WorldContext.Provider value={{ ...opened, results, setResults }}>{children}</WorldContext.Provider>;
+  // a window that takes the world over starts its surfaces afresh on the world it now holds
+  return (
+    <WorldContext.Provider key={opened.holder ? 'holder' : 'reaching'} value={{ ...opened, results, setResults }}>
+      {children}
+    </WorldContext.Provider>
+  );
 }
 
 function useWorldContext(): WorldContextValue {

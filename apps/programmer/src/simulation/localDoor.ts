@@ -1,4 +1,13 @@
-import { type CommandResult, createWorld, type World, type WorldCommand, type WorldState } from '@itps/core';
+import {
+  type CommandResult,
+  createWorld,
+  type Milliseconds,
+  sampleWorld,
+  type World,
+  type WorldCommand,
+  type WorldSample,
+  type WorldState,
+} from '@itps/core';
 import {
   createScenarioPlayer,
   createScenarioWorld,
@@ -17,6 +26,11 @@ import {
 } from '@itps/scenarios';
 import { initialPump } from './initialPump.ts';
 import type { ChangeKind, ScenarioSourceText, StageInfo, WorldDoor } from './worldDoor.ts';
+
+/** The plots' first sample spacing (simulated time), doubled each time the series passes its maximum. */
+const SERIES_START_SPACING_MS = 15 * 60_000;
+/** Most samples a series keeps: a seven-year run stays a few hundred points. */
+const SERIES_MAX = 800;
 
 /** A scenario file as the app keeps it: its text (to save) and its parsed form (to play). */
 export interface LoadedScenario {
@@ -83,9 +97,13 @@ export class LocalDoor implements WorldDoor {
   #version = 0;
   #state: { version: number; state: WorldState } | null = null;
   readonly #listeners = new Set<(kind: ChangeKind) => void>();
+  /** The plots' series, sampled by simulated time (never by frames), thinned as it grows. */
+  #series: WorldSample[] = [];
+  #spacing = SERIES_START_SPACING_MS;
 
   constructor(stage: Stage) {
     this.#stage = stage;
+    this.#series = [sampleWorld(stage.world.state())];
   }
 
   get version(): number {
@@ -112,15 +130,48 @@ export class LocalDoor implements WorldDoor {
 
   /** Applies a command at once (the same as {@link LocalDoor.apply}, without the promise). */
   applyNow(command: WorldCommand, kind: ChangeKind = 'act'): CommandResult {
-    const { training, player, world } = this.#stage;
     let result: CommandResult;
-    if (training !== null) result = training.apply(command);
-    else if (player !== null && command.type === 'time.advance' && command.to >= world.state().now) {
-      player.advanceTo(command.to);
-      result = { ok: true, at: world.state().now };
-    } else result = world.apply(command);
+    if (command.type === 'time.advance' && command.to >= this.#stage.world.state().now) {
+      // time moves from sample to sample, so the plots keep up at every speed and over any jump
+      for (let t = this.#nextSampleAt(); t <= command.to; t = this.#nextSampleAt()) {
+        this.#through({ type: 'time.advance', to: t });
+        this.#sample();
+      }
+      result = this.#through(command);
+    } else result = this.#through(command);
     this.#changed(kind);
     return result;
+  }
+
+  /** The plots' series: every sample so far, and the world now. */
+  series(): readonly WorldSample[] {
+    const now = sampleWorld(this.state());
+    const last = this.#series[this.#series.length - 1];
+    return last !== undefined && last.at === now.at ? this.#series : [...this.#series, now];
+  }
+
+  /** A command through the stage's own door: the exercise's, the scenario's player, or the world's. */
+  #through(command: WorldCommand): CommandResult {
+    const { training, player, world } = this.#stage;
+    if (training !== null) return training.apply(command);
+    if (player !== null && command.type === 'time.advance' && command.to >= world.state().now) {
+      player.advanceTo(command.to);
+      return { ok: true, at: world.state().now };
+    }
+    return world.apply(command);
+  }
+
+  #nextSampleAt(): Milliseconds {
+    const last = this.#series[this.#series.length - 1]?.at ?? 0;
+    return (last + this.#spacing) as Milliseconds;
+  }
+
+  #sample(): void {
+    this.#series.push(sampleWorld(this.#stage.world.state()));
+    if (this.#series.length > SERIES_MAX) {
+      this.#series = this.#series.filter((_, i) => i % 2 === 0);
+      this.#spacing *= 2;
+    }
   }
 
   apply(command: WorldCommand, kind: ChangeKind = 'act'): Promise<CommandResult> {
@@ -188,6 +239,8 @@ export class LocalDoor implements WorldDoor {
 
   #replace(stage: Stage): void {
     this.#stage = stage;
+    this.#series = [sampleWorld(stage.world.state())];
+    this.#spacing = SERIES_START_SPACING_MS;
     this.#changed('act');
   }
 

@@ -1,4 +1,4 @@
-import type { CommandResult, WorldCommand, WorldState } from '@itps/core';
+import type { CommandResult, WorldCommand, WorldSample, WorldState } from '@itps/core';
 import type { SavedSession, TrainingDebrief } from '@itps/scenarios';
 import type { ChangeKind, ScenarioSourceText, StageInfo, WorldDoor } from './worldDoor.ts';
 
@@ -7,6 +7,7 @@ export interface WorldSnapshotMessage {
   readonly kind: 'snapshot';
   readonly state: WorldState;
   readonly info: StageInfo;
+  readonly series: readonly WorldSample[];
   readonly change: ChangeKind;
 }
 
@@ -90,6 +91,10 @@ export class RemoteDoor implements WorldDoor {
   info(): StageInfo {
     if (this.#snapshot === null) throw new Error('RemoteDoor.info: no snapshot yet (await ready())');
     return this.#snapshot.info;
+  }
+
+  series(): readonly WorldSample[] {
+    return this.#snapshot?.series ?? [];
   }
 
   subscribe = (listener: (kind: ChangeKind) => void): (() => void) => {

@@ -20,6 +20,7 @@ export function serveDoor(door: LocalDoor, channel: BroadcastChannel): () => voi
       kind: 'snapshot',
       state: door.state(),
       info: door.info(),
+      series: door.series(),
       change,
     } satisfies WorldSnapshotMessage);
   };

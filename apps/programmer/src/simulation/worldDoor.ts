@@ -1,4 +1,4 @@
-import type { CommandResult, Milliseconds, WorldCommand, WorldState } from '@itps/core';
+import type { CommandResult, Milliseconds, WorldCommand, WorldSample, WorldState } from '@itps/core';
 import type { SavedSession, TrainingDebrief, TrainingRecord } from '@itps/scenarios';
 
 /** Why the world changed: a command a person gave (saved at once) or time running (saved now and then). */
@@ -39,6 +39,8 @@ export interface WorldDoor {
   state(): WorldState;
   /** What plays onto it. */
   info(): StageInfo;
+  /** The plots' series: samples by simulated time since the stage began, and the world now. */
+  series(): readonly WorldSample[];
   /** Applies a command through the stage's door. */
   apply(command: WorldCommand, kind?: ChangeKind): Promise<CommandResult>;
   /** Plays an instructor's scenario from t = 0 (refused with the format's problems). */
