@@ -26,7 +26,7 @@ describe('pump bench in Chromium', () => {
   });
 
   it('jumps to the next event: the low-reservoir alarm at day 36', async () => {
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     expect(await text('sim-time')).toBe('day 36, 08:00');
     expect(await text('pump-reservoir')).toBe('2.00 mL');
     expect(await text('alarm-lowReservoir')).toContain('ACTIVE');
@@ -36,7 +36,7 @@ describe('pump bench in Chromium', () => {
   });
 
   it('refuses bad refill input next to the field and refuses an overfill without changing anything', async () => {
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     const volume = page.getByLabel('Volume to inject (mL)');
     await volume.fill('1O');
     await page.getByRole('button', { name: 'Aspirate all, inject and record' }).click();
@@ -54,7 +54,7 @@ describe('pump bench in Chromium', () => {
   });
 
   it('refills from the keyboard alone and clears the alarm', async () => {
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     await page.getByLabel('Volume to inject (mL)').focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('18');
@@ -114,10 +114,10 @@ describe('instructor fault injection', () => {
 
 describe('alarm tones', () => {
   it('sounds the single tone for a non-critical alarm and the two-tone for a critical one, and can be muted', async () => {
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     expect(await text('last-tone')).toBe('Last tone: single tone (non-critical) for Low reservoir at day 36, 08:00');
     await page.getByLabel('Mute room sound').check();
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     expect(await text('last-tone')).toBe(
       'Last tone: two-tone (critical) for Reservoir empty at day 40, 08:00 (room muted)',
     );
@@ -153,6 +153,9 @@ describe('the session survives a reload', () => {
     ]);
     const saved = await session.path();
     await page.getByRole('button', { name: 'Start over' }).click();
+    // it asks first: nothing is forgotten until the second press
+    expect(await text('sim-time')).toBe(before.time);
+    await page.getByRole('button', { name: 'Yes, start over' }).click();
     expect(await text('sim-time')).toBe('day 0, 08:00');
     await page.getByLabel('Import a session file').setInputFiles(saved);
     // the file is read asynchronously: wait for the outcome
@@ -175,11 +178,11 @@ describe('instructor: scenarios', () => {
     await page.getByRole('button', { name: 'Load scenario' }).click();
     expect(await text('scenario-loaded')).toBe('Loaded: Post-MRI motor stall and recovery (SynchroMed-like)');
     expect(await text('sim-time')).toBe('day 0, 00:00');
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     expect(await text('sim-time')).toBe('day 1, 00:00');
     expect(await text('pump-state')).toBe('stalled');
     expect(await text('alarm-motorStall')).toContain('ACTIVE');
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     expect(await text('sim-time')).toBe('day 1, 06:00');
     expect(await text('pump-state')).toBe('running');
     await screenshot(page, '09-scenario-loaded');
@@ -197,7 +200,7 @@ describe('instructor: scenarios', () => {
   it('keeps playing a loaded scenario after a reload, from where it was', async () => {
     await page.getByLabel('From the library').selectOption('stop-and-restart.scenario.yaml');
     await page.getByRole('button', { name: 'Load scenario' }).click();
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     expect(await text('sim-time')).toBe('day 1, 00:00');
     expect(await text('pump-mode')).toBe('stopped');
     await page.reload();
@@ -205,7 +208,7 @@ describe('instructor: scenarios', () => {
     expect(await text('scenario-loaded')).toBe('Loaded: Therapy stopped, then restarted');
     expect(await text('sim-time')).toBe('day 1, 00:00');
     // the restart at day 3 is the timeline's, not the pump's: only a restored timeline plays it
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     expect(await text('sim-time')).toBe('day 3, 00:00');
     expect(await text('pump-mode')).toBe('simple');
     expect(await text('pump-state')).toBe('running');
@@ -225,9 +228,46 @@ describe('instructor: scenarios', () => {
     await page.getByTestId('scenario-loaded').waitFor();
     expect(await text('scenario-loaded')).toBe('Loaded: DEMO-NEVER-STALLS counterexample (seed 20261122)');
     // the shrunk history is one MRI scan at t = 0: playing it shows the stall the claim denied
-    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
     await expect(page.getByTestId('event-log').innerText()).resolves.toContain('Motor stalled');
     await screenshot(page, '18-counterexample-loaded');
+  });
+});
+
+describe('the instructor’s clock', () => {
+  it('jumps to the next event within 60 days at most, and to a day and time on purpose', async () => {
+    // from day 40 the next event is ERI, years away: the jump stops 60 days on
+    await page.getByLabel('Jump to day').fill('40');
+    await page.getByRole('button', { name: 'Jump', exact: true }).click();
+    expect(await text('sim-time')).toBe('day 40, 08:00');
+    await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
+    expect(await text('sim-time')).toBe('day 100, 08:00');
+    await page.getByLabel('Jump to day').fill('100');
+    await page.getByLabel('at', { exact: true }).fill('07:00');
+    await page.getByRole('button', { name: 'Jump', exact: true }).click();
+    expect(await page.getByRole('alert').filter({ hasText: 'Jump to' }).innerText()).toBe(
+      'Jump to: expected a time after now (day 100, 08:00), found day 100, 07:00.',
+    );
+    expect(await text('sim-time')).toBe('day 100, 08:00');
+  });
+});
+
+describe('nothing destructive without asking', () => {
+  it('asks before a scenario or an exercise replaces a world in use, and keeps it when told to', async () => {
+    await page.getByRole('button', { name: '+1 day' }).click();
+    await page.getByRole('button', { name: 'Load scenario' }).click();
+    expect(await page.getByRole('group', { name: /The world running now .* is replaced/ }).count()).toBe(1);
+    await screenshot(page, '19-confirm-replace');
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    expect(await text('sim-time')).toBe('day 1, 08:00');
+    expect(await text('scenario-loaded')).toBe('No scenario loaded: a free session.');
+    await page.getByRole('button', { name: 'Start exercise' }).click();
+    await page.getByRole('button', { name: 'Yes, start exercise' }).click();
+    await page.getByTestId('training-name').waitFor();
+    await page.getByRole('button', { name: 'Abandon exercise' }).click();
+    expect(await page.getByTestId('training-name').count()).toBe(1);
+    await page.getByRole('button', { name: 'Yes, abandon it' }).click();
+    expect(await page.getByTestId('training-name').count()).toBe(0);
   });
 });
 

@@ -1,11 +1,12 @@
 import { SCENARIO_LIBRARY } from '../library.ts';
-import { useDoor, useStageInfo } from '../simulation/WorldProvider.tsx';
+import { useDoor, useStageInfo, useWorldInUse } from '../simulation/WorldProvider.tsx';
 import { ScenarioSource } from './ScenarioSource.tsx';
 
 /** Instructor console: load a scenario from the library or a file; its timeline plays as time runs. */
 export function ScenarioLoader() {
   const door = useDoor();
   const loaded = useStageInfo().scenario;
+  const inUse = useWorldInUse();
   return (
     <section className="panel" aria-labelledby="scenario-title">
       <h2 id="scenario-title">Scenario (instructor)</h2>
@@ -19,6 +20,9 @@ export function ScenarioLoader() {
         fileLabel="From a file (YAML or JSON)"
         testId="scenario-problems"
         onOpen={(loaded) => door.loadScenario(loaded.source)}
+        replaces={
+          inUse ? 'Load this scenario? The world running now (its time, pump and programmer) is replaced.' : null
+        }
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import { formatProblem, parseScenario, type ScenarioFile } from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
 import type { LoadedScenario } from '../simulation/localDoor.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 
 /** Largest scenario file the app reads. */
 const MAX_SCENARIO_BYTES = 2_000_000;
@@ -25,6 +26,7 @@ export function ScenarioSource({
   testId,
   accept,
   onOpen,
+  replaces = null,
 }: {
   readonly entries: readonly BundledScenario[];
   readonly listLabel: string;
@@ -33,6 +35,8 @@ export function ScenarioSource({
   /** Test id of the problems list. */
   readonly testId: string;
   readonly accept?: (scenario: ScenarioFile, file: string) => string | null;
+  /** What opening it would replace, asked before it does; null when nothing would be lost. */
+  readonly replaces?: string | null;
   /** Opens it; resolves with the problems that kept it from opening (none when it opened). */
   readonly onOpen: (loaded: LoadedScenario) => Promise<readonly string[]>;
 }) {
@@ -54,6 +58,10 @@ export function ScenarioSource({
     setProblems([]);
     void onOpen({ scenario: parsed.scenario, source: { text, file } }).then((refused) => setProblems([...refused]));
   };
+  const openChoice = () => {
+    const entry = entries.find((e) => e.file === choice);
+    if (entry) open(entry.text, entry.file);
+  };
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (file === undefined) return;
@@ -74,15 +82,18 @@ export function ScenarioSource({
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          onClick={() => {
-            const entry = entries.find((e) => e.file === choice);
-            if (entry) open(entry.text, entry.file);
-          }}
-        >
-          {openLabel}
-        </button>
+        {replaces === null ? (
+          <button type="button" onClick={openChoice}>
+            {openLabel}
+          </button>
+        ) : (
+          <ConfirmButton
+            label={openLabel}
+            question={replaces}
+            confirmLabel={`Yes, ${openLabel.toLowerCase()}`}
+            onConfirm={openChoice}
+          />
+        )}
       </div>
       <div className="field">
         <label htmlFor={fileId}>{fileLabel}</label>

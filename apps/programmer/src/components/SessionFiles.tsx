@@ -2,6 +2,7 @@ import { MAX_SESSION_CHARS } from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
 import { clearSession, download } from '../simulation/savedSessions.ts';
 import { useDoor, useStartNotice } from '../simulation/WorldProvider.tsx';
+import { ConfirmButton } from './ConfirmButton.tsx';
 
 /** The session as a file: export it, import one, or start over. It also saves itself in the browser. */
 export function SessionFiles() {
@@ -55,17 +56,17 @@ export function SessionFiles() {
         >
           Export session
         </button>
-        <button
-          type="button"
+        <ConfirmButton
+          label="Start over"
           className="secondary"
-          onClick={() => {
+          question="Start over? The whole session (the pump, the programmer, any scenario or exercise) is forgotten."
+          confirmLabel="Yes, start over"
+          onConfirm={() => {
             void clearSession();
             void door.startOver();
             setMessage({ ok: true, text: 'A new session started.' });
           }}
-        >
-          Start over
-        </button>
+        />
       </div>
       <div className="field">
         <label htmlFor={inputId}>Import a session file</label>

@@ -2,6 +2,8 @@ import { CLINICAL_ACTIONS, type ClinicalAction } from '@itps/scenarios';
 import { TRAINING_LIBRARY } from '../library.ts';
 import { download } from '../simulation/savedSessions.ts';
 import { useTraining } from '../simulation/useTraining.ts';
+import { useWorldInUse } from '../simulation/WorldProvider.tsx';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { DebriefView } from './DebriefView.tsx';
 import { ScenarioSource } from './ScenarioSource.tsx';
 
@@ -12,6 +14,7 @@ import { ScenarioSource } from './ScenarioSource.tsx';
  */
 export function TrainingPanel() {
   const training = useTraining();
+  const inUse = useWorldInUse();
   const { record: state, exercise } = training;
   const acted = new Set(state?.trainee.map((t) => t.type));
   return (
@@ -31,6 +34,9 @@ export function TrainingPanel() {
                 : null
             }
             onOpen={(loaded) => training.start(loaded)}
+            replaces={
+              inUse ? 'Start this exercise? The world running now (its time, pump and programmer) is replaced.' : null
+            }
           />
           <Results />
         </>
@@ -73,9 +79,13 @@ export function TrainingPanel() {
             <button type="button" onClick={() => training.finish()}>
               Finish and debrief
             </button>
-            <button type="button" className="secondary" onClick={() => training.leave()}>
-              Abandon exercise
-            </button>
+            <ConfirmButton
+              label="Abandon exercise"
+              className="secondary"
+              question="Abandon the exercise? What you did is not scored; the pump and patient stay as they are."
+              confirmLabel="Yes, abandon it"
+              onConfirm={() => training.leave()}
+            />
           </div>
         </>
       )}

@@ -220,3 +220,10 @@ export const useProgrammerView = (): ProgrammerView => useWorldSelector(programm
 export const useBedsideView = (): BedsideView => useWorldSelector(bedsideView);
 /** Truth beside belief, for the instructor's console. */
 export const useInstructorView = (): InstructorView => useWorldSelector(instructorView);
+
+/** Whether the world has been used (time moved, a scenario or exercise loaded): replacing it loses something. */
+export function useWorldInUse(): boolean {
+  const info = useStageInfo();
+  const moved = useWorldSelector((s) => s.now > 0 || s.pump.log.length > 0);
+  return moved || info.scenario !== null || info.training !== null;
+}
