@@ -26,8 +26,8 @@ export function ConfirmButton({
       </button>
     );
   return (
-    <span className="confirm" role="group" aria-label={question}>
-      <span className="confirm-question">{question}</span>
+    <fieldset className="confirm">
+      <legend className="confirm-question">{question}</legend>
       <button
         type="button"
         onClick={() => {
@@ -40,6 +40,6 @@ export function ConfirmButton({
       <button type="button" className="secondary" onClick={() => setAsking(false)}>
         Keep it
       </button>
-    </span>
+    </fieldset>
   );
 }
