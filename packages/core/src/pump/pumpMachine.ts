@@ -96,6 +96,18 @@ const visitOutcome = oncePerEvent((pump, event: PumpEvent): Result<VisitOutcome>
   return null;
 });
 
+/** A whole refill or programming visit on a running or stopped pump: accepted, it leaves the pump running. */
+const WHOLE_VISITS = {
+  'visit.refill': [
+    { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
+    { actions: 'completeVisit' },
+  ],
+  'update.apply': [
+    { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
+    { actions: 'completeVisit' },
+  ],
+} as const;
+
 /**
  * The implanted pump's lifecycle. `running` delivers the stored program; `stopped` keeps it but
  * delivers nothing (stopped by the clinician, left so by an unfinished update, or shut off after an
@@ -246,14 +258,7 @@ export const pumpMachine = setup({
         'update.begin': { target: 'updating', actions: 'beginUpdate' },
         'update.commit': { actions: 'refuseNotUpdating' },
         'update.abort': { actions: 'refuseNotUpdating' },
-        'visit.refill': [
-          { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
-          { actions: 'completeVisit' },
-        ],
-        'update.apply': [
-          { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
-          { actions: 'completeVisit' },
-        ],
+        ...WHOLE_VISITS,
         'therapy.stop': { target: 'stopped', actions: 'stopTherapy' },
         'bolus.start': { actions: 'startBolus' },
         'bolus.cancel': { actions: 'cancelBolus' },
@@ -266,14 +271,7 @@ export const pumpMachine = setup({
         'update.begin': { target: 'updating', actions: 'beginUpdate' },
         'update.commit': { actions: 'refuseNotUpdating' },
         'update.abort': { actions: 'refuseNotUpdating' },
-        'visit.refill': [
-          { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
-          { actions: 'completeVisit' },
-        ],
-        'update.apply': [
-          { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
-          { actions: 'completeVisit' },
-        ],
+        ...WHOLE_VISITS,
         'therapy.start': { target: 'running', actions: 'startTherapy' },
         'bolus.start': { actions: 'refuseBolusWhileStopped' },
         'fault.lowBatteryReset': { actions: 'resetForLowBattery' },

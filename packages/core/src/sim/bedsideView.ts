@@ -1,25 +1,26 @@
-import { type AshworthGrade, patientStatus } from '../patient/patientStatus.ts';
+import { type PatientStatus, patientStatus } from '../patient/patientStatus.ts';
 import { ALARM_NAMES } from '../pump/alarmConditions.ts';
 import type { AlarmName } from '../pump/deviceProfile.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import type { WorldState } from './worldState.ts';
 
+/** What a clinician at the bedside can see or measure of the patient's status (never the stages or drug levels). */
+const BEDSIDE_FIELDS = [
+  'ashworth',
+  'ashworthGrade',
+  'heartRateBpm',
+  'temperatureC',
+  'respiratoryRatePerMin',
+  'consciousness',
+  'pruritus',
+  'signs',
+] as const;
+
 /** What a clinician at the bedside sees, measures and hears: never a stage name or a drug level. */
 export interface BedsideView {
   readonly now: Milliseconds;
   /** The patient as examined; null when the world has no patient model. */
-  readonly patient: {
-    /** Modified Ashworth score on examination (1+ is 1.5), one decimal. */
-    readonly ashworth: number;
-    readonly ashworthGrade: AshworthGrade;
-    readonly heartRateBpm: number;
-    readonly temperatureC: number;
-    readonly respiratoryRatePerMin: number;
-    readonly consciousness: 'alert' | 'drowsy' | 'somnolent' | 'unresponsive';
-    readonly pruritus: boolean;
-    /** The signs in words, most telling first. */
-    readonly signs: readonly string[];
-  } | null;
+  readonly patient: Pick<PatientStatus, (typeof BEDSIDE_FIELDS)[number]> | null;
   /** Alarms the implanted pump is sounding now (heard at the bedside, no telemetry needed), and since when. */
   readonly sounding: readonly { readonly name: AlarmName; readonly since: Milliseconds | null }[];
 }
@@ -31,19 +32,7 @@ export function bedsideView(world: WorldState): BedsideView {
     since: world.pump.alarms[name].since,
   }));
   if (world.patient === null) return { now: world.now, patient: null, sounding };
-  const s = patientStatus(world.patient.state, world.patient.parameters);
-  return {
-    now: world.now,
-    patient: {
-      ashworth: s.ashworth,
-      ashworthGrade: s.ashworthGrade,
-      heartRateBpm: s.heartRateBpm,
-      temperatureC: s.temperatureC,
-      respiratoryRatePerMin: s.respiratoryRatePerMin,
-      consciousness: s.consciousness,
-      pruritus: s.pruritus,
-      signs: s.signs,
-    },
-    sounding,
-  };
+  const status = patientStatus(world.patient.state, world.patient.parameters);
+  const patient = Object.fromEntries(BEDSIDE_FIELDS.map((field) => [field, status[field]])) as BedsideView['patient'];
+  return { now: world.now, patient, sounding };
 }
