@@ -162,6 +162,34 @@ describe('clinician programmer in Chromium', () => {
     expect(await text('pump-mode')).toBe('stopped');
   });
 
+  it('holds a bolus to its limit in mcg, keeps the queued value after Back, and asks before a second change replaces it', async () => {
+    await connect();
+    await page.getByRole('button', { name: 'Bolus, alarm, catheter, MRI, stop and restart' }).click();
+    await page.getByLabel('Bolus dose (mcg)').fill('500');
+    await page.getByRole('button', { name: 'Prepare single bolus' }).click();
+    // 500 mcg is above the library's 300 mcg for one bolus: refused, and the review says why
+    expect(await text('finding-bolus.aboveHardLimit')).toContain('A bolus of 500 mcg is above');
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    expect(await text('review-blocked')).toContain('Refused: A bolus of 500 mcg');
+    await page.getByLabel('Bolus dose (mcg)').fill('150');
+    await page.getByRole('button', { name: 'Prepare single bolus' }).click();
+    // a second change asks before it replaces the first
+    await page.getByTestId('replace-prepared').waitFor();
+    expect(await text('prepared')).toContain('500.0 mcg');
+    await page.getByRole('button', { name: 'Replace the prepared change' }).click();
+    expect(await text('prepared')).toContain('150.0 mcg (0.30 mL) over 60 min');
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    expect(await text('finish-diff')).toContain('150.0 mcg (0.30 mL) over 60 min');
+    await page.getByRole('button', { name: 'Back' }).click();
+    // back on the screen, the field shows what is queued
+    expect(await page.getByLabel('Bolus dose (mcg)').inputValue()).toBe('150');
+    await page.getByRole('button', { name: 'Prepare alarm change' }).click();
+    await page.getByTestId('replace-prepared').waitFor();
+    await page.getByRole('button', { name: 'Keep the prepared change' }).click();
+    expect(await text('prepared')).toContain('150.0 mcg');
+  });
+
   it('says when the communicator is out of range', async () => {
     await page.getByLabel(/Communicator distance/).fill('500');
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();

@@ -1,6 +1,6 @@
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import type { Draft, Workflow } from '../programmer/draft.ts';
-import type { DiffRow } from '../programmer/finishDiff.ts';
+import { type DiffRow, finishDiff } from '../programmer/finishDiff.ts';
 import { forecastDates, type ProgrammerDates } from '../programmer/forecastDates.ts';
 import type { DraftFinding } from '../programmer/reviewDraft.ts';
 import { isDraftClear, type SessionStateName } from '../programmer/sessionMachine.ts';
@@ -29,6 +29,8 @@ export interface ProgrammerView {
   readonly reviewable: boolean;
   /** Why the finish screen may not open yet, one line per finding still in the way (empty when it may). */
   readonly reviewBlockedBy: readonly string[];
+  /** What the draft prepared so far would change (old beside new); empty when nothing is prepared. */
+  readonly prepared: readonly DiffRow[];
   /** The finish screen's rows (old beside new) once shown; null before. */
   readonly diff: readonly DiffRow[] | null;
   /** An update the pump may hold has not been verified: the incomplete-session warning. */
@@ -66,6 +68,7 @@ export function programmerView(world: WorldState): ProgrammerView {
             ? `Confirm first: ${f.message}`
             : `Type the value again first: ${f.message}`,
       ),
+    prepared: c.view === null ? [] : preparedOf(c.view, c.draft),
     diff: c.diff,
     incomplete: c.incomplete,
     notice: c.notice,
@@ -82,4 +85,15 @@ function datesOf(view: PumpBeliefView): ProgrammerDates {
   const dates = forecastDates(view);
   forecasts.set(view, dates);
   return dates;
+}
+
+/** The rows a prepared draft would change, worked out once per draft and report. */
+const preparedRows = new WeakMap<Draft, { view: PumpBeliefView; rows: readonly DiffRow[] }>();
+
+function preparedOf(view: PumpBeliefView, draft: Draft): readonly DiffRow[] {
+  const known = preparedRows.get(draft);
+  if (known !== undefined && known.view === view) return known.rows;
+  const rows = finishDiff(view, draft);
+  preparedRows.set(draft, { view, rows });
+  return rows;
 }

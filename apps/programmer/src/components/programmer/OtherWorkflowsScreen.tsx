@@ -4,12 +4,14 @@ import {
   catheterDataDraft,
   type Draft,
   getDeviceProfile,
+  massInVolume,
   mcgPerDayToPicogramsPerDay,
   mcgToPicograms,
   mlToNanolitres,
   mriPreparation,
   type ProgrammerView,
   type PumpBeliefView,
+  picogramsToMcg,
   primingBolusDraft,
   restartDraft,
   singleBolusDraft,
@@ -17,6 +19,7 @@ import {
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
+import { formatDiffRow } from '../../format/therapy.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
@@ -27,15 +30,29 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
   const profile = getDeviceProfile(view.profileId);
   const mri = mriPreparation(view);
   const [error, setError] = useState<string | null>(null);
-  const [bolus, setBolus] = useState('50');
-  const [minutes, setMinutes] = useState('60');
+  // coming back from the finish screen, the fields show what is prepared, not their first values
+  const single = context.draft.bolus?.kind === 'single' ? context.draft.bolus : null;
+  const [bolus, setBolus] = useState(
+    single === null
+      ? '50'
+      : String(Math.round(picogramsToMcg(massInVolume(single.volume, view.concentration)) * 10) / 10),
+  );
+  const [minutes, setMinutes] = useState(single === null ? '60' : String(Math.round(single.durationMs / 60_000)));
+  const [replacing, setReplacing] = useState<Draft | null>(null);
   const [threshold, setThreshold] = useState('4');
   const [length, setLength] = useState('40');
   // a stopped pump's program has no dose: the clinician types the dose to restart at
   const [restart, setRestart] = useState(view.dose > 0 ? String(view.dose / 1e6) : '');
   const ids = { bolus: useId(), minutes: useId(), threshold: useId(), length: useId(), restart: useId() };
-  const propose = (draft: Draft) => {
+  const prepared = context.prepared.map((r) => formatDiffRow(r, view.timeOfDayAtStart));
+  /** Prepares a change; one already prepared is only replaced when the clinician says so. */
+  const propose = (draft: Draft, replace = false) => {
     setError(null);
+    if (!replace && context.prepared.length > 0 && JSON.stringify(draft) !== JSON.stringify(context.draft)) {
+      setReplacing(draft);
+      return;
+    }
+    setReplacing(null);
     act({ type: 'draft.change', draft });
   };
   const read = (label: string, text: string, range: { min: number; max: number; unit: string }) => {
@@ -156,6 +173,33 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
         <p className="error" role="alert">
           {error}
         </p>
+      )}
+      {prepared.length > 0 && (
+        <div className="prepared" data-testid="prepared">
+          <p>
+            <strong>Prepared:</strong>
+          </p>
+          <ul>
+            {prepared.map((row) => (
+              <li key={row.label}>
+                {row.label}: {row.new}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {replacing !== null && (
+        <fieldset className="confirm" data-testid="replace-prepared">
+          <legend className="confirm-question">
+            A change is already prepared. Replace it with this one? Only one change goes to the pump at a time.
+          </legend>
+          <button type="button" onClick={() => propose(replacing, true)}>
+            Replace the prepared change
+          </button>
+          <button type="button" className="secondary" onClick={() => setReplacing(null)}>
+            Keep the prepared change
+          </button>
+        </fieldset>
       )}
       <DraftFindings
         findings={context.findings.filter((f) => f.code !== 'draft.empty')}
