@@ -177,13 +177,14 @@ describe('instructor: scenarios', () => {
     await page.getByLabel('From the library').selectOption('post-mri-stall.scenario.yaml');
     await page.getByRole('button', { name: 'Load scenario' }).click();
     expect(await text('scenario-loaded')).toBe('Loaded: Post-MRI motor stall and recovery (SynchroMed-like)');
-    expect(await text('sim-time')).toBe('day 0, 00:00');
+    // the format's default start, 2026-01-01T00:00 (a Thursday), on the wall clock
+    expect(await text('sim-time')).toBe('Thu 1 Jan 2026, 00:00 (day 0)');
     await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
-    expect(await text('sim-time')).toBe('day 1, 00:00');
+    expect(await text('sim-time')).toBe('Fri 2 Jan 2026, 00:00 (day 1)');
     expect(await text('pump-state')).toBe('stalled');
     expect(await text('alarm-motorStall')).toContain('ACTIVE');
     await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
-    expect(await text('sim-time')).toBe('day 1, 06:00');
+    expect(await text('sim-time')).toBe('Fri 2 Jan 2026, 06:00 (day 1)');
     expect(await text('pump-state')).toBe('running');
     await screenshot(page, '09-scenario-loaded');
     await page.getByLabel('From a file (YAML or JSON)').setInputFiles({
@@ -201,15 +202,15 @@ describe('instructor: scenarios', () => {
     await page.getByLabel('From the library').selectOption('stop-and-restart.scenario.yaml');
     await page.getByRole('button', { name: 'Load scenario' }).click();
     await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
-    expect(await text('sim-time')).toBe('day 1, 00:00');
+    expect(await text('sim-time')).toBe('Fri 2 Jan 2026, 00:00 (day 1)');
     expect(await text('pump-mode')).toBe('stopped');
     await page.reload();
     await page.getByTestId('scenario-loaded').waitFor();
     expect(await text('scenario-loaded')).toBe('Loaded: Therapy stopped, then restarted');
-    expect(await text('sim-time')).toBe('day 1, 00:00');
+    expect(await text('sim-time')).toBe('Fri 2 Jan 2026, 00:00 (day 1)');
     // the restart at day 3 is the timeline's, not the pump's: only a restored timeline plays it
     await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
-    expect(await text('sim-time')).toBe('day 3, 00:00');
+    expect(await text('sim-time')).toBe('Sun 4 Jan 2026, 00:00 (day 3)');
     expect(await text('pump-mode')).toBe('simple');
     expect(await text('pump-state')).toBe('running');
   });

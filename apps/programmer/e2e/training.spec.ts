@@ -18,7 +18,7 @@ describe('training in Chromium', () => {
     await page.getByRole('button', { name: 'Start exercise' }).click();
     await expect(text('training-brief')).resolves.toContain('very sleepy');
     expect(await text('patient-signs')).toContain('drowsy');
-    expect(await text('sim-time')).toContain('day 0, 10:00');
+    expect(await text('sim-time')).toContain('10:00 (day 0)');
     await screenshot(page, '30-training-exercise');
 
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();
@@ -50,7 +50,7 @@ describe('training in Chromium', () => {
     expect(timeline).toContain('The patient reached drowsiness');
     expect(await text('debrief-lesson')).toContain('24-hour total');
     // the rest of the story ran: the clock is at the scenario's end (2 days)
-    expect(await text('sim-time')).toContain('day 2');
+    expect(await text('sim-time')).toContain('(day 2)');
     expect(await text('training-results')).toContain('the drowsy patient after a flex schedule change');
     await screenshot(page, '31-training-debrief');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

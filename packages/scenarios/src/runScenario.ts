@@ -52,6 +52,15 @@ export function scenarioPumpInput(s: ScenarioFile, seed: number): PumpInput {
   };
 }
 
+/** The format's default wall-clock label of t = 0 (SCENARIO-FORMAT.md). */
+const DEFAULT_STARTS_AT = '2026-01-01T00:00';
+
+/** A scenario's wall-clock date and time of t = 0: its own, a time of day on the default date, or the default. */
+export function scenarioStartsAt(s: ScenarioFile): string {
+  if (s.startsAt === undefined) return DEFAULT_STARTS_AT;
+  return s.startsAt.includes('T') ? s.startsAt : `${DEFAULT_STARTS_AT.slice(0, 10)}T${s.startsAt}`;
+}
+
 /** The patient a scenario describes, or null when it has none (no patient model runs). */
 export function scenarioPatient(s: ScenarioFile, seed: number): PatientParameters | null {
   const p = s.patient;
@@ -74,6 +83,7 @@ export function createScenarioWorld(s: ScenarioFile, seed: number): World {
   return createWorld({
     pump: scenarioPumpInput(s, seed),
     origin: s.patient?.origin ?? 'spinal',
+    startsAt: scenarioStartsAt(s),
     ...(patient === null ? {} : { patient }),
   });
 }

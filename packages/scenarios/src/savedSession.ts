@@ -102,6 +102,10 @@ const worldSnapshot = z.strictObject({
       })
       .optional(),
     patient: z.looseObject({ origin: z.enum(ORIGINS), needMcgPerDay: z.number().positive() }).optional(),
+    startsAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+      .optional(),
   }),
   pump: machineSnapshot(['running', 'stopped', 'updating', 'endOfService', 'failed']),
   session: machineSnapshot([

@@ -1,7 +1,8 @@
-import { type AlarmName, formatClock, getDeviceProfile } from '@itps/core';
+import { type AlarmName, getDeviceProfile } from '@itps/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { alarmLabels } from '../format/labels.ts';
 import { playTone, TONES } from '../simulation/alarmTones.ts';
+import { useWhen } from '../simulation/useWhen.ts';
 import { useBedsideView, useWorldSelector } from '../simulation/WorldProvider.tsx';
 
 /** Real milliseconds between two tones at most, so fast-forwarded time does not become a din. */
@@ -14,7 +15,7 @@ const REAL_GAP_MS = 4000;
 export function AlarmSounder() {
   const { now, sounding } = useBedsideView();
   const profileId = useWorldSelector((s) => s.pump.profileId);
-  const startOfDay = useWorldSelector((s) => s.pump.timeOfDayAtStart);
+  const when = useWhen();
   const profile = getDeviceProfile(profileId);
   const [muted, setMuted] = useState(false);
   const [lastTone, setLastTone] = useState<string | null>(null);
@@ -36,7 +37,7 @@ export function AlarmSounder() {
       if (repeat && realNow - lastReal.current < REAL_GAP_MS) continue;
       lastReal.current = realNow;
       setLastTone(
-        `${TONES[cls].name} (${cls === 'critical' ? 'critical' : 'non-critical'}) for ${alarmLabels[name]} at ${formatClock(now, startOfDay)}`,
+        `${TONES[cls].name} (${cls === 'critical' ? 'critical' : 'non-critical'}) for ${alarmLabels[name]} at ${when(now)}`,
       );
       if (!muted) playTone(cls);
     }

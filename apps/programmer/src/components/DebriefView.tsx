@@ -1,6 +1,6 @@
-import { formatClock, type Milliseconds, msToDays, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
+import { type Milliseconds, msToDays, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
 import type { TrainingDebrief, TrainingRun } from '@itps/scenarios';
-import { useWorldSelector } from '../simulation/WorldProvider.tsx';
+import { useWhen } from '../simulation/useWhen.ts';
 import { TimeChart } from './TimeChart.tsx';
 
 const LANES = [
@@ -18,7 +18,7 @@ export function DebriefView({
   readonly debrief: TrainingDebrief;
   readonly course: TrainingRun['course'];
 }) {
-  const startOfDay = useWorldSelector((s) => s.pump.timeOfDayAtStart);
+  const when = useWhen();
   const days = course.map((p) => msToDays(p.at as Milliseconds));
   const worstW = course.reduce((w, p) => Math.max(w, WITHDRAWAL_STAGES.indexOf(p.withdrawal)), 0);
   const worstO = course.reduce((w, p) => Math.max(w, OVERDOSE_STAGES.indexOf(p.overdose)), 0);
@@ -97,7 +97,7 @@ export function DebriefView({
           {debrief.timeline.map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: entries at the same instant may repeat; their order is fixed
             <tr key={i} className={`lane-${e.lane}`}>
-              <td>{formatClock(e.at as Milliseconds, startOfDay)}</td>
+              <td>{when(e.at as Milliseconds)}</td>
               {LANES.map(([lane]) => (
                 <td key={lane}>{lane === e.lane ? e.text : ''}</td>
               ))}

@@ -1,6 +1,7 @@
-import { formatClock, type PumpLogEntry } from '@itps/core';
+import type { PumpLogEntry } from '@itps/core';
 import { logLabel } from '../format/labels.ts';
 import { download } from '../simulation/savedSessions.ts';
+import { useWhen } from '../simulation/useWhen.ts';
 import { useWorldSelector } from '../simulation/WorldProvider.tsx';
 
 // The log is append-only, so an entry's position in it is a stable identity.
@@ -9,7 +10,7 @@ const newestFirst = (log: readonly PumpLogEntry[]) => log.map((entry, position) 
 /** The pump's own event log, newest first. */
 export function EventLog() {
   const log = useWorldSelector((s) => s.pump.log);
-  const start = useWorldSelector((s) => s.pump.timeOfDayAtStart);
+  const when = useWhen();
   return (
     <section className="panel" aria-labelledby="log-title">
       <h2 id="log-title">Event log</h2>
@@ -20,7 +21,7 @@ export function EventLog() {
           onClick={() =>
             download(
               'itps-event-log.csv',
-              ['at_ms,when,event', ...log.map((e) => `${e.at},"${formatClock(e.at, start)}","${e.type}"`)].join('\n'),
+              ['at_ms,when,event', ...log.map((e) => `${e.at},"${when(e.at)}","${e.type}"`)].join('\n'),
               'text/csv',
             )
           }
@@ -41,7 +42,7 @@ export function EventLog() {
           <tbody>
             {newestFirst(log).map(({ entry, position }) => (
               <tr key={position}>
-                <td>{formatClock(entry.at, start)}</td>
+                <td>{when(entry.at)}</td>
                 <td>{logLabel(entry.type)}</td>
               </tr>
             ))}

@@ -1,8 +1,9 @@
-import { daysToMs, formatClock, hoursToMs, instructorView, type Milliseconds } from '@itps/core';
+import { daysToMs, hoursToMs, instructorView, type Milliseconds } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseClock } from '../format/parseClock.ts';
 import { parseDecimal } from '../format/parseDecimal.ts';
 import { SPEEDS, type SpeedName, useClockDriver } from '../simulation/useClockDriver.ts';
+import { useWhen } from '../simulation/useWhen.ts';
 import { useDoor, useStageInfo, useWorldSelector } from '../simulation/WorldProvider.tsx';
 
 const JUMPS: readonly [string, Milliseconds][] = [
@@ -21,6 +22,7 @@ export function TimeControls() {
   const { nextStepAt } = useStageInfo();
   const now = useWorldSelector((s) => s.now);
   const start = useWorldSelector((s) => s.pump.timeOfDayAtStart);
+  const when = useWhen();
   const [speed, setSpeed] = useState<SpeedName | null>(null);
   const [jumpDay, setJumpDay] = useState('');
   const [jumpTime, setJumpTime] = useState('08:00');
@@ -48,7 +50,7 @@ export function TimeControls() {
     const at = daysToMs(day.value) + time.value * 60_000 - start;
     if (at <= now) {
       setJumpError(
-        `Jump to: expected a time after now (${formatClock(now, start)}), found ${formatClock(Math.max(0, at) as Milliseconds, start)}.`,
+        `Jump to: expected a time after now (${when(now)}), found ${when(Math.max(0, at) as Milliseconds)}.`,
       );
       return;
     }
@@ -59,7 +61,7 @@ export function TimeControls() {
     <section className="panel clock" aria-labelledby="clock-title">
       <h2 id="clock-title">Simulated time</h2>
       <p className="now" data-testid="sim-time" aria-live="polite">
-        {formatClock(now, start)}
+        {when(now)}
       </p>
       <div className="buttons">
         {JUMPS.map(([label, ms]) => (

@@ -1,7 +1,6 @@
 import {
   clockTime as clock,
   type DiffRow,
-  formatClock,
   MINUTES_PER_DAY,
   type Milliseconds,
   picogramsToMcg,
@@ -28,12 +27,12 @@ export function formatTherapy(therapy: Therapy): string {
   }
 }
 
-/** A finish-screen row as label, old and new, in human units; dates on the pump's wall clock. */
+/** A finish-screen row as label, old and new, in human units; dates written by `clock`. */
 export function formatDiffRow(
   row: DiffRow,
-  timeOfDayAtStart: Milliseconds,
+  clock: (at: Milliseconds) => string,
 ): { label: string; old: string; new: string } {
-  const when = (at: Milliseconds | null) => (at === null ? 'none' : formatClock(at, timeOfDayAtStart));
+  const when = (at: Milliseconds | null) => (at === null ? 'none' : clock(at));
   switch (row.field) {
     case 'therapy':
       return { label: 'Therapy', old: formatTherapy(row.old), new: formatTherapy(row.new) };

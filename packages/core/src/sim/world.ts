@@ -30,6 +30,8 @@ export interface WorldInput {
   readonly linkProfile?: LinkProfile;
   /** The patient at the end of the catheter; without one no patient model runs. */
   readonly patient?: PatientParameters;
+  /** The wall-clock date and time of t = 0, `YYYY-MM-DDTHH:MM` (a label for display: the core never reads a clock). */
+  readonly startsAt?: string;
 }
 
 /**
@@ -288,6 +290,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       return {
         now: simulation.now(),
         origin: input.origin,
+        startsAt: input.startsAt ?? null,
         pump: simulation.pumpState(),
         lifecycle: simulation.lifecycle(),
         session: { state: s.value as SessionStateName, context: s.context },

@@ -14,6 +14,8 @@ import type { Milliseconds } from '../units/quantity.ts';
 export interface WorldState {
   readonly now: Milliseconds;
   readonly origin: SpasticityOrigin;
+  /** The wall-clock date and time of t = 0 (`YYYY-MM-DDTHH:MM`), when the world has one. */
+  readonly startsAt: string | null;
   readonly pump: PumpState;
   readonly lifecycle: PumpLifecycle;
   readonly session: { readonly state: SessionStateName; readonly context: SessionContext };

@@ -1,15 +1,11 @@
-import type { DiffRow, Milliseconds } from '@itps/core';
+import type { DiffRow } from '@itps/core';
 import { formatDiffRow } from '../../format/therapy.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
+import { useWhen } from '../../simulation/useWhen.ts';
 
 /** The finish screen: every setting that will change, as it is in the pump and as it will be. */
-export function FinishScreen({
-  diff,
-  timeOfDayAtStart,
-}: {
-  readonly diff: readonly DiffRow[];
-  readonly timeOfDayAtStart: Milliseconds;
-}) {
+export function FinishScreen({ diff }: { readonly diff: readonly DiffRow[] }) {
+  const when = useWhen();
   const act = useProgrammerAct();
   return (
     <div className="screen">
@@ -25,7 +21,7 @@ export function FinishScreen({
         </thead>
         <tbody>
           {diff
-            .map((r) => formatDiffRow(r, timeOfDayAtStart))
+            .map((r) => formatDiffRow(r, when))
             .map((row) => (
               <tr key={row.label}>
                 <th scope="row">{row.label}</th>

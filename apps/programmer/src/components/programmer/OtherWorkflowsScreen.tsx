@@ -21,6 +21,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatDiffRow } from '../../format/therapy.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
+import { useWhen } from '../../simulation/useWhen.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
 
@@ -44,7 +45,8 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
   // a stopped pump's program has no dose: the clinician types the dose to restart at
   const [restart, setRestart] = useState(view.dose > 0 ? String(view.dose / 1e6) : '');
   const ids = { bolus: useId(), minutes: useId(), threshold: useId(), length: useId(), restart: useId() };
-  const prepared = context.prepared.map((r) => formatDiffRow(r, view.timeOfDayAtStart));
+  const when = useWhen();
+  const prepared = context.prepared.map((r) => formatDiffRow(r, when));
   /** Prepares a change; one already prepared is only replaced when the clinician says so. */
   const propose = (draft: Draft, replace = false) => {
     setError(null);

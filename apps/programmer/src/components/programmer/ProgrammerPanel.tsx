@@ -88,9 +88,7 @@ export function ProgrammerPanel() {
       {view !== null && state === 'editing' && context.workflow === 'bridgeBolus' && (
         <BridgeBolusScreen view={view} context={context} />
       )}
-      {state === 'finish' && context.diff !== null && view !== null && (
-        <FinishScreen diff={context.diff} timeOfDayAtStart={view.timeOfDayAtStart} />
-      )}
+      {state === 'finish' && context.diff !== null && <FinishScreen diff={context.diff} />}
       {state !== 'disconnected' && (
         <div className="buttons">
           <button type="button" className="secondary" onClick={() => act({ type: 'session.disconnect' })}>

@@ -5,7 +5,6 @@ import {
   type Draft,
   EMPTY_FLUID,
   fluidAt,
-  formatClock,
   type McgPerMl,
   mlToNanolitres,
   type Nanolitres,
@@ -20,6 +19,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMl } from '../../format/units.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
+import { useWhen } from '../../simulation/useWhen.ts';
 import { useApply } from '../../simulation/WorldProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
 import { ReviewButton } from './ReviewButton.tsx';
@@ -43,6 +43,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
   const ids = { volume: useId(), concentration: useId() };
 
   const apply = useApply();
+  const when = useWhen();
   // the syringe at the pump: aspirate what can be withdrawn (the pump is not told)
   const aspirate = async () => {
     const result = await apply({
@@ -202,15 +203,9 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
             <dt>Reservoir volume to record</dt>
             <dd data-testid="refill-new-volume">{formatMl(plan.newVolume)}</dd>
             <dt>Low-reservoir alarm expected</dt>
-            <dd>
-              {plan.forecast.lowReservoirAt === null
-                ? 'none'
-                : formatClock(plan.forecast.lowReservoirAt, view.timeOfDayAtStart)}
-            </dd>
+            <dd>{plan.forecast.lowReservoirAt === null ? 'none' : when(plan.forecast.lowReservoirAt)}</dd>
             <dt>Next refill by</dt>
-            <dd data-testid="refill-next">
-              {plan.nextRefillAt === null ? 'none' : formatClock(plan.nextRefillAt, view.timeOfDayAtStart)}
-            </dd>
+            <dd data-testid="refill-next">{plan.nextRefillAt === null ? 'none' : when(plan.nextRefillAt)}</dd>
           </dl>
           <DraftFindings
             findings={context.findings.filter((f) => f.severity === 'confirm')}

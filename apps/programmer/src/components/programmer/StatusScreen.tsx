@@ -1,7 +1,8 @@
-import { ALARM_NAMES, formatClock, type Milliseconds, type ProgrammerDates, type PumpBeliefView } from '@itps/core';
+import { ALARM_NAMES, type Milliseconds, type ProgrammerDates, type PumpBeliefView } from '@itps/core';
 import { alarmLabels } from '../../format/labels.ts';
 import { formatTherapy } from '../../format/therapy.ts';
 import { formatMcgPerDay, formatMl } from '../../format/units.ts';
+import { useWhen } from '../../simulation/useWhen.ts';
 
 /** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
 export function StatusScreen({
@@ -21,11 +22,12 @@ export function StatusScreen({
   onFlex: () => void;
   onBridge: () => void;
 }) {
-  const when = (ms: number | null) => (ms === null ? 'none' : formatClock(ms as Milliseconds, view.timeOfDayAtStart));
+  const clock = useWhen();
+  const when = (ms: number | null) => (ms === null ? 'none' : clock(ms as Milliseconds));
   const active = ALARM_NAMES.filter((n) => view.alarms[n]);
   return (
     <div className="screen">
-      <h3>Pump status (interrogated {formatClock(view.now, view.timeOfDayAtStart)})</h3>
+      <h3>Pump status (interrogated {clock(view.now)})</h3>
       <dl className="figures">
         <dt>Pump</dt>
         <dd>

@@ -1,0 +1,10 @@
+import type { Milliseconds } from '@itps/core';
+import { formatWhen } from '../format/when.ts';
+import { useWorldSelector } from './WorldProvider.tsx';
+
+/** Writes a simulated instant as this world's wall clock shows it (calendar date when it has one). */
+export function useWhen(): (at: Milliseconds) => string {
+  const startsAt = useWorldSelector((s) => s.startsAt);
+  const timeOfDayAtStart = useWorldSelector((s) => s.pump.timeOfDayAtStart);
+  return (at) => formatWhen(at, timeOfDayAtStart, startsAt);
+}
