@@ -33,6 +33,11 @@ describe('pump bench in Chromium', () => {
     expect(await text('alarm-reservoirEmpty')).toContain('inactive');
     expect(await page.getByTestId('event-log').innerText()).toContain('Low reservoir alarm raised');
     await screenshot(page, '02-low-reservoir-alarm');
+    // the programmer reads it and shows the alarm's name, its tone and what to do
+    await page.getByRole('button', { name: 'Connect and interrogate' }).click();
+    expect(await text('alarm-banner')).toBe(
+      'Low reservoir alarm (non-critical, single tone): Refill soon: the pump will run dry, and withdrawal follows.',
+    );
   });
 
   it('refuses bad refill input next to the field and refuses an overfill without changing anything', async () => {

@@ -12,6 +12,18 @@ export const ALARM_WORDS: Readonly<Record<AlarmName, string>> = {
   memoryError: 'Pump memory error',
 };
 
+/** What a clinician does about each alarm, in a line. */
+export const ALARM_ADVICE: Readonly<Record<AlarmName, string>> = {
+  lowReservoir: 'Refill soon: the pump will run dry, and withdrawal follows.',
+  reservoirEmpty: 'Refill now: nothing is delivered; watch for withdrawal and bridge with oral baclofen.',
+  eri: 'Plan the pump replacement before its replace-by date.',
+  eos: 'Therapy has stopped for good: replace the pump now and treat withdrawal meanwhile.',
+  motorStall:
+    'The motor is not turning (after an MRI, check it again after the scan); if it persists, watch for withdrawal and plan replacement.',
+  lowBatteryReset: 'The pump fell back to its minimum rate: reprogram the therapy and plan replacement.',
+  memoryError: 'The pump has failed and delivers nothing: replace it; treat withdrawal meanwhile.',
+};
+
 const EVENT_WORDS: Readonly<Record<string, string>> = {
   'pump.stopped': 'Pump stopped',
   'pump.started': 'Pump started',

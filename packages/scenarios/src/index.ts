@@ -3,7 +3,7 @@
  * clinical use.
  */
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
-export { ALARM_WORDS, eventWords } from './eventWords.ts';
+export { ALARM_ADVICE, ALARM_WORDS, eventWords } from './eventWords.ts';
 export { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
 export { type ParseResult, parseScenario, validateScenario } from './parseScenario.ts';
 export { describeFound, formatPath, formatProblem, type Problem } from './problem.ts';

@@ -3,6 +3,7 @@ import { alarmLabels } from '../../format/labels.ts';
 import { formatTherapy } from '../../format/therapy.ts';
 import { formatMcgPerDay, formatMl } from '../../format/units.ts';
 import { useWhen } from '../../simulation/useWhen.ts';
+import { AlarmBanner } from './AlarmBanner.tsx';
 
 /** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
 export function StatusScreen({
@@ -28,6 +29,7 @@ export function StatusScreen({
   return (
     <div className="screen">
       <h3>Pump status (interrogated {clock(view.now)})</h3>
+      <AlarmBanner view={view} />
       <dl className="figures">
         <dt>Pump</dt>
         <dd>
