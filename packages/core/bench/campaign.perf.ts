@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import {
@@ -16,9 +17,13 @@ import {
 } from '../src/testing/index.ts';
 
 // A deep campaign: every pump invariant over many random histories (faults, boluses, needles,
-// sessions, waits up to 60 days). FC_RUNS sets the number of histories, FC_SEED the seed.
+// sessions, waits up to 60 days). FC_RUNS sets the number of histories. Each run draws a fresh seed
+// and prints it, so successive campaigns explore new histories; FC_SEED replays one exactly.
 const runs = Number(process.env.FC_RUNS ?? 12_000);
-const seed = Number(process.env.FC_SEED ?? 20_261_122);
+const given = process.env.FC_SEED;
+if (given !== undefined && !/^-?\d+$/.test(given))
+  throw new Error(`campaign: FC_SEED: expected a whole number, found ${JSON.stringify(given)}`);
+const seed = given === undefined ? randomInt(0, 2 ** 31 - 1) : Number(given);
 const checkers = [
   checkConservation,
   checkCalculatedVolumeBounds,
@@ -59,7 +64,7 @@ it(`deep campaign: ${runs} random pump histories, every invariant`, () => {
   console.log(
     [
       '',
-      `ITPS deep campaign (seed ${seed})`,
+      `ITPS deep campaign (seed ${seed}${given === undefined ? ', drawn fresh' : ', given'}; replay: FC_SEED=${seed} FC_RUNS=${runs} pnpm campaign)`,
       `  ${histories} random histories, ${commands} commands (${(commands / histories).toFixed(1)} per history), ${internalEvents} internal pump events`,
       `  ${commands + internalEvents} simulation steps in all, ${seconds.toFixed(1)} s, ${violations.length} violations of ${checkers.length} invariants`,
     ].join('\n'),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { parseScenario, runScenario } from '../src/index.ts';
+import { formatPath, parseScenario, runScenario } from '../src/index.ts';
 
 const example = readFileSync(new URL('../scenarios/contract-example.scenario.yaml', import.meta.url), 'utf8');
 const exampleDoc = JSON.parse(JSON.stringify((await import('yaml')).parse(example)));
@@ -62,4 +62,38 @@ describe('scenario parser under fuzzing', () => {
       { numRuns: Math.max(10_000, fc.readConfigureGlobal().numRuns ?? 0) },
     );
   }, 120_000);
+
+  it('refuses a field the format does not have, wherever it is added, naming its path', () => {
+    // every object of the example (the document, the pump, its reservoir, each timeline action, each
+    // expectation) is strict: an unknown key anywhere is a problem at that key's path, and nothing runs
+    const objects: { keys: (string | number)[]; node: Record<string, unknown> }[] = [];
+    const walk = (node: unknown, keys: (string | number)[]) => {
+      if (node === null || typeof node !== 'object') return;
+      if (!Array.isArray(node)) objects.push({ keys, node: node as Record<string, unknown> });
+      for (const [k, v] of Object.entries(node)) walk(v, [...keys, Array.isArray(node) ? Number(k) : k]);
+    };
+    walk(exampleDoc, []);
+    // a `that:` record is keyed by observable names (checked against the vocabulary elsewhere)
+    const strict = objects.filter(({ keys }) => keys.at(-1) !== 'that');
+    fc.assert(
+      fc.property(fc.nat(), fc.stringMatching(/^[a-z][a-zA-Z]{2,12}$/), anyValue, (pick, name, value) => {
+        const target = strict[pick % strict.length];
+        if (target === undefined || name in target.node) return;
+        const doc = structuredClone(exampleDoc);
+        let node: Record<string | number, unknown> = doc;
+        for (const key of target.keys) node = node[key] as Record<string | number, unknown>;
+        node[name] = value;
+        const parsed = parseScenario(JSON.stringify(doc), 'extra.json');
+        expect(parsed.ok).toBe(false);
+        if (parsed.ok) return;
+        expect(parsed.problems).toContainEqual(
+          expect.objectContaining({
+            path: formatPath([...target.keys, name]),
+            expected: 'no such field (see the format)',
+          }),
+        );
+      }),
+      { numRuns: Math.max(500, fc.readConfigureGlobal().numRuns ?? 0) },
+    );
+  });
 });
