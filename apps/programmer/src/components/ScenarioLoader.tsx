@@ -19,7 +19,7 @@ export function ScenarioLoader() {
         openLabel="Load scenario"
         fileLabel="From a file (YAML or JSON)"
         testId="scenario-problems"
-        onOpen={(loaded) => door.loadScenario(loaded.source)}
+        onOpen={(source) => door.loadScenario(source)}
         replaces={
           inUse ? 'Load this scenario? The world running now (its time, pump and programmer) is replaced.' : null
         }

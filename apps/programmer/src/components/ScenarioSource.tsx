@@ -1,6 +1,5 @@
-import { formatProblem, parseScenario, type ScenarioFile } from '@itps/scenarios';
 import { type ChangeEvent, useId, useState } from 'react';
-import type { LoadedScenario } from '../simulation/localDoor.ts';
+import type { ScenarioSourceText } from '../simulation/worldDoor.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
 /** Largest scenario file the app reads. */
@@ -14,9 +13,9 @@ export interface BundledScenario {
 }
 
 /**
- * Choosing a scenario: from a bundled list or from a file (YAML or JSON). Every file is validated
- * like any scenario, and a bad one gets the format's messages (file, path, expected, found) with
- * nothing opened. `accept` may refuse a valid scenario with a message of its own.
+ * Choosing a scenario: from a bundled list or from a file (YAML or JSON). The door validates it
+ * like any scenario, and a bad one gets the door's messages (file, path, expected, found) with
+ * nothing opened.
  */
 export function ScenarioSource({
   entries,
@@ -24,7 +23,6 @@ export function ScenarioSource({
   openLabel,
   fileLabel,
   testId,
-  accept,
   onOpen,
   replaces = null,
 }: {
@@ -34,29 +32,18 @@ export function ScenarioSource({
   readonly fileLabel: string;
   /** Test id of the problems list. */
   readonly testId: string;
-  readonly accept?: (scenario: ScenarioFile, file: string) => string | null;
   /** What opening it would replace, asked before it does; null when nothing would be lost. */
   readonly replaces?: string | null;
   /** Opens it; resolves with the problems that kept it from opening (none when it opened). */
-  readonly onOpen: (loaded: LoadedScenario) => Promise<readonly string[]>;
+  readonly onOpen: (source: ScenarioSourceText) => Promise<readonly string[]>;
 }) {
   const [choice, setChoice] = useState(entries[0]?.file ?? '');
   const [problems, setProblems] = useState<string[]>([]);
   const selectId = useId();
   const fileId = useId();
   const open = (text: string, file: string) => {
-    const parsed = parseScenario(text, file);
-    if (!parsed.ok) {
-      setProblems(parsed.problems.map(formatProblem));
-      return;
-    }
-    const refused = accept?.(parsed.scenario, file) ?? null;
-    if (refused !== null) {
-      setProblems([refused]);
-      return;
-    }
     setProblems([]);
-    void onOpen({ scenario: parsed.scenario, source: { text, file } }).then((refused) => setProblems([...refused]));
+    void onOpen({ text, file }).then((refused) => setProblems([...refused]));
   };
   const openChoice = () => {
     const entry = entries.find((e) => e.file === choice);

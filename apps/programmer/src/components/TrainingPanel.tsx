@@ -28,12 +28,7 @@ export function TrainingPanel() {
             openLabel="Start exercise"
             fileLabel="Or open a scenario file as an exercise"
             testId="training-problems"
-            accept={(s, file) =>
-              s.patient === undefined
-                ? `${file}: patient: expected a patient (patient.origin) for an exercise, found none`
-                : null
-            }
-            onOpen={(loaded) => training.start(loaded)}
+            onOpen={(source) => training.start(source)}
             replaces={
               inUse ? 'Start this exercise? The world running now (its time, pump and programmer) is replaced.' : null
             }

@@ -34,7 +34,7 @@ const SERIES_MAX = 800;
 
 /** A scenario file as the app keeps it: its text (to save) and its parsed form (to play). */
 export interface LoadedScenario {
-  readonly source: { readonly text: string; readonly file: string };
+  readonly source: ScenarioSourceText;
   readonly scenario: ScenarioFile;
 }
 

@@ -1,7 +1,7 @@
 import type { TrainingDebrief, TrainingRecord } from '@itps/scenarios';
-import type { LoadedScenario } from './localDoor.ts';
 import { keepResult, type TrainingResult } from './savedSessions.ts';
 import { useDoor, useResults, useStageInfo } from './WorldProvider.tsx';
+import type { ScenarioSourceText } from './worldDoor.ts';
 
 /** The page's training: the exercise running (if any), what it has recorded, and its controls. */
 export interface TrainingHandle {
@@ -11,7 +11,7 @@ export interface TrainingHandle {
   readonly record: TrainingRecord | null;
   readonly results: readonly TrainingResult[];
   /** Starts an exercise: a new world from the scenario, run unseen to the visit; resolves with problems. */
-  start(loaded: LoadedScenario): Promise<readonly string[]>;
+  start(source: ScenarioSourceText): Promise<readonly string[]>;
   /** Records a clinical action through the exercise's door. */
   act(action: string, detail?: string): void;
   /** Scores the run and shows the debrief; the result is kept in this browser. */
@@ -29,7 +29,7 @@ export function useTraining(): TrainingHandle {
     exercise: training === null ? null : { name: training.name, brief: training.brief },
     record: training?.record ?? null,
     results,
-    start: (loaded) => door.startExercise(loaded.source),
+    start: (source) => door.startExercise(source),
     act: (action, detail) =>
       void door.apply({ type: 'clinical.act', action, ...(detail === undefined ? {} : { detail }) }),
     async finish() {
