@@ -1,6 +1,6 @@
 import { averageProgramRate, batteryLifeAtRate, getDeviceProfile, MS_PER_DAY, validateProgram } from '@itps/core';
 import { formatDuration } from './duration.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, quoteShort } from './problem.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import { toProgram } from './toCore.ts';
 import { TRAINEE_ACTION_NAMES } from './training/traineeActions.ts';
@@ -96,13 +96,17 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
     const path = `expect[${i}]`;
     if ('that' in e) {
       if (e.at > duration) add(`${path}.at`, `a time within the scenario's duration (${iso(s.duration)})`, iso(e.at));
+      // an empty `that` would hold whatever happened: an expectation that checks nothing is refused
+      if (Object.keys(e.that).length === 0) add(`${path}.that`, 'at least one observable to check', '{} (nothing)');
       for (const [key, value] of Object.entries(e.that)) {
         if (!isObservable(key))
           add(
-            `${path}.that.${key}`,
+            `${path}.that.${quoteShort(key).slice(1, -1)}`,
             'an observable of the format (pump.*, alarm.<name>, truth.*, patient.*)',
-            JSON.stringify(key),
+            quoteShort(key),
           );
+        else if (typeof value === 'object' && 'min' in value && value.min > value.max)
+          add(`${path}.that.${key}`, 'a range whose min is not above its max', JSON.stringify(value));
         else if (key.startsWith('patient.') && s.patient === undefined) {
           add(`${path}.that.${key}`, 'a patient (patient.origin) for a patient.* observable', 'no patient');
         } else if (key.startsWith('alarm.') && value !== 'active' && value !== 'inactive') {

@@ -5,8 +5,9 @@
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
 export { ALARM_ADVICE, ALARM_WORDS, eventWords } from './eventWords.ts';
 export { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
+export { checkCounts, checkDuration, checkText, DEFAULT_LIMITS, HARD_LIMITS, type ScenarioLimits, utf8Length } from './limits.ts';
 export { type ParseResult, parseScenario, validateScenario } from './parseScenario.ts';
-export { describeFound, formatPath, formatProblem, type Problem } from './problem.ts';
+export { describeFound, formatPath, formatProblem, type Problem, quoteShort } from './problem.ts';
 export { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
 export { eventsCsv, reportHtml, seriesCsv } from './reportFiles.ts';
 export {

@@ -1,6 +1,7 @@
-import { parseDocument } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit } from 'yaml';
 import { checkScenario } from './checkScenario.ts';
-import { describeFound, type Problem } from './problem.ts';
+import { checkCounts, checkDuration, checkText, DEFAULT_LIMITS, type ScenarioLimits } from './limits.ts';
+import { describeFound, type Problem, quoteShort } from './problem.ts';
 import { type ScenarioFile, scenarioSchema } from './scenarioSchema.ts';
 import { zodProblems } from './zodProblems.ts';
 
@@ -12,28 +13,58 @@ export type ParseResult =
 /**
  * Parses a scenario file (YAML or JSON: the same document) and validates it against format 1, then
  * checks what the schema cannot (time order, fields each action needs, observables and event names,
- * programs the pump would refuse). Never throws: any input gives a scenario or problems.
+ * programs the pump would refuse). Never throws: any input gives a scenario or problems. `limits`
+ * (size, nesting, list lengths, duration) are checked before the work each bounds.
  */
-export function parseScenario(text: string, file: string): ParseResult {
+export function parseScenario(text: string, file: string, limits: ScenarioLimits = DEFAULT_LIMITS): ParseResult {
+  const bad = checkText(text, file, limits);
+  if (bad.length > 0) return { ok: false, problems: bad };
   let root: unknown;
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.slice(0, 20).map((e) => ({
+        file,
+        path: e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
+        expected: 'a YAML or JSON document',
+        found: quoteShort(e.message.split('\n')[0] ?? 'a syntax error', 120),
+      })),
+    };
+  }
   try {
-    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      return {
-        ok: false,
-        problems: doc.errors.map((e) => ({
-          file,
-          path: e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
-          expected: 'a YAML or JSON document',
-          found: e.message.split('\n')[0] ?? 'a syntax error',
-        })),
-      };
-    }
     root = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, problems: [{ file, path: '', expected: 'a YAML or JSON document', found: String(error) }] };
+    let where = '';
+    visit(doc, {
+      Alias(_, node) {
+        const at = node.range?.[0];
+        if (at !== undefined) where = `line ${lines.linePos(at).line}, column ${lines.linePos(at).col}`;
+        return visit.BREAK;
+      },
+    });
+    const aliases = isAlias(doc.contents) || where !== '';
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          path: where,
+          expected: aliases ? 'aliases (*name) that expand to at most 100 nodes' : 'a YAML or JSON document',
+          found: aliases
+            ? 'aliases that expand without bound (a "billion laughs" document)'
+            : quoteShort(String(error), 120),
+        },
+      ],
+    };
   }
-  return validateScenario(root, file);
+  const counted = checkCounts(root, file, limits);
+  if (counted.length > 0) return { ok: false, problems: counted };
+  const parsed = validateScenario(root, file);
+  if (!parsed.ok) return parsed;
+  const long = checkDuration(parsed.scenario.duration, file, limits);
+  return long.length > 0 ? { ok: false, problems: long } : parsed;
 }
 
 /**

@@ -21,10 +21,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** A found value, shown briefly. */
+/** A found value, shown briefly: at most about 60 characters, whatever its size; control characters escaped. */
 export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return Number.isNaN(value) ? 'NaN (not a number)' : `${value > 0 ? '' : '-'}infinity (or a number too large)`;
+  if (Array.isArray(value) && value.length > 20) return `a list of ${value.length} entries`;
+  if (value !== null && typeof value === 'object' && Object.keys(value).length > 20)
+    return `a mapping of ${Object.keys(value).length} fields`;
+  if (typeof value === 'string' && value.length > 60) return `${JSON.stringify(value.slice(0, 50))}... (${value.length} characters)`;
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Any text from a file or the system, quoted short for a message: escaped, at most `max` characters. */
+export function quoteShort(text: string, max = 60): string {
+  return text.length > max ? `${JSON.stringify(text.slice(0, max))}... (${text.length} characters)` : JSON.stringify(text);
 }

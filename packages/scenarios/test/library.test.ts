@@ -22,4 +22,19 @@ describe('the scenario library', () => {
     expect(report.expectations.length).toBeGreaterThan(0);
     expect(JSON.stringify(runScenario(parsed.scenario))).toBe(JSON.stringify(report));
   });
+
+  // A library scenario states what holds for the pump it describes, not for one draw of its
+  // randomness: any seed an engineer passes with --seed must leave it passing.
+  it.each(files)('%s holds with seeds 1, 2, 7 and 100', (file) => {
+    const parsed = parseScenario(readFileSync(new URL(file, dir), 'utf8'), file);
+    if (!parsed.ok) throw new Error(`${file} does not parse`);
+    for (const seed of [1, 2, 7, 100]) {
+      const report = runScenario(parsed.scenario, { seed });
+      expect({ seed, failed: report.expectations.filter((e) => !e.passed), violations: report.violations }).toEqual({
+        seed,
+        failed: [],
+        violations: [],
+      });
+    }
+  });
 });
