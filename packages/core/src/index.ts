@@ -189,7 +189,7 @@ export {
   withdrawableVolume,
 } from './pump/reservoirAccess.ts';
 export { flexStepAt, programmedDoseAt, programmedRateAt, timeOfDayAt } from './pump/therapyRate.ts';
-export { timeToTipConcentrationChange } from './pump/tipConcentrationChange.ts';
+export { concentrationAtTip, timeToTipConcentrationChange } from './pump/tipConcentrationChange.ts';
 export { validateProgram } from './pump/validateProgram.ts';
 export type { NeedleVisit, RefillVisit, VisitOutcome } from './pump/visits.ts';
 export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './random/seededRandom.ts';

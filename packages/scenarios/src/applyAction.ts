@@ -12,6 +12,7 @@ import {
   mcgToPicograms,
   mlToNanolitres,
   type Nanolitres,
+  nanolitresToMl,
   planBridgeBolus,
   primingVolume,
   programmedDoseAt,
@@ -52,16 +53,33 @@ const refusalOf = (result: CommandResult): Refusal | null => (result.ok ? null :
 const siteOf = (needle: 'reservoir' | 'pocket' | 'cap'): InjectionSite =>
   needle === 'cap' ? 'catheterAccessPort' : needle;
 
+/** What one refill visit found and left: the answer to "what did the refill find?". */
+export interface RefillFinding {
+  readonly at: number;
+  /** What the pump calculated was in the reservoir before the visit. */
+  readonly expectedMl: number;
+  /** What the syringe drew out. */
+  readonly aspiratedMl: number;
+  /** Aspirated minus expected: negative when less came out than the pump believed was there. */
+  readonly discrepancyMl: number;
+  readonly injectedMl: number;
+  readonly concentrationMcgPerMl: number;
+  readonly needle: 'reservoir' | 'pocket' | 'cap';
+  /** The reservoir volume the pump believes after the visit. */
+  readonly recordedMl: number;
+}
+
 /**
  * Performs one timeline action through the world's door, whole; returns why it was refused
  * (nothing applied), or null. `confirmed` collects the programs confirmed on this programmer's
- * finish screen (REQ-SES-01).
+ * finish screen (REQ-SES-01); `found` hears what a refill visit found.
  */
 export function perform(
   world: Door,
   a: ScenarioAction,
   catheterPerCm: Nanolitres,
   confirmed?: Set<string>,
+  found?: (refill: RefillFinding) => void,
 ): Refusal | null {
   const pump = world.state().pump;
   const profile = getDeviceProfile(pump.profileId);
@@ -79,6 +97,20 @@ export function perform(
           ...(changes ? { program: { ...pump.program, concentration: entered } } : {}),
         },
       });
+      if (refilled.ok && found !== undefined) {
+        const expected = nanolitresToMl(pump.belief.calculatedReservoir);
+        const aspirated = nanolitresToMl((refilled.withdrawn?.volume ?? 0) as Nanolitres);
+        found({
+          at: pump.now,
+          expectedMl: expected,
+          aspiratedMl: aspirated,
+          discrepancyMl: Math.round((aspirated - expected) * 1e6) / 1e6,
+          injectedMl: a.volumeMl,
+          concentrationMcgPerMl: a.concentrationMcgPerMl,
+          needle: a.needle ?? 'reservoir',
+          recordedMl: nanolitresToMl(world.state().pump.belief.calculatedReservoir),
+        });
+      }
       if (!refilled.ok || !changes || a.bridgeBolus !== true) return refusalOf(refilled);
       // the bridge bolus pushes the old drug still in the tubing and catheter at the old dose
       const plan = planBridgeBolus({

@@ -2,6 +2,9 @@ import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECON
 
 const PATTERN = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?)?$/;
 
+/** The shape of a duration the format accepts (the parser also refuses `P`, `PT` and out-of-range totals). */
+export const DURATION_PATTERN = /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,3})?S)?)?$/;
+
 /**
  * Parses an ISO 8601 duration with days, hours, minutes and seconds only (`P36DT1H30M`, `PT90M`,
  * `P2555D`, `PT0.5S`) into milliseconds; null when the text is not one.

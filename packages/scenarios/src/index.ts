@@ -7,9 +7,19 @@ export { ALARM_ADVICE, ALARM_WORDS, eventWords } from './eventWords.ts';
 export { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
 export { checkCounts, checkDuration, checkText, DEFAULT_LIMITS, HARD_LIMITS, type ScenarioLimits, utf8Length } from './limits.ts';
 export { type ParseResult, parseScenario, validateScenario } from './parseScenario.ts';
+export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from './scenarioJsonSchema.ts';
 export { describeFound, formatPath, formatProblem, type Problem, quoteShort } from './problem.ts';
-export { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
-export { eventsCsv, reportHtml, seriesCsv } from './reportFiles.ts';
+export {
+  type DailyDose,
+  type ExpectationResult,
+  type FaultSpan,
+  REPORT_NOTICE,
+  type ScenarioReport,
+  type SeriesPoint,
+} from './report.ts';
+export type { RefillFinding } from './applyAction.ts';
+export { type ExpectationRow, expectationRows, expectedWords } from './expectationRows.ts';
+export { dayLabel, eventsCsv, reportHtml, seriesCsv, type TimeLabel } from './reportFiles.ts';
 export {
   createScenarioWorld,
   runScenario,

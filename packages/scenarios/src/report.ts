@@ -1,3 +1,5 @@
+import type { RefillFinding } from './applyAction.ts';
+
 /** What one expectation found. */
 export interface ExpectationResult {
   /** Its index in the file's `expect` list. */
@@ -9,6 +11,22 @@ export interface ExpectationResult {
   readonly at: number | null;
 }
 
+/** A stretch of time a fault (or a scan) was in force, from the scenario's timeline. */
+export interface FaultSpan {
+  readonly kind: string;
+  readonly from: number;
+  /** When it ended; null when it lasted to the end of the run. */
+  readonly to: number | null;
+}
+
+/** One day of the run (day k is [k, k + 1) days after t = 0): drug that reached the CSF, beside the programmed dose. */
+export interface DailyDose {
+  readonly day: number;
+  readonly deliveredMcg: number;
+  /** The programmed daily dose at the start of the day (zero while the pump did not run). */
+  readonly programmedMcgPerDay: number;
+}
+
 /** A report of one scenario run (format `itps-report/1`). Deterministic: no wall-clock times, no host names. */
 export interface ScenarioReport {
   readonly format: 'itps-report/1';
@@ -16,6 +34,8 @@ export interface ScenarioReport {
   readonly name: string;
   readonly seed: number;
   readonly durationMs: number;
+  /** The scenario's wall-clock label of t = 0 (YYYY-MM-DDTHH:MM), for calendar times. */
+  readonly startsAt: string;
   readonly passed: boolean;
   readonly expectations: readonly ExpectationResult[];
   /** The first violation of each requirement listed under `checks` (empty when none listed or none broken). */
@@ -31,13 +51,23 @@ export interface ScenarioReport {
   }[];
   /** What the programmer read at each `interrogate` action. */
   readonly interrogations: readonly { readonly at: number; readonly belief: Readonly<Record<string, unknown>> }[];
+  /** What each refill visit found: expected, aspirated, the discrepancy, what went in. */
+  readonly refills: readonly RefillFinding[];
+  /** The faults and scans of the timeline, as spans of time. */
+  readonly faults: readonly FaultSpan[];
+  /** Drug that reached the CSF each day, beside the programmed dose. */
+  readonly daily: readonly DailyDose[];
   readonly final: {
     readonly belief: Readonly<Record<string, unknown>>;
     readonly truth: Readonly<Record<string, unknown>>;
     /** The patient's observables (`patient.*`), when the scenario has a patient. */
     readonly patient?: Readonly<Record<string, unknown>>;
   };
-  /** Belief and truth sampled over time, for plots and series.csv. */
+  /**
+   * Belief and truth sampled over time, for plots and series.csv: on a regular grid, at every day
+   * boundary, and just before and at every timeline action, bolus end and fault end, so no step
+   * falls between samples.
+   */
   readonly series: readonly SeriesPoint[];
 }
 
@@ -49,6 +79,12 @@ export interface SeriesPoint {
   readonly doseMcgPerDay: number;
   readonly deliveredMcg: number;
   readonly pocketMcg: number;
+  /** The concentration leaving the catheter tip (lags the reservoir's after a concentration change). */
+  readonly tipConcentrationMcgPerMl: number;
+  /** The concentration the pump is programmed with. */
+  readonly programmedConcentrationMcgPerMl: number;
+  /** The low-reservoir alarm's threshold as programmed. */
+  readonly lowReservoirAlarmMl: number;
   /** The alarms active at this sample. */
   readonly alarms: readonly string[];
   /** With a patient: the Modified Ashworth score, effect relative to need, and the stages' indices (0: none). */

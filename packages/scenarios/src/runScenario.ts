@@ -4,6 +4,7 @@ import {
   createWorld,
   implantedCatheterVolume,
   type Milliseconds,
+  MS_PER_DAY,
   mlToNanolitres,
   nanolitresToMl,
   OVERDOSE_STAGES,
@@ -20,13 +21,57 @@ import {
   type WorldState,
 } from '@itps/core';
 import { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
-import { type ExpectationResult, REPORT_NOTICE, type ScenarioReport, type SeriesPoint } from './report.ts';
+import {
+  type DailyDose,
+  type ExpectationResult,
+  type FaultSpan,
+  REPORT_NOTICE,
+  type ScenarioReport,
+  type SeriesPoint,
+} from './report.ts';
 import { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import { checkSessionInvariants } from './sessionInvariants.ts';
 import { toProgram } from './toCore.ts';
 
 const SERIES_POINTS = 400;
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+/**
+ * Where the series samples: a regular grid, every day boundary, and on both sides of every step
+ * the timeline makes (an action, a bolus's end, a fault's or a scan's end), so no step in dose,
+ * flow or alarms falls between two samples.
+ */
+function sampleInstants(s: ScenarioFile): Set<number> {
+  const duration = s.duration;
+  const out = new Set<number>();
+  const every = Math.max(1, Math.floor(duration / SERIES_POINTS));
+  for (let t = 0; t <= duration; t += every) out.add(t);
+  for (let t = 0; t <= duration; t += MS_PER_DAY) out.add(t);
+  const around = (t: number) => {
+    if (t <= duration) out.add(t);
+    if (t - 1 >= 0 && t - 1 <= duration) out.add(t - 1);
+  };
+  for (const a of s.timeline ?? []) {
+    around(a.at);
+    if (a.action === 'bolus' && a.duration !== undefined) around(a.at + a.duration);
+    if (a.action === 'fault' && a.until !== undefined) around(a.until);
+    if (a.action === 'mri') around(a.at + a.duration + (a.recoveryDelay ?? 0));
+  }
+  out.add(duration);
+  return out;
+}
+
+/** The faults and scans a timeline puts in force, as spans. */
+function faultSpans(s: ScenarioFile): FaultSpan[] {
+  const spans: FaultSpan[] = [];
+  for (const a of s.timeline ?? []) {
+    if (a.action === 'fault') spans.push({ kind: a.kind, from: a.at, to: a.until ?? null });
+    if (a.action === 'mri') spans.push({ kind: `mri ${a.fieldT} T`, from: a.at, to: a.at + a.duration });
+  }
+  return spans;
+}
 
 /** The pump a scenario describes, as the core's input. */
 export function scenarioPumpInput(s: ScenarioFile, seed: number): PumpInput {
@@ -133,16 +178,32 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
   (s.expect ?? []).forEach((e, index) => {
     if ('that' in e) checks.push({ at: e.at, index, that: e.that });
   });
-  const sampleEvery = Math.max(1, Math.floor(duration / SERIES_POINTS));
-  const samples = new Set<number>();
-  for (let t = 0; t <= duration; t += sampleEvery) samples.add(t);
+  const samples = sampleInstants(s);
   const instants = [...new Set([...samples, ...checks.map((c) => c.at), duration])].sort((a, b) => a - b);
   const series: SeriesPoint[] = [];
+  const daily: DailyDose[] = [];
+  let dayStart: { day: number; delivered: number; dose: number } | null = null;
+  let checkIndex = 0;
+  const byTime = [...checks].sort((a, b) => a.at - b.at);
   for (const t of instants) {
     player.advanceTo(t as Milliseconds);
     check();
-    if (samples.has(t)) series.push(seriesPoint(world.state()));
-    for (const check of checks.filter((c) => c.at === t)) {
+    if (samples.has(t)) {
+      const point = seriesPoint(world.state());
+      series.push(point);
+      if (t % MS_PER_DAY === 0) {
+        if (dayStart !== null)
+          daily.push({
+            day: dayStart.day,
+            deliveredMcg: round6(point.deliveredMcg - dayStart.delivered),
+            programmedMcgPerDay: dayStart.dose,
+          });
+        dayStart = { day: t / MS_PER_DAY, delivered: point.deliveredMcg, dose: point.doseMcgPerDay };
+      }
+    }
+    for (; byTime[checkIndex]?.at === t; checkIndex += 1) {
+      const check = byTime[checkIndex];
+      if (check === undefined) break;
       const observed = scenarioObservables(world.state());
       const actual: Record<string, unknown> = {};
       let passed = true;
@@ -184,12 +245,16 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
     name: s.name,
     seed,
     durationMs: duration,
+    startsAt: scenarioStartsAt(s),
     passed: results.every((r) => r.passed) && violations.length === 0,
     expectations: results,
     violations,
     events: log,
     refusals: player.refusals,
     interrogations: player.interrogations,
+    refills: player.refills,
+    faults: faultSpans(s),
+    daily,
     final: {
       belief: beliefObservables(end.pump, end.lifecycle),
       truth: truthObservables(end.pump),
@@ -209,6 +274,9 @@ function seriesPoint(world: WorldState): SeriesPoint {
     doseMcgPerDay: picogramsPerDayToMcgPerDay(w.dose),
     deliveredMcg: picogramsToMcg(w.delivered),
     pocketMcg: picogramsToMcg(w.pocket),
+    tipConcentrationMcgPerMl: round6(w.tipConcentration),
+    programmedConcentrationMcgPerMl: world.pump.program.concentration,
+    lowReservoirAlarmMl: nanolitresToMl(world.pump.lowReservoirThreshold),
     alarms: [...w.alarms],
     ...(w.patient === null
       ? {}

@@ -6,7 +6,7 @@ import {
   type World,
   type WorldCommand,
 } from '@itps/core';
-import { faultEnd, perform } from './applyAction.ts';
+import { faultEnd, perform, type RefillFinding } from './applyAction.ts';
 import { beliefObservables } from './observe.ts';
 import type { ScenarioAction, ScenarioFile } from './scenarioSchema.ts';
 
@@ -36,6 +36,8 @@ export interface ScenarioPlayer {
   }[];
   /** What the programmer read at each `interrogate` action. */
   readonly interrogations: { readonly at: number; readonly belief: Readonly<Record<string, unknown>> }[];
+  /** What each refill visit found (aspirated beside expected). */
+  readonly refills: RefillFinding[];
   /**
    * Every program the pump may legitimately hold (as JSON): the one it started with, those confirmed
    * on this programmer's finish screen, and those set by actions outside it (REQ-SES-01).
@@ -91,6 +93,7 @@ export function createScenarioPlayer(
     scenario: s,
     refusals: [],
     interrogations: [],
+    refills: [],
     programs,
     sessionUpdates,
     nextStepAt: () => steps[next]?.at ?? null,
@@ -104,7 +107,7 @@ export function createScenarioPlayer(
           continue;
         }
         const logBefore = pump().log.length;
-        const refusal = perform(world, step.action, perCm, programs);
+        const refusal = perform(world, step.action, perCm, programs, (found) => player.refills.push(found));
         const after = world.state();
         const log = after.pump.log;
         if (step.action.action === 'session') {

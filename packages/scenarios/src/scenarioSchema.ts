@@ -1,11 +1,12 @@
 import { type Milliseconds, STATE_INVARIANTS, type StateRequirement } from '@itps/core';
 import * as z from 'zod';
-import { parseDuration, parseTimeOfDay } from './duration.ts';
+import { DURATION_PATTERN, parseDuration, parseTimeOfDay } from './duration.ts';
 import { SESSION_REQUIREMENTS } from './vocabulary.ts';
 
 /** Text the file holds, parsed once into milliseconds here: every later stage gets numbers. */
-const parsedText = (parse: (text: string) => Milliseconds | null, message: string) =>
-  z.string().transform((text, ctx): Milliseconds => {
+const parsedText = (parse: (text: string) => Milliseconds | null, message: string, pattern: RegExp) =>
+  // the pattern is what JSON Schema (itps schema) and editors see; the parser is the judge
+  z.string().regex(pattern, { message }).transform((text, ctx): Milliseconds => {
     const value = parse(text);
     if (value !== null) return value;
     ctx.addIssue({ code: 'custom', message });
@@ -13,9 +14,13 @@ const parsedText = (parse: (text: string) => Milliseconds | null, message: strin
   });
 
 /** An ISO 8601 duration, as milliseconds. */
-const duration = parsedText(parseDuration, 'an ISO 8601 duration with days, hours, minutes, seconds (P36DT1H30M)');
+const duration = parsedText(
+  parseDuration,
+  'an ISO 8601 duration with days, hours, minutes, seconds (P36DT1H30M)',
+  DURATION_PATTERN,
+);
 /** A time of day HH:MM, as milliseconds after midnight. */
-const clock = parsedText(parseTimeOfDay, 'a time of day HH:MM');
+const clock = parsedText(parseTimeOfDay, 'a time of day HH:MM', /^\d{2}:\d{2}$/);
 const ml = z.number().min(0).max(1000);
 const mcgPerMl = z.number().int().min(1).max(2000);
 const mcgPerDay = z.number().min(0).max(100_000);
@@ -194,6 +199,8 @@ const training = z.strictObject({
  */
 export const scenarioSchema = z
   .strictObject({
+    /** Extension: the JSON Schema this file is written against (`itps schema`), for editors; ignored by the runner. */
+    $schema: z.string().max(2000).optional(),
     format: z.literal('itps-scenario/1'),
     name: z.string().min(1),
     seed: z.number().int().optional(),

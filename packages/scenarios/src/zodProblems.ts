@@ -20,7 +20,15 @@ function issueToProblems(file: string, root: unknown, issue: $ZodIssue): Problem
   const found = describeFound(valueAt(root, issue.path));
   switch (issue.code) {
     case 'invalid_type':
-      return [{ file, path, expected: issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`, found }];
+      return [
+        {
+          file,
+          path,
+          expected:
+            issue.expected === 'int' ? 'a whole number' : issue.expected === 'number' ? 'a finite number' : `a ${issue.expected}`,
+          found,
+        },
+      ];
     case 'invalid_value':
       return [{ file, path, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found }];
     case 'unrecognized_keys':

@@ -28,6 +28,9 @@ describe('runScenario', () => {
       doseMcgPerDay: 250,
       deliveredMcg: 0,
       pocketMcg: 0,
+      tipConcentrationMcgPerMl: 500,
+      programmedConcentrationMcgPerMl: 500,
+      lowReservoirAlarmMl: 2,
       alarms: [],
     });
     expect(report.series[1]?.at).toBe((2 * DAY) / 400);

@@ -7,6 +7,17 @@ import type { PumpState } from './pumpState.ts';
 const concentration = (b: Batch): number => (b.volume === 0 ? 0 : b.mass / b.volume);
 
 /**
+ * The concentration of the fluid leaving the catheter tip now (mcg/mL, which is pg/nL): the batch
+ * at the catheter's outlet, or the reservoir's when the path holds nothing. A ratio for plots and
+ * reports, not a quantity that is summed.
+ */
+export function concentrationAtTip(state: PumpState): number {
+  const path = state.truth.path;
+  const outlet = path.catheter[0] ?? path.catheterProximal[0] ?? path.tubing[0];
+  return concentration(outlet?.batch ?? path.reservoir.batch);
+}
+
+/**
  * How long until fluid of a different concentration starts to leave the catheter tip at the
  * current flow, or null if that never happens at this flow (no flow, or one concentration all the
  * way back to the reservoir). Lets an observer of the tip (the patient model) cut time where the

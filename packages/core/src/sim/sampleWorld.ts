@@ -3,6 +3,7 @@ import { patientStatus } from '../patient/patientStatus.ts';
 import type { AlarmName } from '../pump/deviceProfile.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import { reservoirVolume } from '../pump/reservoir.ts';
+import { concentrationAtTip } from '../pump/tipConcentrationChange.ts';
 import type { Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 import type { WorldState } from './worldState.ts';
 
@@ -25,6 +26,8 @@ export interface WorldSample {
   readonly delivered: Picograms;
   /** Cumulative drug that went to the pocket. */
   readonly pocket: Picograms;
+  /** The concentration leaving the catheter tip (mcg/mL), which lags the reservoir's after a refill. */
+  readonly tipConcentration: number;
   /** Alarms sounding. */
   readonly alarms: readonly AlarmName[];
   /** The patient; null when the world has none. */
@@ -43,6 +46,7 @@ export function sampleWorld(world: WorldState): WorldSample {
     dose: belief.state === 'running' ? belief.dose : (0 as PicogramsPerDay),
     delivered: pump.truth.sinks.csf.mass,
     pocket: pump.truth.sinks.pocket.mass,
+    tipConcentration: concentrationAtTip(pump),
     alarms: (Object.keys(belief.alarms) as AlarmName[]).filter((name) => belief.alarms[name]),
     patient:
       p === null
