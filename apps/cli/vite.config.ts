@@ -10,7 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      input: { itps: 'src/main.ts', scenarioWorker: 'src/scenarioWorker.ts' },
+      input: { itps: 'src/main.ts', scenarioWorker: 'src/scenarioWorker.ts', sweepWorker: 'src/sweepWorker.ts' },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name].mjs' },
     },
   },

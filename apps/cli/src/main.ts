@@ -1,86 +1,65 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { exitCode, type FileOutcome, loadScenario, runFile } from './runFiles.ts';
-import { progressBar, runInWorkers } from './runInWorkers.ts';
-import { summarize } from './summary.ts';
-import { writeReport } from './writeReport.ts';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { diffCommand } from './commands/diffCommand.ts';
+import { mergeCommand } from './commands/mergeCommand.ts';
+import { reportCommand } from './commands/reportCommand.ts';
+import { runCommand } from './commands/runCommand.ts';
+import { schemaCommand } from './commands/schemaCommand.ts';
+import { sweepCommand } from './commands/sweepCommand.ts';
+import { validateCommand } from './commands/validateCommand.ts';
 
-const parseSeed = (value: string): number => {
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new InvalidArgumentError(`expected a whole number, found "${value}"`);
-  }
-  return Number(value);
-};
+const version = (): string =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** The `itps` command line: a shell over @itps/scenarios. Prints, sets exit codes; runs nothing itself. */
+/**
+ * The `itps` command line: a shell over @itps/scenarios. Results go to standard output, errors to
+ * standard error; the exit code is 0 when everything held, 1 when an expectation failed or a file
+ * checked nothing, 2 for bad input (a file, an argument, a path the system refused).
+ */
 export async function main(argv: readonly string[], cwd: string): Promise<number> {
-  let code = 0;
+  let code: 0 | 1 | 2 = 0;
+  const ctx = {
+    cwd,
+    out: (s: string) => process.stdout.write(s),
+    err: (s: string) => process.stderr.write(s),
+    exit: (c: 0 | 1 | 2) => {
+      code = c;
+    },
+  };
   const program = new Command()
     .name('itps')
     .description('ITPS intrathecal pump simulator: scenarios from the command line. Not for clinical use.')
+    .version(version(), '--version', 'print the version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-
-  program
-    .command('run')
-    .description('run scenarios and check their expectations')
-    .argument('<files...>', 'scenario files (YAML or JSON)')
-    .option('--json', 'print the report (itps-report/1) as JSON on standard output')
-    .option('--seed <n>', 'override every scenario seed', parseSeed)
-    .action(async (files: string[], options: { json?: boolean; seed?: number }) => {
-      const outcomes: FileOutcome[] =
-        files.length === 1
-          ? files.map((f) => runFile(f, cwd, options.seed))
-          : await runInWorkers(files, cwd, options.seed, progressBar(process.stderr));
-      if (options.json) {
-        const reports = outcomes.map((o) => (o.kind === 'ran' ? o.report : { file: o.file, problems: o.problems }));
-        process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
-        for (const o of outcomes) if (o.kind === 'invalid') process.stderr.write(`${summarize(o)}\n`);
-      } else {
-        for (const o of outcomes) process.stdout.write(`${summarize(o)}\n`);
-      }
-      code = exitCode(outcomes);
-    });
-
-  program
-    .command('report')
-    .description('run a scenario and write report.html (plots), series.csv, events.csv and report.json')
-    .argument('<file>', 'scenario file (YAML or JSON)')
-    .requiredOption('--out <dir>', 'directory to write into (created if needed)')
-    .option('--seed <n>', 'override the scenario seed', parseSeed)
-    .action((file: string, options: { out: string; seed?: number }) => {
-      const outcome = runFile(file, cwd, options.seed);
-      process.stdout.write(`${summarize(outcome)}\n`);
-      if (outcome.kind === 'ran') {
-        for (const written of writeReport(outcome.report, options.out, cwd)) process.stdout.write(`wrote ${written}\n`);
-      }
-      code = exitCode([outcome]);
-    });
-
-  program
-    .command('validate')
-    .description('check files against the format without running them')
-    .argument('<files...>', 'scenario files (YAML or JSON)')
-    .action((files: string[]) => {
-      let bad = false;
-      for (const file of files) {
-        const parsed = loadScenario(file, cwd);
-        if (parsed.ok) process.stdout.write(`valid ${file}\n`);
-        else {
-          bad = true;
-          process.stdout.write(`${summarize({ file, kind: 'invalid', problems: parsed.problems })}\n`);
-        }
-      }
-      code = bad ? 2 : 0;
-    });
-
+    .showHelpAfterError('(itps --help lists the commands; itps help COMMAND explains one)')
+    .configureOutput({ writeErr: ctx.err, writeOut: ctx.out });
+  for (const add of [
+    runCommand,
+    reportCommand,
+    validateCommand,
+    schemaCommand,
+    sweepCommand,
+    mergeCommand,
+    diffCommand,
+  ])
+    add(program, ctx);
   try {
     await program.parseAsync(['node', 'itps', ...argv]);
   } catch (error) {
-    const exit = (error as { exitCode?: number }).exitCode;
-    // --help and --version exit 0; any usage error is bad input
-    return exit === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // an option's own check after parsing (a sweep's seeds, a shard) or a fault of the system
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.err(`itps: ${message.slice(0, 500)}\n`);
+    return 2;
   }
   return code;
 }
+
+// a reader that stops early (itps run ... | head) closes the pipe: stop quietly, as other tools do
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 
 process.exitCode = await main(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd());

@@ -1,33 +1,73 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Problem, parseScenario, runScenario, type ScenarioReport } from '@itps/scenarios';
+import {
+  DEFAULT_LIMITS,
+  type Problem,
+  parseScenario,
+  runScenario,
+  type ScenarioFile,
+  type ScenarioLimits,
+  type ScenarioReport,
+} from '@itps/scenarios';
+import { readScenarioText } from './fileSystem.ts';
 
-/** What happened to one file: it ran (with its report), or it was bad input. */
+/** What happened to one file: it ran (with its report), or it was bad input (nothing ran). */
 export type FileOutcome =
   | { readonly file: string; readonly kind: 'ran'; readonly report: ScenarioReport }
   | { readonly file: string; readonly kind: 'invalid'; readonly problems: readonly Problem[] };
 
-/** Reads and parses a file given on the command line, relative to the directory it was typed in. */
-export function loadScenario(file: string, cwd: string) {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return { ok: false as const, problems: [{ file, path: '', expected: 'a readable scenario file', found: reason }] };
-  }
-  return parseScenario(text, file);
+/** A file's verdict: held, failed, checked nothing, or could not run. */
+export type FileStatus = 'pass' | 'fail' | 'none' | 'invalid';
+
+/** One file to run: where it is, and how. */
+export interface FileJob {
+  readonly file: string;
+  readonly cwd: string;
+  readonly seed?: number;
+  readonly limits?: ScenarioLimits;
+  /** Keep the series, events and daily figures (for JSON reports); otherwise only the verdict's parts travel. */
+  readonly full?: boolean;
+}
+
+/** Reads and parses a file given on the command line, within the limits, before anything runs. */
+export function loadScenario(
+  file: string,
+  cwd: string,
+  limits: ScenarioLimits = DEFAULT_LIMITS,
+): { ok: true; scenario: ScenarioFile } | { ok: false; problems: readonly Problem[] } {
+  const read = readScenarioText(file, cwd, limits.maxBytes);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  return parseScenario(read.text, file, limits);
 }
 
 /** Validates and runs one file. */
-export function runFile(file: string, cwd: string, seed: number | undefined): FileOutcome {
-  const parsed = loadScenario(file, cwd);
-  if (!parsed.ok) return { file, kind: 'invalid', problems: parsed.problems };
-  return { file, kind: 'ran', report: runScenario(parsed.scenario, seed === undefined ? {} : { seed }) };
+export function runFile(job: FileJob): FileOutcome {
+  const parsed = loadScenario(job.file, job.cwd, job.limits);
+  if (!parsed.ok) return { file: job.file, kind: 'invalid', problems: parsed.problems };
+  const report = runScenario(parsed.scenario, job.seed === undefined ? {} : { seed: job.seed });
+  return { file: job.file, kind: 'ran', report: job.full === false ? trimmed(report) : report };
 }
 
-/** The contract's exit code for a set of outcomes: 2 for any bad input, else 1 for any failed expectation, else 0. */
-export function exitCode(outcomes: readonly FileOutcome[]): 0 | 1 | 2 {
-  if (outcomes.some((o) => o.kind === 'invalid')) return 2;
-  return outcomes.every((o) => o.kind === 'ran' && o.report.passed) ? 0 : 1;
+/** A report without what only plots and logs need, so a batch's memory stays flat. */
+const trimmed = (report: ScenarioReport): ScenarioReport => ({
+  ...report,
+  series: [],
+  events: [],
+  daily: [],
+  interrogations: [],
+});
+
+/** A file's verdict. A run with no expectations and no checks checked nothing: it is not a pass. */
+export function statusOf(outcome: FileOutcome): FileStatus {
+  if (outcome.kind === 'invalid') return 'invalid';
+  const { report } = outcome;
+  if (!report.passed) return 'fail';
+  return report.expectations.length === 0 && report.checks.length === 0 ? 'none' : 'pass';
+}
+
+/** Counts of each verdict. */
+export type Totals = Record<FileStatus, number>;
+
+/** The exit code for a set of verdicts: 2 for any bad input, else 1 when anything failed or checked nothing, else 0. */
+export function exitCodeOf(totals: Totals): 0 | 1 | 2 {
+  if (totals.invalid > 0) return 2;
+  return totals.fail > 0 || totals.none > 0 ? 1 : 0;
 }

@@ -1,5 +1,6 @@
-// Worker threads do not inherit tsx's loader: register it, then load the TypeScript worker.
+// Worker threads do not inherit tsx's loader (tests run the sources): register it, then load the TypeScript worker.
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./scenarioWorker.ts');
+const worker = await import('./scenarioWorker.ts');
+export default worker.default;

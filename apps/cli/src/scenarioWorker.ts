@@ -1,14 +1,6 @@
-import { parentPort } from 'node:worker_threads';
-import { runFile } from './runFiles.ts';
+import { type FileJob, type FileOutcome, runFile } from './runFiles.ts';
 
-/** A job for a worker: one file to validate and run. */
-export interface Job {
-  readonly index: number;
-  readonly file: string;
-  readonly cwd: string;
-  readonly seed: number | undefined;
+/** A pool worker's task (piscina): validate and run one file. */
+export default function scenarioWorker(job: FileJob): FileOutcome {
+  return runFile(job);
 }
-
-parentPort?.on('message', (job: Job) => {
-  parentPort?.postMessage({ index: job.index, outcome: runFile(job.file, job.cwd, job.seed) });
-});

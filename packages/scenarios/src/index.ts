@@ -2,12 +2,29 @@
  * @itps/scenarios: scenario format 1 (parse, validate), the pure runner and its report. Never for
  * clinical use.
  */
+
+export type { RefillFinding } from './applyAction.ts';
+export { type DiffTolerance, diffReports, type ReportChange } from './diffReports.ts';
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
 export { ALARM_ADVICE, ALARM_WORDS, eventWords } from './eventWords.ts';
+export { type ExpectationRow, expectationRows, expectedWords } from './expectationRows.ts';
+export {
+  checkCounts,
+  checkDuration,
+  checkText,
+  DEFAULT_LIMITS,
+  HARD_LIMITS,
+  type ScenarioLimits,
+  utf8Length,
+} from './limits.ts';
 export { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
-export { checkCounts, checkDuration, checkText, DEFAULT_LIMITS, HARD_LIMITS, type ScenarioLimits, utf8Length } from './limits.ts';
-export { type ParseResult, parseScenario, validateScenario } from './parseScenario.ts';
-export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from './scenarioJsonSchema.ts';
+export {
+  type ParseResult,
+  parseScenario,
+  parseScenarioDocument,
+  validateScenario,
+  validateWithin,
+} from './parseScenario.ts';
 export { describeFound, formatPath, formatProblem, type Problem, quoteShort } from './problem.ts';
 export {
   type DailyDose,
@@ -17,9 +34,8 @@ export {
   type ScenarioReport,
   type SeriesPoint,
 } from './report.ts';
-export type { RefillFinding } from './applyAction.ts';
-export { type ExpectationRow, expectationRows, expectedWords } from './expectationRows.ts';
 export { dayLabel, eventsCsv, reportHtml, seriesCsv, type TimeLabel } from './reportFiles.ts';
+export { readReport } from './reportSchema.ts';
 export {
   createScenarioWorld,
   runScenario,
@@ -36,6 +52,7 @@ export {
   SESSION_FORMAT,
   type SessionLoad,
 } from './savedSession.ts';
+export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from './scenarioJsonSchema.ts';
 export { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 export {
   type ScenarioAction,
@@ -47,6 +64,26 @@ export {
   type TrainingObjective,
 } from './scenarioSchema.ts';
 export { checkSessionInvariants, type SessionRecord } from './sessionInvariants.ts';
+export { mergeSweeps, readSweep } from './sweep/mergeSweeps.ts';
+export { sweepHtml } from './sweep/sweepHtml.ts';
+export {
+  applySettings,
+  MAX_SWEEP_RUNS,
+  parseSeeds,
+  parseSetting,
+  parseShard,
+  planSweep,
+  type SweepRunPlan,
+  type SweepSetting,
+} from './sweep/sweepPlan.ts';
+export {
+  type Distribution,
+  distributionOf,
+  type SweepResult,
+  type SweepRun,
+  sweepResultOf,
+  sweepRunOf,
+} from './sweep/sweepResult.ts';
 export { toProgram, toTherapy } from './toCore.ts';
 export {
   DETECTION_POINTS,

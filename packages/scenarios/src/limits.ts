@@ -69,9 +69,7 @@ export function utf8Length(text: string): number {
  * scan so a hostile nesting never reaches the parser's recursion.
  */
 export function checkText(text: string, file: string, limits: ScenarioLimits = DEFAULT_LIMITS): Problem[] {
-  const size = utf8Length(text);
-  if (size > limits.maxBytes)
-    return [{ file, path: '', expected: `a file of at most ${limits.maxBytes} bytes`, found: `${size} bytes` }];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL byte is how binary data shows itself
   const binary = text.search(/[\u0000\uFFFD]/);
   if (binary !== -1)
     return [
@@ -82,6 +80,9 @@ export function checkText(text: string, file: string, limits: ScenarioLimits = D
         found: text[binary] === '\u0000' ? 'a NUL byte (binary data)' : 'bytes that are not UTF-8 (binary data)',
       },
     ];
+  const size = utf8Length(text);
+  if (size > limits.maxBytes)
+    return [{ file, path: '', expected: `a file of at most ${limits.maxBytes} bytes`, found: `${size} bytes` }];
   const deep = deepestNesting(text, limits.maxDepth);
   if (deep !== null)
     return [

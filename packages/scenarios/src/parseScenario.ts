@@ -17,6 +17,30 @@ export type ParseResult =
  * (size, nesting, list lengths, duration) are checked before the work each bounds.
  */
 export function parseScenario(text: string, file: string, limits: ScenarioLimits = DEFAULT_LIMITS): ParseResult {
+  const doc = parseScenarioDocument(text, file, limits);
+  return doc.ok ? validateWithin(doc.root, file, limits) : doc;
+}
+
+/**
+ * Validates a document already read (a sweep's copy with its values set) and checks its duration
+ * against the limits.
+ */
+export function validateWithin(root: unknown, file: string, limits: ScenarioLimits = DEFAULT_LIMITS): ParseResult {
+  const parsed = validateScenario(root, file);
+  if (!parsed.ok) return parsed;
+  const long = checkDuration(parsed.scenario.duration, file, limits);
+  return long.length > 0 ? { ok: false, problems: long } : parsed;
+}
+
+/**
+ * A file's text read into plain data (YAML or JSON), within the limits of size, nesting, aliases
+ * and list lengths, not yet validated against the format.
+ */
+export function parseScenarioDocument(
+  text: string,
+  file: string,
+  limits: ScenarioLimits = DEFAULT_LIMITS,
+): { ok: true; root: unknown } | { ok: false; problems: readonly Problem[] } {
   const bad = checkText(text, file, limits);
   if (bad.length > 0) return { ok: false, problems: bad };
   let root: unknown;
@@ -60,11 +84,7 @@ export function parseScenario(text: string, file: string, limits: ScenarioLimits
     };
   }
   const counted = checkCounts(root, file, limits);
-  if (counted.length > 0) return { ok: false, problems: counted };
-  const parsed = validateScenario(root, file);
-  if (!parsed.ok) return parsed;
-  const long = checkDuration(parsed.scenario.duration, file, limits);
-  return long.length > 0 ? { ok: false, problems: long } : parsed;
+  return counted.length > 0 ? { ok: false, problems: counted } : { ok: true, root };
 }
 
 /**

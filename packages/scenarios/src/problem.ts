@@ -29,7 +29,8 @@ export function describeFound(value: unknown): string {
   if (Array.isArray(value) && value.length > 20) return `a list of ${value.length} entries`;
   if (value !== null && typeof value === 'object' && Object.keys(value).length > 20)
     return `a mapping of ${Object.keys(value).length} fields`;
-  if (typeof value === 'string' && value.length > 60) return `${JSON.stringify(value.slice(0, 50))}... (${value.length} characters)`;
+  if (typeof value === 'string' && value.length > 60)
+    return `${JSON.stringify(value.slice(0, 50))}... (${value.length} characters)`;
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -37,5 +38,7 @@ export function describeFound(value: unknown): string {
 
 /** Any text from a file or the system, quoted short for a message: escaped, at most `max` characters. */
 export function quoteShort(text: string, max = 60): string {
-  return text.length > max ? `${JSON.stringify(text.slice(0, max))}... (${text.length} characters)` : JSON.stringify(text);
+  return text.length > max
+    ? `${JSON.stringify(text.slice(0, max))}... (${text.length} characters)`
+    : JSON.stringify(text);
 }

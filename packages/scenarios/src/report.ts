@@ -38,6 +38,8 @@ export interface ScenarioReport {
   readonly startsAt: string;
   readonly passed: boolean;
   readonly expectations: readonly ExpectationResult[];
+  /** The requirements whose invariants were judged after every step (the file's `checks`). */
+  readonly checks: readonly string[];
   /** The first violation of each requirement listed under `checks` (empty when none listed or none broken). */
   readonly violations: readonly { readonly requirement: string; readonly at: number; readonly message: string }[];
   /** The pump's event log and the patient's course, every entry with `at` (ms since t = 0) and `type`. */

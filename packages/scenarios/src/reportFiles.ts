@@ -196,7 +196,11 @@ export function reportHtml(
         )}</section>`;
   const events = table(
     ['when', 'event', 'name in the log'],
-    report.events.map((e) => [escapeHtml(label(e.at)), escapeHtml(eventWords(e.type)), `<code>${escapeHtml(e.type)}</code>`]),
+    report.events.map((e) => [
+      escapeHtml(label(e.at)),
+      escapeHtml(eventWords(e.type)),
+      `<code>${escapeHtml(e.type)}</code>`,
+    ]),
   );
   const verdict = report.passed
     ? report.expectations.length === 0

@@ -248,6 +248,7 @@ export function runScenario(s: ScenarioFile, options: { readonly seed?: number }
     startsAt: scenarioStartsAt(s),
     passed: results.every((r) => r.passed) && violations.length === 0,
     expectations: results,
+    checks: requirements,
     violations,
     events: log,
     refusals: player.refusals,

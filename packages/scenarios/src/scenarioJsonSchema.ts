@@ -15,7 +15,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: SCENARIO_SCHEMA_ID,
     title: 'ITPS scenario, format 1',
-    description:
-      'A scenario for the ITPS intrathecal pump simulator (docs/scenario-format.md). Not for clinical use.',
+    description: 'A scenario for the ITPS intrathecal pump simulator (docs/scenario-format.md). Not for clinical use.',
   };
 }

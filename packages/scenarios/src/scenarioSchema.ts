@@ -6,12 +6,15 @@ import { SESSION_REQUIREMENTS } from './vocabulary.ts';
 /** Text the file holds, parsed once into milliseconds here: every later stage gets numbers. */
 const parsedText = (parse: (text: string) => Milliseconds | null, message: string, pattern: RegExp) =>
   // the pattern is what JSON Schema (itps schema) and editors see; the parser is the judge
-  z.string().regex(pattern, { message }).transform((text, ctx): Milliseconds => {
-    const value = parse(text);
-    if (value !== null) return value;
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  });
+  z
+    .string()
+    .regex(pattern, { message })
+    .transform((text, ctx): Milliseconds => {
+      const value = parse(text);
+      if (value !== null) return value;
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    });
 
 /** An ISO 8601 duration, as milliseconds. */
 const duration = parsedText(

@@ -25,7 +25,11 @@ function issueToProblems(file: string, root: unknown, issue: $ZodIssue): Problem
           file,
           path,
           expected:
-            issue.expected === 'int' ? 'a whole number' : issue.expected === 'number' ? 'a finite number' : `a ${issue.expected}`,
+            issue.expected === 'int'
+              ? 'a whole number'
+              : issue.expected === 'number'
+                ? 'a finite number'
+                : `a ${issue.expected}`,
           found,
         },
       ];
