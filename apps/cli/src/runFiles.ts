@@ -42,7 +42,10 @@ export function loadScenario(
 export function runFile(job: FileJob): FileOutcome {
   const parsed = loadScenario(job.file, job.cwd, job.limits);
   if (!parsed.ok) return { file: job.file, kind: 'invalid', problems: parsed.problems };
-  const report = runScenario(parsed.scenario, job.seed === undefined ? {} : { seed: job.seed });
+  const report = runScenario(parsed.scenario, {
+    ...(job.seed === undefined ? {} : { seed: job.seed }),
+    series: job.full !== false,
+  });
   return { file: job.file, kind: 'ran', report: job.full === false ? trimmed(report) : report };
 }
 

@@ -33,6 +33,11 @@ export default function sweepWorker(task: SweepTask): SweepRun[] {
     if (!doc.ok) return invalid([doc.message]);
     const parsed = validateWithin(doc.value, task.file, task.limits);
     if (!parsed.ok) return invalid(parsed.problems.map(formatProblem));
-    return sweepRunOf(plan, runScenario(parsed.scenario, { seed: plan.seed }), task.observe, task.events);
+    return sweepRunOf(
+      plan,
+      runScenario(parsed.scenario, { seed: plan.seed, series: false }),
+      task.observe,
+      task.events,
+    );
   });
 }

@@ -13,6 +13,7 @@ import {
   type PumpState,
   reservoirVolume,
 } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { pumpMachine } from '../src/pump/pumpMachine.ts';
 import { createSimulation } from '../src/sim/simulation.ts';
 import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
@@ -123,7 +124,7 @@ it('7-year pump history: event-driven against 1-minute fixed ticks', () => {
 
   const eventPerDay = eventMs / days;
   const tickPerDay = tick.ms / 365;
-  const eos = full.state.log.find((e) => e.type === 'alarm.eos.raised');
+  const eos = logEntries(full.state.log).find((e) => e.type === 'alarm.eos.raised');
   const lines = [
     '',
     'ITPS pump lifetime benchmark (20 mL, 4-step flex at 2000 mcg/mL, refill every 84 days, until EOS)',

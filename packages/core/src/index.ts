@@ -153,6 +153,15 @@ export {
   type Therapy,
   type TherapyMode,
 } from './pump/program.ts';
+export {
+  appendLog,
+  EMPTY_LOG,
+  lastLogEntry,
+  logEntries,
+  logEntriesSince,
+  logOf,
+  type PumpLog,
+} from './pump/pumpLog.ts';
 export type { PumpEmitted, PumpEvent, PumpLifecycle } from './pump/pumpMachine.ts';
 export type {
   ActiveBolus,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Milliseconds, MS_PER_DAY } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { checkEosAfterEri, checkNoDeliveryWhenHalted, pumpHistoryArb, runPumpHistory } from '../src/testing/index.ts';
 
 describe('battery end of life', () => {
@@ -18,7 +19,7 @@ describe('battery end of life', () => {
         // a memory error before EOS ends the pump's life first; the battery still reaches EOS on time
         if (last?.context.pump.memoryError) expect(['failed', 'endOfService']).toContain(last.value);
         else expect(last?.value).toBe('endOfService');
-        const log = last?.context.pump.log ?? [];
+        const log = last === undefined ? [] : logEntries(last.context.pump.log);
         expect(log.find((e) => e.type === 'alarm.eri.raised')?.at).toBe(eriAt);
         expect(log.find((e) => e.type === 'alarm.eos.raised')?.at).toBe(eosAt);
       }),

@@ -11,6 +11,7 @@ import {
   pumpTruthView,
   startBolus,
 } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { pumpMachine } from '../src/pump/pumpMachine.ts';
 import { buildPumpInput } from '../src/testing/index.ts';
 import { pumpAfterConcentrationSwitch } from './concentrationSwitch.ts';
@@ -35,7 +36,7 @@ describe('boluses', () => {
       pump = advancePump(pump, hoursToMs(h));
       expect(pumpTruthView(pump).delivered.mass).toBe((400 * MCG * h) / 24);
     }
-    expect(pump.log.map((e) => e.type)).toContain('bolus.completed');
+    expect(logEntries(pump.log).map((e) => e.type)).toContain('bolus.completed');
     expect(pump.bolus).toBeNull();
   });
 
@@ -48,7 +49,7 @@ describe('boluses', () => {
     // tubing 0.2 mL at 500 mcg/mL is all the same drug: a day of basal (250) plus the bolus (50)
     expect(pumpTruthView(after).delivered.mass).toBe(300 * MCG);
     expect(after.belief.calculatedReservoir).toBe(20_000_000 - 500_000 - 100_000);
-    expect(after.log.find((e) => e.type === 'bolus.completed')?.at).toBe(hoursToMs(1));
+    expect(logEntries(after.log).find((e) => e.type === 'bolus.completed')?.at).toBe(hoursToMs(1));
   });
 
   it('a priming bolus fills an empty catheter after revision, so the drug reaches the tip when it ends', () => {
@@ -111,7 +112,7 @@ describe('a bolus stopped by a fault', () => {
         bolus: { kind: 'single', volume: 100_000 as Nanolitres, durationMs: hoursToMs(1) },
       });
       actor.send({ type: fault });
-      const types = actor.getSnapshot().context.pump.log.map((e) => e.type);
+      const types = logEntries(actor.getSnapshot().context.pump.log).map((e) => e.type);
       expect(types.indexOf('bolus.cancelled'), fault).toBeGreaterThan(types.indexOf('bolus.started'));
       expect(actor.getSnapshot().context.pump.bolus).toBeNull();
     }

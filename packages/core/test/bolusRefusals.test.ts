@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cancelBolus, createPumpState, type Nanolitres, type PumpState, startBolus } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
 
 // A 20 mL SynchroMed-like pump at 500 mcg/mL and 250 mcg/day (0.5 mL/day), maximum 24 mL/day.
@@ -104,10 +105,10 @@ describe('a bolus is refused, with its reason in words, and nothing changes', ()
     const running = startBolus(pump, bolus(1000, HOUR));
     if (!running.ok) throw new Error(running.refusal.message);
     expect(running.value.bolus).toMatchObject({ kind: 'single', volume: 1000, startedAt: 0, delivered: 0, carry: 0 });
-    expect(running.value.log.at(-1)).toEqual({ at: 0, type: 'bolus.started' });
+    expect(logEntries(running.value.log).at(-1)).toEqual({ at: 0, type: 'bolus.started' });
     const cancelled = cancelBolus(running.value);
     if (!cancelled.ok) throw new Error('not cancelled');
     expect(cancelled.value.bolus).toBeNull();
-    expect(cancelled.value.log.at(-1)).toEqual({ at: 0, type: 'bolus.cancelled' });
+    expect(logEntries(cancelled.value.log).at(-1)).toEqual({ at: 0, type: 'bolus.cancelled' });
   });
 });

@@ -8,6 +8,7 @@ import {
   getDeviceProfile,
   type Milliseconds,
 } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { pumpInputArb } from '../src/testing/index.ts';
 
 describe('calculators agree with the pump', () => {
@@ -26,7 +27,7 @@ describe('calculators agree with the pump', () => {
         });
         // battery events cannot stop delivery within 400 days of a pump at most 60 % through its life
         const after = advancePump(pump, daysToMs(400) as Milliseconds);
-        const raised = (type: string) => after.log.find((e) => e.type === type)?.at ?? null;
+        const raised = (type: string) => logEntries(after.log).find((e) => e.type === type)?.at ?? null;
         expect(forecast.lowReservoirAt).toBe(
           pump.alarms.lowReservoir.active ? null : raised('alarm.lowReservoir.raised'),
         );

@@ -8,13 +8,14 @@ import {
   pumpBeliefView,
   pumpTruthView,
 } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { pumpMachine } from '../src/pump/pumpMachine.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 import { listenToPump } from './listenToPump.ts';
 
 const MCG = 1_000_000;
 const start = (overrides = {}) => createActor(pumpMachine, { input: buildPumpInput(overrides) }).start();
-const types = (actor: ReturnType<typeof start>) => actor.getSnapshot().context.pump.log.map((e) => e.type);
+const types = (actor: ReturnType<typeof start>) => logEntries(actor.getSnapshot().context.pump.log).map((e) => e.type);
 const belief = (actor: ReturnType<typeof start>) =>
   pumpBeliefView(actor.getSnapshot().context.pump, actor.getSnapshot().value as never);
 const truth = (actor: ReturnType<typeof start>) => pumpTruthView(actor.getSnapshot().context.pump);
@@ -36,7 +37,7 @@ describe('motor stall and MRI', () => {
       'motor.recovered',
       'alarm.motorStall.cleared',
     ]);
-    expect(pump.getSnapshot().context.pump.log[2]?.at).toBe(daysToMs(3));
+    expect(logEntries(pump.getSnapshot().context.pump.log)[2]?.at).toBe(daysToMs(3));
   });
 
   it('an MRI stalls a SynchroMed-like pump for the scan and the recovery delay', () => {
@@ -49,7 +50,9 @@ describe('motor stall and MRI', () => {
     expect(belief(pump).state).toBe('stalled');
     pump.send({ type: 'time.advance', to: hoursToMs(7) });
     expect(belief(pump).state).toBe('running');
-    expect(pump.getSnapshot().context.pump.log.find((e) => e.type === 'motor.recovered')?.at).toBe(hoursToMs(6));
+    expect(logEntries(pump.getSnapshot().context.pump.log).find((e) => e.type === 'motor.recovered')?.at).toBe(
+      hoursToMs(6),
+    );
   });
 
   it('after an MRI with an alarm sounding the pump stays stopped until interrogated', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysToMs, fluidAt, mcgPerMl, type Nanolitres, pumpTruthView } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { createSimulation } from '../src/sim/simulation.ts';
 import { buildPumpInput } from '../src/testing/index.ts';
 import { refillAt } from './refillAt.ts';
@@ -21,7 +22,7 @@ describe('where the needle really is', () => {
     expect(sim.pumpState().belief.calculatedReservoir - truth.reservoir.volume).toBe(19_000_000);
     expect(truth.reservoir.volume).toBe(before);
     // the pump saw a normal refill: its low-reservoir alarm (1 mL left) clears as if 19 mL had gone in
-    expect(sim.pumpState().log.map((e) => e.type)).toEqual([
+    expect(logEntries(sim.pumpState().log).map((e) => e.type)).toEqual([
       'alarm.lowReservoir.raised',
       'update.begun',
       'pump.stopped',
@@ -55,7 +56,7 @@ describe('where the needle really is', () => {
     });
     expect(result.ok).toBe(false);
     expect(sim.lifecycle()).toBe('running');
-    expect(sim.pumpState().log).toEqual([]);
+    expect(logEntries(sim.pumpState().log)).toEqual([]);
   });
 });
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { daysToMs, hoursToMs, type Nanolitres, pumpBeliefView } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 import { heard, startListenedPump } from './listenToPump.ts';
 
 const start = (overrides = {}) => startListenedPump(buildPumpInput(overrides));
-const logTypes = (actor: ReturnType<typeof start>) => actor.getSnapshot().context.pump.log.map((e) => e.type);
+const logTypes = (actor: ReturnType<typeof start>) =>
+  logEntries(actor.getSnapshot().context.pump.log).map((e) => e.type);
 
 describe('pumpMachine updates', () => {
   it('stops the pump while an update is open and restarts it with the new program on commit', () => {

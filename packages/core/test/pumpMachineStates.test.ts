@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysToMs, fluidAt, type McgPerMl, type Nanolitres, type PumpEvent } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 import { heard, startListenedPump } from './listenToPump.ts';
 
@@ -7,7 +8,7 @@ const start = (input = buildPumpInput({})) => startListenedPump(input);
 type Pump = ReturnType<typeof start>;
 const lifecycle = (p: Pump) => p.getSnapshot().value;
 const refusal = (p: Pump) => heard(p).refusal;
-const log = (p: Pump) => p.getSnapshot().context.pump.log.map((e) => e.type);
+const log = (p: Pump) => logEntries(p.getSnapshot().context.pump.log).map((e) => e.type);
 const bolus: PumpEvent = {
   type: 'bolus.start',
   bolus: { kind: 'single', volume: 10_000 as Nanolitres, durationMs: 3_600_000 },

@@ -8,6 +8,7 @@ import {
   type Milliseconds,
   minutesToMs,
 } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 import { act, advance, dropNext, setLink } from './worldActs.ts';
 
@@ -170,7 +171,7 @@ describe('programmer session', () => {
     act(w, { type: 'session.connect' });
     expect(state(w)).toBe('disconnected');
     expect(ctx(w).incomplete).toBe(false);
-    expect(pump(w).log.filter((e) => e.type === 'pump.interrogated')).toHaveLength(1);
+    expect(logEntries(pump(w).log).filter((e) => e.type === 'pump.interrogated')).toHaveLength(1);
     expect(w.state().lifecycle).toBe('running');
   });
 

@@ -11,6 +11,7 @@ import {
   type Milliseconds,
   type World,
 } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { accountedFor, buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 import { act, advance, aspirate, dropNext, inject, setLink } from './worldActs.ts';
 
@@ -31,7 +32,7 @@ export function checkSessionInvariants(model: SessionModel, w: World): void {
   // REQ-SES-02: a pump left stopped by an unfinished update is always shown as such
   const lifecycle = w.state().lifecycle;
   const log = w.state().pump.log;
-  const lastLifecycle = [...log]
+  const lastLifecycle = [...logEntries(log)]
     .reverse()
     .find((e) => e.type === 'pump.started' || e.type === 'update.incomplete' || e.type === 'update.begun');
   const stoppedBySession =

@@ -13,11 +13,12 @@ import {
   stallMotorAtRandom,
   startBolus,
 } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 
 const fresh = () => createPumpState(buildPumpInput({}));
 const profile = getDeviceProfile(fresh().profileId);
-const types = (s: PumpState) => s.log.map((e) => e.type);
+const types = (s: PumpState) => logEntries(s.log).map((e) => e.type);
 
 describe('applyUpdate, all or nothing', () => {
   it('takes a calculated reservoir up to the capacity, and refuses one above it in words', () => {

@@ -3,8 +3,11 @@ import {
   createWorld,
   type DeviceProfileId,
   deviceProfiles,
+  logOf,
   OVERDOSE_STAGES,
   PATIENT_ORIGINS,
+  type PumpLog,
+  type PumpLogEntry,
   type SpasticityOrigin,
   STATE_INVARIANTS,
   type StateRequirement,
@@ -219,7 +222,23 @@ export function parseSavedSession(value: unknown, file: string): SessionLoad {
     };
   const parsed = sessionSchema.safeParse(value);
   if (!parsed.success) return { ok: false, problems: zodProblems(file, value, parsed.error.issues) };
-  const session = parsed.data as unknown as SavedSession;
+  const log = pumpLogOf((parsed.data.world.pump.context as { pump?: { log?: unknown } }).pump?.log);
+  if (log === null)
+    return {
+      ok: false,
+      problems: [problem(file, 'world.pump.context.pump.log', 'the pump event log', 'something else')],
+    };
+  const saved = parsed.data as unknown as SavedSession;
+  const pumpSnapshot = parsed.data.world.pump;
+  const pumpContext = pumpSnapshot.context as { pump: Record<string, unknown> };
+  // sessions saved before the log kept runs hold a plain list: carried over as the same entries
+  const session: SavedSession = {
+    ...saved,
+    world: {
+      ...saved.world,
+      pump: { ...pumpSnapshot, context: { ...pumpContext, pump: { ...pumpContext.pump, log } } },
+    } as unknown as WorldSnapshot,
+  };
   const problems: Problem[] = [];
   let scenario: ScenarioFile | null = null;
   if (session.scenario !== null) {
@@ -237,6 +256,18 @@ export function parseSavedSession(value: unknown, file: string): SessionLoad {
   }
   problems.push(...worldProblems(file, session.world));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, session, scenario };
+}
+
+const logEntry = z.strictObject({ at: int, type: text(100) });
+const logRuns = z.strictObject({ runs: z.array(z.array(logEntry)), length: int });
+
+/** A saved pump log (runs, or the plain list older versions wrote), or null when it is neither. */
+function pumpLogOf(value: unknown): PumpLog | null {
+  const list = z.array(logEntry).safeParse(value);
+  if (list.success) return logOf(list.data as PumpLogEntry[]);
+  const runs = logRuns.safeParse(value);
+  if (!runs.success || runs.data.runs.reduce((n, r) => n + r.length, 0) !== runs.data.length) return null;
+  return runs.data as unknown as PumpLog;
 }
 
 /** The world restored once on the side: it must restore, and its pump must hold every state invariant. */

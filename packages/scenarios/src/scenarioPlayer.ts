@@ -1,5 +1,6 @@
 import {
   getDeviceProfile,
+  logEntriesSince,
   type Milliseconds,
   mlToNanolitres,
   type Nanolitres,
@@ -111,7 +112,9 @@ export function createScenarioPlayer(
         const after = world.state();
         const log = after.pump.log;
         if (step.action.action === 'session') {
-          for (let i = logBefore; i < log.length; i += 1) if (log[i]?.type === 'update.begun') sessionUpdates.add(i);
+          logEntriesSince(log, logBefore).forEach((e, i) => {
+            if (e.type === 'update.begun') sessionUpdates.add(logBefore + i);
+          });
         } else programs.add(JSON.stringify(after.pump.program));
         if (refusal !== null) player.refusals.push({ at: step.at, action: step.index, ...refusal });
         if (step.action.action === 'interrogate')

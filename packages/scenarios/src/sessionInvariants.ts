@@ -1,4 +1,4 @@
-import { programmerView, type Violation, type WorldState } from '@itps/core';
+import { logEntries, programmerView, type Violation, type WorldState } from '@itps/core';
 
 /** What the runner knows of the programs and sessions a timeline caused (see the scenario player). */
 export interface SessionRecord {
@@ -32,13 +32,16 @@ export function checkSessionInvariants(
   }
   if (requirements.includes('REQ-SES-02')) {
     const lifecycle = world.lifecycle;
+    // the newest lifecycle entry and the newest update begun, read from the end of the log
+    const entries = logEntries(pump.log);
     let last = -1;
     let begun = -1;
-    pump.log.forEach((e, i) => {
-      if (e.type === 'pump.started' || e.type === 'update.incomplete' || e.type === 'update.begun') last = i;
-      if (e.type === 'update.begun') begun = i;
-    });
-    const entry = pump.log[last];
+    for (let i = entries.length - 1; i >= 0 && (last === -1 || begun === -1); i -= 1) {
+      const type = entries[i]?.type;
+      if (last === -1 && (type === 'pump.started' || type === 'update.incomplete' || type === 'update.begun')) last = i;
+      if (begun === -1 && type === 'update.begun') begun = i;
+    }
+    const entry = entries[last];
     const unfinished = lifecycle === 'updating' || (lifecycle === 'stopped' && entry?.type === 'update.incomplete');
     if (unfinished && player.sessionUpdates.has(begun) && !programmerView(world).incomplete)
       found.push({

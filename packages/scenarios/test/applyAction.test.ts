@@ -1,4 +1,11 @@
-import { getDeviceProfile, programmerView, reservoirVolume, type World, type WorldCommand } from '@itps/core';
+import {
+  getDeviceProfile,
+  logEntries,
+  programmerView,
+  reservoirVolume,
+  type World,
+  type WorldCommand,
+} from '@itps/core';
 import { describe, expect, it } from 'vitest';
 import { faultEnd, perform } from '../src/applyAction.ts';
 import { createScenarioWorld, type ScenarioAction } from '../src/index.ts';
@@ -156,7 +163,7 @@ describe('programs', () => {
       },
     ]);
     expect(pump.program.therapy).toEqual({ mode: 'simple', dose: 300_000_000 });
-    expect(pump.log.map((e) => e.type)).toEqual(
+    expect(logEntries(pump.log).map((e) => e.type)).toEqual(
       expect.arrayContaining(['update.begun', 'pump.stopped', 'program.committed', 'pump.started']),
     );
   });
@@ -170,7 +177,7 @@ describe('programs', () => {
     const before = act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'beforeSend' });
     expect(before.sent).toEqual([expect.objectContaining({ type: 'pump.update', interrupt: 'beforeSend' })]);
     expect(before.world.state().lifecycle).toBe('running');
-    expect(before.pump.log.some((e) => e.type === 'update.begun')).toBe(false);
+    expect(logEntries(before.pump.log).some((e) => e.type === 'update.begun')).toBe(false);
     const after = act({ action: 'program', therapy: { mode: 'stopped' }, interrupt: 'afterSend' });
     expect(after.world.state().lifecycle).toBe('updating');
     expect(after.pump.program.therapy).toEqual({ mode: 'simple', dose: 250_000_000 });
@@ -183,7 +190,7 @@ describe('programs', () => {
     const { refusal, pump, world } = act({ action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 99_999 } });
     expect(refusal).toMatchObject({ code: 'program.rateAboveMaximum' });
     expect(pump.program.therapy).toEqual({ mode: 'simple', dose: 250_000_000 });
-    expect(pump.log.some((e) => e.type === 'update.begun')).toBe(false);
+    expect(logEntries(pump.log).some((e) => e.type === 'update.begun')).toBe(false);
     expect(world.state().lifecycle).toBe('running');
   });
 });
@@ -200,7 +207,7 @@ describe('refills', () => {
     ]);
     const left = profile.reservoirDeadSpace;
     expect(pump.belief.calculatedReservoir).toBe(left + 18_000_000);
-    expect(pump.log.map((e) => e.type)).toEqual(
+    expect(logEntries(pump.log).map((e) => e.type)).toEqual(
       expect.arrayContaining(['update.begun', 'pump.stopped', 'refill.recorded', 'pump.started']),
     );
   });
@@ -281,7 +288,7 @@ describe('other actions', () => {
     const { sent, refusal, pump } = act({ action: 'interrogate' });
     expect(sent).toEqual([{ type: 'pump.interrogate' }]);
     expect(refusal).toBeNull();
-    expect(pump.log.at(-1)?.type).toBe('pump.interrogated');
+    expect(logEntries(pump.log).at(-1)?.type).toBe('pump.interrogated');
   });
 
   it('move the link and drop messages, keeping what is not given', () => {

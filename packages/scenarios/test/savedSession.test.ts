@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { logEntries, type PumpLog } from '@itps/core';
 import { describe, expect, it } from 'vitest';
 import {
   formatProblem,
@@ -54,13 +55,29 @@ describe('parseSavedSession', () => {
     expect(problems([])).toHaveLength(1);
   });
 
+  it('takes back a session saved when the pump log was a plain list, with the same entries', () => {
+    const s = saved() as unknown as { world: { pump: { context: { pump: { log: unknown } } } } };
+    const pump = s.world.pump.context.pump;
+    const entries = logEntries(pump.log as PumpLog);
+    expect(entries.length).toBeGreaterThan(0);
+    pump.log = entries;
+    const r = parseSavedSession(s, 'session.json');
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    const restored = (r.session.world.pump.context as { pump: { log: PumpLog } }).pump.log;
+    expect(logEntries(restored)).toEqual(entries);
+    pump.log = { runs: [[{ at: 0, type: 'pump.started' }]], length: 2 };
+    expect(problems(s)).toEqual([
+      'session.json: world.pump.context.pump.log: expected the pump event log, found something else',
+    ]);
+  });
+
   it('names the field that is wrong, where it is and what it holds', () => {
     const s = saved() as unknown as { world: { link: { forcedDrops: unknown } }; training: { trainee: unknown[] } };
     s.world.link.forcedDrops = -1;
     s.training.trainee.push({ at: 'soon', type: 'clinical.oralBaclofen' });
     expect(problems(s)).toEqual([
       'session.json: world.link.forcedDrops: expected a number at least 0, found -1',
-      'session.json: training.trainee[1].at: expected a number, found "soon"',
+      'session.json: training.trainee[1].at: expected a finite number, found "soon"',
     ]);
   });
 

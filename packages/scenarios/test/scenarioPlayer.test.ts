@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Milliseconds } from '@itps/core';
+import { logEntries, type Milliseconds } from '@itps/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createScenarioPlayer, createScenarioWorld, parseScenario, validateScenario } from '../src/index.ts';
@@ -75,7 +75,7 @@ describe('scenario player', () => {
     const player = createScenarioPlayer(s, world);
     player.advanceTo(DAY as Milliseconds);
     const log = world.state().pump.log;
-    expect([...player.sessionUpdates]).toEqual([log.findIndex((e) => e.type === 'update.begun')]);
+    expect([...player.sessionUpdates]).toEqual([logEntries(log).findIndex((e) => e.type === 'update.begun')]);
     expect(player.sessionUpdates.size).toBe(1);
     // the confirmed program arrives through the finish screen
     expect([...player.programs].map((p) => JSON.parse(p).therapy.dose)).toEqual([250_000_000, 300_000_000]);

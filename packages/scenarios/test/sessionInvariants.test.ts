@@ -1,4 +1,4 @@
-import type { Milliseconds, PumpLifecycle, WorldState } from '@itps/core';
+import { logEntries, type Milliseconds, type PumpLifecycle, type WorldState } from '@itps/core';
 import { type PumpCommand, runPumpHistory } from '@itps/core/testing';
 import { describe, expect, it } from 'vitest';
 import { checkSessionInvariants, createScenarioWorld, scenarioPumpInput } from '../src/index.ts';
@@ -15,7 +15,7 @@ const after = (commands: PumpCommand[]): WorldState => {
   if (last === undefined) return base;
   return { ...base, pump: last.context.pump, lifecycle: last.value as PumpLifecycle };
 };
-const beganAt = (w: WorldState) => w.pump.log.findIndex((e) => e.type === 'update.begun');
+const beganAt = (w: WorldState) => logEntries(w.pump.log).findIndex((e) => e.type === 'update.begun');
 
 describe('checkSessionInvariants', () => {
   it('REQ-SES-01: flags a stored program nobody confirmed or set, and only when asked', () => {
@@ -68,7 +68,7 @@ describe('checkSessionInvariants', () => {
     const abandoned: PumpCommand = { kind: 'update', update: {}, abandon: true };
     const world = after([abandoned]);
     expect(world.lifecycle).toBe('stopped');
-    expect(world.pump.log.at(-1)?.type).toBe('update.incomplete');
+    expect(logEntries(world.pump.log).at(-1)?.type).toBe('update.incomplete');
     const mine = { programs: new Set([JSON.stringify(world.pump.program)]), sessionUpdates: new Set([beganAt(world)]) };
     expect(checkSessionInvariants(world, mine, ['REQ-SES-02'])).toEqual([
       expect.objectContaining({

@@ -4,6 +4,13 @@ import { type Reporter, type Streams, totalsLine } from './reporter.ts';
 
 const LABEL = { pass: 'PASS', fail: 'FAIL', none: 'NONE', invalid: 'INVALID' } as const;
 
+/** At most `SHOWN` lines of a kind, then how many more there are (the JSON report has them all). */
+const SHOWN = 20;
+const capped = (lines: readonly string[], what: string): string[] =>
+  lines.length <= SHOWN
+    ? [...lines]
+    : [...lines.slice(0, SHOWN), `  ... and ${lines.length - SHOWN} more ${what} (see --reporter json)`];
+
 /** A short human summary of one file's outcome; for a failure, one line per observable that failed. */
 export function summarize(outcome: FileOutcome): string {
   if (outcome.kind === 'invalid') return outcome.problems.map(formatProblem).join('\n');
@@ -30,7 +37,7 @@ export function summarize(outcome: FileOutcome): string {
   const refusals = report.refusals.map(
     (r) => `  timeline[${r.action}] refused at ${formatDuration(r.at)}: ${r.message}`,
   );
-  return [head, ...lines, ...violations, ...refusals].join('\n');
+  return [head, ...capped(lines, 'failures'), ...violations, ...capped(refusals, 'refused actions')].join('\n');
 }
 
 /** Human lines: results on standard output, bad input on standard error; `quiet` prints only what did not pass. */

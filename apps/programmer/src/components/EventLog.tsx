@@ -1,4 +1,4 @@
-import type { PumpLogEntry } from '@itps/core';
+import { logEntries, type PumpLogEntry } from '@itps/core';
 import { logLabel } from '../format/labels.ts';
 import { download } from '../simulation/savedSessions.ts';
 import { useWhen } from '../simulation/useWhen.ts';
@@ -9,7 +9,7 @@ const newestFirst = (log: readonly PumpLogEntry[]) => log.map((entry, position) 
 
 /** The pump's own event log, newest first. */
 export function EventLog() {
-  const log = useWorldSelector((s) => s.pump.log);
+  const log = logEntries(useWorldSelector((s) => s.pump.log));
   const when = useWhen();
   return (
     <section className="panel" aria-labelledby="log-title">

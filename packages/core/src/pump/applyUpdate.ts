@@ -3,6 +3,7 @@ import { nanolitresToMl } from '../units/conversions.ts';
 import type { Nanolitres } from '../units/quantity.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import type { PumpProgram } from './program.ts';
+import { appendLog } from './pumpLog.ts';
 import type { PumpLogEntry, PumpState } from './pumpState.ts';
 import { settlePump } from './settlePump.ts';
 import { validateProgram } from './validateProgram.ts';
@@ -67,5 +68,5 @@ export function applyUpdate(state: PumpState, update: PumpUpdate): Result<PumpSt
     next = { ...next, lowReservoirThreshold: threshold };
     entries.push({ at: state.now, type: 'alarm.thresholdChanged' });
   }
-  return ok(settlePump({ ...next, log: [...next.log, ...entries] }));
+  return ok(settlePump({ ...next, log: appendLog(next.log, entries) }));
 }

@@ -6,6 +6,7 @@ import { MS_PER_DAY } from '../units/time.ts';
 import { ALARM_NAMES } from './alarmConditions.ts';
 import { isEndOfService } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
+import { appendLog } from './pumpLog.ts';
 import type { BolusKind, PumpState } from './pumpState.ts';
 import { settlePump } from './settlePump.ts';
 import { maxProgrammedRate } from './therapyRate.ts';
@@ -64,7 +65,7 @@ export function startBolus(state: PumpState, request: BolusRequest): Result<Pump
     settlePump({
       ...state,
       bolus: { kind, volume, rate, startedAt: state.now, delivered: 0, carry: 0 },
-      log: [...state.log, { at: state.now, type: 'bolus.started' }],
+      log: appendLog(state.log, [{ at: state.now, type: 'bolus.started' }]),
     }),
   );
 }
@@ -72,5 +73,5 @@ export function startBolus(state: PumpState, request: BolusRequest): Result<Pump
 /** Cancels the running bolus; refused when none runs. The basal therapy goes on. */
 export function cancelBolus(state: PumpState): Result<PumpState> {
   if (state.bolus === null) return refuse('bolus.noneRunning', 'No bolus is running.');
-  return ok({ ...state, bolus: null, log: [...state.log, { at: state.now, type: 'bolus.cancelled' }] });
+  return ok({ ...state, bolus: null, log: appendLog(state.log, [{ at: state.now, type: 'bolus.cancelled' }]) });
 }

@@ -6,6 +6,7 @@ import { averageProgramRate, batteryDrainPerDay } from './batteryLife.ts';
 import { type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
 import { type Batch, EMPTY_FLUID, fluidAt, wholeBatch } from './fluid.ts';
 import type { PumpProgram } from './program.ts';
+import { EMPTY_LOG } from './pumpLog.ts';
 import type { PumpState, TipLocation } from './pumpState.ts';
 import { settlePump } from './settlePump.ts';
 import { validateProgram } from './validateProgram.ts';
@@ -123,7 +124,7 @@ export function createPumpState(input: PumpInput): PumpState {
       memoryError: { active: false, since: null },
     },
     rng: seedRandom(input.seed),
-    log: [],
+    log: EMPTY_LOG,
     eventsProcessed: 0,
   };
   return settlePump(state);

@@ -3,12 +3,19 @@ import type { Milliseconds } from '../units/quantity.ts';
 import { ALARM_NAMES } from './alarmConditions.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import { flowThroughPath } from './flowThroughPath.ts';
+import { appendLog } from './pumpLog.ts';
 import type { PumpLogType, PumpState } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
 import { settlePump } from './settlePump.ts';
 
 const logged = (state: PumpState, ...types: PumpLogType[]): PumpState =>
-  settlePump({ ...state, log: [...state.log, ...types.map((type) => ({ at: state.now, type }))] });
+  settlePump({
+    ...state,
+    log: appendLog(
+      state.log,
+      types.map((type) => ({ at: state.now, type })),
+    ),
+  });
 
 /**
  * The motor stalls (wear, corrosion, a short, a particle): the pump senses it, logs it and raises

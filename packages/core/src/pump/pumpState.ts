@@ -4,6 +4,7 @@ import type { AlarmName, DeviceProfileId } from './deviceProfile.ts';
 import type { Fluid } from './fluid.ts';
 import type { PlugFlow } from './plugFlow.ts';
 import type { PumpProgram } from './program.ts';
+import type { PumpLog } from './pumpLog.ts';
 import type { Reservoir } from './reservoir.ts';
 
 /** Whether an alarm is sounding and since when. */
@@ -198,7 +199,8 @@ export interface PumpState {
   /** A memory error stopped the pump for good. */
   readonly memoryError: boolean;
   readonly alarms: Readonly<Record<AlarmName, AlarmStatus>>;
-  readonly log: readonly PumpLogEntry[];
+  /** The pump's own event log (append-only; read it with `logEntries`). */
+  readonly log: PumpLog;
   /** The seeded generator's state for draws made while the simulation runs. */
   readonly rng: RandomState;
   /** How many internal instants (flex boundaries, crossings, battery events) have been processed. */

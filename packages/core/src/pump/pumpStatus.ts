@@ -5,8 +5,9 @@ import { type AlarmName, type DeviceProfileId, getDeviceProfile } from './device
 import type { Fluid } from './fluid.ts';
 import { plugFlowContents } from './plugFlow.ts';
 import type { Therapy } from './program.ts';
+import type { PumpLog } from './pumpLog.ts';
 import type { PumpLifecycle } from './pumpMachine.ts';
-import type { ActiveBolus, CatheterCondition, PumpLogEntry, PumpState, Sinks } from './pumpState.ts';
+import type { ActiveBolus, CatheterCondition, PumpState, Sinks } from './pumpState.ts';
 import { reservoirContents } from './reservoir.ts';
 import { programmedDoseAt, programmedRateAt, timeOfDayAt } from './therapyRate.ts';
 
@@ -48,7 +49,7 @@ export interface PumpBeliefView {
   readonly eriAt: Milliseconds | null;
   readonly eosAt: Milliseconds | null;
   readonly awaitingInterrogation: boolean;
-  readonly log: readonly PumpLogEntry[];
+  readonly log: PumpLog;
 }
 
 /** What is physically true: for the instructor view and reports, never for telemetry. */

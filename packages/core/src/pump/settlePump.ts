@@ -2,6 +2,7 @@ import type { Milliseconds } from '../units/quantity.ts';
 import { ALARM_NAMES, alarmConditions } from './alarmConditions.ts';
 import { isMotorHalted } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
+import { appendLog } from './pumpLog.ts';
 import type { AlarmStatus, PumpLogEntry, PumpState } from './pumpState.ts';
 
 /**
@@ -43,5 +44,5 @@ export function settlePump(state: PumpState): PumpState {
     if (name === 'eos' && holds) entries.push({ at: next.now, type: 'pump.stopped' });
   }
   if (entries.length === 0) return next;
-  return { ...next, alarms, log: [...next.log, ...entries] };
+  return { ...next, alarms, log: appendLog(next.log, entries) };
 }

@@ -3,6 +3,7 @@ import { alarmConditions } from '../pump/alarmConditions.ts';
 import { commandedRate, isEndOfService } from '../pump/deliveryRate.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
 import { nextDueTime } from '../pump/nextDueTime.ts';
+import { logEntries, logEntriesSince } from '../pump/pumpLog.ts';
 import type { PumpState } from '../pump/pumpState.ts';
 import { reservoirContents } from '../pump/reservoir.ts';
 import { STATE_INVARIANTS, type Violation } from '../sim/stateInvariants.ts';
@@ -55,7 +56,7 @@ export const checkAlarmsMatchConditions: RunInvariant = (run) => {
   for (const { command, before, after } of run) {
     if (command.kind !== 'wait') continue;
     const b = before.context.pump;
-    for (const entry of after.context.pump.log.slice(b.log.length)) {
+    for (const entry of logEntriesSince(after.context.pump.log, b.log.length)) {
       const m = /^alarm\.(\w+)\.raised$/.exec(entry.type);
       if (m === null || entry.at <= b.now) continue;
       const name = m[1] as keyof ReturnType<typeof alarmConditions>;
@@ -88,8 +89,8 @@ export const checkEosAfterEri: RunInvariant = (run) =>
 /** REQ-LOG-01: the event log only grows, and its times never go backwards. */
 export const checkLogAppendOnly: RunInvariant = (run) =>
   run.flatMap(({ before, after }) => {
-    const b = before.context.pump.log;
-    const a = after.context.pump.log;
+    const b = logEntries(before.context.pump.log);
+    const a = logEntries(after.context.pump.log);
     const prefixKept = b.every((e, i) => a[i] === e || (a[i]?.at === e.at && a[i]?.type === e.type));
     const monotonic = a.every((e, i) => i === 0 || (a[i - 1]?.at ?? 0) <= e.at);
     return prefixKept && monotonic
@@ -151,7 +152,7 @@ export const checkBolusLimits: RunInvariant = (run) => {
   }
   const last = run[run.length - 1];
   let active = false;
-  for (const entry of last?.after.context.pump.log ?? []) {
+  for (const entry of last === undefined ? [] : logEntries(last.after.context.pump.log)) {
     if (entry.type === 'bolus.started') {
       if (active)
         violations.push({ requirement: 'REQ-BOL-01', at: entry.at, message: 'a bolus started while another ran' });

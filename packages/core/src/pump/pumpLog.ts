@@ -1,0 +1,63 @@
+import type { PumpLogEntry } from './pumpState.ts';
+
+/**
+ * The pump's append-only event log as plain, serialisable data that appends in amortised
+ * O(log n) instead of copying every entry: runs of entries, oldest first, each run at least as long
+ * as the one after it (a binary counter of runs). A run is never changed once made, so every older
+ * state keeps its own log while sharing the runs with the newer ones. Seven years of hourly
+ * events cost what their events cost, not their square.
+ */
+export interface PumpLog {
+  readonly runs: readonly (readonly PumpLogEntry[])[];
+  readonly length: number;
+}
+
+/** A log with nothing in it. */
+export const EMPTY_LOG: PumpLog = { runs: [], length: 0 };
+
+/** The log with `entries` added at its end. */
+export function appendLog(log: PumpLog, entries: readonly PumpLogEntry[]): PumpLog {
+  if (entries.length === 0) return log;
+  const runs = [...log.runs, entries];
+  // merge equal (or smaller-before-larger) runs at the end, as a binary counter carries
+  for (;;) {
+    const last = runs[runs.length - 1];
+    const before = runs[runs.length - 2];
+    if (last === undefined || before === undefined || before.length > last.length) break;
+    runs.splice(runs.length - 2, 2, before.concat(last));
+  }
+  return { runs, length: log.length + entries.length };
+}
+
+const flat = new WeakMap<PumpLog, readonly PumpLogEntry[]>();
+
+/** Every entry, oldest first (computed once per log and remembered). */
+export function logEntries(log: PumpLog): readonly PumpLogEntry[] {
+  const known = flat.get(log);
+  if (known !== undefined) return known;
+  const entries = log.runs.length === 1 ? (log.runs[0] ?? []) : log.runs.flat();
+  flat.set(log, entries);
+  return entries;
+}
+
+/** The entries from index `from` on (the ones added since a log of that length), without flattening the rest. */
+export function logEntriesSince(log: PumpLog, from: number): PumpLogEntry[] {
+  const out: PumpLogEntry[][] = [];
+  let end = log.length;
+  for (let i = log.runs.length - 1; i >= 0 && end > from; i -= 1) {
+    const run = log.runs[i] ?? [];
+    const start = end - run.length;
+    out.push(run.slice(Math.max(0, from - start)));
+    end = start;
+  }
+  return out.reverse().flat();
+}
+
+/** The newest entry, if any. */
+export const lastLogEntry = (log: PumpLog): PumpLogEntry | undefined => {
+  const run = log.runs[log.runs.length - 1];
+  return run?.[run.length - 1];
+};
+
+/** A log from plain entries (tests, restored sessions). */
+export const logOf = (entries: readonly PumpLogEntry[]): PumpLog => appendLog(EMPTY_LOG, entries);
