@@ -63,7 +63,7 @@ describe('parseSavedSession', () => {
     pump.log = entries;
     const r = parseSavedSession(s, 'session.json');
     if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-    const restored = (r.session.world.pump.context as { pump: { log: PumpLog } }).pump.log;
+    const restored = (r.session.world.pump as { context: { pump: { log: PumpLog } } }).context.pump.log;
     expect(logEntries(restored)).toEqual(entries);
     pump.log = { runs: [[{ at: 0, type: 'pump.started' }]], length: 2 };
     expect(problems(s)).toEqual([
