@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     name: 'cli',
     include: ['test/**/*.test.ts', 'test/**/*.spec.ts'],
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
     reporters: [
       'default',

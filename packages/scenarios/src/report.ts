@@ -42,8 +42,11 @@ export interface ScenarioReport {
   readonly checks: readonly string[];
   /** The first violation of each requirement listed under `checks` (empty when none listed or none broken). */
   readonly violations: readonly { readonly requirement: string; readonly at: number; readonly message: string }[];
-  /** The pump's event log and the patient's course, every entry with `at` (ms since t = 0) and `type`. */
-  readonly events: readonly { readonly at: number; readonly type: string }[];
+  /**
+   * The pump's event log and the patient's course, every entry with `at` (ms since t = 0), `when`
+   * (the same instant as the format writes times, `P36DT1H`) and `type`.
+   */
+  readonly events: readonly { readonly at: number; readonly when: string; readonly type: string }[];
   /** What the runner could not do as written (a refused action), in words. */
   readonly refusals: readonly {
     readonly at: number;

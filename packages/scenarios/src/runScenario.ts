@@ -21,6 +21,7 @@ import {
   type World,
   type WorldState,
 } from '@itps/core';
+import { formatDuration } from './duration.ts';
 import { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
 import {
   type DailyDose,
@@ -259,7 +260,7 @@ export function runScenario(
     expectations: results,
     checks: requirements,
     violations,
-    events: log,
+    events: log.map((e) => ({ at: e.at, when: formatDuration(e.at), type: e.type })),
     refusals: player.refusals,
     interrogations: player.interrogations,
     refills: player.refills,

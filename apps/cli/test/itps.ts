@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root, where `pnpm itps` is usually typed. */
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const bundle = fileURLToPath(new URL('../dist/itps.mjs', import.meta.url));
+const measure = fileURLToPath(new URL('./measure.mjs', import.meta.url));
+
+/** What one run of `itps` did: its exit code, what it wrote where, how long it took and its peak memory. */
+export interface ItpsRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+  readonly maxRssMb: number;
+}
+
+/**
+ * Runs the built `itps` as a user would, from a folder (FILE paths relative to it), and measures it.
+ * A run that takes longer than `hangAfterMs` is killed and reported with code null (a hang).
+ */
+export function itps(args: readonly string[], cwd = ROOT, hangAfterMs = 120_000): ItpsRun {
+  const out = join(mkdtempSync(join(tmpdir(), 'itps-measure-')), 'm.json');
+  const r = spawnSync(process.execPath, ['--import', measure, bundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: cwd, ITPS_MEASURE_FILE: out },
+    timeout: hangAfterMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  let m = { ms: -1, maxRssMb: -1 };
+  try {
+    m = JSON.parse(readFileSync(out, 'utf8'));
+  } catch {
+    // killed before it could write: the caller sees code null
+  }
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ...m };
+}
+
+/** A fresh folder for a test's files. */
+export const scratch = (): string => mkdtempSync(join(tmpdir(), 'itps-'));
+
+/** A valid scenario's text, with `extra` lines appended (an `expect:` block, say). */
+export const scenarioText = (extra: readonly string[] = [], name = 'hand-made'): string =>
+  [
+    'format: itps-scenario/1',
+    `name: ${name}`,
+    'duration: P40D',
+    'pump:',
+    '  model: synchromed-ii-20',
+    '  reservoir: { volumeMl: 20, drug: baclofen, concentrationMcgPerMl: 500 }',
+    '  catheter: { implantedLengthCm: 40 }',
+    '  therapy: { mode: simple, doseMcgPerDay: 250 }',
+    ...extra,
+  ].join('\n');
