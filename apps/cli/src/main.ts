@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { UsageError } from './commands/context.ts';
 import { diffCommand } from './commands/diffCommand.ts';
 import { mergeCommand } from './commands/mergeCommand.ts';
 import { reportCommand } from './commands/reportCommand.ts';
@@ -14,7 +15,8 @@ const version = (): string =>
 /**
  * The `itps` command line: a shell over @itps/scenarios. Results go to standard output, errors to
  * standard error; the exit code is 0 when everything held, 1 when an expectation failed or a file
- * checked nothing, 2 for bad input (a file, an argument, a path the system refused).
+ * checked nothing, 2 for bad input (a file, an argument, a path the system refused), 3 for a
+ * defect of itps itself.
  */
 export async function main(argv: readonly string[], cwd: string): Promise<number> {
   let code: 0 | 1 | 2 = 0;
@@ -46,11 +48,15 @@ export async function main(argv: readonly string[], cwd: string): Promise<number
   try {
     await program.parseAsync(['node', 'itps', ...argv]);
   } catch (error) {
+    // commander has already said what was wrong with the words typed
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    // an option's own check after parsing (a sweep's seeds, a shard) or a fault of the system
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.err(`itps: ${message.slice(0, 500)}\n`);
-    return 2;
+    if (error instanceof UsageError) {
+      ctx.err(`itps: ${error.message.slice(0, 500)}\n`);
+      return 2;
+    }
+    // not the input's fault: a defect of itps or of the machine, said as such
+    ctx.err(`itps: internal error, please report it with the command you typed: ${String(error).slice(0, 500)}\n`);
+    return 3;
   }
   return code;
 }

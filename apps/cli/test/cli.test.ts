@@ -60,21 +60,33 @@ describe('itps command line', () => {
   });
 
   it('run: several files run on the pool, each reported once as it finishes, with the totals', () => {
-    const files = ['single-bolus', 'pocket-fill', 'subdural-tip'].map((n) => `packages/scenarios/scenarios/${n}.scenario.yaml`);
+    const files = ['single-bolus', 'pocket-fill', 'subdural-tip'].map(
+      (n) => `packages/scenarios/scenarios/${n}.scenario.yaml`,
+    );
     const r = itps(['run', ...files]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.slice(0, 3).map((l) => l.split(' ')[1]).sort()).toEqual(files.map((f) => `${f}:`).sort());
+    expect(
+      lines
+        .slice(0, 3)
+        .map((l) => l.split(' ')[1])
+        .sort(),
+    ).toEqual(files.map((f) => `${f}:`).sort());
     expect(lines[3]).toBe('3 passed, 0 failed, 0 without expectations, 0 invalid (3 files)');
     const withBad = itps(['run', ...files, 'missing.yaml']);
     expect(withBad.code).toBe(2);
-    expect(withBad.stderr).toContain('missing.yaml: (document): expected a readable scenario file, found no such file or folder (ENOENT)');
+    expect(withBad.stderr).toContain(
+      'missing.yaml: (document): expected a readable scenario file, found no such file or folder (ENOENT)',
+    );
     expect(withBad.stdout).toContain('3 passed, 0 failed, 0 without expectations, 1 invalid (4 files)');
   });
 
   it('validate and run: exit 2 for bad input, one message per problem on standard error', () => {
     const dir = scratch();
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ format: 'itps-scenario/1', name: 'x', duration: 'P1X', pump: {} }));
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({ format: 'itps-scenario/1', name: 'x', duration: 'P1X', pump: {} }),
+    );
     const v = itps(['validate', 'bad.json'], dir);
     expect(v.code).toBe(2);
     expect(v.stdout).toBe('');

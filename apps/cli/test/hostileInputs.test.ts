@@ -70,16 +70,27 @@ const cases: Case[] = [
   },
   {
     name: 'a 500,000-character name',
-    args: () => ['run', file('name.yaml', `${scenarioText([], 'n'.repeat(500_000))}\nexpect:\n  - { event: alarm.eos.raised, never: true }\n`)],
+    args: () => [
+      'run',
+      file(
+        'name.yaml',
+        `${scenarioText([], 'n'.repeat(500_000))}\nexpect:\n  - { event: alarm.eos.raised, never: true }\n`,
+      ),
+    ],
     code: 0,
     says: ['PASS name.yaml: "nnnnnnnnnn', '... (500000 characters)'],
     maxOutput: 300,
   },
   {
     name: '1 MB of binary',
-    args: () => ['run', file('binary.yaml', Buffer.from(Array.from({ length: 999_000 }, (_, i) => (i * 7919 + 13) % 256)))],
+    args: () => [
+      'run',
+      file('binary.yaml', Buffer.from(Array.from({ length: 999_000 }, (_, i) => (i * 7919 + 13) % 256))),
+    ],
     code: 2,
-    says: ['binary.yaml: line 1, column 2: expected a text file (YAML or JSON in UTF-8), found bytes that are not UTF-8 (binary data)'],
+    says: [
+      'binary.yaml: line 1, column 2: expected a text file (YAML or JSON in UTF-8), found bytes that are not UTF-8 (binary data)',
+    ],
     maxOutput: 300,
   },
   {
@@ -92,7 +103,9 @@ const cases: Case[] = [
     name: 'nesting 100,000 deep',
     args: () => ['run', file('deep.yaml', `${scenarioText()}\nextra: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)],
     code: 2,
-    says: ['deep.yaml: line 9, column 39: expected mappings and sequences nested at most 32 deep, found deeper nesting'],
+    says: [
+      'deep.yaml: line 9, column 39: expected mappings and sequences nested at most 32 deep, found deeper nesting',
+    ],
     maxOutput: 300,
   },
   {

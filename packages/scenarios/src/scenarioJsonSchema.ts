@@ -11,10 +11,24 @@ export const SCENARIO_SCHEMA_ID = 'https://itps.invalid/schema/itps-scenario-1.j
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+  requireObservables(schema);
   return {
     ...schema,
     $id: SCENARIO_SCHEMA_ID,
     title: 'ITPS scenario, format 1',
     description: 'A scenario for the ITPS intrathecal pump simulator (docs/scenario-format.md). Not for clinical use.',
   };
+}
+
+/** An expectation's `that` must name at least one observable: said in JSON Schema, which zod's record cannot carry. */
+function requireObservables(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) requireObservables(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  const that = (record.properties as Record<string, Record<string, unknown>> | undefined)?.that;
+  if (that !== undefined && that.type === 'object') that.minProperties = 1;
+  for (const value of Object.values(record)) requireObservables(value);
 }

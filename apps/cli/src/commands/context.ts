@@ -5,3 +5,6 @@ export interface CommandContext extends Streams {
   readonly cwd: string;
   exit(code: 0 | 1 | 2): void;
 }
+
+/** Bad words on the command line found while a command runs (a sweep's seeds, a shard): printed, exit 2. */
+export class UsageError extends Error {}

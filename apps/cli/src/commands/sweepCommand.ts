@@ -15,16 +15,16 @@ import {
   sweepHtml,
   sweepResultOf,
 } from '@itps/scenarios';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { Piscina } from 'piscina';
 import { chartAssets } from '../chartAssets.ts';
 import { readScenarioText, writeFiles } from '../fileSystem.ts';
 import { type LimitOptions, limitsOf, withLimitFlags } from '../limitFlags.ts';
 import type { SweepTask } from '../sweepWorker.ts';
-import type { CommandContext } from './context.ts';
+import { type CommandContext, UsageError } from './context.ts';
 
 const orFail = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new InvalidArgumentError(r.message);
+  if (!r.ok) throw new UsageError(r.message);
   return r.value;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -122,8 +122,7 @@ export function sweepCommand(program: Command, ctx: CommandContext): void {
     const observe = o.observe ?? ['truth.deliveredMcg', 'truth.reservoirMl'];
     const events = o.event ?? EVENT_NAMES.filter((n) => n.startsWith('alarm.') && n.endsWith('.raised'));
     const unknown = events.filter((e) => !EVENT_NAMES.includes(e));
-    if (unknown.length > 0)
-      throw new InvalidArgumentError(`expected event names of the format, found ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw new UsageError(`expected event names of the format, found ${unknown.join(', ')}`);
     const name = (doc.root as { name?: unknown }).name;
     const pool = new Piscina<SweepTask, SweepRun[]>({
       filename: new URL('./sweepWorker.mjs', import.meta.url).href,
