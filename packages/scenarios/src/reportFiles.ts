@@ -59,6 +59,39 @@ export function eventsCsv(report: ScenarioReport, label: TimeLabel = dayLabel): 
 const escapeHtml = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
+/** Which event names an instant when several happen at once: what a clinician did, before how the pump said it. */
+const MARK_ORDER = [
+  'refill.recorded',
+  'program.committed',
+  'bolus.started',
+  'motor.stall',
+  'pump.reset',
+  'update.incomplete',
+  'pump.stopped',
+  'pump.started',
+];
+const rank = (type: string) => {
+  const i = MARK_ORDER.indexOf(type);
+  return i === -1 ? MARK_ORDER.length : i;
+};
+
+/** One labelled mark per instant with events (alarms have their own lanes), named by its most telling event. */
+function eventMarks(report: ScenarioReport): { day: number; text: string }[] {
+  const marks: { day: number; type: string; count: number }[] = [];
+  for (const e of report.events) {
+    if (e.type.startsWith('alarm.')) continue;
+    const last = marks[marks.length - 1];
+    if (last !== undefined && last.day === e.at / DAY) {
+      last.count += 1;
+      if (rank(e.type) < rank(last.type)) last.type = e.type;
+    } else marks.push({ day: e.at / DAY, type: e.type, count: 1 });
+  }
+  return marks.map((m) => ({
+    day: m.day,
+    text: m.count === 1 ? eventWords(m.type) : `${eventWords(m.type)} (+${m.count - 1})`,
+  }));
+}
+
 /** Alarm lanes from the event log (raised to cleared), exact whatever the sampling. */
 function alarmSpans(report: ScenarioReport): { name: string; spans: [number, number][] }[] {
   const open = new Map<string, number>();
@@ -120,9 +153,7 @@ export function reportHtml(
       programmed: report.daily.map((d) => d.programmedMcgPerDay),
     },
     alarms: alarmSpans(report),
-    events: report.events
-      .filter((e) => !e.type.startsWith('alarm.'))
-      .map((e) => ({ day: e.at / DAY, text: eventWords(e.type) })),
+    events: eventMarks(report),
     faults: report.faults.map((f) => ({
       from: f.from / DAY,
       to: (f.to ?? report.durationMs) / DAY,
@@ -235,7 +266,7 @@ ${plotSection('reservoir', 'Reservoir (mL): the pump&rsquo;s calculated volume, 
 ${plotSection('daily', 'Drug that reached the CSF each day (mcg), beside the programmed daily dose')}
 ${plotSection('concentration', 'Concentration (mcg/mL): leaving the catheter tip, and as programmed')}
 ${plotSection('delivered', 'Drug delivered, cumulative (mcg): to the CSF and to the pocket')}
-${plotSection('alarms', 'Alarms: when each was sounding')}
+${data.alarms.length === 0 ? '<section><h2>Alarms</h2><p id="alarms">No alarm sounded during the run.</p></section>' : plotSection('alarms', 'Alarms: when each was sounding')}
 ${data.patient ? `${plotSection('patient', 'Patient: Modified Ashworth score (0-4) and effect relative to need')}${plotSection('stages', 'Patient: withdrawal and overdose stages (0 none; withdrawal 1 early, 2 moderate, 3 severe; overdose 1 drowsy to 4 coma)')}` : ''}
 ${refills}
 ${refusals}
@@ -257,13 +288,17 @@ const marks = (u) => {
     ctx.fillStyle = 'rgba(211,84,0,0.10)'; ctx.fillRect(x0, top, Math.max(2 * px, x1 - x0), h);
     ctx.fillStyle = '#a04000'; ctx.fillText(f.text, x0 + 3 * px, top + h - 4 * px);
   }
-  let lastX = -Infinity, row = 0;
+  // a label where it fits (three rows, none over another); where events crowd, the dashed line alone
+  const rows = [-Infinity, -Infinity, -Infinity];
   for (const e of data.events) {
     const x = u.valToPos(e.day, 'x', true);
     if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
     ctx.strokeStyle = 'rgba(90,90,90,0.45)'; ctx.setLineDash([4 * px, 4 * px]);
     ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + h); ctx.stroke(); ctx.setLineDash([]);
-    row = x - lastX < 90 * px ? (row + 1) % 4 : 0; lastX = x;
+    const width = ctx.measureText(e.text).width;
+    const row = rows.findIndex((end) => x > end + 6 * px);
+    if (row === -1 || x + width > u.bbox.left + u.bbox.width) continue;
+    rows[row] = x + 2 * px + width;
     ctx.fillStyle = '#3b4654'; ctx.fillText(e.text, x + 2 * px, top + (11 + 11 * row) * px);
   }
   ctx.restore();
@@ -282,9 +317,9 @@ plot('reservoir', [
   { label: 'low-reservoir threshold', stroke: '#8a5a00', width: 1, dash: [2, 3], paths: stepped },
 ], [data.belief, data.truth, data.threshold], 'mL');
 plot('daily', [
-  { label: 'reached the CSF that day', stroke: '#1e6b34', fill: 'rgba(30,107,52,0.25)', paths: uPlot.paths.bars({ size: [0.8, 40], align: 1 }) },
+  { label: 'reached the CSF that day', stroke: '#1e6b34', fill: 'rgba(30,107,52,0.25)', paths: uPlot.paths.bars({ size: [0.9, Infinity], align: 1 }) },
   { label: 'programmed dose', stroke: '#6b4fa0', paths: stepped },
-], [data.daily.delivered, data.daily.programmed], 'mcg/day', { x: data.daily.days });
+], [data.daily.delivered, data.daily.programmed], 'mcg/day', { x: data.daily.days, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } });
 plot('concentration', [
   { label: 'leaving the tip', stroke: '#1e6b34' },
   { label: 'programmed', stroke: '#6b4fa0', dash: [6, 4], paths: stepped },
@@ -309,7 +344,7 @@ const laneDraw = (u) => {
   });
   ctx.restore();
 };
-plot('alarms', [{ label: lanes.length === 0 ? 'no alarm sounded' : 'alarm', show: false }], [data.days.map(() => null)], '', {
+if (lanes.length > 0) plot('alarms', [{ label: 'alarm', show: false }], [data.days.map(() => null)], '', {
   height: 70 + 34 * Math.max(1, lanes.length), axisSize: 190, draw: laneDraw,
   y: { range: [0.5, Math.max(1, lanes.length) + 0.5] },
   splits: () => lanes.map((_, i) => i + 1), yValues: (u, ticks) => ticks.map((t) => (lanes[t - 1] ? lanes[t - 1].name : '')),
