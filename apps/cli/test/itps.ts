@@ -15,6 +15,8 @@ export interface ItpsRun {
   readonly stdout: string;
   readonly stderr: string;
   readonly ms: number;
+  /** CPU time of the process and its worker threads. */
+  readonly cpuMs: number;
   readonly maxRssMb: number;
 }
 
@@ -31,7 +33,7 @@ export function itps(args: readonly string[], cwd = ROOT, hangAfterMs = 120_000)
     timeout: hangAfterMs,
     maxBuffer: 256 * 1024 * 1024,
   });
-  let m = { ms: -1, maxRssMb: -1 };
+  let m = { ms: -1, cpuMs: -1, maxRssMb: -1 };
   try {
     m = JSON.parse(readFileSync(out, 'utf8'));
   } catch {

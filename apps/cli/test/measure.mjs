@@ -1,4 +1,5 @@
-// Loaded with --import by the tests: writes the process's wall time and peak memory when it exits.
+// Loaded with --import by the tests: writes the process's wall time, CPU time (worker threads
+// included) and peak memory when it exits.
 import { writeFileSync } from 'node:fs';
 
 const started = process.hrtime.bigint();
@@ -6,8 +7,7 @@ process.on('exit', () => {
   const file = process.env.ITPS_MEASURE_FILE;
   if (file === undefined) return;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  writeFileSync(
-    file,
-    JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
-  );
+  const usage = process.resourceUsage();
+  const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  writeFileSync(file, JSON.stringify({ ms: Math.round(ms), cpuMs, maxRssMb: Math.round(usage.maxRSS / 1024) }));
 });
