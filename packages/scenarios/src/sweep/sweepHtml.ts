@@ -72,10 +72,13 @@ ${plots.map((p) => `<section><h2>${escapeHtml(p.title)}</h2><div id="${p.id}"></
 const plots = ${JSON.stringify(plots.map((p) => ({ id: p.id, unit: p.unit, from: p.d.histogram.map((b) => b.from), count: p.d.histogram.map((b) => b.count) })))};
 const width = Math.min(1060, document.querySelector('main').clientWidth - 40);
 for (const p of plots) {
+  // each bar spans its bin, from its lower edge to the next; counts from zero
+  const binWidth = p.from.length > 1 ? p.from[1] - p.from[0] : 1;
   new uPlot({
-    width, height: 220, scales: { x: { time: false } },
+    width, height: 220,
+    scales: { x: { time: false, range: [p.from[0], p.from[p.from.length - 1] + binWidth] }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [{ label: p.unit }, { label: 'runs' }],
-    series: [{ label: p.unit }, { label: 'runs', stroke: '#2f5d8a', fill: 'rgba(47,93,138,0.35)', paths: uPlot.paths.bars({ size: [0.9, 60], align: 1 }) }],
+    series: [{ label: p.unit }, { label: 'runs', stroke: '#2f5d8a', fill: 'rgba(47,93,138,0.35)', points: { show: false }, paths: uPlot.paths.bars({ size: [0.95, Infinity], align: 1 }) }],
   }, [p.from, p.count], document.getElementById(p.id));
 }
 </script>
