@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, HARD_LIMITS } from '../src/index.ts';
 // docs/scenario-format.md is the reference an engineer writes files from: its figures are the code's.
 const doc = readFileSync(new URL('../../../docs/scenario-format.md', import.meta.url), 'utf8');
 const row = (label: string): string[] => {
-  const line = doc.split('\n').find((l) => l.startsWith(`| ${label} |`));
+  const line = doc.split('\n').find((l) => l.split('|')[1]?.trim() === label);
   if (line === undefined) throw new Error(`docs/scenario-format.md has no row "${label}"`);
   return line
     .split('|')

@@ -106,8 +106,8 @@ describe('runScenario', () => {
     ]);
     expect(report.interrogations).toEqual([{ at: DAY, belief: expect.objectContaining({ 'pump.mode': 'bolus' }) }]);
     expect(report.events.filter((e) => e.type.startsWith('bolus.'))).toEqual([
-      { at: DAY, type: 'bolus.started' },
-      { at: DAY + HOUR, type: 'bolus.completed' },
+      { at: DAY, when: 'P1D', type: 'bolus.started' },
+      { at: DAY + HOUR, when: 'P1DT1H', type: 'bolus.completed' },
     ]);
   });
 
