@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '@itps/scenarios';
@@ -103,6 +104,23 @@ describe('itps command line', () => {
     const unknown = itps(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('pnpm itps works from a package folder too, with paths relative to that folder (it exited 254 silently)', () => {
+    const pnpm = process.env.npm_execpath;
+    const r = spawnSync(
+      pnpm?.endsWith('.cjs') || pnpm?.endsWith('.js') ? process.execPath : 'pnpm',
+      [
+        ...(pnpm?.endsWith('.cjs') || pnpm?.endsWith('.js') ? [pnpm] : []),
+        'itps',
+        'run',
+        '../scenarios/scenarios/single-bolus.scenario.yaml',
+      ],
+      { cwd: join(ROOT, 'packages/core'), encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('PASS ../scenarios/scenarios/single-bolus.scenario.yaml');
   });
 
   it('run: replays the scenario a failing property wrote to the same failure, exit 1', () => {
