@@ -1,4 +1,32 @@
-import type { PumpLogEntry } from './pumpState.ts';
+import type { Milliseconds } from '../units/quantity.ts';
+import type { AlarmName } from './deviceProfile.ts';
+
+/** Names of the pump's event-log entries (part of the scenario format). */
+export type PumpLogType =
+  | `alarm.${AlarmName}.raised`
+  | `alarm.${AlarmName}.cleared`
+  | 'pump.stopped'
+  | 'pump.started'
+  | 'update.begun'
+  | 'update.incomplete'
+  | 'program.committed'
+  | 'refill.recorded'
+  | 'alarm.thresholdChanged'
+  | 'bolus.started'
+  | 'bolus.completed'
+  | 'bolus.cancelled'
+  | 'motor.stall'
+  | 'motor.recovered'
+  | 'pump.interrogated'
+  | 'pump.reset'
+  | 'catheter.recorded'
+  | 'alarm.tested';
+
+/** One entry of the pump's own append-only event log. */
+export interface PumpLogEntry {
+  readonly at: Milliseconds;
+  readonly type: PumpLogType;
+}
 
 /**
  * The pump's append-only event log as plain, serialisable data that appends in amortised

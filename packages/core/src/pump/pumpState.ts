@@ -14,32 +14,7 @@ export interface AlarmStatus {
   readonly since: Milliseconds | null;
 }
 
-/** Names of the pump's event-log entries (part of the scenario format). */
-export type PumpLogType =
-  | `alarm.${AlarmName}.raised`
-  | `alarm.${AlarmName}.cleared`
-  | 'pump.stopped'
-  | 'pump.started'
-  | 'update.begun'
-  | 'update.incomplete'
-  | 'program.committed'
-  | 'refill.recorded'
-  | 'alarm.thresholdChanged'
-  | 'bolus.started'
-  | 'bolus.completed'
-  | 'bolus.cancelled'
-  | 'motor.stall'
-  | 'motor.recovered'
-  | 'pump.interrogated'
-  | 'pump.reset'
-  | 'catheter.recorded'
-  | 'alarm.tested';
-
-/** One entry of the pump's own append-only event log. */
-export interface PumpLogEntry {
-  readonly at: Milliseconds;
-  readonly type: PumpLogType;
-}
+export type { PumpLogEntry, PumpLogType } from './pumpLog.ts';
 
 /** Where drug that left the pump's fluid path ended up. */
 export interface Sinks {
