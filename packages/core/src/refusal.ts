@@ -23,6 +23,8 @@ export type RefusalCode =
   | 'reservoir.calculatedOverCapacity'
   | 'alarm.thresholdOutOfRange'
   | 'bolus.invalid'
+  | 'patient.none'
+  | 'testDose.outOfRange'
   | 'bolus.alreadyRunning'
   | 'bolus.noneRunning'
   | 'bolus.pumpStopped'

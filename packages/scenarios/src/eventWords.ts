@@ -1,5 +1,5 @@
 import type { AlarmName } from '@itps/core';
-import { CLINICAL_ACTIONS } from './training/traineeActions.ts';
+import { CLINICAL_ACTIONS, SCREENING_ACTIONS } from './training/traineeActions.ts';
 
 /** What a clinician calls each alarm. */
 export const ALARM_WORDS: Readonly<Record<AlarmName, string>> = {
@@ -71,5 +71,10 @@ export function eventWords(name: string): string {
     return patient[2] === 'none'
       ? `The patient recovered from ${patient[1]}`
       : `The patient reached ${STAGE_WORDS[`${patient[1]}.${patient[2]}`] ?? patient[2]}`;
-  return CLINICAL_ACTIONS[name as keyof typeof CLINICAL_ACTIONS] ?? EVENT_WORDS[name] ?? name.replaceAll('.', ' ');
+  return (
+    CLINICAL_ACTIONS[name as keyof typeof CLINICAL_ACTIONS] ??
+    SCREENING_ACTIONS[name as keyof typeof SCREENING_ACTIONS] ??
+    EVENT_WORDS[name] ??
+    name.replaceAll('.', ' ')
+  );
 }

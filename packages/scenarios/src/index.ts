@@ -98,6 +98,7 @@ export {
   CLINICAL_ACTIONS,
   type ClinicalAction,
   PROGRAMMER_ACTIONS,
+  SCREENING_ACTIONS,
   TRAINEE_ACTION_NAMES,
   type TraineeAction,
 } from './training/traineeActions.ts';

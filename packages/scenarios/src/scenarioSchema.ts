@@ -160,6 +160,8 @@ const objective = z.union([
     text: z.string().min(1),
     points: z.number().int().min(1).max(100).optional(),
     event: z.string().min(1),
+    /** Extension: only an action with one of these details counts (`50 mcg`, `150 mcg/day`). */
+    detail: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(20)]).optional(),
     after: duration.optional(),
     before: duration.optional(),
   }),
@@ -189,6 +191,12 @@ const training = z.strictObject({
   brief: z.string().min(1),
   /** When the trainee meets the patient: the simulation runs unseen up to here (default t = 0). */
   visitAt: duration.optional(),
+  /**
+   * `screening`: the trial before an implant; the patient has no pump yet, the trainee gives test
+   * doses by lumbar puncture at the bedside and decides (the programmer is not used). Default
+   * `implanted`.
+   */
+  phase: z.enum(['screening', 'implanted']).optional(),
   /** Teaching points shown in the debrief. */
   lesson: z.string().min(1).optional(),
   objectives: z.array(objective).min(1).max(20),

@@ -7,6 +7,9 @@ import { ConfirmButton } from './ConfirmButton.tsx';
 import { DebriefView } from './DebriefView.tsx';
 import { ScenarioSource } from './ScenarioSource.tsx';
 
+/** The bedside actions that make sense before any pump is implanted. */
+const BEFORE_IMPLANT: ReadonlySet<string> = new Set(['clinical.suspectOverdose', 'clinical.emergencyCare']);
+
 /**
  * Training: choose an exercise, read the brief, look after the patient with the programmer and the
  * clinical actions here, then finish for a score and a debrief. Any scenario file (a failing
@@ -54,17 +57,21 @@ export function TrainingPanel() {
           <fieldset className="clinical">
             <legend>At the bedside: what you conclude and do</legend>
             <div className="buttons">
-              {(Object.entries(CLINICAL_ACTIONS) as [ClinicalAction, string][]).map(([type, label]) => (
-                <button
-                  key={type}
-                  type="button"
-                  className={acted.has(type) ? 'done' : 'secondary'}
-                  aria-pressed={acted.has(type)}
-                  onClick={() => training.act(type)}
-                >
-                  {label}
-                </button>
-              ))}
+              {(Object.entries(CLINICAL_ACTIONS) as [ClinicalAction, string][])
+                // before an implant only what concerns the patient applies; examinations, with their
+                // findings, are recorded in the screening panel
+                .filter(([type]) => exercise.phase !== 'screening' || BEFORE_IMPLANT.has(type))
+                .map(([type, label]) => (
+                  <button
+                    key={type}
+                    type="button"
+                    className={acted.has(type) ? 'done' : 'secondary'}
+                    aria-pressed={acted.has(type)}
+                    onClick={() => training.act(type)}
+                  >
+                    {label}
+                  </button>
+                ))}
             </div>
           </fieldset>
           <p className="muted" data-testid="training-actions">

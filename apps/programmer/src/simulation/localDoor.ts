@@ -123,7 +123,12 @@ export class LocalDoor implements WorldDoor {
       training:
         training === null
           ? null
-          : { name: training.scenario.name, brief: trainingOf(training.scenario).brief, record: training.record() },
+          : {
+              name: training.scenario.name,
+              brief: trainingOf(training.scenario).brief,
+              phase: trainingOf(training.scenario).phase ?? 'implanted',
+              record: training.record(),
+            },
       nextStepAt: training?.nextStepAt() ?? this.#stage.player?.nextStepAt() ?? null,
     };
   }

@@ -6,7 +6,11 @@ import type { ScenarioSourceText } from './worldDoor.ts';
 /** The page's training: the exercise running (if any), what it has recorded, and its controls. */
 export interface TrainingHandle {
   /** The exercise's name and brief; null when none runs. */
-  readonly exercise: { readonly name: string; readonly brief: string } | null;
+  readonly exercise: {
+    readonly name: string;
+    readonly brief: string;
+    readonly phase: 'screening' | 'implanted';
+  } | null;
   /** What the exercise has recorded so far (trainee actions, course, debrief once finished). */
   readonly record: TrainingRecord | null;
   readonly results: readonly TrainingResult[];
@@ -26,7 +30,7 @@ export function useTraining(): TrainingHandle {
   const { training } = useStageInfo();
   const [results, setResults] = useResults();
   return {
-    exercise: training === null ? null : { name: training.name, brief: training.brief },
+    exercise: training === null ? null : { name: training.name, brief: training.brief, phase: training.phase },
     record: training?.record ?? null,
     results,
     start: (source) => door.startExercise(source),

@@ -18,6 +18,8 @@ export interface StageInfo {
   readonly training: {
     readonly name: string;
     readonly brief: string;
+    /** `screening`: the trial before an implant, at the bedside, with no pump to program. */
+    readonly phase: 'screening' | 'implanted';
     readonly record: TrainingRecord;
   } | null;
   /** The next instant the timeline does something; null when nothing is scheduled. */

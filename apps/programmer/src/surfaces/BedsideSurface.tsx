@@ -1,6 +1,8 @@
 import { AlarmSounder } from '../components/AlarmSounder.tsx';
 import { PatientPanel } from '../components/PatientPanel.tsx';
+import { ScreeningPanel } from '../components/ScreeningPanel.tsx';
 import { TrainingPanel } from '../components/TrainingPanel.tsx';
+import { useTraining } from '../simulation/useTraining.ts';
 import { SurfaceNav } from './SurfaceNav.tsx';
 
 /**
@@ -9,13 +11,16 @@ import { SurfaceNav } from './SurfaceNav.tsx';
  * renders only the bedside view: never a stage name, a drug level or a fault.
  */
 export function BedsideSurface() {
+  // before an implant there is no pump in the room to sound
+  const screening = useTraining().exercise?.phase === 'screening';
   return (
     <main className="surface bedside-surface">
       <SurfaceNav current="bedside" />
       <div className="grid">
         <TrainingPanel />
+        <ScreeningPanel />
         <PatientPanel />
-        <AlarmSounder />
+        {screening ? null : <AlarmSounder />}
       </div>
     </main>
   );

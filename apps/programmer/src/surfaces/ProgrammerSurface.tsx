@@ -1,4 +1,6 @@
 import { ProgrammerPanel } from '../components/programmer/ProgrammerPanel.tsx';
+import { hrefOf } from '../simulation/useRoute.ts';
+import { useTraining } from '../simulation/useTraining.ts';
 import { SurfaceNav } from './SurfaceNav.tsx';
 
 /**
@@ -6,10 +8,21 @@ import { SurfaceNav } from './SurfaceNav.tsx';
  * programmer view (what telemetry showed), so no truth, fault or model figure is in its page.
  */
 export function ProgrammerSurface() {
+  const { exercise } = useTraining();
   return (
     <main className="surface programmer-surface">
       <SurfaceNav current="programmer" />
-      <ProgrammerPanel />
+      {exercise?.phase === 'screening' ? (
+        <section className="panel" aria-labelledby="no-pump-title">
+          <h2 id="no-pump-title">Clinician programmer</h2>
+          <p data-testid="no-pump">
+            No pump is implanted yet: this exercise is the screening trial. Give the test doses, examine the patient and
+            decide at the <a href={hrefOf('bedside')}>bedside</a>.
+          </p>
+        </section>
+      ) : (
+        <ProgrammerPanel />
+      )}
     </main>
   );
 }

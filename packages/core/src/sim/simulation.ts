@@ -11,6 +11,7 @@ import { type PumpEvent, type PumpLifecycle, pumpMachine } from '../pump/pumpMac
 import type { PumpState } from '../pump/pumpState.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import { timeToTipConcentrationChange } from '../pump/tipConcentrationChange.ts';
+import type { Refusal } from '../refusal.ts';
 import { picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 
@@ -38,7 +39,12 @@ export interface Simulation {
   readonly patientParameters: PatientParameters | null;
   /** The patient now (plain data, also what to persist), or null when no patient model runs. */
   patient(): PatientState | null;
+  /** Gives the patient a test dose by lumbar puncture (mcg into the CSF now); refused whole without a patient or outside 1 to 200 mcg. */
+  testDose(doseMcg: number): Refusal | null;
 }
+
+/** The largest lumbar-puncture test dose accepted: twice the protocol's last step (100 mcg). */
+export const MAX_TEST_DOSE_MCG = 200;
 
 /** A patient on the other end of the catheter: who, and (when restoring) where they were. */
 export interface SimulationPatient {
@@ -126,6 +132,16 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
     persist: () => pump.getPersistedSnapshot(),
     patientParameters: parameters,
     patient: () => patient,
+    testDose(doseMcg) {
+      if (patient === null) return { code: 'patient.none', message: 'There is no patient to give a test dose to.' };
+      if (!Number.isFinite(doseMcg) || doseMcg < 1 || doseMcg > MAX_TEST_DOSE_MCG)
+        return {
+          code: 'testDose.outOfRange',
+          message: `A lumbar-puncture test dose is 1 to ${MAX_TEST_DOSE_MCG} mcg (the protocol gives 50, 75, then 100); ${doseMcg} mcg was asked for.`,
+        };
+      patient = { ...patient, drug: { ...patient.drug, csf: patient.drug.csf + doseMcg } };
+      return null;
+    },
   };
   return simulation;
 }

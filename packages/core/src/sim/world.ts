@@ -279,6 +279,10 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         return accepted();
       case 'clinical.act':
         return accepted();
+      case 'patient.testDose': {
+        const refusal = simulation.testDose(command.doseMcg);
+        return refusal === null ? accepted() : refused(refusal);
+      }
     }
   };
 

@@ -68,7 +68,12 @@ export type WorldCommand =
       readonly part?: LinkPart;
     }
   /** Something the clinician does at the bedside (examine, suspect, call for help): recorded, no physics. */
-  | { readonly type: 'clinical.act'; readonly action: string; readonly detail?: string };
+  | { readonly type: 'clinical.act'; readonly action: string; readonly detail?: string }
+  /**
+   * A test dose of baclofen by lumbar puncture (the screening trial before an implant): the dose
+   * goes straight into the CSF, as a bolus given over about a minute.
+   */
+  | { readonly type: 'patient.testDose'; readonly doseMcg: number };
 
 /** A programmer state the session passed through during a command, and when. */
 export interface SessionStep {

@@ -112,8 +112,15 @@ function silentFaultOf(a: ScenarioAction): { at: Milliseconds; detectedBy: strin
   return null;
 }
 
-const firstAt = (run: TrainingRun, name: string, from = 0): number | null => {
-  const times = [...run.trainee, ...run.events].filter((e) => e.type === name && e.at >= from).map((e) => e.at);
+const firstAt = (run: TrainingRun, name: string, from = 0, details?: readonly string[]): number | null => {
+  const times = [...run.trainee, ...run.events]
+    .filter(
+      (e) =>
+        e.type === name &&
+        e.at >= from &&
+        (details === undefined || details.includes((e as { detail?: string }).detail ?? '')),
+    )
+    .map((e) => e.at);
   return times.length === 0 ? null : Math.min(...times);
 };
 
@@ -123,10 +130,11 @@ function judgeObjective(o: TrainingObjective, run: TrainingRun, when: When): Rub
   let explanation: string;
   if ('event' in o) {
     const from = o.after === undefined ? 0 : o.after;
-    const at = firstAt(run, o.event, from);
+    const details = o.detail === undefined ? undefined : [o.detail].flat();
+    const at = firstAt(run, o.event, from, details);
     const limit = o.before === undefined ? null : o.before;
     passed = at !== null && (limit === null || at <= limit);
-    const since = o.after === undefined ? '' : ` after ${when(o.after)}`;
+    const since = `${details === undefined ? '' : ` (${details.join(' or ')})`}${o.after === undefined ? '' : ` after ${when(o.after)}`}`;
     explanation =
       at === null
         ? `${eventWords(o.event)}: not done${since}`
@@ -213,7 +221,9 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
   for (const t of overrides) {
     penalty('Soft limit overridden', PENALTY.softLimit, `${t.detail ?? 'a finding'} confirmed at ${when(t.at)}`);
   }
-  if (run.final['pump.state'] === 'stopped')
+  // in the screening trial no pump is implanted yet: nothing about a pump is judged
+  const screening = training.phase === 'screening';
+  if (!screening && run.final['pump.state'] === 'stopped')
     penalty('Pump left stopped', PENALTY.pumpStopped, 'no therapy at the end of the run');
   if (run.incompleteSession)
     penalty('Programming session left unfinished', PENALTY.incompleteSession, 'sent but never verified');
@@ -224,14 +234,15 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
   const sounding = Object.entries(run.final)
     .filter(([k, v]) => k.startsWith('alarm.') && v === 'active')
     .map(([k]) => k.slice(6));
-  items.push({
-    kind: 'alarms',
-    text: 'Alarms resolved by the end',
-    passed: sounding.length === 0,
-    points: PENALTY.alarm * sounding.length,
-    max: 0,
-    explanation: sounding.length === 0 ? 'no alarm sounding' : `still sounding: ${sounding.join(', ')}`,
-  });
+  if (!screening)
+    items.push({
+      kind: 'alarms',
+      text: 'Alarms resolved by the end',
+      passed: sounding.length === 0,
+      points: PENALTY.alarm * sounding.length,
+      max: 0,
+      explanation: sounding.length === 0 ? 'no alarm sounding' : `still sounding: ${sounding.join(', ')}`,
+    });
   if (sounding.length > 0) missed.push(`Alarms left sounding: ${sounding.join(', ')}`);
   const max = items.reduce((sum, i) => sum + i.max, 0);
   const earned = items.reduce((sum, i) => sum + i.points, 0);
@@ -245,7 +256,7 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
     ...run.trainee.map((t) => ({
       at: t.at,
       lane: 'trainee' as const,
-      text: `${eventWords(t.type)}${t.detail && !(t.type in CLINICAL_ACTIONS) ? `: ${t.detail}` : ''}`,
+      text: `${eventWords(t.type)}${t.detail && (!(t.type in CLINICAL_ACTIONS) || t.type === 'clinical.examine') ? `: ${t.detail}` : ''}`,
     })),
     ...run.events.map((e) => ({
       at: e.at,

@@ -8,6 +8,18 @@ export const CLINICAL_ACTIONS = {
   'clinical.planReplacement': 'Schedule pump replacement',
   'clinical.oralBaclofen': 'Give oral baclofen as a bridge',
   'clinical.emergencyCare': 'Call for emergency care',
+  'clinical.examine': 'Examine the patient (tone, side effects)',
+} as const;
+
+/**
+ * What a trainee does in the screening trial before an implant (`training.phase: screening`): test
+ * doses by lumbar puncture (recorded from the `patient.testDose` command, with the dose as detail)
+ * and the decision, with the starting daily dose as detail.
+ */
+export const SCREENING_ACTIONS = {
+  'clinical.testDose': 'Test dose given by lumbar puncture',
+  'clinical.recommendImplant': 'Recommend a pump implant',
+  'clinical.notCandidate': 'Not a candidate for a pump',
 } as const;
 
 /** A clinical action's event name. */
@@ -25,7 +37,11 @@ export const PROGRAMMER_ACTIONS = [
 ] as const;
 
 /** Every trainee action name an objective may name. */
-export const TRAINEE_ACTION_NAMES: readonly string[] = [...Object.keys(CLINICAL_ACTIONS), ...PROGRAMMER_ACTIONS];
+export const TRAINEE_ACTION_NAMES: readonly string[] = [
+  ...Object.keys(CLINICAL_ACTIONS),
+  ...Object.keys(SCREENING_ACTIONS),
+  ...PROGRAMMER_ACTIONS,
+];
 
 /** One thing the trainee did, at a simulated instant (ms since t = 0). */
 export interface TraineeAction {

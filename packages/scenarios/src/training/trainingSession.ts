@@ -126,6 +126,8 @@ function session(
       beforeView = programmerView(world.state());
       const result = world.apply(command);
       if (command.type === 'programmer.act') recordProgrammer(command, result);
+      if (command.type === 'patient.testDose' && result.ok)
+        note({ at: result.at, type: 'clinical.testDose', detail: `${command.doseMcg} mcg` });
       if (command.type === 'clinical.act' && result.ok)
         note({
           at: result.at,
