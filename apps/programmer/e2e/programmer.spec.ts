@@ -24,6 +24,9 @@ describe('clinician programmer in Chromium', () => {
     expect(await text('prog-reservoir')).toBe('20.00 mL');
     expect(await text('prog-therapy')).toBe('Simple continuous, 250.0 mcg/day');
     expect(await text('prog-refill')).toBe('day 36, 08:00');
+    // a new battery at 0.5 mL/day: 7,665,000,000 units at 3,500,000 a day is 2190 days, then 90 to EOS
+    expect(await text('prog-eri')).toBe('battery OK; expected about day 2190');
+    expect(await text('prog-replace-by')).toBe('day 2280');
     await screenshot(page, '10-programmer-status');
   });
 

@@ -1,6 +1,6 @@
 import type { Milliseconds } from '@itps/core';
 import { describe, expect, it } from 'vitest';
-import { formatWhen } from './when.ts';
+import { formatDay, formatWhen } from './when.ts';
 
 const H = 3_600_000;
 const at = (hours: number) => (hours * H) as Milliseconds;
@@ -18,5 +18,14 @@ describe('formatWhen', () => {
   it('falls back to the day and clock without a date, or with a date that does not exist', () => {
     expect(formatWhen(at(30), at(8), null)).toBe('day 1, 14:00');
     expect(formatWhen(at(30), at(8), '2026-02-30T08:00')).toBe('day 1, 14:00');
+  });
+});
+
+describe('formatDay', () => {
+  it('writes the date alone, or the day of the run without a calendar', () => {
+    expect(formatDay((2190 * 86_400_000 + 8 * 60_000) as Milliseconds, 0 as Milliseconds, '2026-01-01T00:00')).toBe(
+      'Wed 31 Dec 2031',
+    );
+    expect(formatDay((3 * 86_400_000) as Milliseconds, 0 as Milliseconds, null)).toBe('day 3');
   });
 });

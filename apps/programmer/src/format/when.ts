@@ -34,3 +34,14 @@ export function formatWhen(at: Milliseconds, timeOfDayAtStart: Milliseconds, sta
   const parts = Object.fromEntries(CALENDAR.formatToParts(new Date(start + at)).map((p) => [p.type, p.value]));
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} (${clock.split(',')[0]})`;
 }
+
+/**
+ * A date an estimate lands on, without a clock time its precision does not have: "Wed 31 Dec 2031"
+ * (or "day 2190" without a calendar).
+ */
+export function formatDay(at: Milliseconds, timeOfDayAtStart: Milliseconds, startsAt: string | null): string {
+  const full = formatWhen(at, timeOfDayAtStart, startsAt);
+  const start = startOf(startsAt);
+  if (start === null) return full.split(',')[0] ?? full;
+  return full.slice(0, full.indexOf(','));
+}

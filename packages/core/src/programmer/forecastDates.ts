@@ -1,7 +1,9 @@
 import { baclofen } from '../drug/baclofen.ts';
+import { averageProgramRate, batteryDrainPerDay } from '../pump/batteryLife.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import type { Milliseconds } from '../units/quantity.ts';
+import { timeToAccumulate } from '../units/rateIntegral.ts';
 import { forecastReservoir } from './forecastReservoir.ts';
 import { nextRefillAt, replaceByAt } from './refillPlanning.ts';
 
@@ -13,7 +15,13 @@ export interface ProgrammerDates {
   readonly emptyAt: Milliseconds | null;
   /** Refill by: the alarm date or the drug's stability limit, whichever is first. */
   readonly refillBy: Milliseconds | null;
-  /** Replace the pump by (ERI plus the profile's ERI-to-EOS time); null before ERI. */
+  /**
+   * When the elective replacement indicator is due: the instant it was raised, or before it an
+   * estimate from the battery charge the pump reports and the program's average flow (null when the
+   * battery would never reach it).
+   */
+  readonly eriExpectedAt: Milliseconds | null;
+  /** Replace the pump by: ERI (reached or expected) plus the profile's ERI-to-EOS time. */
   readonly replaceBy: Milliseconds | null;
 }
 
@@ -29,6 +37,7 @@ export type DatesInput = Pick<
   | 'therapy'
   | 'lastRefill'
   | 'eriAt'
+  | 'batteryRemaining'
 >;
 
 /** The programmer's forecast dates for a pump as interrogated, or as an update would leave it. */
@@ -42,6 +51,12 @@ export function forecastDates(view: DatesInput): ProgrammerDates {
     program: { drug: 'baclofen', concentration: view.concentration, therapy: view.therapy },
     profile,
   });
+  const drain = batteryDrainPerDay(
+    profile,
+    averageProgramRate({ drug: 'baclofen', concentration: view.concentration, therapy: view.therapy }, profile),
+  );
+  const untilEri = timeToAccumulate(drain, 0, view.batteryRemaining);
+  const eri = view.eriAt ?? (Number.isFinite(untilEri) ? ((view.now + untilEri) as Milliseconds) : null);
   return {
     lowReservoirAt: forecast.lowReservoirAt,
     emptyAt: forecast.emptyAt,
@@ -50,6 +65,7 @@ export function forecastDates(view: DatesInput): ProgrammerDates {
       lastRefillAt: view.lastRefill?.at ?? null,
       stabilityDays: baclofen.stabilityDays,
     }),
-    replaceBy: view.eriAt === null ? null : replaceByAt(view.eriAt, profile),
+    eriExpectedAt: eri,
+    replaceBy: eri === null ? null : replaceByAt(eri, profile),
   };
 }

@@ -1,4 +1,11 @@
-import type { McgPerMl, Milliseconds, Nanolitres, NanolitresPerDay, PicogramsPerDay } from '../units/quantity.ts';
+import type {
+  BatteryUnits,
+  McgPerMl,
+  Milliseconds,
+  Nanolitres,
+  NanolitresPerDay,
+  PicogramsPerDay,
+} from '../units/quantity.ts';
 import { alarmConditions } from './alarmConditions.ts';
 import { commandedRate, isEndOfService } from './deliveryRate.ts';
 import { type AlarmName, type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
@@ -48,6 +55,8 @@ export interface PumpBeliefView {
   readonly alarms: Readonly<Record<AlarmName, boolean>>;
   readonly eriAt: Milliseconds | null;
   readonly eosAt: Milliseconds | null;
+  /** The battery charge the pump reports left before ERI (its battery status); zero from ERI on. */
+  readonly batteryRemaining: BatteryUnits;
   readonly awaitingInterrogation: boolean;
   readonly log: PumpLog;
 }
@@ -98,6 +107,7 @@ export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpB
     alarms: alarmConditions(pump),
     eriAt: pump.battery.eriAt,
     eosAt: pump.battery.eosAt,
+    batteryRemaining: Math.max(0, profile.battery.capacity - pump.battery.drained) as BatteryUnits,
     awaitingInterrogation: pump.motor.awaitingInterrogation,
     log: pump.log,
   };

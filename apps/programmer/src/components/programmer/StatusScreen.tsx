@@ -2,7 +2,7 @@ import { ALARM_NAMES, type Milliseconds, type ProgrammerDates, type PumpBeliefVi
 import { alarmLabels } from '../../format/labels.ts';
 import { formatTherapy } from '../../format/therapy.ts';
 import { formatMcgPerDay, formatMl } from '../../format/units.ts';
-import { useWhen } from '../../simulation/useWhen.ts';
+import { useDay, useWhen } from '../../simulation/useWhen.ts';
 import { AlarmBanner } from './AlarmBanner.tsx';
 
 /** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
@@ -24,41 +24,72 @@ export function StatusScreen({
   onBridge: () => void;
 }) {
   const clock = useWhen();
+  const day = useDay();
+  const onDay = (ms: number | null) => (ms === null ? 'none' : day(ms as Milliseconds));
   const when = (ms: number | null) => (ms === null ? 'none' : clock(ms as Milliseconds));
   const active = ALARM_NAMES.filter((n) => view.alarms[n]);
   return (
-    <div className="screen">
+    <div className="screen status-screen">
       <h3>Pump status (interrogated {clock(view.now)})</h3>
       <AlarmBanner view={view} />
-      <dl className="figures">
-        <dt>Pump</dt>
-        <dd>
-          {view.modelName}, serial {view.serial}
-        </dd>
-        <dt>Drug</dt>
-        <dd data-testid="prog-drug">baclofen {view.concentration} mcg/mL</dd>
-        <dt>Therapy</dt>
-        <dd data-testid="prog-therapy">{formatTherapy(view.therapy)}</dd>
-        <dt>Dose now</dt>
-        <dd>{formatMcgPerDay(view.dose)}</dd>
-        <dt>Pump state</dt>
-        <dd data-testid="prog-state">{view.suspended ? 'STOPPED (therapy suspended)' : view.state}</dd>
-        <dt>Reservoir (calculated)</dt>
-        <dd data-testid="prog-reservoir">{formatMl(view.calculatedReservoir)}</dd>
+      <div className="home-tiles">
+        <div className="tile">
+          <span className="tile-label">Drug</span>
+          <span className="tile-value" data-testid="prog-drug">
+            baclofen {view.concentration} mcg/mL
+          </span>
+        </div>
+        <div className="tile">
+          <span className="tile-label">Therapy</span>
+          <span className="tile-value" data-testid="prog-therapy">
+            {formatTherapy(view.therapy)}
+          </span>
+        </div>
+        <div className="tile">
+          <span className="tile-label">Dose now</span>
+          <span className="tile-value">{formatMcgPerDay(view.dose)}</span>
+        </div>
+        <div className={`tile${view.suspended ? ' warning' : ''}`}>
+          <span className="tile-label">Pump state</span>
+          <span className="tile-value" data-testid="prog-state">
+            {view.suspended ? 'STOPPED (therapy suspended)' : view.state}
+          </span>
+        </div>
+        <div className="tile">
+          <span className="tile-label">Reservoir (calculated)</span>
+          <span className="tile-value" data-testid="prog-reservoir">
+            {formatMl(view.calculatedReservoir)}
+          </span>
+        </div>
+        <div className={`tile${active.length > 0 ? ' warning' : ''}`}>
+          <span className="tile-label">Active alarms</span>
+          <span className="tile-value" data-testid="prog-alarms">
+            {active.length === 0 ? 'none' : active.map((a) => alarmLabels[a]).join(', ')}
+          </span>
+        </div>
+      </div>
+      <h4>Dates that matter</h4>
+      <dl className="figures dates">
         <dt>Low-reservoir alarm</dt>
         <dd>
           at {formatMl(view.lowReservoirThreshold)}, expected {when(dates?.lowReservoirAt ?? null)}
         </dd>
         <dt>Next refill by</dt>
         <dd data-testid="prog-refill">{when(dates?.refillBy ?? null)}</dd>
-        <dt>Battery</dt>
-        <dd>
-          {view.eriAt === null ? 'OK' : `ERI since ${when(view.eriAt)}; replace by ${when(dates?.replaceBy ?? null)}`}
+        <dt>Elective replacement (ERI)</dt>
+        <dd data-testid="prog-eri">
+          {view.eriAt === null
+            ? `battery OK; expected about ${onDay(dates?.eriExpectedAt ?? null)}`
+            : `reached ${when(view.eriAt)}`}
         </dd>
-        <dt>Active alarms</dt>
-        <dd data-testid="prog-alarms">{active.length === 0 ? 'none' : active.map((a) => alarmLabels[a]).join(', ')}</dd>
+        <dt>Replace the pump by</dt>
+        <dd data-testid="prog-replace-by">{onDay(dates?.replaceBy ?? null)}</dd>
+        <dt>Pump</dt>
+        <dd>
+          {view.modelName}, serial {view.serial}
+        </dd>
       </dl>
-      <div className="buttons">
+      <div className="buttons workflow-tiles">
         <button type="button" onClick={onChangeDose}>
           Change dose
         </button>
