@@ -33,6 +33,9 @@ describe('clinician programmer in Chromium', () => {
   it('changes a dose past the titration limit only after confirmation, through the finish screen, and verifies', async () => {
     await connect();
     await enterDose('330');
+    // the wizard shows where the clinician is: step 1 of 3, New dose
+    expect(await page.getByTestId('wizard-steps').getAttribute('aria-label')).toBe('Step 1 of 3');
+    expect(await page.locator('.wizard-step[aria-current="step"]').innerText()).toContain('New dose');
     await expect(text('finding-dose.titrationStep')).resolves.toContain('+32 %');
     expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Confirm this change' }).click();
@@ -43,6 +46,9 @@ describe('clinician programmer in Chromium', () => {
     // the dates that change with it: (20 - 2) mL at 0.5 mL/day is day 36; at 0.66 mL/day, 18 mL lasts 27.27 days (27 d 6 h 32.7 min)
     expect(diff).toContain('Low-reservoir alarm expected\tday 36, 08:00\tday 27, 14:32');
     expect(diff).toContain('Refill by\tday 36, 08:00\tday 27, 14:32');
+    // and the battery: 3,660,000 units a day at 0.66 mL/day reach ERI at 7,665,000,000 / 3,660,000 = 2094.3 days
+    expect(diff).toContain('Elective replacement (ERI) expected\tday 2190\tday 2094');
+    expect(await page.getByTestId('wizard-steps').getAttribute('aria-label')).toBe('Step 2 of 3');
     await screenshot(page, '11-finish-screen');
     await page.getByRole('button', { name: 'Confirm and update pump' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');

@@ -47,6 +47,15 @@ describe('the pump log', () => {
     expect(logEntries(newer).map((e) => e.at)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it('is the same data however the entries were batched (states compare equal)', () => {
+    const oneByOne = appendOneByOne(11);
+    const batched = appendLog(
+      appendLog(EMPTY_LOG, [entry(0), entry(1), entry(2)]),
+      Array.from({ length: 8 }, (_, i) => entry(i + 3)),
+    );
+    expect(batched).toEqual(oneByOne);
+  });
+
   it('reads the entries since a length, and the last entry, from the end', () => {
     const log = appendOneByOne(13);
     expect(logEntriesSince(log, 10).map((e) => e.at)).toEqual([10, 11, 12]);

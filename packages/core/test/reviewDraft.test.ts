@@ -140,6 +140,9 @@ describe('finishDiff', () => {
       // 1000 mcg/mL = 0.3 mL/day, alarm at day 46 2/3 = 4 032 000 000 ms; both before the 180-day limit
       { field: 'lowReservoirAlarmAt', old: 36 * 86_400_000, new: 4_032_000_000 },
       { field: 'refillBy', old: 36 * 86_400_000, new: 4_032_000_000 },
+      // the battery: 3,500,000 units a day at 0.5 mL/day reach ERI at 2190 days; 3,300,000 a day at
+      // 0.3 mL/day at 7,665,000,000 / 3,300,000 = 2322.73 days = 200 683 636 363.6 ms, rounded up
+      { field: 'eriExpectedAt', old: 2190 * 86_400_000, new: 200_683_636_364 },
       // 0.1 mL at the new 1000 mcg/mL is 100 mcg
       { field: 'bolus', old: null, new: bolus, dose: 100_000_000 },
       { field: 'alarmTest', old: null, new: true },
@@ -149,6 +152,7 @@ describe('finishDiff', () => {
       'dailyTotal',
       'lowReservoirAlarmAt',
       'refillBy',
+      'eriExpectedAt',
     ]);
     expect(finishDiff(view, EMPTY_DRAFT)).toEqual([]);
   });

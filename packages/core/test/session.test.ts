@@ -38,7 +38,13 @@ describe('programmer session', () => {
     expect(ctx(w).findings).toEqual([]);
     act(w, { type: 'review.open' });
     expect(state(w)).toBe('finish');
-    expect(ctx(w).diff?.map((r) => r.field)).toEqual(['therapy', 'dailyTotal', 'lowReservoirAlarmAt', 'refillBy']);
+    expect(ctx(w).diff?.map((r) => r.field)).toEqual([
+      'therapy',
+      'dailyTotal',
+      'lowReservoirAlarmAt',
+      'refillBy',
+      'eriExpectedAt',
+    ]);
     expect(ctx(w).diff?.[1]).toEqual({ field: 'dailyTotal', old: 250_000_000, new: 300_000_000 });
     act(w, { type: 'review.confirm' });
     expect(state(w)).toBe('ready');

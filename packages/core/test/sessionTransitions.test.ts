@@ -136,7 +136,13 @@ describe('the session machine, transition by transition', () => {
     const s = editing();
     s.send({ type: 'review.open' });
     expect(value(s)).toBe('finish');
-    expect(ctx(s).diff?.map((r) => r.field)).toEqual(['therapy', 'dailyTotal', 'lowReservoirAlarmAt', 'refillBy']);
+    expect(ctx(s).diff?.map((r) => r.field)).toEqual([
+      'therapy',
+      'dailyTotal',
+      'lowReservoirAlarmAt',
+      'refillBy',
+      'eriExpectedAt',
+    ]);
     s.send({ type: 'review.back' });
     expect(value(s)).toBe('editing');
     s.send({ type: 'review.open' });

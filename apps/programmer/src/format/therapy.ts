@@ -50,6 +50,13 @@ export function formatDiffRow(
       return { label: 'Low-reservoir alarm expected', old: when(row.old), new: when(row.new) };
     case 'refillBy':
       return { label: 'Refill by', old: when(row.old), new: when(row.new) };
+    case 'eriExpectedAt':
+      // an estimate: its date, not a clock time it does not have
+      return {
+        label: 'Elective replacement (ERI) expected',
+        old: when(row.old).split(',')[0] ?? '',
+        new: when(row.new).split(',')[0] ?? '',
+      };
     case 'bolus':
       return {
         label: `${row.new.kind} bolus`,

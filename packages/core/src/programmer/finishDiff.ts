@@ -18,7 +18,7 @@ export type DiffRow =
       readonly new: Nanolitres;
     }
   | {
-      readonly field: 'lowReservoirAlarmAt' | 'refillBy';
+      readonly field: 'lowReservoirAlarmAt' | 'refillBy' | 'eriExpectedAt';
       readonly old: Milliseconds | null;
       readonly new: Milliseconds | null;
     }
@@ -68,6 +68,9 @@ export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
     });
     rows.push({ field: 'lowReservoirAlarmAt', old: before.lowReservoirAt, new: after.lowReservoirAt });
     rows.push({ field: 'refillBy', old: before.refillBy, new: after.refillBy });
+    // a different flow drains the battery at a different rate: the elective replacement moves too
+    if (view.eriAt === null && before.eriExpectedAt !== after.eriExpectedAt)
+      rows.push({ field: 'eriExpectedAt', old: before.eriExpectedAt, new: after.eriExpectedAt });
   }
   if (draft.bolus !== null) {
     const concentration = update.program?.concentration ?? view.concentration;

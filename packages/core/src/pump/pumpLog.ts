@@ -43,16 +43,22 @@ export interface PumpLog {
 /** A log with nothing in it. */
 export const EMPTY_LOG: PumpLog = { runs: [], length: 0 };
 
-/** The log with `entries` added at its end. */
+/**
+ * The log with `entries` added at its end. Each entry goes in as a run of one and equal runs merge,
+ * as a binary counter carries, so the runs depend only on the entries, never on how they were
+ * batched: two logs with the same entries are equal as data.
+ */
 export function appendLog(log: PumpLog, entries: readonly PumpLogEntry[]): PumpLog {
   if (entries.length === 0) return log;
-  const runs = [...log.runs, entries];
-  // merge equal (or smaller-before-larger) runs at the end, as a binary counter carries
-  for (;;) {
-    const last = runs[runs.length - 1];
-    const before = runs[runs.length - 2];
-    if (last === undefined || before === undefined || before.length > last.length) break;
-    runs.splice(runs.length - 2, 2, before.concat(last));
+  const runs = [...log.runs];
+  for (const entry of entries) {
+    runs.push([entry]);
+    for (;;) {
+      const last = runs[runs.length - 1];
+      const before = runs[runs.length - 2];
+      if (last === undefined || before === undefined || before.length !== last.length) break;
+      runs.splice(runs.length - 2, 2, before.concat(last));
+    }
   }
   return { runs, length: log.length + entries.length };
 }

@@ -7,6 +7,7 @@ import { FlexScheduleScreen } from './FlexScheduleScreen.tsx';
 import { OtherWorkflowsScreen } from './OtherWorkflowsScreen.tsx';
 import { RefillScreen } from './RefillScreen.tsx';
 import { StatusScreen } from './StatusScreen.tsx';
+import { WorkflowProgress } from './WorkflowProgress.tsx';
 
 const stateWords: Record<string, string> = {
   disconnected: 'Not connected',
@@ -72,6 +73,10 @@ export function ProgrammerPanel() {
           onFlex={() => act({ type: 'workflow.start', workflow: 'flexSchedule' })}
           onBridge={() => act({ type: 'workflow.start', workflow: 'bridgeBolus' })}
         />
+      )}
+      {/* the refill screen shows its own progress: only it knows whether the syringe has drawn yet */}
+      {!(state === 'editing' && context.workflow === 'refill') && (
+        <WorkflowProgress context={context} refillAspirated={false} />
       )}
       {view !== null && state === 'editing' && context.workflow === 'doseChange' && (
         <DoseChangeScreen view={view} context={context} />

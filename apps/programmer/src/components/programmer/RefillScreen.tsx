@@ -23,6 +23,7 @@ import { useWhen } from '../../simulation/useWhen.ts';
 import { useApply } from '../../simulation/WorldProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
 import { ReviewButton } from './ReviewButton.tsx';
+import { WorkflowProgress } from './WorkflowProgress.tsx';
 
 /**
  * The refill wizard: the expected residual, aspiration at the pump (the syringe shows what came
@@ -120,6 +121,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
   const changes = concentration !== String(view.concentration);
   return (
     <div className="screen">
+      <WorkflowProgress context={context} refillAspirated={syringe !== null} />
       <h3>Refill</h3>
       <dl className="figures">
         <dt>Expected residual</dt>
