@@ -11,11 +11,19 @@ export interface ChartLine {
   readonly stepped?: boolean;
 }
 
-/** Tick labels of the time axis: hours while the plot spans under two days, days after that. */
-function timeTicks(u: uPlot, splits: number[]): string[] {
+/**
+ * Tick labels of the time axis in the unit the span reads best in (seconds, minutes, hours, days),
+ * with as many decimals as the tick spacing needs, so no two labels read the same.
+ */
+export function timeTicks(u: uPlot, splits: number[]): string[] {
   const span = (u.scales.x?.max ?? 1) - (u.scales.x?.min ?? 0);
-  if (span < 2 / 24) return splits.map((d) => `${Math.round(d * 14_400) / 10} min`);
-  return splits.map((d) => (span < 2 ? `${Math.round(d * 240) / 10} h` : `${Math.round(d * 10) / 10} d`));
+  const [perDay, unit] =
+    span < 2 / 1440 ? [86_400, 's'] : span < 2 / 24 ? [1440, 'min'] : span < 2 ? [24, 'h'] : [1, 'd'];
+  const step = splits.length > 1 ? Math.abs((splits[1] ?? 0) - (splits[0] ?? 0)) * perDay : 1;
+  // the fewest decimals (up to 3) that write the spacing itself exactly: 7.2 min apart needs one
+  let decimals = 0;
+  while (decimals < 3 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-6) decimals += 1;
+  return splits.map((d) => `${(d * perDay).toFixed(decimals)} ${unit}`);
 }
 
 /** The value axis spans at least 2 % of its values, so a nearly flat line is drawn flat, not as noise. */
