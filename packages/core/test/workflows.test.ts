@@ -30,6 +30,24 @@ const send = (w: World, draft: Draft) => {
 };
 
 describe('refill workflow', () => {
+  it('expects what this pump leaves behind: a pump with no dead space gives back all 4 mL, and no stall is suspected', () => {
+    // the concentration-change exercise's pump: 4 mL, dead space 0 (the profile's is 1.4 mL)
+    const input = buildPumpInput({ reservoirVolume: 4_000_000 as Nanolitres, reservoirDeadSpace: 0 as Nanolitres });
+    const w = createWorld({ pump: input, origin: 'spinal' });
+    const view = instructorView(w.state()).belief;
+    expect(refillExpectation(view).expectedWithdrawal).toBe(4_000_000);
+    const plan = planRefill(view, {
+      aspirated: 4_000_000 as Nanolitres,
+      injected: 18_000_000 as Nanolitres,
+      concentration: mcgPerMl(500),
+      bridgeDecision: null,
+      rinsed: false,
+    });
+    if (!plan.ok) throw new Error(plan.refusal.message);
+    expect(plan.value.discrepancy.flagged).toBe(false);
+    expect(plan.value.discrepancy.likelyCauses).toEqual([]);
+  });
+
   it('after a pocket fill, the next refill finds far less than expected and flags it with its likely causes', () => {
     const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 1_000_000 as Nanolitres }), origin: 'spinal' });
     // first refill: the needle slips into the pocket; the clinician records 1 + 19 = 20 mL

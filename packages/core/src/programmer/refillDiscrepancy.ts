@@ -30,9 +30,12 @@ export function checkRefillDiscrepancy(options: {
   /** Volume the pump believes it delivered since the last refill. */
   readonly deliveredSinceLastRefill: Nanolitres;
   readonly profile: DeviceProfile;
+  /** What this pump's aspiration leaves behind (the pump reports it; default the profile's). */
+  readonly deadSpace?: Nanolitres;
 }): RefillDiscrepancy {
   const { profile } = options;
-  const expectedWithdrawal = Math.max(0, options.calculatedReservoir - profile.reservoirDeadSpace) as Nanolitres;
+  const deadSpace = options.deadSpace ?? profile.reservoirDeadSpace;
+  const expectedWithdrawal = Math.max(0, options.calculatedReservoir - deadSpace) as Nanolitres;
   const difference = options.aspirated - expectedWithdrawal;
   const tolerance = (mulDiv(options.deliveredSinceLastRefill, profile.accuracySpecPpm, 1_000_000, 'ceil') +
     profile.syringeReadingError) as Nanolitres;

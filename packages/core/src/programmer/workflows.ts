@@ -108,11 +108,10 @@ export interface RefillExpectation {
 
 /** The expected residual, from the pump's calculated volume and its last recorded refill. */
 export function refillExpectation(view: PumpBeliefView): RefillExpectation {
-  const profile = getDeviceProfile(view.profileId);
   const last = view.lastRefill?.volume ?? view.calculatedReservoir;
   return {
     expectedResidual: view.calculatedReservoir,
-    expectedWithdrawal: Math.max(0, view.calculatedReservoir - profile.reservoirDeadSpace) as Nanolitres,
+    expectedWithdrawal: Math.max(0, view.calculatedReservoir - view.reservoirDeadSpace) as Nanolitres,
     deliveredSinceLastRefill: Math.max(0, last - view.calculatedReservoir) as Nanolitres,
   };
 }
@@ -166,6 +165,7 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
     aspirated: entry.aspirated,
     deliveredSinceLastRefill: expectation.deliveredSinceLastRefill,
     profile,
+    deadSpace: view.reservoirDeadSpace,
   });
   const left = Math.max(0, view.calculatedReservoir - entry.aspirated);
   const newVolume = (left + entry.injected) as Nanolitres;

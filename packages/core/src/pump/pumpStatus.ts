@@ -45,6 +45,8 @@ export interface PumpBeliefView {
   readonly timeOfDayAtStart: Milliseconds;
   readonly lowReservoirThreshold: Nanolitres;
   readonly catheterVolumeEntered: Nanolitres;
+  /** What aspiration cannot withdraw from this pump's reservoir (part of the device's own figures). */
+  readonly reservoirDeadSpace: Nanolitres;
   /** Daily dose of the running program (for flex, of the current step). */
   readonly dose: PicogramsPerDay;
   /** Programmed basal flow now (for flex, of the current step). */
@@ -100,6 +102,7 @@ export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpB
     timeOfDayAtStart: pump.timeOfDayAtStart,
     lowReservoirThreshold: pump.lowReservoirThreshold,
     catheterVolumeEntered: pump.catheterVolumeEntered,
+    reservoirDeadSpace: pump.reservoirDeadSpace,
     dose: programmedDoseAt(pump.program, tod),
     rate: programmedRateAt(pump.program, profile, tod),
     deliveringRate,
