@@ -1,3 +1,4 @@
+import { GuidedTour } from '../components/programmer/GuidedTour.tsx';
 import { ProgrammerPanel } from '../components/programmer/ProgrammerPanel.tsx';
 import { hrefOf } from '../simulation/useRoute.ts';
 import { useTraining } from '../simulation/useTraining.ts';
@@ -21,7 +22,10 @@ export function ProgrammerSurface() {
           </p>
         </section>
       ) : (
-        <ProgrammerPanel />
+        <>
+          <GuidedTour />
+          <ProgrammerPanel />
+        </>
       )}
     </main>
   );
