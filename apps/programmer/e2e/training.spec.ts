@@ -49,6 +49,31 @@ describe('training in Chromium', () => {
     expect(timeline).toContain('Suspect overdose');
     expect(timeline).toContain('The patient reached drowsiness');
     expect(await text('debrief-lesson')).toContain('24-hour total');
+    // the story comes before the score: what happened, done well, missed, the right plan, then the score
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="debrief"] h4')].map((h) => h.textContent),
+    );
+    expect(order.slice(0, 4)).toEqual([
+      'What happened',
+      'What you did well',
+      'What was missed, and why it matters',
+      'The right plan',
+    ]);
+    expect(order.at(-1)).toBe('Score');
+    // the replay: the trainee's programmer screen by screen, scrubbed from the keyboard
+    const replay = page.getByTestId('replay');
+    expect(await replay.innerText()).toMatch(/Screen 1 of \d+/);
+    expect(await text('replay-screen')).toContain('Connected: status');
+    expect(await text('replay-screen')).toContain('Flex');
+    await replay.getByRole('slider').focus();
+    await page.keyboard.press('End');
+    expect(await text('replay-screen')).toContain('Simple continuous, 300.0 mcg/day');
+    let sawReview = false;
+    for (let i = 0; i < 10 && !sawReview; i += 1) {
+      await page.keyboard.press('ArrowLeft');
+      sawReview = (await text('replay-screen')).includes('The review as shown');
+    }
+    expect(sawReview).toBe(true);
     // the rest of the story ran: the clock is at the scenario's end (2 days)
     expect(await text('sim-time')).toContain('(day 2)');
     expect(await text('training-results')).toContain('the drowsy patient after a flex schedule change');

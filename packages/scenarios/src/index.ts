@@ -85,6 +85,7 @@ export {
   sweepRunOf,
 } from './sweep/sweepResult.ts';
 export { toProgram, toTherapy } from './toCore.ts';
+export { type ProgrammerScreen, programmerScreen } from './training/programmerScreen.ts';
 export {
   DETECTION_POINTS,
   type DebriefEntry,

@@ -170,12 +170,39 @@ export const debriefSchema = z.strictObject({
   lesson: text(5000).nullable(),
 });
 
+/** A replay screen: display-only, so its rows are checked for shape and size, the app formats them defensively. */
+const programmerScreenSchema = z.strictObject({
+  at: int,
+  session: text(40),
+  workflow: text(40).nullable(),
+  pump: z
+    .strictObject({
+      concentration: z.number(),
+      therapy: z.looseObject({ mode: z.enum(['simple', 'flex', 'minimum', 'stopped']) }),
+      dose: z.number(),
+      calculatedReservoir: z.number(),
+      state: text(40),
+      suspended: z.boolean(),
+      alarms: z.array(text(40)).max(20),
+    })
+    .nullable(),
+  findings: z.array(z.strictObject({ code: text(100), message: text(1000) })).max(50),
+  reviewBlockedBy: z.array(text(1000)).max(50),
+  diff: z
+    .array(z.looseObject({ field: text(40) }))
+    .max(50)
+    .nullable(),
+  incomplete: z.boolean(),
+  notice: text(2000).nullable(),
+});
+
 const trainingRecord = z.strictObject({
   format: z.literal('itps-training/2'),
   source,
   seed: z.number().int(),
   trainee: z.array(traineeAction).max(100_000),
   course: z.array(coursePoint).max(100_000),
+  screens: z.array(programmerScreenSchema).max(2000).optional(),
   debrief: debriefSchema.nullable(),
 });
 

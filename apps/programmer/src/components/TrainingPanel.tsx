@@ -40,7 +40,7 @@ export function TrainingPanel() {
         </>
       ) : state.debrief !== null ? (
         <>
-          <DebriefView debrief={state.debrief} course={state.course} />
+          <DebriefView debrief={state.debrief} course={state.course} screens={state.screens ?? []} />
           <div className="buttons">
             <button type="button" onClick={() => training.leave()}>
               Choose another exercise

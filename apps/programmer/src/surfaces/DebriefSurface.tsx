@@ -9,7 +9,7 @@ export function DebriefSurface() {
     <main className="surface debrief-surface">
       <SurfaceNav current="debrief" />
       {record?.debrief ? (
-        <DebriefView debrief={record.debrief} course={record.course} />
+        <DebriefView debrief={record.debrief} course={record.course} screens={record.screens ?? []} />
       ) : (
         <p data-testid="no-debrief">
           No exercise has been finished yet. Finish one at the bedside, then its debrief is here.

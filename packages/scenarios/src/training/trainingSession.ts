@@ -11,6 +11,7 @@ import {
 import { createScenarioWorld } from '../runScenario.ts';
 import { createScenarioPlayer, type ScenarioPlayer } from '../scenarioPlayer.ts';
 import type { ScenarioFile } from '../scenarioSchema.ts';
+import { type ProgrammerScreen, programmerScreen, sameScreen } from './programmerScreen.ts';
 import { scoreTraining, type TrainingDebrief, trainingOf } from './scoreTraining.ts';
 import type { TraineeAction } from './traineeActions.ts';
 import { coursePoint, type TrainingRun, trainingRunOf } from './trainingRun.ts';
@@ -30,6 +31,11 @@ export interface TrainingRecord {
   readonly seed: number;
   readonly trainee: readonly TraineeAction[];
   readonly course: readonly CoursePoint[];
+  /**
+   * What the trainee's programmer showed after each of their programmer actions, for the debrief's
+   * replay (absent in records saved before it was kept).
+   */
+  readonly screens?: readonly ProgrammerScreen[];
   /** The debrief once the exercise is finished; null while it runs. */
   readonly debrief: TrainingDebrief | null;
 }
@@ -56,9 +62,13 @@ export interface TrainingSession {
   record(): TrainingRecord;
 }
 
+/** At most this many screens are kept for the replay (a long exercise keeps its first ones). */
+export const MAX_SCREENS = 2000;
+
 interface Progress {
   trainee: TraineeAction[];
   course: CoursePoint[];
+  screens: ProgrammerScreen[];
   debrief: TrainingDebrief | null;
   run: TrainingRun | null;
 }
@@ -114,6 +124,13 @@ function session(
     if (command.event.type === 'therapy.restart') note({ at: result.at, type: 'programmer.restart' });
   };
   let beforeView = programmerView(world.state());
+  /** The programmer's screen now, kept when it differs from the last one kept (while the exercise runs). */
+  const keepScreen = () => {
+    if (progress.debrief !== null || progress.screens.length >= MAX_SCREENS) return;
+    const screen = programmerScreen(programmerView(world.state()));
+    const last = progress.screens[progress.screens.length - 1];
+    if (last === undefined || !sameScreen(last, screen)) progress.screens.push(screen);
+  };
   return {
     scenario,
     world,
@@ -125,7 +142,10 @@ function session(
       }
       beforeView = programmerView(world.state());
       const result = world.apply(command);
-      if (command.type === 'programmer.act') recordProgrammer(command, result);
+      if (command.type === 'programmer.act') {
+        recordProgrammer(command, result);
+        keepScreen();
+      }
       if (command.type === 'patient.testDose' && result.ok)
         note({ at: result.at, type: 'clinical.testDose', detail: `${command.doseMcg} mcg` });
       if (command.type === 'clinical.act' && result.ok)
@@ -158,6 +178,7 @@ function session(
       seed,
       trainee: [...progress.trainee],
       course: [...progress.course],
+      screens: [...progress.screens],
       debrief: progress.debrief,
     }),
   };
@@ -175,7 +196,7 @@ export function startTraining(
 ): TrainingSession {
   const world = createScenarioWorld(scenario, seed);
   const player = createScenarioPlayer(scenario, world);
-  const progress: Progress = { trainee: [], course: [], debrief: null, run: null };
+  const progress: Progress = { trainee: [], course: [], screens: [], debrief: null, run: null };
   const visit = trainingOf(scenario).visitAt ?? 0;
   for (let t = 0; ; t = Math.min(visit, t + MS_PER_HOUR)) {
     player.advanceTo(t as Milliseconds);
@@ -197,6 +218,7 @@ export function resumeTraining(
   const progress: Progress = {
     trainee: [...record.trainee],
     course: [...record.course],
+    screens: [...(record.screens ?? [])],
     debrief: record.debrief,
     run: null,
   };
