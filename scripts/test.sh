@@ -35,8 +35,10 @@ pnpm exec biome ci .
 step "unit, property and model tests (vitest, every package)"
 rm -rf packages/*/test-results apps/*/test-results
 pnpm -r --if-present --reporter=append-only test
+rm -rf scripts/test-results
+pnpm exec vitest run --config scripts/vitest.config.mjs
 
-step "safety traceability (every requirement of docs/safety.md has a passing test)"
+step "safety traceability (each requirement of docs/safety.md: a passing test named after it; every test file it lists ran, passed, and ran after the code it checks changed)"
 pnpm trace
 
 step "scenario library through the CLI (pnpm itps run), training scenarios through pnpm itps validate"

@@ -2,9 +2,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every vitest JSON report under packages/* and apps/*, parsed. */
+/** Every vitest JSON report under packages/*, apps/* and scripts/, parsed. */
 export function readTestReports() {
   const reports = [];
+  if (existsSync('scripts/test-results/vitest.json'))
+    reports.push(JSON.parse(readFileSync('scripts/test-results/vitest.json', 'utf8')));
   for (const dir of ['packages', 'apps']) {
     for (const pkg of readdirSync(dir)) {
       const results = join(dir, pkg, 'test-results');
