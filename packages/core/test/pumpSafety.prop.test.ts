@@ -32,6 +32,13 @@ describe('pump safety invariants over random histories', () => {
     holdsOverRandomHistories(checkProgrammedRate));
   it('REQ-DEL-01: nothing is delivered while therapy is suspended, the reservoir is empty or after EOS', () =>
     holdsOverRandomHistories(checkNoDeliveryWhenHalted));
+  it('REQ-DEL-01 (across a halt): pumps near the end of their battery reach EOS, and reservoirs run dry, in the middle of a wait', () =>
+    // ERI within 120 days, EOS 90 days after it, waits up to 240 days: most histories cross EOS mid-wait
+    fc.assert(
+      fc.property(pumpHistoryArb({ nearEndOfLife: true, maxWaitDays: 240, minCommands: 1 }), ({ input, commands }) => {
+        expect(checkNoDeliveryWhenHalted(runPumpHistory(input, commands))).toEqual([]);
+      }),
+    ));
   it('REQ-ALM-01: each alarm is active exactly while its condition holds and raised at the instant it starts', () =>
     holdsOverRandomHistories(checkAlarmsMatchConditions));
   it('REQ-PROG-01: an update is applied whole or not at all', () => holdsOverRandomHistories(checkAtomicUpdate));

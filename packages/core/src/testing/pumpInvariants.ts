@@ -30,20 +30,45 @@ export const checkCalculatedVolumeBounds: RunInvariant = (run) => statesOf(run).
 export const checkProgrammedRate: RunInvariant = (run) => statesOf(run).flatMap(STATE_INVARIANTS['REQ-RATE-01']);
 
 /**
- * REQ-DEL-01: over any wait that starts with therapy suspended, the calculated reservoir empty, or
- * after EOS, nothing reaches the patient (those conditions end only by a clinician's action).
+ * REQ-DEL-01: nothing reaches the patient while therapy is suspended, the calculated reservoir is
+ * empty, or after EOS. A wait that starts halted must deliver nothing; a wait that crosses into a
+ * halt (the reservoir empties, or EOS comes, on the way) must deliver nothing after that instant:
+ * the state at the instant it halted and the state at the end agree on every drop delivered.
  */
 export const checkNoDeliveryWhenHalted: RunInvariant = (run) =>
   run.flatMap(({ command, before, after }) => {
     if (command.kind !== 'wait') return [];
     const b = before.context.pump;
+    const a = after.context.pump;
+    const moved = (from: PumpState) => ({
+      delivered: a.truth.sinks.csf.volume - from.truth.sinks.csf.volume,
+      reservoirOut:
+        reservoirContents(from.truth.path.reservoir).volume - reservoirContents(a.truth.path.reservoir).volume,
+    });
     const halted = !b.therapyActive || b.belief.calculatedReservoir === 0 || isEndOfService(b);
-    const delivered = after.context.pump.truth.sinks.csf.volume - b.truth.sinks.csf.volume;
-    const reservoirOut =
-      reservoirContents(b.truth.path.reservoir).volume -
-      reservoirContents(after.context.pump.truth.path.reservoir).volume;
-    return halted && (delivered !== 0 || reservoirOut !== 0)
-      ? [{ requirement: 'REQ-DEL-01', at: b.now, message: `${delivered} nL delivered while halted` }]
+    if (halted) {
+      const m = moved(b);
+      return m.delivered !== 0 || m.reservoirOut !== 0
+        ? [{ requirement: 'REQ-DEL-01', at: b.now, message: `${m.delivered} nL delivered while halted` }]
+        : [];
+    }
+    // the instants inside the wait at which the pump had to halt by itself
+    const inside = (t: Milliseconds | null) => (t !== null && t > b.now && t < a.now ? t : null);
+    const haltsAt = [
+      inside(a.battery.eosAt),
+      a.alarms.reservoirEmpty.active ? inside(a.alarms.reservoirEmpty.since) : null,
+    ].filter((t): t is Milliseconds => t !== null);
+    if (haltsAt.length === 0) return [];
+    const from = advancePump(b, Math.min(...haltsAt) as Milliseconds);
+    const m = moved(from);
+    return m.delivered !== 0 || m.reservoirOut !== 0
+      ? [
+          {
+            requirement: 'REQ-DEL-01',
+            at: from.now,
+            message: `${m.delivered} nL delivered after the pump halted at ${from.now} ms (${isEndOfService(from) ? 'end of service' : 'reservoir empty'})`,
+          },
+        ]
       : [];
   });
 
