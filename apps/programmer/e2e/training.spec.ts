@@ -45,7 +45,7 @@ describe('training in Chromium', () => {
     expect(rubric).toContain('Recognise overdose');
     expect(rubric).toContain('Correct the program');
     const timeline = await text('debrief-timeline');
-    expect(timeline).toContain('programmed by a colleague: flex');
+    expect(timeline).toContain('programmed by a colleague to a flex schedule of');
     expect(timeline).toContain('Suspect overdose');
     expect(timeline).toContain('The patient reached drowsiness');
     expect(await text('debrief-lesson')).toContain('24-hour total');

@@ -53,7 +53,11 @@ describe('model answers pass', () => {
     // the occlusion stays: early withdrawal was reached before the visit and is penalised, but the run passes
     expect(run.worst.withdrawal).not.toBe('severe');
     expect(debrief.passed).toBe(true);
-    expect(debrief.timeline.some((e) => e.lane === 'truth' && e.text === 'fault: catheterOcclusion')).toBe(true);
+    expect(
+      debrief.timeline.some(
+        (e) => e.lane === 'truth' && e.text === 'the catheter became blocked (100 %): the pump cannot tell',
+      ),
+    ).toBe(true);
   });
 
   it('the flex entry error: overdose recognised and the program corrected before breathing is depressed', () => {

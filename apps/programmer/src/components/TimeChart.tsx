@@ -90,7 +90,14 @@ export function TimeChart({
       el,
     );
     plot.current = made;
+    // the plot follows its container's width (a tablet turned, a window resized), never wider
+    const resize = new ResizeObserver(() => {
+      const w = Math.max(280, el.clientWidth);
+      if (Math.abs(w - made.width) > 1) made.setSize({ width: w, height });
+    });
+    resize.observe(el);
     return () => {
+      resize.disconnect();
       made.destroy();
       plot.current = null;
     };

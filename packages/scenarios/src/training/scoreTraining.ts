@@ -155,18 +155,52 @@ function judgeObjective(o: TrainingObjective, run: TrainingRun, when: When): Rub
   return { kind: 'objective', text: o.text, passed, points: passed ? max : 0, max, explanation };
 }
 
-function describeTruth(a: ScenarioAction): string | null {
+/** What a fault did, in a clinician's words. */
+function faultWords(a: Extract<ScenarioAction, { action: 'fault' }>): string {
+  switch (a.kind) {
+    case 'catheterOcclusion':
+      return `the catheter became blocked (${a.blockedPercent ?? 100} %): the pump cannot tell`;
+    case 'catheterKink':
+      return 'the catheter kinked on and off: the pump cannot tell';
+    case 'catheterDisconnect':
+      return 'the catheter came off the pump: the drug went into the pocket';
+    case 'catheterLeak':
+      return (a.escapePercent ?? 100) >= 100
+        ? 'the catheter fractured: the drug went under the skin'
+        : `the catheter leaked (${a.escapePercent} % of the flow)`;
+    case 'tipMigration':
+      return `the catheter tip moved ${a.tip === 'subcutaneous' ? 'under the skin' : `into the ${a.tip} space`}`;
+    case 'motorStall':
+      return 'the pump motor stalled';
+    case 'lowBatteryReset':
+      return 'the pump reset on a low battery (minimum rate)';
+    case 'memoryError':
+      return 'the pump memory failed: it stopped for good';
+  }
+}
+
+/** What a colleague did, in words: a dose, a flex schedule, minimum rate, stopped. */
+const therapyWords = (t: Extract<ScenarioAction, { action: 'program' }>['therapy']): string =>
+  t.mode === 'simple'
+    ? `${t.doseMcgPerDay} mcg/day`
+    : t.mode === 'flex'
+      ? `a flex schedule of ${t.steps.length} step${t.steps.length === 1 ? '' : 's'}`
+      : t.mode === 'minimum'
+        ? 'the minimum rate'
+        : 'stopped';
+
+function describeTruth(a: ScenarioAction, when: When): string | null {
   switch (a.action) {
     case 'fault':
-      return `fault: ${a.kind}${a.kind === 'tipMigration' ? ` to ${a.tip}` : ''}${a.until === undefined ? '' : ` until ${a.until}`}`;
+      return `${faultWords(a)}${a.until === undefined ? '' : `, until ${when(a.until)}`}`;
     case 'refill':
       return `refill by a colleague: ${a.volumeMl} mL at ${a.concentrationMcgPerMl} mcg/mL${a.needle && a.needle !== 'reservoir' ? `, needle in the ${a.needle === 'cap' ? 'catheter access port' : 'pocket'}` : ''}`;
     case 'program':
-      return `programmed by a colleague: ${a.therapy.mode}${a.interrupt && a.interrupt !== 'none' ? `, session dropped ${a.interrupt === 'afterSend' ? 'after sending' : 'before sending'}` : ''}`;
+      return `programmed by a colleague to ${therapyWords(a.therapy)}${a.interrupt && a.interrupt !== 'none' ? `, the session dropped ${a.interrupt === 'afterSend' ? 'after sending (the pump left stopped)' : 'before sending'}` : ''}`;
     case 'mri':
       return `MRI scan at ${a.fieldT} T`;
     case 'bolus':
-      return `bolus by a colleague: ${a.kind}`;
+      return `${a.kind} bolus given by a colleague`;
     default:
       return null;
   }
@@ -248,7 +282,7 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
   const earned = items.reduce((sum, i) => sum + i.points, 0);
   const scorePercent = max === 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / max)));
   const truth: DebriefEntry[] = (s.timeline ?? []).flatMap((a) => {
-    const text = describeTruth(a);
+    const text = describeTruth(a, when);
     return text === null || a.at > run.endedAt ? [] : [{ at: a.at, lane: 'truth' as const, text }];
   });
   const timeline: DebriefEntry[] = [
