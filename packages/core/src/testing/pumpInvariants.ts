@@ -148,9 +148,21 @@ export const checkAtomicUpdate: RunInvariant = (run) =>
       (update.program === undefined ? a.program === b.program : a.program === update.program) &&
       (update.calculatedReservoir === undefined || a.belief.calculatedReservoir === update.calculatedReservoir) &&
       (update.lowReservoirThreshold === undefined || a.lowReservoirThreshold === update.lowReservoirThreshold);
-    return unchanged || applied
-      ? []
-      : [{ requirement: 'REQ-PROG-01', at: a.now, message: 'an update was applied in part' }];
+    const violations =
+      unchanged || applied ? [] : [{ requirement: 'REQ-PROG-01', at: a.now, message: 'an update was applied in part' }];
+    // an abandoned update (the session opened, then dropped) leaves the old program, the pump
+    // stopped, and the abandonment in the log, whenever the pump had accepted the update's start
+    const accepted = before.value === 'running' || before.value === 'stopped';
+    if (command.kind === 'update' && command.abandon && accepted && !isEndOfService(a)) {
+      const logged = logEntriesSince(a.log, b.log.length).some((e) => e.type === 'update.incomplete');
+      if (after.value !== 'stopped' || a.therapyActive || a.program !== b.program || !logged)
+        violations.push({
+          requirement: 'REQ-PROG-01',
+          at: a.now,
+          message: `an abandoned update left the pump ${String(after.value)}${a.therapyActive ? ' delivering' : ''}${a.program !== b.program ? ' with a new program' : ''}${logged ? '' : ', with nothing logged'}`,
+        });
+    }
+    return violations;
   });
 
 /**
