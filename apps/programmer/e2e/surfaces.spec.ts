@@ -85,6 +85,10 @@ describe('surfaces, each at its own address', () => {
     await bedside.getByRole('button', { name: 'Suspect a pump failure' }).click();
     // the connection made in the programmer's window and the suspicion at the bedside: one exercise, one record
     await expect.poll(async () => bedside.getByTestId('training-actions').innerText()).toBe('2 actions recorded.');
+    // the instructor follows the trainee's actions as they happen, newest first, in clinical words
+    await expect
+      .poll(async () => instructor.getByTestId('action-timeline').innerText())
+      .toMatch(/Suspect a pump failure[\s\S]*Programmer connected to the pump/);
     await screenshot(bedside, '43-bedside-800x1280');
     expect(await seriousAccessibilityViolations(bedside)).toEqual([]);
     expect(await seriousAccessibilityViolations(trainee)).toEqual([]);

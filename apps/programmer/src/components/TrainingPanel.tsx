@@ -1,7 +1,9 @@
-import { CLINICAL_ACTIONS, type ClinicalAction } from '@itps/scenarios';
+import type { Milliseconds } from '@itps/core';
+import { CLINICAL_ACTIONS, type ClinicalAction, eventWords, type TraineeAction } from '@itps/scenarios';
 import { TRAINING_LIBRARY } from '../library.ts';
 import { download } from '../simulation/savedSessions.ts';
 import { useTraining } from '../simulation/useTraining.ts';
+import { useWhen } from '../simulation/useWhen.ts';
 import { useWorldInUse } from '../simulation/WorldProvider.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { DebriefView } from './DebriefView.tsx';
@@ -77,6 +79,7 @@ export function TrainingPanel() {
           <p className="muted" data-testid="training-actions">
             {state.trainee.length} action{state.trainee.length === 1 ? '' : 's'} recorded.
           </p>
+          <ActionTimeline actions={state.trainee} />
           <div className="buttons">
             <button type="button" onClick={() => training.finish()}>
               Finish and debrief
@@ -92,6 +95,24 @@ export function TrainingPanel() {
         </>
       )}
     </section>
+  );
+}
+
+/** The trainee's actions as they happen, newest first, in clinical words and clock times (the last 12). */
+function ActionTimeline({ actions }: { readonly actions: readonly TraineeAction[] }) {
+  const when = useWhen();
+  if (actions.length === 0) return null;
+  const shown = actions.slice(-12).reverse();
+  return (
+    <ol className="action-timeline" aria-label="Actions so far, newest first" data-testid="action-timeline">
+      {shown.map((a, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: actions at the same instant may repeat; the list only grows
+        <li key={`${a.at}-${a.type}-${i}`}>
+          <span className="muted">{when(a.at as Milliseconds)}</span> {eventWords(a.type)}
+          {a.detail !== undefined && !a.type.startsWith('programmer.') ? `: ${a.detail}` : ''}
+        </li>
+      ))}
+    </ol>
   );
 }
 
