@@ -13,8 +13,9 @@ export default defineConfig({
       exclude: ['src/index.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-results/coverage',
-      // floors at what the suite reaches today, so coverage cannot fall; the goal (docs/testing.md) is higher
-      thresholds: { branches: 82, lines: 93, functions: 90, statements: 92 },
+      // floors a point under what the suite reaches today (random properties move branch coverage by about
+      // half a point from run to run), so coverage cannot fall; the goal (docs/testing.md) is higher
+      thresholds: { branches: 81, lines: 92, functions: 89, statements: 91 },
     },
     reporters: [
       'default',
