@@ -65,3 +65,11 @@ export function expectationRows(report: ScenarioReport): ExpectationRow[] {
     }));
   });
 }
+
+/** A failed row as one line: `expect[1] at P36DT1H: pump.reservoirMl: expected near 1.98 ± 0.01, found 2.5`. */
+export const failureLine = (r: ExpectationRow): string =>
+  `expect[${r.index}]${r.at === null ? '' : ` at ${formatDuration(r.at)}`}: ${r.subject}: expected ${r.expected}, found ${r.found}`;
+
+/** A violated requirement as one line: `REQ-CONS-01 violated at P24DT5H: …`. */
+export const violationLine = (v: ScenarioReport['violations'][number]): string =>
+  `${v.requirement} violated at ${formatDuration(v.at)}: ${v.message}`;

@@ -7,7 +7,13 @@ export type { RefillFinding } from './applyAction.ts';
 export { type DiffTolerance, diffReports, type ReportChange } from './diffReports.ts';
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
 export { ALARM_ADVICE, ALARM_WORDS, eventWords } from './eventWords.ts';
-export { type ExpectationRow, expectationRows, expectedWords } from './expectationRows.ts';
+export {
+  type ExpectationRow,
+  expectationRows,
+  expectedWords,
+  failureLine,
+  violationLine,
+} from './expectationRows.ts';
 export {
   checkCounts,
   checkDuration,

@@ -1,4 +1,11 @@
-import { expectationRows, formatDuration, formatProblem, quoteShort } from '@itps/scenarios';
+import {
+  expectationRows,
+  failureLine,
+  formatDuration,
+  formatProblem,
+  quoteShort,
+  violationLine,
+} from '@itps/scenarios';
 import { type FileOutcome, statusOf } from '../runFiles.ts';
 import { type Reporter, type Streams, totalsLine } from './reporter.ts';
 
@@ -27,13 +34,8 @@ export function summarize(outcome: FileOutcome): string {
   const head = `${LABEL[status]} ${outcome.file}: ${name} (seed ${report.seed}, ${formatDuration(report.durationMs)}, ${counts})`;
   const lines = expectationRows(report)
     .filter((r) => !r.passed)
-    .map(
-      (r) =>
-        `  expect[${r.index}]${r.at === null ? '' : ` at ${formatDuration(r.at)}`}: ${r.subject}: expected ${r.expected}, found ${r.found}`,
-    );
-  const violations = report.violations.map(
-    (v) => `  ${v.requirement} violated at ${formatDuration(v.at)}: ${v.message}`,
-  );
+    .map((r) => `  ${failureLine(r)}`);
+  const violations = report.violations.map((v) => `  ${violationLine(v)}`);
   const refusals = report.refusals.map(
     (r) => `  timeline[${r.action}] refused at ${formatDuration(r.at)}: ${r.message}`,
   );

@@ -1,4 +1,4 @@
-import { expectationRows, formatDuration, formatProblem } from '@itps/scenarios';
+import { expectationRows, failureLine, formatProblem, violationLine } from '@itps/scenarios';
 import { type FileOutcome, statusOf } from '../runFiles.ts';
 import { type Reporter, type Streams, totalsLine } from './reporter.ts';
 
@@ -27,13 +27,8 @@ export function tapReporter(streams: Streams): Reporter {
             : [
                 ...expectationRows(outcome.report)
                   .filter((r) => !r.passed)
-                  .map(
-                    (r) =>
-                      `expect[${r.index}]${r.at === null ? '' : ` at ${formatDuration(r.at)}`}: ${r.subject}: expected ${r.expected}, found ${r.found}`,
-                  ),
-                ...outcome.report.violations.map(
-                  (v) => `${v.requirement} violated at ${formatDuration(v.at)}: ${v.message}`,
-                ),
+                  .map(failureLine),
+                ...outcome.report.violations.map(violationLine),
               ];
       streams.out(
         `not ok ${n} - ${title}\n  ---\n  status: ${status}\n  failures:\n${lines.map((l) => `    - ${yamlString(l)}`).join('\n')}\n  ...\n`,

@@ -1,22 +1,13 @@
 import type { DiffRow, Milliseconds, Therapy } from '@itps/core';
 import type { ProgrammerScreen } from '@itps/scenarios';
 import { useId, useState } from 'react';
-import { alarmLabels } from '../format/labels.ts';
+import { alarmLabels, SESSION_STATE_WORDS } from '../format/labels.ts';
 import { formatDiffRow, formatTherapy } from '../format/therapy.ts';
 import { formatMcgPerDay, formatMl } from '../format/units.ts';
 import { useWhen } from '../simulation/useWhen.ts';
 
-const STATE_WORDS: Readonly<Record<string, string>> = {
-  disconnected: 'Not connected',
-  connecting: 'Connecting',
-  interrogating: 'Interrogating',
-  ready: 'Connected: status',
-  editing: 'Connected: editing',
-  finish: 'Connected: review',
-  sending: 'Updating pump',
-  verifying: 'Verifying',
-  incomplete: 'Update not verified',
-};
+// the status line's words, with the status screen named, as a replay shows screens, not states
+const STATE_WORDS: Readonly<Record<string, string>> = { ...SESSION_STATE_WORDS, ready: 'Connected: status' };
 
 const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
   doseChange: 'Change dose',

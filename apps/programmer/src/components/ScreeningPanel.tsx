@@ -1,4 +1,4 @@
-import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR } from '@itps/core';
+import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR, timeOfDayAt } from '@itps/core';
 import { useId, useState } from 'react';
 import { parseDecimal } from '../format/parseDecimal.ts';
 import { useTraining } from '../simulation/useTraining.ts';
@@ -20,7 +20,7 @@ export function ScreeningPanel() {
   const when = useWhen();
   const { patient } = useBedsideView();
   const now = useWorldSelector((s) => s.now);
-  const startsAt = useWorldSelector((s) => s.startsAt);
+  const timeOfDayAtStart = useWorldSelector((s) => s.pump.timeOfDayAtStart);
   const [dose, setDose] = useState<number>(50);
   const [start, setStart] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,9 +34,7 @@ export function ScreeningPanel() {
     (a) => a.type === 'clinical.recommendImplant' || a.type === 'clinical.notCandidate',
   );
   // the next 08:00 on the ward clock, when the next test dose is due
-  const clockAtStart =
-    startsAt === null ? 0 : Number(startsAt.slice(11, 13)) * MS_PER_HOUR + Number(startsAt.slice(14, 16)) * 60_000;
-  const sinceMidnight = (now + clockAtStart) % MS_PER_DAY;
+  const sinceMidnight = timeOfDayAt(now as Milliseconds, timeOfDayAtStart);
   const nextMorning = now - sinceMidnight + MS_PER_DAY + 8 * MS_PER_HOUR;
   const wait = (to: number) => void door.apply({ type: 'time.advance', to: to as Milliseconds });
   const parsedStart = parseDecimal('The starting daily dose', start, { min: 1, max: 2000, unit: 'mcg/day' });

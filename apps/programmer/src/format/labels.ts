@@ -6,3 +6,16 @@ export const alarmLabels = ALARM_WORDS;
 
 /** A log entry in words. */
 export const logLabel = (type: PumpLogType): string => eventWords(type);
+
+/** The programmer's session state as its status line says it. */
+export const SESSION_STATE_WORDS: Readonly<Record<string, string>> = {
+  disconnected: 'Not connected',
+  connecting: 'Connecting',
+  interrogating: 'Interrogating',
+  ready: 'Connected',
+  editing: 'Connected: editing',
+  finish: 'Connected: review',
+  sending: 'Updating pump',
+  verifying: 'Verifying',
+  incomplete: 'Update not verified',
+};

@@ -1,3 +1,4 @@
+import { SESSION_STATE_WORDS } from '../../format/labels.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useProgrammerView } from '../../simulation/WorldProvider.tsx';
 import { BridgeBolusScreen } from './BridgeBolusScreen.tsx';
@@ -9,18 +10,6 @@ import { RefillScreen } from './RefillScreen.tsx';
 import { StatusScreen } from './StatusScreen.tsx';
 import { WorkflowProgress } from './WorkflowProgress.tsx';
 
-const stateWords: Record<string, string> = {
-  disconnected: 'Not connected',
-  connecting: 'Connecting',
-  interrogating: 'Interrogating',
-  ready: 'Connected',
-  editing: 'Connected: editing',
-  finish: 'Connected: review',
-  sending: 'Updating pump',
-  verifying: 'Verifying',
-  incomplete: 'Update not verified',
-};
-
 /** The clinician programmer (tablet): it sees the pump only through telemetry. */
 export function ProgrammerPanel() {
   const act = useProgrammerAct();
@@ -30,7 +19,7 @@ export function ProgrammerPanel() {
     <section className="panel programmer" aria-labelledby="programmer-title">
       <h2 id="programmer-title">Clinician programmer</h2>
       <p className="link-state" data-testid="session-state" aria-live="polite">
-        {stateWords[state] ?? state}
+        {SESSION_STATE_WORDS[state] ?? state}
       </p>
       {context.incomplete && (
         <div className="incomplete" role="alert" data-testid="incomplete-warning">
