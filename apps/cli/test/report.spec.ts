@@ -57,7 +57,7 @@ describe('itps report in headless Chromium', () => {
       expect(await rows.nth(0).innerText()).toContain('near 400 ± 0.01');
       const refill = await page.locator('section:has(h2:text("Refills")) tbody tr').innerText();
       expect(refill).toContain('Fri 2 Jan 2026, 00:00 (day 1)');
-      expect(refill.replaceAll('\t', ' ')).toContain('9.80 9.80 0.00 18.00 500 reservoir 18.00');
+      expect(refill.replaceAll('\t', ' ')).toContain('9.80 9.80 9.80 0.00 18.00 500 reservoir 18.00');
       const download = page.waitForEvent('download');
       await page.locator('button.png[data-plot="concentration"]').click();
       const saved = await (await download).path();

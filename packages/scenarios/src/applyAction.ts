@@ -57,6 +57,8 @@ const siteOf = (needle: 'reservoir' | 'pocket' | 'cap'): InjectionSite =>
 export interface RefillFinding {
   readonly at: number;
   /** What the pump calculated was in the reservoir before the visit. */
+  readonly calculatedMl: number;
+  /** What aspiration should bring back: the calculated volume less this pump's dead space. */
   readonly expectedMl: number;
   /** What the syringe drew out. */
   readonly aspiratedMl: number;
@@ -98,10 +100,12 @@ export function perform(
         },
       });
       if (refilled.ok && found !== undefined) {
-        const expected = nanolitresToMl(pump.belief.calculatedReservoir);
+        const calculated = pump.belief.calculatedReservoir;
+        const expected = nanolitresToMl(Math.max(0, calculated - pump.reservoirDeadSpace) as Nanolitres);
         const aspirated = nanolitresToMl((refilled.withdrawn?.volume ?? 0) as Nanolitres);
         found({
           at: pump.now,
+          calculatedMl: nanolitresToMl(calculated),
           expectedMl: expected,
           aspiratedMl: aspirated,
           discrepancyMl: Math.round((aspirated - expected) * 1e6) / 1e6,

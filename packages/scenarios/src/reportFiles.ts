@@ -205,7 +205,8 @@ export function reportHtml(
       : `<section><h2>Refills: what each found</h2>${table(
           [
             'when',
-            'expected (mL)',
+            'calculated (mL)',
+            'expected back (mL)',
             'aspirated (mL)',
             'discrepancy (mL)',
             'injected (mL)',
@@ -215,6 +216,7 @@ export function reportHtml(
           ],
           report.refills.map((r) => [
             escapeHtml(label(r.at)),
+            ml(r.calculatedMl),
             ml(r.expectedMl),
             ml(r.aspiratedMl),
             `${r.discrepancyMl > 0 ? '+' : ''}${ml(r.discrepancyMl)}`,

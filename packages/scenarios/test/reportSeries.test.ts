@@ -62,6 +62,7 @@ describe('the report between samples', () => {
     expect(switched().refills).toEqual([
       {
         at: DAY,
+        calculatedMl: 19.5,
         expectedMl: 19.5,
         aspiratedMl: 19.5,
         discrepancyMl: 0,
@@ -71,6 +72,22 @@ describe('the report between samples', () => {
         recordedMl: 18,
       },
     ]);
+  });
+
+  it('expects back what the calculated volume holds less the dead space: a normal refill shows no discrepancy', () => {
+    // the profile's 1.4 mL stays in the reservoir: 19.5 mL calculated, 18.1 mL expected back and aspirated
+    const r = runScenario(
+      smallScenario({
+        timeline: [{ at: 'P1D', action: 'refill', withdrawMl: 'all', volumeMl: 18, concentrationMcgPerMl: 500 }],
+      }),
+    );
+    expect(r.refills[0]).toMatchObject({
+      calculatedMl: 19.5,
+      expectedMl: 18.1,
+      aspiratedMl: 18.1,
+      discrepancyMl: 0,
+      recordedMl: 19.4,
+    });
   });
 
   it('samples just before and at a 10-minute bolus and its end, which fall between grid samples', () => {
