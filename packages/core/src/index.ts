@@ -214,6 +214,7 @@ export {
   type StateRequirement,
   type Violation,
 } from './sim/stateInvariants.ts';
+export { type TraineeView, traineeView } from './sim/traineeView.ts';
 export { createWorld, type World, type WorldInput, type WorldSnapshot } from './sim/world.ts';
 export type { ClinicianEvent, CommandResult, SessionStep, WorldCommand, WorldFault } from './sim/worldCommand.ts';
 export type { WorldState } from './sim/worldState.ts';

@@ -4,6 +4,26 @@
  */
 
 export type { RefillFinding } from './applyAction.ts';
+export {
+  CLASS_SPEEDS,
+  type ClassClock,
+  type ClassSpeed,
+  type ClassView,
+  type ClientMessage,
+  type ClientMessageCheck,
+  clientMessageSchema,
+  MAX_CLIENT_MESSAGE_BYTES,
+  parseClientMessage,
+  type SeatSummary,
+  type ServerMessage,
+  type TraineeExercise,
+} from './classroom/classMessages.ts';
+export { FAULT_CHOICES, type FaultChoice } from './classroom/faultChoices.ts';
+export {
+  parseTraineeCommand,
+  type TraineeCommandCheck,
+  traineeCommandSchema,
+} from './classroom/traineeCommand.ts';
 export { type DiffTolerance, diffReports, type ReportChange } from './diffReports.ts';
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
 export { ALARM_ADVICE, ALARM_WORDS, eventWords } from './eventWords.ts';

@@ -17,6 +17,7 @@ import {
 import * as z from 'zod';
 import { parseScenario } from './parseScenario.ts';
 import { describeFound, formatProblem, type Problem } from './problem.ts';
+import { programSchema } from './programSchema.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import type { TrainingRecord } from './training/trainingSession.ts';
 import { zodProblems } from './zodProblems.ts';
@@ -49,19 +50,7 @@ const int = z.number().int().min(0);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().max(max);
 
-const therapy = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('simple'), dose: int }),
-  z.strictObject({
-    mode: z.literal('flex'),
-    steps: z
-      .array(z.strictObject({ startMinute: int, dose: int }))
-      .min(1)
-      .max(48),
-  }),
-  z.strictObject({ mode: z.literal('minimum') }),
-  z.strictObject({ mode: z.literal('stopped') }),
-]);
-const program = z.strictObject({ drug: z.literal('baclofen'), concentration: int, therapy });
+const program = programSchema;
 const tip = z.enum(['intrathecal', 'subdural', 'epidural', 'subcutaneous']);
 
 const pumpInput = z.strictObject({

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadExercises } from './classroom/exercises.ts';
+import { openDatabase } from './db/database.ts';
+import { RecordStore } from './db/recordStore.ts';
+import { buildServer } from './server.ts';
+
+/** The first address other devices on the network can reach this machine at, or null. */
+function lanAddress(): string | null {
+  for (const addresses of Object.values(networkInterfaces()))
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return null;
+}
+
+const port = Number(process.env.PORT ?? 4173);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`itps server: PORT must be a port number (1 to 65535), found "${process.env.PORT}"`);
+  process.exit(2);
+}
+const host = process.env.HOST ?? '0.0.0.0';
+const staticDir = fileURLToPath(new URL('../../programmer/dist/', import.meta.url));
+const dataDir = process.env.ITPS_DATA_DIR ?? fileURLToPath(new URL('../../../.itps-data/records', import.meta.url));
+const url = process.env.DATABASE_URL;
+if (url === undefined) mkdirSync(dataDir, { recursive: true });
+
+const db = await openDatabase(url === undefined || url === '' ? { dataDir } : { url });
+const lan = host === '0.0.0.0' ? lanAddress() : null;
+const local = `http://127.0.0.1:${port}/`;
+const network = lan === null ? null : `http://${lan}:${port}/`;
+const { app } = await buildServer({
+  store: new RecordStore(db),
+  exercises: await loadExercises(),
+  staticDir,
+  publicUrl: () => process.env.ITPS_PUBLIC_URL ?? network ?? local,
+  logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+});
+await app.listen({ port, host });
+
+console.log('');
+console.log('ITPS, the intrathecal pump simulator: for training and testing, NOT for clinical use.');
+console.log(`  Open on this machine:   ${local}`);
+if (network !== null) console.log(`  Other devices (a class): ${network}`);
+console.log(`  Records: ${db.describe}`);
+console.log('');
+
+const stop = async () => {
+  await app.close();
+  await db.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

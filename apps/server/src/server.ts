@@ -1,0 +1,235 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { MAX_CLIENT_MESSAGE_BYTES } from '@itps/scenarios';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import * as z from 'zod';
+import { InstructorSessions } from './auth/instructorSessions.ts';
+import { hashPassphrase, MAX_PASSPHRASE, MIN_PASSPHRASE, verifyPassphrase } from './auth/passphrase.ts';
+import { ClassHub } from './classroom/classHub.ts';
+import type { ClassExercise } from './classroom/seat.ts';
+import type { RecordStore, Trainee } from './db/recordStore.ts';
+import { recordsCsv } from './records/recordsCsv.ts';
+import { xapiStatements } from './records/xapiStatements.ts';
+
+/** What the server is built from. */
+export interface ServerOptions {
+  readonly store: RecordStore;
+  readonly exercises: ReadonlyMap<string, ClassExercise>;
+  /** The built programmer app to serve; none in API-only tests. */
+  readonly staticDir: string | null;
+  /** The address trainees' devices join by (the QR code's); found at listen time when not given. */
+  readonly publicUrl: () => string;
+  /** How often the class clocks tick (real ms); 0 leaves ticking to the caller (tests). */
+  readonly tickMs?: number;
+  /** Pino's options, or false for no log. */
+  readonly logger?: boolean | object;
+  readonly now?: () => number;
+}
+
+/** Failed sign-ins allowed per address in a minute before the next is refused. */
+const SIGN_IN_FAILURES_PER_MIN = 5;
+
+const passphraseBody = z.strictObject({ passphrase: z.string().min(MIN_PASSPHRASE).max(MAX_PASSPHRASE) });
+const classBody = z.strictObject({ exercise: z.string().min(1).max(200) });
+const uuid = z.uuid();
+
+type Who = { readonly role: 'instructor' } | { readonly role: 'trainee'; readonly trainee: Trainee };
+
+/**
+ * The classroom server: the programmer app, the instructor's and the records' HTTP API, and the
+ * WebSocket every classroom client talks through. A thin shell over the {@link ClassHub} and the
+ * {@link RecordStore}.
+ */
+export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; hub: ClassHub }> {
+  const now = options.now ?? Date.now;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 16 * 1024 });
+  const sessions = new InstructorSessions(now);
+  const hub = new ClassHub(options.store, sessions, app.log, now);
+  const failures = new Map<string, number[]>();
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } });
+
+  const bearer = (request: FastifyRequest): string | undefined => {
+    const header = request.headers.authorization;
+    return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  };
+  const who = async (request: FastifyRequest): Promise<Who | null> => {
+    const token = bearer(request);
+    if (token === undefined || token.length > 200) return null;
+    if (sessions.check(token)) return { role: 'instructor' };
+    const trainee = await options.store.traineeByKey(token);
+    return trainee === null ? null : { role: 'trainee', trainee };
+  };
+  const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
+    reply.code(status).send({ error: { code, message } });
+  const instructorOnly = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    const found = await who(request);
+    if (found?.role === 'instructor') return true;
+    await refuse(reply, 401, 'auth.required', 'Sign in with the instructor passphrase first.');
+    return false;
+  };
+
+  app.get('/api/health', async () => ({ ok: true }));
+
+  app.get('/api/instructor/status', async () => ({ passphraseSet: (await options.store.passphraseHash()) !== null }));
+
+  app.post('/api/instructor/setup', async (request, reply) => {
+    const body = passphraseBody.safeParse(request.body);
+    if (!body.success)
+      return refuse(
+        reply,
+        400,
+        'passphrase.invalid',
+        `A passphrase of ${MIN_PASSPHRASE} to ${MAX_PASSPHRASE} characters.`,
+      );
+    const set = await options.store.setPassphraseHash(await hashPassphrase(body.data.passphrase));
+    if (!set) return refuse(reply, 409, 'passphrase.set', 'The instructor passphrase is set already; sign in with it.');
+    return { token: sessions.open() };
+  });
+
+  app.post('/api/instructor/login', async (request, reply) => {
+    const recent = (failures.get(request.ip) ?? []).filter((t) => now() - t < 60_000);
+    if (recent.length >= SIGN_IN_FAILURES_PER_MIN)
+      return refuse(reply, 429, 'auth.tooMany', 'Too many wrong passphrases; wait a minute.');
+    const body = passphraseBody.safeParse(request.body);
+    const stored = await options.store.passphraseHash();
+    if (stored === null) return refuse(reply, 409, 'passphrase.unset', 'No passphrase is set yet: set one first.');
+    if (!body.success || !(await verifyPassphrase(body.data.passphrase, stored))) {
+      failures.set(request.ip, [...recent, now()]);
+      app.log.warn({ ip: request.ip }, 'a wrong instructor passphrase');
+      return refuse(reply, 401, 'auth.refused', 'That is not the instructor passphrase.');
+    }
+    failures.delete(request.ip);
+    return { token: sessions.open() };
+  });
+
+  app.post('/api/instructor/logout', async (request) => {
+    const token = bearer(request);
+    if (token !== undefined) sessions.close(token);
+    return { ok: true };
+  });
+
+  app.get('/api/exercises', async (request, reply) => {
+    if (!(await instructorOnly(request, reply))) return;
+    return [...options.exercises.values()].map((e) => ({
+      file: e.file,
+      name: e.scenario.name.replace(/^Training: /, ''),
+      version: e.version,
+    }));
+  });
+
+  const classJson = async (id: string) => {
+    const classroom = hub.classroom(id);
+    if (classroom === undefined) return null;
+    const view = classroom.view(false);
+    return { ...view, qrSvg: await QRCode.toString(view.joinUrl, { type: 'svg', margin: 1 }) };
+  };
+
+  app.post('/api/classes', async (request, reply) => {
+    if (!(await instructorOnly(request, reply))) return;
+    const body = classBody.safeParse(request.body);
+    const exercise = body.success ? options.exercises.get(body.data.exercise) : undefined;
+    if (exercise === undefined)
+      return refuse(
+        reply,
+        400,
+        'exercise.unknown',
+        `Choose one of the exercises: ${[...options.exercises.keys()].join(', ')}.`,
+      );
+    const classroom = await hub.createClass(exercise, options.publicUrl());
+    return classJson(classroom.id);
+  });
+
+  app.get('/api/classes', async (request, reply) => {
+    if (!(await instructorOnly(request, reply))) return;
+    const open = await Promise.all(hub.openClasses().map((c) => classJson(c.id)));
+    return { open, history: await options.store.classes() };
+  });
+
+  const recordsFor = async (request: FastifyRequest, reply: FastifyReply) => {
+    const found = await who(request);
+    if (found === null) {
+      await refuse(
+        reply,
+        401,
+        'auth.required',
+        'Sign in as the instructor, or open your own records from the device you trained on.',
+      );
+      return null;
+    }
+    const query = request.query as { classId?: unknown };
+    const classId =
+      typeof query.classId === 'string' && uuid.safeParse(query.classId).success ? query.classId : undefined;
+    if (found.role === 'trainee') return options.store.list({ traineeId: found.trainee.id });
+    return options.store.list(classId === undefined ? {} : { classId });
+  };
+
+  app.get('/api/records', async (request, reply) => {
+    const records = await recordsFor(request, reply);
+    if (records === null) return;
+    const found = await who(request);
+    return { role: found?.role, name: found?.role === 'trainee' ? found.trainee.name : null, records };
+  });
+
+  app.get('/api/records.csv', async (request, reply) => {
+    const records = await recordsFor(request, reply);
+    if (records === null) return;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="itps-records.csv"')
+      .send(recordsCsv(records));
+  });
+
+  app.get('/api/records.xapi.json', async (request, reply) => {
+    const records = await recordsFor(request, reply);
+    if (records === null) return;
+    return reply
+      .header('content-disposition', 'attachment; filename="itps-records.xapi.json"')
+      .send(xapiStatements(records, options.publicUrl()));
+  });
+
+  app.get('/api/records/:id', async (request, reply) => {
+    const found = await who(request);
+    if (found === null) return refuse(reply, 401, 'auth.required', 'Sign in first.');
+    const { id } = request.params as { id: string };
+    if (!uuid.safeParse(id).success) return refuse(reply, 404, 'record.unknown', 'No such record.');
+    const record = await options.store.get(id);
+    if (record === null) return refuse(reply, 404, 'record.unknown', 'No such record.');
+    if (found.role === 'trainee' && record.traineeId !== found.trainee.id)
+      return refuse(reply, 403, 'record.notYours', 'A trainee sees only their own records.');
+    return record;
+  });
+
+  app.register(async (scope) => {
+    scope.get('/ws', { websocket: true }, (socket) => {
+      const connection = hub.connect((message) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      });
+      socket.on('message', (data, isBinary) => {
+        if (isBinary) {
+          socket.send(JSON.stringify({ type: 'error', code: 'message.binary', message: 'Messages are JSON text.' }));
+          return;
+        }
+        void connection.receive(data.toString());
+      });
+      socket.on('close', () => connection.closed());
+    });
+  });
+
+  if (options.staticDir !== null && existsSync(options.staticDir))
+    await app.register(fastifyStatic, { root: options.staticDir, index: 'index.html' });
+
+  if ((options.tickMs ?? 250) > 0) {
+    const every = options.tickMs ?? 250;
+    let last = now();
+    const timer = setInterval(() => {
+      const t = now();
+      hub.tick(t - last);
+      last = t;
+    }, every);
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
+  return { app, hub };
+}

@@ -1,0 +1,90 @@
+import type { WorldCommand } from '@itps/core';
+import * as z from 'zod';
+import { formatProblem } from '../problem.ts';
+import { programSchema, wholeSchema } from '../programSchema.ts';
+import { zodProblems } from '../zodProblems.ts';
+
+const WORKFLOWS = [
+  'refill',
+  'doseChange',
+  'flexSchedule',
+  'bolus',
+  'alarmThreshold',
+  'stopRestart',
+  'mriPreparation',
+  'catheterData',
+  'alarmTest',
+  'bridgeBolus',
+] as const;
+
+const fluid = z.strictObject({ volume: wholeSchema, mass: wholeSchema });
+const update = z.strictObject({
+  program: programSchema.optional(),
+  calculatedReservoir: wholeSchema.optional(),
+  lowReservoirThreshold: wholeSchema.optional(),
+  catheterVolumeEntered: wholeSchema.optional(),
+});
+const bolus = z.strictObject({
+  kind: z.enum(['single', 'priming', 'bridge']),
+  volume: wholeSchema,
+  durationMs: wholeSchema,
+});
+const draft = z.strictObject({
+  update,
+  bolus: bolus.nullable(),
+  alarmTest: z.boolean(),
+  bridgeDecision: z.enum(['bridge', 'none']).nullable(),
+});
+const code = z.string().min(1).max(200);
+
+/** What a clinician does on the programmer: the session's clinician events, nothing a pump or link says. */
+const clinicianEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('session.connect') }),
+  z.strictObject({ type: z.literal('session.disconnect') }),
+  z.strictObject({ type: z.literal('workflow.start'), workflow: z.enum(WORKFLOWS) }),
+  z.strictObject({ type: z.literal('workflow.cancel') }),
+  z.strictObject({ type: z.literal('draft.change'), draft }),
+  z.strictObject({ type: z.literal('finding.confirm'), code }),
+  z.strictObject({ type: z.literal('draft.reenter'), draft }),
+  z.strictObject({ type: z.literal('review.open') }),
+  z.strictObject({ type: z.literal('review.back') }),
+  z.strictObject({ type: z.literal('review.confirm') }),
+  z.strictObject({ type: z.literal('session.verify') }),
+  z.strictObject({ type: z.literal('session.retry') }),
+  z.strictObject({ type: z.literal('therapy.restart') }),
+]);
+
+/**
+ * What a trainee's device may ask of their world in a class: an act on the programmer, a needle at
+ * the pump (aspirate, inject), a test dose by lumbar puncture, a bedside act. Time, faults, the link and scenario steps are the
+ * instructor's and the server's, so they are not here.
+ */
+export const traineeCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('programmer.act'), event: clinicianEvent }),
+  z.strictObject({
+    type: z.literal('visit.needle'),
+    visit: z.strictObject({
+      aspirate: z.union([wholeSchema, z.literal('all')]),
+      site: z.enum(['reservoir', 'pocket', 'catheterAccessPort']),
+      inject: fluid,
+    }),
+  }),
+  z.strictObject({ type: z.literal('patient.testDose'), doseMcg: z.number().int().min(1).max(1000) }),
+  z.strictObject({
+    type: z.literal('clinical.act'),
+    action: z.string().min(1).max(100),
+    detail: z.string().max(500).optional(),
+  }),
+]);
+
+/** A trainee's command, checked whole: the command, or what was wrong with it (path, expected, found). */
+export type TraineeCommandCheck =
+  | { readonly ok: true; readonly command: WorldCommand }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Checks what a trainee's device sent as a command before it may touch a world. */
+export function parseTraineeCommand(value: unknown): TraineeCommandCheck {
+  const parsed = traineeCommandSchema.safeParse(value);
+  if (parsed.success) return { ok: true, command: parsed.data as WorldCommand };
+  return { ok: false, problems: zodProblems('command', value, parsed.error.issues).map(formatProblem) };
+}
