@@ -1,25 +1,58 @@
+import { useSyncExternalStore } from 'react';
+import { type ClassSeat, classSeat, subscribeClassSeat } from './classroom/classSeat.ts';
 import { useRoute } from './simulation/useRoute.ts';
 import { WorldProvider } from './simulation/WorldProvider.tsx';
 import { BedsideSurface } from './surfaces/BedsideSurface.tsx';
+import { ClassConsole } from './surfaces/ClassConsole.tsx';
 import { DebriefSurface } from './surfaces/DebriefSurface.tsx';
 import { Home } from './surfaces/Home.tsx';
 import { InstructorConsole } from './surfaces/InstructorConsole.tsx';
+import { JoinSurface } from './surfaces/JoinSurface.tsx';
 import { ProgrammerSurface } from './surfaces/ProgrammerSurface.tsx';
+import { RecordsSurface } from './surfaces/RecordsSurface.tsx';
 
-/** ITPS in the browser: one world, several surfaces at their own addresses. */
+let seatCache: { raw: string | null; seat: ClassSeat | null } = { raw: null, seat: null };
+/** The seat as one object until it changes (useSyncExternalStore compares by identity). */
+function currentSeat(): ClassSeat | null {
+  const seat = classSeat();
+  const raw = seat === null ? null : JSON.stringify(seat);
+  if (raw !== seatCache.raw) seatCache = { raw, seat };
+  return seatCache.seat;
+}
+
+/** ITPS in the browser: one world, several surfaces at their own addresses; a class's pages beside them. */
 export function App() {
   const route = useRoute();
+  const seat = useSyncExternalStore(subscribeClassSeat, currentSeat);
+  const banner = (
+    <p className="banner" role="note">
+      ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
+    </p>
+  );
+  // the class console, joining and the records have no world of their own
+  if (route === 'join' || route === 'class' || route === 'records')
+    return (
+      <>
+        {banner}
+        {route === 'join' ? <JoinSurface /> : route === 'class' ? <ClassConsole /> : <RecordsSurface />}
+      </>
+    );
   return (
-    <WorldProvider>
-      <p className="banner" role="note">
-        ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
-      </p>
+    <WorldProvider key={seat?.seat ?? 'this-browser'} seat={seat}>
+      {banner}
       {route === 'programmer' ? (
         <ProgrammerSurface />
       ) : route === 'bedside' ? (
         <BedsideSurface />
       ) : route === 'instructor' ? (
-        <InstructorConsole />
+        seat === null ? (
+          <InstructorConsole />
+        ) : (
+          <main className="home">
+            <h1>This device sits in class {seat.code}</h1>
+            <p>The instructor runs the class from their own device, at the class console of the server.</p>
+          </main>
+        )
       ) : route === 'debrief' ? (
         <DebriefSurface />
       ) : (

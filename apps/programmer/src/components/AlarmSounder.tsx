@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { alarmLabels } from '../format/labels.ts';
 import { playTone, TONES } from '../simulation/alarmTones.ts';
 import { useWhen } from '../simulation/useWhen.ts';
-import { useBedsideView, useWorldSelector } from '../simulation/WorldProvider.tsx';
+import { useBedsideView, useTraineeSelector } from '../simulation/WorldProvider.tsx';
 
 /** Real milliseconds between two tones at most, so fast-forwarded time does not become a din. */
 const REAL_GAP_MS = 4000;
@@ -14,7 +14,7 @@ const REAL_GAP_MS = 4000;
  */
 export function AlarmSounder() {
   const { now, sounding } = useBedsideView();
-  const profileId = useWorldSelector((s) => s.pump.profileId);
+  const profileId = useTraineeSelector((v) => v.pumpModel);
   const when = useWhen();
   const profile = getDeviceProfile(profileId);
   const [muted, setMuted] = useState(false);

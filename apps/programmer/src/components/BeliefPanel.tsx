@@ -1,11 +1,15 @@
-import { ALARM_NAMES, getDeviceProfile } from '@itps/core';
+import { ALARM_NAMES, getDeviceProfile, type InstructorView } from '@itps/core';
 import { alarmLabels } from '../format/labels.ts';
 import { formatMcgPerDay, formatMl, formatMlPerDay } from '../format/units.ts';
 import { useInstructorView } from '../simulation/WorldProvider.tsx';
 
 /** What the pump believes: all that telemetry could ever show (instructor's console). */
 export function BeliefPanel() {
-  const { belief: view } = useInstructorView();
+  return <BeliefFigures view={useInstructorView()} />;
+}
+
+/** The pump's belief in one world's instructor view (the console's world, or a class seat's). */
+export function BeliefFigures({ view: { belief: view } }: { readonly view: InstructorView }) {
   const profile = getDeviceProfile(view.profileId);
   return (
     <section className="panel" aria-labelledby="belief-title">

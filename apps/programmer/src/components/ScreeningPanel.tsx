@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { parseDecimal } from '../format/parseDecimal.ts';
 import { useTraining } from '../simulation/useTraining.ts';
 import { useWhen } from '../simulation/useWhen.ts';
-import { useBedsideView, useDoor, useWorldSelector } from '../simulation/WorldProvider.tsx';
+import { useBedsideView, useDoor, useTraineeSelector } from '../simulation/WorldProvider.tsx';
 
 /** The protocol's test doses by lumbar puncture (mcg). */
 const TEST_DOSES = [50, 75, 100] as const;
@@ -19,8 +19,8 @@ export function ScreeningPanel() {
   const door = useDoor();
   const when = useWhen();
   const { patient } = useBedsideView();
-  const now = useWorldSelector((s) => s.now);
-  const timeOfDayAtStart = useWorldSelector((s) => s.pump.timeOfDayAtStart);
+  const now = useTraineeSelector((v) => v.now);
+  const timeOfDayAtStart = useTraineeSelector((v) => v.timeOfDayAtStart);
   const [dose, setDose] = useState<number>(50);
   const [start, setStart] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

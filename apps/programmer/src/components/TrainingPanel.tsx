@@ -2,6 +2,7 @@ import type { Milliseconds } from '@itps/core';
 import { CLINICAL_ACTIONS, type ClinicalAction, eventWords, type TraineeAction } from '@itps/scenarios';
 import { TRAINING_LIBRARY } from '../library.ts';
 import { download } from '../simulation/savedSessions.ts';
+import { hrefOf } from '../simulation/useRoute.ts';
 import { useTraining } from '../simulation/useTraining.ts';
 import { useWhen } from '../simulation/useWhen.ts';
 import { useWorldInUse } from '../simulation/WorldProvider.tsx';
@@ -43,12 +44,20 @@ export function TrainingPanel() {
       ) : state.debrief !== null ? (
         <>
           <DebriefView debrief={state.debrief} course={state.course} screens={state.screens ?? []} />
-          <div className="buttons">
-            <button type="button" onClick={() => training.leave()}>
-              Choose another exercise
-            </button>
-          </div>
-          <Results />
+          {training.inClass ? (
+            <p>
+              Your record is kept by the class: <a href={hrefOf('records')}>your records</a>.
+            </p>
+          ) : (
+            <>
+              <div className="buttons">
+                <button type="button" onClick={() => training.leave()}>
+                  Choose another exercise
+                </button>
+              </div>
+              <Results />
+            </>
+          )}
         </>
       ) : (
         <>
@@ -84,13 +93,15 @@ export function TrainingPanel() {
             <button type="button" onClick={() => training.finish()}>
               Finish and debrief
             </button>
-            <ConfirmButton
-              label="Abandon exercise"
-              className="secondary"
-              question="Abandon the exercise? What you did is not scored; the pump and patient stay as they are."
-              confirmLabel="Yes, abandon it"
-              onConfirm={() => training.leave()}
-            />
+            {training.inClass ? null : (
+              <ConfirmButton
+                label="Abandon exercise"
+                className="secondary"
+                question="Abandon the exercise? What you did is not scored; the pump and patient stay as they are."
+                confirmLabel="Yes, abandon it"
+                onConfirm={() => training.leave()}
+              />
+            )}
           </div>
         </>
       )}

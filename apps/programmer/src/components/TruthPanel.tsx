@@ -13,7 +13,12 @@ function describeCondition(c: CatheterCondition): string {
 
 /** What is physically true. The pump cannot see any of this; only the instructor can. */
 export function TruthPanel() {
-  const { truth, patient } = useInstructorView();
+  return <TruthFigures view={useInstructorView()} />;
+}
+
+/** The truth of one world's instructor view (the console's world, or a class seat's). */
+export function TruthFigures({ view }: { readonly view: InstructorView }) {
+  const { truth, patient } = view;
   return (
     <section className="panel truth" aria-labelledby="truth-title">
       <h2 id="truth-title">Truth (instructor only)</h2>

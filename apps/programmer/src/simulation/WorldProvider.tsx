@@ -1,16 +1,17 @@
 import {
   type BedsideView,
-  bedsideView,
   type CommandResult,
   type InstructorView,
   instructorView,
   type ProgrammerView,
-  programmerView,
+  type TraineeView,
   type WorldCommand,
   type WorldState,
 } from '@itps/core';
 import { formatProblem } from '@itps/scenarios';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { ClassDoor } from '../classroom/classDoor.ts';
+import { type ClassSeat, setClassSeat } from '../classroom/classSeat.ts';
 import { freeStage, LocalDoor, restoredStage, type Stage } from './localDoor.ts';
 import { RemoteDoor } from './remoteDoor.ts';
 import { clearSession, loadResults, loadSession, saveSession, type TrainingResult } from './savedSessions.ts';
@@ -94,10 +95,27 @@ type Opened = Omit<WorldContextValue, 'results' | 'setResults'>;
  * window closes, another takes the world over from the saved session. Nothing renders until the
  * world is there, so no command can reach a world about to be replaced.
  */
-export function WorldProvider({ children }: { children: ReactNode }) {
+export function WorldProvider({ children, seat = null }: { children: ReactNode; seat?: ClassSeat | null }) {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [results, setResults] = useState<readonly TrainingResult[]>([]);
+  const [lost, setLost] = useState<string | null>(null);
   useEffect(() => {
+    if (seat === null) return;
+    // a trainee's device in a class: the world is on the classroom server
+    let live = true;
+    const door = new ClassDoor(seat);
+    void door.ready().then((problem) => {
+      if (!live) return;
+      if (problem === null) setOpened({ door, holder: false, notice: null });
+      else setLost(problem);
+    });
+    return () => {
+      live = false;
+      door.close();
+    };
+  }, [seat]);
+  useEffect(() => {
+    if (seat !== null) return;
     let live = true;
     const channel = new BroadcastChannel(CHANNEL);
     const stops: (() => void)[] = [];
@@ -133,11 +151,25 @@ export function WorldProvider({ children }: { children: ReactNode }) {
       for (const stop of stops) stop();
       channel.close();
     };
-  }, []);
+  }, [seat]);
+  if (lost !== null)
+    return (
+      <main className="home">
+        <h1>The class seat could not be taken up</h1>
+        <p role="alert" data-testid="seat-lost">
+          {lost}
+        </p>
+        <p>
+          <button type="button" onClick={() => setClassSeat(null)}>
+            Leave the class and join again
+          </button>
+        </p>
+      </main>
+    );
   if (opened === null)
     return (
       <p className="loading" role="status">
-        Loading the saved session…
+        {seat === null ? 'Loading the saved session…' : `Joining class ${seat.code}…`}
       </p>
     );
   // a window that takes the world over starts its surfaces afresh on the world it now holds
@@ -214,16 +246,49 @@ export function useApply(): (command: WorldCommand) => Promise<CommandResult> {
   return (command) => door.apply(command);
 }
 
+/**
+ * A value selected from what the trainee's surfaces show, re-rendering the caller only when it
+ * changes. The trainee's surfaces read the world only through this: in a class it is all their
+ * device is sent.
+ */
+export function useTraineeSelector<T>(select: (view: TraineeView) => T, equal: (a: T, b: T) => boolean = Object.is): T {
+  const door = useDoor();
+  const cache = useRef<{ view: TraineeView; value: T } | null>(null);
+  const read = (): T => {
+    const view = door.trainee();
+    const cached = cache.current;
+    if (cached !== null && cached.view === view) return cached.value;
+    const value = select(view);
+    cache.current = { view, value: cached !== null && equal(cached.value, value) ? cached.value : value };
+    return cache.current.value;
+  };
+  return useSyncExternalStore(door.subscribe, read);
+}
+
 /** What the trainee's programmer shows. */
-export const useProgrammerView = (): ProgrammerView => useWorldSelector(programmerView, shallowEqual);
+export const useProgrammerView = (): ProgrammerView => useTraineeSelector((v) => v.programmer, shallowEqual);
 /** What the trainee sees and hears at the bedside. */
-export const useBedsideView = (): BedsideView => useWorldSelector(bedsideView);
+export const useBedsideView = (): BedsideView => useTraineeSelector((v) => v.bedside);
+
+const noSubscription = () => () => {};
+
+/** What the trainee's surfaces show, or null where no world is behind the page (the class console, the records). */
+export function useOptionalTraineeView(): TraineeView | null {
+  const door = useContext(WorldContext)?.door ?? null;
+  return useSyncExternalStore(door?.subscribe ?? noSubscription, () => door?.trainee() ?? null);
+}
 /** Truth beside belief, for the instructor's console. */
 export const useInstructorView = (): InstructorView => useWorldSelector(instructorView);
 
 /** Whether the world has been used (time moved, a scenario or exercise loaded): replacing it loses something. */
 export function useWorldInUse(): boolean {
+  const door = useDoor();
   const info = useStageInfo();
-  const moved = useWorldSelector((s) => s.now > 0 || s.pump.log.length > 0);
+  // a class's world is on the server and always in use; a browser's is read here
+  const moved = useSyncExternalStore(door.subscribe, () => {
+    if (door.classroom !== null) return true;
+    const s = door.state();
+    return s.now > 0 || s.pump.log.length > 0;
+  });
   return moved || info.scenario !== null || info.training !== null;
 }

@@ -3,6 +3,8 @@ import {
   createWorld,
   type Milliseconds,
   sampleWorld,
+  type TraineeView,
+  traineeView,
   type World,
   type WorldCommand,
   type WorldSample,
@@ -96,6 +98,8 @@ export class LocalDoor implements WorldDoor {
   #stage: Stage;
   #version = 0;
   #state: { version: number; state: WorldState } | null = null;
+  #trainee: { version: number; view: TraineeView } | null = null;
+  readonly classroom = null;
   readonly #listeners = new Set<(kind: ChangeKind) => void>();
   /** The plots' series, sampled by simulated time (never by frames), thinned as it grows. */
   #series: WorldSample[] = [];
@@ -114,6 +118,12 @@ export class LocalDoor implements WorldDoor {
     if (this.#state?.version !== this.#version)
       this.#state = { version: this.#version, state: this.#stage.world.state() };
     return this.#state.state;
+  }
+
+  trainee(): TraineeView {
+    if (this.#trainee?.version !== this.#version)
+      this.#trainee = { version: this.#version, view: traineeView(this.state()) };
+    return this.#trainee.view;
   }
 
   info(): StageInfo {

@@ -1,4 +1,11 @@
-import type { CommandResult, WorldCommand, WorldSample, WorldState } from '@itps/core';
+import {
+  type CommandResult,
+  type TraineeView,
+  traineeView,
+  type WorldCommand,
+  type WorldSample,
+  type WorldState,
+} from '@itps/core';
 import type { SavedSession, TrainingDebrief } from '@itps/scenarios';
 import type { ChangeKind, ScenarioSourceText, StageInfo, WorldDoor } from './worldDoor.ts';
 
@@ -43,6 +50,8 @@ const HELLO_EVERY_MS = 300;
 export class RemoteDoor implements WorldDoor {
   #snapshot: WorldSnapshotMessage | null = null;
   #version = 0;
+  #trainee: { version: number; view: TraineeView } | null = null;
+  readonly classroom = null;
   readonly #listeners = new Set<(kind: ChangeKind) => void>();
   readonly #pending = new Map<string, (value: unknown) => void>();
   readonly #channel: BroadcastChannel;
@@ -86,6 +95,12 @@ export class RemoteDoor implements WorldDoor {
   state(): WorldState {
     if (this.#snapshot === null) throw new Error('RemoteDoor.state: no snapshot yet (await ready())');
     return this.#snapshot.state;
+  }
+
+  trainee(): TraineeView {
+    if (this.#trainee?.version !== this.#version)
+      this.#trainee = { version: this.#version, view: traineeView(this.state()) };
+    return this.#trainee.view;
   }
 
   info(): StageInfo {

@@ -1,7 +1,7 @@
-import type { TrainingDebrief, TrainingRecord } from '@itps/scenarios';
+import type { TrainingDebrief } from '@itps/scenarios';
 import { keepResult, type TrainingResult } from './savedSessions.ts';
 import { useDoor, useResults, useStageInfo } from './WorldProvider.tsx';
-import type { ScenarioSourceText } from './worldDoor.ts';
+import type { ExerciseRecordView, ScenarioSourceText } from './worldDoor.ts';
 
 /** The page's training: the exercise running (if any), what it has recorded, and its controls. */
 export interface TrainingHandle {
@@ -12,7 +12,9 @@ export interface TrainingHandle {
     readonly phase: 'screening' | 'implanted';
   } | null;
   /** What the exercise has recorded so far (trainee actions, course, debrief once finished). */
-  readonly record: TrainingRecord | null;
+  readonly record: ExerciseRecordView | null;
+  /** Whether this device sits in a class (the instructor chose the exercise; it cannot be left or swapped here). */
+  readonly inClass: boolean;
   readonly results: readonly TrainingResult[];
   /** Starts an exercise: a new world from the scenario, run unseen to the visit; resolves with problems. */
   start(source: ScenarioSourceText): Promise<readonly string[]>;
@@ -32,13 +34,15 @@ export function useTraining(): TrainingHandle {
   return {
     exercise: training === null ? null : { name: training.name, brief: training.brief, phase: training.phase },
     record: training?.record ?? null,
+    inClass: door.classroom !== null,
     results,
     start: (source) => door.startExercise(source),
     act: (action, detail) =>
       void door.apply({ type: 'clinical.act', action, ...(detail === undefined ? {} : { detail }) }),
     async finish() {
       const debrief = await door.finishExercise();
-      if (debrief !== null)
+      // in a class the server keeps the record; this browser keeps only what it ran itself
+      if (debrief !== null && door.classroom === null)
         setResults(
           await keepResult({
             finishedAt: new Date().toISOString(),

@@ -1,5 +1,5 @@
-import type { CommandResult, Milliseconds, WorldCommand, WorldSample, WorldState } from '@itps/core';
-import type { SavedSession, TrainingDebrief, TrainingRecord } from '@itps/scenarios';
+import type { CommandResult, Milliseconds, TraineeView, WorldCommand, WorldSample, WorldState } from '@itps/core';
+import type { ClassClock, SavedSession, TrainingDebrief, TrainingRecord } from '@itps/scenarios';
 
 /** Why the world changed: a command a person gave (saved at once) or time running (saved now and then). */
 export type ChangeKind = 'act' | 'time';
@@ -8,6 +8,17 @@ export type ChangeKind = 'act' | 'time';
 export interface ScenarioSourceText {
   readonly text: string;
   readonly file: string;
+}
+
+/** What an exercise has recorded, as the trainee's surfaces show it (never its file or hidden timeline). */
+export type ExerciseRecordView = Pick<TrainingRecord, 'trainee' | 'course' | 'screens' | 'debrief'>;
+
+/** A trainee's device in a class: the class, whether the server is reachable, and the class clock. */
+export interface ClassStatus {
+  readonly name: string;
+  readonly code: string;
+  readonly connected: boolean;
+  readonly clock: ClassClock;
 }
 
 /** What plays onto the world besides time, as plain data every window can read. */
@@ -20,7 +31,7 @@ export interface StageInfo {
     readonly brief: string;
     /** `screening`: the trial before an implant, at the bedside, with no pump to program. */
     readonly phase: 'screening' | 'implanted';
-    readonly record: TrainingRecord;
+    readonly record: ExerciseRecordView;
   } | null;
   /** The next instant the timeline does something; null when nothing is scheduled. */
   readonly nextStepAt: Milliseconds | null;
@@ -37,8 +48,12 @@ export interface WorldDoor {
   readonly version: number;
   /** Calls `listener` after every change; returns the unsubscribe function. */
   subscribe(listener: (kind: ChangeKind) => void): () => void;
-  /** The world now, as plain data. */
+  /** The world now, as plain data (not on a trainee's device in a class, which has only {@link WorldDoor.trainee}). */
   state(): WorldState;
+  /** What the trainee's surfaces show: the programmer, the bedside, the ward clock (the same object until a change). */
+  trainee(): TraineeView;
+  /** The class this device sits in, or null when the world is in this browser. */
+  readonly classroom: ClassStatus | null;
   /** What plays onto it. */
   info(): StageInfo;
   /** The plots' series: samples by simulated time since the stage began, and the world now. */

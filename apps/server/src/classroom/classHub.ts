@@ -355,7 +355,13 @@ export class ClassHub {
     const seatId = conn.watching?.seatId;
     const seat = seatId == null ? undefined : classroom.seat(seatId);
     if (seat !== undefined)
-      conn.send({ type: 'seat', seatId: seat.id, name: seat.trainee.name, view: instructorView(seat.worldState()) });
+      conn.send({
+        type: 'seat',
+        seatId: seat.id,
+        name: seat.trainee.name,
+        view: instructorView(seat.worldState()),
+        startsAt: seat.worldState().startsAt,
+      });
   }
 
   #pushInstructors(classroom: Classroom, scoreNow: boolean): void {

@@ -150,4 +150,11 @@ export type ServerMessage =
   /** The class the instructor watches. */
   | { readonly type: 'class'; readonly view: ClassView }
   /** The seat the instructor watches closely: truth beside belief, and the trainee's screen. */
-  | { readonly type: 'seat'; readonly seatId: string; readonly name: string; readonly view: InstructorView };
+  | {
+      readonly type: 'seat';
+      readonly seatId: string;
+      readonly name: string;
+      readonly view: InstructorView;
+      /** The seat's calendar date at t = 0, to write its instants by. */
+      readonly startsAt: string | null;
+    };
