@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Builds the programmer app and serves it on 127.0.0.1, printing its URL.
+# Builds the programmer app and serves it from the classroom server (HTTP and WebSocket), printing
+# the URL to open on this machine and the address other devices of a class join by. The records
+# live in an embedded database under .itps-data/ unless DATABASE_URL names a PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 pnpm --reporter=append-only --filter @itps/programmer build >&2
-PORT="${PORT:-4173}"
-echo ""
-echo "ITPS programmer (simulator, not for clinical use): http://127.0.0.1:$PORT/"
-echo ""
-exec pnpm --reporter=append-only --filter @itps/programmer exec vite preview --host 127.0.0.1 --port "$PORT" --strictPort
+export PORT="${PORT:-4173}"
+exec node --import tsx apps/server/src/main.ts

@@ -45,7 +45,7 @@ step "scenario library through the CLI (pnpm itps run), training scenarios throu
 pnpm itps run packages/scenarios/scenarios/*.scenario.*
 pnpm itps validate packages/scenarios/training/*.scenario.*
 
-step "end-to-end (vite build, vite preview, playwright-core, Debian chromium)"
-pnpm e2e
+step "end-to-end (vite build; vite preview, then the classroom server; playwright-core, Debian chromium)"
+pnpm e2e   # the programmer's specs, then the classroom's against the real server
 
 node scripts/summary.mjs "$((SECONDS - t_all))"

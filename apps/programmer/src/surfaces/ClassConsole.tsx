@@ -1,5 +1,12 @@
 import type { InstructorView, Milliseconds } from '@itps/core';
-import { CLASS_SPEEDS, type ClassView, FAULT_CHOICES, programmerScreen, type ServerMessage } from '@itps/scenarios';
+import {
+  CLASS_SPEEDS,
+  type ClassView,
+  eventWords,
+  FAULT_CHOICES,
+  programmerScreen,
+  type ServerMessage,
+} from '@itps/scenarios';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { socketUrl } from '../classroom/classSeat.ts';
 import {
@@ -319,7 +326,7 @@ function ClassRoom({
           <div className="join-code">
             <div>
               <p>Trainees open the address below (or scan the code) and type the class code:</p>
-              <p className="code" data-testid="class-code" aria-label={`Class code ${view.code.split('').join(' ')}`}>
+              <p className="code" data-testid="class-code">
                 {view.code}
               </p>
               <p className="muted" data-testid="join-url">
@@ -330,13 +337,10 @@ function ClassRoom({
               </p>
             </div>
             {qr === null ? null : (
-              // the server made this SVG from the join address alone
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: an SVG the classroom server drew
-              <div
+              <img
                 className="qr"
-                role="img"
-                aria-label={`QR code of ${view.joinUrl}`}
-                dangerouslySetInnerHTML={{ __html: qr }}
+                src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`}
+                alt={`QR code of ${view.joinUrl}`}
               />
             )}
           </div>
@@ -463,7 +467,7 @@ function ClassRoom({
                   <td>{s.name}</td>
                   <td>{s.connected ? 'connected' : 'lost'}</td>
                   <td>{s.where}</td>
-                  <td>{s.lastAction ?? 'none yet'}</td>
+                  <td>{s.lastAction === null ? 'none yet' : eventWords(s.lastAction)}</td>
                   <td>
                     {s.sounding.length === 0
                       ? 'none'
