@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseClientMessage } from '../src/classroom/classMessages.ts';
+import { FAULT_CHOICES } from '../src/classroom/faultChoices.ts';
+import { parseTraineeCommand } from '../src/classroom/traineeCommand.ts';
+
+describe('parseTraineeCommand: what a trainee device may send', () => {
+  it('takes the programmer, a needle, a test dose and a bedside act', () => {
+    for (const command of [
+      { type: 'programmer.act', event: { type: 'session.connect' } },
+      { type: 'programmer.act', event: { type: 'workflow.start', workflow: 'refill' } },
+      {
+        type: 'programmer.act',
+        event: {
+          type: 'draft.change',
+          draft: {
+            update: {
+              program: { drug: 'baclofen', concentration: 500, therapy: { mode: 'simple', dose: 100_000_000 } },
+            },
+            bolus: null,
+            alarmTest: false,
+            bridgeDecision: null,
+          },
+        },
+      },
+      { type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 20_000_000, mass: 1 } } },
+      { type: 'patient.testDose', doseMcg: 50 },
+      { type: 'clinical.act', action: 'clinical.suspectOverdose', detail: 'drowsy' },
+    ])
+      expect(parseTraineeCommand(command)).toEqual({ ok: true, command });
+  });
+
+  it('refuses time, faults, what only a pump or link says, and bad numbers, saying where and what', () => {
+    expect(parseTraineeCommand({ type: 'time.advance', to: 1 })).toEqual({
+      ok: false,
+      problems: [
+        'command: type: expected type one of "programmer.act", "visit.needle", "patient.testDose", "clinical.act", found "time.advance"',
+      ],
+    });
+    for (const bad of [
+      { type: 'fault.inject', fault: { kind: 'memoryError' } },
+      { type: 'programmer.act', event: { type: 'message.delivered' } },
+      { type: 'programmer.act', event: { type: 'workflow.start', workflow: 'selfDestruct' } },
+      { type: 'visit.needle', visit: { aspirate: -1, site: 'reservoir', inject: { volume: 0, mass: 0 } } },
+      { type: 'patient.testDose', doseMcg: 1.5 },
+      { type: 'clinical.act', action: 'x'.repeat(101) },
+      { type: 'clinical.act', action: 'clinical.suspectOverdose', extra: true },
+    ]) {
+      const checked = parseTraineeCommand(bad);
+      expect(checked.ok).toBe(false);
+      if (!checked.ok) expect(checked.problems[0]).toMatch(/^command: .+: expected .+, found .+/);
+    }
+  });
+});
+
+describe('parseClientMessage', () => {
+  it('normalises a join code and refuses one of the wrong shape', () => {
+    expect(parseClientMessage({ type: 'join', code: ' ab12cd ', name: ' Ana ' })).toEqual({
+      ok: true,
+      message: { type: 'join', code: 'AB12CD', name: 'Ana' },
+    });
+    expect(parseClientMessage({ type: 'join', code: 'AB-12', name: 'Ana' }).ok).toBe(false);
+    expect(parseClientMessage({ type: 'join', code: 'AB12CD', name: '' }).ok).toBe(false);
+  });
+
+  it('takes only the class speeds and the known actions', () => {
+    expect(parseClientMessage({ type: 'control', classId: 'c', action: 'run', speed: 3600 }).ok).toBe(true);
+    expect(parseClientMessage({ type: 'control', classId: 'c', action: 'run', speed: 1000 }).ok).toBe(false);
+    expect(parseClientMessage({ type: 'control', classId: 'c', action: 'reset' }).ok).toBe(false);
+    expect(parseClientMessage('join').ok).toBe(false);
+  });
+
+  it('names every fault choice once', () => {
+    const ids = FAULT_CHOICES.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
