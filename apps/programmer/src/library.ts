@@ -1,4 +1,4 @@
-import { parseScenario } from '@itps/scenarios';
+import { exerciseTitle, parseScenario } from '@itps/scenarios';
 import type { BundledScenario } from './components/ScenarioSource.tsx';
 
 // The scenario library and the training exercises, bundled as text from the @itps/scenarios package
@@ -26,6 +26,6 @@ export const TRAINING_LIBRARY: readonly BundledScenario[] = Object.entries(train
   .map(([path, text]) => {
     const file = nameOf(path);
     const parsed = parseScenario(text, file);
-    return { file, text, label: parsed.ok ? parsed.scenario.name.replace(/^Training: /, '') : file };
+    return { file, text, label: parsed.ok ? exerciseTitle(parsed.scenario.name) : file };
   })
   .sort((a, b) => a.label.localeCompare(b.label));

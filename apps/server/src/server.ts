@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { MAX_CLIENT_MESSAGE_BYTES } from '@itps/scenarios';
+import { exerciseTitle, MAX_CLIENT_MESSAGE_BYTES } from '@itps/scenarios';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import * as z from 'zod';
@@ -115,7 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     if (!(await instructorOnly(request, reply))) return;
     return [...options.exercises.values()].map((e) => ({
       file: e.file,
-      name: e.scenario.name.replace(/^Training: /, ''),
+      name: exerciseTitle(e.scenario.name),
       version: e.version,
     }));
   });

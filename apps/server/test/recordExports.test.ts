@@ -1,5 +1,5 @@
+import type { RecordSummary } from '@itps/scenarios';
 import { describe, expect, it } from 'vitest';
-import type { RecordSummary } from '../src/db/recordStore.ts';
 import { csvField, recordsCsv } from '../src/records/recordsCsv.ts';
 import { xapiStatements } from '../src/records/xapiStatements.ts';
 

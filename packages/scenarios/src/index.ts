@@ -18,6 +18,7 @@ export {
   type ServerMessage,
   type TraineeExercise,
 } from './classroom/classMessages.ts';
+export { type ClassRow, exerciseTitle, type RecordSummary, type StoredRecord } from './classroom/classRecords.ts';
 export { FAULT_CHOICES, type FaultChoice } from './classroom/faultChoices.ts';
 export {
   parseTraineeCommand,

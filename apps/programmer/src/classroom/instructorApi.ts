@@ -12,16 +12,6 @@ export function setInstructorToken(token: string | null): void {
 /** A class as the server lists it, with the QR code of its join address (SVG text). */
 export type ClassListing = ClassView & { readonly qrSvg: string };
 
-/** A class in the records (open or ended). */
-export interface ClassHistoryRow {
-  readonly id: string;
-  readonly exerciseFile: string;
-  readonly exerciseName: string;
-  readonly exerciseVersion: string;
-  readonly createdAt: string;
-  readonly endedAt: string | null;
-}
-
 /** An answer the server refused: its words. */
 export class ApiRefusal extends Error {
   constructor(

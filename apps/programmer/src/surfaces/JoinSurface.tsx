@@ -3,6 +3,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { setClassSeat, setTraineeKey, socketUrl, traineeKey } from '../classroom/classSeat.ts';
 import { hrefOf, useRouteParam } from '../simulation/useRoute.ts';
 
+const NO_SERVER =
+  'No classroom server answered. Open the address your instructor gave (this page may be the solo build).';
+
 /** How long to wait for the classroom server before saying it is not there. */
 const JOIN_TIMEOUT_MS = 8000;
 
@@ -28,14 +31,10 @@ export function JoinSurface() {
       setJoining(false);
       socket.close();
     };
-    const timer = setTimeout(
-      () =>
-        give('No classroom server answered. Open the address your instructor gave (this page may be the solo build).'),
-      JOIN_TIMEOUT_MS,
-    );
+    const timer = setTimeout(() => give(NO_SERVER), JOIN_TIMEOUT_MS);
     socket.addEventListener('error', () => {
       clearTimeout(timer);
-      give('No classroom server answered. Open the address your instructor gave (this page may be the solo build).');
+      give(NO_SERVER);
     });
     socket.addEventListener('open', () => {
       const key = traineeKey();

@@ -1,28 +1,19 @@
 import type { Milliseconds } from '@itps/core';
-import { createScenarioWorld, parseScenario, type TrainingDebrief, type TrainingRecord } from '@itps/scenarios';
+import {
+  createScenarioWorld,
+  exerciseTitle,
+  parseScenario,
+  type RecordSummary,
+  type StoredRecord,
+  type TrainingRecord,
+} from '@itps/scenarios';
 import { useEffect, useMemo, useState } from 'react';
 import { traineeKey } from '../classroom/classSeat.ts';
 import { api, downloadFrom, instructorToken, setInstructorToken } from '../classroom/instructorApi.ts';
+import { SignIn } from '../components/classroom/SignIn.tsx';
 import { DebriefView } from '../components/DebriefView.tsx';
 import { hrefOf, useRouteParam } from '../simulation/useRoute.ts';
 import { type ClockOrigin, ClockOriginContext } from '../simulation/useWhen.ts';
-import { SignIn } from './ClassConsole.tsx';
-
-interface Summary {
-  readonly id: string;
-  readonly traineeName: string;
-  readonly classId: string | null;
-  readonly exerciseName: string;
-  readonly exerciseVersion: string;
-  readonly finishedAt: string;
-  readonly scorePercent: number;
-  readonly passed: boolean;
-}
-
-interface Stored extends Summary {
-  readonly debrief: TrainingDebrief;
-  readonly record: TrainingRecord;
-}
 
 /**
  * The records kept by the classroom server: every finished exercise for the instructor (or one
@@ -78,6 +69,12 @@ export function RecordsSurface() {
   );
 }
 
+/** What the records export as: CSV for a spreadsheet, xAPI statements for a learning record store. */
+const EXPORTS = [
+  { label: 'Export CSV', path: '/api/records.csv', file: 'itps-records.csv' },
+  { label: 'Export xAPI statements (JSON)', path: '/api/records.xapi.json', file: 'itps-records.xapi.json' },
+] as const;
+
 function RecordList({
   keyToken,
   classId,
@@ -87,12 +84,12 @@ function RecordList({
   readonly classId: string | null;
   readonly instructor: boolean;
 }) {
-  const [records, setRecords] = useState<readonly Summary[] | null>(null);
+  const [records, setRecords] = useState<readonly RecordSummary[] | null>(null);
   const [whose, setWhose] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const query = classId === null ? '' : `?classId=${encodeURIComponent(classId)}`;
   useEffect(() => {
-    api<{ name: string | null; records: Summary[] }>(`/api/records${query}`, keyToken).then(
+    api<{ name: string | null; records: RecordSummary[] }>(`/api/records${query}`, keyToken).then(
       (r) => {
         setRecords(r.records);
         setWhose(r.name);
@@ -129,7 +126,7 @@ function RecordList({
                 <td>{new Date(r.finishedAt).toLocaleString()}</td>
                 {instructor ? <td>{r.traineeName}</td> : null}
                 <td>
-                  {r.exerciseName.replace(/^Training: /, '')} <span className="muted">v{r.exerciseVersion}</span>
+                  {exerciseTitle(r.exerciseName)} <span className="muted">v{r.exerciseVersion}</span>
                 </td>
                 <td>{r.scorePercent} %</td>
                 <td>{r.passed ? 'passed' : 'not passed'}</td>
@@ -142,24 +139,18 @@ function RecordList({
         </table>
       )}
       <div className="buttons">
-        <button
-          type="button"
-          className="secondary"
-          disabled={records.length === 0}
-          title={records.length === 0 ? 'No record to export yet' : undefined}
-          onClick={() => save('/api/records.csv', 'itps-records.csv')}
-        >
-          Export CSV
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={records.length === 0}
-          title={records.length === 0 ? 'No record to export yet' : undefined}
-          onClick={() => save('/api/records.xapi.json', 'itps-records.xapi.json')}
-        >
-          Export xAPI statements (JSON)
-        </button>
+        {EXPORTS.map(({ label, path, file }) => (
+          <button
+            key={path}
+            type="button"
+            className="secondary"
+            disabled={records.length === 0}
+            title={records.length === 0 ? 'No record to export yet' : undefined}
+            onClick={() => save(path, file)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       <p className="muted">xAPI statements go to a learning record store or an LMS as they are.</p>
     </section>
@@ -175,10 +166,10 @@ function clockOf(record: TrainingRecord): ClockOrigin {
 }
 
 function OneRecord({ keyToken, id }: { readonly keyToken: string; readonly id: string }) {
-  const [stored, setStored] = useState<Stored | null>(null);
+  const [stored, setStored] = useState<StoredRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    api<Stored>(`/api/records/${encodeURIComponent(id)}`, keyToken).then(setStored, (e: Error) =>
+    api<StoredRecord>(`/api/records/${encodeURIComponent(id)}`, keyToken).then(setStored, (e: Error) =>
       setProblem(e.message),
     );
   }, [keyToken, id]);
@@ -194,7 +185,7 @@ function OneRecord({ keyToken, id }: { readonly keyToken: string; readonly id: s
     <ClockOriginContext.Provider value={clock}>
       <section className="panel" aria-labelledby="record-title" data-testid="record">
         <h2 id="record-title">
-          {stored.traineeName}: {stored.exerciseName.replace(/^Training: /, '')}
+          {stored.traineeName}: {exerciseTitle(stored.exerciseName)}
         </h2>
         <p className="muted">
           Finished {new Date(stored.finishedAt).toLocaleString()}; exercise version {stored.exerciseVersion}.

@@ -1,5 +1,6 @@
 import { setClassSeat } from '../classroom/classSeat.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { classSpeedWords } from '../format/classClock.ts';
 import { hrefOf, type Surface } from '../simulation/useRoute.ts';
 import { useDoor, useWorldVersion } from '../simulation/WorldProvider.tsx';
 
@@ -31,8 +32,6 @@ export function SurfaceNav({ current }: { readonly current: Surface }) {
   );
 }
 
-const CLOCK_WORDS: Record<number, string> = { 1: 'real time', 60: '1 min a second', 3600: '1 h a second' };
-
 /** On a trainee's device in a class: which class, whether the server is reachable, the class clock. */
 function ClassBar() {
   useWorldVersion();
@@ -51,7 +50,7 @@ function ClassBar() {
         {clock.ended
           ? 'The class has ended'
           : clock.running
-            ? `Clock running (${CLOCK_WORDS[clock.speed]})`
+            ? `Clock running (${classSpeedWords(clock.speed)})`
             : 'Paused by the instructor'}
       </span>
       <ConfirmButton

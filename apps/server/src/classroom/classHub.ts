@@ -316,7 +316,7 @@ export class ClassHub {
       classroom.end();
       for (const seat of classroom.seats()) await this.#finishSeat(classroom, seat);
       await this.#store.endClass(classroom.id, new Date(this.#now()).toISOString());
-    } else classroom.control(message.action, message.speed as 1 | 60 | 3600 | undefined);
+    } else classroom.control(message.action, message.speed);
     for (const seat of classroom.seats()) this.#pushSeat(classroom, seat);
     this.#pushInstructors(classroom, true);
   }

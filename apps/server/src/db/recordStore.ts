@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { TrainingDebrief, TrainingRecord } from '@itps/scenarios';
+import type { ClassRow, RecordSummary, StoredRecord } from '@itps/scenarios';
 import type { Database } from './database.ts';
 
 /** A trainee as the records know them: an id, the name they gave, and the key their device holds. */
@@ -8,39 +8,8 @@ export interface Trainee {
   readonly name: string;
 }
 
-/** One finished exercise, as the records list it. */
-export interface RecordSummary {
-  readonly id: string;
-  readonly traineeId: string;
-  readonly traineeName: string;
-  readonly classId: string | null;
-  readonly exerciseFile: string;
-  readonly exerciseName: string;
-  readonly exerciseVersion: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly scorePercent: number;
-  readonly passed: boolean;
-}
-
-/** One finished exercise whole: its summary, the debrief (rubric, timeline) and the record to replay it. */
-export interface StoredRecord extends RecordSummary {
-  readonly debrief: TrainingDebrief;
-  readonly record: TrainingRecord;
-}
-
 /** A finished exercise to keep. */
 export type NewRecord = Omit<StoredRecord, 'id' | 'traineeName'>;
-
-/** A class as the records know it. */
-export interface ClassRow {
-  readonly id: string;
-  readonly exerciseFile: string;
-  readonly exerciseName: string;
-  readonly exerciseVersion: string;
-  readonly createdAt: string;
-  readonly endedAt: string | null;
-}
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 

@@ -1,4 +1,4 @@
-import type { RecordSummary } from '../db/recordStore.ts';
+import type { RecordSummary } from '@itps/scenarios';
 
 const COLUMNS: readonly [string, (r: RecordSummary) => string][] = [
   ['record', (r) => r.id],

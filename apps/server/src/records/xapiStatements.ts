@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RecordSummary } from '../db/recordStore.ts';
+import type { RecordSummary } from '@itps/scenarios';
 
 /** ADL's verbs for a finished, scored attempt. */
 const VERBS = {

@@ -48,10 +48,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('control'),
     classId: id,
     action: z.enum(['run', 'pause', 'end']),
-    speed: z
-      .number()
-      .refine((s) => (CLASS_SPEEDS as readonly number[]).includes(s), { message: `one of ${CLASS_SPEEDS.join(', ')}` })
-      .optional(),
+    speed: z.literal(CLASS_SPEEDS).optional(),
   }),
   /** The instructor injects a fault (by its id in FAULT_CHOICES) into one seat or all of them. */
   z.strictObject({ type: z.literal('inject'), classId: id, seatId: z.union([id, z.literal('all')]), fault: id }),
