@@ -150,6 +150,31 @@ describe('the classroom server refuses what it must, and changes nothing when it
     expect(JSON.stringify(hub.classroom(classId)?.seats()[0]?.worldState())).toBe(before);
   });
 
+  it("sends a trainee's device no truth, no fault, no scenario text and no patient course, even after an injected fault", async () => {
+    const { classId, code } = await openClass();
+    const ana = await seated(code, 'Ana');
+    const instructor = await client();
+    instructor.send({ type: 'instructor', token });
+    await instructor.next('instructor');
+    instructor.send({ type: 'control', classId, action: 'run', speed: 3600 });
+    await ana.next('trainee');
+    instructor.send({ type: 'inject', classId, seatId: 'all', fault: 'occlusion' });
+    hub.tick(2000);
+    const after = (await ana.next('trainee')) as Extract<ServerMessage, { type: 'trainee' }>;
+    expect(Object.keys(after.exercise).sort()).toEqual([
+      'brief',
+      'course',
+      'debrief',
+      'name',
+      'phase',
+      'screens',
+      'trainee',
+    ]);
+    expect(after.exercise).toMatchObject({ course: [], screens: [], debrief: null });
+    expect(JSON.stringify(after)).not.toMatch(/truth|occlusion|timeline|csf|withdrawal|relativeEffect|sinks/i);
+    expect(hub.classroom(classId)?.view(false).seats[0]?.faults).toEqual(['Catheter occlusion (full)']);
+  });
+
   it('bounds the message rate of a connection', async () => {
     const c = await client();
     for (let i = 0; i < 60; i += 1) c.send({ type: 'resume', seat: 'nobody' });

@@ -8,9 +8,11 @@ import {
   fluidAt,
   instructorView,
   type McgPerMl,
+  type Milliseconds,
   type Nanolitres,
   programmerView,
   sampleWorld,
+  traineeView,
   type WorldCommand,
 } from '../src/index.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
@@ -142,6 +144,36 @@ describe('views: each audience sees its own', () => {
     expect(JSON.stringify(view)).not.toMatch(/truth|occlusion|sinks|csf/i);
     expect(view.dates?.lowReservoirAt).toBeGreaterThan(0);
     expect(view.dates?.refillBy).toBe(view.dates?.lowReservoirAt);
+  });
+
+  it("a trainee's view is the programmer and the bedside with the ward clock and pump model: never truth, a fault or a drug level", () => {
+    const w = createWorld({
+      pump: buildPumpInput({ timeOfDayAtStart: (9 * 3_600_000) as Milliseconds }),
+      origin: 'spinal',
+      patient: createPatientParameters({ origin: 'spinal', needMcgPerDay: 250 }),
+      startsAt: '2026-03-02T09:00',
+    });
+    w.apply({ type: 'programmer.act', event: { type: 'session.connect' } });
+    w.apply({ type: 'fault.inject', fault: { kind: 'catheter', fault: { kind: 'occlusion', blockedPpm: 1_000_000 } } });
+    w.apply({ type: 'time.advance', to: daysToMs(3) });
+    const view = traineeView(w.state());
+    expect(Object.keys(view).sort()).toEqual([
+      'bedside',
+      'now',
+      'programmer',
+      'pumpModel',
+      'startsAt',
+      'timeOfDayAtStart',
+    ]);
+    expect(view).toMatchObject({
+      now: daysToMs(3),
+      startsAt: '2026-03-02T09:00',
+      timeOfDayAtStart: 9 * 3_600_000,
+      pumpModel: 'synchromed-ii-20',
+    });
+    expect(view.programmer).toEqual(programmerView(w.state()));
+    expect(view.bedside).toEqual(bedsideView(w.state()));
+    expect(JSON.stringify(view)).not.toMatch(/truth|occlusion|sinks|csf|withdrawal|overdose|relativeEffect/i);
   });
 
   it('the bedside shows signs, vitals and the alarms sounding, never a stage name or a drug level', () => {
