@@ -2,6 +2,7 @@ import { GuidedTour } from '../components/programmer/GuidedTour.tsx';
 import { ProgrammerPanel } from '../components/programmer/ProgrammerPanel.tsx';
 import { hrefOf } from '../simulation/useRoute.ts';
 import { useTraining } from '../simulation/useTraining.ts';
+import { useDoor, useWorldVersion } from '../simulation/WorldProvider.tsx';
 import { SurfaceNav } from './SurfaceNav.tsx';
 
 /**
@@ -10,9 +11,17 @@ import { SurfaceNav } from './SurfaceNav.tsx';
  */
 export function ProgrammerSurface() {
   const { exercise } = useTraining();
+  useWorldVersion();
+  const classroom = useDoor().classroom;
   return (
     <main className="surface programmer-surface">
       <SurfaceNav current="programmer" />
+      {classroom !== null && !classroom.connected ? (
+        <p className="alert critical" role="alert" data-testid="telemetry-lost">
+          Communication lost: the programmer cannot reach the pump. Nothing you press is sent until the link is back;
+          then interrogate again before you go on.
+        </p>
+      ) : null}
       {exercise?.phase === 'screening' ? (
         <section className="panel" aria-labelledby="no-pump-title">
           <h2 id="no-pump-title">Clinician programmer</h2>
