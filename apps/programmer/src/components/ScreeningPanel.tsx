@@ -115,14 +115,20 @@ export function ScreeningPanel() {
       </fieldset>
       <fieldset>
         <legend>Time on the ward (now {when(now as Milliseconds)})</legend>
-        <div className="buttons">
-          <button type="button" className="secondary" onClick={() => wait(now + 2 * MS_PER_HOUR)}>
-            Wait 2 hours
-          </button>
-          <button type="button" className="secondary" onClick={() => wait(nextMorning)}>
-            Wait until 08:00 tomorrow
-          </button>
-        </div>
+        {door.classroom === null ? (
+          <div className="buttons">
+            <button type="button" className="secondary" onClick={() => wait(now + 2 * MS_PER_HOUR)}>
+              Wait 2 hours
+            </button>
+            <button type="button" className="secondary" onClick={() => wait(nextMorning)}>
+              Wait until 08:00 tomorrow
+            </button>
+          </div>
+        ) : (
+          <p className="muted" data-testid="ward-clock-class">
+            In a class the instructor's clock runs the ward's time: the next dose is due at 08:00 tomorrow.
+          </p>
+        )}
       </fieldset>
       <fieldset>
         <legend>Decision</legend>
