@@ -24,6 +24,8 @@ describe('training in Chromium', () => {
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');
     expect(await text('prog-therapy')).toContain('Flex');
+    // the home screen names the patient as entered in the pump at implant
+    expect(await text('prog-patient')).toBe('Patient: T. Brennan, SIM-0249');
     await page.getByRole('button', { name: 'Suspect overdose' }).click();
     await page.getByRole('button', { name: 'Change dose' }).click();
     await page.getByLabel('New daily dose (mcg/day)').fill('300');

@@ -148,7 +148,7 @@ describe('views: each audience sees its own', () => {
 
   it("a trainee's view is the programmer and the bedside with the ward clock and pump model: never truth, a fault or a drug level", () => {
     const w = createWorld({
-      pump: buildPumpInput({ timeOfDayAtStart: (9 * 3_600_000) as Milliseconds }),
+      pump: buildPumpInput({ timeOfDayAtStart: (9 * 3_600_000) as Milliseconds, patientId: 'A. Test, SIM-0001' }),
       origin: 'spinal',
       patient: createPatientParameters({ origin: 'spinal', needMcgPerDay: 250 }),
       startsAt: '2026-03-02T09:00',
@@ -172,6 +172,8 @@ describe('views: each audience sees its own', () => {
       pumpModel: 'synchromed-ii-20',
     });
     expect(view.programmer).toEqual(programmerView(w.state()));
+    // the patient as entered at implant comes back with the interrogation, and only with it
+    expect(view.programmer.pump?.patientId).toBe('A. Test, SIM-0001');
     expect(view.bedside).toEqual(bedsideView(w.state()));
     expect(JSON.stringify(view)).not.toMatch(/truth|occlusion|sinks|csf|withdrawal|overdose|relativeEffect/i);
   });

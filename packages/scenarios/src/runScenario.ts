@@ -97,6 +97,7 @@ export function scenarioPumpInput(s: ScenarioFile, seed: number): PumpInput {
       ? {}
       : { reservoirDeadSpace: mlToNanolitres(s.pump.reservoirDeadSpaceMl) }),
     ...(s.pump.catheter.tip === undefined ? {} : { tip: s.pump.catheter.tip }),
+    ...(s.pump.patientId === undefined ? {} : { patientId: s.pump.patientId }),
   };
 }
 

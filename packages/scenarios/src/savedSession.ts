@@ -68,6 +68,7 @@ const pumpInput = z.strictObject({
   ageAtStart: int,
   reservoirDeadSpace: int.optional(),
   tip: tip.optional(),
+  patientId: text(60).optional(),
 });
 
 const linkConditions = z.strictObject({

@@ -224,6 +224,8 @@ export const scenarioSchema = z
       model: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
       ageAtStart: duration.optional(),
       accuracy: z.enum(['exact', 'nominal']).optional(),
+      /** Extension: the patient's name or identifier as entered in the pump at implant (read at interrogation). */
+      patientId: z.string().trim().min(1).max(60).optional(),
       reservoirDeadSpaceMl: ml.optional(),
       pumpTubingVolumeMl: ml.optional(),
       reservoir: z.strictObject({ volumeMl: ml, drug: z.literal('baclofen'), concentrationMcgPerMl: mcgPerMl }),

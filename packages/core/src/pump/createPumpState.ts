@@ -38,6 +38,11 @@ export interface PumpInput {
   readonly reservoirDeadSpace?: Nanolitres;
   /** Where the catheter tip lies at t = 0; intrathecal unless said otherwise. */
   readonly tip?: TipLocation;
+  /**
+   * The patient's name or identifier as entered into the pump at implant (an interrogation reads
+   * it back); absent when none was entered.
+   */
+  readonly patientId?: string;
 }
 
 /** The pump state at t = 0 for an input. Throws on an input the profile cannot run (misuse). */
@@ -76,6 +81,7 @@ export function createPumpState(input: PumpInput): PumpState {
   const state: PumpState = {
     profileId: input.profileId,
     serial: `${profile.modelCode}-${serialDraw}`,
+    patientId: input.patientId ?? null,
     now: 0 as Milliseconds,
     timeOfDayAtStart: input.timeOfDayAtStart,
     program: input.program,

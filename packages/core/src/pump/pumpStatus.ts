@@ -29,6 +29,8 @@ export interface PumpBeliefView {
   readonly profileId: DeviceProfileId;
   readonly modelName: string;
   readonly serial: string;
+  /** The patient as entered in the pump at implant; null when none was. */
+  readonly patientId: string | null;
   readonly now: Milliseconds;
   readonly state: PumpStateName;
   /**
@@ -91,6 +93,7 @@ export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpB
     profileId: pump.profileId,
     modelName: profile.name,
     serial: pump.serial,
+    patientId: pump.patientId ?? null,
     now: pump.now,
     state,
     suspended: !pump.therapyActive,

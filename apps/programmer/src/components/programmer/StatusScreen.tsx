@@ -31,6 +31,9 @@ export function StatusScreen({
   return (
     <div className="screen status-screen">
       <h3>Pump status (interrogated {clock(view.now)})</h3>
+      <p className="patient-line" data-testid="prog-patient">
+        Patient: <strong>{view.patientId ?? 'not entered in the pump'}</strong>
+      </p>
       <AlarmBanner view={view} />
       <div className="home-tiles">
         <div className="tile">
