@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
+import { APP_URL, screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
 
 const app = setUpAppPage({ width: 1280, height: 1000 });
 const text = app.text;
@@ -169,6 +169,61 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
     await expect(text('session-state')).resolves.toBe('Connected');
     expect(await text('pump-state')).toBe('running');
     await screenshot(page, '43-keyboard-only');
+  });
+
+  it("runs every workflow on the trainee's own programmer (#/programmer), where only the programmer's screens tell the outcome", async () => {
+    await page.goto(`${APP_URL}#/programmer`);
+    await press('Skip the guide');
+    await press('Connect and interrogate');
+    await expect(text('session-state')).resolves.toBe('Connected');
+    await press('Change dose');
+    await type('New daily dose (mcg/day)', '330');
+    await page.keyboard.press('Enter');
+    await press('Confirm this change');
+    await press('Review changes');
+    await press('Confirm and update pump');
+    await expect(text('prog-therapy')).resolves.toBe('Simple continuous, 330.0 mcg/day');
+    await press('Flex schedule');
+    await press('Add step');
+    await type('Step 2 starts at (HH:MM)', '12:00');
+    await type('Step 2 dose (mcg/day)', '330');
+    await press('Check schedule');
+    await press('Review changes');
+    await press('Confirm and update pump');
+    await expect(text('prog-therapy')).resolves.toContain('Flex');
+    await press('Bridge bolus');
+    await type('Previous concentration (mcg/mL)', '2000');
+    await press('Plan bridge bolus');
+    await press('Review changes');
+    await press('Confirm and update pump');
+    await expect(text('session-state')).resolves.toBe('Connected');
+    await press('Refill');
+    await press('Aspirate the reservoir');
+    await type('Volume injected (mL)', '15');
+    await press('Inject and calculate');
+    await press('Review changes');
+    await press('Confirm and update pump');
+    await expect(text('session-state')).resolves.toBe('Connected');
+    for (const prepare of [
+      'Prepare alarm change',
+      'Prepare alarm test',
+      'Prepare catheter data',
+      'Prepare stop therapy',
+    ]) {
+      await press('Bolus, alarm, catheter, MRI, stop and restart');
+      await press(prepare);
+      await press('Review changes');
+      await press('Confirm and update pump');
+      await expect(text('session-state')).resolves.toBe('Connected');
+    }
+    expect(await text('prog-state')).toMatch(/stop/i);
+    await press('Bolus, alarm, catheter, MRI, stop and restart');
+    await type('Restart simple continuous at (mcg/day)', '330');
+    await press('Prepare restart');
+    await press('Review changes');
+    await press('Confirm and update pump');
+    await expect(text('prog-state')).resolves.toBe('running');
+    await screenshot(page, '45-keyboard-only-programmer');
   });
 
   it('runs a training exercise: start, clinical actions, finish and debrief', async () => {
