@@ -24,11 +24,17 @@ export async function runFilesStreaming(
     minThreads: 1,
     idleTimeout: 1000,
   });
+  let finished = 0;
+  let stopped = false;
+  // A file aborted while it ran may still answer after --fail-fast stopped the rest; piscina then
+  // emits 'error' on the pool, which with no listener would end the process mid-report.
+  let poolError: unknown = null;
+  pool.on('error', (error: unknown) => {
+    if (!stopped) poolError ??= error;
+  });
   const abort = new AbortController();
   // every queued file listens to the one signal
   setMaxListeners(jobs.length + 1, abort.signal);
-  let finished = 0;
-  let stopped = false;
   try {
     await Promise.all(
       jobs.map((job) =>
@@ -51,5 +57,6 @@ export async function runFilesStreaming(
   } finally {
     await pool.destroy();
   }
+  if (poolError !== null) throw poolError;
   return finished;
 }
