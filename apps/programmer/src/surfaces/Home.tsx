@@ -29,6 +29,23 @@ export function Home() {
           <a href={hrefOf('debrief')}>Debrief</a>: the finished exercise, its timeline and score.
         </li>
       </ul>
+      <h2>In a class</h2>
+      <p>
+        When ITPS runs on a classroom server (<code>npm start</code>), an instructor runs one exercise for several
+        trainees, each on their own tablet or laptop.
+      </p>
+      <ul className="surfaces">
+        <li>
+          <a href={hrefOf('join')}>Join a class</a>: your name and the code your instructor shows.
+        </li>
+        <li>
+          <a href={hrefOf('class')}>Class console</a> (instructor, passphrase): open a class, run its clock, inject
+          faults, watch every trainee, end it.
+        </li>
+        <li>
+          <a href={hrefOf('records')}>Records</a>: finished exercises with their debriefs, exported as CSV or xAPI.
+        </li>
+      </ul>
     </main>
   );
 }
