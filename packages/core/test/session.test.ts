@@ -10,7 +10,7 @@ import {
 } from '../src/index.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
-import { act, advance, dropNext, setLink } from './worldActs.ts';
+import { act, advance, disturbNext, dropNext, setLink } from './worldActs.ts';
 
 const world = () => createWorld({ pump: buildPumpInput(), origin: 'spinal' });
 const dose = (mcg: number, concentration = 500): Draft => ({
@@ -169,6 +169,65 @@ describe('programmer session', () => {
     expect(ctx(w).incomplete).toBe(false);
     expect(w.state().lifecycle).toBe('running');
     expect(pump(w).program).toEqual(simpleProgram(300));
+  });
+
+  it('REQ-LINK-01: a message that reaches the pump twice is acted on once (the pump receives by message number)', () => {
+    const w = world();
+    changeDose(w, dose(300));
+    act(w, { type: 'review.open' });
+    // update.begin goes through; update.commit arrives twice
+    disturbNext(w, 1, 1, 'duplicate');
+    act(w, { type: 'review.confirm' });
+    expect(state(w)).toBe('ready');
+    expect(ctx(w).incomplete).toBe(false);
+    expect(pump(w).program).toEqual(simpleProgram(300));
+    const committed = logEntries(pump(w).log).filter((e) => e.type === 'program.committed');
+    expect(committed).toHaveLength(1);
+  });
+
+  it('REQ-LINK-01, REQ-SES-02: an answer that comes after the programmer stopped waiting is an incomplete session, as a lost one is', () => {
+    const w = world();
+    changeDose(w, dose(300));
+    act(w, { type: 'review.open' });
+    const sentAt = w.state().now;
+    // update.begin reaches the pump late: the pump stops for the update, the programmer hears nothing
+    disturbNext(w, 1, 0, 'late');
+    act(w, { type: 'review.confirm' });
+    expect(state(w)).toBe('disconnected');
+    expect(w.state().lifecycle).toBe('updating');
+    expect(ctx(w).incomplete).toBe(true);
+    expect(ctx(w).notice).toBe(linkFailureMessages.noReply);
+    // the programmer waited its 5 s reply timeout
+    expect(w.state().now - sentAt).toBe(5000);
+    act(w, { type: 'session.connect' });
+    expect(state(w)).toBe('incomplete');
+    act(w, { type: 'session.retry' });
+    expect(state(w)).toBe('ready');
+    expect(w.state().lifecycle).toBe('running');
+    expect(pump(w).program).toEqual(simpleProgram(300));
+  });
+
+  it('REQ-LINK-01: a message held back and delivered after a newer one is ignored: a stale session start never stops the pump', () => {
+    const w = world();
+    changeDose(w, dose(300));
+    act(w, { type: 'review.open' });
+    // update.begin (message 3, after connect 1 and interrogate 2) is held back on the link
+    disturbNext(w, 1, 0, 'reorder');
+    act(w, { type: 'review.confirm' });
+    expect(state(w)).toBe('disconnected');
+    expect(ctx(w).incomplete).toBe(true);
+    expect(w.state().lifecycle).toBe('running');
+    // reconnecting sends message 4; the held message 3 lands after it and is older: ignored
+    act(w, { type: 'session.connect' });
+    expect(w.state().lifecycle).toBe('running');
+    expect(pump(w).therapyActive).toBe(true);
+    act(w, { type: 'session.verify' });
+    expect(state(w)).toBe('incomplete');
+    // the update never happened: sending it again completes it once
+    act(w, { type: 'session.retry' });
+    expect(state(w)).toBe('ready');
+    expect(pump(w).program).toEqual(simpleProgram(300));
+    expect(w.state().lifecycle).toBe('running');
   });
 
   it('a lost answer to an interrogation leaves the programmer disconnected, the pump untouched', () => {

@@ -6,13 +6,13 @@ import {
   createWorld,
   type Draft,
   EMPTY_DRAFT,
-  type LinkPart,
+  type LinkFault,
   type Milliseconds,
   type World,
 } from '../src/index.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
 import { accountedFor, buildPumpInput, simpleProgram } from '../src/testing/index.ts';
-import { act, advance, aspirate, dropNext, inject, setLink } from './worldActs.ts';
+import { act, advance, aspirate, disturbNext, dropNext, inject, setLink } from './worldActs.ts';
 
 /**
  * The simpler model: the programs the pump may legitimately hold NOW (the last one known for sure,
@@ -117,11 +117,12 @@ class Drop implements fc.Command<SessionModel, Real> {
   constructor(
     readonly count: number,
     readonly after: number,
-    readonly part: LinkPart,
+    readonly part: LinkFault,
   ) {}
   check = () => true;
   run(model: SessionModel, w: Real): void {
-    dropNext(w, this.count, this.after, this.part);
+    if (this.part === 'message' || this.part === 'acknowledgement') dropNext(w, this.count, this.after, this.part);
+    else disturbNext(w, this.count, this.after, this.part);
     checkSessionInvariants(model, w);
   }
   toString = () => `drop(${this.count} ${this.part}s after ${this.after})`;
@@ -206,7 +207,7 @@ export const sessionCommands = [
     .tuple(
       fc.integer({ min: 1, max: 3 }),
       fc.integer({ min: 0, max: 4 }),
-      fc.constantFrom('message' as const, 'acknowledgement' as const),
+      fc.constantFrom<LinkFault>('message', 'acknowledgement', 'duplicate', 'late', 'reorder'),
     )
     .map(([n, after, part]) => new Drop(n, after, part)),
   fc

@@ -5,6 +5,7 @@ import {
   type Fluid,
   type InjectionSite,
   type LinkConditions,
+  type LinkDisturbance,
   type LinkPart,
   type Milliseconds,
   type Nanolitres,
@@ -23,6 +24,10 @@ export const setLink = (w: World, conditions: LinkConditions): CommandResult =>
 /** Drops the next messages, through the door. */
 export const dropNext = (w: World, count: number, afterDelivered = 0, part: LinkPart = 'message'): CommandResult =>
   w.apply({ type: 'link.drop', count, afterDelivered, part });
+
+/** Disturbs the next exchanges (a copy, a late arrival, a reordering), through the door. */
+export const disturbNext = (w: World, count: number, afterDelivered: number, fault: LinkDisturbance): CommandResult =>
+  w.apply({ type: 'link.disturb', count, afterDelivered, fault });
 
 /** The syringe at the pump with no injection: what it withdrew. */
 export const aspirate = (w: World, volume: Nanolitres | 'all'): Fluid => {

@@ -187,6 +187,13 @@ export function perform(
           afterDelivered: a.dropAfter ?? 0,
           part: a.lose ?? 'message',
         });
+      if (a.disturbNext !== undefined)
+        world.apply({
+          type: 'link.disturb',
+          count: a.disturbNext,
+          afterDelivered: a.disturbAfter ?? 0,
+          fault: a.disturb ?? 'late',
+        });
       return null;
     }
     case 'needle':

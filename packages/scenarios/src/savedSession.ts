@@ -92,6 +92,7 @@ const worldSnapshot = z.strictObject({
         latencyMs: int,
         lossPpm: z.strictObject({ none: int, moderate: int, severe: int }),
         idleTimeoutMs: int,
+        replyTimeoutMs: int.optional(),
       })
       .optional(),
     patient: z.looseObject({ origin: z.enum(ORIGINS), needMcgPerDay: z.number().positive() }).optional(),
@@ -118,8 +119,14 @@ const worldSnapshot = z.strictObject({
     rng: z.number().int().min(0).max(0xffff_ffff),
     forcedDrops: count,
     deliveriesBeforeDrop: count,
-    dropPart: z.enum(['message', 'acknowledgement']).optional(),
+    dropPart: z.enum(['message', 'acknowledgement', 'duplicate', 'late', 'reorder']).optional(),
     lastActivity: int,
+    lastSent: count.optional(),
+    pumpLastActed: count.optional(),
+    inFlight: z
+      .strictObject({ seq: count, event: z.looseObject({ type: text(100) }).nullable() })
+      .nullable()
+      .optional(),
   }),
 });
 

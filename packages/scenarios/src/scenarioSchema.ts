@@ -131,6 +131,10 @@ const action = z.discriminatedUnion('action', [
     dropAfter: z.number().int().min(0).max(20).optional(),
     /** What each dropped exchange loses: the message on its way (default) or the pump's answer after it acted. */
     lose: z.enum(['message', 'acknowledgement']).optional(),
+    /** The next `disturbNext` exchanges, after `disturbAfter` more: their message arrives twice, late, or after the next one. */
+    disturbNext: z.number().int().min(1).max(20).optional(),
+    disturbAfter: z.number().int().min(0).max(20).optional(),
+    disturb: z.enum(['duplicate', 'late', 'reorder']).optional(),
   }),
   z.strictObject({
     ...at,

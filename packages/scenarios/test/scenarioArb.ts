@@ -123,6 +123,13 @@ const anyAction: fc.Arbitrary<ScenarioAction> = fc.oneof(
   }),
   fc.record({
     at: fc.constant(at(0)),
+    action: fc.constant('link' as const),
+    disturbNext: fc.integer({ min: 1, max: 3 }),
+    disturbAfter: fc.integer({ min: 0, max: 4 }),
+    disturb: fc.constantFrom('duplicate' as const, 'late' as const, 'reorder' as const),
+  }),
+  fc.record({
+    at: fc.constant(at(0)),
     action: fc.constant('needle' as const),
     withdrawMl: fc.constant('all' as const),
     volumeMl: fc.integer({ min: 0, max: 20 }),
@@ -131,18 +138,30 @@ const anyAction: fc.Arbitrary<ScenarioAction> = fc.oneof(
   }),
 );
 
-/** A link that drops some messages (or the pump's answers to them) after letting some through, then a whole dose change sent over it. */
+/**
+ * A link that drops, duplicates, delays or reorders some messages (or loses the pump's answers to
+ * them) after letting some through, then a whole dose change sent over it and a reconnection.
+ */
 const dropThenEdit: fc.Arbitrary<ScenarioAction[]> = fc
   .record({
-    dropNext: fc.integer({ min: 1, max: 3 }),
-    dropAfter: fc.integer({ min: 0, max: 4 }),
-    lose: fc.constantFrom('message' as const, 'acknowledgement' as const),
+    count: fc.integer({ min: 1, max: 3 }),
+    after: fc.integer({ min: 0, max: 4 }),
+    fault: fc.constantFrom(
+      'message' as const,
+      'acknowledgement' as const,
+      'duplicate' as const,
+      'late' as const,
+      'reorder' as const,
+    ),
     doseMcgPerDay: fc.integer({ min: 100, max: 400 }),
     passFindings: fc.boolean(),
   })
-  .map(({ dropNext, dropAfter, lose, doseMcgPerDay, passFindings }) => [
-    { at: at(0), action: 'link', dropNext, dropAfter, lose },
+  .map(({ count, after, fault, doseMcgPerDay, passFindings }) => [
+    fault === 'message' || fault === 'acknowledgement'
+      ? { at: at(0), action: 'link', dropNext: count, dropAfter: after, lose: fault }
+      : { at: at(0), action: 'link', disturbNext: count, disturbAfter: after, disturb: fault },
     { at: at(0), action: 'session', do: 'edit', doseMcgPerDay, bridge: 'none', passFindings },
+    { at: at(0), action: 'session', do: 'connect' },
   ]);
 
 /** The action moved to an hour (a fault's end with it). */

@@ -63,6 +63,26 @@ export function LinkControls() {
       >
         Lose the pump's answer to the next message
       </button>
+      <button
+        type="button"
+        onClick={() => {
+          // the pump acts on the next message after the programmer's 5 s reply timeout
+          void apply({ type: 'link.disturb', count: 1, afterDelivered: 0, fault: 'late' });
+          setArmed('The next message will reach the pump after the programmer stopped waiting.');
+        }}
+      >
+        Deliver the next message too late
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          // held back on the link, it reaches the pump after the following message (the pump ignores it)
+          void apply({ type: 'link.disturb', count: 1, afterDelivered: 0, fault: 'reorder' });
+          setArmed('The next message will be held back and arrive after the one that follows it.');
+        }}
+      >
+        Hold the next message back (out of order)
+      </button>
       {armed !== null && <p className="ok">{armed}</p>}
     </section>
   );

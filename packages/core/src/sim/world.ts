@@ -12,7 +12,8 @@ import type { Refusal } from '../refusal.ts';
 import {
   communicatorLink,
   type LinkConditions,
-  type LinkPart,
+  type LinkFailure,
+  type LinkFault,
   type LinkProfile,
   type Transmission,
   transmit,
@@ -60,9 +61,15 @@ export interface WorldSnapshot {
     readonly rng: RandomState;
     readonly forcedDrops: number;
     readonly deliveriesBeforeDrop: number;
-    /** What the forced drops lose: the message before the pump gets it, or the pump's answer after. */
-    readonly dropPart?: LinkPart;
+    /** What the forced faults do: lose the message or the answer, or duplicate, delay or reorder the message. */
+    readonly dropPart?: LinkFault;
     readonly lastActivity: number;
+    /** The number the last message sent carried (absent in older saved worlds: none yet). */
+    readonly lastSent?: number;
+    /** The highest number the pump's receiver has acted on. */
+    readonly pumpLastActed?: number;
+    /** A message held back by a reordering link, still on its way to the pump. */
+    readonly inFlight?: { readonly seq: number; readonly event: PumpEvent | null } | null;
   };
 }
 
@@ -106,8 +113,12 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   let rng: RandomState = restore?.link.rng ?? seedRandom(input.pump.seed ^ 0x2f6b_a1c3);
   let forcedDrops = restore?.link.forcedDrops ?? 0;
   let deliveriesBeforeDrop = restore?.link.deliveriesBeforeDrop ?? 0;
-  let dropPart: LinkPart = restore?.link.dropPart ?? 'message';
+  let dropPart: LinkFault = restore?.link.dropPart ?? 'message';
   let lastActivity = restore?.link.lastActivity ?? simulation.now();
+  let lastSent = restore?.link.lastSent ?? 0;
+  let pumpLastActed = restore?.link.pumpLastActed ?? 0;
+  let inFlight: { readonly seq: number; readonly event: PumpEvent | null } | null = restore?.link.inFlight ?? null;
+  const replyTimeoutMs = profile.replyTimeoutMs ?? communicatorLink.replyTimeoutMs ?? profile.latencyMs;
 
   /** Sends one event to the pump and hears what it says of it: a refusal, what a syringe withdrew. */
   const tell = (event: PumpEvent): { refusal: Refusal | null; withdrawn: Fluid | null } => {
@@ -128,18 +139,24 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle());
   /**
    * Carries one exchange over the link, taking its latency: whether the message reached the pump,
-   * and whether the pump's answer (its acknowledgement or report) is then lost on the way back.
+   * whether the pump's answer is then lost on the way back, and what else an injected fault does.
    */
-  const carry = (): { readonly t: Transmission; readonly answerLost: boolean } => {
+  const carry = (): {
+    readonly t: Transmission;
+    readonly answerLost: boolean;
+    readonly disturbed: LinkFault | null;
+  } => {
     let t: Transmission;
     let answerLost = false;
+    let disturbed: LinkFault | null = null;
     if (forcedDrops > 0 && deliveriesBeforeDrop > 0) {
       deliveriesBeforeDrop -= 1;
       t = transmit(conditions, profile, rng);
-    } else if (forcedDrops > 0 && dropPart === 'acknowledgement') {
+    } else if (forcedDrops > 0 && dropPart !== 'message') {
       forcedDrops -= 1;
       t = transmit(conditions, profile, rng);
-      answerLost = t.delivered;
+      answerLost = t.delivered && dropPart === 'acknowledgement';
+      if (t.delivered && dropPart !== 'acknowledgement') disturbed = dropPart;
     } else if (forcedDrops > 0) {
       forcedDrops -= 1;
       t = { delivered: false, failure: 'dropped', latencyMs: profile.latencyMs, rng };
@@ -148,7 +165,61 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     }
     rng = t.rng;
     simulation.advanceTo((simulation.now() + t.latencyMs) as Milliseconds);
-    return { t, answerLost };
+    return { t, answerLost, disturbed };
+  };
+  /**
+   * The pump's receiver: every message carries a number, and the pump acts on a number once and
+   * never on one older than the last it acted on (a copy or a straggler is ignored).
+   */
+  const receive = (seq: number, event: PumpEvent | null): { acted: boolean; refusal: Refusal | null } => {
+    if (seq <= pumpLastActed) return { acted: false, refusal: null };
+    pumpLastActed = seq;
+    return { acted: true, refusal: event === null ? null : tell(event).refusal };
+  };
+  /** A message a reordering link held back reaches the pump now, after the one just sent. */
+  const landStraggler = () => {
+    if (inFlight === null) return;
+    const { seq, event } = inFlight;
+    inFlight = null;
+    receive(seq, event);
+  };
+  /** The programmer gave up waiting: the reply timeout has passed since the message left. */
+  const waitOutReply = () =>
+    simulation.advanceTo((simulation.now() + Math.max(0, replyTimeoutMs - profile.latencyMs)) as Milliseconds);
+  /**
+   * One exchange: a numbered message (an event for the pump, or none for the link's handshake)
+   * over the link, and the pump's answer back. Answered: the pump acted (or refused) and the
+   * programmer heard it; otherwise, why the programmer heard nothing.
+   */
+  const exchange = (
+    event: PumpEvent | null,
+  ):
+    | { readonly answered: true; readonly refusal: Refusal | null }
+    | { readonly answered: false; readonly failure: LinkFailure } => {
+    lastSent += 1;
+    const seq = lastSent;
+    const { t, answerLost, disturbed } = carry();
+    if (!t.delivered) {
+      landStraggler();
+      return { answered: false, failure: t.failure };
+    }
+    if (disturbed === 'reorder') {
+      // held back: it reaches the pump after the next message, and the programmer hears nothing now
+      landStraggler();
+      inFlight = { seq, event };
+      waitOutReply();
+      return { answered: false, failure: 'noReply' };
+    }
+    const { refusal } = receive(seq, event);
+    if (disturbed === 'duplicate') receive(seq, event);
+    landStraggler();
+    if (disturbed === 'late') {
+      // the pump acted, but its answer comes after the programmer stopped waiting
+      waitOutReply();
+      return { answered: false, failure: 'noReply' };
+    }
+    if (answerLost) return { answered: false, failure: 'dropped' };
+    return { answered: true, refusal };
   };
   /** Carries the session's messages over the link until it waits for the clinician again. */
   const drain = () => {
@@ -156,33 +227,20 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       const snapshot = session.getSnapshot();
       const state = snapshot.value;
       if (state === 'connecting') {
-        const { t, answerLost } = carry();
-        session.send(
-          t.delivered && !answerLost
-            ? { type: 'link.up' }
-            : { type: 'link.down', failure: t.delivered ? 'dropped' : t.failure },
-        );
+        const x = exchange(null);
+        session.send(x.answered ? { type: 'link.up' } : { type: 'link.down', failure: x.failure });
       } else if (state === 'interrogating' || state === 'verifying') {
-        const { t, answerLost } = carry();
-        if (!t.delivered) {
-          session.send({ type: 'link.down', failure: t.failure });
-          continue;
-        }
-        tell({ type: 'telemetry.interrogate' });
-        if (answerLost) session.send({ type: 'link.down', failure: 'dropped' });
-        else session.send({ type: 'telemetry.report', view: answer() });
+        const x = exchange({ type: 'telemetry.interrogate' });
+        session.send(
+          x.answered ? { type: 'telemetry.report', view: answer() } : { type: 'link.down', failure: x.failure },
+        );
       } else if (state === 'sending') {
         const message = snapshot.context.plan[snapshot.context.sent];
         if (message === undefined) return;
-        const { t, answerLost } = carry();
-        if (!t.delivered) {
-          session.send({ type: 'link.down', failure: t.failure });
-          continue;
-        }
-        const { refusal } = tell(message);
-        // the pump acted on the message; its acknowledgement may still be lost on the way back
-        if (answerLost) session.send({ type: 'link.down', failure: 'dropped' });
-        else if (refusal !== null && !BENIGN.has(refusal.code)) session.send({ type: 'message.refused', refusal });
+        const x = exchange(message);
+        if (!x.answered) session.send({ type: 'link.down', failure: x.failure });
+        else if (x.refusal !== null && !BENIGN.has(x.refusal.code))
+          session.send({ type: 'message.refused', refusal: x.refusal });
         else session.send({ type: 'message.delivered' });
       } else {
         return;
@@ -277,6 +335,11 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         deliveriesBeforeDrop = command.afterDelivered ?? 0;
         dropPart = command.part ?? 'message';
         return accepted();
+      case 'link.disturb':
+        forcedDrops = command.count;
+        deliveriesBeforeDrop = command.afterDelivered ?? 0;
+        dropPart = command.fault;
+        return accepted();
       case 'clinical.act':
         return accepted();
       case 'patient.testDose': {
@@ -311,7 +374,17 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       pump: simulation.persist(),
       session: session.getPersistedSnapshot(),
       patient: simulation.patient(),
-      link: { conditions, rng, forcedDrops, deliveriesBeforeDrop, dropPart, lastActivity },
+      link: {
+        conditions,
+        rng,
+        forcedDrops,
+        deliveriesBeforeDrop,
+        dropPart,
+        lastActivity,
+        lastSent,
+        pumpLastActed,
+        inFlight,
+      },
     }),
   };
 }

@@ -6,7 +6,7 @@ import type { Fluid } from '../pump/fluid.ts';
 import type { MriScan } from '../pump/motorFaults.ts';
 import type { NeedleVisit, RefillVisit } from '../pump/visits.ts';
 import type { Refusal } from '../refusal.ts';
-import type { LinkConditions, LinkPart } from '../telemetry/link.ts';
+import type { LinkConditions, LinkDisturbance, LinkPart } from '../telemetry/link.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 
 /** What a clinician does on the programmer (the link's own answers are the world's business, not a command). */
@@ -66,6 +66,16 @@ export type WorldCommand =
       readonly count: number;
       readonly afterDelivered?: number;
       readonly part?: LinkPart;
+    }
+  /**
+   * The next `count` exchanges, after `afterDelivered` more get through, are disturbed: their message
+   * reaches the pump twice, too late for the programmer, or out of order (after the next one).
+   */
+  | {
+      readonly type: 'link.disturb';
+      readonly count: number;
+      readonly afterDelivered?: number;
+      readonly fault: LinkDisturbance;
     }
   /** Something the clinician does at the bedside (examine, suspect, call for help): recorded, no physics. */
   | { readonly type: 'clinical.act'; readonly action: string; readonly detail?: string }

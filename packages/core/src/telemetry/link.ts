@@ -14,6 +14,16 @@ export interface LinkConditions {
 /** Which half of an exchange a dropped link loses: the message on its way, or the pump's answer after it acted. */
 export type LinkPart = 'message' | 'acknowledgement';
 
+/**
+ * What a disturbed exchange suffers besides a loss: its message reaches the pump twice
+ * (`duplicate`); reaches it after the programmer stopped waiting for the answer (`late`); or is held
+ * back and reaches it after the next exchange's message, out of order (`reorder`).
+ */
+export type LinkDisturbance = 'duplicate' | 'late' | 'reorder';
+
+/** Everything an injected link fault can do to an exchange. */
+export type LinkFault = LinkPart | LinkDisturbance;
+
 /** The telemetry link's figures. */
 export interface LinkProfile {
   /** Range of the wireless communicator. */
@@ -24,6 +34,8 @@ export interface LinkProfile {
   readonly lossPpm: Readonly<Record<Interference, number>>;
   /** A session left idle this long is closed by the programmer. */
   readonly idleTimeoutMs: number;
+  /** How long the programmer waits for the pump's answer before it gives the exchange up (absent in older saved worlds). */
+  readonly replyTimeoutMs?: number;
 }
 
 /** The clinician programmer's communicator. */
@@ -32,10 +44,11 @@ export const communicatorLink: LinkProfile = {
   latencyMs: 800, // (U)
   lossPpm: { none: 0, moderate: 100_000, severe: 600_000 }, // (U); interference disrupts programming (V) [R42b]
   idleTimeoutMs: 5 * MS_PER_MINUTE, // idle alert after 5 min during programming (V, GIP) [R49]
+  replyTimeoutMs: 5000, // (U)
 };
 
 /** Why a message did not get through. */
-export type LinkFailure = 'outOfRange' | 'interference' | 'idleTimeout' | 'dropped';
+export type LinkFailure = 'outOfRange' | 'interference' | 'idleTimeout' | 'dropped' | 'noReply';
 
 /** What each failure means, in words a clinician understands. */
 export const linkFailureMessages: Readonly<Record<LinkFailure, string>> = {
@@ -44,6 +57,8 @@ export const linkFailureMessages: Readonly<Record<LinkFailure, string>> = {
     'Telemetry was disrupted by interference. Move the patient away from motors and monitors, then try again.',
   idleTimeout: 'The session was closed after 5 minutes without activity. Connect again to continue.',
   dropped: 'The telemetry link dropped. Reconnect and check the pump before the patient leaves.',
+  noReply:
+    'The pump did not answer in time; it may or may not have acted. Reconnect and check the pump before the patient leaves.',
 };
 
 /** The outcome of sending one message. */
