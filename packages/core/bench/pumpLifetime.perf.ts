@@ -178,3 +178,37 @@ it('7-year history with a patient at the end of the catheter', () => {
     ].join('\n'),
   );
 });
+
+it('a refill costs the same whatever the length of the pump log (100 against 30,000 entries)', () => {
+  const refillWith = (entries: number) => {
+    const sim = createSimulation(input);
+    // each interrogation is one log entry
+    for (let i = 0; i < entries; i += 1) sim.send({ type: 'telemetry.interrogate' });
+    const refill = () => {
+      sim.send({ type: 'update.begin' });
+      sim.send({ type: 'reservoir.aspirate', volume: 'all' });
+      const fill = 20_000_000 - reservoirVolume(sim.pumpState().truth.path.reservoir);
+      sim.send({
+        type: 'injection.give',
+        site: 'reservoir',
+        fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
+      });
+      sim.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
+    };
+    for (let i = 0; i < 20; i += 1) refill(); // warm-up
+    const runs = Array.from({ length: 7 }, () => time(() => Array.from({ length: 100 }, refill)));
+    expect(logEntries(sim.pumpState().log).length).toBeGreaterThan(entries);
+    return median(runs.map((r) => r.ms)) / 100;
+  };
+  refillWith(100); // warm-up of the whole path, so the first figure is not the JIT's
+  const short = refillWith(100);
+  const long = refillWith(30_000);
+  console.log(
+    [
+      '',
+      'ITPS refill against the length of the pump log (update.begin, aspirate, inject, commit)',
+      `  with 100 entries:     ${(short * 1000).toFixed(1)} us a refill (median of 7 runs of 100)`,
+      `  with 30,000 entries:  ${(long * 1000).toFixed(1)} us a refill, ${(long / short).toFixed(2)}x (goal: the same)`,
+    ].join('\n'),
+  );
+});

@@ -81,7 +81,7 @@ export function LinkControls() {
           setArmed('The next message will be held back and arrive after the one that follows it.');
         }}
       >
-        Hold the next message back (out of order)
+        Deliver the next message out of order
       </button>
       {armed !== null && <p className="ok">{armed}</p>}
     </section>
