@@ -56,7 +56,6 @@ function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerD
   return {
     profileId: state.profileId,
     serial: state.serial,
-    patientId: state.patientId,
     now: to,
     timeOfDayAtStart: state.timeOfDayAtStart,
     program: state.program,

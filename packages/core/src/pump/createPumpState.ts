@@ -81,7 +81,6 @@ export function createPumpState(input: PumpInput): PumpState {
   const state: PumpState = {
     profileId: input.profileId,
     serial: `${profile.modelCode}-${serialDraw}`,
-    patientId: input.patientId ?? null,
     now: 0 as Milliseconds,
     timeOfDayAtStart: input.timeOfDayAtStart,
     program: input.program,

@@ -152,8 +152,6 @@ export interface PumpState {
   readonly profileId: DeviceProfileId;
   /** The simulated serial number (derived from the seed; no real device's). */
   readonly serial: string;
-  /** The patient's name or identifier entered at implant; null when none was. */
-  readonly patientId: string | null;
   /** Simulated time of this state, ms since the scenario start. */
   readonly now: Milliseconds;
   /** Time of day at t = 0, ms after midnight (flex steps use it). */

@@ -79,8 +79,16 @@ export interface PumpTruthView {
   readonly biasPpm: number;
 }
 
-/** The pump's belief, as the contract's `pump.*` and `alarm.*` observables read it. */
-export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpBeliefView {
+/**
+ * The pump's belief, as an interrogation reads it and the contract's `pump.*` and `alarm.*`
+ * observables. The patient's identification is fixed at implant and kept out of the pump's state
+ * (which every event rebuilds), so the caller passes it.
+ */
+export function pumpBeliefView(
+  pump: PumpState,
+  lifecycle: PumpLifecycle,
+  patientId: string | null = null,
+): PumpBeliefView {
   const tod = timeOfDayAt(pump.now, pump.timeOfDayAtStart);
   const profile = getDeviceProfile(pump.profileId);
   const deliveringRate = commandedRate(pump);
@@ -93,7 +101,7 @@ export function pumpBeliefView(pump: PumpState, lifecycle: PumpLifecycle): PumpB
     profileId: pump.profileId,
     modelName: profile.name,
     serial: pump.serial,
-    patientId: pump.patientId ?? null,
+    patientId,
     now: pump.now,
     state,
     suspended: !pump.therapyActive,

@@ -136,7 +136,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     return { refusal, withdrawn };
   };
 
-  const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle());
+  const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle(), input.pump.patientId ?? null);
   /**
    * Carries one exchange over the link, taking its latency: whether the message reached the pump,
    * whether the pump's answer is then lost on the way back, and what else an injected fault does.
