@@ -12,9 +12,9 @@ export default defineConfig({
       exclude: ['src/testing/**', 'src/**/*.test.ts', 'src/index.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-results/coverage',
-      // floors a point under what the suite reaches today (random properties move branch coverage by about
-      // half a point from run to run), so coverage cannot fall; the goal (docs/testing.md) is higher
-      thresholds: { branches: 91, lines: 97, functions: 97, statements: 96 },
+      // the QA issue's floor for branches (today 98.8 %, the same under other seeds); the others just
+      // under today's figures. Unreachable branches carry a `v8 ignore` hint with the reason (docs/testing.md)
+      thresholds: { branches: 98, lines: 99, functions: 99, statements: 99 },
     },
     reporters: [
       'default',

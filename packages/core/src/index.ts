@@ -220,6 +220,7 @@ export type { ClinicianEvent, CommandResult, SessionStep, WorldCommand, WorldFau
 export type { WorldState } from './sim/worldState.ts';
 export {
   communicatorLink,
+  DEFAULT_REPLY_TIMEOUT_MS,
   type Interference,
   type LinkConditions,
   type LinkDisturbance,

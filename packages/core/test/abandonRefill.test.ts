@@ -35,4 +35,16 @@ describe('abandoning a refill after the needle acted', () => {
       'What was done at the pump cannot be undone: 2.00 mL aspirated and 2.00 mL of 500 mcg/mL injected. The pump still believes it holds 20.00 mL of 500 mcg/mL. Record what is in the pump, or stop the pump until it is refilled.',
     );
   });
+
+  it('a weaker drug injected gives a share of the dose; everything out and nothing in keeps the concentration', () => {
+    // (1.4 x 500 + 18 x 50) / 19.4 = 82.5 mcg/mL, 16 % of the dose
+    const weaker = abandonRefill(view, { aspirated: ml(18.6), injected: ml(18), concentration: 50 as McgPerMl });
+    expect(weaker.message).toContain('the pump would deliver 16 % of the programmed dose.');
+    const emptied = abandonRefill(view, {
+      aspirated: ml(25),
+      injected: 0 as Nanolitres,
+      concentration: 500 as McgPerMl,
+    });
+    expect(emptied.doseFactor).toBe(1);
+  });
 });

@@ -31,3 +31,13 @@ describe('forecastDates: the battery', () => {
     expect(dates(500).eriExpectedAt).toBe(days(1916.25));
   });
 });
+
+describe('forecastDates: what the pump already said', () => {
+  it('once the pump reports ERI, replacement is 90 days after it; with no refill recorded there is no refill-by date from it', () => {
+    const view = pumpBeliefView(createPumpState(buildPumpInput({ program: simpleProgram(250) })), 'running');
+    const d = forecastDates({ ...view, eriAt: days(10) as Milliseconds, lastRefill: null });
+    expect(d.eriExpectedAt).toBe(days(10));
+    expect(d.replaceBy).toBe(days(100));
+    expect(d.refillBy).toBe(d.lowReservoirAt);
+  });
+});

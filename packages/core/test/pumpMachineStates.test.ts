@@ -126,4 +126,12 @@ describe('the pump machine, state by state', () => {
     p.send({ type: 'telemetry.interrogate' });
     expect(log(p).at(-1)).toBe('pump.interrogated');
   });
+
+  it('a catheter fault with impossible figures is refused and changes nothing', () => {
+    const p = start();
+    const before = p.getSnapshot().context.pump;
+    p.send({ type: 'fault.catheter.start', fault: { kind: 'occlusion', blockedPpm: 1_000_001 } });
+    expect(refusal(p)).toEqual({ code: 'fault.invalid', message: 'An occlusion blocks from 0 to 100 % of the flow.' });
+    expect(p.getSnapshot().context.pump).toBe(before);
+  });
 });

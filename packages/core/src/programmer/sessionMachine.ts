@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
@@ -115,7 +115,7 @@ export const sessionMachine = setup({
   },
   actions: {
     noteFailure: assign(({ context, event }) => {
-      if (event.type !== 'link.down') return {};
+      assertEvent(event, 'link.down');
       const touched = startsUpdate(context.plan, context.sent) || context.incomplete;
       return { notice: linkFailureMessages[event.failure], incomplete: touched };
     }),
@@ -125,24 +125,26 @@ export const sessionMachine = setup({
      * the session incomplete until verified (REQ-SES-02).
      */
     noteFailureInFlight: assign(({ context, event }) => {
-      if (event.type !== 'link.down') return {};
+      assertEvent(event, 'link.down');
       const touched = startsUpdate(context.plan, context.sent + 1) || context.incomplete;
       return { notice: linkFailureMessages[event.failure], incomplete: touched };
     }),
-    storeReport: assign(({ event }) => (event.type === 'telemetry.report' ? { view: event.view, notice: null } : {})),
-    startWorkflow: assign(({ event }) =>
-      event.type === 'workflow.start'
-        ? {
-            workflow: event.workflow,
-            draft: EMPTY_DRAFT,
-            findings: [],
-            acknowledged: [],
-            reentered: false,
-            diff: null,
-            notice: null,
-          }
-        : {},
-    ),
+    storeReport: assign(({ event }) => {
+      assertEvent(event, 'telemetry.report');
+      return { view: event.view, notice: null };
+    }),
+    startWorkflow: assign(({ event }) => {
+      assertEvent(event, 'workflow.start');
+      return {
+        workflow: event.workflow,
+        draft: EMPTY_DRAFT,
+        findings: [],
+        acknowledged: [],
+        reentered: false,
+        diff: null,
+        notice: null,
+      };
+    }),
     clearWorkflow: assign({
       workflow: null,
       draft: EMPTY_DRAFT,
@@ -152,7 +154,8 @@ export const sessionMachine = setup({
       diff: null,
     }),
     changeDraft: assign(({ context, event }) => {
-      if (event.type !== 'draft.change' || context.view === null) return {};
+      assertEvent(event, 'draft.change');
+      if (context.view === null) return {};
       return {
         draft: event.draft,
         findings: reviewDraft(context.view, event.draft, context.origin),
@@ -168,9 +171,10 @@ export const sessionMachine = setup({
         ? { acknowledged: [...context.acknowledged, event.code] }
         : {},
     ),
-    reenter: assign(({ context, event }) =>
-      event.type === 'draft.reenter' ? { reentered: sameDraft(event.draft, context.draft) } : {},
-    ),
+    reenter: assign(({ context, event }) => {
+      assertEvent(event, 'draft.reenter');
+      return { reentered: sameDraft(event.draft, context.draft) };
+    }),
     showFinish: assign(({ context }) => ({
       diff: context.view === null ? [] : finishDiff(context.view, context.draft),
     })),
@@ -181,7 +185,10 @@ export const sessionMachine = setup({
       notice: null,
     })),
     countDelivered: assign(({ context }) => ({ sent: context.sent + 1 })),
-    noteRefusal: assign(({ event }) => (event.type === 'message.refused' ? { notice: event.refusal.message } : {})),
+    noteRefusal: assign(({ event }) => {
+      assertEvent(event, 'message.refused');
+      return { notice: event.refusal.message };
+    }),
     markIncomplete: assign({ incomplete: true }),
     markVerified: assign(({ event }) => ({
       incomplete: false,

@@ -32,8 +32,9 @@ export function nextDueTime(state: PumpState, commanded: NanolitresPerDay = comm
     consider(timeToAccumulate(real, truth.carry, reservoirVolume(truth.path.reservoir)));
     const { kink } = truth.catheter;
     if (kink !== null) {
-      const phase = now < kink.since ? kink.since - now : (now - kink.since) % kink.periodMs;
-      consider(now < kink.since ? phase : phase < kink.kinkedMs ? kink.kinkedMs - phase : kink.periodMs - phase);
+      // a kink's cycle starts when it appears, never later than now
+      const phase = (now - kink.since) % kink.periodMs;
+      consider(phase < kink.kinkedMs ? kink.kinkedMs - phase : kink.periodMs - phase);
     }
   }
   if (motor.stall?.recoversAt != null) consider(motor.stall.recoversAt - now);

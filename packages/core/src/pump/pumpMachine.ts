@@ -1,4 +1,4 @@
-import { assign, emit, enqueueActions, setup } from 'xstate';
+import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 import type { Refusal, Result } from '../refusal.ts';
 import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
 import { advancePump } from './advancePump.ts';
@@ -86,14 +86,15 @@ function oncePerEvent<E extends object, T>(
   };
 }
 
-const commitOutcome = oncePerEvent((pump, event: PumpEvent): Result<PumpState> | null =>
-  event.type === 'update.commit' ? applyUpdate(pump, event.update) : null,
-);
-const visitOutcome = oncePerEvent((pump, event: PumpEvent): Result<VisitOutcome> | null => {
+const commitOutcome = oncePerEvent((pump, event: PumpEvent): Result<PumpState> => {
+  assertEvent(event, 'update.commit');
+  return applyUpdate(pump, event.update);
+});
+const visitOutcome = oncePerEvent((pump, event: PumpEvent): Result<VisitOutcome> => {
+  assertEvent(event, ['visit.refill', 'visit.needle', 'update.apply']);
   if (event.type === 'visit.refill') return refillVisit(pump, event.visit);
   if (event.type === 'visit.needle') return needleVisit(pump, event.visit);
-  if (event.type === 'update.apply') return programVisit(pump, event.update);
-  return null;
+  return programVisit(pump, event.update);
 });
 
 /** A whole refill or programming visit on a running or stopped pump: accepted, it leaves the pump running. */
@@ -129,22 +130,26 @@ export const pumpMachine = setup({
   },
   guards: {
     hasReachedEndOfService: ({ context }) => isEndOfService(context.pump),
-    isUpdateAcceptable: ({ context, event }) => commitOutcome(context.pump, event)?.ok === true,
-    isVisitAcceptable: ({ context, event }) => visitOutcome(context.pump, event)?.ok === true,
-    dumpsValves: ({ context, event }) => event.type === 'mri.scan' && scanMri(context.pump, event.scan).stopped,
+    isUpdateAcceptable: ({ context, event }) => commitOutcome(context.pump, event).ok,
+    isVisitAcceptable: ({ context, event }) => visitOutcome(context.pump, event).ok,
+    dumpsValves: ({ context, event }) => {
+      assertEvent(event, 'mri.scan');
+      return scanMri(context.pump, event.scan).stopped;
+    },
   },
   actions: {
-    advanceTime: assign(({ context, event }) =>
-      event.type === 'time.advance' ? { pump: advancePump(context.pump, event.to) } : {},
-    ),
+    advanceTime: assign(({ context, event }) => {
+      assertEvent(event, 'time.advance');
+      return { pump: advancePump(context.pump, event.to) };
+    }),
     giveInjection: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'injection.give') return;
+      assertEvent(event, 'injection.give');
       const result = giveInjection(context.pump, event.site, event.fluid);
       if (result.ok) enqueue.assign({ pump: result.value });
       else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
     aspirateReservoir: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'reservoir.aspirate') return;
+      assertEvent(event, 'reservoir.aspirate');
       const { state, withdrawn } = aspirateReservoir(context.pump, event.volume);
       enqueue.assign({ pump: state });
       enqueue.emit({ type: 'withdrawn', fluid: withdrawn });
@@ -152,7 +157,6 @@ export const pumpMachine = setup({
     /** A visit's outcome: the pump after it and the syringe's contents, or the refusal (nothing applied). */
     completeVisit: enqueueActions(({ context, event, enqueue }) => {
       const outcome = visitOutcome(context.pump, event);
-      if (outcome === null) return;
       if (!outcome.ok) {
         enqueue.emit({ type: 'refused', refusal: outcome.refusal });
         return;
@@ -165,7 +169,6 @@ export const pumpMachine = setup({
     })),
     commitUpdate: enqueueActions(({ context, event, enqueue }) => {
       const result = commitOutcome(context.pump, event);
-      if (result === null) return;
       if (result.ok) enqueue.assign({ pump: withLog({ ...result.value, therapyActive: true }, 'pump.started') });
       else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
@@ -177,7 +180,7 @@ export const pumpMachine = setup({
       pump: withLog({ ...context.pump, therapyActive: true }, 'pump.started'),
     })),
     startBolus: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'bolus.start') return;
+      assertEvent(event, 'bolus.start');
       const result = startBolus(context.pump, event.bolus);
       if (result.ok) enqueue.assign({ pump: result.value });
       else enqueue.emit({ type: 'refused', refusal: result.refusal });
@@ -190,21 +193,22 @@ export const pumpMachine = setup({
     interrogate: assign(({ context }) => ({ pump: interrogatePump(context.pump) })),
     testAlarms: assign(({ context }) => ({ pump: withLog(context.pump, 'alarm.tested') })),
     scanMri: assign(({ context, event }) => {
-      if (event.type !== 'mri.scan') return {};
+      assertEvent(event, 'mri.scan');
       const { state, stopped } = scanMri(context.pump, event.scan);
       return { pump: stopped ? withLog({ ...state, therapyActive: false }, 'pump.stopped') : state };
     }),
     startCatheterFault: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'fault.catheter.start') return;
+      assertEvent(event, 'fault.catheter.start');
       const result = startCatheterFault(context.pump, event.fault);
       if (result.ok) enqueue.assign({ pump: result.value });
       else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
-    endCatheterFault: assign(({ context, event }) =>
-      event.type === 'fault.catheter.end' ? { pump: endCatheterFault(context.pump, event.kind) } : {},
-    ),
+    endCatheterFault: assign(({ context, event }) => {
+      assertEvent(event, 'fault.catheter.end');
+      return { pump: endCatheterFault(context.pump, event.kind) };
+    }),
     stallMotor: assign(({ context, event }) => {
-      if (event.type !== 'fault.motorStall') return {};
+      assertEvent(event, 'fault.motorStall');
       return {
         pump:
           event.recoversAt === 'drawn' ? stallMotorAtRandom(context.pump) : stallMotor(context.pump, event.recoversAt),

@@ -27,6 +27,7 @@ export function programmedDoseAt(program: PumpProgram, timeOfDay: Milliseconds):
     case 'minimum':
     case 'stopped':
       return 0 as PicogramsPerDay;
+    /* v8 ignore next 2 -- @preserve unreachable: every therapy mode is a case above (assertNever is the compile-time check) */
     default:
       return assertNever(therapy, 'programmedDoseAt');
   }
@@ -48,6 +49,7 @@ export function programmedRateAt(
       return profile.minimumModeRate;
     case 'stopped':
       return 0 as NanolitresPerDay;
+    /* v8 ignore next 2 -- @preserve unreachable: every therapy mode is a case above (assertNever is the compile-time check) */
     default:
       return assertNever(therapy, 'programmedRateAt');
   }

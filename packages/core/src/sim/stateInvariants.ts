@@ -1,7 +1,7 @@
 import { doseToRate } from '../drug/doseToRate.ts';
 import { alarmConditions } from '../pump/alarmConditions.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
-import { addFluids, EMPTY_FLUID, type Fluid } from '../pump/fluid.ts';
+import { addFluids, type Fluid } from '../pump/fluid.ts';
 import { plugFlowContents } from '../pump/plugFlow.ts';
 import type { PumpState } from '../pump/pumpState.ts';
 import { reservoirContents } from '../pump/reservoir.ts';
@@ -20,7 +20,7 @@ export function accountedFor(state: PumpState): Fluid {
   total = addFluids(total, plugFlowContents(path.catheter));
   total = addFluids(total, plugFlowContents(path.catheterProximal));
   for (const sink of Object.values(sinks)) total = addFluids(total, sink);
-  return total ?? EMPTY_FLUID;
+  return total;
 }
 
 const conservation = (s: PumpState): Violation[] => {

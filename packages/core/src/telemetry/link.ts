@@ -38,13 +38,16 @@ export interface LinkProfile {
   readonly replyTimeoutMs?: number;
 }
 
+/** How long the communicator waits for the pump's answer when a link profile does not say (U). */
+export const DEFAULT_REPLY_TIMEOUT_MS = 5000;
+
 /** The clinician programmer's communicator. */
 export const communicatorLink: LinkProfile = {
   rangeCm: 300, // usable within about 3 m (V) [R4]
   latencyMs: 800, // (U)
   lossPpm: { none: 0, moderate: 100_000, severe: 600_000 }, // (U); interference disrupts programming (V) [R42b]
   idleTimeoutMs: 5 * MS_PER_MINUTE, // idle alert after 5 min during programming (V, GIP) [R49]
-  replyTimeoutMs: 5000, // (U)
+  replyTimeoutMs: DEFAULT_REPLY_TIMEOUT_MS,
 };
 
 /** Why a message did not get through. */
