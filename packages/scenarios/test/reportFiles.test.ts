@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  diffReports,
+  eventsCsv,
+  parseScenario,
+  reportHtml,
+  runScenario,
+  type ScenarioReport,
+  seriesCsv,
+} from '../src/index.ts';
+import { smallScenario } from './smallScenario.ts';
+
+// The report files (HTML page, series and events CSV) and the report diff, on library scenarios
+// that have what each part shows: a patient, a pocket fill, a catheter fault, a refusal, a failure.
+const chart = { script: '/*uplot*/', css: '/*css*/' };
+const library = (file: string): ScenarioReport => {
+  const parsed = parseScenario(readFileSync(new URL(`../scenarios/${file}`, import.meta.url), 'utf8'), file);
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return runScenario(parsed.scenario);
+};
+/** The data the page hands its plots. */
+const plotData = (html: string) => JSON.parse(/const data = (.*);\n/.exec(html)?.[1] ?? 'null');
+
+describe('report.html', () => {
+  it('with a patient: the patient plots, and the patient columns in series.csv', () => {
+    const r = library('contract-example.scenario.yaml');
+    const html = reportHtml(r, chart);
+    expect(html).toContain('id="patient"');
+    expect(html).toContain('id="stages"');
+    expect(plotData(html).patient.ashworth.length).toBe(r.series.length);
+    expect(seriesCsv(r).split('\n')[0]).toMatch(/,ashworth,relative_effect,withdrawal_stage,overdose_stage$/);
+  });
+
+  it('a pocket fill: the refill row is marked, with the needle where it really was', () => {
+    const html = reportHtml(library('pocket-fill.scenario.yaml'), chart);
+    expect(html).toContain('Refills: what each found');
+    expect(html).toMatch(/<tr class="fail">(<td>[^<]*<\/td>){7}<td>pocket<\/td>/);
+  });
+
+  it('a catheter fault is a shaded span on every time plot, from its start to its end or the end of the run', () => {
+    const r = library('catheter-occlusion.scenario.yaml');
+    const faults = plotData(reportHtml(r, chart)).faults;
+    expect(faults.length).toBe(r.faults.length);
+    expect(faults[0]).toMatchObject({ text: r.faults[0]?.kind });
+    expect(faults[0].to).toBe((r.faults[0]?.to ?? r.durationMs) / 86_400_000);
+  });
+
+  it('no expectation, no alarm: says so, and the verdict is not a pass', () => {
+    const r = runScenario(smallScenario());
+    const html = reportHtml(r, chart);
+    expect(html).toContain('This scenario has no expectations: nothing was checked.');
+    expect(html).toContain('No alarm sounded during the run.');
+    expect(html).toContain('<span class="verdict fail">no expectations</span>');
+  });
+
+  it('a failed expectation, a refused action and a violated invariant each show in their place', () => {
+    const r = runScenario(
+      smallScenario({
+        timeline: [{ at: 'PT1H', action: 'bolus', kind: 'single', doseMcg: 5000, duration: 'PT1M' }],
+        expect: [{ at: 'P1D', that: { 'belief.reservoirMl': 1 } }],
+      }),
+    );
+    expect(r.refusals.length).toBe(1);
+    const failed = reportHtml(r, chart);
+    expect(failed).toContain('an expectation failed');
+    expect(failed).toContain('<strong>FAILED</strong>');
+    expect(failed).toContain('Actions the pump refused');
+    const violated = { ...r, violations: [{ requirement: 'REQ-CONS-01', at: 3_600_000, message: 'lost <1 nL>' }] };
+    const html = reportHtml(violated, chart);
+    expect(html).toContain('a safety invariant was violated');
+    expect(html).toContain('Safety invariants violated');
+    expect(html).toContain('lost &lt;1 nL&gt;');
+  });
+
+  it('alarm lanes from the log, a sounding alarm to the end of the run; events at one instant named once', () => {
+    const r = library('reservoir-empty.scenario.yaml');
+    const data = plotData(reportHtml(r, chart));
+    expect(data.alarms.length).toBeGreaterThan(0);
+    for (const lane of data.alarms) for (const [from, to] of lane.spans) expect(to).toBeGreaterThanOrEqual(from);
+    const crowded = runScenario(
+      smallScenario({
+        timeline: [
+          { at: 'PT1H', action: 'bolus', kind: 'single', doseMcg: 50, duration: 'PT1H' },
+          { at: 'PT1H', action: 'program', therapy: { mode: 'stopped' } },
+        ],
+      }),
+    );
+    expect(plotData(reportHtml(crowded, chart)).events.some((e: { text: string }) => /\(\+\d+\)$/.test(e.text))).toBe(
+      true,
+    );
+  });
+
+  it('names instants by the caller’s calendar, and quotes CSV text', () => {
+    const r = runScenario(smallScenario({ timeline: [{ at: 'PT0S', action: 'interrogate' }] }));
+    const label = (ms: number) => `the "${ms}" ms`;
+    expect(reportHtml(r, chart, label)).toContain('from the &quot;0&quot; ms');
+    expect(eventsCsv(r, label).split('\n')[1]).toMatch(/^0,0\.00000,"the ""0"" ms",/);
+  });
+});
+
+describe('diffReports', () => {
+  const a = runScenario(
+    smallScenario({
+      timeline: [{ at: 'P1D', action: 'program', therapy: { mode: 'simple', doseMcgPerDay: 200 } }],
+      expect: [{ at: 'P1D', that: { 'belief.reservoirMl': 19.5 } }],
+    }),
+  );
+  const none = { value: 0, timeMs: 0 };
+
+  it('a report against itself: nothing moved', () => {
+    expect(diffReports(a, a, none)).toEqual([]);
+  });
+
+  it('names every difference: verdict, expectations added, numbers and words, events, refusals, violations', () => {
+    const key = Object.keys(a.final.belief).find((k) => typeof a.final.belief[k] === 'number') ?? '';
+    const b: ScenarioReport = {
+      ...a,
+      seed: a.seed + 1,
+      passed: !a.passed,
+      expectations: [
+        ...a.expectations,
+        { ...(a.expectations[0] as ScenarioReport['expectations'][0]), index: 1, passed: false },
+      ],
+      final: {
+        belief: { ...a.final.belief, [key]: (a.final.belief[key] as number) + 50, state: 'stopped' },
+        truth: a.final.truth,
+        patient: { ashworth: 2 },
+      },
+      events: [
+        ...a.events.map((e) => ({ ...e, at: e.at + 10 })),
+        { at: 5, when: 'PT0.005S', type: 'pump.interrogated' },
+        { at: 6, when: 'PT0.006S', type: 'pump.interrogated' },
+      ],
+      refusals: [{ at: 0, action: 0, code: 'x', message: 'refused' }],
+      violations: [{ requirement: 'REQ-RES-01', at: 0, message: 'negative' }],
+    };
+    const what = diffReports(a, b, none).map((c) => c.what);
+    expect(what).toEqual(
+      expect.arrayContaining([
+        'seed',
+        'passed',
+        'expect[1]',
+        `final.belief.${key}`,
+        'final.belief.state',
+        'final.patient.ashworth',
+        'event pump.interrogated',
+        'refusals',
+        'violations',
+      ]),
+    );
+    const moved = diffReports(a, b, none).find((c) => c.what.endsWith(' first'));
+    expect(moved?.by).toBe(10);
+    // within the tolerance the times and numbers are forgiven
+    const forgiving = diffReports(a, b, { value: 100, timeMs: 10 }).map((c) => c.what);
+    expect(forgiving).not.toContain(`final.belief.${key}`);
+    expect(forgiving.some((w) => w.endsWith(' first'))).toBe(false);
+    const twice = { ...b, events: [...b.events, { at: 7, when: 'PT0.007S', type: 'pump.interrogated' }] };
+    expect(diffReports(b, twice, none).map((c) => [c.what, c.by])).toEqual([['event pump.interrogated count', 1]]);
+    expect(diffReports(b, a, none).find((c) => c.what === 'refusals')).toMatchObject({
+      before: 'refused',
+      after: 'none',
+    });
+  });
+});
