@@ -13,9 +13,9 @@ export default defineConfig({
       exclude: ['src/index.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-results/coverage',
-      // floors a point under what the suite reaches today (random properties move branch coverage by about
-      // half a point from run to run), so coverage cannot fall; the goal (docs/testing.md) is higher
-      thresholds: { branches: 81, lines: 92, functions: 89, statements: 91 },
+      // the QA issue's floor for branches (today 95.6 %); the others just under today's figures.
+      // Unreachable branches carry a `v8 ignore` hint with the reason (docs/testing.md)
+      thresholds: { branches: 95, lines: 97, functions: 95, statements: 96 },
     },
     reporters: [
       'default',

@@ -53,6 +53,7 @@ export function parseScenarioDocument(
         file,
         path: e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
         expected: 'a YAML or JSON document',
+        /* v8 ignore next -- @preserve `??` here only satisfies the index type: split always gives one part */
         found: quoteShort(e.message.split('\n')[0] ?? 'a syntax error', 120),
       })),
     };

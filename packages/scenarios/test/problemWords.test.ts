@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFound, expectedWords, failureLine, quoteShort } from '../src/index.ts';
+import { describeFound, eventWords, expectedWords, failureLine, quoteShort } from '../src/index.ts';
 
 // How a problem names what it found, and how a report names what it expected: short, whatever the input.
 describe('problems and expectations in words', () => {
@@ -20,14 +20,29 @@ describe('problems and expectations in words', () => {
 
   it('quotes text short', () => {
     expect(quoteShort('abc')).toBe('"abc"');
-    expect(quoteShort('a\nb'.repeat(30), 10)).toBe(`${JSON.stringify('a\nb'.repeat(30).slice(0, 10))}... (90 characters)`);
+    expect(quoteShort('a\nb'.repeat(30), 10)).toBe(
+      `${JSON.stringify('a\nb'.repeat(30).slice(0, 10))}... (90 characters)`,
+    );
   });
 
   it('an expected value missing its tolerance or bound reads as zero, and a row without an instant has none', () => {
     expect(expectedWords({ near: 2 })).toBe('near 2 ± 0');
     expect(expectedWords({ min: 1 })).toBe('from 1 to 0');
-    expect(failureLine({ index: 3, at: null, subject: 'event bolus.completed', expected: 'once', found: 'never', passed: false })).toBe(
-      'expect[3]: event bolus.completed: expected once, found never',
-    );
+    expect(
+      failureLine({
+        index: 3,
+        at: null,
+        subject: 'event bolus.completed',
+        expected: 'once',
+        found: 'never',
+        passed: false,
+      }),
+    ).toBe('expect[3]: event bolus.completed: expected once, found never');
+  });
+
+  it('names an event it has no words for by its parts', () => {
+    expect(eventWords('alarm.newAlarm.raised')).toBe('newAlarm alarm raised');
+    expect(eventWords('patient.overdose.unheard')).toBe('The patient reached unheard');
+    expect(eventWords('pump.something.new')).toBe('pump something new');
   });
 });

@@ -99,6 +99,51 @@ describe('report.html', () => {
   });
 });
 
+describe('report files from a report edited by hand', () => {
+  it('patient figures missing at some instants are left empty, in the CSV and the plots', () => {
+    const r = library('contract-example.scenario.yaml');
+    const first = r.series[0];
+    if (first === undefined) throw new Error('no series');
+    const without = ({ ashworth, relativeEffect, withdrawalStage, overdoseStage, ...rest }: typeof first) => rest;
+    const gaps: ScenarioReport = {
+      ...r,
+      series: [without(first), ...r.series.slice(1)],
+    };
+    expect(seriesCsv(gaps).split('\n')[1]).toMatch(/,"","","",""$/);
+    const patient = plotData(reportHtml(gaps, chart)).patient;
+    expect([patient.ashworth[0], patient.effect[0], patient.withdrawal[0], patient.overdose[0]]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('an alarm cleared with no raise in the log draws nothing; one the words do not know keeps its name', () => {
+    const r = runScenario(smallScenario());
+    const edited: ScenarioReport = {
+      ...r,
+      events: [
+        { at: 1000, when: 'PT1S', type: 'alarm.lowReservoir.cleared' },
+        { at: 2000, when: 'PT2S', type: 'alarm.newAlarm.raised' },
+      ],
+    };
+    const lanes = plotData(reportHtml(edited, chart)).alarms;
+    expect(lanes).toEqual([
+      { name: 'Low reservoir', spans: [] },
+      { name: 'newAlarm', spans: [[2000 / 86_400_000, r.durationMs / 86_400_000]] },
+    ]);
+  });
+
+  it('a refill that found more than expected shows its discrepancy with a plus sign', () => {
+    const r = library('pocket-fill.scenario.yaml');
+    const refill = r.refills[0];
+    if (refill === undefined) throw new Error('no refill');
+    const html = reportHtml({ ...r, refills: [{ ...refill, discrepancyMl: 1.5 }] }, chart);
+    expect(html).toContain('<td>+1.50</td>');
+  });
+});
+
 describe('diffReports', () => {
   const a = runScenario(
     smallScenario({
