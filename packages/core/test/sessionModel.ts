@@ -7,6 +7,7 @@ import {
   EMPTY_DRAFT,
   type LinkFault,
   type Milliseconds,
+  type PumpProgram,
   type World,
 } from '../src/index.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
@@ -41,6 +42,22 @@ export function guardRailsPassed(context: {
     if (f.severity === 'reenter' && !context.reentered) return false;
   }
   return true;
+}
+
+/** Baclofen's hard daily limit, 2000 mcg/day (the domain research's figure; REQ-SES-03's dose limit). */
+const HARD_LIMIT_MCG_PER_DAY = 2000;
+
+/** A program's daily dose in mcg, written here apart from the product: flex steps weighted by their minutes. */
+function dailyDoseMcg(program: PumpProgram): number {
+  const t = program.therapy;
+  if (t.mode === 'simple') return t.dose / 1e6;
+  if (t.mode !== 'flex') return 0;
+  return (
+    t.steps.reduce(
+      (sum, step, i) => sum + (step.dose / 1e6) * ((t.steps[i + 1]?.startMinute ?? 1440) - step.startMinute),
+      0,
+    ) / 1440
+  );
 }
 
 export type Real = World;
@@ -84,6 +101,8 @@ class Act implements fc.Command<SessionModel, Real> {
       expect(before.context.diff).not.toBeNull();
       expect(guardRailsPassed(before.context)).toBe(true);
       const next = before.context.draft.update.program;
+      // and, judged apart from the findings: nothing above the drug's hard limit of 2000 mcg/day is sent
+      if (next !== undefined) expect(dailyDoseMcg(next)).toBeLessThanOrEqual(HARD_LIMIT_MCG_PER_DAY);
       if (next !== undefined) model.programs.add(JSON.stringify(next));
       model.confirmations += 1;
       act(w, this.event);
