@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { expect, it } from 'vitest';
-import { createActor } from 'xstate';
 import {
   createPatientParameters,
   createWorld,
@@ -14,63 +15,9 @@ import {
   reservoirVolume,
 } from '../src/index.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
-import { pumpMachine } from '../src/pump/pumpMachine.ts';
 import { createSimulation } from '../src/sim/simulation.ts';
-import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
-
-// A 20 mL pump, 2000 mcg/mL baclofen on a 4-step flex schedule (mean 275 mcg/day, 0.1375 mL/day),
-// refilled every 84 days (aspirate all, fill to 20 mL, record the volume) until end of service.
-const input = buildPumpInput({
-  program: flexProgram(
-    [
-      ['00:00', 200],
-      ['06:00', 300],
-      ['12:00', 250],
-      ['18:00', 350],
-    ],
-    2000,
-  ),
-  catheterVolume: 156_000 as Nanolitres,
-});
-const REFILL_EVERY = daysToMs(84);
-
-type Mode = { kind: 'event' } | { kind: 'tick'; tickMs: number };
-
-function runHistory(until: Milliseconds, mode: Mode): { state: PumpState; sends: number; lifecycle: string } {
-  const actor = createActor(pumpMachine, { input }).start();
-  let sends = 0;
-  const advance = (to: number) => {
-    if (mode.kind === 'event') {
-      actor.send({ type: 'time.advance', to: to as Milliseconds });
-      sends += 1;
-      return;
-    }
-    let t: number = actor.getSnapshot().context.pump.now;
-    while (t < to) {
-      t = Math.min(t + mode.tickMs, to);
-      actor.send({ type: 'time.advance', to: t as Milliseconds });
-      sends += 1;
-    }
-  };
-  for (let t: number = REFILL_EVERY; t <= until; t += REFILL_EVERY) {
-    advance(t);
-    if (actor.getSnapshot().value === 'endOfService') break;
-    actor.send({ type: 'update.begin' });
-    actor.send({ type: 'reservoir.aspirate', volume: 'all' });
-    const left = reservoirVolume(actor.getSnapshot().context.pump.truth.path.reservoir);
-    const fill = 20_000_000 - left;
-    actor.send({
-      type: 'injection.give',
-      site: 'reservoir',
-      fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
-    });
-    actor.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
-    sends += 4;
-  }
-  const snap = actor.getSnapshot();
-  if (snap.context.pump.now < until && snap.value !== 'endOfService') advance(until);
-  return { state: actor.getSnapshot().context.pump, sends, lifecycle: String(actor.getSnapshot().value) };
-}
+import { minimalEventLoop, oneMinuteLoop } from './floorLoops.ts';
+import { input, REFILL_EVERY, runHistory } from './lifetimeHistory.ts';
 
 /** The same history through the world's one door: time commands and whole refill visits. */
 function runThroughDoor(until: Milliseconds): PumpState {
@@ -138,6 +85,30 @@ it('7-year pump history: event-driven against 1-minute fixed ticks', () => {
     `  goals: 7-year run < 50 ms (${eventMs < 50 ? 'met' : 'NOT met'}), >= 500x faster per day (${tickPerDay / eventPerDay >= 500 ? 'met' : 'NOT met'})`,
   ];
   console.log(lines.join('\n'));
+});
+
+it('7-year pump history against its floors: a minimal integer event loop and a plain one-minute loop (#18)', () => {
+  const SEVEN_YEARS = daysToMs(7 * 365);
+  for (let i = 0; i < 3; i += 1) runHistory(SEVEN_YEARS, { kind: 'event' }); // warm-up
+  const engine = median(Array.from({ length: 9 }, () => time(() => runHistory(SEVEN_YEARS, { kind: 'event' })).ms));
+  for (let i = 0; i < 20; i += 1) minimalEventLoop(); // warm-up
+  const floor = median(Array.from({ length: 31 }, () => time(minimalEventLoop).ms));
+  oneMinuteLoop(); // warm-up
+  const minute = median(Array.from({ length: 3 }, () => time(oneMinuteLoop).ms));
+  const cold = Array.from({ length: 3 }, () =>
+    Number(execFileSync(process.execPath, ['--import', 'tsx', 'bench/coldLifetime.ts'], { encoding: 'utf8' }).trim()),
+  );
+  const days = 7 * 365;
+  console.log(
+    [
+      '',
+      `ITPS seven years against its floors (the same history and totals; ${availableParallelism()} cores)`,
+      `  engine, warm, in-process:      ${engine.toFixed(2)} ms (median of 9)             goal <= 3 ms`,
+      `  engine, first run in a fresh process: ${median(cold).toFixed(1)} ms (median of 3 processes)   goal <= 60 ms`,
+      `  minimal integer event loop:    ${floor.toFixed(3)} ms (median of 31); engine / floor ${(engine / floor).toFixed(1)}x   goal <= 4x`,
+      `  plain one-minute loop:         ${minute.toFixed(0)} ms (median of 3); per simulated day ${((minute / days) * 1000).toFixed(1)} us against the engine's ${((engine / days) * 1000).toFixed(2)} us: ${(minute / engine).toFixed(1)}x   goal >= 90x`,
+    ].join('\n'),
+  );
 });
 
 it('7-year history with a patient at the end of the catheter', () => {
