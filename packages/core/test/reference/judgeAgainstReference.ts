@@ -104,12 +104,10 @@ function compare(
     .map((e) => `${e.at} ${e.type}`)
     .sort();
   const expected = ref.entries.map((e) => `${e.at} ${e.type}`).sort();
-  const logAspect: Aspect = aspects.has('alarms') ? 'alarms' : 'bolus';
-  if (aspects.has('alarms') || aspects.has('bolus')) {
-    const keep = (e: string) =>
-      (aspects.has('alarms') ? true : !e.includes('alarm.')) && (aspects.has('bolus') || e.includes('alarm.'));
-    expect(logAspect, 'log entries', entries.filter(keep), expected.filter(keep));
-  }
+  const isAlarm = (e: string) => e.includes(' alarm.');
+  const isOther = (e: string) => !isAlarm(e);
+  expect('alarms', 'alarm entries in the log', entries.filter(isAlarm), expected.filter(isAlarm));
+  expect('bolus', 'bolus and motor entries in the log', entries.filter(isOther), expected.filter(isOther));
   return out;
 }
 
