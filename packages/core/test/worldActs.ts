@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import {
   type ClinicianEvent,
   type CommandResult,
@@ -13,8 +14,32 @@ import {
   type World,
 } from '../src/index.ts';
 
-/** A clinician's action on the programmer, through the world's door. */
-export const act = (w: World, event: ClinicianEvent): CommandResult => w.apply({ type: 'programmer.act', event });
+const interrogationsLogged = (w: World) =>
+  w
+    .state()
+    .pump.log.runs.flat()
+    .filter((e) => e.type === 'pump.interrogated').length;
+/** Per world: interrogations logged before its first programmer act, and interrogations sent since. */
+const interrogations = new WeakMap<World, { before: number; sent: number }>();
+
+/**
+ * A clinician's action on the programmer, through the world's door. Every call also judges
+ * REQ-LINK-01 from outside the link: the pump acts on each interrogation the programmer sends at most
+ * once (a copy or a straggler never twice), so it never logs more interrogations than the
+ * programmer's session has entered its reading states. (A world that is also interrogated at the
+ * bedside, not through the programmer, must not use this helper.)
+ */
+export const act = (w: World, event: ClinicianEvent): CommandResult => {
+  const count = interrogations.get(w) ?? { before: interrogationsLogged(w), sent: 0 };
+  interrogations.set(w, count);
+  const result = w.apply({ type: 'programmer.act', event });
+  count.sent += (result.ok ? (result.trail ?? []) : []).filter(
+    (s) => s.session === 'interrogating' || s.session === 'verifying',
+  ).length;
+  expect(interrogationsLogged(w) - count.before).toBeLessThanOrEqual(count.sent);
+  return result;
+};
+
 /** Simulated time moves to `to`, through the door. */
 export const advance = (w: World, to: Milliseconds | number): CommandResult =>
   w.apply({ type: 'time.advance', to: to as Milliseconds });
