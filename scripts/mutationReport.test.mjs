@@ -73,4 +73,14 @@ describe('the mutation report', () => {
     expect(survivors).toContain('equivalent, a cache');
     expect(survivors).toContain('match no survivor (remove them): 1');
   });
+
+  it('shows a package without a report as not run, and lists none of its survivors', () => {
+    const packages = [
+      { name: 'packages/x', summary: summarise(report, []) },
+      { name: 'packages/y', summary: null },
+    ];
+    const meta = { date: '2026-11-30', command: 'pnpm mutate' };
+    expect(renderSection(packages, meta)).toContain('| packages/y | not run yet: `pnpm mutate` runs it whole |');
+    expect(renderSurvivors(packages, meta)).not.toContain('## packages/y');
+  });
 });
