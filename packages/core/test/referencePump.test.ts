@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDeviceProfile, type PumpProgram } from '../src/index.ts';
-import { type ReferenceInput, ReferencePump, referenceAccepts, referenceRate } from './reference/referencePump.ts';
+import { referenceAccepts, referenceRate } from './reference/referenceProgram.ts';
+import { type ReferenceInput, ReferencePump } from './reference/referencePump.ts';
 
 // The reference pump against figures worked out by hand (the working is in each comment), so the
 // oracle that judges the product is itself judged by arithmetic, not by the product.

@@ -4,8 +4,15 @@
 // numerator in (unit x ms / day), floored only when read. The product's properties and model tests
 // are judged against it (see judgeAgainstReference.ts).
 
-import type { PumpProgram, PumpUpdate } from '../../src/index.ts';
+import type { AlarmName, PumpProgram, PumpUpdate } from '../../src/index.ts';
 import type { PumpCommand } from '../../src/testing/pumpCommand.ts';
+import {
+  highestBasal,
+  referenceAccepts,
+  referenceAverageRate,
+  referenceBasal,
+  roundHalfUp,
+} from './referenceProgram.ts';
 
 const DAY = 86_400_000n;
 const MINUTE = 60_000n;
@@ -42,14 +49,8 @@ export interface ReferenceInput {
   readonly biasPpm: number;
 }
 
-export type ReferenceAlarm =
-  | 'lowReservoir'
-  | 'reservoirEmpty'
-  | 'eri'
-  | 'eos'
-  | 'motorStall'
-  | 'lowBatteryReset'
-  | 'memoryError';
+/** The pump's alarms (the product's type; the list below is the reference's own). */
+export type ReferenceAlarm = AlarmName;
 
 export const REFERENCE_ALARMS: readonly ReferenceAlarm[] = [
   'lowReservoir',
@@ -69,73 +70,8 @@ export interface ReferenceEntry {
   readonly type: string;
 }
 
-/** Rounds a non-negative quotient to the nearest integer, halves up. */
-export const roundHalfUp = (n: bigint, d: bigint): bigint => (2n * n + d) / (2n * d);
 const ceilDiv = (n: bigint, d: bigint): bigint => (n <= 0n ? 0n : (n + d - 1n) / d);
 const big = (n: number): bigint => BigInt(n);
-
-/** nL/day for a dose in pg/day at a concentration in mcg/mL (= pg/nL), to the nearest, halves up. */
-export const referenceRate = (dosePgPerDay: number, mcgPerMl: number): bigint =>
-  roundHalfUp(big(dosePgPerDay), big(mcgPerMl));
-
-/** The flow a program asks for at a time of day (ms after midnight). */
-export function referenceBasal(program: PumpProgram, profile: ReferenceProfile, timeOfDay: bigint): bigint {
-  const t = program.therapy;
-  if (t.mode === 'simple') return referenceRate(t.dose, program.concentration);
-  if (t.mode === 'minimum') return big(profile.minimumModeRate);
-  if (t.mode === 'stopped') return 0n;
-  let dose = 0;
-  for (const step of t.steps) if (big(step.startMinute) * MINUTE <= timeOfDay) dose = step.dose;
-  return referenceRate(dose, program.concentration);
-}
-
-/** Whether the pump may store a program: the limits as the specification states them. */
-export function referenceAccepts(program: PumpProgram, profile: ReferenceProfile): boolean {
-  const c = program.concentration;
-  if (!Number.isInteger(c) || c < 1 || c > 2000) return false;
-  const inLimits = (dose: number) => {
-    if (!Number.isSafeInteger(dose) || dose < 0) return false;
-    const rate = referenceRate(dose, c);
-    return rate >= big(profile.minRate) && rate <= big(profile.maxRate);
-  };
-  const t = program.therapy;
-  if (t.mode === 'simple') return inLimits(t.dose);
-  if (t.mode !== 'flex') return true;
-  if (t.steps.length < 1 || t.steps.length > profile.maxFlexSteps || t.steps[0]?.startMinute !== 0) return false;
-  return t.steps.every(
-    (s, i) =>
-      Number.isInteger(s.startMinute) &&
-      s.startMinute < 1440 &&
-      (i === 0 || s.startMinute > (t.steps[i - 1]?.startMinute ?? 0)) &&
-      inLimits(s.dose),
-  );
-}
-
-/** The highest flow a program asks for at any time of day. */
-function highestBasal(program: PumpProgram, profile: ReferenceProfile): bigint {
-  const t = program.therapy;
-  if (t.mode !== 'flex') return referenceBasal(program, profile, 0n);
-  let highest = 0n;
-  for (const s of t.steps) {
-    const r = referenceRate(s.dose, program.concentration);
-    if (r > highest) highest = r;
-  }
-  return highest;
-}
-
-/** A program's flow averaged over a day: the time-weighted dose to the nearest pg, then the rate. */
-export function referenceAverageRate(program: PumpProgram, profile: ReferenceProfile): bigint {
-  const t = program.therapy;
-  if (t.mode === 'minimum') return big(profile.minimumModeRate);
-  if (t.mode === 'stopped') return 0n;
-  if (t.mode === 'simple') return referenceRate(t.dose, program.concentration);
-  let weighted = 0n;
-  t.steps.forEach((s, i) => {
-    const end = t.steps[i + 1]?.startMinute ?? 1440;
-    weighted += big(s.dose) * big(end - s.startMinute);
-  });
-  return roundHalfUp(roundHalfUp(weighted, 1440n), big(program.concentration));
-}
 
 interface Bolus {
   readonly kind: 'single' | 'priming' | 'bridge';
