@@ -1,6 +1,7 @@
 import { ItpsMisuseError } from '../errors.ts';
 import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
 import { integrateRate } from '../units/rateIntegral.ts';
+import { advanceSteady, isSteady } from './advanceSteady.ts';
 import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
 import { flowThroughPath } from './flowThroughPath.ts';
 import { nextDueTime } from './nextDueTime.ts';
@@ -80,15 +81,39 @@ function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerD
 /**
  * Advances a pump state to simulated time `to`, jumping from one due instant to the next (see
  * {@link nextDueTime}) and settling alarms and battery at each. Cost grows with the number of
- * instants, never with the length of time.
+ * instants, never with the length of time. Steady stretches (no bolus, no stall, no kink or breach)
+ * run in plain numbers and build one state at their end (see advanceSteady.ts); the result is the
+ * stepwise advance's to the picogram ({@link advancePumpStepwise}).
  */
 export function advancePump(state: PumpState, to: Milliseconds): PumpState {
+  return advance(state, to, true);
+}
+
+/**
+ * {@link advancePump} without the steady fast path: every due instant builds and settles a state.
+ * The oracle the fast path is held to (advanceSteady.prop.test.ts).
+ */
+export function advancePumpStepwise(state: PumpState, to: Milliseconds): PumpState {
+  return advance(state, to, false);
+}
+
+function advance(state: PumpState, to: Milliseconds, fast: boolean): PumpState {
   if (!Number.isSafeInteger(to) || to < state.now) {
     throw new ItpsMisuseError('advancePump', `cannot move from ${state.now} ms to ${to} ms`);
   }
   let current = settlePump(state);
   let events = 0;
   for (;;) {
+    if (fast && isSteady(current)) {
+      const run = advanceSteady(current, to);
+      current = run.state;
+      events += run.events;
+      if (run.end === 'to') break;
+      if (run.end === 'settle') {
+        current = settlePump(current);
+        continue;
+      }
+    }
     const commanded = commandedRate(current);
     const due = nextDueTime(current, commanded);
     if (due > to) {

@@ -59,9 +59,15 @@ export function passablePpm(catheter: CatheterCondition, now: Milliseconds): num
  */
 export function actualRate(state: PumpState, commanded: NanolitresPerDay): NanolitresPerDay {
   if (commanded === 0 || reservoirVolume(state.truth.path.reservoir) === 0) return 0 as NanolitresPerDay;
-  const bias = state.truth.biasPpm;
-  const biased = bias === 0 ? commanded : mulDiv(commanded, 1_000_000 + bias, 1_000_000, 'nearest');
-  const passable = passablePpm(state.truth.catheter, state.now);
+  return throughFlow(commanded, state.truth.biasPpm, passablePpm(state.truth.catheter, state.now));
+}
+
+/**
+ * A commanded flow with a pump's accuracy bias and the share the catheter lets through (ppm), each
+ * rounded to the nearest nL/day: the flow that leaves a reservoir that is not empty.
+ */
+export function throughFlow(commanded: NanolitresPerDay, biasPpm: number, passable: number): NanolitresPerDay {
+  const biased = biasPpm === 0 ? commanded : mulDiv(commanded, 1_000_000 + biasPpm, 1_000_000, 'nearest');
   return (passable === 1_000_000 ? biased : mulDiv(biased, passable, 1_000_000, 'nearest')) as NanolitresPerDay;
 }
 

@@ -1,0 +1,161 @@
+import { doseToRate } from '../drug/doseToRate.ts';
+import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
+import { integrateRate, timeToAccumulate } from '../units/rateIntegral.ts';
+import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
+import { isEndOfService, throughFlow } from './deliveryRate.ts';
+import { getDeviceProfile } from './deviceProfile.ts';
+import { flowThroughPath } from './flowThroughPath.ts';
+import type { PumpState } from './pumpState.ts';
+import { drawFromReservoir } from './reservoir.ts';
+import { programmedRateAt } from './therapyRate.ts';
+
+/** The shorter of two waits, a wait of zero or less counting as none (it is already past). */
+const sooner = (a: number, b: number): number => (b > 0 && b < a ? b : a);
+
+/** How a steady run ended: at the time asked for, at an instant to settle, or handing over. */
+export type SteadyEnd = 'to' | 'settle' | 'handOver';
+
+/** A steady run's result: the state where it stopped and the due instants it crossed. */
+export interface SteadyRun {
+  readonly state: PumpState;
+  /** Due instants reached on the way, the stopping one included when `end` is `settle`. */
+  readonly events: number;
+  readonly end: SteadyEnd;
+}
+
+/**
+ * Whether a settled state is in the steady case the fast path covers: therapy running on its basal
+ * program, no bolus, a motor that turns, a catheter with neither kink nor breach. Occlusion and
+ * accuracy bias are constant factors and stay inside it.
+ */
+export function isSteady(state: PumpState): boolean {
+  const { motor, truth } = state;
+  return (
+    state.therapyActive &&
+    state.bolus === null &&
+    state.program.therapy.mode !== 'stopped' &&
+    state.belief.calculatedReservoir > 0 &&
+    motor.stall === null &&
+    !motor.awaitingInterrogation &&
+    !state.memoryError &&
+    truth.catheter.kink === null &&
+    truth.catheter.breach === null &&
+    !isEndOfService(state)
+  );
+}
+
+/**
+ * Moves a settled steady state (see {@link isSteady}) towards `to` in plain numbers, the same
+ * arithmetic as the stepwise advance: flex-step boundaries, where nothing settles, are crossed
+ * without building a state. It stops at `to`, at the first instant where something settles (the
+ * calculated volume at the threshold or zero, the real reservoir dry, ERI, EOS) or, handing over to
+ * the stepwise advance, where a flex step commands no flow. The fluid drawn on the way is pushed
+ * through the path once: with no breach on it, plug flow cut into steps leaves the same path and
+ * the same sinks to the picogram as one push (masses of the pieces of a batch telescope).
+ */
+export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
+  const profile = getDeviceProfile(state.profileId);
+  const { program, belief, truth, battery } = state;
+  const { capacity, idleDrain, drainPerNanolitre } = profile.battery;
+  const { therapy } = program;
+  const steps = therapy.mode === 'flex' ? therapy.steps : null;
+  const starts = steps === null ? [] : steps.map((s) => s.startMinute * MS_PER_MINUTE);
+  const rates = steps === null ? [] : steps.map((s) => doseToRate(s.dose, program.concentration));
+  const constantRate = steps === null ? programmedRateAt(program, profile, 0 as Milliseconds) : 0;
+  const passable = 1_000_000 - truth.catheter.occlusionPpm;
+  const threshold = state.lowReservoirThreshold;
+  const { eriAt, eosAt } = battery;
+  const batchVolume = truth.path.reservoir.batch.volume;
+  const startDrawn = truth.path.reservoir.drawn;
+
+  let now: number = state.now;
+  let calculated: number = belief.calculatedReservoir;
+  let beliefCarry = belief.carry;
+  let drawn = startDrawn;
+  let truthCarry = truth.carry;
+  let drained = battery.drained;
+  let drainCarry = battery.carry;
+  let events = 0;
+  let end: SteadyEnd;
+  let lastRate = -1;
+  let lastReal = 0;
+
+  for (;;) {
+    let rate = constantRate;
+    let flexDue = Number.POSITIVE_INFINITY;
+    if (steps !== null) {
+      const tod = (now + state.timeOfDayAtStart) % MS_PER_DAY;
+      let i = 0;
+      while (i + 1 < starts.length && (starts[i + 1] as number) <= tod) i += 1;
+      rate = rates[i] as number;
+      const next = (starts[i] as number) > tod ? (starts[i] as number) : (starts[i + 1] ?? MS_PER_DAY);
+      flexDue = now + next - tod;
+    }
+    if (rate === 0) {
+      end = 'handOver';
+      break;
+    }
+    if (rate !== lastRate) {
+      lastRate = rate;
+      lastReal = throughFlow(rate as NanolitresPerDay, truth.biasPpm, passable);
+    }
+    const real = drawn < batchVolume ? lastReal : 0;
+    const drain = idleDrain + rate * drainPerNanolitre;
+
+    let soonest = Number.POSITIVE_INFINITY;
+    if (calculated > threshold) soonest = sooner(soonest, timeToAccumulate(rate, beliefCarry, calculated - threshold));
+    soonest = sooner(soonest, timeToAccumulate(rate, beliefCarry, calculated));
+    soonest = sooner(soonest, timeToAccumulate(real, truthCarry, batchVolume - drawn));
+    if (eriAt === null) soonest = sooner(soonest, timeToAccumulate(drain, drainCarry, capacity - drained));
+    else if (eosAt !== null) soonest = sooner(soonest, eosAt - now);
+    const settleDue = now + soonest;
+
+    const due = Math.min(flexDue, settleDue);
+    const until = due > to ? to : due;
+    const dt = until - now;
+    if (dt > 0) {
+      const believed = integrateRate(rate, dt, beliefCarry);
+      calculated = Math.max(calculated - believed.amount, 0);
+      beliefCarry = believed.carry;
+      const actual = integrateRate(real, dt, truthCarry);
+      drawn = Math.min(drawn + actual.amount, batchVolume);
+      truthCarry = actual.carry;
+      if (eriAt === null) {
+        const drainedNow = integrateRate(drain, dt, drainCarry);
+        drained += drainedNow.amount;
+        drainCarry = drainedNow.carry;
+      }
+      now = until;
+    }
+    if (due > to) {
+      end = 'to';
+      break;
+    }
+    events += 1;
+    if (settleDue === due) {
+      end = 'settle';
+      break;
+    }
+  }
+
+  if (now === state.now) return { state, events, end };
+  let { path, sinks, catheter } = truth;
+  if (drawn > startDrawn) {
+    const { reservoir, portion } = drawFromReservoir(path.reservoir, drawn - startDrawn);
+    const flowed = flowThroughPath({ ...path, reservoir }, sinks, catheter, [portion], 'tubing');
+    path = flowed.path;
+    sinks = flowed.sinks;
+    catheter = flowed.catheter;
+  }
+  return {
+    state: {
+      ...state,
+      now: now as Milliseconds,
+      belief: { calculatedReservoir: calculated as Nanolitres, lastRefill: belief.lastRefill, carry: beliefCarry },
+      truth: { ...truth, path, sinks, catheter, carry: truthCarry },
+      battery: eriAt === null ? { drained, carry: drainCarry, eriAt: null, eosAt: null } : battery,
+    },
+    events,
+    end,
+  };
+}
