@@ -69,17 +69,25 @@ interface Constants {
   readonly kDependence: number;
   readonly kTolerance: number;
   readonly thresholds: readonly [WithdrawalStage, number][];
+  /** `exp(-k h)` of dependence and tolerance over a fine step, the most common step by far. */
+  readonly fineDependenceDecay: number;
+  readonly fineToleranceDecay: number;
 }
 
 const constantsCache = new WeakMap<PatientParameters, Constants>();
 function constantsOf(p: PatientParameters): Constants {
   let c = constantsCache.get(p);
   if (c === undefined) {
+    const kDependence = Math.LN2 / (p.withdrawal.dependenceHalfLifeDays * 24);
+    const kTolerance = Math.LN2 / (p.tolerance.halfLifeDays * 24);
+    const fineH = FINE_STEP_MS / MS_PER_HOUR;
     c = {
       effectAtNeed: effectAtNeed(p),
-      kDependence: Math.LN2 / (p.withdrawal.dependenceHalfLifeDays * 24),
-      kTolerance: Math.LN2 / (p.tolerance.halfLifeDays * 24),
+      kDependence,
+      kTolerance,
       thresholds: withdrawalThresholds(p),
+      fineDependenceDecay: Math.exp(-kDependence * fineH),
+      fineToleranceDecay: Math.exp(-kTolerance * fineH),
     };
     constantsCache.set(p, c);
   }
@@ -169,9 +177,10 @@ export function advancePatient(
     const h = ms / MS_PER_HOUR;
     const exposure = Math.min(1, drug.effect / c.effectAtNeed / tolerance);
     drug = step(drug, inflow, ms);
-    dependence = exposure + (dependence - exposure) * Math.exp(-c.kDependence * h);
+    const fine = ms === FINE_STEP_MS;
+    dependence = exposure + (dependence - exposure) * (fine ? c.fineDependenceDecay : Math.exp(-c.kDependence * h));
     const tolTarget = 1 + p.tolerance.maxIncrease * exposure;
-    tolerance = tolTarget + (tolerance - tolTarget) * Math.exp(-c.kTolerance * h);
+    tolerance = tolTarget + (tolerance - tolTarget) * (fine ? c.fineToleranceDecay : Math.exp(-c.kTolerance * h));
     const q = drug.effect / c.effectAtNeed / tolerance;
     const inDeficit = dependence >= MIN_DEPENDENCE && q < p.withdrawal.deficitRatio * dependence;
     deficitH = deficitOver(deficitH, now, p, c, inDeficit, h, changes);

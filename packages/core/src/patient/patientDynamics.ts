@@ -92,14 +92,24 @@ export function createDrugStep(p: PatientParameters): DrugStep {
       if (cache.size > 64) cache.clear();
       cache.set(durationMs, phi);
     }
-    const x = [a.spread, a.csf, a.effect, a.subdural, a.epidural, inflow.intrathecal, inflow.subdural, inflow.epidural];
-    const row = (i: number) => (phi[i] as number[]).reduce((acc, v, j) => acc + v * (x[j] as number), 0);
+    const { spread, csf, effect, subdural, epidural } = a;
+    const { intrathecal, subdural: inSubdural, epidural: inEpidural } = inflow;
+    // summed left to right, term by term, as a fold from 0 would: the same doubles to the last bit
+    const row = (r: readonly number[]) =>
+      (r[0] as number) * spread +
+      (r[1] as number) * csf +
+      (r[2] as number) * effect +
+      (r[3] as number) * subdural +
+      (r[4] as number) * epidural +
+      (r[5] as number) * intrathecal +
+      (r[6] as number) * inSubdural +
+      (r[7] as number) * inEpidural;
     return {
-      spread: Math.max(0, row(0)),
-      csf: Math.max(0, row(1)),
-      effect: Math.max(0, row(2)),
-      subdural: Math.max(0, row(3)),
-      epidural: Math.max(0, row(4)),
+      spread: Math.max(0, row(phi[0] as number[])),
+      csf: Math.max(0, row(phi[1] as number[])),
+      effect: Math.max(0, row(phi[2] as number[])),
+      subdural: Math.max(0, row(phi[3] as number[])),
+      epidural: Math.max(0, row(phi[4] as number[])),
     };
   };
 }
