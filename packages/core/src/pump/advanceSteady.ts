@@ -25,8 +25,8 @@ export interface SteadyRun {
 
 /**
  * Whether a settled state is in the steady case the fast path covers: therapy running on its basal
- * program, no bolus, a motor that turns, a catheter with neither kink nor breach. Occlusion and
- * accuracy bias are constant factors and stay inside it.
+ * program, no bolus, a motor that turns, no breach in the catheter. Occlusion and accuracy bias are
+ * constant factors and an intermittent kink only switches the flow off and on, so they stay inside it.
  */
 export function isSteady(state: PumpState): boolean {
   const { motor, truth } = state;
@@ -38,7 +38,6 @@ export function isSteady(state: PumpState): boolean {
     motor.stall === null &&
     !motor.awaitingInterrogation &&
     !state.memoryError &&
-    truth.catheter.kink === null &&
     truth.catheter.breach === null &&
     !isEndOfService(state)
   );
@@ -46,8 +45,8 @@ export function isSteady(state: PumpState): boolean {
 
 /**
  * Moves a settled steady state (see {@link isSteady}) towards `to` in plain numbers, the same
- * arithmetic as the stepwise advance: flex-step boundaries, where nothing settles, are crossed
- * without building a state. It stops at `to`, at the first instant where something settles (the
+ * arithmetic as the stepwise advance: flex-step boundaries and a kink opening or closing, where
+ * nothing settles, are crossed without building a state. It stops at `to`, at the first instant where something settles (the
  * calculated volume at the threshold or zero, the real reservoir dry, ERI, EOS) or, handing over to
  * the stepwise advance, where a flex step commands no flow. The fluid drawn on the way is pushed
  * through the path once: with no breach on it, plug flow cut into steps leaves the same path and
@@ -62,7 +61,8 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
   const starts = steps === null ? [] : steps.map((s) => s.startMinute * MS_PER_MINUTE);
   const rates = steps === null ? [] : steps.map((s) => doseToRate(s.dose, program.concentration));
   const constantRate = steps === null ? programmedRateAt(program, profile, 0 as Milliseconds) : 0;
-  const passable = 1_000_000 - truth.catheter.occlusionPpm;
+  const open = 1_000_000 - truth.catheter.occlusionPpm;
+  const { kink } = truth.catheter;
   const threshold = state.lowReservoirThreshold;
   const { eriAt, eosAt } = battery;
   const batchVolume = truth.path.reservoir.batch.volume;
@@ -78,25 +78,35 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
   let events = 0;
   let end: SteadyEnd;
   let lastRate = -1;
+  let lastPassable = -1;
   let lastReal = 0;
 
   for (;;) {
     let rate = constantRate;
-    let flexDue = Number.POSITIVE_INFINITY;
+    // the next instant where only a rate changes (a flex step, a kink opening or closing)
+    let shiftDue = Number.POSITIVE_INFINITY;
     if (steps !== null) {
       const tod = (now + state.timeOfDayAtStart) % MS_PER_DAY;
       let i = 0;
       while (i + 1 < starts.length && (starts[i + 1] as number) <= tod) i += 1;
       rate = rates[i] as number;
       const next = (starts[i] as number) > tod ? (starts[i] as number) : (starts[i + 1] ?? MS_PER_DAY);
-      flexDue = now + next - tod;
+      shiftDue = now + next - tod;
     }
     if (rate === 0) {
       end = 'handOver';
       break;
     }
-    if (rate !== lastRate) {
+    let passable = open;
+    if (kink !== null) {
+      // a kink's cycle starts when it appears (never later than now): closed for kinkedMs of every periodMs
+      const phase = (now - kink.since) % kink.periodMs;
+      if (now >= kink.since && phase < kink.kinkedMs) passable = 0;
+      shiftDue = Math.min(shiftDue, now + (phase < kink.kinkedMs ? kink.kinkedMs - phase : kink.periodMs - phase));
+    }
+    if (rate !== lastRate || passable !== lastPassable) {
       lastRate = rate;
+      lastPassable = passable;
       lastReal = throughFlow(rate as NanolitresPerDay, truth.biasPpm, passable);
     }
     const real = drawn < batchVolume ? lastReal : 0;
@@ -110,7 +120,7 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
     else if (eosAt !== null) soonest = sooner(soonest, eosAt - now);
     const settleDue = now + soonest;
 
-    const due = Math.min(flexDue, settleDue);
+    const due = Math.min(shiftDue, settleDue);
     const until = due > to ? to : due;
     const dt = until - now;
     if (dt > 0) {
