@@ -63,7 +63,7 @@ it('model-based runs per second: the pump model and the whole world', () => {
     [
       '',
       `ITPS model-based runs (one process of ${availableParallelism()} cores; inputs drawn before timing)`,
-      `  pump model, 25 commands, nine invariants: ${perSecond(1000, pumpMs)} runs/s (1000 runs in ${pumpMs.toFixed(0)} ms)   goal >= 5000 runs/s`,
+      `  pump model, 25 commands, nine invariants: ${perSecond(1000, pumpMs)} runs/s (1000 runs in ${pumpMs.toFixed(0)} ms)   goal >= 5000 runs/s: ${1000 / (pumpMs / 1000) >= 5000 ? 'met' : 'NOT met'}`,
       `  whole world model (session, link, pump, faults, time): ${perSecond(timed.length, worldMs)} runs/s, ${(worldCommandsRun / timed.length).toFixed(1)} commands a run (${timed.length} runs in ${worldMs.toFixed(0)} ms)`,
     ].join('\n'),
   );

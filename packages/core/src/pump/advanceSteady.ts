@@ -1,6 +1,6 @@
 import { doseToRate } from '../drug/doseToRate.ts';
 import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
-import { integrateRate, timeToAccumulate } from '../units/rateIntegral.ts';
+import { RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
@@ -69,12 +69,14 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
   const startDrawn = truth.path.reservoir.drawn;
 
   let now: number = state.now;
+  // what the pump believes it pumped, what really left the reservoir, and the battery's drain since
+  // the run began; `calculated`, `drawn` and `drained` are the start's figures moved by them
+  const believed = new RunningIntegral(belief.carry);
+  const actual = new RunningIntegral(truth.carry);
+  const drain = new RunningIntegral(battery.carry);
   let calculated: number = belief.calculatedReservoir;
-  let beliefCarry = belief.carry;
   let drawn = startDrawn;
-  let truthCarry = truth.carry;
   let drained = battery.drained;
-  let drainCarry = battery.carry;
   let events = 0;
   let end: SteadyEnd;
   let lastRate = -1;
@@ -110,13 +112,14 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
       lastReal = throughFlow(rate as NanolitresPerDay, truth.biasPpm, passable);
     }
     const real = drawn < batchVolume ? lastReal : 0;
-    const drain = idleDrain + rate * drainPerNanolitre;
+    const drainRate = idleDrain + rate * drainPerNanolitre;
 
     let soonest = Number.POSITIVE_INFINITY;
-    if (calculated > threshold) soonest = sooner(soonest, timeToAccumulate(rate, beliefCarry, calculated - threshold));
-    soonest = sooner(soonest, timeToAccumulate(rate, beliefCarry, calculated));
-    soonest = sooner(soonest, timeToAccumulate(real, truthCarry, batchVolume - drawn));
-    if (eriAt === null) soonest = sooner(soonest, timeToAccumulate(drain, drainCarry, capacity - drained));
+    if (calculated > threshold)
+      soonest = sooner(soonest, timeToAccumulate(rate, believed.carry, calculated - threshold));
+    soonest = sooner(soonest, timeToAccumulate(rate, believed.carry, calculated));
+    soonest = sooner(soonest, timeToAccumulate(real, actual.carry, batchVolume - drawn));
+    if (eriAt === null) soonest = sooner(soonest, timeToAccumulate(drainRate, drain.carry, capacity - drained));
     else if (eosAt !== null) soonest = sooner(soonest, eosAt - now);
     const settleDue = now + soonest;
 
@@ -124,16 +127,13 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
     const until = due > to ? to : due;
     const dt = until - now;
     if (dt > 0) {
-      const believed = integrateRate(rate, dt, beliefCarry);
-      calculated = Math.max(calculated - believed.amount, 0);
-      beliefCarry = believed.carry;
-      const actual = integrateRate(real, dt, truthCarry);
-      drawn = Math.min(drawn + actual.amount, batchVolume);
-      truthCarry = actual.carry;
+      believed.add(rate, dt);
+      calculated = Math.max(belief.calculatedReservoir - believed.amount, 0);
+      actual.add(real, dt);
+      drawn = Math.min(startDrawn + actual.amount, batchVolume);
       if (eriAt === null) {
-        const drainedNow = integrateRate(drain, dt, drainCarry);
-        drained += drainedNow.amount;
-        drainCarry = drainedNow.carry;
+        drain.add(drainRate, dt);
+        drained = battery.drained + drain.amount;
       }
       now = until;
     }
@@ -161,9 +161,9 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
     state: {
       ...state,
       now: now as Milliseconds,
-      belief: { calculatedReservoir: calculated as Nanolitres, lastRefill: belief.lastRefill, carry: beliefCarry },
-      truth: { ...truth, path, sinks, catheter, carry: truthCarry },
-      battery: eriAt === null ? { drained, carry: drainCarry, eriAt: null, eosAt: null } : battery,
+      belief: { calculatedReservoir: calculated as Nanolitres, lastRefill: belief.lastRefill, carry: believed.carry },
+      truth: { ...truth, path, sinks, catheter, carry: actual.carry },
+      battery: eriAt === null ? { drained, carry: drain.carry, eriAt: null, eosAt: null } : battery,
     },
     events,
     end,

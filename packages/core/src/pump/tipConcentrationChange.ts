@@ -33,9 +33,11 @@ export function timeToTipConcentrationChange(state: PumpState): Milliseconds | n
   if (outlet === undefined) return null;
   const atTip = concentration(outlet.batch);
   let volume = 0;
-  for (const portion of [...path.catheter, ...path.catheterProximal, ...path.tubing]) {
-    if (concentration(portion.batch) !== atTip) return after(volume, rate);
-    volume += portion.to - portion.from;
+  for (const tube of [path.catheter, path.catheterProximal, path.tubing]) {
+    for (const portion of tube) {
+      if (concentration(portion.batch) !== atTip) return after(volume, rate);
+      volume += portion.to - portion.from;
+    }
   }
   return concentration(path.reservoir.batch) === atTip ? null : after(volume, rate);
 }

@@ -23,11 +23,36 @@ export function integrateRate(ratePerDay: number, dtMs: number, carry: number): 
     throw new ItpsMisuseError('integrateRate', `expected non-negative integers, got rate ${ratePerDay}, dt ${dtMs}`);
   }
   if (ratePerDay === 0 || dtMs === 0) return { amount: 0, carry };
-  const wholeDays = Math.floor(dtMs / MS_PER_DAY);
-  const rest = dtMs - wholeDays * MS_PER_DAY;
-  const partial = ratePerDay * rest + carry;
-  const extra = divide(partial, MS_PER_DAY, 'floor');
-  return { amount: ratePerDay * wholeDays + extra, carry: partial - extra * MS_PER_DAY };
+  const total = new RunningIntegral(carry);
+  total.add(ratePerDay, dtMs);
+  return { amount: total.amount, carry: total.carry };
+}
+
+/**
+ * {@link integrateRate} kept in place for loops that take many steps: `amount` is the sum of every
+ * step's whole units and `carry` the carry after the last, exactly what chaining integrateRate
+ * gives, without an object per step. The caller passes non-negative safe integers.
+ */
+export class RunningIntegral {
+  /** Whole units accumulated since the integral was started. */
+  amount = 0;
+  /** Fraction of a unit carried, in 1/MS_PER_DAY units. */
+  carry: number;
+
+  constructor(carry: number) {
+    this.carry = carry;
+  }
+
+  /** Adds a constant `ratePerDay` over `dtMs`. */
+  add(ratePerDay: number, dtMs: number): void {
+    if (ratePerDay === 0 || dtMs === 0) return;
+    const wholeDays = Math.floor(dtMs / MS_PER_DAY);
+    const rest = dtMs - wholeDays * MS_PER_DAY;
+    const partial = ratePerDay * rest + this.carry;
+    const extra = divide(partial, MS_PER_DAY, 'floor');
+    this.amount += ratePerDay * wholeDays + extra;
+    this.carry = partial - extra * MS_PER_DAY;
+  }
 }
 
 /**
