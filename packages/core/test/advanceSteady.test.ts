@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { advancePump, createPumpState, daysToMs, hoursToMs, type Nanolitres } from '../src/index.ts';
+import {
+  advancePump,
+  averageProgramRate,
+  batteryLifeAtRate,
+  createPumpState,
+  daysToMs,
+  getDeviceProfile,
+  hoursToMs,
+  type Milliseconds,
+  type Nanolitres,
+} from '../src/index.ts';
 import { advancePumpStepwise } from '../src/pump/advancePump.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
@@ -35,5 +45,68 @@ describe('the steady fast path where a flex boundary and an alarm fall on the sa
     expect(advancePump(start, daysToMs(1)).eventsProcessed).toBe(2);
     const stopped = advancePump(advancePump(start, hoursToMs(6)), daysToMs(1));
     expect(stopped).toEqual(advancePump(start, daysToMs(1)));
+  });
+});
+
+describe('the steady fast path crossing whole days of a flex schedule', () => {
+  // ERI comes ten days or so in; EOS is then exactly 90 days after it, a whole number of days from
+  // the ERI instant: a jump of whole days must stop short of it, not land on it unsettled
+  const program = flexProgram(
+    [
+      ['00:00', 200],
+      ['06:00', 300],
+      ['12:00', 250],
+      ['18:00', 350],
+    ],
+    2000,
+  );
+  const profile = getDeviceProfile('synchromed-ii-20');
+  const life = batteryLifeAtRate(profile, averageProgramRate(program, profile));
+  const start = createPumpState(buildPumpInput({ program, ageAtStart: (life - daysToMs(10)) as Milliseconds }));
+
+  it('stops delivering at EOS exactly 90 days after ERI, as the stepwise advance does', () => {
+    const eriAt = advancePump(start, daysToMs(30)).battery.eriAt as Milliseconds;
+    expect(eriAt).not.toBeNull();
+    const atEri = advancePump(start, eriAt);
+    const eosAt = (eriAt + daysToMs(90)) as Milliseconds;
+    const after = advancePump(atEri, (eosAt + daysToMs(3)) as Milliseconds);
+    expect(after).toEqual(advancePumpStepwise(atEri, (eosAt + daysToMs(3)) as Milliseconds));
+    expect(after.alarms.eos).toEqual({ active: true, since: eosAt });
+    expect(after.truth.sinks.csf).toEqual(advancePump(atEri, eosAt).truth.sinks.csf);
+  });
+
+  it('counts every step boundary of the days it crosses: four a day', () => {
+    const day0 = advancePump(start, daysToMs(1));
+    expect(advancePump(day0, daysToMs(6)).eventsProcessed - day0.eventsProcessed).toBe(20);
+  });
+});
+
+describe('the steady fast path on schedules the pump would refuse, built by hand', () => {
+  // the fast path must stay exact whatever program a state holds: a schedule that does not start at
+  // midnight (midnight is then a due instant of its own) and one with a step that commands nothing
+  const base = createPumpState(buildPumpInput({ reservoirVolume: 20_000_000 as Nanolitres }));
+  const withSteps = (steps: readonly { startMinute: number; dose: number }[]) => ({
+    ...base,
+    program: { ...base.program, concentration: 2000, therapy: { mode: 'flex', steps } },
+  });
+
+  it.each([
+    [
+      'steps at 06:00 and 18:00 only',
+      [
+        { startMinute: 360, dose: 200_000_000 },
+        { startMinute: 1080, dose: 300_000_000 },
+      ],
+    ],
+    [
+      'a step of no dose from 12:00',
+      [
+        { startMinute: 0, dose: 200_000_000 },
+        { startMinute: 720, dose: 0 },
+      ],
+    ],
+  ])('%s: the same state as the stepwise advance over ten days', (_, steps) => {
+    const state = withSteps(steps) as unknown as typeof base;
+    expect(advancePump(state, daysToMs(10))).toEqual(advancePumpStepwise(state, daysToMs(10)));
   });
 });

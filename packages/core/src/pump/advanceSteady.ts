@@ -1,6 +1,6 @@
 import { doseToRate } from '../drug/doseToRate.ts';
 import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
-import { RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
+import { daysBefore, RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
@@ -11,6 +11,41 @@ import { programmedRateAt } from './therapyRate.ts';
 
 /** The shorter of two waits, a wait of zero or less counting as none (it is already past). */
 const sooner = (a: number, b: number): number => (b > 0 && b < a ? b : a);
+
+/** A flex schedule's day, which is the same whichever instant it starts from. */
+interface ScheduleDay {
+  /** The day's commanded and real flow, each as rate x length summed over the steps (nL x ms / day). */
+  readonly commanded: number;
+  readonly real: number;
+  /** Step boundaries in any 24 hours: each step's start, and midnight when no step starts there. */
+  readonly boundaries: number;
+}
+
+/**
+ * The day of a flex schedule whose steps start, in order, inside the day and all command a flow;
+ * null for any other (the fast path then steps through it).
+ */
+function scheduleDay(
+  starts: readonly number[],
+  rates: readonly number[],
+  realOf: (rate: number) => number,
+): ScheduleDay | null {
+  let commanded = 0;
+  let real = 0;
+  let boundaries = starts[0] === 0 ? 0 : 1;
+  for (let i = 0; i < starts.length; i += 1) {
+    const start = starts[i] as number;
+    const rate = rates[i] as number;
+    const until = starts[i + 1] ?? MS_PER_DAY;
+    if (rate <= 0 || start < 0 || until <= start || until > MS_PER_DAY) return null;
+    // the first step runs from midnight, whenever it starts
+    const length = until - (i === 0 ? 0 : start);
+    commanded += rate * length;
+    real += realOf(rate) * length;
+    boundaries += 1;
+  }
+  return { commanded, real, boundaries };
+}
 
 /** How a steady run ended: at the time asked for, at an instant to settle, or handing over. */
 export type SteadyEnd = 'to' | 'settle' | 'handOver';
@@ -64,7 +99,9 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
   const open = 1_000_000 - truth.catheter.occlusionPpm;
   const { kink } = truth.catheter;
   const threshold = state.lowReservoirThreshold;
-  const { eriAt, eosAt } = battery;
+  const { eriAt } = battery;
+  // EOS is known from ERI on
+  const eosAt = battery.eosAt ?? Number.POSITIVE_INFINITY;
   const batchVolume = truth.path.reservoir.batch.volume;
   const startDrawn = truth.path.reservoir.drawn;
 
@@ -79,6 +116,12 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
   let drained = battery.drained;
   let events = 0;
   let end: SteadyEnd;
+  // a flex schedule repeats every day: whole days in which nothing settles are crossed at once
+  const day =
+    steps === null || kink !== null
+      ? null
+      : scheduleDay(starts, rates, (rate) => throughFlow(rate as NanolitresPerDay, truth.biasPpm, open));
+  let nextJumpTry = now;
   let lastRate = -1;
   let lastPassable = -1;
   let lastReal = 0;
@@ -98,6 +141,30 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
     if (rate === 0) {
       end = 'handOver';
       break;
+    }
+    if (day !== null && now >= nextJumpTry && drawn < batchVolume) {
+      let days = Math.floor((to - now) / MS_PER_DAY);
+      const drainPerDay = idleDrain * MS_PER_DAY + drainPerNanolitre * day.commanded;
+      if (calculated > threshold) days = daysBefore(day.commanded, believed.carry, calculated - threshold, days);
+      days = daysBefore(day.commanded, believed.carry, calculated, days);
+      days = daysBefore(day.real, actual.carry, batchVolume - drawn, days);
+      if (eriAt === null) days = daysBefore(drainPerDay, drain.carry, capacity - drained, days);
+      else days = Math.min(days, Math.floor((eosAt - now - 1) / MS_PER_DAY));
+      if (days > 0) {
+        believed.addDays(day.commanded, days);
+        calculated = Math.max(belief.calculatedReservoir - believed.amount, 0);
+        actual.addDays(day.real, days);
+        drawn = Math.min(startDrawn + actual.amount, batchVolume);
+        if (eriAt === null) {
+          drain.addDays(drainPerDay, days);
+          drained = battery.drained + drain.amount;
+        }
+        now += days * MS_PER_DAY;
+        events += days * day.boundaries;
+        continue;
+      }
+      // something settles within a day: step to it, and look again a day on
+      nextJumpTry = now + MS_PER_DAY;
     }
     let passable = open;
     if (kink !== null) {
@@ -120,7 +187,7 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
     soonest = sooner(soonest, timeToAccumulate(rate, believed.carry, calculated));
     soonest = sooner(soonest, timeToAccumulate(real, actual.carry, batchVolume - drawn));
     if (eriAt === null) soonest = sooner(soonest, timeToAccumulate(drainRate, drain.carry, capacity - drained));
-    else if (eosAt !== null) soonest = sooner(soonest, eosAt - now);
+    else soonest = sooner(soonest, eosAt - now);
     const settleDue = now + soonest;
 
     const due = Math.min(shiftDue, settleDue);

@@ -101,7 +101,7 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
     lifecycle,
     advanceTo(to) {
       if (to < pumpState().now) throw new ItpsMisuseError('advanceTo', `time cannot go back to ${to} ms`);
-      if (patient === null) {
+      if (patient === null || parameters === null || drugStep === null) {
         advancePumpTo(to);
         return;
       }
@@ -110,6 +110,7 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
       // the pure kernel, and the machine then moves in one event: the kernel gives the same state
       // however time is cut (REQ-TIME-01), and one event costs far less than thousands.
       let piece = pumpState();
+      let person = patient;
       while (piece.now < to) {
         const now = piece.now;
         const due = nextDueInstant(piece);
@@ -119,9 +120,9 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
         if (front !== null && now + front < end) end = (now + front) as Milliseconds;
         piece = advancePump(piece, end);
         if (piece.now === now) throw new ItpsMisuseError('advanceTo', `the pump did not move from ${now} ms`);
-        if (patient !== null && parameters !== null && drugStep !== null)
-          patient = advancePatient(patient, parameters, drugStep, piece.now, receivedFrom(piece));
+        person = advancePatient(person, parameters, drugStep, piece.now, receivedFrom(piece));
       }
+      patient = person;
       advancePumpTo(to);
     },
     nextEventTime: () => nextDueInstant(pumpState()),

@@ -43,6 +43,19 @@ export class RunningIntegral {
     this.carry = carry;
   }
 
+  /**
+   * Adds `days` whole days of a rate that repeats every day, given as its integral over one day
+   * (units x ms / day, the sum of rate x length over the day's pieces): the same as adding each
+   * piece of each day in turn, because the chained carries add up to the exact total.
+   */
+  addDays(perDay: number, days: number): void {
+    const whole = Math.floor(perDay / MS_PER_DAY);
+    const partial = (perDay - whole * MS_PER_DAY) * days + this.carry;
+    const extra = divide(partial, MS_PER_DAY, 'floor');
+    this.amount += whole * days + extra;
+    this.carry = partial - extra * MS_PER_DAY;
+  }
+
   /** Adds a constant `ratePerDay` over `dtMs`. */
   add(ratePerDay: number, dtMs: number): void {
     if (ratePerDay === 0 || dtMs === 0) return;
@@ -70,3 +83,24 @@ export function timeToAccumulate(ratePerDay: number, carry: number, amount: numb
   const partial = numerator >= 0 ? divide(numerator, ratePerDay, 'ceil') : -divide(-numerator, ratePerDay, 'floor');
   return q * MS_PER_DAY + partial;
 }
+
+/**
+ * The most whole days, up to `limit`, that a rate repeating every day (`perDay`, as in
+ * {@link RunningIntegral.addDays}) can run from `carry` before its accumulated whole units reach
+ * `remaining`: the largest `k <= limit` with `floor((carry + k perDay) / MS_PER_DAY) < remaining`.
+ */
+export function daysBefore(perDay: number, carry: number, remaining: number, limit: number): number {
+  if (remaining <= 0) return 0;
+  if (perDay === 0) return limit;
+  const whole = Math.floor(perDay / MS_PER_DAY);
+  const rest = perDay - whole * MS_PER_DAY;
+  // carry + k perDay < remaining x DAY, estimated in doubles and then settled exactly
+  let k = Math.min(limit, Math.max(0, Math.ceil((remaining * MS_PER_DAY - carry) / perDay) - 1));
+  while (k > 0 && reachedIn(k, whole, rest, carry, remaining)) k -= 1;
+  while (k < limit && !reachedIn(k + 1, whole, rest, carry, remaining)) k += 1;
+  return k;
+}
+
+/** Whether `days` days of `whole` units and `rest` / MS_PER_DAY a day, from `carry`, make `remaining`. */
+const reachedIn = (days: number, whole: number, rest: number, carry: number, remaining: number): boolean =>
+  whole * days + divide(carry + rest * days, MS_PER_DAY, 'floor') >= remaining;
