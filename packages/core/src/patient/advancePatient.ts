@@ -183,7 +183,8 @@ export function advancePatient(
     tolerance = tolTarget + (tolerance - tolTarget) * (fine ? c.fineToleranceDecay : Math.exp(-c.kTolerance * h));
     const q = drug.effect / c.effectAtNeed / tolerance;
     const inDeficit = dependence >= MIN_DEPENDENCE && q < p.withdrawal.deficitRatio * dependence;
-    deficitH = deficitOver(deficitH, now, p, c, inDeficit, h, changes);
+    // no deficit and none building: nothing to move and no stage to cross
+    if (inDeficit || deficitH > 0) deficitH = deficitOver(deficitH, now, p, c, inDeficit, h, changes);
     now += ms;
     const stage = overdoseStageAt(q, p);
     if (stage !== overdose) {
@@ -197,8 +198,8 @@ export function advancePatient(
     if (ch.type.startsWith('patient.withdrawal.'))
       worstWithdrawal = worse(WITHDRAWAL_STAGES, worstWithdrawal, ch.type.slice(19) as WithdrawalStage);
   }
+  // every field, in the order createPatientState makes them (one shape for every state)
   return {
-    ...s,
     now: now as Milliseconds,
     drug,
     dependence,

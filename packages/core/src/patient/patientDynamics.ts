@@ -30,15 +30,32 @@ export const NO_INFLOW: DrugInflow = { intrathecal: 0, subdural: 0, epidural: 0 
 const rate = (halfLifeH: number) => Math.LN2 / halfLifeH;
 
 /** Rate constants per hour. */
-export function rateConstants(p: PatientParameters) {
-  return {
-    spread: rate(p.spreadHalfLifeH),
-    elimination: rate(p.csfHalfLifeH),
-    effect: rate(p.effectHalfLifeH),
-    subdural: rate(p.subdural.halfLifeH),
-    epidural: rate(p.epidural.halfLifeH),
-  };
+export function rateConstants(p: PatientParameters): RateConstants {
+  let k = rateConstantsCache.get(p);
+  if (k === undefined) {
+    k = {
+      spread: rate(p.spreadHalfLifeH),
+      elimination: rate(p.csfHalfLifeH),
+      effect: rate(p.effectHalfLifeH),
+      subdural: rate(p.subdural.halfLifeH),
+      epidural: rate(p.epidural.halfLifeH),
+    };
+    rateConstantsCache.set(p, k);
+  }
+  return k;
 }
+
+/** First-order rate constants of a patient, per hour. */
+export interface RateConstants {
+  readonly spread: number;
+  readonly elimination: number;
+  readonly effect: number;
+  readonly subdural: number;
+  readonly epidural: number;
+}
+
+// parameters are plain immutable data: their rate constants are worked out once each
+const rateConstantsCache = new WeakMap<PatientParameters, RateConstants>();
 
 /** The effect-compartment amount at steady state on the patient's need: effect 1 before tolerance. */
 export const effectAtNeed = (p: PatientParameters): number => p.needMcgPerDay / 24 / rateConstants(p).elimination;
@@ -92,24 +109,23 @@ export function createDrugStep(p: PatientParameters): DrugStep {
       if (cache.size > 64) cache.clear();
       cache.set(durationMs, phi);
     }
-    const { spread, csf, effect, subdural, epidural } = a;
-    const { intrathecal, subdural: inSubdural, epidural: inEpidural } = inflow;
-    // summed left to right, term by term, as a fold from 0 would: the same doubles to the last bit
-    const row = (r: readonly number[]) =>
-      (r[0] as number) * spread +
-      (r[1] as number) * csf +
-      (r[2] as number) * effect +
-      (r[3] as number) * subdural +
-      (r[4] as number) * epidural +
-      (r[5] as number) * intrathecal +
-      (r[6] as number) * inSubdural +
-      (r[7] as number) * inEpidural;
     return {
-      spread: Math.max(0, row(phi[0] as number[])),
-      csf: Math.max(0, row(phi[1] as number[])),
-      effect: Math.max(0, row(phi[2] as number[])),
-      subdural: Math.max(0, row(phi[3] as number[])),
-      epidural: Math.max(0, row(phi[4] as number[])),
+      spread: Math.max(0, rowTimes(phi[0] as number[], a, inflow)),
+      csf: Math.max(0, rowTimes(phi[1] as number[], a, inflow)),
+      effect: Math.max(0, rowTimes(phi[2] as number[], a, inflow)),
+      subdural: Math.max(0, rowTimes(phi[3] as number[], a, inflow)),
+      epidural: Math.max(0, rowTimes(phi[4] as number[], a, inflow)),
     };
   };
 }
+
+/** One row of a transition matrix times the state [amounts; inflows], summed left to right term by term. */
+const rowTimes = (r: readonly number[], a: DrugAmounts, inflow: DrugInflow): number =>
+  (r[0] as number) * a.spread +
+  (r[1] as number) * a.csf +
+  (r[2] as number) * a.effect +
+  (r[3] as number) * a.subdural +
+  (r[4] as number) * a.epidural +
+  (r[5] as number) * inflow.intrathecal +
+  (r[6] as number) * inflow.subdural +
+  (r[7] as number) * inflow.epidural;

@@ -5,6 +5,7 @@ import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import { flowThroughPath } from './flowThroughPath.ts';
+import type { PumpProgram } from './program.ts';
 import type { PumpState } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
 import { programmedRateAt } from './therapyRate.ts';
@@ -28,7 +29,8 @@ interface ScheduleDay {
 function scheduleDay(
   starts: readonly number[],
   rates: readonly number[],
-  realOf: (rate: number) => number,
+  biasPpm: number,
+  passable: number,
 ): ScheduleDay | null {
   let commanded = 0;
   let real = 0;
@@ -41,10 +43,27 @@ function scheduleDay(
     // the first step runs from midnight, whenever it starts
     const length = until - (i === 0 ? 0 : start);
     commanded += rate * length;
-    real += realOf(rate) * length;
+    real += throughFlow(rate as NanolitresPerDay, biasPpm, passable) * length;
     boundaries += 1;
   }
   return { commanded, real, boundaries };
+}
+
+/** A flex schedule's step starts (ms after midnight) and flows, worked out once per program. */
+const flexTimes = new WeakMap<PumpProgram, { readonly starts: readonly number[]; readonly rates: readonly number[] }>();
+const NO_STEPS = { starts: [], rates: [] };
+function flexTimesOf(program: PumpProgram): { readonly starts: readonly number[]; readonly rates: readonly number[] } {
+  const { therapy } = program;
+  if (therapy.mode !== 'flex') return NO_STEPS;
+  let times = flexTimes.get(program);
+  if (times === undefined) {
+    times = {
+      starts: therapy.steps.map((s) => s.startMinute * MS_PER_MINUTE),
+      rates: therapy.steps.map((s) => doseToRate(s.dose, program.concentration)),
+    };
+    flexTimes.set(program, times);
+  }
+  return times;
 }
 
 /** How a steady run ended: at the time asked for, at an instant to settle, or handing over. */
@@ -93,8 +112,7 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
   const { capacity, idleDrain, drainPerNanolitre } = profile.battery;
   const { therapy } = program;
   const steps = therapy.mode === 'flex' ? therapy.steps : null;
-  const starts = steps === null ? [] : steps.map((s) => s.startMinute * MS_PER_MINUTE);
-  const rates = steps === null ? [] : steps.map((s) => doseToRate(s.dose, program.concentration));
+  const { starts, rates } = flexTimesOf(program);
   const constantRate = steps === null ? programmedRateAt(program, profile, 0 as Milliseconds) : 0;
   const open = 1_000_000 - truth.catheter.occlusionPpm;
   const { kink } = truth.catheter;
@@ -118,9 +136,7 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
   let end: SteadyEnd;
   // a flex schedule repeats every day: whole days in which nothing settles are crossed at once
   const day =
-    steps === null || kink !== null
-      ? null
-      : scheduleDay(starts, rates, (rate) => throughFlow(rate as NanolitresPerDay, truth.biasPpm, open));
+    steps === null || kink !== null || to - now < MS_PER_DAY ? null : scheduleDay(starts, rates, truth.biasPpm, open);
   let nextJumpTry = now;
   let lastRate = -1;
   let lastPassable = -1;
@@ -224,15 +240,36 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
     sinks = flowed.sinks;
     catheter = flowed.catheter;
   }
-  return {
-    state: {
-      ...state,
-      now: now as Milliseconds,
-      belief: { calculatedReservoir: calculated as Nanolitres, lastRefill: belief.lastRefill, carry: believed.carry },
-      truth: { ...truth, path, sinks, catheter, carry: actual.carry },
-      battery: eriAt === null ? { drained, carry: drain.carry, eriAt: null, eosAt: null } : battery,
+  // built field by field, as the stepwise advance builds it, so every state keeps one shape
+  const next: PumpState = {
+    profileId: state.profileId,
+    serial: state.serial,
+    now: now as Milliseconds,
+    timeOfDayAtStart: state.timeOfDayAtStart,
+    program: state.program,
+    therapyActive: state.therapyActive,
+    lowReservoirThreshold: state.lowReservoirThreshold,
+    catheterVolumeEntered: state.catheterVolumeEntered,
+    reservoirDeadSpace: state.reservoirDeadSpace,
+    belief: { calculatedReservoir: calculated as Nanolitres, lastRefill: belief.lastRefill, carry: believed.carry },
+    truth: {
+      path,
+      sinks,
+      loaded: truth.loaded,
+      nextBatchId: truth.nextBatchId,
+      catheter,
+      biasPpm: truth.biasPpm,
+      carry: actual.carry,
     },
-    events,
-    end,
+    battery: eriAt === null ? { drained, carry: drain.carry, eriAt: null, eosAt: null } : battery,
+    bolus: state.bolus,
+    motor: state.motor,
+    lowBatteryReset: state.lowBatteryReset,
+    memoryError: state.memoryError,
+    alarms: state.alarms,
+    log: state.log,
+    rng: state.rng,
+    eventsProcessed: state.eventsProcessed,
   };
+  return { state: next, events, end };
 }

@@ -21,14 +21,13 @@ const total = (portions: readonly Portion[]): Fluid => {
 // built field by field (not with a computed-key spread) so every Sinks object keeps one shape
 function addTo(sinks: Sinks, name: SinkName, fluid: Fluid): Sinks {
   if (fluid.volume === 0) return sinks;
-  const add = (n: SinkName) => (n === name ? addFluids(sinks[n], fluid) : sinks[n]);
   return {
-    csf: add('csf'),
-    pocket: add('pocket'),
-    epidural: add('epidural'),
-    subdural: add('subdural'),
-    leak: add('leak'),
-    aspirated: add('aspirated'),
+    csf: name === 'csf' ? addFluids(sinks.csf, fluid) : sinks.csf,
+    pocket: name === 'pocket' ? addFluids(sinks.pocket, fluid) : sinks.pocket,
+    epidural: name === 'epidural' ? addFluids(sinks.epidural, fluid) : sinks.epidural,
+    subdural: name === 'subdural' ? addFluids(sinks.subdural, fluid) : sinks.subdural,
+    leak: name === 'leak' ? addFluids(sinks.leak, fluid) : sinks.leak,
+    aspirated: name === 'aspirated' ? addFluids(sinks.aspirated, fluid) : sinks.aspirated,
   };
 }
 

@@ -14,9 +14,10 @@ import { nextFlexBoundary } from './therapyRate.ts';
  */
 export function nextDueTime(state: PumpState, commanded: NanolitresPerDay = commandedRate(state)): number {
   const now = state.now;
-  let due = Number.POSITIVE_INFINITY;
+  // the soonest wait, a wait of zero or less counting as none
+  let wait = Number.POSITIVE_INFINITY;
   const consider = (dt: number): void => {
-    if (dt > 0 && now + dt < due) due = now + dt;
+    if (dt > 0 && dt < wait) wait = dt;
   };
   const rate = commanded;
   const { program, belief, truth, battery, bolus, motor } = state;
@@ -44,7 +45,7 @@ export function nextDueTime(state: PumpState, commanded: NanolitresPerDay = comm
   } else if (battery.eosAt !== null && battery.eosAt > now) {
     consider(battery.eosAt - now);
   }
-  return due;
+  return now + wait;
 }
 
 /** {@link nextDueTime} as a branded time, or null when nothing will happen. */
