@@ -1,7 +1,7 @@
 import { picogramsToMcg } from '../units/conversions.ts';
 import type { Milliseconds, Picograms } from '../units/quantity.ts';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
-import { type DrugAmounts, type DrugInflow, type DrugStep, effectAtNeed, steadyAmounts } from './patientDynamics.ts';
+import { type DrugInflow, type DrugStep, effectAtNeed, steadyAmounts } from './patientDynamics.ts';
 import {
   OVERDOSE_STAGES,
   type OverdoseStage,
@@ -52,16 +52,26 @@ export function withdrawalStageAt(deficitH: number, p: PatientParameters): Withd
 
 const worse = <T extends string>(order: readonly T[], a: T, b: T): T => (order.indexOf(b) > order.indexOf(a) ? b : a);
 
-function settled(a: DrugAmounts, b: DrugAmounts, scale: number): boolean {
-  const tol = SETTLED * scale;
-  return (
-    Math.abs(a.spread - b.spread) <= tol &&
-    Math.abs(a.csf - b.csf) <= tol &&
-    Math.abs(a.effect - b.effect) <= tol &&
-    Math.abs(a.subdural - b.subdural) <= tol &&
-    Math.abs(a.epidural - b.epidural) <= tol
-  );
-}
+/** A row of a transition matrix times [amounts; inflows], summed left to right as DrugStep sums it. */
+const dotRow = (
+  r: readonly number[],
+  spread: number,
+  csf: number,
+  effect: number,
+  subdural: number,
+  epidural: number,
+  inIntrathecal: number,
+  inSubdural: number,
+  inEpidural: number,
+): number =>
+  (r[0] as number) * spread +
+  (r[1] as number) * csf +
+  (r[2] as number) * effect +
+  (r[3] as number) * subdural +
+  (r[4] as number) * epidural +
+  (r[5] as number) * inIntrathecal +
+  (r[6] as number) * inSubdural +
+  (r[7] as number) * inEpidural;
 
 /** Figures of a patient that every step uses, worked out once per parameters object. */
 interface Constants {
@@ -167,21 +177,62 @@ export function advancePatient(
   const steady = steadyAmounts(p, inflow);
   // the loop works on plain locals and builds one state at the end: a long run is many steps
   let now: number = s.now;
-  let drug = s.drug;
+  // the drug amounts in locals, stepped with the transition matrix as DrugStep steps them
+  let { spread, csf, effect, subdural, epidural } = s.drug;
+  const { intrathecal: inIntrathecal, subdural: inSubdural, epidural: inEpidural } = inflow;
+  const settledWithin = SETTLED * c.effectAtNeed;
+  const fineMatrix = step.transition(FINE_STEP_MS);
   let { dependence, tolerance, deficitH, overdose } = s;
   let worstOverdose = s.worst.overdose;
   let worstWithdrawal = s.worst.withdrawal;
   const changes: PatientLogEntry[] = [];
   while (now < to) {
-    const ms = Math.min(to - now, settled(drug, steady, c.effectAtNeed) ? STEADY_STEP_MS : FINE_STEP_MS);
+    const isSettled =
+      Math.abs(spread - steady.spread) <= settledWithin &&
+      Math.abs(csf - steady.csf) <= settledWithin &&
+      Math.abs(effect - steady.effect) <= settledWithin &&
+      Math.abs(subdural - steady.subdural) <= settledWithin &&
+      Math.abs(epidural - steady.epidural) <= settledWithin;
+    const ms = Math.min(to - now, isSettled ? STEADY_STEP_MS : FINE_STEP_MS);
     const h = ms / MS_PER_HOUR;
-    const exposure = Math.min(1, drug.effect / c.effectAtNeed / tolerance);
-    drug = step(drug, inflow, ms);
+    const exposure = Math.min(1, effect / c.effectAtNeed / tolerance);
     const fine = ms === FINE_STEP_MS;
+    const phi = fine ? fineMatrix : step.transition(ms);
+    const r0 = phi[0] as readonly number[];
+    const r1 = phi[1] as readonly number[];
+    const r2 = phi[2] as readonly number[];
+    const r3 = phi[3] as readonly number[];
+    const r4 = phi[4] as readonly number[];
+    // each row summed left to right, term by term: the doubles DrugStep gives
+    const nextSpread = Math.max(
+      0,
+      dotRow(r0, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+    );
+    const nextCsf = Math.max(
+      0,
+      dotRow(r1, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+    );
+    const nextEffect = Math.max(
+      0,
+      dotRow(r2, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+    );
+    const nextSubdural = Math.max(
+      0,
+      dotRow(r3, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+    );
+    const nextEpidural = Math.max(
+      0,
+      dotRow(r4, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+    );
+    spread = nextSpread;
+    csf = nextCsf;
+    effect = nextEffect;
+    subdural = nextSubdural;
+    epidural = nextEpidural;
     dependence = exposure + (dependence - exposure) * (fine ? c.fineDependenceDecay : Math.exp(-c.kDependence * h));
     const tolTarget = 1 + p.tolerance.maxIncrease * exposure;
     tolerance = tolTarget + (tolerance - tolTarget) * (fine ? c.fineToleranceDecay : Math.exp(-c.kTolerance * h));
-    const q = drug.effect / c.effectAtNeed / tolerance;
+    const q = effect / c.effectAtNeed / tolerance;
     const inDeficit = dependence >= MIN_DEPENDENCE && q < p.withdrawal.deficitRatio * dependence;
     // no deficit and none building: nothing to move and no stage to cross
     if (inDeficit || deficitH > 0) deficitH = deficitOver(deficitH, now, p, c, inDeficit, h, changes);
@@ -201,7 +252,7 @@ export function advancePatient(
   // every field, in the order createPatientState makes them (one shape for every state)
   return {
     now: now as Milliseconds,
-    drug,
+    drug: { spread, csf, effect, subdural, epidural },
     dependence,
     tolerance,
     deficitH,

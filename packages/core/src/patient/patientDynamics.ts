@@ -92,7 +92,14 @@ function systemMatrix(p: PatientParameters, hours: number): Matrix {
 }
 
 /** Moves drug amounts through a step of `durationMs` under constant inflows. */
-export type DrugStep = (amounts: DrugAmounts, inflow: DrugInflow, durationMs: number) => DrugAmounts;
+export interface DrugStep {
+  (amounts: DrugAmounts, inflow: DrugInflow, durationMs: number): DrugAmounts;
+  /**
+   * The step's transition matrix over `durationMs` (remembered), rows spread, csf, effect, subdural,
+   * epidural over columns [amounts; inflows], for loops that step amounts held in locals.
+   */
+  readonly transition: (durationMs: number) => Matrix;
+}
 
 /**
  * The exact solution of the patient's linear drug model over a step (matrix exponential), with
@@ -101,14 +108,18 @@ export type DrugStep = (amounts: DrugAmounts, inflow: DrugInflow, durationMs: nu
  */
 export function createDrugStep(p: PatientParameters): DrugStep {
   const cache = new Map<number, number[][]>();
-  return (a, inflow, durationMs) => {
-    if (durationMs <= 0) return a;
+  const transition = (durationMs: number): number[][] => {
     let phi = cache.get(durationMs);
     if (phi === undefined) {
       phi = matrixExponential(systemMatrix(p, durationMs / MS_PER_HOUR));
       if (cache.size > 64) cache.clear();
       cache.set(durationMs, phi);
     }
+    return phi;
+  };
+  const step = (a: DrugAmounts, inflow: DrugInflow, durationMs: number): DrugAmounts => {
+    if (durationMs <= 0) return a;
+    const phi = transition(durationMs);
     return {
       spread: Math.max(0, rowTimes(phi[0] as number[], a, inflow)),
       csf: Math.max(0, rowTimes(phi[1] as number[], a, inflow)),
@@ -117,6 +128,7 @@ export function createDrugStep(p: PatientParameters): DrugStep {
       epidural: Math.max(0, rowTimes(phi[4] as number[], a, inflow)),
     };
   };
+  return Object.assign(step, { transition });
 }
 
 /** One row of a transition matrix times the state [amounts; inflows], summed left to right term by term. */

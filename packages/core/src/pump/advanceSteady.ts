@@ -1,10 +1,11 @@
 import { doseToRate } from '../drug/doseToRate.ts';
-import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
+import type { Milliseconds, Nanolitres, NanolitresPerDay, Picograms } from '../units/quantity.ts';
 import { daysBefore, RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
-import { flowThroughPath } from './flowThroughPath.ts';
+import { flowThroughPath, sinkOfTip } from './flowThroughPath.ts';
+import { portionMass } from './fluid.ts';
 import type { PumpProgram } from './program.ts';
 import type { PumpState } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
@@ -66,6 +67,34 @@ function flexTimesOf(program: PumpProgram): { readonly starts: readonly number[]
   return times;
 }
 
+/**
+ * Told, at every instant a steady run crosses where the flow at the tip may change and where it
+ * stops, the mass that has left the tip into its sink so far (pg, cumulative, the sink's own total).
+ */
+export type TipObserver = (at: Milliseconds, tipMass: Picograms) => void;
+
+/**
+ * The batch offset at the catheter tip when the whole path, tip to reservoir, holds one unbroken run
+ * of the reservoir's own batch (no concentration front anywhere, no breach holding fluid apart), or
+ * null. Fluid leaving the tip is then the batch from that offset on, whatever is drawn.
+ */
+export function oneBatchOutlet(state: PumpState): number | null {
+  const { path, catheter } = state.truth;
+  if (catheter.breach !== null || path.catheterProximal.length > 0) return null;
+  const { batch, drawn } = path.reservoir;
+  let outlet: number | null = null;
+  let next = -1;
+  for (const tube of [path.catheter, path.tubing]) {
+    for (const p of tube) {
+      if (p.batch.id !== batch.id || (outlet !== null && p.from !== next)) return null;
+      if (outlet === null) outlet = p.from;
+      next = p.to;
+    }
+  }
+  if (outlet === null) return drawn;
+  return next === drawn ? outlet : null;
+}
+
 /** How a steady run ended: at the time asked for, at an instant to settle, or handing over. */
 export type SteadyEnd = 'to' | 'settle' | 'handOver';
 
@@ -100,13 +129,18 @@ export function isSteady(state: PumpState): boolean {
 /**
  * Moves a settled steady state (see {@link isSteady}) towards `to` in plain numbers, the same
  * arithmetic as the stepwise advance: flex-step boundaries and a kink opening or closing, where
- * nothing settles, are crossed without building a state. It stops at `to`, at the first instant where something settles (the
- * calculated volume at the threshold or zero, the real reservoir dry, ERI, EOS) or, handing over to
+ * nothing settles, are crossed without building a state. It stops at `to`, at the first instant
+ * where something settles (the calculated volume at the threshold or zero, the real reservoir dry,
+ * ERI, EOS) or, handing over to
  * the stepwise advance, where a flex step commands no flow. The fluid drawn on the way is pushed
  * through the path once: with no breach on it, plug flow cut into steps leaves the same path and
  * the same sinks to the picogram as one push (masses of the pieces of a batch telescope).
+ *
+ * With an observer (the patient model, which needs the drug rate at the tip constant between the
+ * instants it is told), whole days are not jumped, and a path that does not hold one unbroken batch
+ * hands over at once.
  */
-export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
+export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipObserver): SteadyRun {
   const profile = getDeviceProfile(state.profileId);
   const { program, belief, truth, battery } = state;
   const { capacity, idleDrain, drainPerNanolitre } = profile.battery;
@@ -136,7 +170,20 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
   let end: SteadyEnd;
   // a flex schedule repeats every day: whole days in which nothing settles are crossed at once
   const day =
-    steps === null || kink !== null || to - now < MS_PER_DAY ? null : scheduleDay(starts, rates, truth.biasPpm, open);
+    steps === null || kink !== null || observe !== undefined || to - now < MS_PER_DAY
+      ? null
+      : scheduleDay(starts, rates, truth.biasPpm, open);
+  // what the tip has let out, for an observer: the reservoir's one batch from the outlet's offset on
+  const outlet = observe === undefined ? null : oneBatchOutlet(state);
+  // an observer is told the tip's delivery only where the path holds one batch (no front to time)
+  if (observe !== undefined && outlet === null) return { state, events: 0, end: 'handOver' };
+  let observedAt: number = state.now;
+  const tipSink = truth.sinks[sinkOfTip[truth.catheter.tip]];
+  const tipMass = () =>
+    outlet === null
+      ? tipSink.mass
+      : tipSink.mass +
+        portionMass({ batch: truth.path.reservoir.batch, from: outlet, to: outlet + drawn - startDrawn });
   let nextJumpTry = now;
   let lastRate = -1;
   let lastPassable = -1;
@@ -229,7 +276,13 @@ export function advanceSteady(state: PumpState, to: Milliseconds): SteadyRun {
       end = 'settle';
       break;
     }
+    if (observe !== undefined) {
+      observe(now as Milliseconds, tipMass() as Picograms);
+      observedAt = now;
+    }
   }
+  if (observe !== undefined && end !== 'handOver' && now > observedAt)
+    observe(now as Milliseconds, tipMass() as Picograms);
 
   if (now === state.now) return { state, events, end };
   let { path, sinks, catheter } = truth;

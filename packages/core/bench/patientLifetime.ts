@@ -1,0 +1,51 @@
+// The seven-year history with a patient at the end of the catheter (#18). As a module it gives the
+// run to pumpLifetime.perf.ts; run directly (node --import tsx bench/patientLifetime.ts) it prints
+// the median of seven warm runs in a plain Node process, as the CLI's bundle runs the code, without
+// the test runner's module transform in between.
+import { pathToFileURL } from 'node:url';
+import {
+  createPatientParameters,
+  daysToMs,
+  type Milliseconds,
+  type Nanolitres,
+  type Picograms,
+  reservoirVolume,
+} from '../src/index.ts';
+import { createSimulation } from '../src/sim/simulation.ts';
+import { input, REFILL_EVERY } from './lifetimeHistory.ts';
+
+const SEVEN_YEARS = daysToMs(7 * 365);
+const parameters = createPatientParameters({ origin: 'spinal', needMcgPerDay: 275 });
+
+/** Seven years, refilled every 84 days, with a spinal patient needing 275 mcg/day. */
+export function runWithPatient() {
+  const sim = createSimulation(input, undefined, { parameters });
+  for (let t: number = REFILL_EVERY; t <= SEVEN_YEARS; t += REFILL_EVERY) {
+    sim.advanceTo(t as Milliseconds);
+    if (sim.lifecycle() === 'endOfService') break;
+    sim.send({ type: 'update.begin' });
+    sim.send({ type: 'reservoir.aspirate', volume: 'all' });
+    const fill = 20_000_000 - reservoirVolume(sim.pumpState().truth.path.reservoir);
+    sim.send({
+      type: 'injection.give',
+      site: 'reservoir',
+      fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
+    });
+    sim.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
+  }
+  if (sim.lifecycle() !== 'endOfService') sim.advanceTo(SEVEN_YEARS);
+  return sim;
+}
+
+/** The median of `runs` warm runs, ms. */
+export function warmMedianMs(runs = 7): number {
+  for (let i = 0; i < 3; i += 1) runWithPatient(); // warm-up: the JIT's optimised code
+  const ms = Array.from({ length: runs }, () => {
+    const t0 = performance.now();
+    runWithPatient();
+    return performance.now() - t0;
+  }).sort((a, b) => a - b);
+  return ms[Math.floor(runs / 2)] as number;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(warmMedianMs().toFixed(1));
