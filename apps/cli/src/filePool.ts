@@ -1,6 +1,5 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { type FileJob, type FileOutcome, runFile } from './runFiles.ts';
 
 /**
@@ -18,6 +17,8 @@ export async function runFilesStreaming(
     onOutcome(runFile(jobs[0]));
     return 1;
   }
+  // loaded only for a batch: a single file (the common case) starts faster without it
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<FileJob, FileOutcome>({
     filename: new URL('./scenarioWorker.mjs', import.meta.url).href,
     maxThreads: Math.max(1, Math.min(jobs.length, availableParallelism())),

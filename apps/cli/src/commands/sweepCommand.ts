@@ -16,7 +16,6 @@ import {
   sweepResultOf,
 } from '@itps/scenarios';
 import type { Command } from 'commander';
-import { Piscina } from 'piscina';
 import { chartAssets } from '../chartAssets.ts';
 import { readScenarioText, writeFiles } from '../fileSystem.ts';
 import { type LimitOptions, limitsOf, withLimitFlags } from '../limitFlags.ts';
@@ -124,6 +123,7 @@ export function sweepCommand(program: Command, ctx: CommandContext): void {
     const unknown = events.filter((e) => !EVENT_NAMES.includes(e));
     if (unknown.length > 0) throw new UsageError(`expected event names of the format, found ${unknown.join(', ')}`);
     const name = (doc.root as { name?: unknown }).name;
+    const { Piscina } = await import('piscina');
     const pool = new Piscina<SweepTask, SweepRun[]>({
       filename: new URL('./sweepWorker.mjs', import.meta.url).href,
       maxThreads: availableParallelism(),
