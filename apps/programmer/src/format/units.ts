@@ -9,8 +9,17 @@ import {
   picogramsToMcg,
 } from '@itps/core';
 
-const fixed = (n: number, digits: number) =>
-  n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+// one formatter per number of digits: toLocaleString builds a new one on every call, which at a
+// frame's worth of figures is most of the frame
+const formatters = new Map<number, Intl.NumberFormat>();
+function fixed(n: number, digits: number): string {
+  let format = formatters.get(digits);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, format);
+  }
+  return format.format(n);
+}
 
 /** A volume for display: "18.52 mL". */
 export const formatMl = (nl: Nanolitres): string => `${fixed(nanolitresToMl(nl), 2)} mL`;

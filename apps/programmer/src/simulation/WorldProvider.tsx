@@ -16,7 +16,7 @@ import { freeStage, LocalDoor, restoredStage, type Stage } from './localDoor.ts'
 import { RemoteDoor } from './remoteDoor.ts';
 import { clearSession, loadResults, loadSession, saveSession, type TrainingResult } from './savedSessions.ts';
 import { serveDoor } from './serveDoor.ts';
-import type { StageInfo, WorldDoor } from './worldDoor.ts';
+import type { ChangeKind, StageInfo, WorldDoor } from './worldDoor.ts';
 
 /** Real milliseconds between two saves while time runs (a command a person gives is saved at once). */
 const SAVE_EVERY_MS = 1000;
@@ -198,18 +198,78 @@ export function useResults(): [readonly TrainingResult[], (results: readonly Tra
   return [results, setResults];
 }
 
+/**
+ * How often running time may re-render the page (real ms): at 1 day per second a frame moves the
+ * world 24 minutes, and figures repainted 60 times a second are neither readable nor free. Anything
+ * else (a command, a pause, a fault) shows at once, and the last tick of a run always shows.
+ */
+const TIME_REFRESH_MS = 66;
+const renderSubscriptions = new WeakMap<WorldDoor, WorldDoor['subscribe']>();
+
+/** The door's subscribe for rendering: ticks of running time at most every TIME_REFRESH_MS, the last one kept. */
+function renderSubscribe(door: WorldDoor): WorldDoor['subscribe'] {
+  let subscribe = renderSubscriptions.get(door);
+  if (subscribe === undefined) {
+    subscribe = (listener) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let last = Number.NEGATIVE_INFINITY;
+      const tell = (kind: ChangeKind) => {
+        last = performance.now();
+        listener(kind);
+      };
+      const unsubscribe = door.subscribe((kind) => {
+        if (kind !== 'time') {
+          if (timer !== null) clearTimeout(timer);
+          timer = null;
+          tell(kind);
+        } else if (timer === null) {
+          const wait = last + TIME_REFRESH_MS - performance.now();
+          if (wait <= 0) tell(kind);
+          else
+            timer = setTimeout(() => {
+              timer = null;
+              tell('time');
+            }, wait);
+        }
+      });
+      return () => {
+        unsubscribe();
+        if (timer !== null) clearTimeout(timer);
+      };
+    };
+    renderSubscriptions.set(door, subscribe);
+  }
+  return subscribe;
+}
+
 /** The door's version: re-renders the caller at every change. */
 export function useWorldVersion(): number {
   const door = useDoor();
-  return useSyncExternalStore(door.subscribe, () => door.version);
+  return useSyncExternalStore(renderSubscribe(door), () => door.version);
 }
 
 /** What plays onto the world (scenario, exercise, next timeline step), re-read at every change. */
 export function useStageInfo(): StageInfo {
   const door = useDoor();
   const cache = useRef<{ version: number; info: StageInfo } | null>(null);
-  return useSyncExternalStore(door.subscribe, () => {
-    if (cache.current?.version !== door.version) cache.current = { version: door.version, info: door.info() };
+  return useSyncExternalStore(renderSubscribe(door), () => {
+    if (cache.current?.version !== door.version) {
+      const info = door.info();
+      const last = cache.current?.info;
+      // the same object while nothing in it changed: the clock moving alone re-renders no reader
+      const same =
+        last !== undefined &&
+        last.scenario?.name === info.scenario?.name &&
+        (last.training === info.training ||
+          (last.training !== null &&
+            info.training !== null &&
+            last.training.name === info.training.name &&
+            last.training.brief === info.training.brief &&
+            last.training.phase === info.training.phase &&
+            last.training.record === info.training.record)) &&
+        last.nextStepAt === info.nextStepAt;
+      cache.current = { version: door.version, info: same ? last : info };
+    }
     return cache.current.info;
   });
 }
@@ -231,7 +291,7 @@ export function useWorldSelector<T>(select: (state: WorldState) => T, equal: (a:
     };
     return cache.current.value;
   };
-  return useSyncExternalStore(door.subscribe, read);
+  return useSyncExternalStore(renderSubscribe(door), read);
 }
 
 /** Whether two plain objects hold the same values, field by field (`Object.is`). */
@@ -262,7 +322,7 @@ export function useTraineeSelector<T>(select: (view: TraineeView) => T, equal: (
     cache.current = { view, value: cached !== null && equal(cached.value, value) ? cached.value : value };
     return cache.current.value;
   };
-  return useSyncExternalStore(door.subscribe, read);
+  return useSyncExternalStore(renderSubscribe(door), read);
 }
 
 /** What the trainee's programmer shows. */
@@ -275,7 +335,7 @@ const noSubscription = () => () => {};
 /** What the trainee's surfaces show, or null where no world is behind the page (the class console, the records). */
 export function useOptionalTraineeView(): TraineeView | null {
   const door = useContext(WorldContext)?.door ?? null;
-  return useSyncExternalStore(door?.subscribe ?? noSubscription, () => door?.trainee() ?? null);
+  return useSyncExternalStore(door === null ? noSubscription : renderSubscribe(door), () => door?.trainee() ?? null);
 }
 /** Truth beside belief, for the instructor's console. */
 export const useInstructorView = (): InstructorView => useWorldSelector(instructorView);
@@ -285,7 +345,7 @@ export function useWorldInUse(): boolean {
   const door = useDoor();
   const info = useStageInfo();
   // a class's world is on the server and always in use; a browser's is read here
-  const moved = useSyncExternalStore(door.subscribe, () => {
+  const moved = useSyncExternalStore(renderSubscribe(door), () => {
     if (door.classroom !== null) return true;
     const s = door.state();
     return s.now > 0 || s.pump.log.length > 0;
