@@ -9,10 +9,11 @@ import {
   hoursToMs,
   type Milliseconds,
   type Nanolitres,
+  startCatheterFault,
 } from '../src/index.ts';
 import { advancePumpStepwise } from '../src/pump/advancePump.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
-import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
+import { buildPumpInput, flexProgram, simpleProgram } from '../src/testing/index.ts';
 
 describe('the steady fast path where a flex boundary and an alarm fall on the same instant', () => {
   // 200 mcg/day at 2000 mcg/mL is 100 000 nL/day: 25 000 nL from 00:00 to 06:00, so 1 025 000 nL
@@ -108,5 +109,47 @@ describe('the steady fast path on schedules the pump would refuse, built by hand
   ])('%s: the same state as the stepwise advance over ten days', (_, steps) => {
     const state = withSteps(steps) as unknown as typeof base;
     expect(advancePump(state, daysToMs(10))).toEqual(advancePumpStepwise(state, daysToMs(10)));
+  });
+});
+
+describe('the steady fast path crossing whole cycles of an intermittent kink', () => {
+  const cycle = (program: ReturnType<typeof flexProgram>, periodMs: number, kinkedMs: number) => {
+    const started = startCatheterFault(createPumpState(buildPumpInput({ program })), {
+      kind: 'kink',
+      periodMs,
+      kinkedMs,
+    });
+    if (!started.ok) throw new Error(started.refusal.message);
+    return started.value;
+  };
+  const flex = flexProgram(
+    [
+      ['00:00', 200],
+      ['06:00', 300],
+      ['12:00', 250],
+      ['18:00', 350],
+    ],
+    2000,
+  );
+
+  it.each([
+    ['a one-minute cycle blocked 18 s, simple', simpleProgram(250), 60_000, 18_000],
+    ['a one-minute cycle blocked 18 s, flex', flex, 60_000, 18_000],
+    ['a 7-minute cycle never blocked, flex', flex, 420_000, 0],
+    ['a 7-minute cycle always blocked, flex', flex, 420_000, 420_000],
+  ])('%s: the stepwise advance state over ten days', (_, program, periodMs, kinkedMs) => {
+    const state = cycle(program, periodMs, kinkedMs);
+    expect(advancePump(state, daysToMs(10))).toEqual(advancePumpStepwise(state, daysToMs(10)));
+  });
+
+  it('stops short of a flex step that whole cycles from now would land on exactly', () => {
+    // from 00:03, 51 cycles of 7 minutes end at 06:00, a flex step that is no edge of the cycle
+    const at3 = advancePump(cycle(flex, 420_000, 120_000), 180_000 as Milliseconds);
+    expect(advancePump(at3, daysToMs(1))).toEqual(advancePumpStepwise(at3, daysToMs(1)));
+  });
+
+  it('counts both edges of every cycle: a one-minute cycle over a day of a simple program is 2880 instants', () => {
+    const state = cycle(simpleProgram(250), 60_000, 18_000);
+    expect(advancePump(state, daysToMs(1)).eventsProcessed - state.eventsProcessed).toBe(2880);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { integrateRate, MS_PER_DAY } from '../src/index.ts';
-import { daysBefore, RunningIntegral } from '../src/units/rateIntegral.ts';
+import { periodsBefore, RunningIntegral } from '../src/units/rateIntegral.ts';
 
 const HALF_DAY = MS_PER_DAY / 2;
 // a day of 1 unit/day for 12 h then 2 units/day for 12 h: 1.5 units, numerator 1.5 x MS_PER_DAY
@@ -17,7 +17,7 @@ describe('whole days of a rate that repeats every day', () => {
       }
     }
     const total = new RunningIntegral(HALF_DAY);
-    total.addDays(PER_DAY, 3);
+    total.addPeriods(PER_DAY, 3);
     // 0.5 carried + 3 x 1.5 = 5 whole units, nothing carried
     expect({ amount: total.amount, carry: total.carry }).toEqual(chained);
     expect(total).toMatchObject({ amount: 5, carry: 0 });
@@ -33,7 +33,7 @@ describe('whole days of a rate that repeats every day', () => {
     [PER_DAY, HALF_DAY - 1, 5, 10, 3], // floor(2 - e) = 1, floor(3.5 - e) = 3, floor(5 - e) = 4, floor(6.5 - e) = 6
     [0, 0, 1, 7, 7], // nothing accumulates: the limit
     [PER_DAY, 0, 0, 7, 0], // already there
-  ])('daysBefore(%d, %d, %d, %d) is %d', (perDay, carry, remaining, limit, expected) => {
-    expect(daysBefore(perDay, carry, remaining, limit)).toBe(expected);
+  ])('periodsBefore(%d, %d, %d, %d) is %d', (perDay, carry, remaining, limit, expected) => {
+    expect(periodsBefore(perDay, carry, remaining, limit)).toBe(expected);
   });
 });

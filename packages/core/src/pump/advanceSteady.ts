@@ -1,6 +1,6 @@
 import { doseToRate } from '../drug/doseToRate.ts';
 import type { Milliseconds, Nanolitres, NanolitresPerDay, Picograms } from '../units/quantity.ts';
-import { daysBefore, RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
+import { periodsBefore, RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
@@ -173,18 +173,47 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
     steps === null || kink !== null || observe !== undefined || to - now < MS_PER_DAY
       ? null
       : scheduleDay(starts, rates, truth.biasPpm, open);
-  // what the tip has let out, for an observer: the reservoir's one batch from the outlet's offset on
-  const outlet = observe === undefined ? null : oneBatchOutlet(state);
-  // an observer is told the tip's delivery only where the path holds one batch (no front to time)
-  if (observe !== undefined && outlet === null) return { state, events: 0, end: 'handOver' };
+  // what the tip has let out, for an observer: the reservoir's one batch from the outlet's offset on;
+  // an observer is told it only where the path holds one batch (no front to time)
+  let outlet = 0;
+  if (observe !== undefined) {
+    const found = oneBatchOutlet(state);
+    if (found === null) return { state, events: 0, end: 'handOver' };
+    outlet = found;
+  }
   let observedAt: number = state.now;
   const tipSink = truth.sinks[sinkOfTip[truth.catheter.tip]];
   const tipMass = () =>
-    outlet === null
-      ? tipSink.mass
-      : tipSink.mass +
-        portionMass({ batch: truth.path.reservoir.batch, from: outlet, to: outlet + drawn - startDrawn });
+    tipSink.mass + portionMass({ batch: truth.path.reservoir.batch, from: outlet, to: outlet + drawn - startDrawn });
   let nextJumpTry = now;
+  /**
+   * Crosses whole periods of a pattern that repeats (a day of a flex schedule, a kink's cycle) at
+   * once, as many as come before `limit` and before anything settles: the period's integrals of the
+   * commanded and the real flow (units x ms / day) and its due instants, each added `count` times.
+   */
+  const jump = (periodMs: number, commanded: number, real: number, dues: number, limit: number): boolean => {
+    const drainPer = idleDrain * periodMs + drainPerNanolitre * commanded;
+    let count = limit;
+    if (calculated > threshold) count = periodsBefore(commanded, believed.carry, calculated - threshold, count);
+    count = periodsBefore(commanded, believed.carry, calculated, count);
+    if (drawn < batchVolume) count = periodsBefore(real, actual.carry, batchVolume - drawn, count);
+    if (eriAt === null) count = periodsBefore(drainPer, drain.carry, capacity - drained, count);
+    else count = Math.min(count, Math.floor((eosAt - now - 1) / periodMs));
+    if (count <= 0) return false;
+    believed.addPeriods(commanded, count);
+    calculated = Math.max(belief.calculatedReservoir - believed.amount, 0);
+    if (drawn < batchVolume) {
+      actual.addPeriods(real, count);
+      drawn = Math.min(startDrawn + actual.amount, batchVolume);
+    }
+    if (eriAt === null) {
+      drain.addPeriods(drainPer, count);
+      drained = battery.drained + drain.amount;
+    }
+    now += count * periodMs;
+    events += count * dues;
+    return true;
+  };
   let lastRate = -1;
   let lastPassable = -1;
   let lastReal = 0;
@@ -206,28 +235,18 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
       break;
     }
     if (day !== null && now >= nextJumpTry && drawn < batchVolume) {
-      let days = Math.floor((to - now) / MS_PER_DAY);
-      const drainPerDay = idleDrain * MS_PER_DAY + drainPerNanolitre * day.commanded;
-      if (calculated > threshold) days = daysBefore(day.commanded, believed.carry, calculated - threshold, days);
-      days = daysBefore(day.commanded, believed.carry, calculated, days);
-      days = daysBefore(day.real, actual.carry, batchVolume - drawn, days);
-      if (eriAt === null) days = daysBefore(drainPerDay, drain.carry, capacity - drained, days);
-      else days = Math.min(days, Math.floor((eosAt - now - 1) / MS_PER_DAY));
-      if (days > 0) {
-        believed.addDays(day.commanded, days);
-        calculated = Math.max(belief.calculatedReservoir - believed.amount, 0);
-        actual.addDays(day.real, days);
-        drawn = Math.min(startDrawn + actual.amount, batchVolume);
-        if (eriAt === null) {
-          drain.addDays(drainPerDay, days);
-          drained = battery.drained + drain.amount;
-        }
-        now += days * MS_PER_DAY;
-        events += days * day.boundaries;
-        continue;
-      }
+      if (jump(MS_PER_DAY, day.commanded, day.real, day.boundaries, Math.floor((to - now) / MS_PER_DAY))) continue;
       // something settles within a day: step to it, and look again a day on
       nextJumpTry = now + MS_PER_DAY;
+    }
+    if (kink !== null && kink.kinkedMs <= kink.periodMs && observe === undefined && now >= nextJumpTry) {
+      // whole kink cycles inside one flex step: open for periodMs - kinkedMs of each, whatever the phase
+      const { periodMs, kinkedMs } = kink;
+      const limit = Math.floor((Math.min(to + 1, shiftDue) - now - 1) / periodMs);
+      const realOpen = throughFlow(rate as NanolitresPerDay, truth.biasPpm, open);
+      const dues = kinkedMs > 0 && kinkedMs < periodMs ? 2 : 1;
+      if (limit > 1 && jump(periodMs, rate * periodMs, realOpen * (periodMs - kinkedMs), dues, limit)) continue;
+      nextJumpTry = now + periodMs;
     }
     let passable = open;
     if (kink !== null) {

@@ -44,15 +44,16 @@ export class RunningIntegral {
   }
 
   /**
-   * Adds `days` whole days of a rate that repeats every day, given as its integral over one day
-   * (units x ms / day, the sum of rate x length over the day's pieces): the same as adding each
-   * piece of each day in turn, because the chained carries add up to the exact total.
+   * Adds `count` whole periods of a rate that repeats every period (a day of a flex schedule, a
+   * kink's cycle), given as its integral over one period (units x ms / day, the sum of rate x length
+   * over the period's pieces): the same as adding each piece of each period in turn, because the
+   * chained carries add up to the exact total.
    */
-  addDays(perDay: number, days: number): void {
-    const whole = Math.floor(perDay / MS_PER_DAY);
-    const partial = (perDay - whole * MS_PER_DAY) * days + this.carry;
+  addPeriods(perPeriod: number, count: number): void {
+    const whole = Math.floor(perPeriod / MS_PER_DAY);
+    const partial = (perPeriod - whole * MS_PER_DAY) * count + this.carry;
     const extra = divide(partial, MS_PER_DAY, 'floor');
-    this.amount += whole * days + extra;
+    this.amount += whole * count + extra;
     this.carry = partial - extra * MS_PER_DAY;
   }
 
@@ -85,22 +86,22 @@ export function timeToAccumulate(ratePerDay: number, carry: number, amount: numb
 }
 
 /**
- * The most whole days, up to `limit`, that a rate repeating every day (`perDay`, as in
- * {@link RunningIntegral.addDays}) can run from `carry` before its accumulated whole units reach
- * `remaining`: the largest `k <= limit` with `floor((carry + k perDay) / MS_PER_DAY) < remaining`.
+ * The most whole periods, up to `limit`, that a rate repeating every period (`perPeriod`, as in
+ * {@link RunningIntegral.addPeriods}) can run from `carry` before its accumulated whole units reach
+ * `remaining`: the largest `k <= limit` with `floor((carry + k perPeriod) / MS_PER_DAY) < remaining`.
  */
-export function daysBefore(perDay: number, carry: number, remaining: number, limit: number): number {
+export function periodsBefore(perPeriod: number, carry: number, remaining: number, limit: number): number {
   if (remaining <= 0) return 0;
-  if (perDay === 0) return limit;
-  const whole = Math.floor(perDay / MS_PER_DAY);
-  const rest = perDay - whole * MS_PER_DAY;
-  // carry + k perDay < remaining x DAY, estimated in doubles and then settled exactly
-  let k = Math.min(limit, Math.max(0, Math.ceil((remaining * MS_PER_DAY - carry) / perDay) - 1));
+  if (perPeriod === 0) return limit;
+  const whole = Math.floor(perPeriod / MS_PER_DAY);
+  const rest = perPeriod - whole * MS_PER_DAY;
+  // carry + k perPeriod < remaining x DAY, estimated in doubles and then settled exactly
+  let k = Math.min(limit, Math.max(0, Math.ceil((remaining * MS_PER_DAY - carry) / perPeriod) - 1));
   while (k > 0 && reachedIn(k, whole, rest, carry, remaining)) k -= 1;
   while (k < limit && !reachedIn(k + 1, whole, rest, carry, remaining)) k += 1;
   return k;
 }
 
-/** Whether `days` days of `whole` units and `rest` / MS_PER_DAY a day, from `carry`, make `remaining`. */
-const reachedIn = (days: number, whole: number, rest: number, carry: number, remaining: number): boolean =>
-  whole * days + divide(carry + rest * days, MS_PER_DAY, 'floor') >= remaining;
+/** Whether `count` periods of `whole` units and `rest` / MS_PER_DAY each, from `carry`, make `remaining`. */
+const reachedIn = (count: number, whole: number, rest: number, carry: number, remaining: number): boolean =>
+  whole * count + divide(carry + rest * count, MS_PER_DAY, 'floor') >= remaining;
