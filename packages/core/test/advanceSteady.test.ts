@@ -153,3 +153,37 @@ describe('the steady fast path crossing whole cycles of an intermittent kink', (
     expect(advancePump(state, daysToMs(1)).eventsProcessed - state.eventsProcessed).toBe(2880);
   });
 });
+
+describe('the steady fast path through a breach in the catheter', () => {
+  const withFaults = (...faults: Parameters<typeof startCatheterFault>[1][]) =>
+    faults.reduce(
+      (state, fault) => {
+        const next = startCatheterFault(state, fault);
+        if (!next.ok) throw new Error(next.refusal.message);
+        return next.value;
+      },
+      createPumpState(
+        buildPumpInput({
+          program: flexProgram(
+            [
+              ['00:00', 200],
+              ['12:00', 400],
+            ],
+            2000,
+          ),
+        }),
+      ),
+    );
+  const kink = { kind: 'kink' as const, periodMs: 3_600_000, kinkedMs: 1_200_000 };
+
+  it.each([
+    [
+      'a leak letting 37 % escape, with a kink',
+      withFaults({ kind: 'leak', atVolume: 50_000 as Nanolitres, escapePpm: 370_000 }, kink),
+    ],
+    ['a disconnection, with a kink it flows past', withFaults({ kind: 'disconnect' }, kink)],
+    ['a fracture halfway', withFaults({ kind: 'fracture', atVolume: 52_000 as Nanolitres })],
+  ])('%s: the stepwise advance state over ten days', (_, state) => {
+    expect(advancePump(state, daysToMs(10))).toEqual(advancePumpStepwise(state, daysToMs(10)));
+  });
+});

@@ -108,11 +108,12 @@ export interface SteadyRun {
 
 /**
  * Whether a settled state is in the steady case the fast path covers: therapy running on its basal
- * program, no bolus, a motor that turns, no breach in the catheter. Occlusion and accuracy bias are
- * constant factors and an intermittent kink only switches the flow off and on, so they stay inside it.
+ * program, no bolus, a motor that turns. Occlusion and accuracy bias are constant factors, an
+ * intermittent kink only switches the flow off and on, and a breach is pushed through at each
+ * instant as the stepwise advance pushes it, so all of them stay inside it.
  */
 export function isSteady(state: PumpState): boolean {
-  const { motor, truth } = state;
+  const { motor } = state;
   return (
     state.therapyActive &&
     state.bolus === null &&
@@ -121,7 +122,6 @@ export function isSteady(state: PumpState): boolean {
     motor.stall === null &&
     !motor.awaitingInterrogation &&
     !state.memoryError &&
-    truth.catheter.breach === null &&
     !isEndOfService(state)
   );
 }
@@ -134,7 +134,9 @@ export function isSteady(state: PumpState): boolean {
  * ERI, EOS) or, handing over to
  * the stepwise advance, where a flex step commands no flow. The fluid drawn on the way is pushed
  * through the path once: with no breach on it, plug flow cut into steps leaves the same path and
- * the same sinks to the picogram as one push (masses of the pieces of a batch telescope).
+ * the same sinks to the picogram as one push (masses of the pieces of a batch telescope). With a
+ * breach it is pushed at each instant, where the stepwise advance pushes it, and no whole days or
+ * kink cycles are summed.
  *
  * With an observer (the patient model, which needs the drug rate at the tip constant between the
  * instants it is told), whole days are not jumped, and a path that does not hold one unbroken batch
@@ -148,8 +150,10 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
   const steps = therapy.mode === 'flex' ? therapy.steps : null;
   const { starts, rates } = flexTimesOf(program);
   const constantRate = steps === null ? programmedRateAt(program, profile, 0 as Milliseconds) : 0;
-  const open = 1_000_000 - truth.catheter.occlusionPpm;
-  const { kink } = truth.catheter;
+  const { kink, breach } = truth.catheter;
+  // fluid escapes at a complete breach before it meets any blockage further down
+  const complete = breach !== null && breach.escapePpm === 1_000_000;
+  const open = complete ? 1_000_000 : 1_000_000 - truth.catheter.occlusionPpm;
   const threshold = state.lowReservoirThreshold;
   const { eriAt } = battery;
   // EOS is known from ERI on
@@ -166,11 +170,24 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
   let calculated: number = belief.calculatedReservoir;
   let drawn = startDrawn;
   let drained = battery.drained;
+  // a breach lets a share of each push escape, which depends on where time is cut: the fluid is
+  // pushed at every instant the stepwise advance pushes it, and no stretch is summed
+  let { path, sinks, catheter } = truth;
+  let pushedTo = startDrawn;
+  const pushDrawn = () => {
+    if (drawn === pushedTo) return;
+    const { reservoir, portion } = drawFromReservoir(path.reservoir, drawn - pushedTo);
+    const flowed = flowThroughPath({ ...path, reservoir }, sinks, catheter, [portion], 'tubing');
+    path = flowed.path;
+    sinks = flowed.sinks;
+    catheter = flowed.catheter;
+    pushedTo = drawn;
+  };
   let events = 0;
   let end: SteadyEnd;
   // a flex schedule repeats every day: whole days in which nothing settles are crossed at once
   const day =
-    steps === null || kink !== null || observe !== undefined || to - now < MS_PER_DAY
+    steps === null || kink !== null || breach !== null || observe !== undefined || to - now < MS_PER_DAY
       ? null
       : scheduleDay(starts, rates, truth.biasPpm, open);
   // what the tip has let out, for an observer: the reservoir's one batch from the outlet's offset on;
@@ -239,7 +256,13 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
       // something settles within a day: step to it, and look again a day on
       nextJumpTry = now + MS_PER_DAY;
     }
-    if (kink !== null && kink.kinkedMs <= kink.periodMs && observe === undefined && now >= nextJumpTry) {
+    if (
+      kink !== null &&
+      breach === null &&
+      kink.kinkedMs <= kink.periodMs &&
+      observe === undefined &&
+      now >= nextJumpTry
+    ) {
       // whole kink cycles inside one flex step: open for periodMs - kinkedMs of each, whatever the phase
       const { periodMs, kinkedMs } = kink;
       const limit = Math.floor((Math.min(to + 1, shiftDue) - now - 1) / periodMs);
@@ -252,7 +275,7 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
     if (kink !== null) {
       // a kink's cycle starts when it appears (never later than now): closed for kinkedMs of every periodMs
       const phase = (now - kink.since) % kink.periodMs;
-      if (now >= kink.since && phase < kink.kinkedMs) passable = 0;
+      if (!complete && now >= kink.since && phase < kink.kinkedMs) passable = 0;
       shiftDue = Math.min(shiftDue, now + (phase < kink.kinkedMs ? kink.kinkedMs - phase : kink.periodMs - phase));
     }
     if (rate !== lastRate || passable !== lastPassable) {
@@ -285,6 +308,7 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
         drained = battery.drained + drain.amount;
       }
       now = until;
+      if (breach !== null) pushDrawn();
     }
     if (due > to) {
       end = 'to';
@@ -304,14 +328,7 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
     observe(now as Milliseconds, tipMass() as Picograms);
 
   if (now === state.now) return { state, events, end };
-  let { path, sinks, catheter } = truth;
-  if (drawn > startDrawn) {
-    const { reservoir, portion } = drawFromReservoir(path.reservoir, drawn - startDrawn);
-    const flowed = flowThroughPath({ ...path, reservoir }, sinks, catheter, [portion], 'tubing');
-    path = flowed.path;
-    sinks = flowed.sinks;
-    catheter = flowed.catheter;
-  }
+  pushDrawn();
   // built field by field, as the stepwise advance builds it, so every state keeps one shape
   const next: PumpState = {
     profileId: state.profileId,
