@@ -1,7 +1,9 @@
 // The seven-year history with a patient at the end of the catheter (#18). As a module it gives the
 // run to pumpLifetime.perf.ts; run directly (node --import tsx bench/patientLifetime.ts) it prints
-// the median of seven warm runs in a plain Node process, as the CLI's bundle runs the code, without
-// the test runner's module transform in between.
+// the median of seven warm runs in a plain Node process, without the test runner's module transform
+// in between (tsx compiles the sources; an esbuild bundle of the same run, closer to what the CLI runs,
+// measured 29-77 ms on this machine where this measured 42-65 ms: the noise is larger than the
+// difference).
 import { pathToFileURL } from 'node:url';
 import {
   createPatientParameters,

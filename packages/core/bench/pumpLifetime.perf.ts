@@ -129,7 +129,7 @@ it('7-year history with a patient at the end of the catheter', () => {
       '',
       'ITPS pump and patient lifetime benchmark (the same history, a spinal patient needing 275 mcg/day)',
       `  simulated:            ${days.toFixed(1)} days, patient log ${patient?.log.length ?? 0} stage changes, worst ${JSON.stringify(patient?.worst)}`,
-      `  warm run, plain Node process (as the CLI runs it): ${plain.toFixed(1)} ms (median of 3 processes, each the median of 7)   goal <= 40 ms: ${plain <= 40 ? 'met' : 'NOT met'}`,
+      `  warm run, plain Node process (sources loaded by tsx, no test runner): ${plain.toFixed(1)} ms (median of 3 processes, each the median of 7)   goal <= 40 ms: ${plain <= 40 ? 'met' : 'NOT met'}`,
       `  warm run inside the test runner (vitest's module runner, which transforms every import): ${inRunner.toFixed(1)} ms`,
       '  flex steps change the drug rate at the tip four times a day: the patient steps every 15 minutes between them',
     ].join('\n'),
