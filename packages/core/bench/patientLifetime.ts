@@ -41,7 +41,7 @@ export function runWithPatient() {
 
 /** The median of `runs` warm runs, ms. */
 export function warmMedianMs(runs = 7): number {
-  for (let i = 0; i < 3; i += 1) runWithPatient(); // warm-up: the JIT's optimised code
+  for (let i = 0; i < 15; i += 1) runWithPatient(); // warm-up: the JIT's optimised code
   const ms = Array.from({ length: runs }, () => {
     const t0 = performance.now();
     runWithPatient();

@@ -50,7 +50,8 @@ const time = <T>(f: () => T): { ms: number; value: T } => {
 
 it('7-year pump history: event-driven against 1-minute fixed ticks', () => {
   const SEVEN_YEARS = daysToMs(7 * 365);
-  for (let i = 0; i < 5; i += 1) runHistory(SEVEN_YEARS, { kind: 'event' }); // warm-up: the JIT's optimised code
+  // warm: a run is short and crosses its days in few steps, so the JIT needs many runs to optimise it
+  for (let i = 0; i < 200; i += 1) runHistory(SEVEN_YEARS, { kind: 'event' });
   const heapBefore = process.memoryUsage().heapUsed;
   const runs = Array.from({ length: 7 }, () => time(() => runHistory(SEVEN_YEARS, { kind: 'event' })));
   const heapAfter = process.memoryUsage().heapUsed;
@@ -58,7 +59,7 @@ it('7-year pump history: event-driven against 1-minute fixed ticks', () => {
   const eventMs = median(runs.map((r) => r.ms));
   const days = full.state.now / daysToMs(1);
 
-  for (let i = 0; i < 5; i += 1) runThroughDoor(SEVEN_YEARS); // warm-up
+  for (let i = 0; i < 200; i += 1) runThroughDoor(SEVEN_YEARS); // warm-up, as above
   const door = Array.from({ length: 7 }, () => time(() => runThroughDoor(SEVEN_YEARS)));
   expect(door[0]?.value).toEqual(full.state);
   const doorMs = median(door.map((r) => r.ms));
@@ -89,9 +90,9 @@ it('7-year pump history: event-driven against 1-minute fixed ticks', () => {
 
 it('7-year pump history against its floors: a minimal integer event loop and a plain one-minute loop (#18)', () => {
   const SEVEN_YEARS = daysToMs(7 * 365);
-  for (let i = 0; i < 3; i += 1) runHistory(SEVEN_YEARS, { kind: 'event' }); // warm-up
+  for (let i = 0; i < 200; i += 1) runHistory(SEVEN_YEARS, { kind: 'event' }); // warm-up, as above
   const engine = median(Array.from({ length: 9 }, () => time(() => runHistory(SEVEN_YEARS, { kind: 'event' })).ms));
-  for (let i = 0; i < 20; i += 1) minimalEventLoop(); // warm-up
+  for (let i = 0; i < 200; i += 1) minimalEventLoop(); // warm-up, as the engine's
   const floor = median(Array.from({ length: 31 }, () => time(minimalEventLoop).ms));
   oneMinuteLoop(); // warm-up
   const minute = median(Array.from({ length: 3 }, () => time(oneMinuteLoop).ms));

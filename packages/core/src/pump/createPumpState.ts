@@ -78,6 +78,7 @@ export function createPumpState(input: PumpInput): PumpState {
     mass: (reservoirFluid.mass + tubing.mass + catheter.mass) as Picograms,
   };
   const serialDraw = nextIntInRange(seedRandom(input.seed ^ 0x1b873593), 100_000, 999_999).value;
+  // fields in the order every kernel builds a state in, so all states share one shape
   const state: PumpState = {
     profileId: input.profileId,
     serial: `${profile.modelCode}-${serialDraw}`,
@@ -86,6 +87,8 @@ export function createPumpState(input: PumpInput): PumpState {
     program: input.program,
     therapyActive: true,
     lowReservoirThreshold: input.lowReservoirThreshold ?? profile.defaultLowReservoirThreshold,
+    catheterVolumeEntered: input.catheterVolume,
+    reservoirDeadSpace: input.reservoirDeadSpace ?? profile.reservoirDeadSpace,
     belief: {
       calculatedReservoir: input.reservoirVolume,
       lastRefill: { at: 0 as Milliseconds, volume: input.reservoirVolume },
@@ -112,8 +115,6 @@ export function createPumpState(input: PumpInput): PumpState {
       biasPpm,
       carry: 0,
     },
-    catheterVolumeEntered: input.catheterVolume,
-    reservoirDeadSpace: input.reservoirDeadSpace ?? profile.reservoirDeadSpace,
     battery: batteryAtAge(input),
     bolus: null,
     motor: { stall: null, awaitingInterrogation: false },
@@ -128,8 +129,8 @@ export function createPumpState(input: PumpInput): PumpState {
       lowBatteryReset: { active: false, since: null },
       memoryError: { active: false, since: null },
     },
-    rng: seedRandom(input.seed),
     log: EMPTY_LOG,
+    rng: seedRandom(input.seed),
     eventsProcessed: 0,
   };
   return settlePump(state);
