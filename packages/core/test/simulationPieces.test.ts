@@ -15,7 +15,7 @@ import {
   type PumpState,
   reservoirVolume,
 } from '../src/index.ts';
-import { oneBatchOutlet } from '../src/pump/advanceSteady.ts';
+import { oneBatchOutlet } from '../src/pump/oneBatchOutlet.ts';
 import { timeToTipConcentrationChange } from '../src/pump/tipConcentrationChange.ts';
 import { createSimulation } from '../src/sim/simulation.ts';
 import { buildPumpInput, flexProgram } from '../src/testing/index.ts';

@@ -1,99 +1,18 @@
-import { doseToRate } from '../drug/doseToRate.ts';
 import type { Milliseconds, Nanolitres, NanolitresPerDay, Picograms } from '../units/quantity.ts';
 import { periodsBefore, RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
-import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
+import { MS_PER_DAY } from '../units/time.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import { flowThroughPath, sinkOfTip } from './flowThroughPath.ts';
 import { portionMass } from './fluid.ts';
-import type { PumpProgram } from './program.ts';
+import { oneBatchOutlet, type TipObserver } from './oneBatchOutlet.ts';
 import type { PumpState } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
+import { flexTimesOf, scheduleDay } from './scheduleDay.ts';
 import { programmedRateAt } from './therapyRate.ts';
 
 /** The shorter of two waits, a wait of zero or less counting as none (it is already past). */
 const sooner = (a: number, b: number): number => (b > 0 && b < a ? b : a);
-
-/** A flex schedule's day, which is the same whichever instant it starts from. */
-interface ScheduleDay {
-  /** The day's commanded and real flow, each as rate x length summed over the steps (nL x ms / day). */
-  readonly commanded: number;
-  readonly real: number;
-  /** Step boundaries in any 24 hours: each step's start, and midnight when no step starts there. */
-  readonly boundaries: number;
-}
-
-/**
- * The day of a flex schedule whose steps start, in order, inside the day and all command a flow;
- * null for any other (the fast path then steps through it).
- */
-function scheduleDay(
-  starts: readonly number[],
-  rates: readonly number[],
-  biasPpm: number,
-  passable: number,
-): ScheduleDay | null {
-  let commanded = 0;
-  let real = 0;
-  let boundaries = starts[0] === 0 ? 0 : 1;
-  for (let i = 0; i < starts.length; i += 1) {
-    const start = starts[i] as number;
-    const rate = rates[i] as number;
-    const until = starts[i + 1] ?? MS_PER_DAY;
-    if (rate <= 0 || start < 0 || until <= start || until > MS_PER_DAY) return null;
-    // the first step runs from midnight, whenever it starts
-    const length = until - (i === 0 ? 0 : start);
-    commanded += rate * length;
-    real += throughFlow(rate as NanolitresPerDay, biasPpm, passable) * length;
-    boundaries += 1;
-  }
-  return { commanded, real, boundaries };
-}
-
-/** A flex schedule's step starts (ms after midnight) and flows, worked out once per program. */
-const flexTimes = new WeakMap<PumpProgram, { readonly starts: readonly number[]; readonly rates: readonly number[] }>();
-const NO_STEPS = { starts: [], rates: [] };
-function flexTimesOf(program: PumpProgram): { readonly starts: readonly number[]; readonly rates: readonly number[] } {
-  const { therapy } = program;
-  if (therapy.mode !== 'flex') return NO_STEPS;
-  let times = flexTimes.get(program);
-  if (times === undefined) {
-    times = {
-      starts: therapy.steps.map((s) => s.startMinute * MS_PER_MINUTE),
-      rates: therapy.steps.map((s) => doseToRate(s.dose, program.concentration)),
-    };
-    flexTimes.set(program, times);
-  }
-  return times;
-}
-
-/**
- * Told, at every instant a steady run crosses where the flow at the tip may change and where it
- * stops, the mass that has left the tip into its sink so far (pg, cumulative, the sink's own total).
- */
-export type TipObserver = (at: Milliseconds, tipMass: Picograms) => void;
-
-/**
- * The batch offset at the catheter tip when the whole path, tip to reservoir, holds one unbroken run
- * of the reservoir's own batch (no concentration front anywhere, no breach holding fluid apart), or
- * null. Fluid leaving the tip is then the batch from that offset on, whatever is drawn.
- */
-export function oneBatchOutlet(state: PumpState): number | null {
-  const { path, catheter } = state.truth;
-  if (catheter.breach !== null || path.catheterProximal.length > 0) return null;
-  const { batch, drawn } = path.reservoir;
-  let outlet: number | null = null;
-  let next = -1;
-  for (const tube of [path.catheter, path.tubing]) {
-    for (const p of tube) {
-      if (p.batch.id !== batch.id || (outlet !== null && p.from !== next)) return null;
-      if (outlet === null) outlet = p.from;
-      next = p.to;
-    }
-  }
-  if (outlet === null) return drawn;
-  return next === drawn ? outlet : null;
-}
 
 /** How a steady run ended: at the time asked for, at an instant to settle, or handing over. */
 export type SteadyEnd = 'to' | 'settle' | 'handOver';
