@@ -1,20 +1,7 @@
 import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import {
-  checkAlarmsMatchConditions,
-  checkAtomicUpdate,
-  checkBolusLimits,
-  checkCalculatedVolumeBounds,
-  checkConservation,
-  checkEosAfterEri,
-  checkLogAppendOnly,
-  checkNoDeliveryWhenHalted,
-  checkProgrammedRate,
-  pumpHistoryArb,
-  runPumpHistory,
-  type Violation,
-} from '../src/testing/index.ts';
+import { PUMP_RUN_INVARIANTS, pumpHistoryArb, runPumpHistory, type Violation } from '../src/testing/index.ts';
 
 // A deep campaign: every pump invariant over many random histories (faults, boluses, needles,
 // sessions, waits up to 60 days). FC_RUNS sets the number of histories. Each run draws a fresh seed
@@ -24,17 +11,7 @@ const given = process.env.FC_SEED;
 if (given !== undefined && !/^-?\d+$/.test(given))
   throw new Error(`campaign: FC_SEED: expected a whole number, found ${JSON.stringify(given)}`);
 const seed = given === undefined ? randomInt(0, 2 ** 31 - 1) : Number(given);
-const checkers = [
-  checkConservation,
-  checkCalculatedVolumeBounds,
-  checkProgrammedRate,
-  checkNoDeliveryWhenHalted,
-  checkAlarmsMatchConditions,
-  checkAtomicUpdate,
-  checkLogAppendOnly,
-  checkEosAfterEri,
-  checkBolusLimits,
-];
+const checkers = PUMP_RUN_INVARIANTS;
 
 it(`deep campaign: ${runs} random pump histories, every invariant`, () => {
   let commands = 0;

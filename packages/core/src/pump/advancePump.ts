@@ -4,6 +4,7 @@ import { integrateRate } from '../units/rateIntegral.ts';
 import { advanceSteady, isSteady } from './advanceSteady.ts';
 import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
 import { flowThroughPath } from './flowThroughPath.ts';
+import { movedState } from './movedState.ts';
 import { nextDueTime } from './nextDueTime.ts';
 import type { PumpBelief, PumpState, PumpTruth } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
@@ -54,36 +55,15 @@ function integrate(state: PumpState, to: Milliseconds, commanded: NanolitresPerD
     const drain = integrateRate(batteryDrainRate(state, commanded), dt, battery.carry);
     battery = { drained: battery.drained + drain.amount, carry: drain.carry, eriAt: null, eosAt: null };
   }
-  return {
-    profileId: state.profileId,
-    serial: state.serial,
-    now: to,
-    timeOfDayAtStart: state.timeOfDayAtStart,
-    program: state.program,
-    therapyActive: state.therapyActive,
-    lowReservoirThreshold: state.lowReservoirThreshold,
-    catheterVolumeEntered: state.catheterVolumeEntered,
-    reservoirDeadSpace: state.reservoirDeadSpace,
-    belief,
-    truth,
-    battery,
-    bolus,
-    motor: state.motor,
-    lowBatteryReset: state.lowBatteryReset,
-    memoryError: state.memoryError,
-    alarms: state.alarms,
-    log: state.log,
-    rng: state.rng,
-    eventsProcessed: state.eventsProcessed,
-  };
+  return movedState(state, to, belief, truth, battery, bolus);
 }
 
 /**
  * Advances a pump state to simulated time `to`, jumping from one due instant to the next (see
  * {@link nextDueTime}) and settling alarms and battery at each. Cost grows with the number of
- * instants, never with the length of time. Steady stretches (no bolus, no stall, no kink or breach)
- * run in plain numbers and build one state at their end (see advanceSteady.ts); the result is the
- * stepwise advance's to the picogram ({@link advancePumpStepwise}).
+ * instants, never with the length of time. Steady stretches (no bolus, a motor that turns) run in
+ * plain numbers and build one state at their end (see advanceSteady.ts); the result is the stepwise
+ * advance's to the picogram ({@link advancePumpStepwise}).
  */
 export function advancePump(state: PumpState, to: Milliseconds): PumpState {
   return advance(state, to, true);

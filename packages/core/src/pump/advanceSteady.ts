@@ -5,6 +5,7 @@ import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import { flowThroughPath, sinkOfTip } from './flowThroughPath.ts';
 import { portionMass } from './fluid.ts';
+import { movedState } from './movedState.ts';
 import { oneBatchOutlet, type TipObserver } from './oneBatchOutlet.ts';
 import type { PumpState } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
@@ -248,19 +249,11 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
 
   if (now === state.now) return { state, events, end };
   pushDrawn();
-  // built field by field, as the stepwise advance builds it, so every state keeps one shape
-  const next: PumpState = {
-    profileId: state.profileId,
-    serial: state.serial,
-    now: now as Milliseconds,
-    timeOfDayAtStart: state.timeOfDayAtStart,
-    program: state.program,
-    therapyActive: state.therapyActive,
-    lowReservoirThreshold: state.lowReservoirThreshold,
-    catheterVolumeEntered: state.catheterVolumeEntered,
-    reservoirDeadSpace: state.reservoirDeadSpace,
-    belief: { calculatedReservoir: calculated as Nanolitres, lastRefill: belief.lastRefill, carry: believed.carry },
-    truth: {
+  const next = movedState(
+    state,
+    now as Milliseconds,
+    { calculatedReservoir: calculated as Nanolitres, lastRefill: belief.lastRefill, carry: believed.carry },
+    {
       path,
       sinks,
       loaded: truth.loaded,
@@ -269,15 +262,8 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
       biasPpm: truth.biasPpm,
       carry: actual.carry,
     },
-    battery: eriAt === null ? { drained, carry: drain.carry, eriAt: null, eosAt: null } : battery,
-    bolus: state.bolus,
-    motor: state.motor,
-    lowBatteryReset: state.lowBatteryReset,
-    memoryError: state.memoryError,
-    alarms: state.alarms,
-    log: state.log,
-    rng: state.rng,
-    eventsProcessed: state.eventsProcessed,
-  };
+    eriAt === null ? { drained, carry: drain.carry, eriAt: null, eosAt: null } : battery,
+    state.bolus,
+  );
   return { state: next, events, end };
 }

@@ -31,6 +31,7 @@ export {
   checkLogAppendOnly,
   checkNoDeliveryWhenHalted,
   checkProgrammedRate,
+  PUMP_RUN_INVARIANTS,
   type RunInvariant,
   type Violation,
 } from './pumpInvariants.ts';

@@ -224,3 +224,16 @@ export const believedPart = (s: PumpState) => ({
   bolus: s.bolus,
   motor: s.motor,
 });
+
+/** Every run invariant above, in the order the deep campaign judges them. */
+export const PUMP_RUN_INVARIANTS: readonly RunInvariant[] = [
+  checkConservation,
+  checkCalculatedVolumeBounds,
+  checkProgrammedRate,
+  checkNoDeliveryWhenHalted,
+  checkAlarmsMatchConditions,
+  checkAtomicUpdate,
+  checkLogAppendOnly,
+  checkEosAfterEri,
+  checkBolusLimits,
+];
