@@ -8,6 +8,7 @@ import {
   reservoirVolume,
 } from '../src/index.ts';
 import { pumpMachine } from '../src/pump/pumpMachine.ts';
+import type { Simulation } from '../src/sim/simulation.ts';
 import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
 
 // A 20 mL pump, 2000 mcg/mL baclofen on a 4-step flex schedule (mean 275 mcg/day, 0.1375 mL/day),
@@ -62,4 +63,17 @@ export function runHistory(until: Milliseconds, mode: Mode): { state: PumpState;
   const snap = actor.getSnapshot();
   if (snap.context.pump.now < until && snap.value !== 'endOfService') advance(until);
   return { state: actor.getSnapshot().context.pump, sends, lifecycle: String(actor.getSnapshot().value) };
+}
+
+/** A refill at the pump through a simulation: open a session, aspirate all, fill to 20 mL at 2000 mcg/mL, record 20 mL. */
+export function refillSimulation(sim: Simulation): void {
+  sim.send({ type: 'update.begin' });
+  sim.send({ type: 'reservoir.aspirate', volume: 'all' });
+  const fill = 20_000_000 - reservoirVolume(sim.pumpState().truth.path.reservoir);
+  sim.send({
+    type: 'injection.give',
+    site: 'reservoir',
+    fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
+  });
+  sim.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
 }

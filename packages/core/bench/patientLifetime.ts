@@ -5,16 +5,9 @@
 // measured 29-77 ms on this machine where this measured 42-65 ms: the noise is larger than the
 // difference).
 import { pathToFileURL } from 'node:url';
-import {
-  createPatientParameters,
-  daysToMs,
-  type Milliseconds,
-  type Nanolitres,
-  type Picograms,
-  reservoirVolume,
-} from '../src/index.ts';
+import { createPatientParameters, daysToMs, type Milliseconds } from '../src/index.ts';
 import { createSimulation } from '../src/sim/simulation.ts';
-import { input, REFILL_EVERY } from './lifetimeHistory.ts';
+import { input, REFILL_EVERY, refillSimulation } from './lifetimeHistory.ts';
 
 const SEVEN_YEARS = daysToMs(7 * 365);
 const parameters = createPatientParameters({ origin: 'spinal', needMcgPerDay: 275 });
@@ -25,15 +18,7 @@ export function runWithPatient() {
   for (let t: number = REFILL_EVERY; t <= SEVEN_YEARS; t += REFILL_EVERY) {
     sim.advanceTo(t as Milliseconds);
     if (sim.lifecycle() === 'endOfService') break;
-    sim.send({ type: 'update.begin' });
-    sim.send({ type: 'reservoir.aspirate', volume: 'all' });
-    const fill = 20_000_000 - reservoirVolume(sim.pumpState().truth.path.reservoir);
-    sim.send({
-      type: 'injection.give',
-      site: 'reservoir',
-      fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
-    });
-    sim.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
+    refillSimulation(sim);
   }
   if (sim.lifecycle() !== 'endOfService') sim.advanceTo(SEVEN_YEARS);
   return sim;

@@ -9,14 +9,13 @@ import {
   type Milliseconds,
   MS_PER_MINUTE,
   type Nanolitres,
-  type Picograms,
   type PumpState,
   reservoirVolume,
 } from '../src/index.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
 import { createSimulation } from '../src/sim/simulation.ts';
 import { minimalEventLoop, oneMinuteLoop } from './floorLoops.ts';
-import { input, REFILL_EVERY, runHistory } from './lifetimeHistory.ts';
+import { input, REFILL_EVERY, refillSimulation, runHistory } from './lifetimeHistory.ts';
 import { runWithPatient, warmMedianMs } from './patientLifetime.ts';
 
 /** The same history through the world's one door: time commands and whole refill visits. */
@@ -142,17 +141,7 @@ it('a refill costs the same whatever the length of the pump log (100 against 30,
     const sim = createSimulation(input);
     // each interrogation is one log entry
     for (let i = 0; i < entries; i += 1) sim.send({ type: 'telemetry.interrogate' });
-    const refill = () => {
-      sim.send({ type: 'update.begin' });
-      sim.send({ type: 'reservoir.aspirate', volume: 'all' });
-      const fill = 20_000_000 - reservoirVolume(sim.pumpState().truth.path.reservoir);
-      sim.send({
-        type: 'injection.give',
-        site: 'reservoir',
-        fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
-      });
-      sim.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
-    };
+    const refill = () => refillSimulation(sim);
     for (let i = 0; i < 20; i += 1) refill(); // warm-up
     const runs = Array.from({ length: 7 }, () => time(() => Array.from({ length: 100 }, refill)));
     expect(logEntries(sim.pumpState().log).length).toBeGreaterThan(entries);
