@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   advancePatient,
   advancePump,
+  averageProgramRate,
+  batteryLifeAtRate,
   createDrugStep,
   createPatientParameters,
   createPatientState,
   createPumpState,
   daysToMs,
+  getDeviceProfile,
   type Milliseconds,
   type Nanolitres,
   nextDueInstant,
@@ -58,6 +61,9 @@ function followByPieces(pump: PumpState, patient: PatientState, to: Milliseconds
   return { pump: p, patient: person };
 }
 
+const startOf = (pumpInput: typeof input): PatientState =>
+  createSimulation(pumpInput, undefined, { parameters }).patient() as PatientState;
+
 describe('the patient told the tip delivery by the steady run', () => {
   it('follows 200 days with refills at three concentrations as cutting at every event and front does', () => {
     const sim = createSimulation(input, undefined, { parameters });
@@ -86,6 +92,17 @@ describe('the patient told the tip delivery by the steady run', () => {
     ({ pump, patient } = followByPieces(pump, patient, daysToMs(200)));
     expect(sim.patient()).toEqual(patient);
     expect(sim.pumpState()).toEqual(pump);
+  });
+
+  it('follows a pump through ERI and EOS as cutting at every event does: nothing reaches the patient after EOS', () => {
+    const profile = getDeviceProfile(input.profileId);
+    const life = batteryLifeAtRate(profile, averageProgramRate(input.program, profile));
+    const old = { ...input, ageAtStart: (life - daysToMs(30)) as Milliseconds };
+    const sim = createSimulation(old, undefined, { parameters });
+    sim.advanceTo(daysToMs(140));
+    const reference = followByPieces(createPumpState(old), startOf(old), daysToMs(140));
+    expect(sim.pumpState().battery.eosAt).not.toBeNull();
+    expect(sim.patient()).toEqual(reference.patient);
   });
 
   it('creates the patient it follows from the same start', () => {

@@ -1,7 +1,7 @@
 import { picogramsToMcg } from '../units/conversions.ts';
 import type { Milliseconds, Picograms } from '../units/quantity.ts';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
-import { type DrugInflow, type DrugStep, effectAtNeed, steadyAmounts } from './patientDynamics.ts';
+import { type DrugInflow, type DrugStep, effectAtNeed, steadyAmounts, transitionRow } from './patientDynamics.ts';
 import {
   OVERDOSE_STAGES,
   type OverdoseStage,
@@ -51,27 +51,6 @@ export function withdrawalStageAt(deficitH: number, p: PatientParameters): Withd
 }
 
 const worse = <T extends string>(order: readonly T[], a: T, b: T): T => (order.indexOf(b) > order.indexOf(a) ? b : a);
-
-/** A row of a transition matrix times [amounts; inflows], summed left to right as DrugStep sums it. */
-const dotRow = (
-  r: readonly number[],
-  spread: number,
-  csf: number,
-  effect: number,
-  subdural: number,
-  epidural: number,
-  inIntrathecal: number,
-  inSubdural: number,
-  inEpidural: number,
-): number =>
-  (r[0] as number) * spread +
-  (r[1] as number) * csf +
-  (r[2] as number) * effect +
-  (r[3] as number) * subdural +
-  (r[4] as number) * epidural +
-  (r[5] as number) * inIntrathecal +
-  (r[6] as number) * inSubdural +
-  (r[7] as number) * inEpidural;
 
 /** Figures of a patient that every step uses, worked out once per parameters object. */
 interface Constants {
@@ -206,23 +185,23 @@ export function advancePatient(
     // each row summed left to right, term by term: the doubles DrugStep gives
     const nextSpread = Math.max(
       0,
-      dotRow(r0, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      transitionRow(r0, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
     );
     const nextCsf = Math.max(
       0,
-      dotRow(r1, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      transitionRow(r1, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
     );
     const nextEffect = Math.max(
       0,
-      dotRow(r2, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      transitionRow(r2, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
     );
     const nextSubdural = Math.max(
       0,
-      dotRow(r3, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      transitionRow(r3, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
     );
     const nextEpidural = Math.max(
       0,
-      dotRow(r4, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      transitionRow(r4, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
     );
     spread = nextSpread;
     csf = nextCsf;

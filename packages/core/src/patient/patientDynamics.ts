@@ -131,13 +131,40 @@ export function createDrugStep(p: PatientParameters): DrugStep {
   return Object.assign(step, { transition });
 }
 
-/** One row of a transition matrix times the state [amounts; inflows], summed left to right term by term. */
+/** One row of a transition matrix times the state [amounts; inflows]. */
 const rowTimes = (r: readonly number[], a: DrugAmounts, inflow: DrugInflow): number =>
-  (r[0] as number) * a.spread +
-  (r[1] as number) * a.csf +
-  (r[2] as number) * a.effect +
-  (r[3] as number) * a.subdural +
-  (r[4] as number) * a.epidural +
-  (r[5] as number) * inflow.intrathecal +
-  (r[6] as number) * inflow.subdural +
-  (r[7] as number) * inflow.epidural;
+  transitionRow(
+    r,
+    a.spread,
+    a.csf,
+    a.effect,
+    a.subdural,
+    a.epidural,
+    inflow.intrathecal,
+    inflow.subdural,
+    inflow.epidural,
+  );
+
+/**
+ * One row of a transition matrix times [amounts; inflows] given as numbers, summed left to right
+ * term by term: for loops that keep the amounts in locals, with the doubles DrugStep gives.
+ */
+export const transitionRow = (
+  r: readonly number[],
+  spread: number,
+  csf: number,
+  effect: number,
+  subdural: number,
+  epidural: number,
+  inIntrathecal: number,
+  inSubdural: number,
+  inEpidural: number,
+): number =>
+  (r[0] as number) * spread +
+  (r[1] as number) * csf +
+  (r[2] as number) * effect +
+  (r[3] as number) * subdural +
+  (r[4] as number) * epidural +
+  (r[5] as number) * inIntrathecal +
+  (r[6] as number) * inSubdural +
+  (r[7] as number) * inEpidural;

@@ -6,6 +6,7 @@ import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
 import { flowThroughPath } from './flowThroughPath.ts';
 import { movedState } from './movedState.ts';
 import { nextDueTime } from './nextDueTime.ts';
+import type { TipObserver } from './oneBatchOutlet.ts';
 import type { PumpBelief, PumpState, PumpTruth } from './pumpState.ts';
 import { drawFromReservoir } from './reservoir.ts';
 import { settlePump } from './settlePump.ts';
@@ -75,6 +76,25 @@ export function advancePump(state: PumpState, to: Milliseconds): PumpState {
  */
 export function advancePumpStepwise(state: PumpState, to: Milliseconds): PumpState {
   return advance(state, to, false);
+}
+
+/**
+ * Advances towards `to` through steady runs alone, telling `observe` the mass out of the catheter
+ * tip at every instant the flow there may change (see advanceSteady.ts), and stops at `to` or where
+ * no steady run can go on: the pump not in the steady case, or the path holding more than one batch
+ * (a concentration front the caller must time itself). For an observer of the tip: the patient.
+ */
+export function advancePumpObserved(state: PumpState, to: Milliseconds, observe: TipObserver): PumpState {
+  let current = settlePump(state);
+  let events = 0;
+  while (current.now < to && isSteady(current)) {
+    const run = advanceSteady(current, to, observe);
+    current = run.state;
+    events += run.events;
+    if (run.end === 'handOver') break;
+    if (run.end === 'settle') current = settlePump(current);
+  }
+  return events === 0 ? current : { ...current, eventsProcessed: current.eventsProcessed + events };
 }
 
 function advance(state: PumpState, to: Milliseconds, fast: boolean): PumpState {

@@ -4,8 +4,7 @@ import { advancePatient } from '../patient/advancePatient.ts';
 import { createDrugStep } from '../patient/patientDynamics.ts';
 import type { PatientParameters } from '../patient/patientParameters.ts';
 import { createPatientState, type PatientState, type ReceivedDrug } from '../patient/patientState.ts';
-import { advancePump } from '../pump/advancePump.ts';
-import { advanceSteady, isSteady } from '../pump/advanceSteady.ts';
+import { advancePump, advancePumpObserved } from '../pump/advancePump.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import { sinkOfTip } from '../pump/flowThroughPath.ts';
@@ -13,7 +12,6 @@ import { nextDueInstant } from '../pump/nextDueTime.ts';
 import { type PumpEvent, type PumpLifecycle, pumpMachine } from '../pump/pumpMachine.ts';
 import type { PumpState } from '../pump/pumpState.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
-import { settlePump } from '../pump/settlePump.ts';
 import { timeToTipConcentrationChange } from '../pump/tipConcentrationChange.ts';
 import type { Refusal } from '../refusal.ts';
 import { picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
@@ -112,7 +110,7 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
       // events and where a concentration front reaches the tip. The pieces are cut on a copy with
       // the pure kernel, and the machine then moves in one event: the kernel gives the same state
       // however time is cut (REQ-TIME-01), and one event costs far less than thousands.
-      let piece = settlePump(pumpState());
+      let piece = pumpState();
       let person = patient;
       // where the whole path holds one batch, the steady run tells the tip's delivery at each
       // instant the flow may change, and no state is built between them
@@ -123,14 +121,8 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
         person = advancePatient(person, parameters, drugStep, at, received);
       };
       while (piece.now < to) {
-        if (isSteady(piece)) {
-          const run = advanceSteady(piece, to, observe);
-          if (run.end !== 'handOver') {
-            piece = run.end === 'settle' ? settlePump(run.state) : run.state;
-            continue;
-          }
-          piece = run.state;
-        }
+        piece = advancePumpObserved(piece, to, observe);
+        if (piece.now >= to) break;
         const now = piece.now;
         const due = nextDueInstant(piece);
         const front = timeToTipConcentrationChange(piece);
