@@ -20,6 +20,7 @@ import {
   withdrawalStageAt,
 } from '../src/index.ts';
 import { matrixExponential } from '../src/patient/matrixExponential.ts';
+import { sparseRows, transitionRow } from '../src/patient/patientDynamics.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
 import { pumpAfterConcentrationSwitch } from './concentrationSwitch.ts';
 
@@ -101,6 +102,42 @@ describe('drug amounts', () => {
     const after = advancePatient(s, p, step, at(0), { csf: 50_000_000, subdural: 2_000_000, epidural: 1_000_000 });
     expect(after.drug).toEqual({ spread: 0, csf: 50, effect: 0, subdural: 2, epidural: 1 });
     expect(after.received).toEqual({ csf: 50_000_000, subdural: 2_000_000, epidural: 1_000_000 });
+  });
+});
+
+describe('the sparse rows of a transition matrix', () => {
+  it("keep every term the model can make non-zero, and give the full rows' doubles", () => {
+    for (const ms of [15 * 60_000, HOUR, 24 * HOUR]) {
+      const phi = step.transition(ms);
+      const f = sparseRows(phi);
+      expect(f).not.toBeNull();
+      if (f === null) return;
+      const x = [1.25, 3.5e-3, 97.125, 0.5, 11, 0.75, 0.125, 2];
+      const [spread, csf, effect, subdural, epidural, a, b, c] = x as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      const full = (i: number) => transitionRow(phi[i] as number[], spread, csf, effect, subdural, epidural, a, b, c);
+      expect(f.s0 * spread + f.s5 * a).toBe(full(0));
+      expect(f.c0 * spread + f.c1 * csf + f.c3 * subdural + f.c4 * epidural + f.c5 * a + f.c6 * b + f.c7 * c).toBe(
+        full(1),
+      );
+      expect(f.d3 * subdural + f.d6 * b).toBe(full(3));
+      expect(f.p4 * epidural + f.p7 * c).toBe(full(4));
+    }
+  });
+
+  it('are refused (null) for a matrix where a term the structure makes zero is not', () => {
+    const phi = step.transition(HOUR).map((row) => [...row]);
+    (phi[1] as number[])[2] = 1e-300;
+    expect(sparseRows(phi)).toBeNull();
+    expect(sparseRows(phi)).toBeNull(); // remembered
   });
 });
 

@@ -1,7 +1,14 @@
 import { picogramsToMcg } from '../units/conversions.ts';
 import type { Milliseconds, Picograms } from '../units/quantity.ts';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
-import { type DrugInflow, type DrugStep, effectAtNeed, steadyAmounts, transitionRow } from './patientDynamics.ts';
+import {
+  type DrugInflow,
+  type DrugStep,
+  effectAtNeed,
+  sparseRows,
+  steadyAmounts,
+  transitionRow,
+} from './patientDynamics.ts';
 import {
   OVERDOSE_STAGES,
   type OverdoseStage,
@@ -160,7 +167,7 @@ export function advancePatient(
   let { spread, csf, effect, subdural, epidural } = s.drug;
   const { intrathecal: inIntrathecal, subdural: inSubdural, epidural: inEpidural } = inflow;
   const settledWithin = SETTLED * c.effectAtNeed;
-  const fineMatrix = step.transition(FINE_STEP_MS);
+  const f = sparseRows(step.transition(FINE_STEP_MS));
   let { dependence, tolerance, deficitH, overdose } = s;
   let worstOverdose = s.worst.overdose;
   let worstWithdrawal = s.worst.withdrawal;
@@ -176,38 +183,69 @@ export function advancePatient(
     const h = ms / MS_PER_HOUR;
     const exposure = Math.min(1, effect / c.effectAtNeed / tolerance);
     const fine = ms === FINE_STEP_MS;
-    const phi = fine ? fineMatrix : step.transition(ms);
-    const r0 = phi[0] as readonly number[];
-    const r1 = phi[1] as readonly number[];
-    const r2 = phi[2] as readonly number[];
-    const r3 = phi[3] as readonly number[];
-    const r4 = phi[4] as readonly number[];
-    // each row summed left to right, term by term: the doubles DrugStep gives
-    const nextSpread = Math.max(
-      0,
-      transitionRow(r0, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
-    );
-    const nextCsf = Math.max(
-      0,
-      transitionRow(r1, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
-    );
-    const nextEffect = Math.max(
-      0,
-      transitionRow(r2, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
-    );
-    const nextSubdural = Math.max(
-      0,
-      transitionRow(r3, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
-    );
-    const nextEpidural = Math.max(
-      0,
-      transitionRow(r4, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
-    );
-    spread = nextSpread;
-    csf = nextCsf;
-    effect = nextEffect;
-    subdural = nextSubdural;
-    epidural = nextEpidural;
+    if (fine && f !== null) {
+      // the fine step's rows without their zero terms, the others in the same order: the same doubles
+      const nextSpread = Math.max(0, f.s0 * spread + f.s5 * inIntrathecal);
+      const nextCsf = Math.max(
+        0,
+        f.c0 * spread +
+          f.c1 * csf +
+          f.c3 * subdural +
+          f.c4 * epidural +
+          f.c5 * inIntrathecal +
+          f.c6 * inSubdural +
+          f.c7 * inEpidural,
+      );
+      const nextEffect = Math.max(
+        0,
+        f.e0 * spread +
+          f.e1 * csf +
+          f.e2 * effect +
+          f.e3 * subdural +
+          f.e4 * epidural +
+          f.e5 * inIntrathecal +
+          f.e6 * inSubdural +
+          f.e7 * inEpidural,
+      );
+      subdural = Math.max(0, f.d3 * subdural + f.d6 * inSubdural);
+      epidural = Math.max(0, f.p4 * epidural + f.p7 * inEpidural);
+      spread = nextSpread;
+      csf = nextCsf;
+      effect = nextEffect;
+    } else {
+      const phi = step.transition(ms);
+      const r0 = phi[0] as readonly number[];
+      const r1 = phi[1] as readonly number[];
+      const r2 = phi[2] as readonly number[];
+      const r3 = phi[3] as readonly number[];
+      const r4 = phi[4] as readonly number[];
+      // each row summed left to right, term by term: the doubles DrugStep gives
+      const nextSpread = Math.max(
+        0,
+        transitionRow(r0, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      );
+      const nextCsf = Math.max(
+        0,
+        transitionRow(r1, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      );
+      const nextEffect = Math.max(
+        0,
+        transitionRow(r2, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      );
+      const nextSubdural = Math.max(
+        0,
+        transitionRow(r3, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      );
+      const nextEpidural = Math.max(
+        0,
+        transitionRow(r4, spread, csf, effect, subdural, epidural, inIntrathecal, inSubdural, inEpidural),
+      );
+      spread = nextSpread;
+      csf = nextCsf;
+      effect = nextEffect;
+      subdural = nextSubdural;
+      epidural = nextEpidural;
+    }
     dependence = exposure + (dependence - exposure) * (fine ? c.fineDependenceDecay : Math.exp(-c.kDependence * h));
     const tolTarget = 1 + p.tolerance.maxIncrease * exposure;
     tolerance = tolTarget + (tolerance - tolTarget) * (fine ? c.fineToleranceDecay : Math.exp(-c.kTolerance * h));

@@ -168,3 +168,82 @@ export const transitionRow = (
   (r[5] as number) * inIntrathecal +
   (r[6] as number) * inSubdural +
   (r[7] as number) * inEpidural;
+
+/**
+ * The non-zero coefficients of a transition matrix's five rows, named row letter and column: spread
+ * (s), csf (c), effect (e), subdural (d), epidural (p); columns 0-4 amounts, 5-7 inflows.
+ */
+export interface SparseRows {
+  readonly s0: number;
+  readonly s5: number;
+  readonly c0: number;
+  readonly c1: number;
+  readonly c3: number;
+  readonly c4: number;
+  readonly c5: number;
+  readonly c6: number;
+  readonly c7: number;
+  readonly e0: number;
+  readonly e1: number;
+  readonly e2: number;
+  readonly e3: number;
+  readonly e4: number;
+  readonly e5: number;
+  readonly e6: number;
+  readonly e7: number;
+  readonly d3: number;
+  readonly d6: number;
+  readonly p4: number;
+  readonly p7: number;
+}
+
+// the coefficients the model's structure makes exactly zero: spread, subdural and epidural each
+// fill from their own inflow only, and nothing flows from the effect compartment back to the CSF
+const ZERO_TERMS: readonly (readonly number[])[] = [
+  [1, 2, 3, 4, 6, 7],
+  [2],
+  [],
+  [0, 1, 2, 4, 5, 7],
+  [0, 1, 2, 3, 5, 6],
+];
+
+const sparseCache = new WeakMap<Matrix, SparseRows | null>();
+
+/**
+ * A transition matrix's rows without the terms the model's structure makes zero, or null if any of
+ * them is not exactly zero. A term left out adds `0 * x = +0` (amounts and inflows are never
+ * negative), so the sparse sums, in the same order, are the same doubles as {@link transitionRow}.
+ */
+export function sparseRows(phi: Matrix): SparseRows | null {
+  let rows = sparseCache.get(phi);
+  if (rows !== undefined) return rows;
+  const at = (i: number, j: number): number => (phi[i] as readonly number[])[j] as number;
+  const zero = ZERO_TERMS.every((cols, i) => cols.every((j) => at(i, j) === 0));
+  rows = zero
+    ? {
+        s0: at(0, 0),
+        s5: at(0, 5),
+        c0: at(1, 0),
+        c1: at(1, 1),
+        c3: at(1, 3),
+        c4: at(1, 4),
+        c5: at(1, 5),
+        c6: at(1, 6),
+        c7: at(1, 7),
+        e0: at(2, 0),
+        e1: at(2, 1),
+        e2: at(2, 2),
+        e3: at(2, 3),
+        e4: at(2, 4),
+        e5: at(2, 5),
+        e6: at(2, 6),
+        e7: at(2, 7),
+        d3: at(3, 3),
+        d6: at(3, 6),
+        p4: at(4, 4),
+        p7: at(4, 7),
+      }
+    : null;
+  sparseCache.set(phi, rows);
+  return rows;
+}

@@ -1,6 +1,7 @@
 import type { Milliseconds, Nanolitres, NanolitresPerDay, Picograms } from '../units/quantity.ts';
 import { periodsBefore, RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
 import { MS_PER_DAY } from '../units/time.ts';
+import { BreachedPath } from './breachedPath.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import { flowThroughPath, sinkOfTip } from './flowThroughPath.ts';
@@ -94,13 +95,19 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
   // pushed at every instant the stepwise advance pushes it, and no stretch is summed
   let { path, sinks, catheter } = truth;
   let pushedTo = startDrawn;
+  // with a breach the pushes go through one path changed in place, and it is read once at the end
+  const breached = breach === null ? null : new BreachedPath(path, sinks, { ...truth.catheter, breach });
+  let drawnReservoir = path.reservoir;
   const pushDrawn = () => {
     if (drawn === pushedTo) return;
-    const { reservoir, portion } = drawFromReservoir(path.reservoir, drawn - pushedTo);
-    const flowed = flowThroughPath({ ...path, reservoir }, sinks, catheter, [portion], 'tubing');
-    path = flowed.path;
-    sinks = flowed.sinks;
-    catheter = flowed.catheter;
+    const { reservoir, portion } = drawFromReservoir(drawnReservoir, drawn - pushedTo);
+    drawnReservoir = reservoir;
+    if (breached === null) {
+      const flowed = flowThroughPath({ ...path, reservoir }, sinks, catheter, [portion], 'tubing');
+      path = flowed.path;
+      sinks = flowed.sinks;
+      catheter = flowed.catheter;
+    } else breached.push(portion);
     pushedTo = drawn;
   };
   let events = 0;
@@ -249,6 +256,7 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
 
   if (now === state.now) return { state, events, end };
   pushDrawn();
+  if (breached !== null && pushedTo !== startDrawn) ({ path, sinks, catheter } = breached.result(drawnReservoir));
   const next = movedState(
     state,
     now as Milliseconds,

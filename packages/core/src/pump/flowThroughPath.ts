@@ -18,8 +18,11 @@ const total = (portions: readonly Portion[]): Fluid => {
   return sum;
 };
 
-// built field by field (not with a computed-key spread) so every Sinks object keeps one shape
-function addTo(sinks: Sinks, name: SinkName, fluid: Fluid): Sinks {
+/**
+ * The sinks with `fluid` added to one of them; built field by field (not with a computed-key spread)
+ * so every Sinks object keeps one shape.
+ */
+export function addToSink(sinks: Sinks, name: SinkName, fluid: Fluid): Sinks {
   if (fluid.volume === 0) return sinks;
   return {
     csf: name === 'csf' ? addFluids(sinks.csf, fluid) : sinks.csf,
@@ -70,12 +73,12 @@ export function flowThroughPath(
     const passed = breach.passed + arriving;
     const escapedTotal = mulDiv(passed, breach.escapePpm, 1_000_000, 'floor');
     const split = takeFromOutlet(through.out, (escapedTotal - breach.escaped) as Nanolitres);
-    nextSinks = addTo(nextSinks, breach.kind === 'disconnect' ? 'pocket' : 'leak', total(split.out));
+    nextSinks = addToSink(nextSinks, breach.kind === 'disconnect' ? 'pocket' : 'leak', total(split.out));
     stream = split.tube;
     condition = { ...catheter, breach: { ...breach, passed, escaped: escapedTotal } };
   }
   const throughCatheter = pushThrough(path.catheter, stream);
-  nextSinks = addTo(nextSinks, sinkOfTip[catheter.tip], total(throughCatheter.out));
+  nextSinks = addToSink(nextSinks, sinkOfTip[catheter.tip], total(throughCatheter.out));
   return {
     path: { reservoir: path.reservoir, tubing, catheter: throughCatheter.tube, catheterProximal: proximal },
     sinks: nextSinks,
