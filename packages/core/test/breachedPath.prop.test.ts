@@ -85,6 +85,36 @@ describe('a breached path pushed through in place', () => {
       }),
     ));
 
+  it('passes an empty piece along and never keeps it, as flowThroughPath drops it', () => {
+    const [b1, b2, b3] = batches as [Batch, Batch, Batch];
+    const path: FluidPath = {
+      reservoir: { batch: reservoirBatch, drawn: 0 },
+      tubing: [
+        { batch: b1, from: 3, to: 3 },
+        { batch: b2, from: 0, to: 5 },
+      ],
+      catheterProximal: [{ batch: b3, from: 0, to: 10 }],
+      catheter: [{ batch: b3, from: 10, to: 20 }],
+    };
+    const sinks = fc.sample(sinksArb, 1)[0] as Sinks;
+    const condition = {
+      tip: 'intrathecal' as const,
+      occlusionPpm: 0,
+      kink: null,
+      breach: { kind: 'leak' as const, atVolume: 10 as Nanolitres, escapePpm: 500_000, passed: 0, escaped: 0 },
+    };
+    const inPlace = new BreachedPath(path, sinks, condition);
+    const portion: Portion = { batch: reservoirBatch, from: 0, to: 2 };
+    inPlace.push(portion);
+    const reservoir = { batch: reservoirBatch, drawn: 2 };
+    const result = inPlace.result(reservoir);
+    expect(result).toEqual(flowThroughPath({ ...path, reservoir }, sinks, condition, [portion], 'tubing'));
+    expect(result.path.catheterProximal).toEqual([
+      { batch: b3, from: 2, to: 10 },
+      { batch: b2, from: 0, to: 2 },
+    ]);
+  });
+
   it('with nothing pushed, gives the path back as it was', () => {
     const path: FluidPath = {
       reservoir: { batch: reservoirBatch, drawn: 0 },

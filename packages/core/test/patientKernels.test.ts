@@ -133,6 +133,24 @@ describe('the sparse rows of a transition matrix', () => {
     }
   });
 
+  it('move drug at every site, and drug arriving at every site, as DrugStep does step by step', () => {
+    // a tip half in the subdural and epidural spaces: every compartment and every inflow non-zero
+    const start: PatientState = {
+      ...createPatientState(p, { at: at(0), dailyDoseMcg: 120 }),
+      drug: { spread: 3.5, csf: 20.25, effect: 12.75, subdural: 7.5, epidural: 9.125 },
+    };
+    const hours = 6;
+    const inflow = { intrathecal: 10, subdural: 4, epidural: 2.5 };
+    const mcg = 1_000_000;
+    const received = { csf: 60 * mcg, subdural: 24 * mcg, epidural: 15 * mcg };
+    const after = advancePatient(start, p, step, at(hours * HOUR), received);
+    let expected = start.drug;
+    for (let i = 0; i < hours * 4; i += 1) expected = step(expected, inflow, 15 * 60_000);
+    expect(after.drug).toEqual(expected);
+    for (const key of ['spread', 'csf', 'effect', 'subdural', 'epidural'] as const)
+      expect(after.drug[key]).toBe(expected[key]);
+  });
+
   it('are refused (null) for a matrix where a term the structure makes zero is not', () => {
     const phi = step.transition(HOUR).map((row) => [...row]);
     (phi[1] as number[])[2] = 1e-300;
