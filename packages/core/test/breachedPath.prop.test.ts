@@ -55,6 +55,14 @@ const caseArb = fc.record({
   ),
 });
 
+/** An intrathecal catheter with a new leak and nothing else wrong. */
+const freshLeak = (atVolume: number, escapePpm: number) => ({
+  tip: 'intrathecal' as const,
+  occlusionPpm: 0,
+  kink: null,
+  breach: { kind: 'leak' as const, atVolume: atVolume as Nanolitres, escapePpm, passed: 0, escaped: 0 },
+});
+
 describe('a breached path pushed through in place', () => {
   it('REQ-TIME-02: leaves the path, the sinks and the split as flowThroughPath at each push does', () =>
     fc.assert(
@@ -97,12 +105,7 @@ describe('a breached path pushed through in place', () => {
       catheter: [{ batch: b3, from: 10, to: 20 }],
     };
     const sinks = fc.sample(sinksArb, 1)[0] as Sinks;
-    const condition = {
-      tip: 'intrathecal' as const,
-      occlusionPpm: 0,
-      kink: null,
-      breach: { kind: 'leak' as const, atVolume: 10 as Nanolitres, escapePpm: 500_000, passed: 0, escaped: 0 },
-    };
+    const condition = freshLeak(10, 500_000);
     const inPlace = new BreachedPath(path, sinks, condition);
     const portion: Portion = { batch: reservoirBatch, from: 0, to: 2 };
     inPlace.push(portion);
@@ -123,12 +126,7 @@ describe('a breached path pushed through in place', () => {
       catheterProximal: [],
     };
     const sinks = fc.sample(sinksArb, 1)[0] as Sinks;
-    const condition = {
-      tip: 'intrathecal' as const,
-      occlusionPpm: 0,
-      kink: null,
-      breach: { kind: 'leak' as const, atVolume: 0 as Nanolitres, escapePpm: 5, passed: 0, escaped: 0 },
-    };
+    const condition = freshLeak(0, 5);
     const result = new BreachedPath(path, sinks, condition).result(path.reservoir);
     expect(result.sinks).toBe(sinks);
     expect(result.catheter).toBe(condition);
