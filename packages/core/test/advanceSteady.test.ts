@@ -148,6 +148,20 @@ describe('the steady fast path crossing whole cycles of an intermittent kink', (
     expect(advancePump(at3, daysToMs(1))).toEqual(advancePumpStepwise(at3, daysToMs(1)));
   });
 
+  it('times the cycle of a kink that appears off its period (00:07:13) from that instant, with and without a leak', () => {
+    const later = advancePump(createPumpState(buildPumpInput({ program: flex })), 433_000 as Milliseconds);
+    const kinked = startCatheterFault(later, { kind: 'kink', periodMs: 3_600_000, kinkedMs: 1_200_000 });
+    if (!kinked.ok) throw new Error(kinked.refusal.message);
+    const leaking = startCatheterFault(kinked.value, {
+      kind: 'leak',
+      atVolume: 50_000 as Nanolitres,
+      escapePpm: 250_000,
+    });
+    if (!leaking.ok) throw new Error(leaking.refusal.message);
+    for (const state of [kinked.value, leaking.value])
+      expect(advancePump(state, daysToMs(3))).toEqual(advancePumpStepwise(state, daysToMs(3)));
+  });
+
   it('counts both edges of every cycle: a one-minute cycle over a day of a simple program is 2880 instants', () => {
     const state = cycle(simpleProgram(250), 60_000, 18_000);
     expect(advancePump(state, daysToMs(1)).eventsProcessed - state.eventsProcessed).toBe(2880);
