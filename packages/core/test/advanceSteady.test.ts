@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   advancePump,
+  aspirateReservoir,
   averageProgramRate,
   batteryLifeAtRate,
   createPumpState,
   daysToMs,
+  fluidAt,
   getDeviceProfile,
+  giveInjection,
   hoursToMs,
+  type McgPerMl,
   type Milliseconds,
   type Nanolitres,
   startCatheterFault,
@@ -196,8 +200,25 @@ describe('the steady fast path through a breach in the catheter', () => {
       withFaults({ kind: 'leak', atVolume: 50_000 as Nanolitres, escapePpm: 370_000 }, kink),
     ],
     ['a disconnection, with a kink it flows past', withFaults({ kind: 'disconnect' }, kink)],
+
     ['a fracture halfway', withFaults({ kind: 'fracture', atVolume: 52_000 as Nanolitres })],
   ])('%s: the stepwise advance state over ten days', (_, state) => {
     expect(advancePump(state, daysToMs(10))).toEqual(advancePumpStepwise(state, daysToMs(10)));
+  });
+  it('a leak on its own, a mixed reservoir reaching it: no whole days summed, the stepwise state over ten days', () => {
+    // a mix whose concentration is no whole number of pg/nL: which piece of it escapes depends on
+    // where the flow is cut, so whole days of the flex schedule must not be pushed at once
+    const drawnDown = aspirateReservoir(withFaults(), 5_000_000 as Nanolitres).state;
+    const mixed = giveInjection(drawnDown, 'reservoir', fluidAt(3_000_003 as Nanolitres, 700 as McgPerMl));
+    if (!mixed.ok) throw new Error(mixed.refusal.message);
+    const leaking = startCatheterFault(mixed.value, {
+      kind: 'leak',
+      atVolume: 50_000 as Nanolitres,
+      escapePpm: 370_000,
+    });
+    if (!leaking.ok) throw new Error(leaking.refusal.message);
+    const { batch } = leaking.value.truth.path.reservoir;
+    expect(batch.mass % batch.volume).not.toBe(0);
+    expect(advancePump(leaking.value, daysToMs(10))).toEqual(advancePumpStepwise(leaking.value, daysToMs(10)));
   });
 });
