@@ -9,22 +9,11 @@ import {
 } from '../src/index.ts';
 import { pumpMachine } from '../src/pump/pumpMachine.ts';
 import type { Simulation } from '../src/sim/simulation.ts';
-import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
+import { fourStepFlexInput } from '../src/testing/index.ts';
 
 // A 20 mL pump, 2000 mcg/mL baclofen on a 4-step flex schedule (mean 275 mcg/day, 0.1375 mL/day),
 // refilled every 84 days (aspirate all, fill to 20 mL, record the volume) until end of service.
-export const input = buildPumpInput({
-  program: flexProgram(
-    [
-      ['00:00', 200],
-      ['06:00', 300],
-      ['12:00', 250],
-      ['18:00', 350],
-    ],
-    2000,
-  ),
-  catheterVolume: 156_000 as Nanolitres,
-});
+export const input = fourStepFlexInput();
 export const REFILL_EVERY = daysToMs(84);
 
 export type Mode = { kind: 'event' } | { kind: 'tick'; tickMs: number };

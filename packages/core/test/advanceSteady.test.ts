@@ -13,11 +13,22 @@ import {
   type McgPerMl,
   type Milliseconds,
   type Nanolitres,
+  type PumpState,
   startCatheterFault,
 } from '../src/index.ts';
 import { advancePumpStepwise } from '../src/pump/advancePump.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, flexProgram, simpleProgram } from '../src/testing/index.ts';
+
+/** A kernel's accepted result, or the test fails with the refusal. */
+function accepted<T>(result: { ok: true; value: T } | { ok: false; refusal: { message: string } }): T {
+  if (!result.ok) throw new Error(result.refusal.message);
+  return result.value;
+}
+
+/** The state with the catheter faults started one after another. */
+const faulted = (state: PumpState, ...faults: Parameters<typeof startCatheterFault>[1][]): PumpState =>
+  faults.reduce((s, fault) => accepted(startCatheterFault(s, fault)), state);
 
 describe('the steady fast path where a flex boundary and an alarm fall on the same instant', () => {
   // 200 mcg/day at 2000 mcg/mL is 100 000 nL/day: 25 000 nL from 00:00 to 06:00, so 1 025 000 nL
@@ -117,15 +128,8 @@ describe('the steady fast path on schedules the pump would refuse, built by hand
 });
 
 describe('the steady fast path crossing whole cycles of an intermittent kink', () => {
-  const cycle = (program: ReturnType<typeof flexProgram>, periodMs: number, kinkedMs: number) => {
-    const started = startCatheterFault(createPumpState(buildPumpInput({ program })), {
-      kind: 'kink',
-      periodMs,
-      kinkedMs,
-    });
-    if (!started.ok) throw new Error(started.refusal.message);
-    return started.value;
-  };
+  const cycle = (program: ReturnType<typeof flexProgram>, periodMs: number, kinkedMs: number) =>
+    faulted(createPumpState(buildPumpInput({ program })), { kind: 'kink', periodMs, kinkedMs });
   const flex = flexProgram(
     [
       ['00:00', 200],
@@ -154,15 +158,9 @@ describe('the steady fast path crossing whole cycles of an intermittent kink', (
 
   it('times the cycle of a kink that appears off its period (00:07:13) from that instant, with and without a leak', () => {
     const later = advancePump(createPumpState(buildPumpInput({ program: flex })), 433_000 as Milliseconds);
-    const kinked = startCatheterFault(later, { kind: 'kink', periodMs: 3_600_000, kinkedMs: 1_200_000 });
-    if (!kinked.ok) throw new Error(kinked.refusal.message);
-    const leaking = startCatheterFault(kinked.value, {
-      kind: 'leak',
-      atVolume: 50_000 as Nanolitres,
-      escapePpm: 250_000,
-    });
-    if (!leaking.ok) throw new Error(leaking.refusal.message);
-    for (const state of [kinked.value, leaking.value])
+    const kinked = faulted(later, { kind: 'kink', periodMs: 3_600_000, kinkedMs: 1_200_000 });
+    const leaking = faulted(kinked, { kind: 'leak', atVolume: 50_000 as Nanolitres, escapePpm: 250_000 });
+    for (const state of [kinked, leaking])
       expect(advancePump(state, daysToMs(3))).toEqual(advancePumpStepwise(state, daysToMs(3)));
   });
 
@@ -173,25 +171,18 @@ describe('the steady fast path crossing whole cycles of an intermittent kink', (
 });
 
 describe('the steady fast path through a breach in the catheter', () => {
-  const withFaults = (...faults: Parameters<typeof startCatheterFault>[1][]) =>
-    faults.reduce(
-      (state, fault) => {
-        const next = startCatheterFault(state, fault);
-        if (!next.ok) throw new Error(next.refusal.message);
-        return next.value;
-      },
-      createPumpState(
-        buildPumpInput({
-          program: flexProgram(
-            [
-              ['00:00', 200],
-              ['12:00', 400],
-            ],
-            2000,
-          ),
-        }),
+  const twoStep = createPumpState(
+    buildPumpInput({
+      program: flexProgram(
+        [
+          ['00:00', 200],
+          ['12:00', 400],
+        ],
+        2000,
       ),
-    );
+    }),
+  );
+  const withFaults = (...faults: Parameters<typeof startCatheterFault>[1][]) => faulted(twoStep, ...faults);
   const kink = { kind: 'kink' as const, periodMs: 3_600_000, kinkedMs: 1_200_000 };
 
   it.each([
@@ -209,16 +200,10 @@ describe('the steady fast path through a breach in the catheter', () => {
     // a mix whose concentration is no whole number of pg/nL: which piece of it escapes depends on
     // where the flow is cut, so whole days of the flex schedule must not be pushed at once
     const drawnDown = aspirateReservoir(withFaults(), 5_000_000 as Nanolitres).state;
-    const mixed = giveInjection(drawnDown, 'reservoir', fluidAt(3_000_003 as Nanolitres, 700 as McgPerMl));
-    if (!mixed.ok) throw new Error(mixed.refusal.message);
-    const leaking = startCatheterFault(mixed.value, {
-      kind: 'leak',
-      atVolume: 50_000 as Nanolitres,
-      escapePpm: 370_000,
-    });
-    if (!leaking.ok) throw new Error(leaking.refusal.message);
-    const { batch } = leaking.value.truth.path.reservoir;
+    const mixed = accepted(giveInjection(drawnDown, 'reservoir', fluidAt(3_000_003 as Nanolitres, 700 as McgPerMl)));
+    const leaking = faulted(mixed, { kind: 'leak', atVolume: 50_000 as Nanolitres, escapePpm: 370_000 });
+    const { batch } = leaking.truth.path.reservoir;
     expect(batch.mass % batch.volume).not.toBe(0);
-    expect(advancePump(leaking.value, daysToMs(10))).toEqual(advancePumpStepwise(leaking.value, daysToMs(10)));
+    expect(advancePump(leaking, daysToMs(10))).toEqual(advancePumpStepwise(leaking, daysToMs(10)));
   });
 });

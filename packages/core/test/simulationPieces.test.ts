@@ -21,23 +21,12 @@ import {
 import { oneBatchOutlet } from '../src/pump/oneBatchOutlet.ts';
 import { timeToTipConcentrationChange } from '../src/pump/tipConcentrationChange.ts';
 import { createSimulation } from '../src/sim/simulation.ts';
-import { buildPumpInput, flexProgram } from '../src/testing/index.ts';
+import { fourStepFlexInput } from '../src/testing/index.ts';
 
 // The patient is told the tip's delivery by the steady run where the whole path holds one batch
 // (simulation.ts). The reference here is the plain way: cut time at every pump event and every
 // concentration front, advance a copy of the pump to each cut, and hand the patient the sinks.
-const input = buildPumpInput({
-  program: flexProgram(
-    [
-      ['00:00', 200],
-      ['06:00', 300],
-      ['12:00', 250],
-      ['18:00', 350],
-    ],
-    2000,
-  ),
-  catheterVolume: 156_000 as Nanolitres,
-});
+const input = fourStepFlexInput();
 const parameters = createPatientParameters({ origin: 'spinal', needMcgPerDay: 275 });
 const received = (p: PumpState) => ({
   csf: p.truth.sinks.csf.mass,

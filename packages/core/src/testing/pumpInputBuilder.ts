@@ -43,3 +43,22 @@ export function buildPumpInput(overrides: Partial<PumpInput> = {}): PumpInput {
     ...overrides,
   };
 }
+
+/**
+ * The benches' and the lifetime tests' pump: 2000 mcg/mL baclofen on a four-step flex schedule
+ * (200, 300, 250, 350 mcg/day from 00:00, 06:00, 12:00, 18:00: a mean of 275 mcg/day), with 60 cm
+ * of catheter (156 µL).
+ */
+export const fourStepFlexInput = (): PumpInput =>
+  buildPumpInput({
+    program: flexProgram(
+      [
+        ['00:00', 200],
+        ['06:00', 300],
+        ['12:00', 250],
+        ['18:00', 350],
+      ],
+      2000,
+    ),
+    catheterVolume: 156_000 as Nanolitres,
+  });
