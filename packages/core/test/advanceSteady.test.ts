@@ -16,7 +16,7 @@ import {
   type PumpState,
   startCatheterFault,
 } from '../src/index.ts';
-import { advancePumpStepwise } from '../src/pump/advancePump.ts';
+import { advancePumpObserved, advancePumpStepwise } from '../src/pump/advancePump.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, flexProgram, simpleProgram } from '../src/testing/index.ts';
 
@@ -205,5 +205,47 @@ describe('the steady fast path through a breach in the catheter', () => {
     const { batch } = leaking.truth.path.reservoir;
     expect(batch.mass % batch.volume).not.toBe(0);
     expect(advancePump(leaking, daysToMs(10))).toEqual(advancePumpStepwise(leaking, daysToMs(10)));
+  });
+});
+
+describe('the steady run told to an observer (the patient): advancePumpObserved', () => {
+  // a path flushed through with the reservoir's batch, so the tip delivers one unbroken batch
+  const flushed = advancePump(createPumpState(buildPumpInput({ program: simpleProgram(250) })), daysToMs(5));
+  const told = (state: PumpState, to: Milliseconds) => {
+    const seen: Milliseconds[] = [];
+    const end = advancePumpObserved(state, to, (at) => {
+      seen.push(at);
+    });
+    return { end, seen };
+  };
+
+  it('hands over at a flex step that commands nothing, having told the observer up to it', () => {
+    // built by hand (the pump refuses a step of no dose): 00:00 to 12:00 at 200 mcg/day, then none
+    const withStop = {
+      ...flushed,
+      program: {
+        ...flushed.program,
+        concentration: 2000,
+        therapy: {
+          mode: 'flex',
+          steps: [
+            { startMinute: 0, dose: 200_000_000 },
+            { startMinute: 720, dose: 0 },
+          ],
+        },
+      },
+    } as unknown as PumpState;
+    const noon = (daysToMs(5) + hoursToMs(12)) as Milliseconds;
+    const { end, seen } = told(withStop, daysToMs(6));
+    expect(end.now).toBe(noon);
+    expect(seen.at(-1)).toBe(noon);
+    expect(end).toEqual(advancePumpStepwise(withStop, noon));
+  });
+
+  it('tells nothing and does not move where the path holds more than one batch (a front to time)', () => {
+    const primed = createPumpState(buildPumpInput({ program: simpleProgram(250) }));
+    const { end, seen } = told(primed, daysToMs(1));
+    expect(seen).toEqual([]);
+    expect(end.now).toBe(0);
   });
 });

@@ -94,6 +94,18 @@ describe('the patient told the tip delivery by the steady run', () => {
     expect(sim.patient()).toEqual(reference.patient);
   });
 
+  it('follows an intermittent kink edge by edge, as cutting at every event does (no kink cycles summed)', () => {
+    // an hour's cycle, blocked 20 minutes of it: every edge changes the flow the patient receives,
+    // so the steady run must tell the patient each one rather than cross whole cycles at once
+    const sim = createSimulation(input, undefined, { parameters });
+    sim.advanceTo(daysToMs(5));
+    sim.send({ type: 'fault.catheter.start', fault: { kind: 'kink', periodMs: 3_600_000, kinkedMs: 1_200_000 } });
+    const reference = followByPieces(sim.pumpState(), sim.patient() as PatientState, daysToMs(8));
+    sim.advanceTo(daysToMs(8));
+    expect(sim.pumpState()).toEqual(reference.pump);
+    expect(sim.patient()).toEqual(reference.patient);
+  });
+
   it('creates the patient it follows from the same start', () => {
     expect(createSimulation(input, undefined, { parameters }).patient()).toEqual(
       createPatientState(parameters, {
