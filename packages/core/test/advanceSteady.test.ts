@@ -14,6 +14,7 @@ import {
   type Milliseconds,
   type Nanolitres,
   type PumpState,
+  reservoirVolume,
   startCatheterFault,
 } from '../src/index.ts';
 import { advancePumpObserved, advancePumpStepwise } from '../src/pump/advancePump.ts';
@@ -162,6 +163,17 @@ describe('the steady fast path crossing whole cycles of an intermittent kink', (
     const leaking = faulted(kinked, { kind: 'leak', atVolume: 50_000 as Nanolitres, escapePpm: 250_000 });
     for (const state of [kinked, leaking])
       expect(advancePump(state, daysToMs(3))).toEqual(advancePumpStepwise(state, daysToMs(3)));
+  });
+
+  it('crosses whole cycles with the real reservoir dry and the calculated volume not yet at zero: nothing more drawn', () => {
+    // 'all' withdrawn leaves the dead space, pumped out in about four days (0.5 mL/day, a third of it kinked), while the
+    // pump still believes its 20 mL are there: the cycles after that move nothing real
+    const drained = aspirateReservoir(cycle(simpleProgram(250), 3_600_000, 1_200_000), 'all').state;
+    const dry = advancePump(drained, daysToMs(5));
+    expect(reservoirVolume(dry.truth.path.reservoir)).toBe(0);
+    expect(dry.belief.calculatedReservoir).toBeGreaterThan(0);
+    expect(advancePump(drained, daysToMs(10))).toEqual(advancePumpStepwise(drained, daysToMs(10)));
+    expect(advancePump(dry, daysToMs(10))).toEqual(advancePumpStepwise(dry, daysToMs(10)));
   });
 
   it('counts both edges of every cycle: a one-minute cycle over a day of a simple program is 2880 instants', () => {
