@@ -85,11 +85,11 @@ const HEAD = '| mutants | detected | survived | no coverage | equivalent | score
 const RULE = '| --- | --- | --- | --- | --- | --- | --- |';
 
 /** The docs/testing.md section: the run, the score of each package and of each of its files. */
-export function renderSection(packages, { date, command }) {
+export function renderSection(packages, { date, command, provenance }) {
   const out = [
     BEGIN,
     '',
-    `Written by \`${command}\` on ${date}. Detected means killed or timed out; a mutant no test`,
+    `Written by \`${command}\` on ${date}.${provenance ? ` ${provenance}` : ''} Detected means killed or timed out; a mutant no test`,
     'covers counts as undetected. Survivors, line by line: `docs/mutation-survivors.md`.',
     '',
     `| package ${HEAD}`,
@@ -110,11 +110,11 @@ export function renderSection(packages, { date, command }) {
 }
 
 /** docs/mutation-survivors.md: every survivor with its line, mutator, replacement and reason. */
-export function renderSurvivors(packages, { date, command }) {
+export function renderSurvivors(packages, { date, command, provenance }) {
   const out = [
     '# Mutation survivors',
     '',
-    `Written by \`${command}\` on ${date}; do not edit. A survivor marked equivalent is listed with its`,
+    `Written by \`${command}\` on ${date}; do not edit.${provenance ? ` ${provenance}` : ''} A survivor marked equivalent is listed with its`,
     "reason in the package's `mutation/equivalent.json`; every other one is a test not yet written.",
   ];
   for (const p of packages) {
@@ -171,6 +171,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const meta = {
     date: new Date().toISOString().slice(0, 10),
     command: 'pnpm mutate (FC_SEED=20260101 FC_RUNS=20, Stryker incremental)',
+    // where a report merges a run of some files on their own into a whole run, say so:
+    // node scripts/mutationReport.mjs --provenance "…"
+    provenance: process.argv.includes('--provenance') ? (process.argv[process.argv.indexOf('--provenance') + 1] ?? '') : '',
   };
   const testing = join(root, 'docs/testing.md');
   writeFileSync(testing, replaceSection(readFileSync(testing, 'utf8'), renderSection(packages, meta)));

@@ -74,6 +74,16 @@ describe('the mutation report', () => {
     expect(survivors).toContain('match no survivor (remove them): 1');
   });
 
+  it('says where the figures come from when a run of some files alone was merged in', () => {
+    const packages = [{ name: 'packages/x', summary: summarise(report, equivalents) }];
+    const meta = { date: '2026-12-01', command: 'pnpm mutate', provenance: 'src/b.ts re-run on its own.' };
+    expect(renderSection(packages, meta)).toContain('on 2026-12-01. src/b.ts re-run on its own. Detected means');
+    expect(renderSurvivors(packages, meta)).toContain('do not edit. src/b.ts re-run on its own. A survivor');
+    expect(renderSection(packages, { date: '2026-12-01', command: 'pnpm mutate' })).toContain(
+      'on 2026-12-01. Detected means',
+    );
+  });
+
   it('shows a package without a report as not run, and lists none of its survivors', () => {
     const packages = [
       { name: 'packages/x', summary: summarise(report, []) },

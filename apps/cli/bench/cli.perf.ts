@@ -69,6 +69,8 @@ it('itps end to end: a 7-year scenario, timelines of 1k, 10k and 100k actions, b
   const direct = wall(process.execPath, ['apps/cli/bin/itps.mjs', 'run', seven]);
   const pnpmAlone = wall('pnpm', ['--version']);
   const viaPnpm = wall('pnpm', ['itps', 'run', seven]);
+  // the floor of any `pnpm itps` command on this machine: one that runs no scenario at all
+  const pnpmTrivial = wall('pnpm', ['itps', '--version']);
   const perEntry = (r: { n: number; run: { ms: number } }) => (r.run.ms * 1000) / r.n;
   const first = lengths[0] as (typeof lengths)[number];
   const h = median(hundred.map((r) => r.ms));
@@ -78,7 +80,7 @@ it('itps end to end: a 7-year scenario, timelines of 1k, 10k and 100k actions, b
       `ITPS CLI benchmark (${availableParallelism()} cores; process start to exit)`,
       `  7-year scenario (2555 days, 28 refills), median of 5:  ${sevenMs.toFixed(0)} ms inside the process`,
       `    node apps/cli/bin/itps.mjs run, wall: ${direct.toFixed(0)} ms (node -e 0 alone: ${nodeAlone.toFixed(0)} ms)   goal <= 300 ms: ${direct <= 300 ? 'met' : 'NOT met'}`,
-      `    pnpm itps run, wall: ${viaPnpm.toFixed(0)} ms (pnpm --version alone: ${pnpmAlone.toFixed(0)} ms)   goal <= 600 ms: ${viaPnpm <= 600 ? 'met' : 'NOT met'}`,
+      `    pnpm itps run, wall: ${viaPnpm.toFixed(0)} ms (pnpm --version alone: ${pnpmAlone.toFixed(0)} ms; pnpm itps --version, which runs nothing: ${pnpmTrivial.toFixed(0)} ms)   goal <= 600 ms: ${viaPnpm <= 600 ? 'met' : 'NOT met'}`,
       '  timeline length (90 days; baseline: 1k actions, per action):',
       ...lengths.map(
         (l) =>

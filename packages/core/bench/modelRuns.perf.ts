@@ -10,6 +10,7 @@ import { measurePumpModelRuns, sendsPerRun } from './pumpModelRuns.ts';
 // (clinician, link, pump, faults, time) of the world.model test. Inputs are drawn before the clock
 // starts, so the figures are the runs' own.
 const perSecond = (count: number, ms: number) => (count / (ms / 1000)).toFixed(0);
+const us = (micros: number, digits = 0) => `${micros.toFixed(digits)} us`;
 
 it('model-based runs per second: the pump model and the whole world', () => {
   const inRunner = measurePumpModelRuns();
@@ -37,6 +38,7 @@ it('model-based runs per second: the pump model and the whole world', () => {
       `ITPS model-based runs (one process of ${availableParallelism()} cores; inputs drawn before timing)`,
       `  pump model, 25 commands (${sendsPerRun.toFixed(1)} machine events), nine invariants, in the test runner: ${inRunner.pump.toFixed(0)} runs/s; in a plain Node process: ${plain.pump.toFixed(0)} runs/s   goal >= 5000 runs/s: ${Math.max(inRunner.pump, plain.pump) >= 5000 ? 'met' : 'NOT met'}`,
       `  XState's floor, a two-state counter machine started and sent as many events: ${inRunner.floor.toFixed(0)} runs/s in the runner, ${plain.floor.toFixed(0)} runs/s plain (no machine run through an actor is faster)`,
+      `  a pump run's time in a plain Node process: the machine ${us(plain.split.machine)} + the nine invariants ${us(plain.split.invariants)} a history; XState alone: ${us(plain.split.floorStart)} to start an actor, ${us(plain.split.floorEvent, 2)} an event, so ${us(plain.split.floorStart + sendsPerRun * plain.split.floorEvent)} of the 200 us a 5000/s run may take`,
       `  whole world model (session, link, pump, faults, time): ${perSecond(timed.length, worldMs)} runs/s, ${(worldCommandsRun / timed.length).toFixed(1)} commands a run (${timed.length} runs in ${worldMs.toFixed(0)} ms)`,
     ].join('\n'),
   );

@@ -41,9 +41,8 @@ const counter = setup({
   },
 });
 
-export function xstateFloorRun(): number {
+export function xstateFloorRun(sends = Math.round(sendsPerRun)): number {
   const actor = createActor(counter).start();
-  const sends = Math.round(sendsPerRun);
   for (let i = 0; i < sends; i += 1) actor.send({ type: i % 5 === 0 ? 'toggle' : 'count' });
   const n = actor.getSnapshot().context.n;
   actor.stop();
@@ -61,8 +60,25 @@ export function runsPerSecond(run: (i: number) => unknown, count: number, warm: 
   return rounds[1] as number;
 }
 
-/** The pump model's runs a second, and XState's floor's. */
-export function measurePumpModelRuns(): { pump: number; floor: number; violations: number } {
+/** Where a pump model run's time goes, in microseconds a history (means over the timed histories). */
+export interface PumpRunSplit {
+  /** The history through the pump machine alone (runPumpHistory). */
+  readonly machine: number;
+  /** The nine invariants judged over the finished history. */
+  readonly invariants: number;
+  /** XState's floor: a counter actor created, started and stopped, sent nothing. */
+  readonly floorStart: number;
+  /** XState's floor: one event sent to the started counter actor. */
+  readonly floorEvent: number;
+}
+
+/** The pump model's runs a second, XState's floor's, and where a run's time goes. */
+export function measurePumpModelRuns(): {
+  pump: number;
+  floor: number;
+  violations: number;
+  split: PumpRunSplit;
+} {
   let violations = 0;
   const pump = runsPerSecond(
     (i) => {
@@ -71,8 +87,32 @@ export function measurePumpModelRuns(): { pump: number; floor: number; violation
     1000,
     200,
   );
-  const floor = runsPerSecond(xstateFloorRun, 5000, 2000);
-  return { pump, floor, violations };
+  const floor = runsPerSecond(() => xstateFloorRun(), 5000, 2000);
+  return { pump, floor, violations, split: splitPumpRuns() };
 }
+
+const usPer = (runsPerSecondFigure: number) => 1e6 / runsPerSecondFigure;
+
+function splitPumpRuns(): PumpRunSplit {
+  const timed = pumpHistories.slice(200);
+  const runs = timed.map(({ input, commands }) => runPumpHistory(input, commands));
+  const machine = usPer(runsPerSecond((i) => runPumpHistory(...historyAt(timed, i)), timed.length, 0));
+  const invariants = usPer(
+    runsPerSecond(
+      (i) => PUMP_RUN_INVARIANTS.reduce((n, check) => n + check(runs[i % runs.length] ?? []).length, 0),
+      runs.length,
+      0,
+    ),
+  );
+  const sends = Math.round(sendsPerRun);
+  const floorStart = usPer(runsPerSecond(() => xstateFloorRun(0), 5000, 2000));
+  const floorWhole = usPer(runsPerSecond(() => xstateFloorRun(sends), 5000, 2000));
+  return { machine, invariants, floorStart, floorEvent: (floorWhole - floorStart) / sends };
+}
+
+const historyAt = (histories: typeof pumpHistories, i: number) => {
+  const h = histories[i % histories.length] as (typeof pumpHistories)[number];
+  return [h.input, h.commands] as const;
+};
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(JSON.stringify(measurePumpModelRuns()));
