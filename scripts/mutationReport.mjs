@@ -173,7 +173,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     command: 'pnpm mutate (FC_SEED=20260101 FC_RUNS=20, Stryker incremental)',
     // where a report merges a run of some files on their own into a whole run, say so:
     // node scripts/mutationReport.mjs --provenance "…"
-    provenance: process.argv.includes('--provenance') ? (process.argv[process.argv.indexOf('--provenance') + 1] ?? '') : '',
+    provenance: process.argv.includes('--provenance')
+      ? (process.argv[process.argv.indexOf('--provenance') + 1] ?? '')
+      : '',
   };
   const testing = join(root, 'docs/testing.md');
   writeFileSync(testing, replaceSection(readFileSync(testing, 'utf8'), renderSection(packages, meta)));
