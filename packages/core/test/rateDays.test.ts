@@ -33,6 +33,12 @@ describe('whole days of a rate that repeats every day', () => {
     [PER_DAY, HALF_DAY - 1, 5, 10, 3], // floor(2 - e) = 1, floor(3.5 - e) = 3, floor(5 - e) = 4, floor(6.5 - e) = 6
     [0, 0, 1, 7, 7], // nothing accumulates: the limit
     [PER_DAY, 0, 0, 7, 0], // already there
+    // above 2^53 (a battery's units x DAY) the estimate in doubles can be a period off either way:
+    // 76 periods of 3 360 284 276 968 421 end 4 / DAY short of 2 955 805 614 units (76 is the answer,
+    // the estimate says 75); 193 of 757 135 341 352 499 from a carry of 59 767 696 end 3 / DAY past
+    // 1 691 286 122 units (192 is the answer, the estimate says 193)
+    [3_360_284_276_968_421, 0, 2_955_805_614, 1000, 76],
+    [757_135_341_352_499, 59_767_696, 1_691_286_122, 1000, 192],
   ])('periodsBefore(%d, %d, %d, %d) is %d', (perDay, carry, remaining, limit, expected) => {
     expect(periodsBefore(perDay, carry, remaining, limit)).toBe(expected);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { divide, integrateRate, MS_PER_DAY, mulDiv, type Rounding, timeToAccumulate } from '../src/index.ts';
+import { periodsBefore } from '../src/units/rateIntegral.ts';
 
 const exact = (a: number, b: number, c: number, rounding: Rounding): number => {
   const p = BigInt(a) * BigInt(b);
@@ -19,6 +20,13 @@ const operand = fc.oneof(
 );
 const divisor = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 100_000_000 }));
 const rounding = fc.constantFrom<Rounding>('floor', 'ceil', 'nearest');
+
+/** The oracle of periodsBefore in big integers: k periods from `carry` hold floor((carry + k perPeriod) / DAY) whole units, so the answer is the largest k <= limit with carry + k perPeriod < remaining x DAY. */
+const mostPeriods = (perPeriod: number, carry: number, remaining: number, limit: number): number => {
+  const room = BigInt(remaining) * BigInt(MS_PER_DAY) - BigInt(carry);
+  const most = (room + BigInt(perPeriod) - 1n) / BigInt(perPeriod) - 1n;
+  return Number(most < 0n ? 0n : most > BigInt(limit) ? BigInt(limit) : most);
+};
 
 describe('exact integer arithmetic', () => {
   it('REQ-CONS-01 (arithmetic): mulDiv equals exact big-integer arithmetic under every rounding', () =>
@@ -59,6 +67,43 @@ describe('exact integer arithmetic', () => {
             expect(integrateRate(rate, dt, carry).amount).toBeGreaterThanOrEqual(amount);
             expect(integrateRate(rate, dt - 1, carry).amount).toBeLessThan(amount);
           }
+        },
+      ),
+    ));
+
+  it("REQ-TIME-01 (arithmetic): periodsBefore is the most whole periods before the units reach the amount, exactly, up to the battery's magnitudes", () =>
+    // against the big-integer oracle (mostPeriods). The battery's capacity (about 7.7e9 units) times a day is above 2^53, where the estimate in
+    // doubles can be off and only the exact correction after it keeps the jump exact.
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2_500_000_000_000_000 })),
+        fc.integer({ min: 0, max: MS_PER_DAY - 1 }),
+        fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 10_000_000_000 })),
+        fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 100_000_000 })),
+        (perPeriod, carry, remaining, limit) => {
+          expect(periodsBefore(perPeriod, carry, remaining, limit)).toBe(
+            mostPeriods(perPeriod, carry, remaining, limit),
+          );
+        },
+      ),
+    ));
+
+  it('REQ-TIME-01 (arithmetic): periodsBefore is exact where the amount falls within a few units of a whole number of periods, above 2^53', () =>
+    // remaining x DAY above 2^53 is rounded in doubles; a period cut so that k of them end within
+    // 50 units of it puts the estimate one period off either way, and the answer must still be exact
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 104_249_992, max: 7_665_000_000 }),
+        fc.integer({ min: 0, max: MS_PER_DAY - 1 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: -50, max: 50 }),
+        (remaining, carry, k, off) => {
+          const room = BigInt(remaining) * BigInt(MS_PER_DAY) - BigInt(carry);
+          const perPeriod = Number((room - BigInt(off)) / BigInt(k));
+          fc.pre(Number.isSafeInteger(perPeriod) && perPeriod > 0);
+          expect(periodsBefore(perPeriod, carry, remaining, k + 10)).toBe(
+            mostPeriods(perPeriod, carry, remaining, k + 10),
+          );
         },
       ),
     ));

@@ -66,6 +66,24 @@ describe('integrateRate', () => {
     expect(timeToAccumulate(0, 0, 1)).toBe(Number.POSITIVE_INFINITY);
     expect(timeToAccumulate(5, 0, 0)).toBe(0);
   });
+
+  it('counts a carry of more than the rate towards the amount (the carry is ahead)', () => {
+    // 1000 units/day from a carry of 5 000 000 / DAY (5 ms of that rate): 3000 units need
+    // 3 x DAY x 1000 - 5 000 000 = 1000 dt, so dt = 3 DAY - 5000 ms exactly
+    expect(timeToAccumulate(1000, 5_000_000, 3000)).toBe(3 * MS_PER_DAY - 5000);
+    expect(integrateRate(1000, 3 * MS_PER_DAY - 5000, 5_000_000).amount).toBe(3000);
+    expect(integrateRate(1000, 3 * MS_PER_DAY - 5001, 5_000_000).amount).toBe(2999);
+    // 7 units/day from a carry of 20: 7 x DAY - 20 <= 7 dt gives dt = DAY - 2 (DAY - 20/7, rounded up)
+    expect(timeToAccumulate(7, 20, 7)).toBe(MS_PER_DAY - 2);
+    // nothing to reach takes no time, whatever the carry or the rate
+    expect(timeToAccumulate(1000, 5_000_000, 0)).toBe(0);
+    expect(timeToAccumulate(0, 0, 0)).toBe(0);
+  });
+
+  it('refuses a rate or a time that is not a non-negative safe integer, saying what it got', () => {
+    expect(() => integrateRate(-1, 10, 0)).toThrow('expected non-negative integers, got rate -1, dt 10');
+    expect(() => integrateRate(1, 0.5, 0)).toThrow('expected non-negative integers, got rate 1, dt 0.5');
+  });
 });
 
 describe('conversions', () => {
