@@ -60,7 +60,7 @@ export function runsPerSecond(run: (i: number) => unknown, count: number, warm: 
   return rounds[1] as number;
 }
 
-/** Where a pump model run's time goes, in microseconds a history (means over the timed histories). */
+/** Where a pump model run's time goes, in microseconds a history (each the median of three rounds). */
 export interface PumpRunSplit {
   /** The history through the pump machine alone (runPumpHistory). */
   readonly machine: number;
