@@ -54,6 +54,7 @@ export {
 } from './patient/screeningTrial.ts';
 export { type AbandonedRefill, abandonRefill, type DoneAtThePump } from './programmer/abandonRefill.ts';
 export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
+export { describeUnverified } from './programmer/describeUnverified.ts';
 export { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './programmer/draft.ts';
 export { type DiffRow, finishDiff } from './programmer/finishDiff.ts';
 export { type DatesInput, forecastDates, type ProgrammerDates } from './programmer/forecastDates.ts';
@@ -61,6 +62,7 @@ export { type ForecastInput, forecastReservoir, type ReservoirForecast } from '.
 export {
   checkBolusDose,
   checkConcentration,
+  checkFlexSteps,
   checkRefillVolume,
   checkTherapyChange,
   type GuardCode,
@@ -69,9 +71,17 @@ export {
 } from './programmer/guardRails.ts';
 export { checkRefillDiscrepancy, type RefillDiscrepancy } from './programmer/refillDiscrepancy.ts';
 export { nextRefillAt, replaceByAt } from './programmer/refillPlanning.ts';
-export { type DraftCode, type DraftFinding, reviewDraft } from './programmer/reviewDraft.ts';
+export {
+  knownReservoir,
+  leftAfterAspiration,
+  NO_REFILL_YET,
+  needleActed,
+  type RefillProgress,
+} from './programmer/refillProgress.ts';
 export {
   isDraftClear,
+  isGateAnswered,
+  judgeDraft,
   type PumpMessage,
   planFor,
   type SessionContext,
@@ -79,6 +89,13 @@ export {
   type SessionStateName,
   sessionMachine,
 } from './programmer/sessionMachine.ts';
+export {
+  aspirationFindings,
+  type DraftCode,
+  type DraftFinding,
+  type GateInput,
+  therapyGate,
+} from './programmer/therapyGate.ts';
 export { type Expectation, verifyAgainst } from './programmer/verification.ts';
 export {
   alarmTestDraft,

@@ -38,6 +38,10 @@ export type RefusalCode =
   | 'pump.notUpdating'
   | 'pump.updateInProgress'
   | 'programmer.unavailable'
+  | 'gate.unanswered'
+  | 'refill.needleActed'
+  | 'refill.notAspirated'
+  | 'refill.shortAspiration'
   | 'time.notForward';
 
 /** The outcome of a check that may refuse. */

@@ -29,10 +29,11 @@ describe('abandoning a refill after the needle acted', () => {
   });
 
   it('says nothing of danger when what went in matches what the pump believes', () => {
-    const a = abandonRefill(view, { aspirated: ml(2), injected: ml(2), concentration: 500 as McgPerMl });
+    // aspiration leaves the 1.4 mL dead space; 1.4 + 18.6 is the 20 mL the pump believes
+    const a = abandonRefill(view, { aspirated: ml(18.6), injected: ml(18.6), concentration: 500 as McgPerMl });
     expect(a.doseFactor).toBe(1);
     expect(a.message).toBe(
-      'What was done at the pump cannot be undone: 2.00 mL aspirated and 2.00 mL of 500 mcg/mL injected. The pump still believes it holds 20.00 mL of 500 mcg/mL. Record what is in the pump, or stop the pump until it is refilled.',
+      'What was done at the pump cannot be undone: 18.60 mL aspirated and 18.60 mL of 500 mcg/mL injected. The pump still believes it holds 20.00 mL of 500 mcg/mL. Record what is in the pump, or stop the pump until it is refilled.',
     );
   });
 

@@ -191,7 +191,8 @@ describe('REQ-DISC-01: refill discrepancy', () => {
     expect(d.expectedWithdrawal).toBe(19_000_000);
     expect(d.difference).toBe(-19_000_000);
     expect(d.flagged).toBe(true);
-    expect(d.likelyCauses[0]).toContain('pocket fill');
+    expect(d.likelyCauses[0]).toContain('needle is not in the reservoir');
+    expect(d.likelyCauses[1]).toContain('pocket fill');
   });
 
   it('does not flag what accuracy and syringe reading explain, nor anything under 1 mL on a 20 mL pump', () => {
@@ -251,6 +252,7 @@ describe('REQ-DISC-01: refill discrepancy', () => {
       "Aspirated 0.00 mL where 19.00 mL was expected: 19.00 mL less, beyond the 0.50 mL the pump's accuracy and syringe reading explain. Investigate before refilling.",
     );
     expect(less.likelyCauses).toEqual([
+      'the needle is not in the reservoir now (in the pocket or the catheter access port): check its place with the template before anything is injected',
       'a pocket fill at the last refill (drug injected outside the reservoir)',
       'a leak from the reservoir, pump or catheter',
       'a volume mis-entered or a short fill at the last refill',
@@ -265,6 +267,7 @@ describe('REQ-DISC-01: refill discrepancy', () => {
     expect(more.message).toContain('3.00 mL more, beyond the 0.50 mL');
     expect(more.likelyCauses).toEqual([
       'drug is not leaving the pump: a motor stall, or therapy stopped or at minimum rate',
+      'an occluded, kinked or blocked catheter holding the flow back',
       'the program delivers less than believed (wrong dose or concentration entered)',
       'a pump fault: investigate before restarting (a restart can release a large dose)',
     ]);

@@ -77,7 +77,8 @@ describe('guard rails on a therapy change', () => {
       drug: baclofen,
       profile,
     });
-    expect(findings.map((f) => f.code)).toEqual(['dose.aboveSoftLimit', 'flex.totalChange']);
+    // each step is also read as a dose per day: 1440 is above the 1000 mcg/day usual maximum
+    expect(findings.map((f) => f.code)).toEqual(['dose.aboveSoftLimit', 'flex.totalChange', 'flex.stepAboveSoftLimit']);
     expect(findings[1]?.message).toContain('per day, not per hour');
     expect(findings[1]?.message).toContain('from 300 mcg/day to 1440 mcg/day');
   });
@@ -194,7 +195,12 @@ describe('guard rails: boundaries and words', () => {
       ['00:00', 300],
       ['08:00', 2],
     ]).therapy;
-    expect(findings(simple(250), low).map((f) => f.code)).toEqual(['dose.largeDecrease', 'dose.belowPumpMinimum']);
+    // 2 mcg/day is less than a tenth of the 250 given now at 08:00: typed again, on top of the refusal
+    expect(findings(simple(250), low).map((f) => f.code)).toEqual([
+      'dose.largeDecrease',
+      'flex.stepTenfold',
+      'dose.belowPumpMinimum',
+    ]);
     // 2.4 mcg/day runs at 0.048 mL/day at exactly 50 mcg/mL, a stock concentration
     expect(findings(simple(2.5), simple(2.4))[0]?.message).toContain(
       'A concentration of 50 mcg/mL or less (for example 50 mcg/mL)',

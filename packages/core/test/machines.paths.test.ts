@@ -7,6 +7,7 @@ import {
   daysToMs,
   EMPTY_DRAFT,
   isDraftClear,
+  type McgPerMl,
   type Milliseconds,
   type Nanolitres,
   type PumpEvent,
@@ -100,7 +101,12 @@ describe('path coverage from the machine graphs', () => {
       { type: 'telemetry.report', view },
       { type: 'telemetry.report', view: { ...view, therapy: simpleProgram(300).therapy } },
       { type: 'workflow.start', workflow: 'doseChange' },
+      { type: 'workflow.start', workflow: 'refill' },
       { type: 'workflow.cancel' },
+      { type: 'refill.aspirated', volume: 0 as Nanolitres },
+      { type: 'refill.aspirated', volume: 18_600_000 as Nanolitres },
+      { type: 'refill.injected', volume: 18_000_000 as Nanolitres, concentration: 500 as McgPerMl },
+      { type: 'finding.confirm', code: 'refill.shortAspiration' },
       { type: 'draft.change', draft: draft(300) },
       { type: 'draft.change', draft: draft(330) },
       { type: 'draft.change', draft: draft(25) },
@@ -128,6 +134,9 @@ describe('path coverage from the machine graphs', () => {
         c.findings.length,
         c.acknowledged.length,
         c.reentered,
+        c.workflow,
+        c.refill === null ? null : [c.refill.aspirated === null, c.refill.injected === null],
+        c.reviewed === null,
       ]);
     };
     const options = { events, serializeState, input: { origin: 'spinal' as const }, limit: 100_000 };

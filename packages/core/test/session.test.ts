@@ -21,6 +21,15 @@ const state = (w: ReturnType<typeof world>) => w.state().session.state;
 const ctx = (w: ReturnType<typeof world>) => w.state().session.context;
 const pump = (w: ReturnType<typeof world>) => w.state().pump;
 
+/** Sends the update again: the session goes back through the gate and the finish screen first. */
+const resend = (w: ReturnType<typeof world>) => {
+  act(w, { type: 'session.retry' });
+  expect(state(w)).toBe('editing');
+  act(w, { type: 'review.open' });
+  expect(state(w)).toBe('finish');
+  act(w, { type: 'review.confirm' });
+};
+
 const changeDose = (w: ReturnType<typeof world>, draft: Draft) => {
   act(w, { type: 'session.connect' });
   act(w, { type: 'workflow.start', workflow: 'doseChange' });
@@ -163,8 +172,11 @@ describe('programmer session', () => {
     expect(state(w)).toBe('incomplete');
     act(w, { type: 'session.verify' });
     expect(state(w)).toBe('incomplete');
-    // sending the same update again completes it
-    act(w, { type: 'session.retry' });
+    // verification is never silent: it says the pump is stopped and holds the old program
+    expect(ctx(w).notice).toContain('The pump is STOPPED');
+    expect(ctx(w).notice).toContain('old program (simple continuous 250 mcg/day at 500 mcg/mL)');
+    // sending the same update again goes through the finish screen again, then completes it
+    resend(w);
     expect(state(w)).toBe('ready');
     expect(ctx(w).incomplete).toBe(false);
     expect(w.state().lifecycle).toBe('running');
@@ -201,7 +213,7 @@ describe('programmer session', () => {
     expect(w.state().now - sentAt).toBe(5000);
     act(w, { type: 'session.connect' });
     expect(state(w)).toBe('incomplete');
-    act(w, { type: 'session.retry' });
+    resend(w);
     expect(state(w)).toBe('ready');
     expect(w.state().lifecycle).toBe('running');
     expect(pump(w).program).toEqual(simpleProgram(300));
@@ -224,7 +236,7 @@ describe('programmer session', () => {
     act(w, { type: 'session.verify' });
     expect(state(w)).toBe('incomplete');
     // the update never happened: sending it again completes it once
-    act(w, { type: 'session.retry' });
+    resend(w);
     expect(state(w)).toBe('ready');
     expect(pump(w).program).toEqual(simpleProgram(300));
     expect(w.state().lifecycle).toBe('running');
@@ -264,7 +276,7 @@ describe('programmer session', () => {
     act(w, { type: 'session.connect' });
     act(w, { type: 'session.connect' });
     expect(state(w)).toBe('incomplete');
-    act(w, { type: 'session.retry' });
+    resend(w);
     expect(state(w)).toBe('ready');
     expect(pump(w).program).toEqual(simpleProgram(300));
     expect(w.state().lifecycle).toBe('running');

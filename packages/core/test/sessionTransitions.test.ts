@@ -219,7 +219,7 @@ describe('the session machine, transition by transition', () => {
     expect(ctx(dropped).incomplete).toBe(true);
   });
 
-  it('incomplete: reconnecting shows it; verify, retry with the same plan, restart, or disconnect', () => {
+  it('incomplete: reconnecting shows it; verify, retry through the finish screen again, restart, or disconnect', () => {
     const s = sending();
     s.send({ type: 'message.delivered' });
     s.send({ type: 'link.down', failure: 'dropped' });
@@ -227,10 +227,11 @@ describe('the session machine, transition by transition', () => {
     s.send({ type: 'link.up' });
     s.send({ type: 'telemetry.report', view });
     expect(value(s)).toBe('incomplete');
-    const plan = ctx(s).plan;
+    const draft = ctx(s).draft;
+    // sending again is reviewed again: back to editing with the same draft, every answer asked again
     s.send({ type: 'session.retry' });
-    expect(value(s)).toBe('sending');
-    expect(ctx(s)).toMatchObject({ plan, sent: 0 });
+    expect(value(s)).toBe('editing');
+    expect(ctx(s)).toMatchObject({ draft, sent: 0, reviewed: null, acknowledged: [] });
     s.send({ type: 'link.down', failure: 'dropped' });
     s.send({ type: 'session.connect' });
     s.send({ type: 'link.up' });

@@ -13,6 +13,7 @@ import {
   primingBolusDraft,
   pumpTruthView,
   refillExpectation,
+  type Workflow,
   type World,
 } from '../src/index.ts';
 import { instructorView } from '../src/sim/instructorView.ts';
@@ -20,8 +21,9 @@ import { buildPumpInput, flexProgram, simpleProgram } from '../src/testing/index
 import { act, advance, aspirate, inject } from './worldActs.ts';
 
 const MCG = 1_000_000;
-const send = (w: World, draft: Draft) => {
-  act(w, { type: 'workflow.start', workflow: 'refill' });
+/** Sends a draft through the session: a workflow started unless one is open, every confirmation answered. */
+const send = (w: World, draft: Draft, workflow: Workflow = 'refill') => {
+  if (w.state().session.state === 'ready') act(w, { type: 'workflow.start', workflow });
   act(w, { type: 'draft.change', draft });
   for (const f of w.state().session.context.findings)
     if (f.severity === 'confirm') act(w, { type: 'finding.confirm', code: f.code });
@@ -50,7 +52,7 @@ describe('refill workflow', () => {
 
   it('after a pocket fill, the next refill finds far less than expected and flags it with its likely causes', () => {
     const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 1_000_000 as Nanolitres }), origin: 'spinal' });
-    // first refill: the needle slips into the pocket; the clinician records 1 + 19 = 20 mL
+    // first refill by a colleague: the needle slips into the pocket; they record 1 + 19 = 20 mL
     act(w, { type: 'session.connect' });
     const withdrawn = aspirate(w, 'all');
     expect(withdrawn.volume).toBe(0);
@@ -63,13 +65,16 @@ describe('refill workflow', () => {
       bridgeDecision: null,
     });
     if (!first.ok) throw new Error(first.refusal.message);
-    // what is believed left (1 mL, less the 9 nL delivered while the programmer connected) plus 19 mL
-    expect(first.value.newVolume).toBe(before.calculatedReservoir + 19_000_000);
-    expect(first.value.newVolume).toBe(19_999_991);
+    // nothing came back, so nothing is known to be left: what is known is the 19 mL injected
+    expect(first.value.newVolume).toBe(19_000_000);
     expect(first.value.nextRefillAt).toBe(first.value.forecast.lowReservoirAt);
-    expect(Math.round(((first.value.forecast.lowReservoirAt ?? 0) - before.now) / daysToMs(1))).toBe(36);
-    send(w, first.value.draft);
-    expect(w.state().session.state).toBe('ready');
+    // (19 - 2) mL at 0.5 mL/day: the alarm in 34 days
+    expect(Math.round(((first.value.forecast.lowReservoirAt ?? 0) - before.now) / daysToMs(1))).toBe(34);
+    // the colleague's programmer records what they believe: 1 mL left (less the 9 nL delivered while
+    // it connected) plus 19 mL (another programmer, outside this session's gate)
+    const believed = (before.calculatedReservoir + 19_000_000) as Nanolitres;
+    expect(believed).toBe(19_999_991);
+    expect(w.apply({ type: 'pump.update', update: { calculatedReservoir: believed } }).ok).toBe(true);
     expect(pumpTruthView(w.state().pump).sinks.pocket.mass).toBe(9500 * MCG);
     // thirty days later: the pump expects 5 mL, 3.6 mL of it withdrawable; the reservoir is dry
     advance(w, (w.state().now + daysToMs(30)) as Milliseconds);
@@ -80,8 +85,22 @@ describe('refill workflow', () => {
     expect(expectation.expectedWithdrawal).toBe(view.calculatedReservoir - 1_400_000);
     expect(expectation.deliveredSinceLastRefill).toBe((view.lastRefill?.volume ?? 0) - view.calculatedReservoir);
     expect(Math.round(expectation.expectedResidual / 1000)).toBe(5000);
+    act(w, { type: 'workflow.start', workflow: 'refill' });
+    act(w, { type: 'refill.aspirate' });
+    const aspirated = w.state().session.context.refill?.aspirated ?? -1;
+    expect(aspirated).toBe(0);
+    // the gate stops the clinician before anything is injected: the needle may be outside the reservoir
+    const findings = w.state().session.context.findings;
+    expect(findings.map((f) => `${f.code}:${f.severity}`)).toEqual(['refill.shortAspiration:confirm']);
+    expect(findings[0]?.message).toContain('Do not inject');
+    expect(
+      act(w, { type: 'refill.inject', volume: 18_000_000 as Nanolitres, concentration: mcgPerMl(500) }),
+    ).toMatchObject({
+      ok: false,
+      refusal: { code: 'refill.shortAspiration' },
+    });
     const second = planRefill(view, {
-      aspirated: aspirate(w, 'all').volume,
+      aspirated: aspirated as Nanolitres,
       injected: 18_000_000 as Nanolitres,
       concentration: mcgPerMl(500),
       bridgeDecision: null,
@@ -89,7 +108,10 @@ describe('refill workflow', () => {
     if (!second.ok) throw new Error(second.refusal.message);
     expect(second.value.discrepancy.flagged).toBe(true);
     expect(second.value.discrepancy.difference).toBe(-expectation.expectedWithdrawal);
-    expect(second.value.discrepancy.likelyCauses[0]).toContain('pocket fill');
+    expect(second.value.discrepancy.likelyCauses[0]).toContain('needle is not in the reservoir');
+    expect(second.value.discrepancy.likelyCauses[1]).toContain('pocket fill');
+    // the reservoir is dry: what is known to be there is what goes in, not the pump's 5 mL
+    expect(second.value.newVolume).toBe(18_000_000);
   });
 
   it('a concentration change with a bridge bolus keeps the daily dose through the switch', () => {
@@ -97,10 +119,13 @@ describe('refill workflow', () => {
     // 500 mcg/mL; the refill brings 18 mL of 2000 mcg/mL
     const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 0 as Nanolitres }), origin: 'spinal' });
     act(w, { type: 'session.connect' });
-    const aspirated = aspirate(w, 'all');
-    expect(inject(w, 'reservoir', fluidAt(18_000_000 as Nanolitres, mcgPerMl(2000)))).toBeNull();
-    const plan = planRefill(instructorView(w.state()).belief, {
-      aspirated: aspirated.volume,
+    act(w, { type: 'workflow.start', workflow: 'refill' });
+    act(w, { type: 'refill.aspirate' });
+    expect(act(w, { type: 'refill.inject', volume: 18_000_000 as Nanolitres, concentration: mcgPerMl(2000) }).ok).toBe(
+      true,
+    );
+    const plan = planRefill(w.state().session.context.view ?? instructorView(w.state()).belief, {
+      aspirated: w.state().session.context.refill?.aspirated ?? (0 as Nanolitres),
       injected: 18_000_000 as Nanolitres,
       concentration: mcgPerMl(2000),
       bridgeDecision: 'bridge',
@@ -150,7 +175,8 @@ describe('MRI preparation per profile', () => {
     act(w, { type: 'session.connect' });
     aspirate(w, 'all');
     if (prep.draft === null) throw new Error('expected a draft');
-    send(w, prep.draft);
+    send(w, prep.draft, 'mriPreparation');
+    expect(w.state().session.state).toBe('ready');
     w.apply({ type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
     expect(pumpTruthView(w.state().pump).delivered.mass).toBeLessThan(200 * MCG);
     expect(w.state().pump.program.therapy.mode).toBe('stopped');
@@ -203,7 +229,14 @@ describe('refill workflow edges', () => {
     const same = planRefill(view, { ...entry, concentration: mcgPerMl(500), bridgeDecision: null });
     expect(same.ok && same.value.mixing).toBeNull();
     expect(same.ok && same.value.draft.bolus).toBeNull();
-    const dry = planRefill(view, { ...entry, aspirated: 3_400_000 as Nanolitres });
+    // a reservoir with no dead space gives everything back: nothing is left to mix
+    const dry = planRefill(
+      viewWith({ reservoirVolume: 3_400_000 as Nanolitres, reservoirDeadSpace: 0 as Nanolitres }),
+      {
+        ...entry,
+        aspirated: 3_400_000 as Nanolitres,
+      },
+    );
     expect(dry.ok && dry.value.mixing).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import type { McgPerMl, Nanolitres } from '../units/quantity.ts';
 import { type Draft, EMPTY_DRAFT } from './draft.ts';
+import { leftAfterAspiration } from './refillProgress.ts';
 import { stopDraft } from './workflows.ts';
 
 /** What the needle has done at the pump during a refill that is being abandoned. */
@@ -33,7 +34,7 @@ const ml = (nl: number) => `${(nl / 1_000_000).toFixed(2)} mL`;
  * there (when only aspiration happened), or stop the pump until it is refilled.
  */
 export function abandonRefill(view: PumpBeliefView, done: DoneAtThePump): AbandonedRefill {
-  const left = Math.max(0, view.calculatedReservoir - done.aspirated);
+  const left = leftAfterAspiration(view, done.aspirated);
   const total = left + done.injected;
   const mass = left * view.concentration + done.injected * done.concentration;
   const held = total === 0 ? view.concentration : mass / total;

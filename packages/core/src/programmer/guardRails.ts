@@ -2,7 +2,7 @@ import { doseToRate } from '../drug/doseToRate.ts';
 import type { Drug, SpasticityOrigin } from '../drug/drug.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import type { DeviceProfile } from '../pump/deviceProfile.ts';
-import type { Therapy } from '../pump/program.ts';
+import type { FlexStep, Therapy } from '../pump/program.ts';
 import {
   nanolitresPerDayToMlPerDay,
   nanolitresToMl,
@@ -32,6 +32,9 @@ export type GuardCode =
   | 'concentration.outOfRange'
   | 'concentration.customDilution'
   | 'flex.totalChange'
+  | 'flex.stepAboveHardLimit'
+  | 'flex.stepAboveSoftLimit'
+  | 'flex.stepTenfold'
   | 'refill.overCapacity';
 
 /** One guard-rail finding: what, how strict, and a message with the figures. */
@@ -117,6 +120,7 @@ export function checkTherapyChange(options: {
       });
     }
   }
+  if (newTherapy.mode === 'flex') findings.push(...checkFlexSteps(options.oldTherapy, newTherapy.steps, drug));
   const doses =
     newTherapy.mode === 'simple'
       ? [newTherapy.dose]
@@ -145,6 +149,58 @@ export function checkTherapyChange(options: {
       break;
     }
   }
+  return findings;
+}
+
+const clock = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** The dose the old therapy gave at a minute of the day; null when it gave none (stopped, minimum). */
+function oldDoseAt(therapy: Therapy, minute: number): PicogramsPerDay | null {
+  if (therapy.mode === 'simple') return therapy.dose;
+  if (therapy.mode !== 'flex') return null;
+  return therapy.steps.filter((s) => s.startMinute <= minute).at(-1)?.dose ?? therapy.steps.at(-1)?.dose ?? null;
+}
+
+/**
+ * Each step of a flex schedule read as a dose per day, against the same limits as a simple dose:
+ * a step above the hard limit is refused and above the soft limit confirmed, whatever the 24-hour
+ * total (one hour at 5000 mcg/day is 208 mcg in that hour); a step ten times or a tenth of the old
+ * dose at that time of day is typed again (a dose per hour entered as per day, a slipped decimal).
+ */
+export function checkFlexSteps(oldTherapy: Therapy, steps: readonly FlexStep[], drug: Drug): GuardFinding[] {
+  const findings: GuardFinding[] = [];
+  const above = (limit: PicogramsPerDay) => steps.filter((s) => s.dose > limit);
+  const list = (chosen: readonly FlexStep[]) => chosen.map((s) => `${clock(s.startMinute)} ${mcg(s.dose)}`).join(', ');
+  const hard = above(drug.hardMaxDose);
+  const soft = above(drug.softMaxDose).filter((s) => s.dose <= drug.hardMaxDose);
+  if (hard.length > 0)
+    findings.push({
+      code: 'flex.stepAboveHardLimit',
+      severity: 'hard',
+      message: `A flex step runs at a dose per day above the drug library's hard limit of ${mcg(drug.hardMaxDose)}: ${list(hard)}. Each step is a dose per day, not per hour.`,
+    });
+  if (soft.length > 0)
+    findings.push({
+      code: 'flex.stepAboveSoftLimit',
+      severity: 'confirm',
+      message: `A flex step runs above the usual maximum of ${mcg(drug.softMaxDose)}: ${list(soft)}. Confirm each step is a dose per day, as intended.`,
+    });
+  const tenfold = steps.filter((s) => {
+    const old = oldDoseAt(oldTherapy, s.startMinute);
+    return old !== null && old > 0 && (s.dose >= old * 10 || (s.dose > 0 && s.dose * 10 <= old));
+  });
+  if (tenfold.length > 0)
+    findings.push({
+      code: 'flex.stepTenfold',
+      severity: 'reenter',
+      message: `A flex step is ten times or a tenth of the dose now given at that time of day: ${tenfold
+        .map(
+          (s) =>
+            `${clock(s.startMinute)} ${mcg(s.dose)} (now ${mcg(oldDoseAt(oldTherapy, s.startMinute) as PicogramsPerDay)})`,
+        )
+        .join(', ')}. Check the decimal point and that each step is per day, then type the schedule again.`,
+    });
   return findings;
 }
 

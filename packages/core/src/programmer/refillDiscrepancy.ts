@@ -47,10 +47,12 @@ export function checkRefillDiscrepancy(options: {
     : more
       ? [
           'drug is not leaving the pump: a motor stall, or therapy stopped or at minimum rate',
+          'an occluded, kinked or blocked catheter holding the flow back',
           'the program delivers less than believed (wrong dose or concentration entered)',
           'a pump fault: investigate before restarting (a restart can release a large dose)',
         ]
       : [
+          'the needle is not in the reservoir now (in the pocket or the catheter access port): check its place with the template before anything is injected',
           'a pocket fill at the last refill (drug injected outside the reservoir)',
           'a leak from the reservoir, pump or catheter',
           'a volume mis-entered or a short fill at the last refill',

@@ -6,9 +6,12 @@ import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import type { Refusal } from '../refusal.ts';
 import { type LinkFailure, linkFailureMessages } from '../telemetry/link.ts';
 import { formatClock } from '../units/clock.ts';
-import { type Draft, EMPTY_DRAFT, type Workflow } from './draft.ts';
+import type { McgPerMl, Nanolitres } from '../units/quantity.ts';
+import { describeUnverified } from './describeUnverified.ts';
+import { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './draft.ts';
 import { type DiffRow, finishDiff } from './finishDiff.ts';
-import { type DraftFinding, reviewDraft } from './reviewDraft.ts';
+import { NO_REFILL_YET, needleActed, type RefillProgress } from './refillProgress.ts';
+import { aspirationFindings, type DraftFinding, therapyGate } from './therapyGate.ts';
 import { type Expectation, verifyAgainst } from './verification.ts';
 
 /** A message the programmer sends the pump over telemetry. */
@@ -27,6 +30,10 @@ export interface SessionContext {
   readonly view: PumpBeliefView | null;
   readonly workflow: Workflow | null;
   readonly draft: Draft;
+  /** For a refill: what the needle has done (held here so no page can lose it); null otherwise. */
+  readonly refill: RefillProgress | null;
+  /** The draft the finish screen showed; only this is ever sent. Null until the finish screen opens. */
+  readonly reviewed: Draft | null;
   readonly findings: readonly DraftFinding[];
   /** Codes of the findings the clinician confirmed. */
   readonly acknowledged: readonly string[];
@@ -54,6 +61,10 @@ export type SessionEvent =
   | { readonly type: 'workflow.start'; readonly workflow: Workflow }
   | { readonly type: 'workflow.cancel' }
   | { readonly type: 'draft.change'; readonly draft: Draft }
+  /** The syringe brought back `volume` from the reservoir (the world's needle, on the clinician's act). */
+  | { readonly type: 'refill.aspirated'; readonly volume: Nanolitres }
+  /** The needle put `volume` of `concentration` into the reservoir. */
+  | { readonly type: 'refill.injected'; readonly volume: Nanolitres; readonly concentration: McgPerMl }
   | { readonly type: 'finding.confirm'; readonly code: string }
   | { readonly type: 'draft.reenter'; readonly draft: Draft }
   | { readonly type: 'review.open' }
@@ -66,6 +77,31 @@ export type SessionEvent =
   | { readonly type: 'therapy.restart' };
 
 const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The one therapy gate on the session's draft, as it stands now. */
+export const judgeDraft = (context: SessionContext, draft: Draft = context.draft): DraftFinding[] =>
+  context.view === null
+    ? [{ code: 'draft.empty', severity: 'hard', message: 'The pump has not been read.' }]
+    : therapyGate({
+        view: context.view,
+        draft,
+        origin: context.origin,
+        workflow: context.workflow,
+        refill: context.refill,
+      });
+
+/**
+ * Whether the draft about to be sent is exactly the one the finish screen showed and the one gate,
+ * judging it again now, finds every finding answered: the door's last check before anything is sent.
+ */
+export function isGateAnswered(context: SessionContext): boolean {
+  if (context.reviewed === null || !sameDraft(context.reviewed, context.draft)) return false;
+  return isDraftClear({
+    findings: judgeDraft(context),
+    acknowledged: context.acknowledged,
+    reentered: context.reentered,
+  });
+}
 
 /** Whether every finding of the draft is passed: no hard one, each confirm confirmed, each re-entry typed again. */
 export function isDraftClear(context: Pick<SessionContext, 'findings' | 'acknowledged' | 'reentered'>): boolean {
@@ -109,6 +145,18 @@ export const sessionMachine = setup({
   guards: {
     isIncomplete: ({ context }) => context.incomplete,
     isDraftReviewable: ({ context }) => isDraftClear(context),
+    isGateAnswered: ({ context }) => isGateAnswered(context),
+    hasDraftToResend: ({ context }) => context.workflow !== null && !isEmptyDraft(context.draft),
+    isNeedleIdle: ({ context }) => !needleActed(context.refill),
+    isRefillInProgress: ({ context }) => context.workflow === 'refill' && needleActed(context.refill),
+    canAspirate: ({ context }) =>
+      context.workflow === 'refill' && context.refill !== null && context.refill.injected === null,
+    canInject: ({ context }) =>
+      context.workflow === 'refill' &&
+      context.refill !== null &&
+      context.refill.aspirated !== null &&
+      context.refill.injected === null &&
+      context.findings.every((f) => f.severity !== 'confirm' || context.acknowledged.includes(f.code)),
     isPlanDone: ({ context }) => context.sent >= context.plan.length,
     isVerified: ({ context, event }) =>
       event.type === 'telemetry.report' && context.expected !== null && verifyAgainst(event.view, context.expected),
@@ -138,6 +186,8 @@ export const sessionMachine = setup({
       return {
         workflow: event.workflow,
         draft: EMPTY_DRAFT,
+        refill: event.workflow === 'refill' ? NO_REFILL_YET : null,
+        reviewed: null,
         findings: [],
         acknowledged: [],
         reentered: false,
@@ -148,6 +198,8 @@ export const sessionMachine = setup({
     clearWorkflow: assign({
       workflow: null,
       draft: EMPTY_DRAFT,
+      refill: null,
+      reviewed: null,
       findings: [],
       acknowledged: [],
       reentered: false,
@@ -158,12 +210,73 @@ export const sessionMachine = setup({
       if (context.view === null) return {};
       return {
         draft: event.draft,
-        findings: reviewDraft(context.view, event.draft, context.origin),
+        findings: judgeDraft(context, event.draft),
         acknowledged: [],
         reentered: false,
         diff: null,
+        reviewed: null,
       };
     }),
+    /** The draft judged again from the start, against the pump as read now: every answer asked again. */
+    rejudge: assign(({ context }) => ({
+      findings:
+        context.refill !== null && context.refill.injected === null && context.view !== null
+          ? aspirationFindings(context.view, context.refill)
+          : judgeDraft(context),
+      acknowledged: [],
+      reentered: false,
+      diff: null,
+      reviewed: null,
+    })),
+    recordAspiration: assign(({ context, event }) => {
+      assertEvent(event, 'refill.aspirated');
+      const before = context.refill ?? NO_REFILL_YET;
+      const refill: RefillProgress = {
+        ...before,
+        aspirated: ((before.aspirated ?? 0) + event.volume) as Nanolitres,
+        aspirations: before.aspirations + 1,
+      };
+      return {
+        refill,
+        draft: EMPTY_DRAFT,
+        findings: context.view === null ? [] : aspirationFindings(context.view, refill),
+        acknowledged: [],
+        reentered: false,
+        diff: null,
+        reviewed: null,
+      };
+    }),
+    recordInjection: assign(({ context, event }) => {
+      assertEvent(event, 'refill.injected');
+      const refill: RefillProgress = {
+        ...(context.refill ?? NO_REFILL_YET),
+        injected: { volume: event.volume, concentration: event.concentration },
+      };
+      return {
+        refill,
+        draft: EMPTY_DRAFT,
+        findings: [],
+        acknowledged: [],
+        reentered: false,
+        diff: null,
+        reviewed: null,
+      };
+    }),
+    /** A link lost mid-workflow: a draft is dropped, but a refill whose needle acted is kept to finish. */
+    clearUnlessNeedle: assign(({ context }) =>
+      needleActed(context.refill)
+        ? { diff: null, reviewed: null, acknowledged: [], reentered: false }
+        : {
+            workflow: null,
+            draft: EMPTY_DRAFT,
+            refill: null,
+            reviewed: null,
+            findings: [],
+            acknowledged: [],
+            reentered: false,
+            diff: null,
+          },
+    ),
     confirmFinding: assign(({ context, event }) =>
       event.type === 'finding.confirm' &&
       !context.acknowledged.includes(event.code) &&
@@ -177,19 +290,31 @@ export const sessionMachine = setup({
     }),
     showFinish: assign(({ context }) => ({
       diff: context.view === null ? [] : finishDiff(context.view, context.draft),
+      reviewed: context.draft,
     })),
-    prepareSend: assign(({ context }) => ({
-      plan: planFor(context.draft),
-      sent: 0,
-      expected: { update: context.draft.update, mustRun: Object.keys(context.draft.update).length > 0 },
-      notice: null,
-    })),
+    leaveFinish: assign({ diff: null, reviewed: null }),
+    prepareSend: assign(({ context }) => {
+      const reviewed = context.reviewed ?? context.draft;
+      return {
+        plan: planFor(reviewed),
+        sent: 0,
+        expected: {
+          update: reviewed.update,
+          mustRun: Object.keys(reviewed.update).length > 0,
+        },
+        notice: null,
+      };
+    }),
     countDelivered: assign(({ context }) => ({ sent: context.sent + 1 })),
     noteRefusal: assign(({ event }) => {
       assertEvent(event, 'message.refused');
       return { notice: event.refusal.message };
     }),
     markIncomplete: assign({ incomplete: true }),
+    /** Verification found the pump not as sent: say what it is doing, in words. */
+    noteUnverified: assign(({ context, event }) =>
+      event.type === 'telemetry.report' ? { notice: describeUnverified(event.view, context.expected) } : {},
+    ),
     markVerified: assign(({ event }) => ({
       incomplete: false,
       expected: null,
@@ -205,10 +330,7 @@ export const sessionMachine = setup({
       sent: 0,
       expected: { update: {}, mustRun: true } as Expectation,
     }),
-    prepareRetry: assign(({ context }) => ({
-      sent: 0,
-      plan: context.plan.length > 0 ? context.plan : planFor(context.draft),
-    })),
+    prepareRetry: assign({ sent: 0, plan: [] as PumpMessage[] }),
   },
 }).createMachine({
   id: 'session',
@@ -217,6 +339,8 @@ export const sessionMachine = setup({
     view: null,
     workflow: null,
     draft: EMPTY_DRAFT,
+    refill: null,
+    reviewed: null,
     findings: [],
     acknowledged: [],
     reentered: false,
@@ -242,6 +366,8 @@ export const sessionMachine = setup({
       on: {
         'telemetry.report': [
           { guard: 'isIncomplete', target: 'incomplete', actions: 'storeReport' },
+          // a refill whose needle acted comes back to its step, judged against the pump as read now
+          { guard: 'isRefillInProgress', target: 'editing', actions: ['storeReport', 'rejudge'] },
           { target: 'ready', actions: 'storeReport' },
         ],
         'link.down': { target: 'disconnected', actions: 'noteFailure' },
@@ -259,27 +385,29 @@ export const sessionMachine = setup({
     editing: {
       on: {
         'draft.change': { actions: 'changeDraft' },
+        'refill.aspirated': { guard: 'canAspirate', actions: 'recordAspiration' },
+        'refill.injected': { guard: 'canInject', actions: 'recordInjection' },
         'finding.confirm': { actions: 'confirmFinding' },
         'draft.reenter': { actions: 'reenter' },
         'review.open': { guard: 'isDraftReviewable', target: 'finish', actions: 'showFinish' },
-        'workflow.cancel': { target: 'ready', actions: 'clearWorkflow' },
-        'session.disconnect': { target: 'disconnected', actions: 'clearWorkflow' },
-        'link.down': { target: 'disconnected', actions: ['noteFailure', 'clearWorkflow'] },
+        'workflow.cancel': { guard: 'isNeedleIdle', target: 'ready', actions: 'clearWorkflow' },
+        'session.disconnect': { guard: 'isNeedleIdle', target: 'disconnected', actions: 'clearWorkflow' },
+        'link.down': { target: 'disconnected', actions: ['noteFailure', 'clearUnlessNeedle'] },
       },
     },
     finish: {
       on: {
-        'review.back': 'editing',
-        'review.confirm': { target: 'sending', actions: 'prepareSend' },
-        'workflow.cancel': { target: 'ready', actions: 'clearWorkflow' },
-        'link.down': { target: 'disconnected', actions: ['noteFailure', 'clearWorkflow'] },
+        'review.back': { target: 'editing', actions: 'leaveFinish' },
+        'review.confirm': { guard: 'isGateAnswered', target: 'sending', actions: 'prepareSend' },
+        'workflow.cancel': { guard: 'isNeedleIdle', target: 'ready', actions: 'clearWorkflow' },
+        'link.down': { target: 'disconnected', actions: ['noteFailure', 'clearUnlessNeedle'] },
       },
     },
     sending: {
       always: { guard: 'isPlanDone', target: 'verifying' },
       on: {
         'message.delivered': { actions: 'countDelivered' },
-        'message.refused': { target: 'editing', actions: 'noteRefusal' },
+        'message.refused': { target: 'editing', actions: ['noteRefusal', 'leaveFinish'] },
         'link.down': { target: 'disconnected', actions: 'noteFailureInFlight' },
       },
     },
@@ -287,7 +415,7 @@ export const sessionMachine = setup({
       on: {
         'telemetry.report': [
           { guard: 'isVerified', target: 'ready', actions: ['storeReport', 'markVerified', 'clearWorkflow'] },
-          { target: 'incomplete', actions: ['storeReport', 'markIncomplete'] },
+          { target: 'incomplete', actions: ['storeReport', 'markIncomplete', 'noteUnverified'] },
         ],
         'link.down': { target: 'disconnected', actions: ['noteFailure', 'markIncomplete'] },
       },
@@ -295,7 +423,8 @@ export const sessionMachine = setup({
     incomplete: {
       on: {
         'session.verify': 'verifying',
-        'session.retry': { target: 'sending', actions: 'prepareRetry' },
+        // sending again goes through the gate and the finish screen again, against the pump as read now
+        'session.retry': { guard: 'hasDraftToResend', target: 'editing', actions: ['prepareRetry', 'rejudge'] },
         'therapy.restart': { target: 'sending', actions: 'prepareRestart' },
         'session.disconnect': 'disconnected',
       },

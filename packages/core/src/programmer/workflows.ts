@@ -13,6 +13,7 @@ import { type Draft, EMPTY_DRAFT } from './draft.ts';
 import { forecastReservoir, type ReservoirForecast } from './forecastReservoir.ts';
 import { checkRefillDiscrepancy, type RefillDiscrepancy } from './refillDiscrepancy.ts';
 import { nextRefillAt } from './refillPlanning.ts';
+import { leftAfterAspiration } from './refillProgress.ts';
 
 const programOf = (view: PumpBeliefView): PumpProgram => ({
   drug: 'baclofen',
@@ -142,7 +143,7 @@ export interface RefillPlan {
   readonly discrepancy: RefillDiscrepancy;
   /** For an unrinsed concentration change: what the residual does to the new strength; null otherwise. */
   readonly mixing: ResidualMixing | null;
-  /** The reservoir volume to record: what the clinician believes is left plus what was injected. */
+  /** The reservoir volume to record: what is known to be left after aspiration plus what was injected. */
   readonly newVolume: Nanolitres;
   readonly draft: Draft;
   readonly forecast: ReservoirForecast;
@@ -152,7 +153,8 @@ export interface RefillPlan {
 /**
  * The refill workflow: compares the aspirated volume with the expected one (the discrepancy check),
  * warns how an unrinsed residual dilutes or strengthens a new concentration,
- * records the new volume (what is believed left after aspiration plus what was injected), changes
+ * records the new volume (what is known to be left after aspiration, at most the dead space, plus
+ * what was injected), changes
  * the program's concentration when a different drug strength went in (the daily dose stays; the
  * session requires the bridge-bolus decision), adds the bridge bolus when chosen, and forecasts
  * the new low-reservoir and refill dates.
@@ -167,7 +169,9 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
     profile,
     deadSpace: view.reservoirDeadSpace,
   });
-  const left = Math.max(0, view.calculatedReservoir - entry.aspirated);
+  // what aspiration can have left: never more than the dead space (an empty or short aspiration
+  // does not bring the pump's calculated volume back into being)
+  const left = leftAfterAspiration(view, entry.aspirated);
   const newVolume = (left + entry.injected) as Nanolitres;
   const concentrationChanges = entry.concentration !== view.concentration;
   const program: PumpProgram = { ...programOf(view), concentration: entry.concentration };

@@ -2,8 +2,9 @@ import type { SpasticityOrigin } from '../drug/drug.ts';
 import type { Draft, Workflow } from '../programmer/draft.ts';
 import { type DiffRow, finishDiff } from '../programmer/finishDiff.ts';
 import { forecastDates, type ProgrammerDates } from '../programmer/forecastDates.ts';
-import type { DraftFinding } from '../programmer/reviewDraft.ts';
+import type { RefillProgress } from '../programmer/refillProgress.ts';
 import { isDraftClear, type SessionStateName } from '../programmer/sessionMachine.ts';
+import type { DraftFinding } from '../programmer/therapyGate.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import type { WorldState } from './worldState.ts';
@@ -20,6 +21,8 @@ export interface ProgrammerView {
   readonly dates: ProgrammerDates | null;
   readonly workflow: Workflow | null;
   readonly draft: Draft;
+  /** For a refill: what the needle has done so far (kept by the world across reloads and reconnections). */
+  readonly refill: RefillProgress | null;
   readonly findings: readonly DraftFinding[];
   /** Codes of the findings the clinician confirmed. */
   readonly acknowledged: readonly string[];
@@ -50,6 +53,7 @@ export function programmerView(world: WorldState): ProgrammerView {
     dates: c.view === null ? null : datesOf(c.view),
     workflow: c.workflow,
     draft: c.draft,
+    refill: c.refill,
     findings: c.findings,
     acknowledged: c.acknowledged,
     reentered: c.reentered,

@@ -2,11 +2,19 @@ import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import type { PatientParameters } from '../patient/patientParameters.ts';
 import type { PatientState } from '../patient/patientState.ts';
-import { type SessionStateName, sessionMachine } from '../programmer/sessionMachine.ts';
+import { needleActed } from '../programmer/refillProgress.ts';
+import {
+  judgeDraft,
+  type SessionContext,
+  type SessionEvent,
+  type SessionStateName,
+  sessionMachine,
+} from '../programmer/sessionMachine.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
-import type { Fluid } from '../pump/fluid.ts';
+import { EMPTY_FLUID, type Fluid, fluidAt } from '../pump/fluid.ts';
 import type { PumpEvent } from '../pump/pumpMachine.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
+import type { NeedleVisit } from '../pump/visits.ts';
 import { type RandomState, seedRandom } from '../random/seededRandom.ts';
 import type { Refusal } from '../refusal.ts';
 import {
@@ -19,9 +27,9 @@ import {
   type Transmission,
   transmit,
 } from '../telemetry/link.ts';
-import type { Milliseconds } from '../units/quantity.ts';
+import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
 import { createSimulation } from './simulation.ts';
-import type { CommandResult, SessionStep, WorldCommand, WorldFault } from './worldCommand.ts';
+import type { ClinicianEvent, CommandResult, SessionStep, WorldCommand, WorldFault } from './worldCommand.ts';
 import type { WorldState } from './worldState.ts';
 
 /** How a world starts: the pump, the patient's spasticity origin, and where the communicator is. */
@@ -71,6 +79,60 @@ export interface WorldSnapshot {
     readonly pumpLastActed?: number;
     /** A message held back by a reordering link, still on its way to the pump. */
     readonly inFlight?: { readonly seq: number; readonly event: PumpEvent | null } | null;
+  };
+}
+
+/**
+ * A clinician's needle act during a refill: what the needle does at the pump, and the event that
+ * tells the session (the aspirated volume is filled in from what the syringe really drew).
+ */
+function needleAct(event: ClinicianEvent): { visit: NeedleVisit; event: SessionEvent } | null {
+  if (event.type === 'refill.aspirate')
+    return {
+      visit: { aspirate: 'all', site: 'reservoir', inject: EMPTY_FLUID },
+      event: { type: 'refill.aspirated', volume: 0 as Nanolitres },
+    };
+  if (event.type === 'refill.inject')
+    return {
+      visit: { aspirate: 0 as Nanolitres, site: 'reservoir', inject: fluidAt(event.volume, event.concentration) },
+      event: { type: 'refill.injected', volume: event.volume, concentration: event.concentration },
+    };
+  return null;
+}
+
+/** Why the programmer refuses a clinician's act now, in the clinic's words where the reason is a rule. */
+function unavailable(event: ClinicianEvent, context: SessionContext, state: string): Refusal {
+  if ((event.type === 'workflow.cancel' || event.type === 'session.disconnect') && needleActed(context.refill))
+    return {
+      code: 'refill.needleActed',
+      message:
+        'The needle has acted at the pump, so this refill cannot be cancelled: record what is in the reservoir, or stop the pump until it is refilled.',
+    };
+  if (event.type === 'review.confirm' && state === 'finish')
+    return {
+      code: 'gate.unanswered',
+      message: `Nothing was sent: ${
+        judgeDraft(context)
+          .filter(
+            (f) =>
+              f.severity === 'hard' ||
+              (f.severity === 'confirm' && !context.acknowledged.includes(f.code)) ||
+              (f.severity === 'reenter' && !context.reentered),
+          )
+          .map((f) => f.message)
+          .join(' ') || 'the draft is not the one the finish screen showed.'
+      }`,
+    };
+  if (event.type === 'refill.inject' && state === 'editing' && context.refill?.aspirated === null)
+    return { code: 'refill.notAspirated', message: 'Aspirate the reservoir before injecting.' };
+  if (event.type === 'refill.inject' && state === 'editing' && context.refill?.injected === null)
+    return {
+      code: 'refill.shortAspiration',
+      message: `Do not inject yet: ${context.findings.map((f) => f.message).join(' ')}`,
+    };
+  return {
+    code: 'programmer.unavailable',
+    message: `The programmer cannot do ${event.type} now (it is ${state}).`,
   };
 }
 
@@ -293,14 +355,27 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         if (idle && open && command.event.type !== 'session.connect')
           session.send({ type: 'link.down', failure: 'idleTimeout' });
         const before = session.getSnapshot();
-        if (!before.can(command.event)) {
+        const needle = needleAct(command.event);
+        const event = needle?.event ?? (command.event as SessionEvent);
+        if (!before.can(event)) {
           watch.unsubscribe();
-          return refused({
-            code: 'programmer.unavailable',
-            message: `The programmer cannot do ${command.event.type} now (it is ${String(before.value)}).`,
-          });
+          return refused(unavailable(command.event, before.context, String(before.value)));
         }
-        session.send(command.event);
+        if (needle !== null) {
+          // the needle acts at the pump first (the pump is not told); the session records what it did
+          const done = tell({ type: 'visit.needle', visit: needle.visit });
+          if (done.refusal !== null) {
+            watch.unsubscribe();
+            return refused(done.refusal);
+          }
+          session.send(
+            event.type === 'refill.aspirated'
+              ? { ...event, volume: done.withdrawn?.volume ?? (0 as Nanolitres) }
+              : event,
+          );
+        } else {
+          session.send(event);
+        }
         lastActivity = simulation.now();
         drain();
         lastActivity = simulation.now();

@@ -7,13 +7,27 @@ import type { MriScan } from '../pump/motorFaults.ts';
 import type { NeedleVisit, RefillVisit } from '../pump/visits.ts';
 import type { Refusal } from '../refusal.ts';
 import type { LinkConditions, LinkDisturbance, LinkPart } from '../telemetry/link.ts';
-import type { Milliseconds } from '../units/quantity.ts';
+import type { McgPerMl, Milliseconds, Nanolitres } from '../units/quantity.ts';
 
 /** What a clinician does on the programmer (the link's own answers are the world's business, not a command). */
-export type ClinicianEvent = Exclude<
-  SessionEvent,
-  { readonly type: 'link.up' | 'link.down' | 'telemetry.report' | 'message.delivered' | 'message.refused' }
->;
+export type ClinicianEvent =
+  | Exclude<
+      SessionEvent,
+      {
+        readonly type:
+          | 'link.up'
+          | 'link.down'
+          | 'telemetry.report'
+          | 'message.delivered'
+          | 'message.refused'
+          | 'refill.aspirated'
+          | 'refill.injected';
+      }
+    >
+  /** During a refill: the needle in the reservoir's septum, the syringe aspirates all it can. */
+  | { readonly type: 'refill.aspirate' }
+  /** During a refill, after aspiration: the needle injects `volume` of `concentration` into the reservoir. */
+  | { readonly type: 'refill.inject'; readonly volume: Nanolitres; readonly concentration: McgPerMl };
 
 /** A fault the instructor or a scenario injects; only catheter faults end by command. */
 export type WorldFault =
