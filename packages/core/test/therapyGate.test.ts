@@ -239,6 +239,19 @@ describe('the one therapy gate on the second path', () => {
     expect(codes({ bolus: { ...bridge, durationMs: 52_531_200 } })).toEqual([]);
   });
 
+  it('confirms a reservoir volume raised outside a refill', () => {
+    const low = { ...view, calculatedReservoir: 5_000_000 as Nanolitres };
+    const judged = (ml: number) =>
+      therapyGate({
+        view: low,
+        draft: draft({ update: { calculatedReservoir: (ml * 1_000_000) as Nanolitres } }),
+        origin: 'spinal',
+        workflow: 'bolus',
+      }).map((f) => f.code);
+    expect(judged(6)).toEqual(['reservoir.raised']);
+    expect(judged(4)).toEqual([]);
+  });
+
   describe('a refill record against what the needle found', () => {
     const record = (ml: number, program?: ReturnType<typeof simpleProgram>) =>
       draft({

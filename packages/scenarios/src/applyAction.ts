@@ -249,7 +249,12 @@ function sessionEvents(world: Door, a: Extract<ScenarioAction, { action: 'sessio
     case 'verify':
       return [{ type: 'session.verify' }];
     case 'retry':
-      return [{ type: 'session.retry' }];
+      // sending again goes back through the finish screen: the findings the clinician answered
+      // before are answered again, so a format-1 `retry` still means "send it again"
+      act({ type: 'session.retry' });
+      for (const event of pass()) act(event);
+      act({ type: 'review.open' });
+      return [{ type: 'review.confirm' }];
     case 'restart':
       return [{ type: 'therapy.restart' }];
     case 'edit': {

@@ -22,7 +22,8 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
           },
         },
       },
-      { type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 20_000_000, mass: 1 } } },
+      { type: 'programmer.act', event: { type: 'refill.aspirate' } },
+      { type: 'programmer.act', event: { type: 'refill.inject', volume: 18_000_000, concentration: 500 } },
       { type: 'patient.testDose', doseMcg: 50 },
       { type: 'clinical.act', action: 'clinical.suspectOverdose', detail: 'drowsy' },
     ])
@@ -33,14 +34,16 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
     expect(parseTraineeCommand({ type: 'time.advance', to: 1 })).toEqual({
       ok: false,
       problems: [
-        'command: type: expected type one of "programmer.act", "visit.needle", "patient.testDose", "clinical.act", found "time.advance"',
+        'command: type: expected type one of "programmer.act", "patient.testDose", "clinical.act", found "time.advance"',
       ],
     });
     for (const bad of [
       { type: 'fault.inject', fault: { kind: 'memoryError' } },
       { type: 'programmer.act', event: { type: 'message.delivered' } },
       { type: 'programmer.act', event: { type: 'workflow.start', workflow: 'selfDestruct' } },
-      { type: 'visit.needle', visit: { aspirate: -1, site: 'reservoir', inject: { volume: 0, mass: 0 } } },
+      // a needle outside the programmer's refill would act where the session cannot see it
+      { type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0, mass: 0 } } },
+      { type: 'programmer.act', event: { type: 'refill.inject', volume: -1, concentration: 500 } },
       { type: 'patient.testDose', doseMcg: 1.5 },
       { type: 'clinical.act', action: 'x'.repeat(101) },
       { type: 'clinical.act', action: 'clinical.suspectOverdose', extra: true },

@@ -33,6 +33,7 @@ export type DraftCode =
   | 'refill.discrepancy'
   | 'refill.recordAboveKnown'
   | 'refill.concentrationMismatch'
+  | 'reservoir.raised'
   | 'draft.empty';
 
 /** A finding of the therapy gate: a guard rail, or a draft-level check. */
@@ -264,9 +265,21 @@ const discrepancyOf = (view: PumpBeliefView, aspirated: Nanolitres) =>
  * knowingly.
  */
 function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFinding[] {
-  if (workflow !== 'refill') return [];
-  const findings: DraftFinding[] = [];
   const recorded = draft.update.calculatedReservoir;
+  if (workflow !== 'refill') {
+    // a correction outside a refill: more than the pump calculates is only what a needle could show
+    const capacity = getDeviceProfile(view.profileId).capacity;
+    return recorded !== undefined && recorded > view.calculatedReservoir && recorded <= capacity
+      ? [
+          {
+            code: 'reservoir.raised',
+            severity: 'confirm',
+            message: `${ml(recorded)} is more than the ${ml(view.calculatedReservoir)} the pump calculates, and no refill is being recorded. A volume the reservoir does not hold delays the low-reservoir alarm past the day it runs dry. Confirm it was measured.`,
+          },
+        ]
+      : [];
+  }
+  const findings: DraftFinding[] = [];
   const known = knownReservoir(view, refill ?? null);
   if (recorded !== undefined && (known === null || refill?.aspirated == null)) {
     return [
@@ -286,7 +299,8 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
     });
   }
   const injected = refill.injected;
-  if (injected !== null) {
+  // a record states what is in the reservoir: the strength that went in (a stop records nothing)
+  if (injected !== null && recorded !== undefined) {
     const concentration = draft.update.program?.concentration ?? view.concentration;
     if (concentration !== injected.concentration)
       findings.push({

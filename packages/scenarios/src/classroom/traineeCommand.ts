@@ -17,7 +17,6 @@ const WORKFLOWS = [
   'bridgeBolus',
 ] as const;
 
-const fluid = z.strictObject({ volume: wholeSchema, mass: wholeSchema });
 const update = z.strictObject({
   program: programSchema.optional(),
   calculatedReservoir: wholeSchema.optional(),
@@ -40,6 +39,12 @@ const code = z.string().min(1).max(200);
 /** What a clinician does on the programmer: the session's clinician events, nothing a pump or link says. */
 const clinicianEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('session.connect') }),
+  z.strictObject({ type: z.literal('refill.aspirate') }),
+  z.strictObject({
+    type: z.literal('refill.inject'),
+    volume: wholeSchema.max(40_000_000),
+    concentration: z.number().int().min(1).max(100_000),
+  }),
   z.strictObject({ type: z.literal('session.disconnect') }),
   z.strictObject({ type: z.literal('workflow.start'), workflow: z.enum(WORKFLOWS) }),
   z.strictObject({ type: z.literal('workflow.cancel') }),
@@ -55,20 +60,13 @@ const clinicianEvent = z.discriminatedUnion('type', [
 ]);
 
 /**
- * What a trainee's device may ask of their world in a class: an act on the programmer, a needle at
- * the pump (aspirate, inject), a test dose by lumbar puncture, a bedside act. Time, faults, the link and scenario steps are the
+ * What a trainee's device may ask of their world in a class: an act on the programmer (a refill's
+ * needle acts among them, so the session holds what the needle did), a test dose by lumbar
+ * puncture, a bedside act. A bare needle outside the programmer's refill is not a trainee's command. Time, faults, the link and scenario steps are the
  * instructor's and the server's, so they are not here.
  */
 export const traineeCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('programmer.act'), event: clinicianEvent }),
-  z.strictObject({
-    type: z.literal('visit.needle'),
-    visit: z.strictObject({
-      aspirate: z.union([wholeSchema, z.literal('all')]),
-      site: z.enum(['reservoir', 'pocket', 'catheterAccessPort']),
-      inject: fluid,
-    }),
-  }),
   z.strictObject({ type: z.literal('patient.testDose'), doseMcg: z.number().int().min(1).max(1000) }),
   z.strictObject({
     type: z.literal('clinical.act'),

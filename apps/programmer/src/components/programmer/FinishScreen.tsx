@@ -1,4 +1,5 @@
 import type { DiffRow } from '@itps/core';
+import { useState } from 'react';
 import { formatDiffRow } from '../../format/therapy.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useWhen } from '../../simulation/useWhen.ts';
@@ -7,11 +8,17 @@ import { useWhen } from '../../simulation/useWhen.ts';
 export function FinishScreen({ diff }: { readonly diff: readonly DiffRow[] }) {
   const when = useWhen();
   const act = useProgrammerAct();
+  const stops = diff.some((r) => r.field === 'therapy' && (r.new.mode === 'stopped' || r.new.mode === 'minimum'));
+  const [refusal, setRefusal] = useState<string | null>(null);
   return (
     <div className="screen">
       <h3>Review before updating the pump</h3>
       <table className="diff" data-testid="finish-diff">
-        <caption>The pump stops while it is updated and restarts when the update completes.</caption>
+        <caption>
+          {stops
+            ? 'The pump stops while it is updated and stays stopped when the update completes: no drug is delivered until therapy is restarted.'
+            : 'The pump stops while it is updated and restarts when the update completes.'}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Setting</th>
@@ -35,10 +42,18 @@ export function FinishScreen({ diff }: { readonly diff: readonly DiffRow[] }) {
         <button type="button" className="secondary" onClick={() => act({ type: 'review.back' })}>
           Back
         </button>
-        <button type="button" onClick={() => act({ type: 'review.confirm' })}>
+        <button
+          type="button"
+          onClick={() => void act({ type: 'review.confirm' }).then((r) => setRefusal(r.ok ? null : r.refusal.message))}
+        >
           Confirm and update pump
         </button>
       </div>
+      {refusal !== null && (
+        <p className="error" role="alert" data-testid="finish-refused">
+          {refusal}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { SESSION_STATE_WORDS } from '../../format/labels.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useProgrammerView } from '../../simulation/WorldProvider.tsx';
@@ -15,6 +16,7 @@ export function ProgrammerPanel() {
   const act = useProgrammerAct();
   const context = useProgrammerView();
   const { session: state, pump: view } = context;
+  const [refusal, setRefusal] = useState<string | null>(null);
   return (
     <section className="panel programmer" aria-labelledby="programmer-title">
       <h2 id="programmer-title">Clinician programmer</h2>
@@ -85,10 +87,21 @@ export function ProgrammerPanel() {
       {state === 'finish' && context.diff !== null && <FinishScreen diff={context.diff} />}
       {state !== 'disconnected' && (
         <div className="buttons">
-          <button type="button" className="secondary" onClick={() => act({ type: 'session.disconnect' })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              void act({ type: 'session.disconnect' }).then((r) => setRefusal(r.ok ? null : r.refusal.message))
+            }
+          >
             End session
           </button>
         </div>
+      )}
+      {refusal !== null && state !== 'disconnected' && (
+        <p className="error" role="alert" data-testid="programmer-refused">
+          {refusal}
+        </p>
       )}
     </section>
   );

@@ -3,8 +3,6 @@ import {
   abandonRefill,
   baclofen,
   type Draft,
-  EMPTY_FLUID,
-  fluidAt,
   type McgPerMl,
   mlToNanolitres,
   type Nanolitres,
@@ -12,7 +10,6 @@ import {
   type ProgrammerView,
   type PumpBeliefView,
   planRefill,
-  type RefillPlan,
   refillExpectation,
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
@@ -20,43 +17,64 @@ import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMl } from '../../format/units.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useWhen } from '../../simulation/useWhen.ts';
-import { useApply } from '../../simulation/WorldProvider.tsx';
 import { DraftFindings } from './DraftFindings.tsx';
 import { ReviewButton } from './ReviewButton.tsx';
 import { WorkflowProgress } from './WorkflowProgress.tsx';
 
 /**
  * The refill wizard: the expected residual, aspiration at the pump (the syringe shows what came
- * back), the discrepancy check, the new drug in, and the new dates, then review and send.
+ * back), a stop before injecting when it came back short, the new drug in, the discrepancy check and
+ * the new dates, then review and send. What the needle did is the session's (the world's), so a
+ * reload, a second window or a reconnect comes back to the same step with the same warning.
  */
 export function RefillScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
   const act = useProgrammerAct();
+  const when = useWhen();
   const expected = refillExpectation(view);
-  const [syringe, setSyringe] = useState<Nanolitres | null>(null);
+  const refill = context.refill;
+  const aspirated = refill?.aspirated ?? null;
+  const injected = refill?.injected ?? null;
   const [volume, setVolume] = useState('18');
   const [concentration, setConcentration] = useState(String(view.concentration));
-  const [bridge, setBridge] = useState<'bridge' | 'none' | null>(null);
+  const [bridge, setBridge] = useState<'bridge' | 'none' | null>(context.draft.bridgeDecision);
   const [rinsed, setRinsed] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
-  const [plan, setPlan] = useState<RefillPlan | null>(null);
-  const [injected, setInjected] = useState<{ volume: Nanolitres; concentration: McgPerMl } | null>(null);
   const [abandoning, setAbandoning] = useState<AbandonedRefill | null>(null);
   const ids = { volume: useId(), concentration: useId() };
 
-  const apply = useApply();
-  const when = useWhen();
-  // the syringe at the pump: aspirate what can be withdrawn (the pump is not told)
-  const aspirate = async () => {
-    const result = await apply({
-      type: 'visit.needle',
-      visit: { aspirate: 'all', site: 'reservoir', inject: EMPTY_FLUID },
+  const planned =
+    aspirated === null || injected === null
+      ? null
+      : planRefill(view, {
+          aspirated,
+          injected: injected.volume,
+          concentration: injected.concentration,
+          bridgeDecision: bridge,
+          rinsed,
+        });
+  const plan = planned?.ok ? planned.value : null;
+  const changes = injected !== null && injected.concentration !== view.concentration;
+  const drafted = Object.keys(context.draft.update).length > 0 || context.draft.bolus !== null;
+
+  const record = (decision: 'bridge' | 'none' | null, wasRinsed: boolean) => {
+    if (aspirated === null || injected === null) return;
+    const next = planRefill(view, {
+      aspirated,
+      injected: injected.volume,
+      concentration: injected.concentration,
+      bridgeDecision: decision,
+      rinsed: wasRinsed,
     });
-    setSyringe(result.ok ? (result.withdrawn?.volume ?? (0 as Nanolitres)) : (0 as Nanolitres));
+    if (!next.ok) {
+      setErrors([next.refusal.message]);
+      return;
+    }
+    setErrors([]);
+    void act({ type: 'draft.change', draft: next.value.draft });
   };
 
-  const fill = async (e: FormEvent) => {
+  const inject = async (e: FormEvent) => {
     e.preventDefault();
-    if (syringe === null) return;
     const v = parseDecimal('Volume injected', volume, { min: 0, max: 40, unit: 'mL' });
     const c = parseDecimal('Concentration', concentration, {
       min: baclofen.minConcentration,
@@ -67,61 +85,50 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
     if (c.ok && !Number.isInteger(c.value))
       problems.push(`Concentration: expected a whole number of mcg/mL, found ${concentration}.`);
     setErrors(problems);
-    if (!v.ok || !c.ok || problems.length > 0) return;
-    const injected = await apply({
-      type: 'visit.needle',
-      visit: {
-        aspirate: 0 as Nanolitres,
-        site: 'reservoir',
-        inject: fluidAt(mlToNanolitres(v.value), c.value as McgPerMl),
-      },
-    });
-    if (!injected.ok) {
-      setErrors([injected.refusal.message]);
+    if (!v.ok || !c.ok || problems.length > 0 || aspirated === null) return;
+    const volumeIn = mlToNanolitres(v.value);
+    const strength = c.value as McgPerMl;
+    const done = await act({ type: 'refill.inject', volume: volumeIn, concentration: strength });
+    if (!done.ok) {
+      setErrors([done.refusal.message]);
       return;
     }
-    setInjected({ volume: mlToNanolitres(v.value), concentration: c.value as McgPerMl });
-    const planned = planRefill(view, {
-      aspirated: syringe,
-      injected: mlToNanolitres(v.value),
-      concentration: c.value as McgPerMl,
+    const next = planRefill(view, {
+      aspirated,
+      injected: volumeIn,
+      concentration: strength,
       bridgeDecision: bridge,
       rinsed,
     });
-    if (!planned.ok) {
-      setErrors([planned.refusal.message]);
-      return;
-    }
-    setPlan(planned.value);
-    act({ type: 'draft.change', draft: planned.value.draft });
+    if (next.ok) void act({ type: 'draft.change', draft: next.value.draft });
+    else setErrors([next.refusal.message]);
   };
 
-  /** Cancel: free before the needle acts; after, what was done is said, recorded, and led to a safe state. */
-  const cancel = () => {
-    if (syringe === null) {
-      act({ type: 'workflow.cancel' });
+  /** Cancel: free before the needle acts; after, what was done is said, and only safe ways out are offered. */
+  const cancel = async () => {
+    if (aspirated === null) {
+      void act({ type: 'workflow.cancel' });
       return;
     }
     const abandoned = abandonRefill(view, {
-      aspirated: syringe,
+      aspirated,
       injected: injected?.volume ?? (0 as Nanolitres),
       concentration: injected?.concentration ?? view.concentration,
     });
     setAbandoning(abandoned);
-    void apply({ type: 'clinical.act', action: 'programmer.refillAbandoned', detail: abandoned.message });
   };
-  /** Sends the safe state through the finish screen. */
+  /** Prepares the safe state: the gate judges it and the finish screen shows it, as for any change. */
   const settle = (draft: Draft | null) => {
     if (draft === null) return;
     setAbandoning(null);
-    void act({ type: 'draft.change', draft }).then(() => act({ type: 'review.open' }));
+    void act({ type: 'draft.change', draft });
   };
 
+  const needleFindings = injected === null && !drafted ? context.findings : [];
   const discrepancy = plan?.discrepancy;
-  const changes = concentration !== String(view.concentration);
   return (
     <div className="screen">
-      <WorkflowProgress context={context} refillAspirated={syringe !== null} />
+      <WorkflowProgress context={context} refillAspirated={aspirated !== null} />
       <h3>Refill</h3>
       <dl className="figures">
         <dt>Expected residual</dt>
@@ -131,54 +138,99 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
         <dt>Delivered since last refill</dt>
         <dd>{formatMl(expected.deliveredSinceLastRefill)}</dd>
       </dl>
-      {syringe === null ? (
+      {aspirated === null ? (
         <div className="buttons">
-          <button type="button" onClick={aspirate}>
+          <button type="button" onClick={() => act({ type: 'refill.aspirate' })}>
             Aspirate the reservoir
           </button>
         </div>
       ) : (
-        <p data-testid="refill-syringe">The syringe shows {nanolitresToMl(syringe).toFixed(2)} mL.</p>
+        <p data-testid="refill-syringe">
+          The syringe shows {nanolitresToMl(aspirated).toFixed(2)} mL
+          {(refill?.aspirations ?? 0) > 1 ? ` (${refill?.aspirations} aspirations)` : ''}.
+        </p>
       )}
-      {syringe !== null && plan === null && (
-        <form onSubmit={fill} noValidate>
-          <div className="field">
-            <label htmlFor={ids.volume}>Volume injected (mL)</label>
-            <input id={ids.volume} inputMode="decimal" value={volume} onChange={(e) => setVolume(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.concentration}>Concentration injected (mcg/mL)</label>
-            <input
-              id={ids.concentration}
-              inputMode="numeric"
-              value={concentration}
-              onChange={(e) => setConcentration(e.target.value)}
-            />
-          </div>
-          {changes && (
-            <fieldset className="speeds">
-              <legend>The concentration changes: old drug is still in the tubing and catheter</legend>
-              <label>
-                <input type="radio" name="bridge" checked={bridge === 'bridge'} onChange={() => setBridge('bridge')} />{' '}
-                Bridge bolus
-              </label>
-              <label>
-                <input type="radio" name="bridge" checked={bridge === 'none'} onChange={() => setBridge('none')} /> No
-                bridge
-              </label>
-              <label>
-                <input type="checkbox" checked={rinsed} onChange={(e) => setRinsed(e.target.checked)} /> Reservoir
-                rinsed first
-              </label>
-            </fieldset>
+      {aspirated !== null && injected === null && (
+        <>
+          <DraftFindings
+            findings={needleFindings}
+            acknowledged={context.acknowledged}
+            onConfirm={(code) => act({ type: 'finding.confirm', code })}
+          />
+          {needleFindings.length > 0 && (
+            <div className="buttons">
+              <button type="button" className="secondary" onClick={() => act({ type: 'refill.aspirate' })}>
+                Reposition the needle and aspirate again
+              </button>
+            </div>
           )}
-          {errors.map((m) => (
-            <p key={m} className="error" role="alert">
-              {m}
-            </p>
-          ))}
-          <button type="submit">Inject and calculate</button>
-        </form>
+          <form onSubmit={inject} noValidate>
+            <div className="field">
+              <label htmlFor={ids.volume}>Volume injected (mL)</label>
+              <input id={ids.volume} inputMode="decimal" value={volume} onChange={(e) => setVolume(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.concentration}>Concentration injected (mcg/mL)</label>
+              <input
+                id={ids.concentration}
+                inputMode="numeric"
+                value={concentration}
+                onChange={(e) => setConcentration(e.target.value)}
+              />
+            </div>
+            {errors.map((m) => (
+              <p key={m} className="error" role="alert">
+                {m}
+              </p>
+            ))}
+            <button type="submit">Inject and calculate</button>
+          </form>
+        </>
+      )}
+      {injected !== null && (
+        <p data-testid="refill-injected">
+          Injected {nanolitresToMl(injected.volume).toFixed(2)} mL of {injected.concentration} mcg/mL.
+        </p>
+      )}
+      {changes && (
+        <fieldset className="speeds" data-testid="refill-bridge">
+          <legend>The concentration changes: old drug is still in the tubing and catheter</legend>
+          <label>
+            <input
+              type="radio"
+              name="bridge"
+              checked={bridge === 'bridge'}
+              onChange={() => {
+                setBridge('bridge');
+                record('bridge', rinsed);
+              }}
+            />{' '}
+            Bridge bolus
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="bridge"
+              checked={bridge === 'none'}
+              onChange={() => {
+                setBridge('none');
+                record('none', rinsed);
+              }}
+            />{' '}
+            No bridge
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={rinsed}
+              onChange={(e) => {
+                setRinsed(e.target.checked);
+                record(bridge, e.target.checked);
+              }}
+            />{' '}
+            Reservoir rinsed first
+          </label>
+        </fieldset>
       )}
       {discrepancy && (
         <div
@@ -209,6 +261,23 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
             <dt>Next refill by</dt>
             <dd data-testid="refill-next">{plan.nextRefillAt === null ? 'none' : when(plan.nextRefillAt)}</dd>
           </dl>
+          {injected !== null && Object.keys(context.draft.update).length === 0 && (
+            <div className="buttons">
+              <button type="button" onClick={() => record(bridge, rinsed)}>
+                Calculate what to record
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      {injected !== null &&
+        errors.map((m) => (
+          <p key={m} className="error" role="alert">
+            {m}
+          </p>
+        ))}
+      {drafted && (
+        <>
           <DraftFindings
             findings={context.findings.filter((f) => f.severity === 'confirm')}
             acknowledged={context.acknowledged}
