@@ -40,6 +40,12 @@ export const act = (w: World, event: ClinicianEvent): CommandResult => {
   return result;
 };
 
+/** A world restored from another's saved state (a reload) keeps the other's count of interrogations sent. */
+export const carryActs = (from: World, to: World): void => {
+  const count = interrogations.get(from);
+  if (count !== undefined) interrogations.set(to, count);
+};
+
 /** Simulated time moves to `to`, through the door. */
 export const advance = (w: World, to: Milliseconds | number): CommandResult =>
   w.apply({ type: 'time.advance', to: to as Milliseconds });

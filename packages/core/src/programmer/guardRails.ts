@@ -121,6 +121,7 @@ export function checkTherapyChange(options: {
     }
   }
   if (newTherapy.mode === 'flex') findings.push(...checkFlexSteps(options.oldTherapy, newTherapy.steps, drug));
+  else if (options.oldTherapy.mode === 'flex') findings.push(...checkTenfoldByTime(options.oldTherapy, newTherapy));
   const doses =
     newTherapy.mode === 'simple'
       ? [newTherapy.dose]
@@ -186,23 +187,37 @@ export function checkFlexSteps(oldTherapy: Therapy, steps: readonly FlexStep[], 
       severity: 'confirm',
       message: `A flex step runs above the usual maximum of ${mcg(drug.softMaxDose)}: ${list(soft)}. Confirm each step is a dose per day, as intended.`,
     });
-  const tenfold = steps.filter((s) => {
-    const old = oldDoseAt(oldTherapy, s.startMinute);
-    return old !== null && old > 0 && (s.dose >= old * 10 || (s.dose > 0 && s.dose * 10 <= old));
-  });
-  if (tenfold.length > 0)
-    findings.push({
-      code: 'flex.stepTenfold',
-      severity: 'reenter',
-      message: `A flex step is ten times or a tenth of the dose now given at that time of day: ${tenfold
-        .map(
-          (s) =>
-            `${clock(s.startMinute)} ${mcg(s.dose)} (now ${mcg(oldDoseAt(oldTherapy, s.startMinute) as PicogramsPerDay)})`,
-        )
-        .join(', ')}. Check the decimal point and that each step is per day, then type the schedule again.`,
-    });
+  findings.push(...checkTenfoldByTime(oldTherapy, { mode: 'flex', steps }));
   return findings;
 }
+
+/**
+ * A dose ten times or a tenth of the one given now at the same time of day, at any step boundary of
+ * either schedule (a flex step, or a simple dose replacing a flex schedule's quiet night): typed again.
+ */
+export function checkTenfoldByTime(oldTherapy: Therapy, newTherapy: Therapy): GuardFinding[] {
+  const minutes = [...new Set([...boundaries(oldTherapy), ...boundaries(newTherapy)])].sort((a, b) => a - b);
+  const tenfold = minutes.flatMap((minute) => {
+    const old = oldDoseAt(oldTherapy, minute);
+    const now = oldDoseAt(newTherapy, minute);
+    return old !== null && now !== null && old > 0 && (now >= old * 10 || (now > 0 && now * 10 <= old))
+      ? [{ minute, old, now }]
+      : [];
+  });
+  if (tenfold.length === 0) return [];
+  return [
+    {
+      code: 'flex.stepTenfold',
+      severity: 'reenter',
+      message: `A dose is ten times or a tenth of the dose now given at that time of day: ${tenfold
+        .map((t) => `${clock(t.minute)} ${mcg(t.now)} (now ${mcg(t.old)})`)
+        .join(', ')}. Check the decimal point and that each step is per day, then type the schedule again.`,
+    },
+  ];
+}
+
+const boundaries = (therapy: Therapy): number[] =>
+  therapy.mode === 'flex' ? therapy.steps.map((s) => s.startMinute) : therapy.mode === 'simple' ? [0] : [];
 
 /** Guard rails on a concentration: outside the drug library refused; a custom dilution confirmed. */
 export function checkConcentration(concentration: number, drug: Drug): GuardFinding[] {

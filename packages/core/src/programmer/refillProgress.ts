@@ -12,10 +12,15 @@ export interface RefillProgress {
   readonly aspirations: number;
   /** What went in through the septum; null before the injection. */
   readonly injected: { readonly volume: Nanolitres; readonly concentration: McgPerMl } | null;
+  /**
+   * The pump's calculated volume as last read when the needle first acted: the pump runs on while
+   * the refill is open, so whatever it believes it delivered since is no longer in the reservoir.
+   */
+  readonly beliefAtNeedle?: Nanolitres | null;
 }
 
 /** A refill before the needle goes in. */
-export const NO_REFILL_YET: RefillProgress = { aspirated: null, aspirations: 0, injected: null };
+export const NO_REFILL_YET: RefillProgress = { aspirated: null, aspirations: 0, injected: null, beliefAtNeedle: null };
 
 /** Whether the needle has acted: from then on the refill can only be left by recording the truth or stopping the pump. */
 export const needleActed = (refill: RefillProgress | null): boolean =>
@@ -31,8 +36,16 @@ export function leftAfterAspiration(view: PumpBeliefView, aspirated: Nanolitres)
   return (aspirated > 0 ? view.reservoirDeadSpace : 0) as Nanolitres;
 }
 
-/** The volume known to be in the reservoir now: what aspiration left plus what was injected; null before aspiration. */
+/**
+ * The volume known to be in the reservoir now: what aspiration left plus what was injected, less
+ * what the pump reports it delivered since the needle acted (a refill left open across a lost link
+ * and read again hours later); null before aspiration.
+ */
 export function knownReservoir(view: PumpBeliefView, refill: RefillProgress | null): Nanolitres | null {
   if (refill === null || refill.aspirated === null) return null;
-  return (leftAfterAspiration(view, refill.aspirated) + (refill.injected?.volume ?? 0)) as Nanolitres;
+  const since = Math.max(0, (refill.beliefAtNeedle ?? view.calculatedReservoir) - view.calculatedReservoir);
+  return Math.max(
+    0,
+    leftAfterAspiration(view, refill.aspirated) + (refill.injected?.volume ?? 0) - since,
+  ) as Nanolitres;
 }

@@ -235,6 +235,7 @@ export const sessionMachine = setup({
         ...before,
         aspirated: ((before.aspirated ?? 0) + event.volume) as Nanolitres,
         aspirations: before.aspirations + 1,
+        beliefAtNeedle: before.beliefAtNeedle ?? context.view?.calculatedReservoir ?? null,
       };
       return {
         refill,

@@ -33,6 +33,7 @@ export type DraftCode =
   | 'refill.discrepancy'
   | 'refill.recordAboveKnown'
   | 'refill.concentrationMismatch'
+  | 'refill.unrecorded'
   | 'reservoir.raised'
   | 'draft.empty';
 
@@ -291,6 +292,16 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
     ];
   }
   if (refill == null || refill.aspirated === null || known === null) return [];
+  const stops = draft.update.program !== undefined && draft.update.program.therapy.mode === 'stopped';
+  if (recorded === undefined && !stops)
+    return [
+      {
+        code: 'refill.unrecorded',
+        severity: 'hard',
+        message:
+          'The needle has acted at the pump: this refill sends what is now in the reservoir, or stops the pump until it is refilled. Nothing else can be sent from it.',
+      },
+    ];
   if (recorded !== undefined && recorded > known) {
     findings.push({
       code: 'refill.recordAboveKnown',

@@ -127,6 +127,8 @@ export interface RefillEntry {
   readonly bridgeDecision: 'bridge' | 'none' | null;
   /** For a concentration change: whether the reservoir was rinsed (emptied, filled, emptied) before the fill. */
   readonly rinsed?: boolean;
+  /** The pump's calculated volume when the needle first acted (see RefillProgress): what it pumped since is gone. */
+  readonly beliefAtNeedle?: Nanolitres | null;
 }
 
 /** How the residual left in the reservoir changes a new drug strength, when it was not rinsed out. */
@@ -172,7 +174,8 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
   // what aspiration can have left: never more than the dead space (an empty or short aspiration
   // does not bring the pump's calculated volume back into being)
   const left = leftAfterAspiration(view, entry.aspirated);
-  const newVolume = (left + entry.injected) as Nanolitres;
+  const since = Math.max(0, (entry.beliefAtNeedle ?? view.calculatedReservoir) - view.calculatedReservoir);
+  const newVolume = Math.max(0, left + entry.injected - since) as Nanolitres;
   const concentrationChanges = entry.concentration !== view.concentration;
   const program: PumpProgram = { ...programOf(view), concentration: entry.concentration };
   let bolus: BolusRequest | null = null;

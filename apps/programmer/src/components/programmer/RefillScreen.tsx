@@ -51,6 +51,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
           concentration: injected.concentration,
           bridgeDecision: bridge,
           rinsed,
+          beliefAtNeedle: refill?.beliefAtNeedle ?? null,
         });
   const plan = planned?.ok ? planned.value : null;
   const changes = injected !== null && injected.concentration !== view.concentration;
@@ -64,6 +65,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       concentration: injected.concentration,
       bridgeDecision: decision,
       rinsed: wasRinsed,
+      beliefAtNeedle: refill?.beliefAtNeedle ?? null,
     });
     if (!next.ok) {
       setErrors([next.refusal.message]);
@@ -99,6 +101,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       concentration: strength,
       bridgeDecision: bridge,
       rinsed,
+      beliefAtNeedle: refill?.beliefAtNeedle ?? view.calculatedReservoir,
     });
     if (next.ok) void act({ type: 'draft.change', draft: next.value.draft });
     else setErrors([next.refusal.message]);
