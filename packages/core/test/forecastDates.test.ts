@@ -80,7 +80,7 @@ const raised = (alarm: string, d: number): PumpLogEntry => ({
   type: `alarm.${alarm}.raised` as PumpLogType,
 });
 
-describe('forecastDates: true in every state the pump reports', () => {
+describe('REQ-CALC-02: forecastDates true in every state the pump reports', () => {
   it('running: 15 mL at day 10 is low at day 36, empty at day 40, refill by day 36, ERI day 2200, replace by day 2290', () => {
     // (15 - 2) mL / 0.5 mL/day = 26 days -> day 36; 15 / 0.5 = 30 days -> day 40; refill min(36, 0 + 180) = 36
     // battery 7,665,000,000 / (3,000,000 + 500,000) a day = 2190 days -> day 2200; + 90 days -> 2290

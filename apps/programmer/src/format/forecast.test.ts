@@ -5,7 +5,7 @@ import { doseNowWords, forecastWords } from './forecast.ts';
 const when = (at: Milliseconds) => `day ${at / 86_400_000}`;
 const sounding = { past: 'sounding since', expected: 'expected' };
 
-describe('forecast words', () => {
+describe('REQ-CALC-02: forecast words', () => {
   it('says the dose now is zero, and why, whenever the pump delivers nothing', () => {
     expect(doseNowWords({ dose: 0 as PicogramsPerDay, reason: 'reservoirEmpty', halted: true })).toBe(
       '0 mcg/day: stopped, reservoir empty',
