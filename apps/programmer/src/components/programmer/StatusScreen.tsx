@@ -10,7 +10,6 @@ import { alarmLabels } from '../../format/labels.ts';
 import { formatTherapy } from '../../format/therapy.ts';
 import { formatMl } from '../../format/units.ts';
 import { useDay, useWhen } from '../../simulation/useWhen.ts';
-import { AlarmBanner } from './AlarmBanner.tsx';
 
 /** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
 export function StatusScreen({
@@ -46,7 +45,6 @@ export function StatusScreen({
       <p className="patient-line" data-testid="prog-patient">
         Patient: <strong>{view.patientId ?? 'not entered in the pump'}</strong>
       </p>
-      <AlarmBanner view={view} />
       <div className="home-tiles">
         <div className="tile">
           <span className="tile-label">Drug</span>
