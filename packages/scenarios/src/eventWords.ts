@@ -83,6 +83,22 @@ export const FINDING_WORDS: Readonly<Record<string, string>> = {
   'refill.overCapacity': "a refill above the reservoir's capacity",
   'reservoir.overCapacity': "a volume above the reservoir's capacity",
   'alarm.thresholdOutOfRange': 'a low-reservoir alarm outside its range',
+  'alarm.thresholdLowered': 'the low-reservoir alarm lowered below its default',
+  'flex.stepAboveSoftLimit': 'a flex step above the usual maximum',
+  'flex.stepAboveHardLimit': 'a flex step above the drug library limit',
+  'flex.stepTenfold': 'a flex step ten times the dose it replaces',
+  'therapy.stop': 'stopping therapy (withdrawal follows)',
+  'therapy.restart': 'restarting therapy',
+  'bolus.priming': 'a priming bolus',
+  'bolus.bridgeAboveHardLimit': 'a bridge bolus above the drug library limit',
+  'catheter.dataChange': 'a change of the catheter data',
+  'catheter.noVolume': 'catheter data without a volume',
+  'reservoir.raised': 'a reservoir volume raised outside a refill',
+  'refill.shortAspiration': 'injecting after a short aspiration',
+  'refill.discrepancy': 'a refill discrepancy',
+  'refill.notAspirated': 'a refill recorded without aspirating',
+  'refill.recordAboveKnown': 'a volume recorded above what is known to be there',
+  'refill.concentrationMismatch': 'a concentration that is not the syringe’s',
 };
 
 /** A finding code in words; a code this list does not know is said as a guard-rail warning, never as code. */

@@ -125,6 +125,7 @@ export {
 export { toProgram, toTherapy } from './toCore.ts';
 export { type ProgrammerScreen, programmerScreen } from './training/programmerScreen.ts';
 export {
+  ACKNOWLEDGEMENTS,
   CLEARABLE_ALARMS,
   DETECTION_POINTS,
   type DebriefEntry,

@@ -171,6 +171,17 @@ describe('scoring', () => {
       baseRun({ trainee: [{ at: HOUR, type: 'programmer.softLimitConfirmed', detail: 'dose.largeDecrease' }] }),
     );
     expect(cut.earned).toBe(clean.earned);
+    // so do a stop and a restart confirmed, with what follows said: no limit overridden
+    const acknowledged = scoreTraining(
+      s,
+      baseRun({
+        trainee: [
+          { at: HOUR, type: 'programmer.softLimitConfirmed', detail: 'therapy.stop' },
+          { at: 2 * HOUR, type: 'programmer.softLimitConfirmed', detail: 'therapy.restart' },
+        ],
+      }),
+    );
+    expect(acknowledged.earned).toBe(clean.earned);
   });
 
   it('judges event objectives inside their window, never objectives and end states', () => {

@@ -266,6 +266,22 @@ function describeTruth(a: ScenarioAction, when: When): string | null {
   }
 }
 
+/**
+ * Confirmations that acknowledge a risk the clinician means to take and override no limit: they cost
+ * no points (every other confirmation overrides a soft limit and costs some).
+ */
+export const ACKNOWLEDGEMENTS: readonly string[] = [
+  'dose.largeDecrease',
+  'therapy.stop',
+  'therapy.restart',
+  'bolus.priming',
+  'catheter.dataChange',
+  'alarm.thresholdLowered',
+  'reservoir.raised',
+  'refill.shortAspiration',
+  'refill.discrepancy',
+];
+
 /** Alarms a clinician can clear at a visit: a refill clears the reservoir alarms, reprogramming the reset. */
 export const CLEARABLE_ALARMS: readonly string[] = ['lowReservoir', 'reservoirEmpty', 'lowBatteryReset'];
 
@@ -458,9 +474,10 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
     items.push({ kind, text, passed: false, points, max: 0, explanation });
     missed.push(`${text}: ${explanation}`);
   };
-  // confirming a large cut acknowledges a risk (as when correcting an overdose), it overrides no limit
+  // confirming a large cut, a stop, a restart, a priming bolus, catheter data or a refill finding
+  // acknowledges a risk (as when correcting an overdose), it overrides no limit
   const overrides = run.trainee.filter(
-    (a) => a.type === 'programmer.softLimitConfirmed' && a.detail !== 'dose.largeDecrease',
+    (a) => a.type === 'programmer.softLimitConfirmed' && !ACKNOWLEDGEMENTS.includes(a.detail ?? ''),
   );
   for (const t of overrides) {
     penalty(
