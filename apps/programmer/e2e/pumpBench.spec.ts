@@ -35,8 +35,10 @@ describe('pump bench in Chromium', () => {
     await screenshot(page, '02-low-reservoir-alarm');
     // the programmer reads it and shows the alarm's name, its tone and what to do
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();
-    expect(await text('alarm-banner')).toBe(
-      'Low reservoir alarm (non-critical, single tone): Refill soon: the pump will run dry, and withdrawal follows.',
+    const banner = await text('alarm-banner');
+    expect(banner).toMatch(/^Alarms the pump reported when read at day 36, 08:00:\s+/);
+    expect(banner).toMatch(
+      /Low reservoir alarm \(non-critical, single tone\): Refill soon: the pump will run dry, and withdrawal follows\.$/,
     );
   });
 

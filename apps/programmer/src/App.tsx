@@ -2,14 +2,13 @@ import { useSyncExternalStore } from 'react';
 import { type ClassSeat, classSeat, subscribeClassSeat } from './classroom/classSeat.ts';
 import { useRoute } from './simulation/useRoute.ts';
 import { WorldProvider } from './simulation/WorldProvider.tsx';
-import { BedsideSurface } from './surfaces/BedsideSurface.tsx';
 import { ClassConsole } from './surfaces/ClassConsole.tsx';
 import { DebriefSurface } from './surfaces/DebriefSurface.tsx';
 import { Home } from './surfaces/Home.tsx';
 import { InstructorConsole } from './surfaces/InstructorConsole.tsx';
 import { JoinSurface } from './surfaces/JoinSurface.tsx';
-import { ProgrammerSurface } from './surfaces/ProgrammerSurface.tsx';
 import { RecordsSurface } from './surfaces/RecordsSurface.tsx';
+import { TraineeShell } from './surfaces/TraineeShell.tsx';
 
 let seatCache: { raw: string | null; seat: ClassSeat | null } = { raw: null, seat: null };
 /** The seat as one object until it changes (useSyncExternalStore compares by identity). */
@@ -40,10 +39,8 @@ export function App() {
   return (
     <WorldProvider key={seat?.seat ?? 'this-browser'} seat={seat}>
       {banner}
-      {route === 'programmer' ? (
-        <ProgrammerSurface />
-      ) : route === 'bedside' ? (
-        <BedsideSurface />
+      {route === 'programmer' || route === 'bedside' ? (
+        <TraineeShell surface={route} />
       ) : route === 'instructor' ? (
         seat === null ? (
           <InstructorConsole />

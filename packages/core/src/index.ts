@@ -57,7 +57,15 @@ export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './pro
 export { describeUnverified } from './programmer/describeUnverified.ts';
 export { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './programmer/draft.ts';
 export { type DiffRow, finishDiff } from './programmer/finishDiff.ts';
-export { type DatesInput, forecastDates, type ProgrammerDates } from './programmer/forecastDates.ts';
+export {
+  type DatesInput,
+  type DoseNow,
+  type DoseNowReason,
+  doseNowOf,
+  type ForecastDate,
+  forecastDates,
+  type ProgrammerDates,
+} from './programmer/forecastDates.ts';
 export { type ForecastInput, forecastReservoir, type ReservoirForecast } from './programmer/forecastReservoir.ts';
 export {
   checkBolusDose,

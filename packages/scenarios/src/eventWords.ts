@@ -50,6 +50,80 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   'programmer.refillAbandoned': 'Refill abandoned after the needle acted',
 };
 
+/** What a clinician calls each programmer workflow. */
+export const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
+  refill: 'Refill',
+  doseChange: 'Change dose',
+  flexSchedule: 'Flex schedule',
+  bolus: 'Bolus',
+  alarmThreshold: 'Low-reservoir alarm threshold',
+  stopRestart: 'Stop or restart therapy',
+  mriPreparation: 'MRI preparation',
+  catheterData: 'Catheter data',
+  alarmTest: 'Alarm tone test',
+  bridgeBolus: 'Bridge bolus',
+};
+
+/** What each guard-rail warning a clinician may confirm says, in a few words. */
+export const FINDING_WORDS: Readonly<Record<string, string>> = {
+  'dose.aboveSoftLimit': 'a dose above the usual maximum',
+  'dose.aboveHardLimit': 'a dose above the drug library limit',
+  'dose.abovePumpMaximum': "a dose above the pump's maximum flow",
+  'dose.belowPumpMinimum': "a dose below the pump's minimum flow",
+  'dose.largeDecrease': 'a large dose cut',
+  'dose.tenfoldChange': 'a tenfold dose change',
+  'dose.titrationStep': 'a step larger than the titration rule allows',
+  'flex.totalChange': "a change of the flex schedule's 24-hour total",
+  'bolus.aboveSoftLimit': 'a bolus above the usual maximum',
+  'bolus.aboveHardLimit': 'a bolus above the drug library limit',
+  'bridge.skipped': 'no bridge bolus for a concentration change',
+  'bridge.decisionRequired': 'the bridge bolus decision',
+  'concentration.customDilution': 'a concentration outside the standard ones',
+  'concentration.outOfRange': 'a concentration outside the library',
+  'refill.overCapacity': "a refill above the reservoir's capacity",
+  'reservoir.overCapacity': "a volume above the reservoir's capacity",
+  'alarm.thresholdOutOfRange': 'a low-reservoir alarm outside its range',
+  'alarm.thresholdLowered': 'the low-reservoir alarm lowered below its default',
+  'flex.stepAboveSoftLimit': 'a flex step above the usual maximum',
+  'flex.stepAboveHardLimit': 'a flex step above the drug library limit',
+  'flex.stepTenfold': 'a flex step ten times the dose it replaces',
+  'therapy.stop': 'stopping therapy (withdrawal follows)',
+  'therapy.restart': 'restarting therapy',
+  'bolus.priming': 'a priming bolus',
+  'bolus.bridgeAboveHardLimit': 'a bridge bolus above the drug library limit',
+  'catheter.dataChange': 'a change of the catheter data',
+  'catheter.noVolume': 'catheter data without a volume',
+  'reservoir.raised': 'a reservoir volume raised outside a refill',
+  'refill.shortAspiration': 'injecting after a short aspiration',
+  'refill.discrepancy': 'a refill discrepancy',
+  'refill.notAspirated': 'a refill recorded without aspirating',
+  'refill.recordAboveKnown': 'a volume recorded above what is known to be there',
+  'refill.concentrationMismatch': 'a concentration that is not the syringe’s',
+};
+
+/** A finding code in words; a code this list does not know is said as a guard-rail warning, never as code. */
+export const findingWords = (code: string): string => FINDING_WORDS[code] ?? 'a guard-rail warning';
+
+/** A workflow in words; one this list does not know is said as a programmer workflow. */
+export const workflowWords = (workflow: string): string => WORKFLOW_WORDS[workflow] ?? 'a programmer workflow';
+
+/** An alarm in words ("Low reservoir"); one this list does not know as "a pump alarm". */
+export const alarmWords = (name: string): string => ALARM_WORDS[name as AlarmName] ?? 'a pump alarm';
+
+/**
+ * The detail of a trainee action in words: the workflow's name, the confirmed warning's words, a
+ * clinician's own note as written. Codes never reach the debrief.
+ */
+export function detailWords(type: string, detail: string): string {
+  if (type === 'programmer.workflow') return workflowWords(detail);
+  if (type === 'programmer.softLimitConfirmed') return findingWords(detail);
+  return detail;
+}
+
+/** A withdrawal or overdose stage in words: "moderate withdrawal (rebound spasticity, restlessness)". */
+export const stageWords = (kind: 'withdrawal' | 'overdose', stage: string): string =>
+  stage === 'none' ? `no ${kind}` : (STAGE_WORDS[`${kind}.${stage}`] ?? `an unrecognised ${kind} stage`);
+
 const STAGE_WORDS: Readonly<Record<string, string>> = {
   'withdrawal.early': 'early withdrawal (itching, fast heart rate, spasticity returning)',
   'withdrawal.moderate': 'moderate withdrawal (rebound spasticity, restlessness)',
@@ -57,6 +131,7 @@ const STAGE_WORDS: Readonly<Record<string, string>> = {
   'overdose.drowsy': 'drowsiness',
   'overdose.somnolent': 'somnolence (very sleepy, hypotonia)',
   'overdose.respiratoryDepression': 'respiratory depression',
+  'overdose.coma': 'coma',
 };
 
 /**
@@ -65,12 +140,15 @@ const STAGE_WORDS: Readonly<Record<string, string>> = {
  */
 export function eventWords(name: string): string {
   const alarm = /^alarm\.(\w+)\.(raised|cleared)$/.exec(name);
-  if (alarm !== null) return `${ALARM_WORDS[alarm[1] as AlarmName] ?? alarm[1]} alarm ${alarm[2]}`;
+  if (alarm !== null)
+    return alarm[1] !== undefined && alarm[1] in ALARM_WORDS
+      ? `${ALARM_WORDS[alarm[1] as AlarmName]} alarm ${alarm[2]}`
+      : `Pump alarm ${alarm[2]}`;
   const patient = /^patient\.(withdrawal|overdose)\.(\w+)$/.exec(name);
   if (patient !== null)
     return patient[2] === 'none'
       ? `The patient recovered from ${patient[1]}`
-      : `The patient reached ${STAGE_WORDS[`${patient[1]}.${patient[2]}`] ?? patient[2]}`;
+      : `The patient reached ${stageWords(patient[1] as 'withdrawal', patient[2] ?? '')}`;
   return (
     CLINICAL_ACTIONS[name as keyof typeof CLINICAL_ACTIONS] ??
     SCREENING_ACTIONS[name as keyof typeof SCREENING_ACTIONS] ??

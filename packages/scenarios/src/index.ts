@@ -27,7 +27,18 @@ export {
 } from './classroom/traineeCommand.ts';
 export { type DiffTolerance, diffReports, type ReportChange } from './diffReports.ts';
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
-export { ALARM_ADVICE, ALARM_WORDS, eventWords } from './eventWords.ts';
+export {
+  ALARM_ADVICE,
+  ALARM_WORDS,
+  alarmWords,
+  detailWords,
+  eventWords,
+  FINDING_WORDS,
+  findingWords,
+  stageWords,
+  WORKFLOW_WORDS,
+  workflowWords,
+} from './eventWords.ts';
 export {
   type ExpectationRow,
   expectationRows,
@@ -114,8 +125,11 @@ export {
 export { toProgram, toTherapy } from './toCore.ts';
 export { type ProgrammerScreen, programmerScreen } from './training/programmerScreen.ts';
 export {
+  ACKNOWLEDGEMENTS,
+  CLEARABLE_ALARMS,
   DETECTION_POINTS,
   type DebriefEntry,
+  entryErrors,
   PASS_PERCENT,
   type RubricItem,
   scoreTraining,
@@ -130,7 +144,13 @@ export {
   TRAINEE_ACTION_NAMES,
   type TraineeAction,
 } from './training/traineeActions.ts';
-export { coursePoint, type TrainingRun, trainingRunOf } from './training/trainingRun.ts';
+export {
+  coursePoint,
+  type PumpChange,
+  pumpChanges,
+  type TrainingRun,
+  trainingRunOf,
+} from './training/trainingRun.ts';
 export {
   COURSE_EVERY_MS,
   resumeTraining,

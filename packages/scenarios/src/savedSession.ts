@@ -138,7 +138,54 @@ const coursePoint = z.strictObject({
   relativeEffect: z.number(),
   withdrawal: z.enum(WITHDRAWAL_STAGES),
   overdose: z.enum(OVERDOSE_STAGES),
+  truthReservoirNl: int.optional(),
+  beliefReservoirNl: int.optional(),
 });
+/** A pump program as a change keeps it: scoring reads its every field, so each is checked. */
+const keptProgram = z.strictObject({
+  drug: text(40),
+  concentration: z.number().positive(),
+  therapy: z.discriminatedUnion('mode', [
+    z.strictObject({ mode: z.literal('simple'), dose: int }),
+    z.strictObject({
+      mode: z.literal('flex'),
+      steps: z
+        .array(z.strictObject({ startMinute: int, dose: int }))
+        .min(1)
+        .max(48),
+    }),
+    z.strictObject({ mode: z.literal('minimum') }),
+    z.strictObject({ mode: z.literal('stopped') }),
+  ]),
+});
+const concentrationOrNone = z.number().min(0).nullable();
+/** A change the trainee made to the pump, kept for scoring. */
+const pumpChange = z.discriminatedUnion('kind', [
+  z.strictObject({
+    at: int,
+    kind: z.literal('program'),
+    old: keptProgram,
+    new: keptProgram,
+    trueMcgPerMl: concentrationOrNone,
+    refill: z.boolean(),
+  }),
+  z.strictObject({
+    at: int,
+    kind: z.literal('bolus'),
+    bolus: z.enum(['single', 'priming', 'bridge']),
+    volumeNl: int,
+    programmedMcgPerMl: z.number().positive(),
+    trueMcgPerMl: concentrationOrNone,
+  }),
+  z.strictObject({
+    at: int,
+    kind: z.literal('refill'),
+    recordedNl: int,
+    trueNl: int,
+    programmedMcgPerMl: z.number().positive(),
+    trueMcgPerMl: concentrationOrNone,
+  }),
+]);
 
 /** The debrief a finished exercise keeps (also a kept result's). */
 export const debriefSchema = z.strictObject({
@@ -150,7 +197,7 @@ export const debriefSchema = z.strictObject({
   items: z
     .array(
       z.strictObject({
-        kind: z.enum(['objective', 'detection', 'unsafe', 'alarms']),
+        kind: z.enum(['objective', 'detection', 'unsafe', 'truth', 'alarms']),
         text: text(1000),
         passed: z.boolean(),
         points: z.number(),
@@ -181,6 +228,7 @@ const programmerScreenSchema = z.strictObject({
       state: text(40),
       suspended: z.boolean(),
       alarms: z.array(text(40)).max(20),
+      doseNow: z.strictObject({ dose: z.number(), reason: text(40), halted: z.boolean() }).optional(),
     })
     .nullable(),
   findings: z.array(z.strictObject({ code: text(100), message: text(1000) })).max(50),
@@ -200,6 +248,7 @@ const trainingRecord = z.strictObject({
   trainee: z.array(traineeAction).max(100_000),
   course: z.array(coursePoint).max(100_000),
   screens: z.array(programmerScreenSchema).max(2000).optional(),
+  changes: z.array(pumpChange).max(100_000).optional(),
   debrief: debriefSchema.nullable(),
 });
 

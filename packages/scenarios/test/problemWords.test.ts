@@ -40,9 +40,9 @@ describe('problems and expectations in words', () => {
     ).toBe('expect[3]: event bolus.completed: expected once, found never');
   });
 
-  it('names an event it has no words for by its parts', () => {
-    expect(eventWords('alarm.newAlarm.raised')).toBe('newAlarm alarm raised');
-    expect(eventWords('patient.overdose.unheard')).toBe('The patient reached unheard');
+  it('names an event it has no words for by its parts, never by a code', () => {
+    expect(eventWords('alarm.newAlarm.raised')).toBe('Pump alarm raised');
+    expect(eventWords('patient.overdose.unheard')).toBe('The patient reached an unrecognised overdose stage');
     expect(eventWords('pump.something.new')).toBe('pump something new');
   });
 });

@@ -44,6 +44,34 @@ describe('parseSavedSession', () => {
     expect(r.session.training?.trainee).toEqual([{ at: 7_200_000, type: 'clinical.suspectPumpFailure' }]);
   });
 
+  it('takes back the changes the trainee made to the pump and the true reservoir of the course, which scoring reads', () => {
+    const lowFile = 'low-reservoir-alarm.scenario.yaml';
+    const lowText = readFileSync(`${TRAINING_DIR}/${lowFile}`, 'utf8');
+    const low = parseScenario(lowText, lowFile);
+    if (!low.ok) throw new Error('library exercise invalid');
+    const training = startTraining(low.scenario, { text: lowText, file: lowFile });
+    const program = training.world.state().pump.program;
+    expect(
+      training.apply({ type: 'pump.update', update: { program: { ...program, concentration: 2000 as never } } }).ok,
+    ).toBe(true);
+    training.apply({ type: 'time.advance', to: (33 * 3_600_000) as never });
+    const session = JSON.parse(
+      JSON.stringify({
+        format: SESSION_FORMAT,
+        world: training.world.persist(),
+        scenario: null,
+        training: training.record(),
+      }),
+    );
+    expect(session.training.changes).toHaveLength(1);
+    expect(session.training.course.at(-1).truthReservoirNl).toBeGreaterThan(0);
+    const r = parseSavedSession(session, 'session.json');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.session.training?.changes).toEqual(session.training.changes);
+    session.training.changes[0].new.therapy = { mode: 'fast' };
+    expect(problems(session).length).toBeGreaterThan(0);
+  });
+
   it('names another format, and a session of the older format, without restoring anything', () => {
     expect(problems({ format: 'x' })).toEqual([
       `session.json: format: expected an ITPS session file (format ${SESSION_FORMAT}), found format "x"`,

@@ -50,8 +50,10 @@ describe('model answers pass', () => {
     expect(debrief.timeToDetectMs).toBe(39 * HOUR);
     const detection = debrief.items.find((i) => i.kind === 'detection');
     expect(detection).toMatchObject({ passed: true, points: 10, explanation: 'detected 39.0 h after it began' });
-    // the occlusion stays: early withdrawal was reached before the visit and is penalised, but the run passes
+    // the occlusion stays: early withdrawal was reached before the visit, which is not the trainee's
+    // to answer for (no penalty); it did not worsen after the visit, and the run passes
     expect(run.worst.withdrawal).not.toBe('severe');
+    expect(debrief.items.some((i) => i.text === 'Withdrawal reached')).toBe(false);
     expect(debrief.passed).toBe(true);
     expect(
       debrief.timeline.some(
@@ -161,7 +163,7 @@ describe('scoring', () => {
       ['Alarms resolved by the end', -10],
     ]);
     expect(bad.earned).toBe(clean.earned - 60);
-    expect(bad.missed).toContain('Alarms left sounding: lowReservoir');
+    expect(bad.missed).toContain('Alarms left sounding: Low reservoir');
     expect(bad.scorePercent).toBeGreaterThanOrEqual(0);
     // confirming a large cut (correcting an overdose) acknowledges a risk and overrides no limit
     const cut = scoreTraining(
@@ -169,6 +171,17 @@ describe('scoring', () => {
       baseRun({ trainee: [{ at: HOUR, type: 'programmer.softLimitConfirmed', detail: 'dose.largeDecrease' }] }),
     );
     expect(cut.earned).toBe(clean.earned);
+    // so do a stop and a restart confirmed, with what follows said: no limit overridden
+    const acknowledged = scoreTraining(
+      s,
+      baseRun({
+        trainee: [
+          { at: HOUR, type: 'programmer.softLimitConfirmed', detail: 'therapy.stop' },
+          { at: 2 * HOUR, type: 'programmer.softLimitConfirmed', detail: 'therapy.restart' },
+        ],
+      }),
+    );
+    expect(acknowledged.earned).toBe(clean.earned);
   });
 
   it('judges event objectives inside their window, never objectives and end states', () => {

@@ -11,14 +11,21 @@ const REAL_GAP_MS = 4000;
 /**
  * The pump's alarms as the room hears and sees them: a tone when an alarm is raised and again at
  * its repeat interval (simulated time) while it stays active, with a room mute and an alarm test.
+ *
+ * `heard` is how the trainee at the programmer meets them: the implant's tone and nothing more (which
+ * alarm it is, the programmer says once it has read the pump), in a slim bar that stays in view.
+ * Mounted once for both trainee surfaces, so moving between them neither repeats nor loses a tone.
  */
-export function AlarmSounder() {
+export function AlarmSounder({ heard = false }: { readonly heard?: boolean } = {}) {
   const { now, sounding } = useBedsideView();
   const profileId = useTraineeSelector((v) => v.pumpModel);
+  // whether the programmer holds a reading of the pump now (then it names the alarms itself)
+  const read = useTraineeSelector((v) => v.programmer.pump !== null && v.programmer.session !== 'disconnected');
   const when = useWhen();
   const profile = getDeviceProfile(profileId);
   const [muted, setMuted] = useState(false);
   const [lastTone, setLastTone] = useState<string | null>(null);
+  const [lastHeard, setLastHeard] = useState<string | null>(null);
   const lastSounded = useRef<Partial<Record<AlarmName, number>>>({});
   const lastReal = useRef(0);
   const muteId = useId();
@@ -39,6 +46,7 @@ export function AlarmSounder() {
       setLastTone(
         `${TONES[cls].name} (${cls === 'critical' ? 'critical' : 'non-critical'}) for ${alarmLabels[name]} at ${when(now)}`,
       );
+      setLastHeard(`${TONES[cls].name} (${cls === 'critical' ? 'critical' : 'non-critical'}) at ${when(now)}`);
       if (!muted) playTone(cls);
     }
     for (const name of Object.keys(lastSounded.current) as AlarmName[])
@@ -46,6 +54,30 @@ export function AlarmSounder() {
   });
 
   const critical = active.some((n) => profile.alarmClass[n] === 'critical');
+  if (heard) {
+    const tones = [...new Set(active.map((n) => profile.alarmClass[n]))].map(
+      (cls) => `${TONES[cls].name} (${cls === 'critical' ? 'critical' : 'non-critical'})`,
+    );
+    return (
+      <aside
+        className={`sounder heard ${active.length ? (critical ? 'sounding critical' : 'sounding') : ''}`}
+        aria-label="The pump's alarm tones, heard at the patient"
+        data-testid="heard-tones"
+      >
+        <p aria-live="assertive">
+          {active.length === 0
+            ? 'At the patient: no alarm tone.'
+            : `At the patient: the pump is sounding its ${tones.join(' and ')} alarm tone. ${read ? 'The programmer shows the alarms it read.' : 'Interrogate the pump to read which alarm.'}`}
+        </p>
+        <p className="last-tone" data-testid="last-tone">
+          {lastHeard === null ? 'No tone yet.' : `Last tone: ${lastHeard}${muted ? ' (sound muted)' : ''}`}
+        </p>
+        <label htmlFor={muteId}>
+          <input id={muteId} type="checkbox" checked={muted} onChange={(e) => setMuted(e.target.checked)} /> Mute
+        </label>
+      </aside>
+    );
+  }
   return (
     <section
       className={`panel sounder ${active.length ? (critical ? 'sounding critical' : 'sounding') : ''}`}

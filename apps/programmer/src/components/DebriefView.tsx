@@ -125,7 +125,15 @@ export function DebriefView({
           {debrief.items.map((i) => (
             <tr key={`${i.kind}-${i.text}-${i.explanation}`} className={i.passed ? 'pass' : 'fail'}>
               <td>{i.text}</td>
-              <td>{i.passed ? 'met' : i.kind === 'unsafe' ? 'unsafe' : 'missed'}</td>
+              <td>
+                {i.passed
+                  ? 'met'
+                  : i.kind === 'unsafe'
+                    ? 'unsafe'
+                    : i.kind === 'truth'
+                      ? 'unsafe (what really happened)'
+                      : 'missed'}
+              </td>
               <td>{i.max > 0 ? `${i.points} / ${i.max}` : i.points}</td>
               <td>{i.explanation}</td>
             </tr>

@@ -1,6 +1,7 @@
 import type { DiffRow, Milliseconds, Therapy } from '@itps/core';
 import type { ProgrammerScreen } from '@itps/scenarios';
 import { useId, useState } from 'react';
+import { doseNowWords } from '../format/forecast.ts';
 import { alarmLabels, SESSION_STATE_WORDS } from '../format/labels.ts';
 import { formatDiffRow, formatTherapy } from '../format/therapy.ts';
 import { formatMcgPerDay, formatMl } from '../format/units.ts';
@@ -95,7 +96,7 @@ export function ScreenReplay({ screens }: { readonly screens: readonly Programme
             <dt>Therapy</dt>
             <dd>{therapyWords(pump.therapy)}</dd>
             <dt>Dose now</dt>
-            <dd>{formatMcgPerDay(pump.dose as never)}</dd>
+            <dd>{pump.doseNow === undefined ? formatMcgPerDay(pump.dose as never) : doseNowWords(pump.doseNow)}</dd>
             <dt>Pump state</dt>
             <dd>{pump.suspended ? 'STOPPED (therapy suspended)' : pump.state}</dd>
             <dt>Reservoir (calculated)</dt>

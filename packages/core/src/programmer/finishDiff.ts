@@ -57,6 +57,8 @@ export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
     const before = forecastDates(view);
     const after = forecastDates({
       ...view,
+      // a completed update restarts therapy the pump had suspended (a stop, an update left unfinished)
+      suspended: false,
       calculatedReservoir: update.calculatedReservoir ?? view.calculatedReservoir,
       lowReservoirThreshold: update.lowReservoirThreshold ?? view.lowReservoirThreshold,
       concentration: update.program?.concentration ?? view.concentration,

@@ -1,4 +1,4 @@
-import type { DiffRow, ProgrammerView, Therapy } from '@itps/core';
+import type { DiffRow, DoseNow, ProgrammerView, Therapy } from '@itps/core';
 
 /**
  * What the trainee's programmer showed at one instant, kept for the debrief's replay: the session
@@ -14,6 +14,11 @@ export interface ProgrammerScreen {
     readonly therapy: Therapy;
     /** pg/day of the running program (for flex, of the current step). */
     readonly dose: number;
+    /**
+     * What the pump really delivered at the report, and why (0 while stopped, empty, stalled); absent
+     * in records saved before it was kept.
+     */
+    readonly doseNow?: DoseNow;
     /** nL the pump calculated. */
     readonly calculatedReservoir: number;
     readonly state: string;
@@ -41,6 +46,7 @@ export function programmerScreen(view: ProgrammerView): ProgrammerScreen {
             concentration: p.concentration,
             therapy: p.therapy,
             dose: p.dose,
+            ...(view.dates === null ? {} : { doseNow: view.dates.doseNow }),
             calculatedReservoir: p.calculatedReservoir,
             state: p.state,
             suspended: p.suspended,

@@ -1,13 +1,26 @@
-import { formatClock, type Milliseconds, MS_PER_HOUR, type OverdoseStage, type WithdrawalStage } from '@itps/core';
-import { eventWords } from '../eventWords.ts';
+import {
+  baclofen,
+  formatClock,
+  getDeviceProfile,
+  type Milliseconds,
+  MS_PER_HOUR,
+  OVERDOSE_STAGES,
+  type OverdoseStage,
+  type PumpProgram,
+  programmedDoseAt,
+  WITHDRAWAL_STAGES,
+  type WithdrawalStage,
+} from '@itps/core';
+import { alarmWords, detailWords, eventWords, findingWords, stageWords } from '../eventWords.ts';
 import { meets } from '../observe.ts';
 import type { ScenarioAction, ScenarioFile, TrainingObjective } from '../scenarioSchema.ts';
 import { CLINICAL_ACTIONS } from './traineeActions.ts';
-import type { TrainingRun } from './trainingRun.ts';
+import type { PumpChange, TrainingRun } from './trainingRun.ts';
 
 /** One line of the rubric: what was judged, whether it held, and the points it earned (negative: a penalty). */
 export interface RubricItem {
-  readonly kind: 'objective' | 'detection' | 'unsafe' | 'alarms';
+  /** `truth`: judged on what really happened (the real reservoir, the drug the patient really got). */
+  readonly kind: 'objective' | 'detection' | 'unsafe' | 'truth' | 'alarms';
   readonly text: string;
   readonly passed: boolean;
   readonly points: number;
@@ -48,6 +61,12 @@ const PENALTY = {
   pumpStopped: -15,
   incompleteSession: -15,
   alarm: -10,
+  /** The pump's record left above what is really in the reservoir: it will run dry with no alarm. */
+  recordAboveTruth: -30,
+  /** The reservoir really ran dry while the pump counted drug left: no drug, no alarm. */
+  ranDry: -20,
+  /** A tenfold or wrong-concentration entry that reached the pump. */
+  entryError: -20,
   withdrawal: { none: 0, early: -5, moderate: -10, severe: -20 } satisfies Record<WithdrawalStage, number>,
   overdose: { none: 0, drowsy: -5, somnolent: -10, respiratoryDepression: -20, coma: -30 } satisfies Record<
     OverdoseStage,
@@ -64,8 +83,8 @@ const clockOf =
     formatClock(at as Milliseconds, s.timeOfDayAtStart);
 
 /** An expectation of a final value, in words. */
-function expectedWords(e: unknown): string {
-  if (typeof e === 'number' || typeof e === 'string') return String(e);
+function expectedWords(key: string, e: unknown): string {
+  if (typeof e === 'number' || typeof e === 'string') return valueWords(key, e);
   const v = e as { near?: number; within?: number; min?: number; max?: number };
   if (v.near !== undefined) return `${v.near} (within ${v.within})`;
   if (v.min !== undefined && v.max !== undefined) return `between ${v.min} and ${v.max}`;
@@ -82,8 +101,49 @@ const OBSERVABLE_WORDS: Readonly<Record<string, string>> = {
   'patient.withdrawal': 'withdrawal',
   'patient.overdose': 'overdose',
   'truth.deliveredMcg': 'the drug delivered (mcg)',
+  'pump.rateMlPerDay': 'the flow (mL/day)',
+  'truth.reservoirMl': 'the drug really in the reservoir (mL)',
+  'truth.deliveredMl': 'the volume delivered (mL)',
+  'truth.pocketMcg': 'the drug that went into the pocket (mcg)',
+  'truth.leakMcg': 'the drug that leaked (mcg)',
+  'truth.epiduralMcg': 'the drug that went epidural (mcg)',
+  'truth.subduralMcg': 'the drug that went subdural (mcg)',
+  'truth.tip': 'where the catheter tip lies',
+  'patient.ashworthGrade': 'the Ashworth grade',
+  'patient.heartRateBpm': 'the heart rate (/min)',
+  'patient.temperatureC': 'the temperature (°C)',
+  'patient.respiratoryRatePerMin': 'the breathing rate (/min)',
+  'patient.consciousness': 'consciousness',
+  'patient.csfMcg': 'the baclofen in the spinal fluid (mcg)',
+  'patient.relativeEffect': 'the drug effect',
 };
-const keyWords = (key: string) => OBSERVABLE_WORDS[key] ?? key;
+const keyWords = (key: string): string => {
+  const alarm = /^alarm\.(\w+)$/.exec(key);
+  if (alarm !== null) return `the ${alarmWords(alarm[1] ?? '').toLowerCase()} alarm`;
+  return OBSERVABLE_WORDS[key] ?? 'a value the exercise watches';
+};
+
+/** An observable's value in words: alarms sounding or silent, the pump's states and the stages as a clinician says them. */
+const VALUE_WORDS: Readonly<Record<string, string>> = {
+  active: 'sounding',
+  inactive: 'silent',
+  running: 'running',
+  stopped: 'stopped',
+  stalled: 'stopped by a motor stall',
+  endOfService: 'at end of service',
+  error: 'failed',
+  simple: 'a simple continuous dose',
+  flex: 'a flex schedule',
+  minimum: 'the minimum rate',
+  bolus: 'a bolus',
+};
+function valueWords(key: string, value: string | number | undefined): string {
+  if (value === undefined) return 'not observed';
+  if (typeof value === 'number') return String(value);
+  const stage = /^patient\.(withdrawal|overdose)$/.exec(key);
+  if (stage !== null) return stageWords(stage[1] as 'withdrawal' | 'overdose', value);
+  return VALUE_WORDS[value] ?? value;
+}
 
 /**
  * The training part of a scenario: its own, or for a plain scenario (a failing property's file, an
@@ -134,7 +194,7 @@ function judgeObjective(o: TrainingObjective, run: TrainingRun, when: When): Rub
     const at = firstAt(run, o.event, from, details);
     const limit = o.before === undefined ? null : o.before;
     passed = at !== null && (limit === null || at <= limit);
-    const since = `${details === undefined ? '' : ` (${details.join(' or ')})`}${o.after === undefined ? '' : ` after ${when(o.after)}`}`;
+    const since = `${details === undefined ? '' : ` (${details.map((d) => detailWords(o.event, d)).join(' or ')})`}${o.after === undefined ? '' : ` after ${when(o.after)}`}`;
     explanation =
       at === null
         ? `${eventWords(o.event)}: not done${since}`
@@ -148,9 +208,9 @@ function judgeObjective(o: TrainingObjective, run: TrainingRun, when: When): Rub
     passed = wrong.length === 0;
     explanation = passed
       ? `at the end: ${Object.keys(o.atEnd)
-          .map((k) => `${keyWords(k)} ${run.final[k]}`)
+          .map((k) => `${keyWords(k)} ${valueWords(k, run.final[k])}`)
           .join(', ')}`
-      : `at the end: ${wrong.map(([k, e]) => `${keyWords(k)} was ${run.final[k] ?? 'not observed'}, where ${expectedWords(e)} was needed`).join('; ')}`;
+      : `at the end: ${wrong.map(([k, e]) => `${keyWords(k)} was ${valueWords(k, run.final[k])}, where ${expectedWords(k, e)} was needed`).join('; ')}`;
   }
   return { kind: 'objective', text: o.text, passed, points: passed ? max : 0, max, explanation };
 }
@@ -206,6 +266,172 @@ function describeTruth(a: ScenarioAction, when: When): string | null {
   }
 }
 
+/**
+ * Confirmations that acknowledge a risk the clinician means to take and override no limit: they cost
+ * no points (every other confirmation overrides a soft limit and costs some).
+ */
+export const ACKNOWLEDGEMENTS: readonly string[] = [
+  'dose.largeDecrease',
+  'therapy.stop',
+  'therapy.restart',
+  'bolus.priming',
+  'catheter.dataChange',
+  'alarm.thresholdLowered',
+  'reservoir.raised',
+  'refill.shortAspiration',
+  'refill.discrepancy',
+];
+
+/** Alarms a clinician can clear at a visit: a refill clears the reservoir alarms, reprogramming the reset. */
+export const CLEARABLE_ALARMS: readonly string[] = ['lowReservoir', 'reservoirEmpty', 'lowBatteryReset'];
+
+type Stage<K extends 'withdrawal' | 'overdose'> = K extends 'withdrawal' ? WithdrawalStage : OverdoseStage;
+
+/**
+ * A patient's stage at the visit and the worst from then to the end, from the patient's stage
+ * changes in the run's events; a run without them (a hand-made run) falls back to its worst stage.
+ */
+function stageSinceVisit<K extends 'withdrawal' | 'overdose'>(
+  run: TrainingRun,
+  kind: K,
+  visit: number,
+): { atVisit: Stage<K>; worst: Stage<K> } {
+  const order = (kind === 'withdrawal' ? WITHDRAWAL_STAGES : OVERDOSE_STAGES) as readonly Stage<K>[];
+  const prefix = `patient.${kind}.`;
+  const changes = run.events.filter((e) => e.type.startsWith(prefix)).sort((a, b) => a.at - b.at);
+  if (changes.length === 0) return { atVisit: order[0] as Stage<K>, worst: run.worst[kind] as Stage<K> };
+  const stageOf = (type: string) => type.slice(prefix.length) as Stage<K>;
+  let atVisit = order[0] as Stage<K>;
+  for (const e of changes) if (e.at < visit) atVisit = stageOf(e.type);
+  let worst = atVisit;
+  for (const e of changes)
+    if (e.at >= visit && order.indexOf(stageOf(e.type)) > order.indexOf(worst)) worst = stageOf(e.type);
+  return { atVisit, worst };
+}
+
+function stageExplanation(kind: 'withdrawal' | 'overdose', s: { atVisit: string; worst: string }): string {
+  return `worst after your visit: ${stageWords(kind, s.worst)}${s.atVisit === 'none' ? '' : ` (already ${stageWords(kind, s.atVisit)} when you met the patient)`}`;
+}
+
+const ml = (x: number) => `${x.toFixed(2)} mL`;
+const mcg = (pg: number) => `${(pg / 1_000_000).toFixed(1)} mcg`;
+const mcgPerDay = (pg: number) => `${(pg / 1_000_000).toFixed(1)} mcg/day`;
+
+/**
+ * Judged on what really happened, not on the pump's belief: the pump's reservoir record left above
+ * what is really there (beyond what the pump's accuracy and a syringe reading explain: 1 mL in a
+ * pump up to 20 mL, 2 mL above), and the reservoir really running dry while the pump counted drug
+ * left (no drug reaches the patient and no alarm sounds), from the visit on.
+ */
+function truthFindings(
+  s: ScenarioFile,
+  run: TrainingRun,
+  visit: number,
+  when: When,
+): { text: string; points: number; explanation: string }[] {
+  const out: { text: string; points: number; explanation: string }[] = [];
+  const belief = run.final['pump.reservoirMl'];
+  const truth = run.final['truth.reservoirMl'];
+  const tolerance = s.pump === undefined || getDeviceProfile(s.pump.model).capacity <= 20_000_000 ? 1 : 2;
+  if (typeof belief === 'number' && typeof truth === 'number' && belief - truth > tolerance + 1e-9)
+    out.push({
+      text: "The pump's reservoir record is above what is really there",
+      points: PENALTY.recordAboveTruth,
+      explanation: `at the end the pump counted ${ml(belief)}; the reservoir really held ${ml(truth)}: it will run dry before any alarm`,
+    });
+  // the reservoir really dry while the pump counts drug: from an onset after the visit, or still so at the end
+  const course = run.course;
+  let dryAt: number | null = null;
+  for (let i = 0; i < course.length; i++) {
+    const p = course[i];
+    const before = course[i - 1];
+    if (p === undefined || p.at < visit || p.truthReservoirNl !== 0 || (p.beliefReservoirNl ?? 0) === 0) continue;
+    const onset = before !== undefined && (before.truthReservoirNl ?? 0) > 0;
+    const last = i === course.length - 1;
+    if (onset || last) {
+      dryAt = onset ? p.at : null;
+      out.push({
+        text: 'The reservoir really ran dry while the pump counted drug left',
+        points: PENALTY.ranDry,
+        explanation: `${dryAt === null ? 'dry still at the end' : `from about ${when(dryAt)}`}, with the pump counting ${ml((p.beliefReservoirNl ?? 0) / 1_000_000)}: no drug reached the patient and no alarm sounded`,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Minutes after midnight at which either therapy changes its dose (0 for a simple dose). */
+const boundaries = (a: PumpProgram, b: PumpProgram): number[] =>
+  [
+    ...new Set([
+      0,
+      ...[a, b].flatMap((p) => (p.therapy.mode === 'flex' ? p.therapy.steps.map((x) => x.startMinute) : [])),
+    ]),
+  ].sort((x, y) => x - y);
+const clockOfMinute = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/** A concentration wrong beyond what mixing with a residual explains: more than a quarter off. */
+const wrongRatio = (ratio: number) => ratio < 0.8 || ratio > 1.25;
+const tenfold = (ratio: number) => ratio >= 10 || ratio <= 0.1;
+
+/**
+ * Entry errors that reached the pump, named wherever they were made: a dose or a flex step tenfold
+ * (or more) above what ran at that hour, a concentration entered that is not what the reservoir
+ * really holds (at a refill or a concentration change), a bolus whose real dose is not the one
+ * shown or is above the library's usual maximum for one bolus.
+ */
+export function entryErrors(changes: readonly PumpChange[], when: When): { text: string; explanation: string }[] {
+  const out: { text: string; explanation: string }[] = [];
+  const named = new Set<string>();
+  const concentration = (at: number, entered: number, real: number | null, where: string) => {
+    if (real === null) return;
+    const ratio = real / entered;
+    const key = `${entered}/${Math.round(real)}`;
+    if (!wrongRatio(ratio) || named.has(key)) return;
+    named.add(key);
+    out.push({
+      text: tenfold(ratio) ? 'Tenfold concentration error' : 'Wrong concentration entered',
+      explanation: `${where} at ${when(at)}: the pump was told ${entered} mcg/mL; the reservoir really holds ${Math.round(real)} mcg/mL, so every dose is really ${ratio.toFixed(2)} times what the programmer shows`,
+    });
+  };
+  for (const c of changes) {
+    if (c.kind === 'program') {
+      for (const minute of boundaries(c.old, c.new)) {
+        const tod = (minute * 60_000) as Milliseconds;
+        const was = programmedDoseAt(c.old, tod);
+        const is = programmedDoseAt(c.new, tod);
+        if (was > 0 && is >= 10 * was) {
+          out.push({
+            text: 'Tenfold dose sent to the pump',
+            explanation: `at ${when(c.at)}: ${c.new.therapy.mode === 'flex' ? `the flex step from ${clockOfMinute(minute)}` : 'the dose'} ${mcgPerDay(is)} where ${mcgPerDay(was)} ran`,
+          });
+          break;
+        }
+      }
+      if (c.new.concentration !== c.old.concentration && !c.refill)
+        concentration(c.at, c.new.concentration, c.trueMcgPerMl, 'concentration changed');
+    } else if (c.kind === 'refill') {
+      concentration(c.at, c.programmedMcgPerMl, c.trueMcgPerMl, 'refill');
+    } else if (c.trueMcgPerMl !== null) {
+      const shown = c.volumeNl * c.programmedMcgPerMl;
+      const real = c.volumeNl * c.trueMcgPerMl;
+      if (wrongRatio(real / shown))
+        out.push({
+          text: tenfold(real / shown) ? 'Tenfold bolus from a concentration error' : 'Bolus at a wrong concentration',
+          explanation: `${c.bolus} bolus at ${when(c.at)}: the programmer showed ${mcg(shown)}; it really gave ${mcg(real)}`,
+        });
+      else if (c.bolus === 'single' && real > baclofen.bolusSoftMax)
+        out.push({
+          text: 'Bolus above the usual maximum sent',
+          explanation: `at ${when(c.at)}: ${mcg(real)}, above the usual ${mcg(baclofen.bolusSoftMax)} for one bolus (a tenfold entry?)`,
+        });
+    }
+  }
+  return out;
+}
+
 /** Scores a trainee's run of a training scenario and writes its debrief. Pure. */
 export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrief {
   const when = clockOf(s);
@@ -244,16 +470,21 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
         `The silent fault that began at ${when(training.silentFault.at)} was never detected (the pump cannot sense it)`,
       );
   }
-  const penalty = (text: string, points: number, explanation: string) => {
-    items.push({ kind: 'unsafe', text, passed: false, points, max: 0, explanation });
+  const penalty = (text: string, points: number, explanation: string, kind: 'unsafe' | 'truth' = 'unsafe') => {
+    items.push({ kind, text, passed: false, points, max: 0, explanation });
     missed.push(`${text}: ${explanation}`);
   };
-  // confirming a large cut acknowledges a risk (as when correcting an overdose), it overrides no limit
+  // confirming a large cut, a stop, a restart, a priming bolus, catheter data or a refill finding
+  // acknowledges a risk (as when correcting an overdose), it overrides no limit
   const overrides = run.trainee.filter(
-    (a) => a.type === 'programmer.softLimitConfirmed' && a.detail !== 'dose.largeDecrease',
+    (a) => a.type === 'programmer.softLimitConfirmed' && !ACKNOWLEDGEMENTS.includes(a.detail ?? ''),
   );
   for (const t of overrides) {
-    penalty('Soft limit overridden', PENALTY.softLimit, `${t.detail ?? 'a finding'} confirmed at ${when(t.at)}`);
+    penalty(
+      'Soft limit overridden',
+      PENALTY.softLimit,
+      `${t.detail === undefined ? 'a guard-rail warning' : findingWords(t.detail)} confirmed at ${when(t.at)}`,
+    );
   }
   // in the screening trial no pump is implanted yet: nothing about a pump is judged
   const screening = training.phase === 'screening';
@@ -261,23 +492,43 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
     penalty('Pump left stopped', PENALTY.pumpStopped, 'no therapy at the end of the run');
   if (run.incompleteSession)
     penalty('Programming session left unfinished', PENALTY.incompleteSession, 'sent but never verified');
-  if (run.worst.withdrawal !== 'none')
-    penalty('Withdrawal reached', PENALTY.withdrawal[run.worst.withdrawal], `worst stage: ${run.worst.withdrawal}`);
-  if (run.worst.overdose !== 'none')
-    penalty('Overdose reached', PENALTY.overdose[run.worst.overdose], `worst stage: ${run.worst.overdose}`);
-  const sounding = Object.entries(run.final)
+  // the patient's course from the visit on: a stage already reached before the trainee met the patient
+  // is not theirs to answer for, only a worsening after it
+  const visit = training.visitAt ?? 0;
+  const withdrawal = stageSinceVisit(run, 'withdrawal', visit);
+  const withdrawalPoints = PENALTY.withdrawal[withdrawal.worst] - PENALTY.withdrawal[withdrawal.atVisit];
+  if (withdrawalPoints < 0) penalty('Withdrawal reached', withdrawalPoints, stageExplanation('withdrawal', withdrawal));
+  const overdose = stageSinceVisit(run, 'overdose', visit);
+  const overdosePoints = PENALTY.overdose[overdose.worst] - PENALTY.overdose[overdose.atVisit];
+  if (overdosePoints < 0) penalty('Overdose reached', overdosePoints, stageExplanation('overdose', overdose));
+  if (!screening) {
+    for (const t of truthFindings(s, run, visit, when)) penalty(t.text, t.points, t.explanation, 'truth');
+    for (const e of entryErrors(run.changes ?? [], when)) penalty(e.text, PENALTY.entryError, e.explanation);
+  }
+  // only alarms the clinician can clear at a visit cost points: ERI, EOS, a memory error or a motor
+  // stall are cleared by replacing the pump (or by the motor itself), never by the clinician
+  const soundingAll = Object.entries(run.final)
     .filter(([k, v]) => k.startsWith('alarm.') && v === 'active')
     .map(([k]) => k.slice(6));
+  const sounding = soundingAll.filter((a) => CLEARABLE_ALARMS.includes(a));
+  const beyond = soundingAll.filter((a) => !CLEARABLE_ALARMS.includes(a));
+  const beyondWords =
+    beyond.length === 0
+      ? ''
+      : `; ${beyond.map(alarmWords).join(', ')} still sounding, which only replacing the pump (or the motor itself) clears: no points taken`;
   if (!screening)
     items.push({
       kind: 'alarms',
       text: 'Alarms resolved by the end',
       passed: sounding.length === 0,
-      points: PENALTY.alarm * sounding.length,
+      points: sounding.length === 0 ? 0 : PENALTY.alarm * sounding.length,
       max: 0,
-      explanation: sounding.length === 0 ? 'no alarm sounding' : `still sounding: ${sounding.join(', ')}`,
+      explanation:
+        (sounding.length === 0
+          ? 'no alarm the clinician can clear left sounding'
+          : `still sounding: ${sounding.map(alarmWords).join(', ')}`) + beyondWords,
     });
-  if (sounding.length > 0) missed.push(`Alarms left sounding: ${sounding.join(', ')}`);
+  if (sounding.length > 0) missed.push(`Alarms left sounding: ${sounding.map(alarmWords).join(', ')}`);
   const max = items.reduce((sum, i) => sum + i.max, 0);
   const earned = items.reduce((sum, i) => sum + i.points, 0);
   const scorePercent = max === 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / max)));
@@ -290,7 +541,7 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
     ...run.trainee.map((t) => ({
       at: t.at,
       lane: 'trainee' as const,
-      text: `${eventWords(t.type)}${t.detail && (!(t.type in CLINICAL_ACTIONS) || t.type === 'clinical.examine') ? `: ${t.detail}` : ''}`,
+      text: `${eventWords(t.type)}${t.detail && (!(t.type in CLINICAL_ACTIONS) || t.type === 'clinical.examine') ? `: ${detailWords(t.type, t.detail)}` : ''}`,
     })),
     ...run.events.map((e) => ({
       at: e.at,

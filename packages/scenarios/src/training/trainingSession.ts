@@ -14,7 +14,7 @@ import type { ScenarioFile } from '../scenarioSchema.ts';
 import { type ProgrammerScreen, programmerScreen, sameScreen } from './programmerScreen.ts';
 import { scoreTraining, type TrainingDebrief, trainingOf } from './scoreTraining.ts';
 import type { TraineeAction } from './traineeActions.ts';
-import { coursePoint, type TrainingRun, trainingRunOf } from './trainingRun.ts';
+import { coursePoint, type PumpChange, pumpChanges, type TrainingRun, trainingRunOf } from './trainingRun.ts';
 
 /** The patient's course is sampled at most this often (simulated time). */
 export const COURSE_EVERY_MS = 15 * 60_000;
@@ -36,6 +36,11 @@ export interface TrainingRecord {
    * replay (absent in records saved before it was kept).
    */
   readonly screens?: readonly ProgrammerScreen[];
+  /**
+   * What the trainee's commands changed in the pump, beside the truth then (absent in records saved
+   * before it was kept): scoring names entry errors from it.
+   */
+  readonly changes?: readonly PumpChange[];
   /** The debrief once the exercise is finished; null while it runs. */
   readonly debrief: TrainingDebrief | null;
 }
@@ -69,6 +74,7 @@ interface Progress {
   trainee: TraineeAction[];
   course: CoursePoint[];
   screens: ProgrammerScreen[];
+  changes: PumpChange[];
   debrief: TrainingDebrief | null;
   run: TrainingRun | null;
 }
@@ -141,7 +147,10 @@ function session(
         return { ok: true, at: world.state().now };
       }
       beforeView = programmerView(world.state());
+      const beforeWorld = world.state();
       const result = world.apply(command);
+      // what the trainee's command did to the pump, beside the truth (scenario steps are not the trainee's)
+      if (result.ok && progress.debrief === null) progress.changes.push(...pumpChanges(beforeWorld, world.state()));
       if (command.type === 'programmer.act') {
         recordProgrammer(command, result);
         keepScreen();
@@ -167,6 +176,7 @@ function session(
       const run = trainingRunOf(scenario.name, world.state(), progress.trainee, {
         incompleteSession: programmerView(world.state()).incomplete,
         course: progress.course,
+        changes: progress.changes,
       });
       progress.run = run;
       progress.debrief = scoreTraining(scenario, run);
@@ -179,6 +189,7 @@ function session(
       trainee: [...progress.trainee],
       course: [...progress.course],
       screens: [...progress.screens],
+      changes: [...progress.changes],
       debrief: progress.debrief,
     }),
   };
@@ -196,7 +207,7 @@ export function startTraining(
 ): TrainingSession {
   const world = createScenarioWorld(scenario, seed);
   const player = createScenarioPlayer(scenario, world);
-  const progress: Progress = { trainee: [], course: [], screens: [], debrief: null, run: null };
+  const progress: Progress = { trainee: [], course: [], screens: [], changes: [], debrief: null, run: null };
   const visit = trainingOf(scenario).visitAt ?? 0;
   for (let t = 0; ; t = Math.min(visit, t + MS_PER_HOUR)) {
     player.advanceTo(t as Milliseconds);
@@ -219,6 +230,7 @@ export function resumeTraining(
     trainee: [...record.trainee],
     course: [...record.course],
     screens: [...(record.screens ?? [])],
+    changes: [...(record.changes ?? [])],
     debrief: record.debrief,
     run: null,
   };

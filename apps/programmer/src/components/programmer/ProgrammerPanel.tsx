@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SESSION_STATE_WORDS } from '../../format/labels.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useProgrammerView } from '../../simulation/WorldProvider.tsx';
+import { AlarmBanner } from './AlarmBanner.tsx';
 import { BridgeBolusScreen } from './BridgeBolusScreen.tsx';
 import { DoseChangeScreen } from './DoseChangeScreen.tsx';
 import { FinishScreen } from './FinishScreen.tsx';
@@ -47,6 +48,8 @@ export function ProgrammerPanel() {
           {context.notice}
         </p>
       )}
+      {/* the alarms as the pump last reported them, on every screen of a session, once it has been read */}
+      {view !== null && state !== 'disconnected' && <AlarmBanner view={view} />}
       {state === 'disconnected' && (
         <div className="buttons">
           <button type="button" onClick={() => act({ type: 'session.connect' })}>

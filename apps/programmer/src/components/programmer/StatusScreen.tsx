@@ -1,9 +1,15 @@
-import { ALARM_NAMES, type Milliseconds, type ProgrammerDates, type PumpBeliefView } from '@itps/core';
+import {
+  ALARM_NAMES,
+  type ForecastDate,
+  type Milliseconds,
+  type ProgrammerDates,
+  type PumpBeliefView,
+} from '@itps/core';
+import { doseNowWords, forecastWords } from '../../format/forecast.ts';
 import { alarmLabels } from '../../format/labels.ts';
 import { formatTherapy } from '../../format/therapy.ts';
-import { formatMcgPerDay, formatMl } from '../../format/units.ts';
+import { formatMl } from '../../format/units.ts';
 import { useDay, useWhen } from '../../simulation/useWhen.ts';
-import { AlarmBanner } from './AlarmBanner.tsx';
 
 /** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
 export function StatusScreen({
@@ -25,8 +31,13 @@ export function StatusScreen({
 }) {
   const clock = useWhen();
   const day = useDay();
-  const onDay = (ms: number | null) => (ms === null ? 'none' : day(ms as Milliseconds));
-  const when = (ms: number | null) => (ms === null ? 'none' : clock(ms as Milliseconds));
+  // every date as it stands at the interrogation: come already (since), to come, or not while halted
+  const date = (
+    d: ForecastDate | undefined,
+    past: string,
+    expected: string,
+    write: (at: Milliseconds) => string = clock,
+  ) => (d === undefined ? 'not known' : forecastWords(d, write, { past, expected }));
   const active = ALARM_NAMES.filter((n) => view.alarms[n]);
   return (
     <div className="screen status-screen">
@@ -34,7 +45,6 @@ export function StatusScreen({
       <p className="patient-line" data-testid="prog-patient">
         Patient: <strong>{view.patientId ?? 'not entered in the pump'}</strong>
       </p>
-      <AlarmBanner view={view} />
       <div className="home-tiles">
         <div className="tile">
           <span className="tile-label">Drug</span>
@@ -48,9 +58,11 @@ export function StatusScreen({
             {formatTherapy(view.therapy)}
           </span>
         </div>
-        <div className="tile">
+        <div className={`tile${dates?.doseNow.halted ? ' warning' : ''}`}>
           <span className="tile-label">Dose now</span>
-          <span className="tile-value">{formatMcgPerDay(view.dose)}</span>
+          <span className="tile-value" data-testid="prog-dose-now">
+            {dates === null ? 'not known' : doseNowWords(dates.doseNow)}
+          </span>
         </div>
         <div className={`tile${view.suspended ? ' warning' : ''}`}>
           <span className="tile-label">Pump state</span>
@@ -74,19 +86,20 @@ export function StatusScreen({
       <h4>Dates that matter</h4>
       <dl className="figures dates">
         <dt>Low-reservoir alarm</dt>
-        <dd>
-          at {formatMl(view.lowReservoirThreshold)}, expected {when(dates?.lowReservoirAt ?? null)}
+        <dd data-testid="prog-low-alarm">
+          at {formatMl(view.lowReservoirThreshold)}: {date(dates?.lowReservoir, 'sounding since', 'expected')}
         </dd>
+        <dt>Reservoir empty</dt>
+        <dd data-testid="prog-empty">{date(dates?.empty, 'since', 'expected')}</dd>
         <dt>Next refill by</dt>
-        <dd data-testid="prog-refill">{when(dates?.refillBy ?? null)}</dd>
+        <dd data-testid="prog-refill">{date(dates?.refill, 'overdue since', '')}</dd>
         <dt>Elective replacement (ERI)</dt>
-        <dd data-testid="prog-eri">
-          {view.eriAt === null
-            ? `battery OK; expected about ${onDay(dates?.eriExpectedAt ?? null)}`
-            : `reached ${when(view.eriAt)}`}
-        </dd>
+        <dd data-testid="prog-eri">{date(dates?.eri, 'reached', 'battery OK; expected about', day)}</dd>
         <dt>Replace the pump by</dt>
-        <dd data-testid="prog-replace-by">{onDay(dates?.replaceBy ?? null)}</dd>
+        <dd data-testid="prog-replace-by">
+          {date(dates?.replace, 'overdue since', '', day)}
+          {dates?.replace.status === 'past' ? ' (end of service: the pump has stopped for good)' : ''}
+        </dd>
         <dt>Pump</dt>
         <dd>
           {view.modelName}, serial {view.serial}
