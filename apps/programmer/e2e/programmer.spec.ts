@@ -126,7 +126,15 @@ describe('clinician programmer in Chromium', () => {
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();
     await expect(text('session-state')).resolves.toBe('Update not verified');
     await screenshot(page, '14-lost-acknowledgement');
+    // verifying says what the pump is doing, never nothing
+    await page.getByRole('button', { name: 'Verify pump' }).click();
+    await expect(text('session-notice')).resolves.toContain('The pump is STOPPED');
+    // sending again is reviewed again: the change comes back to the finish screen first
     await page.getByRole('button', { name: 'Send the update again' }).click();
+    await expect(text('session-state')).resolves.toBe('Connected: editing');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    expect(await text('finish-diff')).toContain('300.0 mcg/day');
+    await page.getByRole('button', { name: 'Confirm and update pump' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');
     expect(await page.getByTestId('incomplete-warning').count()).toBe(0);
     expect(await text('pump-dose')).toBe('300.0 mcg/day');
@@ -164,7 +172,14 @@ describe('clinician programmer in Chromium', () => {
     expect(warning).toContain('about 1892 mcg/mL: the pump would deliver 3.8 times the programmed dose');
     expect(await text('session-state')).toBe('Connected: editing');
     await screenshot(page, '15-refill-abandoned');
+    // the refill cannot be left by ending the session either
+    await page.getByRole('button', { name: 'End session' }).click();
+    expect(await text('programmer-refused')).toContain('cannot be cancelled');
     await page.getByRole('button', { name: 'Stop the pump until it is refilled' }).click();
+    // a stop is confirmed in clinical words, like any other change
+    expect(await text('finding-therapy.stop')).toContain('Withdrawal usually begins within 1 to 3 days');
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByRole('button', { name: 'Confirm and update pump' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');
     expect(await text('pump-state')).toBe('stopped');
@@ -235,11 +250,15 @@ describe('refill wizard', () => {
     expect(discrepancy).toContain('more');
     expect(discrepancy).toContain('motor stall');
     await screenshot(page, '14-refill-discrepancy');
+    // the discrepancy is recorded knowingly: a confirmation before the review
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
     await page.getByRole('button', { name: 'Review changes' }).click();
     expect(await text('finish-diff')).toContain('Reservoir volume');
     await page.getByRole('button', { name: 'Confirm and update pump' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');
-    expect(await text('prog-reservoir')).toBe('18.00 mL');
+    // what is known: the 1.4 mL dead space aspiration leaves, plus the 18 mL injected
+    expect(await text('prog-reservoir')).toBe('19.40 mL');
   });
 });
 

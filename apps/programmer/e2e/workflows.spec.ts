@@ -103,6 +103,11 @@ const press = async (name: RegExp | string) => {
   await tabTo(name);
   await page.keyboard.press('Enter');
 };
+/** Confirms, by keyboard, every finding the screen asks to confirm (a stop, a priming bolus, a restart, a discrepancy). */
+const confirmFindings = async () => {
+  while ((await page.getByRole('button', { name: 'Confirm this change' }).count()) > 0)
+    await press('Confirm this change');
+};
 const type = async (name: RegExp | string, value: string) => {
   await tabTo(name);
   await page.keyboard.press('Control+A');
@@ -142,6 +147,7 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
     await press('Aspirate the reservoir');
     await type('Volume injected (mL)', '15');
     await press('Inject and calculate');
+    await confirmFindings();
     await press('Review changes');
     await press('Confirm and update pump');
     await expect(text('session-state')).resolves.toBe('Connected');
@@ -156,6 +162,7 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
     ] as const) {
       await press(open);
       await press(prepare);
+      await confirmFindings();
       await press('Review changes');
       await press('Confirm and update pump');
       await expect(text('session-state')).resolves.toBe('Connected');
@@ -164,6 +171,7 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
     await press('Bolus, alarm, catheter, MRI, stop and restart');
     await type('Restart simple continuous at (mcg/day)', '330');
     await press('Prepare restart');
+    await confirmFindings();
     await press('Review changes');
     await press('Confirm and update pump');
     await expect(text('session-state')).resolves.toBe('Connected');
@@ -201,6 +209,7 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
     await press('Aspirate the reservoir');
     await type('Volume injected (mL)', '15');
     await press('Inject and calculate');
+    await confirmFindings();
     await press('Review changes');
     await press('Confirm and update pump');
     await expect(text('session-state')).resolves.toBe('Connected');
@@ -212,6 +221,7 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
     ]) {
       await press('Bolus, alarm, catheter, MRI, stop and restart');
       await press(prepare);
+      await confirmFindings();
       await press('Review changes');
       await press('Confirm and update pump');
       await expect(text('session-state')).resolves.toBe('Connected');
@@ -220,6 +230,7 @@ describe('keyboard only (Tab, Enter, typing; no pointer)', () => {
     await press('Bolus, alarm, catheter, MRI, stop and restart');
     await type('Restart simple continuous at (mcg/day)', '330');
     await press('Prepare restart');
+    await confirmFindings();
     await press('Review changes');
     await press('Confirm and update pump');
     await expect(text('prog-state')).resolves.toBe('running');
