@@ -128,7 +128,8 @@ function unavailable(event: ClinicianEvent, context: SessionContext, state: stri
   if (event.type === 'refill.inject' && state === 'editing' && context.refill?.injected === null)
     return {
       code: 'refill.shortAspiration',
-      message: `Do not inject yet: ${context.findings.map((f) => f.message).join(' ')}`,
+      message:
+        'Do not inject yet: the aspiration came back short. Confirm the needle is in the reservoir (the warning above) before anything is injected.',
     };
   return {
     code: 'programmer.unavailable',
