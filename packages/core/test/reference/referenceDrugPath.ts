@@ -88,7 +88,8 @@ export class ReferenceDrugPath {
   }
 
   private draw(volume: bigint): Piece {
-    const to = this.drawn + volume > this.reservoir.volume ? this.reservoir.volume : this.drawn + volume;
+    let to = this.drawn + volume;
+    if (to > this.reservoir.volume) to = this.reservoir.volume;
     const piece = { batch: this.reservoir, from: this.drawn, to };
     this.drawn = to;
     return piece;

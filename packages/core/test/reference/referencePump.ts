@@ -122,6 +122,8 @@ export class ReferencePump {
   entries: ReferenceEntry[] = [];
   /** Instants inside waits at which something changed by itself, in order. */
   breakpoints: bigint[] = [];
+  /** Instants inside waits at which the pump stopped or resumed pumping by itself, and which. */
+  pumpingChanges: { readonly at: bigint; readonly pumping: boolean }[] = [];
 
   constructor(
     readonly profile: ReferenceProfile,
@@ -158,6 +160,7 @@ export class ReferencePump {
     c.alarms = Object.fromEntries(REFERENCE_ALARMS.map((a) => [a, { ...this.alarms[a] }])) as ReferencePump['alarms'];
     c.entries = [...this.entries];
     c.breakpoints = [...this.breakpoints];
+    c.pumpingChanges = [...this.pumpingChanges];
     return c;
   }
 
@@ -223,6 +226,7 @@ export class ReferencePump {
       ),
       entries: [],
       breakpoints: [],
+      pumpingChanges: [],
     });
     return r;
   }
@@ -255,6 +259,11 @@ export class ReferencePump {
       this.memoryError ||
       this.endOfService
     );
+  }
+
+  /** Whether the motor may turn now: therapy active and nothing halting it (REQ-DEL-01's words). */
+  get pumping(): boolean {
+    return this.therapyActive && !this.halted;
   }
 
   /** The flow the motor is commanded to deliver now. */
@@ -323,6 +332,7 @@ export class ReferencePump {
   /** Moves time to `to`, cutting it wherever something changes by itself. */
   advanceTo(to: bigint) {
     this.settle();
+    let pumping = this.pumping;
     while (this.now < to) {
       const r = this.commanded();
       const real = this.actual(r);
@@ -361,6 +371,10 @@ export class ReferencePump {
       this.now = next;
       if (next < to) this.breakpoints.push(next);
       this.settle();
+      if (this.pumping !== pumping) {
+        pumping = this.pumping;
+        this.pumpingChanges.push({ at: next, pumping });
+      }
     }
     if (this.endOfService && ['running', 'stopped', 'updating'].includes(this.lifecycle)) {
       this.lifecycle = 'endOfService';
