@@ -453,7 +453,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         pump: simulation.pumpState(),
         lifecycle: simulation.lifecycle(),
         session: { state: s.value as SessionStateName, context: s.context },
-        link: { conditions },
+        link: { conditions, onTheWay: { message: inFlight?.seq ?? null, answer: answerInFlight } },
         patient:
           patient === null || simulation.patientParameters === null
             ? null
