@@ -79,7 +79,7 @@ describe('the random link, one mishap at a time', () => {
     expect(w.persist().link.answerInFlight).toBe(w.persist().link.lastSent);
   });
 
-  it('message copied after the next one: the pump acts on each number once (REQ-LINK-01), the change is made once', () => {
+  it('message copied: the pump acts on each number once (REQ-LINK-01), the change is made once', () => {
     const w = world('messageDuplicated');
     severe(w);
     toFinish(w);
@@ -90,7 +90,6 @@ describe('the random link, one mishap at a time', () => {
     expect(logged(w, 'program.committed')).toBe(1);
     // connect's interrogation and the verification: two, though every message went twice
     expect(logged(w, 'pump.interrogated')).toBe(2);
-    expect(w.persist().link.inFlight?.seq).toBe(w.persist().link.lastSent);
   });
 
   it('message held back behind the next: the programmer hears nothing, and the old session start never acts out of turn (REQ-LINK-01)', () => {

@@ -285,10 +285,9 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       return { answered: false, failure: 'noReply' };
     }
     const { refusal } = receive(seq, event);
-    if (fault === 'duplicate') receive(seq, event);
+    // a copy right behind the message: the receiver knows its number and ignores it
+    if (fault === 'duplicate' || fault === 'messageDuplicated') receive(seq, event);
     landStraggler();
-    // a copy of the message follows the next one; the receiver knows its number and ignores it
-    if (fault === 'messageDuplicated') inFlight = { seq, event };
     if (fault === 'late' || fault === 'answerLost' || fault === 'answerLate') {
       // the pump acted, but no answer comes before the programmer stops waiting
       if (fault === 'answerLate') answerInFlight = seq;

@@ -53,9 +53,9 @@ export interface LinkProfile {
  * What can befall an exchange whose message got through (one at most): the pump acted and its
  * answer is lost (`answerLost`) or comes after the programmer stopped waiting, during the next
  * exchange (`answerLate`); the programmer hears the answer and a copy of it again during the next
- * exchange (`answerDuplicated`); the pump receives the message, and a copy of it again after the
- * next exchange's message (`messageDuplicated`); the message reaches the pump only after the next
- * exchange's message, so the programmer hears nothing in time (`messageHeld`).
+ * exchange (`answerDuplicated`); the pump receives the message twice, a copy right behind it
+ * (`messageDuplicated`); the message reaches the pump only after the next exchange's message, out of
+ * order, so the programmer hears nothing in time (`messageHeld`).
  */
 export type ExchangeMishap = 'answerLost' | 'answerLate' | 'answerDuplicated' | 'messageDuplicated' | 'messageHeld';
 
