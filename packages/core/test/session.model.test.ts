@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { modelRunWithReplay, printingReplay } from './replayOnFailure.ts';
 import { type SessionModel, sessionCommands, setup } from './sessionModel.ts';
 import { randomAnswerMishaps } from './worldActs.ts';
 
@@ -13,17 +14,24 @@ describe('programmer session against its model', () => {
   it('REQ-SES-01, REQ-SES-02, REQ-SES-03: never a mixed program, an unfinished update always shown, nothing sent unreviewed', () => {
     let verified = 0;
     const mishapsBefore = randomAnswerMishaps.seen;
-    fc.assert(
-      fc.property(fc.integer(), fc.commands(sessionCommands, { maxCommands: 60, size: 'max' }), (seed, commands) => {
-        let model: SessionModel | null = null;
-        fc.modelRun(() => {
-          const s = setup(seed);
-          model = s.model;
-          return s;
-        }, commands);
-        verified += (model as SessionModel | null)?.verified ?? 0;
-      }),
-      { numRuns: 200 },
+    printingReplay(() =>
+      fc.assert(
+        fc.property(fc.integer(), fc.commands(sessionCommands, { maxCommands: 60, size: 'max' }), (seed, commands) => {
+          let model: SessionModel | null = null;
+          modelRunWithReplay(
+            `session model run, seed ${seed}`,
+            () => {
+              const s = setup(seed);
+              model = s.model;
+              return s;
+            },
+            commands,
+            ['REQ-SES-01', 'REQ-SES-02', 'REQ-CONS-01', 'REQ-ALM-01'],
+          );
+          verified += (model as SessionModel | null)?.verified ?? 0;
+        }),
+        { numRuns: 200 },
+      ),
     );
     // the model is narrowed by verified sends often enough to judge: not a property that cannot fail
     expect(verified).toBeGreaterThan(20);

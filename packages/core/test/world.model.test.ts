@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { modelRunWithReplay, printingReplay } from './replayOnFailure.ts';
 import { sessionCommands, setup, worldCommands } from './sessionModel.ts';
 import { randomAnswerMishaps } from './worldActs.ts';
 
@@ -12,11 +13,40 @@ const commands = fc.commands([...sessionCommands, ...worldCommands], { maxComman
 describe('the whole world against its model', () => {
   it('REQ-SES-01, REQ-SES-02, REQ-CONS-01, REQ-ALM-01: hold across programmer, link, pump, faults and time', () => {
     const mishapsBefore = randomAnswerMishaps.seen;
-    fc.assert(
-      fc.property(fc.integer(), commands, (seed, cmds) => {
-        fc.modelRun(() => setup(seed), cmds);
-      }),
-      { numRuns: 150 },
+    printingReplay(() =>
+      fc.assert(
+        fc.property(fc.integer(), commands, (seed, cmds) => {
+          modelRunWithReplay(`whole-world model run, seed ${seed}`, () => setup(seed), cmds, [
+            'REQ-SES-01',
+            'REQ-SES-02',
+            'REQ-CONS-01',
+            'REQ-ALM-01',
+          ]);
+        }),
+        { numRuns: 150 },
+      ),
+    );
+    expect(randomAnswerMishaps.seen - mishapsBefore).toBeGreaterThan(0);
+  });
+
+  it('REQ-SES-02, REQ-LINK-01: hold with no link fault injected, the random link alone failing', () => {
+    // the same commands without the injected drops and disturbances: only the link's own chances
+    // (interference, distance) lose, delay, copy and reorder messages and answers
+    const noInjectedFault = [...sessionCommands, ...worldCommands].filter(
+      (arb) => !String(fc.sample(arb, { numRuns: 1, seed: 1 })[0]).startsWith('drop('),
+    );
+    expect(noInjectedFault).toHaveLength(sessionCommands.length + worldCommands.length - 1);
+    const mishapsBefore = randomAnswerMishaps.seen;
+    printingReplay(() =>
+      fc.assert(
+        fc.property(fc.integer(), fc.commands(noInjectedFault, { maxCommands: 60, size: 'max' }), (seed, cmds) => {
+          modelRunWithReplay(`random-link model run, seed ${seed}`, () => setup(seed), cmds, [
+            'REQ-SES-01',
+            'REQ-SES-02',
+          ]);
+        }),
+        { numRuns: 150 },
+      ),
     );
     expect(randomAnswerMishaps.seen - mishapsBefore).toBeGreaterThan(0);
   });
