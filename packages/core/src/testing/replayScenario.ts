@@ -16,12 +16,16 @@ export interface RecordedCommand {
  */
 export function recordWorld(world: World): { readonly world: World; readonly commands: RecordedCommand[] } {
   const commands: RecordedCommand[] = [];
+  // only commands move time, and every result says when it ended: the next command starts then
+  let now = world.state().now;
   return {
     commands,
     world: {
       apply: (command: WorldCommand): CommandResult => {
-        commands.push({ at: world.state().now, command });
-        return world.apply(command);
+        commands.push({ at: now, command });
+        const result = world.apply(command);
+        now = result.at;
+        return result;
       },
       state: () => world.state(),
       persist: () => world.persist(),
