@@ -246,6 +246,10 @@ export type { WorldState } from './sim/worldState.ts';
 export {
   communicatorLink,
   DEFAULT_REPLY_TIMEOUT_MS,
+  drawExchange,
+  EXCHANGE_MISHAPS,
+  type ExchangeFate,
+  type ExchangeMishap,
   type Interference,
   type LinkConditions,
   type LinkDisturbance,
@@ -254,6 +258,8 @@ export {
   type LinkPart,
   type LinkProfile,
   linkFailureMessages,
+  type MishapChances,
+  mishapChances,
   type Transmission,
   transmit,
 } from './telemetry/link.ts';

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { getDeviceProfile, type PumpProgram } from '../src/index.ts';
+import type { PumpProgram } from '../src/index.ts';
+import { REFERENCE_PROFILES } from './reference/referenceFigures.ts';
 import { referenceAccepts, referenceRate } from './reference/referenceProgram.ts';
 import { type ReferenceInput, ReferencePump } from './reference/referencePump.ts';
 
 // The reference pump against figures worked out by hand (the working is in each comment), so the
 // oracle that judges the product is itself judged by arithmetic, not by the product.
 const DAY = 86_400_000;
-const synchromed20 = getDeviceProfile('synchromed-ii-20');
+const synchromed20 = REFERENCE_PROFILES['synchromed-ii-20'];
 const simple = (mcgPerMl: number, pgPerDay: number): PumpProgram => ({
   drug: 'baclofen',
   concentration: mcgPerMl as PumpProgram['concentration'],

@@ -23,6 +23,13 @@ const interrogationsLogged = (w: World) =>
 const interrogations = new WeakMap<World, { before: number; sent: number }>();
 
 /**
+ * How many programmer acts left a late or copied answer of the random link on its way (only the
+ * link's random mishaps do): evidence that the model-based runs meet the random link, not only the
+ * faults they inject.
+ */
+export const randomAnswerMishaps = { seen: 0 };
+
+/**
  * A clinician's action on the programmer, through the world's door. Every call also judges
  * REQ-LINK-01 from outside the link: the pump acts on each interrogation the programmer sends at most
  * once (a copy or a straggler never twice), so it never logs more interrogations than the
@@ -37,6 +44,7 @@ export const act = (w: World, event: ClinicianEvent): CommandResult => {
     (s) => s.session === 'interrogating' || s.session === 'verifying',
   ).length;
   expect(interrogationsLogged(w) - count.before).toBeLessThanOrEqual(count.sent);
+  if (w.state().link.onTheWay.answer !== null) randomAnswerMishaps.seen += 1;
   return result;
 };
 

@@ -127,6 +127,7 @@ const worldSnapshot = z.strictObject({
       .strictObject({ seq: count, event: z.looseObject({ type: text(100) }).nullable() })
       .nullable()
       .optional(),
+    answerInFlight: count.nullable().optional(),
   }),
 });
 

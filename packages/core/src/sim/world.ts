@@ -20,6 +20,8 @@ import type { Refusal } from '../refusal.ts';
 import {
   communicatorLink,
   DEFAULT_REPLY_TIMEOUT_MS,
+  drawExchange,
+  type ExchangeMishap,
   type LinkConditions,
   type LinkFailure,
   type LinkFault,
@@ -77,8 +79,10 @@ export interface WorldSnapshot {
     readonly lastSent?: number;
     /** The highest number the pump's receiver has acted on. */
     readonly pumpLastActed?: number;
-    /** A message held back by a reordering link, still on its way to the pump. */
+    /** A message held back by a reordering link (or a copy of one), still on its way to the pump. */
     readonly inFlight?: { readonly seq: number; readonly event: PumpEvent | null } | null;
+    /** The number of a late or copied answer still on its way to the programmer (absent in older saved worlds: none). */
+    readonly answerInFlight?: number | null;
   };
 }
 
@@ -182,6 +186,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   let lastSent = restore?.link.lastSent ?? 0;
   let pumpLastActed = restore?.link.pumpLastActed ?? 0;
   let inFlight: { readonly seq: number; readonly event: PumpEvent | null } | null = restore?.link.inFlight ?? null;
+  let answerInFlight: number | null = restore?.link.answerInFlight ?? null;
   const replyTimeoutMs = profile.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
 
   /** Sends one event to the pump and hears what it says of it: a refusal, what a syringe withdrew. */
@@ -203,33 +208,35 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle(), input.pump.patientId ?? null);
   /**
    * Carries one exchange over the link, taking its latency: whether the message reached the pump,
-   * whether the pump's answer is then lost on the way back, and what else an injected fault does.
+   * and what else befell it. A fault a scenario injected (`link.drop`, `link.disturb`) decides the
+   * exchanges it names; every other exchange takes its chances, drawn from the seeded generator
+   * under the link's conditions (interference, distance): the message lost, or once through, its
+   * answer lost or late, either one duplicated, or the message held back behind the next one.
    */
-  const carry = (): {
-    readonly t: Transmission;
-    readonly answerLost: boolean;
-    readonly disturbed: LinkFault | null;
-  } => {
+  const carry = (): { readonly t: Transmission; readonly fault: LinkFault | ExchangeMishap | null } => {
     let t: Transmission;
-    let answerLost = false;
-    let disturbed: LinkFault | null = null;
+    let fault: LinkFault | ExchangeMishap | null = null;
+    const chance = () => {
+      const fate = drawExchange(conditions, profile, rng);
+      fault = fate.mishap;
+      return fate.transmission;
+    };
     if (forcedDrops > 0 && deliveriesBeforeDrop > 0) {
       deliveriesBeforeDrop -= 1;
-      t = transmit(conditions, profile, rng);
+      t = chance();
     } else if (forcedDrops > 0 && dropPart !== 'message') {
       forcedDrops -= 1;
       t = transmit(conditions, profile, rng);
-      answerLost = t.delivered && dropPart === 'acknowledgement';
-      if (t.delivered && dropPart !== 'acknowledgement') disturbed = dropPart;
+      if (t.delivered) fault = dropPart;
     } else if (forcedDrops > 0) {
       forcedDrops -= 1;
       t = { delivered: false, failure: 'dropped', latencyMs: profile.latencyMs, rng };
     } else {
-      t = transmit(conditions, profile, rng);
+      t = chance();
     }
     rng = t.rng;
     simulation.advanceTo((simulation.now() + t.latencyMs) as Milliseconds);
-    return { t, answerLost, disturbed };
+    return { t, fault };
   };
   /**
    * The pump's receiver: every message carries a number, and the pump acts on a number once and
@@ -240,7 +247,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     pumpLastActed = seq;
     return { acted: true, refusal: event === null ? null : tell(event).refusal };
   };
-  /** A message a reordering link held back reaches the pump now, after the one just sent. */
+  /** A message the link held back (or a copy of one) reaches the pump now, after the one just sent. */
   const landStraggler = () => {
     if (inFlight === null) return;
     const { seq, event } = inFlight;
@@ -252,8 +259,10 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     simulation.advanceTo((simulation.now() + Math.max(0, replyTimeoutMs - profile.latencyMs)) as Milliseconds);
   /**
    * One exchange: a numbered message (an event for the pump, or none for the link's handshake)
-   * over the link, and the pump's answer back. Answered: the pump acted (or refused) and the
-   * programmer heard it; otherwise, why the programmer heard nothing.
+   * over the link, and the pump's answer back, which carries the same number. Answered: the pump
+   * acted (or refused) and the programmer heard it; otherwise, why the programmer heard nothing.
+   * The programmer takes only the answer numbered as the message it waits for: an answer that
+   * comes late, or a copy of one, arrives during a later exchange and is dropped there.
    */
   const exchange = (
     event: PumpEvent | null,
@@ -262,12 +271,14 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     | { readonly answered: false; readonly failure: LinkFailure } => {
     lastSent += 1;
     const seq = lastSent;
-    const { t, answerLost, disturbed } = carry();
+    // an old answer still on its way arrives now: its number is not this message's, so it is dropped
+    answerInFlight = null;
+    const { t, fault } = carry();
     if (!t.delivered) {
       landStraggler();
       return { answered: false, failure: t.failure };
     }
-    if (disturbed === 'reorder') {
+    if (fault === 'reorder' || fault === 'messageHeld') {
       // held back: it reaches the pump after the next message, and the programmer hears nothing now
       landStraggler();
       inFlight = { seq, event };
@@ -275,14 +286,17 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       return { answered: false, failure: 'noReply' };
     }
     const { refusal } = receive(seq, event);
-    if (disturbed === 'duplicate') receive(seq, event);
+    // a copy right behind the message: the receiver knows its number and ignores it
+    if (fault === 'duplicate' || fault === 'messageDuplicated') receive(seq, event);
     landStraggler();
-    if (disturbed === 'late') {
-      // the pump acted, but its answer comes after the programmer stopped waiting
+    if (fault === 'late' || fault === 'answerLost' || fault === 'answerLate') {
+      // the pump acted, but no answer comes before the programmer stops waiting
+      if (fault === 'answerLate') answerInFlight = seq;
       waitOutReply();
       return { answered: false, failure: 'noReply' };
     }
-    if (answerLost) return { answered: false, failure: 'dropped' };
+    if (fault === 'acknowledgement') return { answered: false, failure: 'dropped' };
+    if (fault === 'answerDuplicated') answerInFlight = seq;
     return { answered: true, refusal };
   };
   /** Carries the session's messages over the link until it waits for the clinician again. */
@@ -439,7 +453,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         pump: simulation.pumpState(),
         lifecycle: simulation.lifecycle(),
         session: { state: s.value as SessionStateName, context: s.context },
-        link: { conditions },
+        link: { conditions, onTheWay: { message: inFlight?.seq ?? null, answer: answerInFlight } },
         patient:
           patient === null || simulation.patientParameters === null
             ? null
@@ -462,6 +476,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         lastSent,
         pumpLastActed,
         inFlight,
+        answerInFlight,
       },
     }),
   };

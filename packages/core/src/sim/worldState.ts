@@ -19,7 +19,15 @@ export interface WorldState {
   readonly pump: PumpState;
   readonly lifecycle: PumpLifecycle;
   readonly session: { readonly state: SessionStateName; readonly context: SessionContext };
-  readonly link: { readonly conditions: LinkConditions };
+  readonly link: {
+    readonly conditions: LinkConditions;
+    /**
+     * What is still on its way over the link, by message number: a message held back (or a copy of
+     * one) that will reach the pump after the next message, and a late or copied answer that will
+     * reach the programmer during the next exchange (which drops it by its number). Null when nothing is.
+     */
+    readonly onTheWay: { readonly message: number | null; readonly answer: number | null };
+  };
   /** The patient, when the world has one. */
   readonly patient: { readonly parameters: PatientParameters; readonly state: PatientState } | null;
 }

@@ -35,4 +35,10 @@ export {
   type RunInvariant,
   type Violation,
 } from './pumpInvariants.ts';
+export {
+  type RecordedCommand,
+  type ReplaySource,
+  recordWorld,
+  replayScenario,
+} from './replayScenario.ts';
 export { type HistoryStep, runPumpHistory, type TimeMode } from './runPumpHistory.ts';

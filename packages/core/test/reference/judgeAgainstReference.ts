@@ -1,10 +1,13 @@
 // Judges a run of the product's pump machine against the reference pump, step by step and at the
 // instants inside each wait where something changed by itself. It reads the product's state as
 // plain data and drives the product (advancePump) only to look inside a wait; every expected figure
-// comes from referencePump.ts.
-import { advancePump, getDeviceProfile, type PumpInput, type PumpState } from '../../src/index.ts';
+// comes from referencePump.ts, and every device figure from referenceFigures.ts (never from the
+// product's device profile).
+import { advancePump, type PumpInput, type PumpState } from '../../src/index.ts';
 import type { PumpCommand } from '../../src/testing/pumpCommand.ts';
 import type { HistoryStep } from '../../src/testing/runPumpHistory.ts';
+import { contentsOf } from './pumpReadings.ts';
+import { figuresFor } from './referenceFigures.ts';
 import { REFERENCE_ALARMS, ReferencePump } from './referencePump.ts';
 
 /** What a judgement compares; each safety property picks the parts its requirement is about. */
@@ -19,16 +22,20 @@ export type Aspect =
   | 'battery'
   /** REQ-BOL-01: the running bolus, and when each bolus ended. */
   | 'bolus'
-  /** REQ-DEL-01: the real reservoir and the volume delivered (histories without catheter faults). */
+  /**
+   * REQ-DEL-01: the real reservoir and what reached the spinal fluid, in volume and in drug mass at
+   * the tip (histories without catheter faults).
+   */
   | 'delivery'
-  /** REQ-CONS-01: every nanolitre put in is in the path or a sink. */
+  /** REQ-CONS-01: every nanolitre and every picogram put in is in the path or a sink. */
   | 'volume';
 
 const ALL: readonly Aspect[] = ['program', 'belief', 'alarms', 'battery', 'bolus', 'delivery', 'volume'];
 
 /** The reference pump for a product input (the product's drawn accuracy bias is its one parameter). */
 export function referenceFor(input: PumpInput, biasPpm: number): ReferencePump {
-  const profile = getDeviceProfile(input.profileId);
+  const profile = figuresFor(input.profileId);
+  const concentration = input.actualConcentration ?? input.program.concentration;
   return new ReferencePump(profile, {
     program: input.program,
     reservoirVolume: input.reservoirVolume,
@@ -38,6 +45,8 @@ export function referenceFor(input: PumpInput, biasPpm: number): ReferencePump {
     catheterVolume: input.catheterVolume,
     tubingVolume: input.pumpTubingVolume ?? profile.pumpTubingVolume,
     biasPpm,
+    concentration,
+    pathConcentration: input.primedWith === 'reservoir' ? concentration : 0,
   });
 }
 
@@ -90,15 +99,28 @@ function compare(
     ref.stall === null ? 'none' : (n(ref.stall.recoversAt) ?? 'never'),
   );
   const real = realVolume(pump);
+  const { path, sinks } = pump.truth;
   if (faultFree) {
     expect('delivery', 'real reservoir (nL)', real, n(ref.realVolume));
     expect('delivery', 'delivered to the spinal fluid (nL)', pump.truth.sinks.csf.volume, n(ref.delivered));
+    const drug = ref.drug;
+    if (drug !== null) {
+      expect('delivery', 'drug mass out of the catheter tip (pg)', pump.truth.sinks.csf.mass, n(drug.tipMass));
+      const r = pump.truth.path.reservoir;
+      const left =
+        r.batch.volume === 0
+          ? 0n
+          : BigInt(r.batch.mass) - (BigInt(r.batch.mass) * BigInt(r.drawn)) / BigInt(r.batch.volume);
+      expect('delivery', 'drug mass in the real reservoir (pg)', n(left), n(drug.reservoirMass));
+      expect('delivery', 'drug mass aspirated (pg)', sinks.aspirated.mass, n(drug.aspiratedMass));
+    }
   }
-  const { path, sinks } = pump.truth;
   const inPath = [...path.tubing, ...path.catheter, ...path.catheterProximal].reduce((s, p) => s + (p.to - p.from), 0);
   const inSinks = Object.values(sinks).reduce((s, f) => s + f.volume, 0);
   expect('volume', 'volume in the path and every sink (nL)', real + inPath + inSinks, n(ref.loadedVolume));
   expect('volume', 'volume aspirated (nL)', sinks.aspirated.volume, n(ref.aspirated));
+  if (ref.drug !== null)
+    expect('volume', 'drug mass in the path and every sink (pg)', n(contentsOf(pump).mass), n(ref.drug.loadedMass));
   const entries = entriesOf(pump)
     .filter((e) => judged.test(e.type))
     .map((e) => `${e.at} ${e.type}`)

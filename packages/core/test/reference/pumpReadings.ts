@@ -2,12 +2,15 @@
 // the documented layout of the state, with no product function: which alarm conditions hold, and
 // what volume and drug mass the reservoir, the fluid path and every sink hold.
 import type { PumpState } from '../../src/index.ts';
+import { figuresFor } from './referenceFigures.ts';
 import type { ReferenceAlarm } from './referencePump.ts';
 
 /** Each alarm's condition as docs/safety.md words it (REQ-ALM-01). */
 export function conditionsOf(pump: PumpState): Record<ReferenceAlarm, boolean> {
   const { calculatedReservoir } = pump.belief;
-  const { eriAt, eosAt } = pump.battery;
+  const { eriAt } = pump.battery;
+  // EOS as the requirement says: 90 days (the test's figure) after ERI, not the product's own EOS instant
+  const eosAt = eriAt === null ? null : eriAt + figuresFor(pump.profileId).battery.eriToEos;
   return {
     lowReservoir: calculatedReservoir <= pump.lowReservoirThreshold,
     reservoirEmpty: calculatedReservoir === 0,

@@ -2,6 +2,7 @@
 // (rounded to the nearest, halves up), the flex step in force, the limits, the daily average. Plain
 // BigInt arithmetic; nothing from packages/core/src but types.
 import type { PumpProgram } from '../../src/index.ts';
+import { BACLOFEN } from './referenceFigures.ts';
 import type { ReferenceProfile } from './referencePump.ts';
 
 const MINUTE = 60_000n;
@@ -28,7 +29,7 @@ export function referenceBasal(program: PumpProgram, profile: ReferenceProfile, 
 /** Whether the pump may store a program: the limits as the specification states them. */
 export function referenceAccepts(program: PumpProgram, profile: ReferenceProfile): boolean {
   const c = program.concentration;
-  if (!Number.isInteger(c) || c < 1 || c > 2000) return false;
+  if (!Number.isInteger(c) || c < BACLOFEN.minConcentration || c > BACLOFEN.maxConcentration) return false;
   const inLimits = (dose: number) => {
     if (!Number.isSafeInteger(dose) || dose < 0) return false;
     const rate = referenceRate(dose, c);

@@ -4,8 +4,9 @@
 // numerator in (unit x ms / day), floored only when read. The product's properties and model tests
 // are judged against it (see judgeAgainstReference.ts).
 
-import type { AlarmName, PumpProgram, PumpUpdate } from '../../src/index.ts';
+import type { AlarmName, PumpProgram, PumpState, PumpUpdate } from '../../src/index.ts';
 import type { PumpCommand } from '../../src/testing/pumpCommand.ts';
+import { ReferenceDrugPath } from './referenceDrugPath.ts';
 import {
   highestBasal,
   referenceAccepts,
@@ -47,6 +48,10 @@ export interface ReferenceInput {
   readonly tubingVolume: number;
   /** The pump's fixed accuracy bias in ppm: a drawn parameter of the pump, 0 when exact. */
   readonly biasPpm: number;
+  /** Concentration really in the reservoir at the start (pg/nL); the program's when absent. */
+  readonly concentration?: number;
+  /** Concentration in the tubing and catheter at the start: the reservoir's when primed with it, 0 when empty. */
+  readonly pathConcentration?: number;
 }
 
 /** The pump's alarms (the product's type; the list below is the reference's own). */
@@ -108,11 +113,17 @@ export class ReferencePump {
   stall: { recoversAt: bigint | null } | null = null;
   lowBatteryReset = false;
   memoryError = false;
+  /** An MRI scan left the pump waiting for a programmer before it pumps again (read from a product state only). */
+  awaitingInterrogation = false;
+  /** The drug mass along the path; null for a reference started from a product state (belief only). */
+  drug: ReferenceDrugPath | null;
   alarms: Record<ReferenceAlarm, { active: boolean; since: bigint | null }>;
   /** Alarm, bolus-end and motor-recovery entries, in order of time. */
   entries: ReferenceEntry[] = [];
   /** Instants inside waits at which something changed by itself, in order. */
   breakpoints: bigint[] = [];
+  /** Instants inside waits at which the pump stopped or resumed pumping by itself, and which. */
+  pumpingChanges: { readonly at: bigint; readonly pumping: boolean }[] = [];
 
   constructor(
     readonly profile: ReferenceProfile,
@@ -127,6 +138,13 @@ export class ReferencePump {
       big(profile.battery.idleDrain) +
       referenceAverageRate(input.program, profile) * big(profile.battery.drainPerNanolitre);
     this.drain = perDay * big(input.ageAtStart);
+    const concentration = input.concentration ?? input.program.concentration;
+    const pathConcentration = input.pathConcentration ?? concentration;
+    this.drug = new ReferenceDrugPath(
+      { volume: input.reservoirVolume, concentration },
+      { volume: input.tubingVolume, concentration: pathConcentration },
+      { volume: input.catheterVolume, concentration: pathConcentration },
+    );
     this.alarms = Object.fromEntries(
       REFERENCE_ALARMS.map((a) => [a, { active: false, since: null }]),
     ) as ReferencePump['alarms'];
@@ -138,10 +156,79 @@ export class ReferencePump {
     Object.assign(c, this);
     c.bolus = this.bolus === null ? null : { ...this.bolus };
     c.stall = this.stall === null ? null : { ...this.stall };
+    c.drug = this.drug?.copy() ?? null;
     c.alarms = Object.fromEntries(REFERENCE_ALARMS.map((a) => [a, { ...this.alarms[a] }])) as ReferencePump['alarms'];
     c.entries = [...this.entries];
     c.breakpoints = [...this.breakpoints];
+    c.pumpingChanges = [...this.pumpingChanges];
     return c;
+  }
+
+  /**
+   * A reference that goes on from a product pump state, read as plain data: its program, belief,
+   * battery, bolus, motor and alarms, with every carry as the numerator the reference keeps. It
+   * judges one wait at a time from there (what the pump believes and commands: rates, alarm
+   * instants, halts, ERI), so a wrong figure or a wrong rounding in the product shows within the
+   * wait, whatever came before. It knows nothing of the truth (no drug path).
+   */
+  static fromState(profile: ReferenceProfile, s: PumpState, lifecycle: string): ReferencePump {
+    const r = Object.create(ReferencePump.prototype) as ReferencePump;
+    const withCarry = (amount: number, carry: number) => big(amount) * DAY + big(carry);
+    const realVolume = s.truth.path.reservoir.batch.volume - s.truth.path.reservoir.drawn;
+    Object.assign(r, {
+      profile,
+      input: {
+        program: s.program,
+        reservoirVolume: realVolume,
+        lowReservoirThreshold: s.lowReservoirThreshold,
+        timeOfDayAtStart: s.timeOfDayAtStart,
+        ageAtStart: 0,
+        catheterVolume: 0,
+        tubingVolume: 0,
+        biasPpm: s.truth.biasPpm,
+      } satisfies ReferenceInput,
+      now: big(s.now),
+      lifecycle: lifecycle as ReferenceLifecycle,
+      program: s.program,
+      therapyActive: s.therapyActive,
+      threshold: big(s.lowReservoirThreshold),
+      beliefBase: big(s.belief.calculatedReservoir),
+      beliefUsed: big(s.belief.carry),
+      realIn: big(realVolume),
+      realOut: 0n,
+      portIn: 0n,
+      loadedVolume: 0n,
+      aspirated: 0n,
+      drain: withCarry(s.battery.drained, s.battery.carry),
+      eriAt: s.battery.eriAt === null ? null : big(s.battery.eriAt),
+      bolus:
+        s.bolus === null
+          ? null
+          : {
+              kind: s.bolus.kind,
+              volume: big(s.bolus.volume),
+              rate: big(s.bolus.rate),
+              used: withCarry(s.bolus.delivered, s.bolus.carry),
+            },
+      stall:
+        s.motor.stall === null
+          ? null
+          : { recoversAt: s.motor.stall.recoversAt === null ? null : big(s.motor.stall.recoversAt) },
+      lowBatteryReset: s.lowBatteryReset,
+      memoryError: s.memoryError,
+      awaitingInterrogation: s.motor.awaitingInterrogation,
+      drug: null,
+      alarms: Object.fromEntries(
+        REFERENCE_ALARMS.map((a) => [
+          a,
+          { active: s.alarms[a].active, since: s.alarms[a].since === null ? null : big(s.alarms[a].since) },
+        ]),
+      ),
+      entries: [],
+      breakpoints: [],
+      pumpingChanges: [],
+    });
+    return r;
   }
 
   /** What the pump believes is in its reservoir. */
@@ -165,7 +252,18 @@ export class ReferencePump {
     return eos !== null && this.now >= eos;
   }
   get halted(): boolean {
-    return this.calculated === 0n || this.stall !== null || this.memoryError || this.endOfService;
+    return (
+      this.calculated === 0n ||
+      this.stall !== null ||
+      this.awaitingInterrogation ||
+      this.memoryError ||
+      this.endOfService
+    );
+  }
+
+  /** Whether the motor may turn now: therapy active and nothing halting it (REQ-DEL-01's words). */
+  get pumping(): boolean {
+    return this.therapyActive && !this.halted;
   }
 
   /** The flow the motor is commanded to deliver now. */
@@ -234,6 +332,7 @@ export class ReferencePump {
   /** Moves time to `to`, cutting it wherever something changes by itself. */
   advanceTo(to: bigint) {
     this.settle();
+    let pumping = this.pumping;
     while (this.now < to) {
       const r = this.commanded();
       const real = this.actual(r);
@@ -263,13 +362,19 @@ export class ReferencePump {
       } else consider(this.eosAt);
       const dt = next - this.now;
       this.beliefUsed += r * dt;
+      const outBefore = this.realOut / DAY;
       this.realOut += real * dt;
+      this.drug?.flow(this.realOut / DAY - outBefore);
       if (this.bolus !== null && r > 0n) this.bolus.used += this.bolus.rate * dt;
       if (this.eriAt === null)
         this.drain += (big(this.profile.battery.idleDrain) + r * big(this.profile.battery.drainPerNanolitre)) * dt;
       this.now = next;
       if (next < to) this.breakpoints.push(next);
       this.settle();
+      if (this.pumping !== pumping) {
+        pumping = this.pumping;
+        this.pumpingChanges.push({ at: next, pumping });
+      }
     }
     if (this.endOfService && ['running', 'stopped', 'updating'].includes(this.lifecycle)) {
       this.lifecycle = 'endOfService';
@@ -345,16 +450,22 @@ export class ReferencePump {
         const wanted = command.aspirate === 'all' ? can : big(command.aspirate) < can ? big(command.aspirate) : can;
         this.realIn -= wanted;
         this.aspirated += wanted;
+        this.drug?.aspirate(wanted);
         const v = big(command.inject.volume);
+        const m = big(command.inject.mass);
         const site = command.site ?? 'reservoir';
         if (site === 'reservoir') {
           if (this.realVolume + v <= big(this.profile.capacity)) {
             this.realIn += v;
             this.loadedVolume += v;
+            this.drug?.injectReservoir(v, m);
           }
         } else {
           this.loadedVolume += v;
-          if (site === 'catheterAccessPort') this.portIn += v;
+          if (site === 'catheterAccessPort') {
+            this.portIn += v;
+            this.drug?.injectPort(v, m);
+          } else this.drug?.injectPocket(m);
         }
         this.commit({ calculatedReservoir: command.record });
         return;
