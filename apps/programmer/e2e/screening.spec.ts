@@ -60,6 +60,10 @@ describe('the screening trial at the bedside', () => {
       // a decision needs its starting dose, and the disabled button says why beside it
       expect(await page.getByRole('button', { name: 'Recommend a pump implant' }).isDisabled()).toBe(true);
       expect(await page.getByTestId('screening-why').innerText()).toBe('Enter the starting daily dose first.');
+      // more than twice the largest test dose (75 mcg) is confirmed first: the one gate's word
+      await page.getByLabel('Pump to start at (mcg/day)').fill('1500');
+      expect(await page.getByTestId('screening-why').innerText()).toContain('more than twice the largest test dose');
+      expect(await page.getByRole('button', { name: 'Recommend a pump implant' }).isDisabled()).toBe(true);
       await page.getByLabel('Pump to start at (mcg/day)').fill('150');
       await page.getByRole('button', { name: 'Recommend a pump implant' }).click();
       await page.getByTestId('screening-decision').waitFor();

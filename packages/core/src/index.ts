@@ -102,6 +102,8 @@ export {
   type DraftCode,
   type DraftFinding,
   type GateInput,
+  judgeStartingDose,
+  START_DOSE_FACTOR,
   therapyGate,
 } from './programmer/therapyGate.ts';
 export { type Expectation, verifyAgainst } from './programmer/verification.ts';

@@ -5,6 +5,7 @@ import {
   type Draft,
   EMPTY_DRAFT,
   finishDiff,
+  judgeStartingDose,
   type McgPerMl,
   type Nanolitres,
   NO_REFILL_YET,
@@ -298,5 +299,17 @@ describe('the one therapy gate on the second path', () => {
         [],
       );
     });
+  });
+});
+
+describe('the gate on a recommendation after the screening trial', () => {
+  it('needs a test dose, refuses above the hard limit and confirms more than twice the largest test dose', () => {
+    const codes = (testDosesMcg: number[], startMcgPerDay: number) =>
+      judgeStartingDose({ testDosesMcg, startMcgPerDay }).map((f) => `${f.code}:${f.severity}`);
+    expect(codes([], 100)).toEqual(['recommendation.noTestDose:hard']);
+    // 50 and 75 mcg given: up to 150 mcg/day starts without a question, 151 is confirmed
+    expect(codes([50, 75], 150)).toEqual([]);
+    expect(codes([50, 75], 151)).toEqual(['recommendation.aboveStart:confirm']);
+    expect(codes([100], 2001)).toEqual(['dose.aboveHardLimit:hard']);
   });
 });

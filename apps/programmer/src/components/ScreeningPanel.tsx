@@ -1,4 +1,4 @@
-import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR, timeOfDayAt } from '@itps/core';
+import { judgeStartingDose, type Milliseconds, MS_PER_DAY, MS_PER_HOUR, timeOfDayAt } from '@itps/core';
 import { useId, useState } from 'react';
 import { parseDecimal } from '../format/parseDecimal.ts';
 import { useTraining } from '../simulation/useTraining.ts';
@@ -24,6 +24,7 @@ export function ScreeningPanel() {
   const [dose, setDose] = useState<number>(50);
   const [start, setStart] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [confirmedStart, setConfirmedStart] = useState<string | null>(null);
   const ids = { dose: useId(), start: useId() };
   const record = training.record;
   if (training.exercise?.phase !== 'screening' || record === null || record.debrief !== null || patient === null)
@@ -41,6 +42,20 @@ export function ScreeningPanel() {
   const startProblem =
     start.trim() === '' ? 'Enter the starting daily dose first.' : parsedStart.ok ? null : parsedStart.message;
   const startDose = parsedStart.ok ? parsedStart.value : null;
+  // the one gate's word on the recommendation: the start against the test doses given and the limits
+  const findings =
+    startDose === null
+      ? []
+      : judgeStartingDose({
+          testDosesMcg: doses.map((d) => Number.parseFloat(d.detail ?? '0')),
+          startMcgPerDay: startDose,
+        });
+  const refused = findings.find((f) => f.severity === 'hard');
+  const toConfirm = findings.find((f) => f.severity === 'confirm');
+  const blocked =
+    startProblem ??
+    refused?.message ??
+    (toConfirm !== undefined && confirmedStart !== start ? toConfirm.message : null);
   return (
     <section className="panel screening" aria-labelledby="screening-title">
       <h2 id="screening-title">Screening trial</h2>
@@ -147,7 +162,7 @@ export function ScreeningPanel() {
             <div className="buttons">
               <button
                 type="button"
-                disabled={startProblem !== null}
+                disabled={blocked !== null}
                 onClick={() => training.act('clinical.recommendImplant', `${startDose} mcg/day`)}
               >
                 Recommend a pump implant
@@ -157,8 +172,15 @@ export function ScreeningPanel() {
               </button>
             </div>
             <p id={`${ids.start}-why`} className="muted" data-testid="screening-why">
-              {startProblem ?? 'Ready to record.'}
+              {blocked ?? 'Ready to record.'}
             </p>
+            {toConfirm !== undefined && refused === undefined && confirmedStart !== start && (
+              <div className="buttons">
+                <button type="button" onClick={() => setConfirmedStart(start)}>
+                  Confirm this starting dose
+                </button>
+              </div>
+            )}
           </>
         )}
       </fieldset>

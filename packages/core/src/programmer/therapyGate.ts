@@ -35,6 +35,8 @@ export type DraftCode =
   | 'refill.concentrationMismatch'
   | 'refill.unrecorded'
   | 'reservoir.raised'
+  | 'recommendation.noTestDose'
+  | 'recommendation.aboveStart'
   | 'draft.empty';
 
 /** A finding of the therapy gate: a guard rail, or a draft-level check. */
@@ -328,4 +330,46 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
       message: `${discrepancy.message} Likely causes: ${discrepancy.likelyCauses.join('; ')}. Confirm it is recorded and will be investigated.`,
     });
   return findings;
+}
+
+/** How many times the largest screening dose a starting daily dose may be before it is confirmed (domain research R28b: 2 x). */
+export const START_DOSE_FACTOR = 2;
+
+/**
+ * The gate on a recommendation a trainee records after the screening trial: the pump's starting
+ * daily dose against the test doses given (the usual start is twice the effective test dose over 24
+ * hours, the same dose when its effect lasted more than 8 hours) and the drug library's limits.
+ */
+export function judgeStartingDose(options: {
+  readonly testDosesMcg: readonly number[];
+  readonly startMcgPerDay: number;
+}): DraftFinding[] {
+  const { testDosesMcg, startMcgPerDay } = options;
+  const hard = picogramsPerDayToMcgPerDay(baclofen.hardMaxDose);
+  if (testDosesMcg.length === 0)
+    return [
+      {
+        code: 'recommendation.noTestDose',
+        severity: 'hard',
+        message: 'No screening dose has been given: a pump is recommended only after a test dose has shown an effect.',
+      },
+    ];
+  if (startMcgPerDay > hard)
+    return [
+      {
+        code: 'dose.aboveHardLimit',
+        severity: 'hard',
+        message: `${startMcgPerDay} mcg/day is above the drug library's hard limit of ${hard} mcg/day.`,
+      },
+    ];
+  const largest = Math.max(...testDosesMcg);
+  return startMcgPerDay > largest * START_DOSE_FACTOR
+    ? [
+        {
+          code: 'recommendation.aboveStart',
+          severity: 'confirm',
+          message: `${startMcgPerDay} mcg/day is more than twice the largest test dose given (${largest} mcg). The usual start is twice the effective test dose over 24 hours, or the same dose if its effect lasted more than 8 hours. Confirm it is intended.`,
+        },
+      ]
+    : [];
 }
