@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLASS_PORT } from './classServer.ts';
+import { CLASS_PORT, SETUP_CODE } from './classServer.ts';
 
 const URL_ = `http://127.0.0.1:${CLASS_PORT}/`;
 const SHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
@@ -55,6 +55,7 @@ describe('a class: one instructor, three trainees on their own devices, against 
     // the instructor sets the passphrase at the first start and opens a class
     const instructor = await newPage();
     await instructor.goto(`${URL_}#/class`);
+    await instructor.getByLabel('Set-up code').fill(SETUP_CODE);
     await instructor.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await instructor.getByLabel('The same again').fill(PASSPHRASE);
     await instructor.getByRole('button', { name: 'Set passphrase and sign in' }).click();

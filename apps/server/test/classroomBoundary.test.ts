@@ -56,10 +56,11 @@ beforeAll(async () => {
     staticDir: null,
     publicUrl: () => base,
     tickMs: 0,
+    setupCode: 'TEST-CODE',
   }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-  token = (await post('/api/instructor/setup', { passphrase: 'the sim lab key' })).json().token;
+  token = (await post('/api/instructor/setup', { passphrase: 'the sim lab key', setupCode: 'TEST-CODE' })).json().token;
 });
 
 afterAll(async () => {
@@ -229,7 +230,9 @@ describe('the classroom server refuses what it must, and changes nothing when it
   });
 
   it('guards the instructor passphrase: set once, wrong ones refused and then slowed', async () => {
-    expect((await post('/api/instructor/setup', { passphrase: 'another passphrase' })).statusCode).toBe(409);
+    expect(
+      (await post('/api/instructor/setup', { passphrase: 'another passphrase', setupCode: 'TEST-CODE' })).statusCode,
+    ).toBe(409);
     expect((await post('/api/instructor/login', { passphrase: 'short' })).statusCode).toBe(401);
     for (let i = 0; i < 4; i += 1) await post('/api/instructor/login', { passphrase: 'wrong passphrase' });
     const slowed = await post('/api/instructor/login', { passphrase: 'the sim lab key' });

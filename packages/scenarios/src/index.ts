@@ -21,6 +21,14 @@ export {
 export { type ClassRow, exerciseTitle, type RecordSummary, type StoredRecord } from './classroom/classRecords.ts';
 export { FAULT_CHOICES, type FaultChoice } from './classroom/faultChoices.ts';
 export {
+  type ClientFrame,
+  type FrameRefusalCode,
+  jsonDepth,
+  MAX_CLIENT_MESSAGE_DEPTH,
+  readClientFrame,
+  utf8Bytes,
+} from './classroom/readClientFrame.ts';
+export {
   parseTraineeCommand,
   type TraineeCommandCheck,
   traineeCommandSchema,

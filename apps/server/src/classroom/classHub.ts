@@ -1,11 +1,5 @@
 import { instructorView } from '@itps/core';
-import {
-  type ClientMessage,
-  MAX_CLIENT_MESSAGE_BYTES,
-  parseClientMessage,
-  parseTraineeCommand,
-  type ServerMessage,
-} from '@itps/scenarios';
+import { type ClientMessage, parseTraineeCommand, readClientFrame, type ServerMessage } from '@itps/scenarios';
 import type { InstructorSessions } from '../auth/instructorSessions.ts';
 import type { RecordStore } from '../db/recordStore.ts';
 import { Classroom, newJoinCode } from './classroom.ts';
@@ -37,6 +31,8 @@ interface Conn {
   role: 'none' | 'trainee' | 'instructor';
   seat: { readonly classroom: Classroom; readonly seat: Seat } | null;
   watching: { readonly classId: string; readonly seatId: string | null } | null;
+  /** The instructor's session token this connection signed in with. */
+  instructorToken: string | null;
   tokens: number;
   lastRefill: number;
 }
@@ -116,6 +112,7 @@ export class ClassHub {
       role: 'none',
       seat: null,
       watching: null,
+      instructorToken: null,
       tokens: MESSAGE_BURST,
       lastRefill: this.#now(),
     };
@@ -130,6 +127,17 @@ export class ClassHub {
         }
       },
     };
+  }
+
+  /** The instructor signed `token` out: its consoles' connections are signed out too. */
+  signedOut(token: string): void {
+    for (const conn of this.#conns)
+      if (conn.role === 'instructor' && conn.instructorToken === token) {
+        conn.role = 'none';
+        conn.instructorToken = null;
+        conn.watching = null;
+        conn.send(refusal('auth.signedOut', 'Signed out: sign in again with the instructor passphrase.', 'instructor'));
+      }
   }
 
   #refuse(conn: Conn, code: string, message: string, about?: string): void {
@@ -153,16 +161,9 @@ export class ClassHub {
         'message.rate',
         `Too many messages: at most ${MESSAGE_RATE_PER_S} a second (${MESSAGE_BURST} at once).`,
       );
-    if (Buffer.byteLength(raw) > MAX_CLIENT_MESSAGE_BYTES)
-      return this.#refuse(conn, 'message.size', `A message is at most ${MAX_CLIENT_MESSAGE_BYTES} bytes.`);
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      return this.#refuse(conn, 'message.json', 'A message must be JSON.');
-    }
-    const checked = parseClientMessage(value);
-    if (!checked.ok) return this.#refuse(conn, 'message.invalid', checked.problems.join('; '));
+    // bounded in size and depth before it is parsed or described (readClientFrame never throws)
+    const checked = readClientFrame(raw);
+    if (!checked.ok) return this.#refuse(conn, checked.code, checked.problem);
     try {
       await this.#handle(conn, checked.message);
     } catch (error) {
@@ -241,13 +242,14 @@ export class ClassHub {
         if (!this.#sessions.check(message.token))
           return this.#refuse(conn, 'auth.refused', 'Sign in again with the instructor passphrase.', 'instructor');
         conn.role = 'instructor';
+        conn.instructorToken = message.token;
         conn.send({ type: 'instructor', ok: true });
         return;
       }
       case 'watch':
       case 'control':
       case 'inject':
-        if (conn.role !== 'instructor')
+        if (conn.role !== 'instructor' || !this.#sessions.check(conn.instructorToken ?? undefined))
           return this.#refuse(conn, 'auth.required', "Only the instructor's console does that.", message.type);
         return this.#instruct(conn, message);
     }

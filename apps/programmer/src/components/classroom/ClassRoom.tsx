@@ -71,7 +71,8 @@ export function ClassRoom({
         else if (message.type === 'class') setView(message.view);
         else if (message.type === 'seat') setSeat(message);
         else if (message.type === 'error') {
-          if (message.code === 'auth.refused') onSignedOut();
+          if (message.code === 'auth.refused' || message.code === 'auth.signedOut' || message.code === 'auth.required')
+            onSignedOut();
           else setNotes((n) => [message.message, ...n].slice(0, 8));
         }
       });
