@@ -200,6 +200,7 @@ async function main() {
       ITPS_DATA_DIR: dir,
       LOG_LEVEL: 'error',
       ITPS_MAX_SOCKETS_PER_ADDRESS: String(TRAINEES + FLOOD + 10),
+      ITPS_JOINS_PER_ADDRESS_PER_MIN: String(TRAINEES + 10),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

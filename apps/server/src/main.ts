@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { SOCKET_LIMITS } from './classroom/clientSocket.ts';
 import { loadExercises } from './classroom/exercises.ts';
+import { JOINS_PER_ADDRESS_PER_MIN } from './classroom/fairShares.ts';
 import { openDatabase } from './db/database.ts';
 import { RecordStore } from './db/recordStore.ts';
 import { buildServer } from './server.ts';
@@ -26,6 +27,13 @@ if (!Number.isInteger(perAddress) || perAddress < 1) {
   );
   process.exit(2);
 }
+const joins = Number(process.env.ITPS_JOINS_PER_ADDRESS_PER_MIN ?? JOINS_PER_ADDRESS_PER_MIN);
+if (!Number.isInteger(joins) || joins < 1) {
+  console.error(
+    `itps server: ITPS_JOINS_PER_ADDRESS_PER_MIN must be a whole number above 0, found "${process.env.ITPS_JOINS_PER_ADDRESS_PER_MIN}"`,
+  );
+  process.exit(2);
+}
 const host = process.env.HOST ?? '0.0.0.0';
 const staticDir = fileURLToPath(new URL('../../programmer/dist/', import.meta.url));
 const dataDir = process.env.ITPS_DATA_DIR ?? fileURLToPath(new URL('../../../.itps-data/records', import.meta.url));
@@ -43,6 +51,7 @@ const { app, setupCode } = await buildServer({
   publicUrl: () => process.env.ITPS_PUBLIC_URL ?? network ?? local,
   logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   socketLimits: { ...SOCKET_LIMITS, perAddress },
+  joinsPerAddressPerMin: joins,
 });
 try {
   await app.listen({ port, host });

@@ -12,6 +12,7 @@ import { isSetupCode, newSetupCode } from './auth/setupCode.ts';
 import { isSignInRefusal, SignInGuard, type SignInRefusal } from './auth/signInGuard.ts';
 import { ClassHub } from './classroom/classHub.ts';
 import { ClientSockets, type SocketLimits } from './classroom/clientSocket.ts';
+import { FairShares, type JOINS_PER_ADDRESS_PER_MIN } from './classroom/fairShares.ts';
 import type { ClassExercise } from './classroom/seat.ts';
 import type { RecordStore, Trainee } from './db/recordStore.ts';
 import { recordsCsv } from './records/recordsCsv.ts';
@@ -37,6 +38,8 @@ export interface ServerOptions {
    * server's terminal); a random one ({@link newSetupCode}) when not given. Tests give their own.
    */
   readonly setupCode?: string | undefined;
+  /** Joins one network address may try in a minute ({@link JOINS_PER_ADDRESS_PER_MIN}). */
+  readonly joinsPerAddressPerMin?: number;
 }
 
 const passphraseBody = z.strictObject({ passphrase: z.string().min(MIN_PASSPHRASE).max(MAX_PASSPHRASE) });
@@ -60,7 +63,7 @@ export async function buildServer(
   const now = options.now ?? Date.now;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 16 * 1024 });
   const sessions = new InstructorSessions(now);
-  const hub = new ClassHub(options.store, sessions, app.log, now);
+  const hub = new ClassHub(options.store, sessions, app.log, now, new FairShares(options.joinsPerAddressPerMin));
   await app.register(fastifyRateLimit, { global: false });
   const guard = new SignInGuard(app);
   /** The one-time set-up code while no passphrase is set (null once it is). */
@@ -257,7 +260,7 @@ export async function buildServer(
   const sockets = new ClientSockets(app.log, options.socketLimits);
   app.register(async (scope) => {
     scope.get('/ws', { websocket: true }, (socket, request) => {
-      sockets.attach(socket, request.ip, (send) => hub.connect(send));
+      sockets.attach(socket, request.ip, (send) => hub.connect(send, request.ip));
     });
   });
 

@@ -34,6 +34,16 @@ export async function poll<T>(found: () => T | undefined, tries = 300): Promise<
   return undefined;
 }
 
+/** As {@link poll}, for an answer that takes a promise to find (an HTTP call). */
+export async function pollAsync<T>(found: () => Promise<T | undefined>, tries = 300): Promise<T | undefined> {
+  for (let i = 0; i < tries; i += 1) {
+    const value = await found();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return undefined;
+}
+
 /**
  * The real classroom server on a loopback port with the embedded database in memory, set up with
  * {@link TEST_PASSPHRASE} (unless `setUp` is false); its log lines (warnings and errors) are kept
@@ -72,8 +82,9 @@ export async function startRealServer(options: Partial<ServerOptions> = {}, setU
       headers: key === undefined ? {} : { authorization: `Bearer ${key}` },
     });
 
-  async function client(): Promise<TestClient> {
-    const socket = new WebSocket(`${base.replace('http', 'ws')}ws`);
+  /** A client on the real socket, from `localAddress` (a loopback address, 127.0.0.1 by default). */
+  async function client(localAddress?: string): Promise<TestClient> {
+    const socket = new WebSocket(`${base.replace('http', 'ws')}ws`, localAddress === undefined ? {} : { localAddress });
     const received: ServerMessage[] = [];
     socket.on('message', (data) => received.push(JSON.parse(String(data)) as ServerMessage));
     socket.on('error', () => {});
@@ -111,9 +122,9 @@ export async function startRealServer(options: Partial<ServerOptions> = {}, setU
     return { classId: created.classId, code: created.code };
   }
 
-  async function seated(code: string, name: string) {
-    const c = await client();
-    c.send({ type: 'join', code, name });
+  async function seated(code: string, name: string, localAddress?: string, traineeKey?: string) {
+    const c = await client(localAddress);
+    c.send({ type: 'join', code, name, ...(traineeKey === undefined ? {} : { traineeKey }) });
     const joined = (await c.next('joined')) as Extract<ServerMessage, { type: 'joined' }>;
     const first = (await c.next('trainee')) as Extract<ServerMessage, { type: 'trainee' }>;
     return { ...c, joined, first };

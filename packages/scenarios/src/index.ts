@@ -33,6 +33,13 @@ export {
   type TraineeCommandCheck,
   traineeCommandSchema,
 } from './classroom/traineeCommand.ts';
+export {
+  cleanTraineeName,
+  distinctName,
+  MAX_TRAINEE_NAME,
+  type TraineeNameCheck,
+} from './classroom/traineeName.ts';
+export { applyViewDelta, type ViewDeltaOp, viewDelta } from './classroom/viewDelta.ts';
 export { type DiffTolerance, diffReports, type ReportChange } from './diffReports.ts';
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
 export {

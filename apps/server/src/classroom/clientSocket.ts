@@ -37,6 +37,8 @@ const STRIKES = new Set([
   'command.invalid',
   'auth.refused',
   'auth.required',
+  'join.rate',
+  'name.invalid',
 ]);
 
 /** Frames whose refusal also closes the socket at once: nothing a working client sends. */

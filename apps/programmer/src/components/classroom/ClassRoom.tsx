@@ -128,6 +128,18 @@ export function ClassRoom({
             )}
           </div>
         )}
+        {clock.ended ? null : (
+          <p data-testid="class-lock">
+            {view.locked ? 'Locked: no one can join until you open the class again. ' : 'Open: trainees can join. '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => send({ type: 'control', classId, action: view.locked ? 'unlock' : 'lock' })}
+            >
+              {view.locked ? 'Open the class' : 'Lock the class'}
+            </button>
+          </p>
+        )}
         <p className="muted">
           Exercise version {view.exercise.version} ({view.exercise.file}).{' '}
           {connected ? '' : 'Connection lost: reconnecting…'}
@@ -254,7 +266,16 @@ export function ClassRoom({
                   </td>
                   <td>{s.faults.length === 0 ? 'none' : s.faults.join(', ')}</td>
                   <td>{s.scorePercent === null ? '…' : `${s.scorePercent} %`}</td>
-                  <td>
+                  <td className="buttons">
+                    {clock.ended ? null : (
+                      <ConfirmButton
+                        label="Remove"
+                        className="secondary"
+                        question={`Remove ${s.name} from the class? If they acted, their exercise is finished and recorded now; their device is let go and the place is free.`}
+                        confirmLabel={`Yes, remove ${s.name}`}
+                        onConfirm={() => send({ type: 'remove', classId, seatId: s.seatId })}
+                      />
+                    )}
                     {s.recordId !== null ? (
                       <a href={hrefOf('records', s.recordId)}>Debrief</a>
                     ) : (
