@@ -9,11 +9,17 @@ const PASSPHRASE = 'a class in the sim lab';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** What any page said of the server's Content Security Policy (a blocked script, style or socket). */
+const cspViolations: string[] = [];
 
 async function newPage(width = 1280, height = 800): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  return page;
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
@@ -163,5 +169,9 @@ describe('a class: one instructor, three trainees on their own devices, against 
     const own = await ana.getByTestId('records-table').locator('tbody tr').allInnerTexts();
     expect(own).toHaveLength(1);
     expect(await ana.locator('body').innerText()).not.toContain('Ben');
+  });
+
+  it('ran every page above under the security headers without the policy blocking anything', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -50,6 +51,25 @@ const setupBody = z.strictObject({
 const classBody = z.strictObject({ exercise: z.string().min(1).max(200) });
 const uuid = z.uuid();
 
+/**
+ * The Content Security Policy the app is served with (on top of helmet's defaults): scripts,
+ * styles, fonts and connections from this server only (its WebSocket included), images also as
+ * data addresses (the join QR code), no plugins, no framing, forms to this server.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
 type Who = { readonly role: 'instructor' } | { readonly role: 'trainee'; readonly trainee: Trainee };
 
 /**
@@ -64,6 +84,9 @@ export async function buildServer(
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 16 * 1024 });
   const sessions = new InstructorSessions(now);
   const hub = new ClassHub(options.store, sessions, app.log, now, new FairShares(options.joinsPerAddressPerMin));
+  // security headers from the maintained plugin; the policy lets the app, its QR code (an SVG data
+  // address) and its WebSocket (the page's own origin) work, and nothing else load
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   await app.register(fastifyRateLimit, { global: false });
   const guard = new SignInGuard(app);
   /** The one-time set-up code while no passphrase is set (null once it is). */

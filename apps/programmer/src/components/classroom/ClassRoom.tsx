@@ -266,7 +266,7 @@ export function ClassRoom({
                   </td>
                   <td>{s.faults.length === 0 ? 'none' : s.faults.join(', ')}</td>
                   <td>{s.scorePercent === null ? '…' : `${s.scorePercent} %`}</td>
-                  <td className="buttons">
+                  <td>
                     {clock.ended ? null : (
                       <ConfirmButton
                         label="Remove"
