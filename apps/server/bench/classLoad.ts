@@ -19,7 +19,7 @@ const SECONDS = Number(process.env.SECONDS ?? 20);
 const FLOOD = Number(process.env.FLOOD ?? 25);
 const FLOOD_SECONDS = Number(process.env.FLOOD_SECONDS ?? 10);
 const HEALTH_TIMEOUT_MS = 20_000;
-const PORT = 4192;
+const PORT = Number(process.env.BENCH_PORT ?? 4192);
 const BASE = `http://127.0.0.1:${PORT}`;
 const TICKS = 100; // clock ticks a second on Linux
 

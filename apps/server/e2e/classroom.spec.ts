@@ -169,6 +169,36 @@ describe('a class: one instructor, three trainees on their own devices, against 
     const own = await ana.getByTestId('records-table').locator('tbody tr').allInnerTexts();
     expect(own).toHaveLength(1);
     expect(await ana.locator('body').innerText()).not.toContain('Ben');
+
+    // a shared tablet: Ana leaves; the device forgets her seat and her records' key
+    await ana.goto(`${URL_}#/programmer`);
+    await ana.getByRole('button', { name: 'Leave class' }).click();
+    await ana.getByRole('button', { name: 'Yes, leave' }).click();
+    expect(
+      await ana.evaluate(() => [localStorage.getItem('itps-class-seat'), localStorage.getItem('itps-trainee-key')]),
+    ).toEqual([null, null]);
+    await ana.goto(`${URL_}#/records`);
+    await ana.getByText("A trainee's records open on the device they trained on.").waitFor();
+    expect(await ana.locator('body').innerText()).not.toContain('Ana');
+
+    // the next person on the same tablet joins the next class and sees only their own record
+    await instructor.goto(`${URL_}#/class`);
+    await instructor.getByLabel('Exercise').selectOption({ label: 'the drowsy patient after a flex schedule change' });
+    await instructor.getByRole('button', { name: 'Open class' }).click();
+    await instructor.getByTestId('class-code').waitFor();
+    const next = (await text(instructor, 'class-code')).trim();
+    await join(ana, next, 'Dee');
+    await instructor.getByTestId('seat-Dee').waitFor();
+    await instructor.getByRole('button', { name: 'End class' }).click();
+    await instructor.getByRole('button', { name: 'Yes, end the class' }).click();
+    await instructor.getByTestId('class-clock').getByText('Ended.').waitFor();
+    await ana.goto(`${URL_}#/records`);
+    await ana.getByTestId('records-table').waitFor();
+    const dees = await ana.getByTestId('records-table').locator('tbody tr').allInnerTexts();
+    expect(dees).toHaveLength(1);
+    const page = await ana.locator('body').innerText();
+    expect(page).toContain('Dee');
+    expect(page).not.toContain('Ana');
   });
 
   it('ran every page above under the security headers without the policy blocking anything', () => {
