@@ -18,4 +18,7 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$P
   export PATH="$PNPM_PREFIX/bin:$PATH"
 fi
 unset NPM_CONFIG_LOGLEVEL npm_config_loglevel # pnpm reads it too and would go silent
-pnpm install --frozen-lockfile --reporter=append-only >&2
+# start.sh sets ITPS_SKIP_INSTALL=1 when the lockfile and package files are those of its last install
+if [ "${ITPS_SKIP_INSTALL:-0}" != 1 ] || [ ! -d node_modules ]; then
+  pnpm install --frozen-lockfile --reporter=append-only >&2
+fi

@@ -40,6 +40,7 @@ const CHECKS = {
   'packages/scenarios': ['packages/scenarios/src', 'packages/core/src'],
   'apps/cli': ['apps/cli/src', 'packages/scenarios/src', 'packages/core/src'],
   'apps/programmer': ['apps/programmer/src', 'packages/scenarios/src', 'packages/core/src'],
+  'apps/server': ['apps/server/src', 'packages/scenarios/src', 'packages/core/src'],
 };
 const changed = new Map(Object.entries(CHECKS).map(([pkg, dirs]) => [pkg, Math.max(...dirs.map(newest))]));
 const sourceChangedAt = (file) => changed.get(file.split('/').slice(0, 2).join('/')) ?? 0;

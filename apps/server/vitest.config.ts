@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // a real PostgreSQL server beside the embedded one: the records' tests run against both
     globalSetup: ['test/postgresServer.ts'],
+    // FC_SEED and FC_RUNS as in every package (seeds printed, a failure's replay command said)
+    setupFiles: ['@itps/core/test-setup'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: [

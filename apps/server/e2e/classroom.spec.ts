@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLASS_PORT } from './classServer.ts';
+import { CLASS_PORT, SETUP_CODE } from './classServer.ts';
 
 const URL_ = `http://127.0.0.1:${CLASS_PORT}/`;
 const SHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
@@ -9,11 +9,17 @@ const PASSPHRASE = 'a class in the sim lab';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** What any page said of the server's Content Security Policy (a blocked script, style or socket). */
+const cspViolations: string[] = [];
 
 async function newPage(width = 1280, height = 800): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  return page;
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
@@ -55,6 +61,7 @@ describe('a class: one instructor, three trainees on their own devices, against 
     // the instructor sets the passphrase at the first start and opens a class
     const instructor = await newPage();
     await instructor.goto(`${URL_}#/class`);
+    await instructor.getByLabel('Set-up code').fill(SETUP_CODE);
     await instructor.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await instructor.getByLabel('The same again').fill(PASSPHRASE);
     await instructor.getByRole('button', { name: 'Set passphrase and sign in' }).click();
@@ -162,5 +169,39 @@ describe('a class: one instructor, three trainees on their own devices, against 
     const own = await ana.getByTestId('records-table').locator('tbody tr').allInnerTexts();
     expect(own).toHaveLength(1);
     expect(await ana.locator('body').innerText()).not.toContain('Ben');
+
+    // a shared tablet: Ana leaves; the device forgets her seat and her records' key
+    await ana.goto(`${URL_}#/programmer`);
+    await ana.getByRole('button', { name: 'Leave class' }).click();
+    await ana.getByRole('button', { name: 'Yes, leave' }).click();
+    expect(
+      await ana.evaluate(() => [localStorage.getItem('itps-class-seat'), localStorage.getItem('itps-trainee-key')]),
+    ).toEqual([null, null]);
+    await ana.goto(`${URL_}#/records`);
+    await ana.getByText("A trainee's records open on the device they trained on.").waitFor();
+    expect(await ana.locator('body').innerText()).not.toContain('Ana');
+
+    // the next person on the same tablet joins the next class and sees only their own record
+    await instructor.goto(`${URL_}#/class`);
+    await instructor.getByLabel('Exercise').selectOption({ label: 'the drowsy patient after a flex schedule change' });
+    await instructor.getByRole('button', { name: 'Open class' }).click();
+    await instructor.getByTestId('class-code').waitFor();
+    const next = (await text(instructor, 'class-code')).trim();
+    await join(ana, next, 'Dee');
+    await instructor.getByTestId('seat-Dee').waitFor();
+    await instructor.getByRole('button', { name: 'End class' }).click();
+    await instructor.getByRole('button', { name: 'Yes, end the class' }).click();
+    await instructor.getByTestId('class-clock').getByText('Ended.').waitFor();
+    await ana.goto(`${URL_}#/records`);
+    await ana.getByTestId('records-table').waitFor();
+    const dees = await ana.getByTestId('records-table').locator('tbody tr').allInnerTexts();
+    expect(dees).toHaveLength(1);
+    const page = await ana.locator('body').innerText();
+    expect(page).toContain('Dee');
+    expect(page).not.toContain('Ana');
+  });
+
+  it('ran every page above under the security headers without the policy blocking anything', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { SOCKET_LIMITS } from './classroom/clientSocket.ts';
 import { loadExercises } from './classroom/exercises.ts';
+import { JOINS_PER_ADDRESS_PER_MIN } from './classroom/fairShares.ts';
 import { openDatabase } from './db/database.ts';
 import { RecordStore } from './db/recordStore.ts';
 import { buildServer } from './server.ts';
@@ -18,6 +20,20 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`itps server: PORT must be a port number (1 to 65535), found "${process.env.PORT}"`);
   process.exit(2);
 }
+const perAddress = Number(process.env.ITPS_MAX_SOCKETS_PER_ADDRESS ?? SOCKET_LIMITS.perAddress);
+if (!Number.isInteger(perAddress) || perAddress < 1) {
+  console.error(
+    `itps server: ITPS_MAX_SOCKETS_PER_ADDRESS must be a whole number above 0, found "${process.env.ITPS_MAX_SOCKETS_PER_ADDRESS}"`,
+  );
+  process.exit(2);
+}
+const joins = Number(process.env.ITPS_JOINS_PER_ADDRESS_PER_MIN ?? JOINS_PER_ADDRESS_PER_MIN);
+if (!Number.isInteger(joins) || joins < 1) {
+  console.error(
+    `itps server: ITPS_JOINS_PER_ADDRESS_PER_MIN must be a whole number above 0, found "${process.env.ITPS_JOINS_PER_ADDRESS_PER_MIN}"`,
+  );
+  process.exit(2);
+}
 const host = process.env.HOST ?? '0.0.0.0';
 const staticDir = fileURLToPath(new URL('../../programmer/dist/', import.meta.url));
 const dataDir = process.env.ITPS_DATA_DIR ?? fileURLToPath(new URL('../../../.itps-data/records', import.meta.url));
@@ -28,20 +44,41 @@ const db = await openDatabase(url === undefined || url === '' ? { dataDir } : { 
 const lan = host === '0.0.0.0' ? lanAddress() : null;
 const local = `http://127.0.0.1:${port}/`;
 const network = lan === null ? null : `http://${lan}:${port}/`;
-const { app } = await buildServer({
+const { app, setupCode } = await buildServer({
   store: new RecordStore(db),
   exercises: await loadExercises(),
   staticDir,
   publicUrl: () => process.env.ITPS_PUBLIC_URL ?? network ?? local,
   logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  socketLimits: { ...SOCKET_LIMITS, perAddress },
+  joinsPerAddressPerMin: joins,
 });
-await app.listen({ port, host });
+try {
+  await app.listen({ port, host });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `itps server: port ${port} on ${host} is in use (another ITPS server?); stop it, or start with PORT=another number.`
+      : code === 'EACCES'
+        ? `itps server: not allowed to listen on port ${port}; start with PORT=a number above 1023.`
+        : `itps server: ${host} is not an address of this machine; start with HOST=0.0.0.0 or one of its addresses.`,
+  );
+  await db.close();
+  process.exit(3);
+}
 
 console.log('');
 console.log('ITPS, the intrathecal pump simulator: for training and testing, NOT for clinical use.');
 console.log(`  Open on this machine:   ${local}`);
 if (network !== null) console.log(`  Other devices (a class): ${network}`);
 console.log(`  Records: ${db.describe}`);
+if (setupCode !== null) {
+  console.log('');
+  console.log('  First start: no instructor passphrase is set yet. To set it, open the class console');
+  console.log(`  and give this one-time set-up code: ${setupCode}`);
+}
 console.log('');
 
 const stop = async () => {

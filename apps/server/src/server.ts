@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { exerciseTitle, MAX_CLIENT_MESSAGE_BYTES } from '@itps/scenarios';
@@ -7,7 +9,11 @@ import QRCode from 'qrcode';
 import * as z from 'zod';
 import { InstructorSessions } from './auth/instructorSessions.ts';
 import { hashPassphrase, MAX_PASSPHRASE, MIN_PASSPHRASE, verifyPassphrase } from './auth/passphrase.ts';
+import { isSetupCode, newSetupCode } from './auth/setupCode.ts';
+import { isSignInRefusal, SignInGuard, type SignInRefusal } from './auth/signInGuard.ts';
 import { ClassHub } from './classroom/classHub.ts';
+import { ClientSockets, type SocketLimits } from './classroom/clientSocket.ts';
+import { FairShares, type JOINS_PER_ADDRESS_PER_MIN } from './classroom/fairShares.ts';
 import type { ClassExercise } from './classroom/seat.ts';
 import type { RecordStore, Trainee } from './db/recordStore.ts';
 import { recordsCsv } from './records/recordsCsv.ts';
@@ -26,14 +32,43 @@ export interface ServerOptions {
   /** Pino's options, or false for no log. */
   readonly logger?: boolean | object;
   readonly now?: () => number;
+  /** How many sockets the server holds, in all and from one address ({@link SOCKET_LIMITS}). */
+  readonly socketLimits?: SocketLimits;
+  /**
+   * The one-time code that sets the passphrase at a first start (the caller prints it in the
+   * server's terminal); a random one ({@link newSetupCode}) when not given. Tests give their own.
+   */
+  readonly setupCode?: string | undefined;
+  /** Joins one network address may try in a minute ({@link JOINS_PER_ADDRESS_PER_MIN}). */
+  readonly joinsPerAddressPerMin?: number;
 }
 
-/** Failed sign-ins allowed per address in a minute before the next is refused. */
-const SIGN_IN_FAILURES_PER_MIN = 5;
-
 const passphraseBody = z.strictObject({ passphrase: z.string().min(MIN_PASSPHRASE).max(MAX_PASSPHRASE) });
+const setupBody = z.strictObject({
+  passphrase: z.string().min(MIN_PASSPHRASE).max(MAX_PASSPHRASE),
+  setupCode: z.string().min(1).max(40),
+});
 const classBody = z.strictObject({ exercise: z.string().min(1).max(200) });
 const uuid = z.uuid();
+
+/**
+ * The Content Security Policy the app is served with (on top of helmet's defaults): scripts,
+ * styles, fonts and connections from this server only (its WebSocket included), images also as
+ * data addresses (the join QR code), no plugins, no framing, forms to this server.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
 
 type Who = { readonly role: 'instructor' } | { readonly role: 'trainee'; readonly trainee: Trainee };
 
@@ -42,12 +77,21 @@ type Who = { readonly role: 'instructor' } | { readonly role: 'trainee'; readonl
  * WebSocket every classroom client talks through. A thin shell over the {@link ClassHub} and the
  * {@link RecordStore}.
  */
-export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; hub: ClassHub }> {
+export async function buildServer(
+  options: ServerOptions,
+): Promise<{ app: FastifyInstance; hub: ClassHub; setupCode: string | null }> {
   const now = options.now ?? Date.now;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 16 * 1024 });
   const sessions = new InstructorSessions(now);
-  const hub = new ClassHub(options.store, sessions, app.log, now);
-  const failures = new Map<string, number[]>();
+  const hub = new ClassHub(options.store, sessions, app.log, now, new FairShares(options.joinsPerAddressPerMin));
+  // security headers from the maintained plugin; the policy lets the app, its QR code (an SVG data
+  // address) and its WebSocket (the page's own origin) work, and nothing else load
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  await app.register(fastifyRateLimit, { global: false });
+  const guard = new SignInGuard(app);
+  /** The one-time set-up code while no passphrase is set (null once it is). */
+  let setupCode: string | null =
+    (await options.store.passphraseHash()) === null ? (options.setupCode ?? newSetupCode()) : null;
 
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } });
 
@@ -73,41 +117,75 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
 
   app.get('/api/health', async () => ({ ok: true }));
 
-  app.get('/api/instructor/status', async () => ({ passphraseSet: (await options.store.passphraseHash()) !== null }));
+  app.get('/api/instructor/status', async () => {
+    const passphraseSet = (await options.store.passphraseHash()) !== null;
+    return { passphraseSet, setupCodeNeeded: !passphraseSet };
+  });
+
+  const signedIn = async (reply: FastifyReply, outcome: { token: string } | SignInRefusal) => {
+    if (!isSignInRefusal(outcome)) return outcome;
+    app.log.warn({ code: outcome.code }, `refused an instructor sign-in: ${outcome.message}`);
+    return refuse(reply, 429, outcome.code, outcome.message);
+  };
 
   app.post('/api/instructor/setup', async (request, reply) => {
-    const body = passphraseBody.safeParse(request.body);
+    const body = setupBody.safeParse(request.body);
     if (!body.success)
       return refuse(
         reply,
         400,
         'passphrase.invalid',
-        `A passphrase of ${MIN_PASSPHRASE} to ${MAX_PASSPHRASE} characters.`,
+        `A passphrase of ${MIN_PASSPHRASE} to ${MAX_PASSPHRASE} characters, and the set-up code the server printed when it started.`,
       );
-    const set = await options.store.setPassphraseHash(await hashPassphrase(body.data.passphrase));
-    if (!set) return refuse(reply, 409, 'passphrase.set', 'The instructor passphrase is set already; sign in with it.');
-    return { token: sessions.open() };
+    const outcome = await guard.attempt(request, async () => {
+      if (setupCode === null || (await options.store.passphraseHash()) !== null)
+        return {
+          refused: [409, 'passphrase.set', 'The instructor passphrase is set already; sign in with it.'] as const,
+        };
+      if (!isSetupCode(body.data.setupCode, setupCode)) {
+        app.log.warn({ ip: request.ip }, 'a wrong set-up code');
+        return {
+          refused: [
+            403,
+            'setup.code',
+            "That is not the set-up code: it is printed in the server's terminal, under the addresses, when the server starts.",
+          ] as const,
+        };
+      }
+      const set = await options.store.setPassphraseHash(await hashPassphrase(body.data.passphrase));
+      if (!set)
+        return {
+          refused: [409, 'passphrase.set', 'The instructor passphrase is set already; sign in with it.'] as const,
+        };
+      setupCode = null;
+      return { token: sessions.open() };
+    });
+    if ('refused' in outcome) return refuse(reply, outcome.refused[0], outcome.refused[1], outcome.refused[2]);
+    return signedIn(reply, outcome);
   });
 
   app.post('/api/instructor/login', async (request, reply) => {
-    const recent = (failures.get(request.ip) ?? []).filter((t) => now() - t < 60_000);
-    if (recent.length >= SIGN_IN_FAILURES_PER_MIN)
-      return refuse(reply, 429, 'auth.tooMany', 'Too many wrong passphrases; wait a minute.');
     const body = passphraseBody.safeParse(request.body);
-    const stored = await options.store.passphraseHash();
-    if (stored === null) return refuse(reply, 409, 'passphrase.unset', 'No passphrase is set yet: set one first.');
-    if (!body.success || !(await verifyPassphrase(body.data.passphrase, stored))) {
-      failures.set(request.ip, [...recent, now()]);
-      app.log.warn({ ip: request.ip }, 'a wrong instructor passphrase');
-      return refuse(reply, 401, 'auth.refused', 'That is not the instructor passphrase.');
-    }
-    failures.delete(request.ip);
-    return { token: sessions.open() };
+    const outcome = await guard.attempt(request, async () => {
+      const stored = await options.store.passphraseHash();
+      if (stored === null)
+        return { refused: [409, 'passphrase.unset', 'No passphrase is set yet: set one first.'] as const };
+      if (!body.success || !(await verifyPassphrase(body.data.passphrase, stored))) {
+        app.log.warn({ ip: request.ip }, 'a wrong instructor passphrase');
+        return { refused: [401, 'auth.refused', 'That is not the instructor passphrase.'] as const };
+      }
+      return { token: sessions.open() };
+    });
+    if ('refused' in outcome) return refuse(reply, outcome.refused[0], outcome.refused[1], outcome.refused[2]);
+    return signedIn(reply, outcome);
   });
 
   app.post('/api/instructor/logout', async (request) => {
     const token = bearer(request);
-    if (token !== undefined) sessions.close(token);
+    if (token !== undefined) {
+      sessions.close(token);
+      hub.signedOut(token);
+    }
     return { ok: true };
   });
 
@@ -202,19 +280,10 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return record;
   });
 
+  const sockets = new ClientSockets(app.log, options.socketLimits);
   app.register(async (scope) => {
-    scope.get('/ws', { websocket: true }, (socket) => {
-      const connection = hub.connect((message) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-      });
-      socket.on('message', (data, isBinary) => {
-        if (isBinary) {
-          socket.send(JSON.stringify({ type: 'error', code: 'message.binary', message: 'Messages are JSON text.' }));
-          return;
-        }
-        void connection.receive(data.toString());
-      });
-      socket.on('close', () => connection.closed());
+    scope.get('/ws', { websocket: true }, (socket, request) => {
+      sockets.attach(socket, request.ip, (send) => hub.connect(send, request.ip));
     });
   });
 
@@ -226,10 +295,14 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     let last = now();
     const timer = setInterval(() => {
       const t = now();
-      hub.tick(t - last);
+      try {
+        hub.tick(t - last);
+      } catch (error) {
+        app.log.error({ err: error }, 'the class clock failed to tick');
+      }
       last = t;
     }, every);
     app.addHook('onClose', async () => clearInterval(timer));
   }
-  return { app, hub };
+  return { app, hub, setupCode };
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { ServerMessage } from '@itps/scenarios';
+import { applyViewDelta, type ServerMessage } from '@itps/scenarios';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -56,10 +56,11 @@ beforeAll(async () => {
     staticDir: null,
     publicUrl: () => base,
     tickMs: 0,
+    setupCode: 'TEST-CODE',
   }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-  token = (await post('/api/instructor/setup', { passphrase: 'the sim lab key' })).json().token;
+  token = (await post('/api/instructor/setup', { passphrase: 'the sim lab key', setupCode: 'TEST-CODE' })).json().token;
 });
 
 afterAll(async () => {
@@ -157,10 +158,16 @@ describe('the classroom server refuses what it must, and changes nothing when it
     instructor.send({ type: 'instructor', token });
     await instructor.next('instructor');
     instructor.send({ type: 'control', classId, action: 'run', speed: 3600 });
-    await ana.next('trainee');
+    await ana.next('traineeDelta');
     instructor.send({ type: 'inject', classId, seatId: 'all', fault: 'occlusion' });
     hub.tick(2000);
-    const after = (await ana.next('trainee')) as Extract<ServerMessage, { type: 'trainee' }>;
+    // views after the first go as their changes: the device's view is the first with each applied
+    const moved = (await ana.next('traineeDelta')) as Extract<ServerMessage, { type: 'traineeDelta' }>;
+    const deltas = [moved, ...ana.received].filter((m) => m.type === 'traineeDelta');
+    expect(deltas.map((d) => d.base)).toEqual(deltas.map((_, i) => moved.base + i));
+    const after = deltas.reduce((view, d) => applyViewDelta(view, d.ops), ana.first);
+    for (const d of deltas)
+      expect(JSON.stringify(d)).not.toMatch(/truth|occlusion|timeline|csf|withdrawal|relativeEffect|sinks/i);
     expect(Object.keys(after.exercise).sort()).toEqual([
       'brief',
       'course',
@@ -197,7 +204,7 @@ describe('the classroom server refuses what it must, and changes nothing when it
     instructor.send({ type: 'instructor', token });
     await instructor.next('instructor');
     instructor.send({ type: 'control', classId, action: 'end' });
-    await ana.next('trainee');
+    await ana.next('traineeDelta');
     const anaKey = ana.joined.traineeKey as string;
     const benKey = ben.joined.traineeKey as string;
     const list = async (key: string) =>
@@ -229,7 +236,9 @@ describe('the classroom server refuses what it must, and changes nothing when it
   });
 
   it('guards the instructor passphrase: set once, wrong ones refused and then slowed', async () => {
-    expect((await post('/api/instructor/setup', { passphrase: 'another passphrase' })).statusCode).toBe(409);
+    expect(
+      (await post('/api/instructor/setup', { passphrase: 'another passphrase', setupCode: 'TEST-CODE' })).statusCode,
+    ).toBe(409);
     expect((await post('/api/instructor/login', { passphrase: 'short' })).statusCode).toBe(401);
     for (let i = 0; i < 4; i += 1) await post('/api/instructor/login', { passphrase: 'wrong passphrase' });
     const slowed = await post('/api/instructor/login', { passphrase: 'the sim lab key' });

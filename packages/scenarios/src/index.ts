@@ -21,10 +21,25 @@ export {
 export { type ClassRow, exerciseTitle, type RecordSummary, type StoredRecord } from './classroom/classRecords.ts';
 export { FAULT_CHOICES, type FaultChoice } from './classroom/faultChoices.ts';
 export {
+  type ClientFrame,
+  type FrameRefusalCode,
+  jsonDepth,
+  MAX_CLIENT_MESSAGE_DEPTH,
+  readClientFrame,
+  utf8Bytes,
+} from './classroom/readClientFrame.ts';
+export {
   parseTraineeCommand,
   type TraineeCommandCheck,
   traineeCommandSchema,
 } from './classroom/traineeCommand.ts';
+export {
+  cleanTraineeName,
+  distinctName,
+  MAX_TRAINEE_NAME,
+  type TraineeNameCheck,
+} from './classroom/traineeName.ts';
+export { applyViewDelta, type ViewDeltaOp, viewDelta } from './classroom/viewDelta.ts';
 export { type DiffTolerance, diffReports, type ReportChange } from './diffReports.ts';
 export { formatDuration, parseDuration, parseTimeOfDay } from './duration.ts';
 export {

@@ -31,9 +31,55 @@ export function describeFound(value: unknown): string {
     return `a mapping of ${Object.keys(value).length} fields`;
   if (typeof value === 'string' && value.length > 60)
     return `${JSON.stringify(value.slice(0, 50))}... (${value.length} characters)`;
-  const text = JSON.stringify(value);
+  const text = briefJson(value, 0, { left: 61 });
   if (text === undefined) return String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** How deep {@link describeFound} looks into nested lists and mappings before it writes `...`. */
+const BRIEF_DEPTH = 8;
+
+/**
+ * JSON text of `value` as `JSON.stringify` writes it, but only its first `budget.left` characters
+ * or so and at most {@link BRIEF_DEPTH} levels deep: a value of any size or depth (a hostile
+ * message of 10,000 nested lists) is described in bounded time and stack.
+ */
+function briefJson(value: unknown, depth: number, budget: { left: number }): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > budget.left ? value.slice(0, budget.left) : value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return String(value);
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (depth >= BRIEF_DEPTH) return '...';
+  const toJson = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJson === 'function') {
+    const plain: unknown = toJson.call(value);
+    return plain !== null && typeof plain === 'object' ? '...' : briefJson(plain, depth + 1, budget);
+  }
+  const list = Array.isArray(value);
+  let out = list ? '[' : '{';
+  let first = true;
+  const entries: Iterable<[string, unknown]> = list
+    ? (value as unknown[]).map((v, i) => [String(i), v] as [string, unknown])
+    : Object.entries(value as object);
+  for (const [key, item] of entries) {
+    if (budget.left <= out.length) return `${out}...`;
+    const inner = briefJson(item, depth + 1, { left: budget.left - out.length });
+    if (inner === undefined && !list) continue;
+    out += `${first ? '' : ','}${list ? '' : `${JSON.stringify(key)}:`}${inner ?? 'null'}`;
+    first = false;
+  }
+  return `${out}${list ? ']' : '}'}`;
 }
 
 /** Any text from a file or the system, quoted short for a message: escaped, at most `max` characters. */

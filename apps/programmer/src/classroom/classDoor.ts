@@ -1,7 +1,15 @@
 import type { CommandResult, TraineeView, WorldCommand, WorldSample, WorldState } from '@itps/core';
-import type { SavedSession, ServerMessage, TraineeExercise, TrainingDebrief } from '@itps/scenarios';
+import {
+  applyViewDelta,
+  type SavedSession,
+  type ServerMessage,
+  type TraineeExercise,
+  type TrainingDebrief,
+} from '@itps/scenarios';
 import type { ChangeKind, ClassStatus, StageInfo, WorldDoor } from '../simulation/worldDoor.ts';
-import { type ClassSeat, setTraineeKey, socketUrl } from './classSeat.ts';
+import { type ClassSeat, leaveClass, setTraineeKey, socketUrl } from './classSeat.ts';
+
+type TraineeContent = Pick<Extract<ServerMessage, { type: 'trainee' }>, 'view' | 'exercise' | 'clock'>;
 
 /** Real milliseconds before trying the server again, doubling to the last. */
 const RECONNECT_MS = [500, 1000, 2000, 4000] as const;
@@ -18,6 +26,8 @@ export class ClassDoor implements WorldDoor {
   readonly #seat: ClassSeat;
   #socket: WebSocket | null = null;
   #view: TraineeView | null = null;
+  /** The last whole view this connection holds and its version: the base of the next delta. */
+  #held: { readonly content: TraineeContent; readonly version: number } | null = null;
   #exercise: TraineeExercise | null = null;
   #info: StageInfo | null = null;
   #status: ClassStatus;
@@ -61,6 +71,7 @@ export class ClassDoor implements WorldDoor {
     this.#socket = socket;
     socket.addEventListener('open', () => {
       this.#attempt = 0;
+      this.#held = null;
       socket.send(JSON.stringify({ type: 'resume', seat: this.#seat.seat }));
     });
     socket.addEventListener('message', (e: MessageEvent<string>) => this.#receive(JSON.parse(e.data) as ServerMessage));
@@ -97,7 +108,28 @@ export class ClassDoor implements WorldDoor {
       case 'joined':
         if (message.traineeKey !== null) setTraineeKey(message.traineeKey);
         return;
+      case 'traineeDelta': {
+        // changes against the view this connection holds; any mismatch: reconnect for a whole one
+        const held = this.#held;
+        let content: TraineeContent | null = null;
+        if (held !== null && held.version === message.base)
+          try {
+            content = applyViewDelta(held.content, message.ops);
+          } catch {
+            content = null;
+          }
+        if (content === null) {
+          this.#socket?.close();
+          return;
+        }
+        this.#receive({ type: 'trainee', ...content, version: message.version });
+        return;
+      }
       case 'trainee': {
+        this.#held = {
+          content: { view: message.view, exercise: message.exercise, clock: message.clock },
+          version: message.version ?? 0,
+        };
         const finishedNow = this.#exercise?.debrief == null && message.exercise.debrief !== null;
         this.#view = message.view;
         this.#exercise = message.exercise;
@@ -113,6 +145,13 @@ export class ClassDoor implements WorldDoor {
         this.#pending.delete(message.id);
         return;
       case 'error':
+        if (message.code === 'seat.removed') {
+          // the instructor took this seat out: this device forgets it (and its records' key)
+          this.#closed = true;
+          this.#socket?.close();
+          leaveClass();
+          return;
+        }
         if (message.about === 'resume') {
           this.#closed = true;
           this.#settle(message.message);

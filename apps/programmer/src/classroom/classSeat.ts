@@ -35,6 +35,16 @@ export function subscribeClassSeat(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * Leaves the class on this device: it forgets its seat and the key to its trainee's records, so
+ * the next person on a shared tablet starts afresh and never sees the last one's records (the
+ * instructor keeps every record).
+ */
+export function leaveClass(): void {
+  localStorage.removeItem(TRAINEE_KEY);
+  setClassSeat(null);
+}
+
 /** The key that opens this device's trainee records on the server, or null before a first class. */
 export const traineeKey = (): string | null => localStorage.getItem(TRAINEE_KEY);
 export const setTraineeKey = (key: string): void => localStorage.setItem(TRAINEE_KEY, key);

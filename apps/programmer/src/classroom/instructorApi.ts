@@ -9,6 +9,22 @@ export function setInstructorToken(token: string | null): void {
   else sessionStorage.setItem(TOKEN_KEY, token);
 }
 
+/**
+ * Signs the instructor out: the server revokes the token (its consoles' sockets are signed out
+ * too), then this tab forgets it. A server that cannot be reached is told nothing; the token is
+ * forgotten all the same.
+ */
+export async function signOutInstructor(): Promise<void> {
+  const token = instructorToken();
+  setInstructorToken(null);
+  if (token === null) return;
+  try {
+    await fetch('/api/instructor/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    // the server is not there: its tokens die with it (kept in memory only)
+  }
+}
+
 /** A class as the server lists it, with the QR code of its join address (SVG text). */
 export type ClassListing = ClassView & { readonly qrSvg: string };
 

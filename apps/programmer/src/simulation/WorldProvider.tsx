@@ -11,7 +11,7 @@ import {
 import { formatProblem } from '@itps/scenarios';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ClassDoor } from '../classroom/classDoor.ts';
-import { type ClassSeat, setClassSeat } from '../classroom/classSeat.ts';
+import { type ClassSeat, leaveClass } from '../classroom/classSeat.ts';
 import { freeStage, LocalDoor, restoredStage, type Stage } from './localDoor.ts';
 import { RemoteDoor } from './remoteDoor.ts';
 import { renderSubscribe } from './renderSubscribe.ts';
@@ -161,7 +161,7 @@ export function WorldProvider({ children, seat = null }: { children: ReactNode; 
           {lost}
         </p>
         <p>
-          <button type="button" onClick={() => setClassSeat(null)}>
+          <button type="button" onClick={() => leaveClass()}>
             Leave the class and join again
           </button>
         </p>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { instructorToken, setInstructorToken } from '../classroom/instructorApi.ts';
+import { instructorToken, setInstructorToken, signOutInstructor } from '../classroom/instructorApi.ts';
 import { ClassList } from '../components/classroom/ClassList.tsx';
 import { ClassRoom } from '../components/classroom/ClassRoom.tsx';
 import { SignIn } from '../components/classroom/SignIn.tsx';
@@ -14,7 +14,7 @@ export function ClassConsole() {
   const [token, setToken] = useState(instructorToken);
   const classId = useRouteParam();
   const signOut = () => {
-    setInstructorToken(null);
+    void signOutInstructor();
     setToken(null);
   };
   return (

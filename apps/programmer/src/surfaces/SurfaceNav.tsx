@@ -1,4 +1,4 @@
-import { setClassSeat } from '../classroom/classSeat.ts';
+import { leaveClass } from '../classroom/classSeat.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { classSpeedWords } from '../format/classClock.ts';
 import { hrefOf, type Surface } from '../simulation/useRoute.ts';
@@ -56,10 +56,10 @@ function ClassBar() {
       <ConfirmButton
         label="Leave class"
         className="secondary"
-        question="Leave the class on this device? Your exercise goes on with the class, but this device no longer reaches it; the instructor finishes it and its record is kept."
+        question="Leave the class on this device? Your exercise goes on with the class, but this device no longer reaches it, and it forgets your records (the next person on it starts afresh); the instructor finishes your exercise and keeps its record."
         confirmLabel="Yes, leave"
         onConfirm={() => {
-          setClassSeat(null);
+          leaveClass();
           location.hash = hrefOf('home');
         }}
       />

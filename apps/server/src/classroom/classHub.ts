@@ -1,15 +1,20 @@
 import { instructorView } from '@itps/core';
 import {
   type ClientMessage,
-  MAX_CLIENT_MESSAGE_BYTES,
-  parseClientMessage,
+  cleanTraineeName,
   parseTraineeCommand,
+  readClientFrame,
   type ServerMessage,
 } from '@itps/scenarios';
 import type { InstructorSessions } from '../auth/instructorSessions.ts';
 import type { RecordStore } from '../db/recordStore.ts';
 import { Classroom, newJoinCode } from './classroom.ts';
+import { FairShares, MAX_SOCKETS_PER_SEAT, SEAT_COMMANDS_PER_S } from './fairShares.ts';
 import type { ClassExercise, Seat } from './seat.ts';
+import { TraineeViews } from './traineeViews.ts';
+
+/** Whether a stored trainee's name (perhaps told apart, `Sam (2)`) is the name given now. */
+const sameTrainee = (stored: string, given: string) => stored === given || stored.startsWith(`${given} (`);
 
 /** Messages a connection may send in a second on average, and in a burst. */
 export const MESSAGE_RATE_PER_S = 20;
@@ -34,9 +39,14 @@ export interface HubConnection {
 
 interface Conn {
   readonly send: (message: ServerMessage) => void;
+  readonly address: string;
+  /** The trainee's views as this connection was sent them (the next goes as changes). */
+  readonly views: TraineeViews;
   role: 'none' | 'trainee' | 'instructor';
   seat: { readonly classroom: Classroom; readonly seat: Seat } | null;
   watching: { readonly classId: string; readonly seatId: string | null } | null;
+  /** The instructor's session token this connection signed in with. */
+  instructorToken: string | null;
   tokens: number;
   lastRefill: number;
 }
@@ -61,14 +71,22 @@ export class ClassHub {
   readonly #sessions: InstructorSessions;
   readonly #log: HubLog;
   readonly #now: () => number;
+  readonly #shares: FairShares;
   #lastInstructorPush = 0;
   #lastTraineePush = 0;
 
-  constructor(store: RecordStore, sessions: InstructorSessions, log: HubLog, now: () => number = Date.now) {
+  constructor(
+    store: RecordStore,
+    sessions: InstructorSessions,
+    log: HubLog,
+    now: () => number = Date.now,
+    shares: FairShares = new FairShares(),
+  ) {
     this.#store = store;
     this.#sessions = sessions;
     this.#log = log;
     this.#now = now;
+    this.#shares = shares;
   }
 
   /** Opens a class of an exercise; the join address is `joinBase` with the code. */
@@ -109,13 +127,16 @@ export class ClassHub {
     return undefined;
   }
 
-  /** A new client connection; `send` writes one message to it. */
-  connect(send: (message: ServerMessage) => void): HubConnection {
+  /** A new client connection from `address`; `send` writes one message to it. */
+  connect(send: (message: ServerMessage) => void, address = 'unknown'): HubConnection {
     const conn: Conn = {
       send,
+      address,
+      views: new TraineeViews(),
       role: 'none',
       seat: null,
       watching: null,
+      instructorToken: null,
       tokens: MESSAGE_BURST,
       lastRefill: this.#now(),
     };
@@ -130,6 +151,17 @@ export class ClassHub {
         }
       },
     };
+  }
+
+  /** The instructor signed `token` out: its consoles' connections are signed out too. */
+  signedOut(token: string): void {
+    for (const conn of this.#conns)
+      if (conn.role === 'instructor' && conn.instructorToken === token) {
+        conn.role = 'none';
+        conn.instructorToken = null;
+        conn.watching = null;
+        conn.send(refusal('auth.signedOut', 'Signed out: sign in again with the instructor passphrase.', 'instructor'));
+      }
   }
 
   #refuse(conn: Conn, code: string, message: string, about?: string): void {
@@ -153,16 +185,9 @@ export class ClassHub {
         'message.rate',
         `Too many messages: at most ${MESSAGE_RATE_PER_S} a second (${MESSAGE_BURST} at once).`,
       );
-    if (Buffer.byteLength(raw) > MAX_CLIENT_MESSAGE_BYTES)
-      return this.#refuse(conn, 'message.size', `A message is at most ${MAX_CLIENT_MESSAGE_BYTES} bytes.`);
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      return this.#refuse(conn, 'message.json', 'A message must be JSON.');
-    }
-    const checked = parseClientMessage(value);
-    if (!checked.ok) return this.#refuse(conn, 'message.invalid', checked.problems.join('; '));
+    // bounded in size and depth before it is parsed or described (readClientFrame never throws)
+    const checked = readClientFrame(raw);
+    if (!checked.ok) return this.#refuse(conn, checked.code, checked.problem);
     try {
       await this.#handle(conn, checked.message);
     } catch (error) {
@@ -184,6 +209,13 @@ export class ClassHub {
             conn,
             'seat.unknown',
             'That seat is not known here: the class has ended or the server restarted. Join again with the code.',
+            'resume',
+          );
+        if (this.#socketsOn(found.seat) >= MAX_SOCKETS_PER_SEAT)
+          return this.#refuse(
+            conn,
+            'seat.busy',
+            `This seat is open on ${MAX_SOCKETS_PER_SEAT} devices or tabs already; close one and try again.`,
             'resume',
           );
         this.#sit(conn, found.classroom, found.seat, null);
@@ -217,6 +249,22 @@ export class ClassHub {
           });
           return;
         }
+        if (!this.#shares.seatCommand(seat, this.#now())) {
+          this.#log.warn({ code: 'seat.rate', seatId: seat.id }, "refused a seat's command: over its rate");
+          conn.send({
+            type: 'result',
+            id: message.id,
+            result: {
+              ok: false,
+              at: seat.worldState().now,
+              refusal: {
+                code: 'programmer.unavailable',
+                message: `Too many commands from this seat: at most ${SEAT_COMMANDS_PER_S} a second; wait a moment.`,
+              },
+            },
+          });
+          return;
+        }
         const result = seat.act(command.command);
         conn.send({ type: 'result', id: message.id, result });
         this.#pushSeat(classroom, seat);
@@ -241,13 +289,15 @@ export class ClassHub {
         if (!this.#sessions.check(message.token))
           return this.#refuse(conn, 'auth.refused', 'Sign in again with the instructor passphrase.', 'instructor');
         conn.role = 'instructor';
+        conn.instructorToken = message.token;
         conn.send({ type: 'instructor', ok: true });
         return;
       }
       case 'watch':
       case 'control':
       case 'inject':
-        if (conn.role !== 'instructor')
+      case 'remove':
+        if (conn.role !== 'instructor' || !this.#sessions.check(conn.instructorToken ?? undefined))
           return this.#refuse(conn, 'auth.required', "Only the instructor's console does that.", message.type);
         return this.#instruct(conn, message);
     }
@@ -256,6 +306,15 @@ export class ClassHub {
   async #join(conn: Conn, message: Extract<ClientMessage, { type: 'join' }>): Promise<void> {
     if (conn.role !== 'none')
       return this.#refuse(conn, 'message.outOfTurn', 'This connection is in a class already.', 'join');
+    if (!this.#shares.join(conn.address, this.#now()))
+      return this.#refuse(
+        conn,
+        'join.rate',
+        `Too many joins from this device's network address: at most ${this.#shares.joinsPerMin} a minute. Wait a minute.`,
+        'join',
+      );
+    const cleaned = cleanTraineeName(message.name);
+    if (!cleaned.ok) return this.#refuse(conn, 'name.invalid', cleaned.problem, 'join');
     const classroom = this.#byCode(message.code);
     if (classroom === undefined)
       return this.#refuse(
@@ -266,15 +325,25 @@ export class ClassHub {
       );
     const refused = classroom.joinRefusal(this.#now());
     if (refused !== null) return this.#refuse(conn, 'class.closed', refused, 'join');
-    let trainee = message.traineeKey === undefined ? null : await this.#store.traineeByKey(message.traineeKey);
+    const name = classroom.distinctName(cleaned.name);
+    // a device's key is the same person's only under the same name: on a shared tablet, another
+    // name is another trainee, with their own records and key
+    const known = message.traineeKey === undefined ? null : await this.#store.traineeByKey(message.traineeKey);
+    let trainee = known !== null && sameTrainee(known.name, cleaned.name) ? known : null;
     let key: string | null = null;
     if (trainee === null) {
-      const added = await this.#store.addTrainee(message.name);
+      const added = await this.#store.addTrainee(name);
       trainee = added.trainee;
       key = added.key;
     }
-    const seat = classroom.join({ id: trainee.id, name: message.name }, new Date(this.#now()).toISOString());
+    const seat = classroom.join({ id: trainee.id, name }, new Date(this.#now()).toISOString());
     this.#sit(conn, classroom, seat, key);
+  }
+
+  #socketsOn(seat: Seat): number {
+    let n = 0;
+    for (const c of this.#conns) if (c.seat?.seat === seat) n += 1;
+    return n;
   }
 
   #sit(conn: Conn, classroom: Classroom, seat: Seat, key: string | null): void {
@@ -282,13 +351,13 @@ export class ClassHub {
     conn.seat = { classroom, seat };
     seat.connect();
     conn.send({ type: 'joined', seat: seat.token, traineeKey: key, name: seat.trainee.name, code: classroom.code });
-    conn.send({ type: 'trainee', ...seat.traineeMessage(), clock: classroom.clock });
+    conn.send(conn.views.whole({ ...seat.traineeMessage(), clock: classroom.clock }));
     this.#pushInstructors(classroom, false);
   }
 
   async #instruct(
     conn: Conn,
-    message: Extract<ClientMessage, { type: 'watch' | 'control' | 'inject' }>,
+    message: Extract<ClientMessage, { type: 'watch' | 'control' | 'inject' | 'remove' }>,
   ): Promise<void> {
     const classroom = this.#classes.get(message.classId);
     if (classroom === undefined) return this.#refuse(conn, 'class.unknown', 'No such class.', message.type);
@@ -312,6 +381,12 @@ export class ClassHub {
       this.#pushInstructors(classroom, true);
       return;
     }
+    if (message.type === 'remove') return this.#removeSeat(conn, classroom, message.seatId);
+    if (message.action === 'lock' || message.action === 'unlock') {
+      classroom.lock(message.action === 'lock');
+      this.#pushInstructors(classroom, false);
+      return;
+    }
     if (message.action === 'end') {
       classroom.end();
       for (const seat of classroom.seats()) await this.#finishSeat(classroom, seat);
@@ -319,6 +394,28 @@ export class ClassHub {
     } else classroom.control(message.action, message.speed);
     for (const seat of classroom.seats()) this.#pushSeat(classroom, seat);
     this.#pushInstructors(classroom, true);
+  }
+
+  /**
+   * Takes a seat out of a class: an exercise the trainee acted in is finished and recorded first
+   * (nothing of theirs is lost); its devices are told and let go; the place is free again.
+   */
+  async #removeSeat(conn: Conn, classroom: Classroom, seatId: string): Promise<void> {
+    const seat = classroom.seat(seatId);
+    if (seat === undefined) return this.#refuse(conn, 'seat.unknown', 'No such trainee in this class.', 'remove');
+    if (!seat.finished && seat.summary(false).actions > 0) await this.#finishSeat(classroom, seat);
+    classroom.removeSeat(seat.id);
+    this.#log.warn({ classId: classroom.id, seatId: seat.id }, 'the instructor removed a seat');
+    for (const c of this.#conns)
+      if (c.seat?.seat === seat) {
+        c.seat = null;
+        c.role = 'none';
+        c.send(refusal('seat.removed', 'The instructor removed this seat from the class.', 'resume'));
+      }
+    for (const c of this.#conns)
+      if (c.role === 'instructor' && c.watching?.classId === classroom.id && c.watching.seatId === seat.id)
+        c.watching = { classId: classroom.id, seatId: null };
+    this.#pushInstructors(classroom, false);
   }
 
   async #finishSeat(classroom: Classroom, seat: Seat): Promise<void> {
@@ -342,11 +439,13 @@ export class ClassHub {
   }
 
   #pushSeat(classroom: Classroom, seat: Seat): void {
-    let message: ServerMessage | null = null;
+    let content: (ReturnType<Seat['traineeMessage']> & { clock: Classroom['clock'] }) | null = null;
     for (const conn of this.#conns) {
       if (conn.seat?.seat !== seat) continue;
-      message ??= { type: 'trainee', ...seat.traineeMessage(), clock: classroom.clock };
-      conn.send(message);
+      content ??= { ...seat.traineeMessage(), clock: classroom.clock };
+      // as its changes since the last view this connection was sent; nothing when none
+      const message = conn.views.next(content);
+      if (message !== null) conn.send(message);
     }
   }
 

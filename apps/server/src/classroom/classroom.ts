@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { CommandResult } from '@itps/core';
-import { type ClassClock, type ClassSpeed, type ClassView, FAULT_CHOICES } from '@itps/scenarios';
+import { type ClassClock, type ClassSpeed, type ClassView, distinctName, FAULT_CHOICES } from '@itps/scenarios';
 import type { Trainee } from '../db/recordStore.ts';
 import { type ClassExercise, Seat } from './seat.ts';
 
@@ -35,6 +35,7 @@ export class Classroom {
   #running = false;
   #speed: ClassSpeed = 1;
   #ended = false;
+  #locked = false;
   /** Simulated milliseconds the class clock has run. */
   #elapsed = 0;
 
@@ -66,12 +67,35 @@ export class Classroom {
     return this.#seats.get(id);
   }
 
-  /** Whether a trainee may still join (the class runs, its code has not expired, a seat is free). */
+  get locked(): boolean {
+    return this.#locked;
+  }
+
+  /** Whether a trainee may still join (the class runs, is not locked, its code has not expired, a seat is free). */
   joinRefusal(now: number): string | null {
     if (this.#ended) return 'This class has ended.';
+    if (this.#locked) return 'The instructor has locked this class: no one joins now. Ask them to open it.';
     if (now > this.expiresAt) return 'This join code has expired.';
     if (this.#seats.size >= MAX_SEATS) return `This class is full (${MAX_SEATS} trainees).`;
     return null;
+  }
+
+  /** `name` told apart from the names of the seats already here (`Sam (2)`). */
+  distinctName(name: string): string {
+    return distinctName(
+      name,
+      this.seats().map((s) => s.trainee.name),
+    );
+  }
+
+  /** Locks the class (no one joins) or opens it again. */
+  lock(locked: boolean): void {
+    if (!this.#ended) this.#locked = locked;
+  }
+
+  /** Takes a seat out of the class (its place is free again); false when there is no such seat. */
+  removeSeat(id: string): boolean {
+    return this.#seats.delete(id);
   }
 
   /** Seats a trainee: their own world of the exercise, starting at its beginning. */
@@ -120,6 +144,7 @@ export class Classroom {
       joinUrl: this.#joinUrl,
       expiresAt: new Date(this.expiresAt).toISOString(),
       clock: this.clock,
+      locked: this.#locked,
       seats: this.seats().map((s) => s.summary(scoreNow)),
     };
   }

@@ -6,6 +6,7 @@ import type { TrainingDebrief } from '../training/scoreTraining.ts';
 import type { TraineeAction } from '../training/traineeActions.ts';
 import type { TrainingRecord } from '../training/trainingSession.ts';
 import { zodProblems } from '../zodProblems.ts';
+import type { ViewDeltaOp } from './viewDelta.ts';
 
 /** The largest message a classroom client may send (bytes); the server's socket refuses larger frames. */
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
@@ -43,13 +44,15 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('instructor'), token: id }),
   /** The instructor watches a class, and one seat of it closely (or none). */
   z.strictObject({ type: z.literal('watch'), classId: id, seatId: id.nullable() }),
-  /** The instructor runs, pauses or ends a class, at a speed. */
+  /** The instructor runs, pauses or ends a class, at a speed; or locks it (no one joins) and opens it again. */
   z.strictObject({
     type: z.literal('control'),
     classId: id,
-    action: z.enum(['run', 'pause', 'end']),
+    action: z.enum(['run', 'pause', 'end', 'lock', 'unlock']),
     speed: z.literal(CLASS_SPEEDS).optional(),
   }),
+  /** The instructor removes a seat from a class (a fake join, a trainee who left). */
+  z.strictObject({ type: z.literal('remove'), classId: id, seatId: id }),
   /** The instructor injects a fault (by its id in FAULT_CHOICES) into one seat or all of them. */
   z.strictObject({ type: z.literal('inject'), classId: id, seatId: z.union([id, z.literal('all')]), fault: id }),
 ]);
@@ -118,6 +121,8 @@ export interface ClassView {
   readonly joinUrl: string;
   readonly expiresAt: string;
   readonly clock: ClassClock;
+  /** Whether the instructor locked the class: no one joins until it is opened again. */
+  readonly locked: boolean;
   readonly seats: readonly SeatSummary[];
 }
 
@@ -133,12 +138,23 @@ export type ServerMessage =
       readonly name: string;
       readonly code: string;
     }
-  /** What the trainee's devices show now. */
+  /** What the trainee's devices show now, whole; `version` numbers the views sent on this connection. */
   | {
       readonly type: 'trainee';
       readonly view: TraineeView;
       readonly exercise: TraineeExercise;
       readonly clock: ClassClock;
+      readonly version?: number;
+    }
+  /**
+   * What the trainee's devices show now, as its changes (JSON Patch) against the view of version
+   * `base` sent before on this connection; a device that does not hold `base` reconnects.
+   */
+  | {
+      readonly type: 'traineeDelta';
+      readonly base: number;
+      readonly version: number;
+      readonly ops: readonly ViewDeltaOp[];
     }
   /** The answer to a trainee's command. */
   | { readonly type: 'result'; readonly id: number; readonly result: CommandResult }

@@ -71,7 +71,8 @@ export function ClassRoom({
         else if (message.type === 'class') setView(message.view);
         else if (message.type === 'seat') setSeat(message);
         else if (message.type === 'error') {
-          if (message.code === 'auth.refused') onSignedOut();
+          if (message.code === 'auth.refused' || message.code === 'auth.signedOut' || message.code === 'auth.required')
+            onSignedOut();
           else setNotes((n) => [message.message, ...n].slice(0, 8));
         }
       });
@@ -126,6 +127,18 @@ export function ClassRoom({
               />
             )}
           </div>
+        )}
+        {clock.ended ? null : (
+          <p data-testid="class-lock">
+            {view.locked ? 'Locked: no one can join until you open the class again. ' : 'Open: trainees can join. '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => send({ type: 'control', classId, action: view.locked ? 'unlock' : 'lock' })}
+            >
+              {view.locked ? 'Open the class' : 'Lock the class'}
+            </button>
+          </p>
         )}
         <p className="muted">
           Exercise version {view.exercise.version} ({view.exercise.file}).{' '}
@@ -254,6 +267,15 @@ export function ClassRoom({
                   <td>{s.faults.length === 0 ? 'none' : s.faults.join(', ')}</td>
                   <td>{s.scorePercent === null ? '…' : `${s.scorePercent} %`}</td>
                   <td>
+                    {clock.ended ? null : (
+                      <ConfirmButton
+                        label="Remove"
+                        className="secondary"
+                        question={`Remove ${s.name} from the class? If they acted, their exercise is finished and recorded now; their device is let go and the place is free.`}
+                        confirmLabel={`Yes, remove ${s.name}`}
+                        onConfirm={() => send({ type: 'remove', classId, seatId: s.seatId })}
+                      />
+                    )}
                     {s.recordId !== null ? (
                       <a href={hrefOf('records', s.recordId)}>Debrief</a>
                     ) : (

@@ -7,7 +7,8 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (token: string) =>
   const [problem, setProblem] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const ids = { pass: useId(), again: useId() };
+  const [setupCode, setSetupCode] = useState('');
+  const ids = { pass: useId(), again: useId(), code: useId() };
   useEffect(() => {
     api<{ passphraseSet: boolean }>('/api/instructor/status', null).then(setStatus, (e: Error) =>
       setProblem(e.message),
@@ -17,18 +18,20 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (token: string) =>
     return problem === null ? <p role="status">Asking the classroom server…</p> : <p role="alert">{problem}</p>;
   const first = !status.passphraseSet;
   const why =
-    passphrase.length < 8
-      ? 'The passphrase has at least 8 characters.'
-      : first && again !== passphrase
-        ? 'Type the same passphrase twice.'
-        : null;
+    first && setupCode.trim() === ''
+      ? "Give the set-up code printed in the server's terminal."
+      : passphrase.length < 8
+        ? 'The passphrase has at least 8 characters.'
+        : first && again !== passphrase
+          ? 'Type the same passphrase twice.'
+          : null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
     try {
       const { token } = await api<{ token: string }>(first ? '/api/instructor/setup' : '/api/instructor/login', null, {
         method: 'POST',
-        body: { passphrase },
+        body: first ? { passphrase, setupCode: setupCode.trim() } : { passphrase },
       });
       onSignedIn(token);
     } catch (error) {
@@ -40,10 +43,25 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (token: string) =>
       <h2 id="sign-in-title">{first ? 'Set the instructor passphrase' : 'Instructor sign-in'}</h2>
       <p>
         {first
-          ? 'This is the first start of this classroom server: choose the passphrase that opens the class console and the records. Only its hash is stored.'
+          ? "This is the first start of this classroom server: give the one-time set-up code it printed in its terminal when it started, and choose the passphrase that opens the class console and the records. Only the passphrase's hash is stored."
           : 'The class console and the records need the instructor passphrase.'}
       </p>
       <form onSubmit={submit} className="join-form">
+        {first ? (
+          <>
+            <label htmlFor={ids.code}>Set-up code</label>
+            <input
+              id={ids.code}
+              value={setupCode}
+              onChange={(e) => setSetupCode(e.target.value.toUpperCase())}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={40}
+              className="code-input"
+            />
+          </>
+        ) : null}
         <label htmlFor={ids.pass}>Passphrase</label>
         <input
           id={ids.pass}
