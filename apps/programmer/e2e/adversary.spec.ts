@@ -76,6 +76,22 @@ describe('a hurried clinician down the second path', () => {
     expect(await text(page, 'prog-therapy')).toBe('Simple continuous, 250.0 mcg/day');
   });
 
+  it('a value typed over after its check cannot be reviewed until it is checked again', async () => {
+    await tablet(null);
+    await connect();
+    await press('Change dose');
+    await page.getByLabel('New daily dose (mcg/day)').fill('300');
+    await press('Check dose');
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(false);
+    // a slip after the check: 3000 typed where 300 was checked
+    await page.getByLabel('New daily dose (mcg/day)').fill('3000');
+    expect(await page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    expect(await text(page, 'review-blocked')).toContain('Changed since it was checked');
+    await press('Check dose');
+    expect(await text(page, 'review-blocked')).toContain('above the drug library');
+    await screenshot(page, '77-adversary-edit-after-check-800x1280');
+  });
+
   it('stopping therapy says what follows in days, is confirmed, and the review says it stays stopped', async () => {
     await tablet(null);
     await connect();

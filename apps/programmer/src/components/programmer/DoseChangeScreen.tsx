@@ -1,4 +1,10 @@
-import { doseChangeDraft, mcgPerDayToPicogramsPerDay, type ProgrammerView, type PumpBeliefView } from '@itps/core';
+import {
+  doseChangeDraft,
+  mcgPerDayToPicogramsPerDay,
+  type ProgrammerView,
+  type PumpBeliefView,
+  picogramsPerDayToMcgPerDay,
+} from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatMcgPerDay } from '../../format/units.ts';
@@ -13,7 +19,9 @@ import { WorkflowButtons } from './WorkflowButtons.tsx';
  */
 export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
   const act = useProgrammerAct();
-  const [dose, setDose] = useState('');
+  // back on this screen with a draft (from the review, or a resend after a lost update): the field shows it
+  const drafted = context.draft.update.program?.therapy;
+  const [dose, setDose] = useState(drafted?.mode === 'simple' ? String(picogramsPerDayToMcgPerDay(drafted.dose)) : '');
   const [again, setAgain] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const id = useId();
@@ -36,6 +44,12 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
     if (draft !== null) act({ type: 'draft.reenter', draft });
   };
   const checked = context.draft.update.program !== undefined;
+  // the review shows what was checked; a field typed over since must be checked again first
+  const typed = parseDecimal('New daily dose', dose, { min: 0, max: 5000, unit: 'mcg/day' });
+  const edited =
+    checked &&
+    (!typed.ok ||
+      JSON.stringify(doseChangeDraft(view, mcgPerDayToPicogramsPerDay(typed.value))) !== JSON.stringify(context.draft));
   const needsReentry = context.findings.some((f) => f.severity === 'reenter');
   return (
     <form className="screen" onSubmit={check} noValidate>
@@ -77,7 +91,7 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
           matched={context.reentered}
         />
       )}
-      <WorkflowButtons check="Check dose" drafted={checked} context={context} />
+      <WorkflowButtons check="Check dose" drafted={checked} edited={edited} context={context} />
     </form>
   );
 }

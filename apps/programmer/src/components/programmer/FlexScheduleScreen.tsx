@@ -107,9 +107,12 @@ function DayChart({ steps }: { readonly steps: readonly FlexStep[] }) {
 export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
   const act = useProgrammerAct();
   const profile = getDeviceProfile(view.profileId);
+  // back on this screen with a schedule drafted (from the review, or a resend), the rows show it
+  const drafted = context.draft.update.program?.therapy;
+  const shown = drafted?.mode === 'flex' ? drafted : view.therapy;
   const [rows, setRows] = useState<Row[]>(() =>
-    view.therapy.mode === 'flex'
-      ? view.therapy.steps.map((s, i) => ({
+    shown.mode === 'flex'
+      ? shown.steps.map((s, i) => ({
           key: i,
           start: hhmm(s.startMinute),
           dose: String(picogramsPerDayToMcgPerDay(s.dose)),
@@ -147,6 +150,9 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
     act({ type: 'draft.reenter', draft: flexScheduleDraft(view, steps) });
   };
   const checked = context.draft.update.program?.therapy.mode === 'flex';
+  // the review shows what was checked; a step typed over since must be checked again first
+  const edited =
+    checked && (errors.length > 0 || JSON.stringify(flexScheduleDraft(view, steps)) !== JSON.stringify(context.draft));
   const needsReentry = context.findings.some((f) => f.severity === 'reenter');
   return (
     <form className="screen flex-editor" onSubmit={check} noValidate>
@@ -254,7 +260,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
           matched={context.reentered}
         />
       )}
-      <WorkflowButtons check="Check schedule" drafted={checked} context={context} />
+      <WorkflowButtons check="Check schedule" drafted={checked} edited={edited} context={context} />
     </form>
   );
 }
