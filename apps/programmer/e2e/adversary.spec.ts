@@ -174,6 +174,9 @@ describe('a hurried clinician down the second path', () => {
     expect(await text(page, 'review-blocked')).toContain('Choose a bridge bolus or no bridge');
     await screenshot(page, '75-adversary-bridge-after-injection-800x1280');
     await page.getByLabel('Bridge bolus').check();
+    // the dead space's 500 mcg/mL mixes with the 2000: recorded knowingly
+    expect(await text(page, 'finding-refill.residualMixing')).toContain('about 1891.8 mcg/mL');
+    await press('Confirm this change');
     await expect.poll(() => page.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(false);
     await press('Review changes');
     await press('Confirm and update pump');

@@ -284,10 +284,20 @@ describe('the one therapy gate on the second path', () => {
 
     it('records the concentration that went in', () => {
       const done = { aspirated: 18_600_000 as Nanolitres, aspirations: 1, injected: inj(18, 2000) };
-      expect(refillGate(record(19.4), done)).toEqual(['refill.concentrationMismatch:hard']);
-      expect(
-        refillGate({ ...record(19.4, simpleProgram(250, 2000)), bridgeDecision: 'bridge', bolus: null }, done),
-      ).toEqual([]);
+      expect(refillGate(record(19.4), done)).toEqual([
+        'refill.concentrationMismatch:hard',
+        'refill.residualMixing:confirm',
+      ]);
+      // (1.4 x 500 + 18 x 2000) / 19.4 = 1891.8 mcg/mL: 5.4 % weaker than the 2000 recorded, confirmed
+      const mixed = therapyGate({
+        view,
+        draft: { ...record(19.4, simpleProgram(250, 2000)), bridgeDecision: 'bridge', bolus: null },
+        origin: 'spinal',
+        workflow: 'refill',
+        refill: done,
+      });
+      expect(mixed.map((f) => f.code)).toEqual(['refill.residualMixing']);
+      expect(mixed[0]?.message).toContain('about 1891.8 mcg/mL, 5.4 % weaker than recorded');
     });
 
     it('stops the clinician before injecting after a short aspiration, naming the needle first', () => {

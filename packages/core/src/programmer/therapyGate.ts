@@ -12,7 +12,7 @@ import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import type { Draft, Workflow } from './draft.ts';
 import { checkBolusDose, checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
 import { checkRefillDiscrepancy } from './refillDiscrepancy.ts';
-import { knownReservoir, type RefillProgress } from './refillProgress.ts';
+import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
 
 /** Reason codes of the therapy gate beyond the drug and dose guard rails. */
 export type DraftCode =
@@ -34,6 +34,7 @@ export type DraftCode =
   | 'refill.recordAboveKnown'
   | 'refill.concentrationMismatch'
   | 'refill.unrecorded'
+  | 'refill.residualMixing'
   | 'reservoir.raised'
   | 'recommendation.noTestDose'
   | 'recommendation.aboveStart'
@@ -320,6 +321,21 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
         code: 'refill.concentrationMismatch',
         severity: 'hard',
         message: `${injected.concentration} mcg/mL went into the reservoir, but ${concentration} mcg/mL would be recorded. Record the concentration that was injected.`,
+      });
+  }
+  // the dead space's old drug mixes with a new strength: the reservoir holds neither
+  if (recorded !== undefined && injected !== null && injected.concentration !== view.concentration) {
+    const left = leftAfterAspiration(view, refill.aspirated);
+    const total = left + injected.volume;
+    const mixed =
+      total === 0
+        ? injected.concentration
+        : (left * view.concentration + injected.volume * injected.concentration) / total;
+    if (Math.abs(mixed - injected.concentration) * 100 >= injected.concentration)
+      findings.push({
+        code: 'refill.residualMixing',
+        severity: 'confirm',
+        message: `${ml(left)} of ${view.concentration} mcg/mL left in the reservoir mixes with the ${injected.concentration} mcg/mL injected: the reservoir holds about ${Math.round(mixed * 10) / 10} mcg/mL, ${Math.round(Math.abs(mixed / injected.concentration - 1) * 1000) / 10} % ${mixed > injected.concentration ? 'stronger' : 'weaker'} than recorded, until it is next refilled. Confirm.`,
       });
   }
   const discrepancy = discrepancyOf(view, refill.aspirated);

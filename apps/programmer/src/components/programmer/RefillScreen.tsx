@@ -253,7 +253,6 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
           )}
         </div>
       )}
-      {plan?.mixing && <p className="finding">{plan.mixing.message}</p>}
       {plan && (
         <>
           <dl className="figures">
