@@ -6,6 +6,7 @@ import {
   EMPTY_DRAFT,
   instructorView,
   mcgPerMl,
+  mriPreparation,
   type Nanolitres,
   pumpTruthView,
   type Workflow,
@@ -219,5 +220,76 @@ describe('attack 27: boluses judged by what they give', () => {
     act(w, { type: 'workflow.start', workflow: 'bridgeBolus' });
     act(w, { type: 'draft.change', draft: bridge });
     expect(ctx(w).findings).not.toEqual([]);
+  });
+});
+
+describe('attack 27: a concentration the reservoir does not hold', () => {
+  // WRONG TODAY: in the dose-change workflow (no needle, no refill), 250 mcg/day "at 50 mcg/mL"
+  // with bridgeDecision 'bridge' and no bridge bolus in the draft: the gate finds NOTHING (the
+  // bridge flag is trusted, the concentration is in the library) and the pump runs at 5 mL/day of
+  // the 500 mcg/mL really in it: 2500 mcg/day, ten times the dose and above the 2000 hard limit
+  // (checked: 2500 mcg reach the spinal fluid on day 1). With 'none' it is one confirmation.
+  // SHOULD: a concentration is recorded only at a refill that injected it (refused elsewhere), and a
+  // 'bridge' decision without a bridge bolus in the draft answers nothing.
+  it.fails('a concentration change outside a refill, with a bridge chosen but not given, is refused', () => {
+    const w = createWorld({ pump: buildPumpInput(), origin: 'spinal' });
+    act(w, { type: 'session.connect' });
+    act(w, { type: 'workflow.start', workflow: 'doseChange' });
+    act(w, {
+      type: 'draft.change',
+      draft: { ...EMPTY_DRAFT, update: { program: simpleProgram(250, 50) }, bridgeDecision: 'bridge' },
+    });
+    expect(ctx(w).findings.map((f) => f.severity)).toContain('hard');
+  });
+
+  // WRONG TODAY: a refill that injected 2000 mcg/mL records it with bridgeDecision 'bridge' but no
+  // bridge bolus: no bridge finding (with 'none' the clinician must confirm that the old drug in the
+  // tubing and catheter runs at the new, quarter flow: a quarter dose for about 2.4 days).
+  // SHOULD: 'bridge' without a bridge bolus is treated as no bridge (bridge.skipped, confirmed).
+  it.fails('a refill recorded with a bridge chosen but no bridge bolus still asks about the old drug', () => {
+    const w = createWorld({ pump: buildPumpInput(), origin: 'spinal' });
+    advance(w, daysToMs(20));
+    act(w, { type: 'session.connect' });
+    act(w, { type: 'workflow.start', workflow: 'refill' });
+    act(w, { type: 'refill.aspirate' });
+    act(w, { type: 'refill.inject', volume: ml(18), concentration: mcgPerMl(2000) });
+    act(w, {
+      type: 'draft.change',
+      draft: {
+        ...EMPTY_DRAFT,
+        update: { calculatedReservoir: ml(19.4), program: simpleProgram(250, 2000) },
+        bridgeDecision: 'bridge',
+      },
+    });
+    expect(ctx(w).findings.map((f) => f.code)).toContain('bridge.skipped');
+  });
+});
+
+describe('attack 27: MRI preparation on the Prometra profile', () => {
+  // WRONG TODAY: the MRI preparation draft records the reservoir as 0 mL and stops the pump; nothing
+  // in the workflow empties it (there is no needle step outside a refill) and the gate finds only
+  // the stop's confirmation: a record below the pump's count is never questioned outside a refill.
+  // The pump goes into the magnet believing it is empty while it holds 20 mL of 500 mcg/mL; the
+  // valves open and 10 000 mcg reach the spinal fluid (checked below). SHOULD: recording an empty
+  // reservoir (any volume below the count) needs the aspiration that showed it, or is refused.
+  it.fails('recording the reservoir empty for an MRI needs the reservoir aspirated', () => {
+    const w = createWorld({ pump: buildPumpInput({ profileId: 'prometra-ii-20' }), origin: 'spinal' });
+    act(w, { type: 'session.connect' });
+    const view = ctx(w).view;
+    if (view === null) throw new Error('not read');
+    const draft = mriPreparation(view).draft;
+    if (draft === null) throw new Error('no draft on a valve-dumping pump');
+    act(w, { type: 'workflow.start', workflow: 'mriPreparation' });
+    act(w, { type: 'draft.change', draft });
+    const findings = ctx(w).findings;
+    for (const f of findings) act(w, { type: 'finding.confirm', code: f.code });
+    act(w, { type: 'review.open' });
+    act(w, { type: 'review.confirm' });
+    const before = truth(w).delivered.mass;
+    w.apply({ type: 'mri.scan', scan: { durationMs: 1_800_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
+    advance(w, daysToMs(0.1));
+    const dumpedMcg = (truth(w).delivered.mass - before) / 1e6;
+    expect(findings.map((f) => f.severity)).toContain('hard');
+    expect(dumpedMcg).toBeLessThan(300);
   });
 });
