@@ -108,6 +108,10 @@ describe('clinician programmer in Chromium', () => {
     await page.getByRole('button', { name: 'Connect and interrogate' }).click();
     await expect(text('session-state')).resolves.toBe('Update not verified');
     await screenshot(page, '13-incomplete-session');
+    // the restart is confirmed first, in clinical words: the pump has delivered nothing meanwhile
+    expect(await page.getByRole('button', { name: 'Restart therapy (previous program)' }).isDisabled()).toBe(true);
+    expect(await text('finding-therapy.restart')).toContain('tolerance falls');
+    await page.getByRole('button', { name: 'Confirm this change' }).click();
     await page.getByRole('button', { name: 'Restart therapy (previous program)' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');
     expect(await page.getByTestId('incomplete-warning').count()).toBe(0);

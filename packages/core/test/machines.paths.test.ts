@@ -107,6 +107,7 @@ describe('path coverage from the machine graphs', () => {
       { type: 'refill.aspirated', volume: 18_600_000 as Nanolitres },
       { type: 'refill.injected', volume: 18_000_000 as Nanolitres, concentration: 500 as McgPerMl },
       { type: 'finding.confirm', code: 'refill.shortAspiration' },
+      { type: 'finding.confirm', code: 'therapy.restart' },
       { type: 'draft.change', draft: draft(300) },
       { type: 'draft.change', draft: draft(330) },
       { type: 'draft.change', draft: draft(25) },

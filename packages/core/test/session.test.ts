@@ -133,6 +133,10 @@ describe('programmer session', () => {
     act(w, { type: 'session.connect' });
     expect(state(w)).toBe('incomplete');
     expect(ctx(w).view?.suspended).toBe(true);
+    // a restart is confirmed first: the pump has delivered nothing meanwhile, tolerance falls
+    expect(act(w, { type: 'therapy.restart' })).toMatchObject({ ok: false });
+    expect(ctx(w).findings.map((f) => f.code)).toEqual(['therapy.restart']);
+    act(w, { type: 'finding.confirm', code: 'therapy.restart' });
     act(w, { type: 'therapy.restart' });
     expect(state(w)).toBe('ready');
     expect(ctx(w).incomplete).toBe(false);
@@ -297,13 +301,26 @@ describe('programmer session', () => {
     expect(ctx(w).notice).toContain('5 minutes without activity');
   });
 
-  it('a concentration change needs a bridge decision, and skipping the bridge needs a confirmation', () => {
+  it('a concentration change is refused outside a refill; at one it needs a bridge decision, and skipping the bridge a confirmation', () => {
     const w = world();
     changeDose(w, dose(250, 2000));
-    expect(ctx(w).findings.map((f) => f.code)).toEqual(['bridge.decisionRequired']);
-    act(w, { type: 'draft.change', draft: { ...dose(250, 2000), bridgeDecision: 'none' } });
-    expect(ctx(w).findings.map((f) => `${f.code}:${f.severity}`)).toEqual(['bridge.skipped:confirm']);
-    act(w, { type: 'draft.change', draft: { ...dose(250, 2000), bridgeDecision: 'bridge' } });
-    expect(ctx(w).findings).toEqual([]);
+    expect(ctx(w).findings.map((f) => f.code)).toEqual(['concentration.notInjected', 'bridge.decisionRequired']);
+    act(w, { type: 'workflow.cancel' });
+    // at a refill that put 18 mL of 2000 mcg/mL in the reservoir (1.4 mL dead space left: 19.4 mL known)
+    act(w, { type: 'workflow.start', workflow: 'refill' });
+    act(w, { type: 'refill.aspirate' });
+    act(w, { type: 'refill.inject', volume: 18_000_000 as never, concentration: 2000 as never });
+    const record = (d: Draft): Draft => ({ ...d, update: { ...d.update, calculatedReservoir: 19_400_000 as never } });
+    act(w, { type: 'draft.change', draft: record(dose(250, 2000)) });
+    const codes = () => ctx(w).findings.map((f) => `${f.code}:${f.severity}`);
+    expect(codes()).toEqual(['bridge.decisionRequired:hard', 'refill.residualMixing:confirm']);
+    act(w, { type: 'draft.change', draft: { ...record(dose(250, 2000)), bridgeDecision: 'none' } });
+    expect(codes()).toEqual(['bridge.skipped:confirm', 'refill.residualMixing:confirm']);
+    // a bridge chosen but not in the draft is a skipped bridge; with its bolus it is answered
+    act(w, { type: 'draft.change', draft: { ...record(dose(250, 2000)), bridgeDecision: 'bridge' } });
+    expect(codes()).toEqual(['bridge.skipped:confirm', 'refill.residualMixing:confirm']);
+    const bolus = { kind: 'bridge' as const, volume: 304_000 as never, durationMs: 52_531_200 };
+    act(w, { type: 'draft.change', draft: { ...record(dose(250, 2000)), bridgeDecision: 'bridge', bolus } });
+    expect(codes()).toEqual(['refill.residualMixing:confirm']);
   });
 });

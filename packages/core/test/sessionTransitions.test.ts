@@ -237,6 +237,10 @@ describe('the session machine, transition by transition', () => {
     s.send({ type: 'link.up' });
     s.send({ type: 'telemetry.report', view });
     s.send({ type: 'therapy.restart' });
+    // a restart is confirmed first
+    expect(value(s)).toBe('incomplete');
+    s.send({ type: 'finding.confirm', code: 'therapy.restart' });
+    s.send({ type: 'therapy.restart' });
     expect(value(s)).toBe('sending');
     expect(ctx(s)).toMatchObject({
       plan: [{ type: 'update.abort' }, { type: 'therapy.start' }],

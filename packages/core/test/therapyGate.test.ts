@@ -46,7 +46,9 @@ describe('therapyGate', () => {
       },
     ]);
     // a priming bolus is not judged as a single bolus, but by what it pushes out of a full catheter
-    expect(codes({ bolus: { ...bolus(1_000_000), kind: 'priming' } })).toEqual(['bolus.priming:confirm']);
+    expect(codes({ bolus: { ...bolus(304_000), kind: 'priming' } })).toEqual(['bolus.priming:confirm']);
+    // beyond what the tubing and catheter hold it pushes the reservoir's drug on: refused
+    expect(codes({ bolus: { ...bolus(304_001), kind: 'priming' } })).toEqual(['bolus.primingTooLarge:hard']);
   });
 
   it('adds the pump refusal only when no guard rail already refused the program', () => {
@@ -88,7 +90,10 @@ describe('therapyGate', () => {
           'Without a bridge bolus the old drug in the tubing and catheter is delivered at the new flow: the dose will be wrong until it has passed. Confirm.',
       },
     ]);
-    expect(codes({ update: { program }, bridgeDecision: 'bridge' })).toEqual([]);
+    // a bridge chosen is answered only by the bridge bolus in the draft
+    expect(codes({ update: { program }, bridgeDecision: 'bridge' })).toEqual(['bridge.skipped:confirm']);
+    const bridge = { kind: 'bridge' as const, volume: 304_000 as Nanolitres, durationMs: 52_531_200 };
+    expect(codes({ update: { program }, bridgeDecision: 'bridge', bolus: bridge })).toEqual([]);
     // flex at the new concentration needs the decision too; minimum mode does not
     const flex = {
       ...program,
@@ -291,7 +296,11 @@ describe('the one therapy gate on the second path', () => {
       // (1.4 x 500 + 18 x 2000) / 19.4 = 1891.8 mcg/mL: 5.4 % weaker than the 2000 recorded, confirmed
       const mixed = therapyGate({
         view,
-        draft: { ...record(19.4, simpleProgram(250, 2000)), bridgeDecision: 'bridge', bolus: null },
+        draft: {
+          ...record(19.4, simpleProgram(250, 2000)),
+          bridgeDecision: 'bridge',
+          bolus: { kind: 'bridge', volume: 304_000 as Nanolitres, durationMs: 52_531_200 },
+        },
         origin: 'spinal',
         workflow: 'refill',
         refill: done,

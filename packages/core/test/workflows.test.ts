@@ -173,9 +173,15 @@ describe('MRI preparation per profile', () => {
     expect(prep.emptyReservoir).toBe(true);
     expect(getDeviceProfile('prometra-ii-20').mri.behaviour).toBe('valveDump');
     act(w, { type: 'session.connect' });
-    aspirate(w, 'all');
     if (prep.draft === null) throw new Error('expected a draft');
-    send(w, prep.draft, 'mriPreparation');
+    // the reservoir is recorded empty only from an aspiration that emptied it: through a refill
+    act(w, { type: 'workflow.start', workflow: 'mriPreparation' });
+    act(w, { type: 'draft.change', draft: prep.draft });
+    expect(w.state().session.context.findings.map((f) => f.code)).toContain('reservoir.emptiedWithoutNeedle');
+    act(w, { type: 'workflow.cancel' });
+    act(w, { type: 'workflow.start', workflow: 'refill' });
+    act(w, { type: 'refill.aspirate' });
+    send(w, prep.draft);
     expect(w.state().session.state).toBe('ready');
     w.apply({ type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
     expect(pumpTruthView(w.state().pump).delivered.mass).toBeLessThan(200 * MCG);

@@ -12,6 +12,8 @@ export interface DoneAtThePump {
   readonly injected: Nanolitres;
   /** The concentration of what was injected. */
   readonly concentration: McgPerMl;
+  /** The pump's calculated volume when the needle first acted: what it pumped since is gone. */
+  readonly beliefAtNeedle?: Nanolitres | null;
 }
 
 /** Why a refill cannot simply be cancelled once the needle has acted, and the safe ways out. */
@@ -22,7 +24,7 @@ export interface AbandonedRefill {
   readonly doseFactor: number;
   /** Records what is in the reservoir when nothing new went in (null when something did: finish the refill). */
   readonly record: Draft | null;
-  /** Stops the pump until it is refilled properly. */
+  /** Stops the pump until it is refilled properly, recording what is known to be in the reservoir and its strength. */
   readonly stop: Draft;
 }
 
@@ -36,6 +38,8 @@ const ml = (nl: number) => `${(nl / 1_000_000).toFixed(2)} mL`;
 export function abandonRefill(view: PumpBeliefView, done: DoneAtThePump): AbandonedRefill {
   const left = leftAfterAspiration(view, done.aspirated);
   const total = left + done.injected;
+  const since = Math.max(0, (done.beliefAtNeedle ?? view.calculatedReservoir) - view.calculatedReservoir);
+  const known = Math.max(0, total - since) as Nanolitres;
   const mass = left * view.concentration + done.injected * done.concentration;
   const held = total === 0 ? view.concentration : mass / total;
   const doseFactor = held / view.concentration;
@@ -54,7 +58,18 @@ export function abandonRefill(view: PumpBeliefView, done: DoneAtThePump): Abando
   return {
     message: `What was done at the pump cannot be undone: ${what}. The pump still believes it holds ${ml(view.calculatedReservoir)} of ${view.concentration} mcg/mL.${danger} Record what is in the pump, or stop the pump until it is refilled.`,
     doseFactor,
-    record: done.injected > 0 ? null : { ...EMPTY_DRAFT, update: { calculatedReservoir: left as Nanolitres } },
-    stop: stopDraft(view),
+    record: done.injected > 0 ? null : { ...EMPTY_DRAFT, update: { calculatedReservoir: known } },
+    stop: {
+      ...EMPTY_DRAFT,
+      update: {
+        calculatedReservoir: known,
+        program: {
+          ...stopDraft(view).update.program,
+          drug: 'baclofen',
+          concentration: done.injected > 0 ? done.concentration : view.concentration,
+          therapy: { mode: 'stopped' },
+        },
+      },
+    },
   };
 }

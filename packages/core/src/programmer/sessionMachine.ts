@@ -2,6 +2,7 @@ import { assertEvent, assign, setup } from 'xstate';
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
+import type { Therapy } from '../pump/program.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import type { Refusal } from '../refusal.ts';
 import { type LinkFailure, linkFailureMessages } from '../telemetry/link.ts';
@@ -34,6 +35,8 @@ export interface SessionContext {
   readonly refill: RefillProgress | null;
   /** The draft the finish screen showed; only this is ever sent. Null until the finish screen opens. */
   readonly reviewed: Draft | null;
+  /** The last dosing therapy read from the pump: a restart after a stop is judged against it. */
+  readonly lastDosing?: Therapy | null;
   readonly findings: readonly DraftFinding[];
   /** Codes of the findings the clinician confirmed. */
   readonly acknowledged: readonly string[];
@@ -82,13 +85,27 @@ const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b
 export const judgeDraft = (context: SessionContext, draft: Draft = context.draft): DraftFinding[] =>
   context.view === null
     ? [{ code: 'draft.empty', severity: 'hard', message: 'The pump has not been read.' }]
-    : therapyGate({
-        view: context.view,
-        draft,
-        origin: context.origin,
-        workflow: context.workflow,
-        refill: context.refill,
-      });
+    : [
+        // a short aspiration's warning stands until it is answered, whatever is drafted meanwhile
+        ...(context.refill !== null && context.refill.injected === null
+          ? aspirationFindings(context.view, context.refill)
+          : []),
+        ...therapyGate({
+          view: context.view,
+          draft,
+          origin: context.origin,
+          workflow: context.workflow,
+          refill: context.refill,
+          previousTherapy: context.lastDosing ?? null,
+        }),
+      ];
+
+/** The confirmation a restart from an unfinished update asks: tolerance falls while the pump is stopped. */
+export const restartFinding = (view: PumpBeliefView): DraftFinding => ({
+  code: 'therapy.restart',
+  severity: 'confirm',
+  message: `Restarting resumes the program the pump holds (${view.therapy.mode === 'simple' || view.therapy.mode === 'flex' ? 'its former dose' : 'no dose'}) at once. The pump has delivered nothing since the update stopped it: after more than a day without baclofen tolerance falls, and the full former dose can cause an overdose (drowsiness, weakness, slowed breathing). Confirm, and watch the patient for the first day.`,
+});
 
 /**
  * Whether the draft about to be sent is exactly the one the finish screen showed and the one gate,
@@ -156,7 +173,10 @@ export const sessionMachine = setup({
       context.refill !== null &&
       context.refill.aspirated !== null &&
       context.refill.injected === null &&
-      context.findings.every((f) => f.severity !== 'confirm' || context.acknowledged.includes(f.code)),
+      (context.view === null ? [] : aspirationFindings(context.view, context.refill)).every((f) =>
+        context.acknowledged.includes(f.code),
+      ),
+    canRestart: ({ context }) => !needleActed(context.refill) && context.acknowledged.includes('therapy.restart'),
     isPlanDone: ({ context }) => context.sent >= context.plan.length,
     isVerified: ({ context, event }) =>
       event.type === 'telemetry.report' && context.expected !== null && verifyAgainst(event.view, context.expected),
@@ -177,10 +197,15 @@ export const sessionMachine = setup({
       const touched = startsUpdate(context.plan, context.sent + 1) || context.incomplete;
       return { notice: linkFailureMessages[event.failure], incomplete: touched };
     }),
-    storeReport: assign(({ event }) => {
+    storeReport: assign(({ context, event }) => {
       assertEvent(event, 'telemetry.report');
-      return { view: event.view, notice: null };
+      const dosing = event.view.therapy.mode === 'simple' || event.view.therapy.mode === 'flex';
+      return { view: event.view, notice: null, lastDosing: dosing ? event.view.therapy : (context.lastDosing ?? null) };
     }),
+    /** An unfinished update read: a restart waits for its confirmation, like any restart. */
+    askRestart: assign(({ context }) =>
+      context.view === null ? {} : { findings: [restartFinding(context.view)], acknowledged: [], reentered: false },
+    ),
     startWorkflow: assign(({ event }) => {
       assertEvent(event, 'workflow.start');
       return {
@@ -211,7 +236,8 @@ export const sessionMachine = setup({
       return {
         draft: event.draft,
         findings: judgeDraft(context, event.draft),
-        acknowledged: [],
+        // the needle's place, once confirmed, stays confirmed for this aspiration
+        acknowledged: context.acknowledged.filter((code) => code === 'refill.shortAspiration'),
         reentered: false,
         diff: null,
         reviewed: null,
@@ -220,8 +246,10 @@ export const sessionMachine = setup({
     /** The draft judged again from the start, against the pump as read now: every answer asked again. */
     rejudge: assign(({ context }) => ({
       findings:
-        context.refill !== null && context.refill.injected === null && context.view !== null
-          ? aspirationFindings(context.view, context.refill)
+        context.refill !== null && context.refill.injected === null && isEmptyDraft(context.draft)
+          ? context.view === null
+            ? []
+            : aspirationFindings(context.view, context.refill)
           : judgeDraft(context),
       acknowledged: [],
       reentered: false,
@@ -366,7 +394,7 @@ export const sessionMachine = setup({
     interrogating: {
       on: {
         'telemetry.report': [
-          { guard: 'isIncomplete', target: 'incomplete', actions: 'storeReport' },
+          { guard: 'isIncomplete', target: 'incomplete', actions: ['storeReport', 'askRestart'] },
           // a refill whose needle acted comes back to its step, judged against the pump as read now
           { guard: 'isRefillInProgress', target: 'editing', actions: ['storeReport', 'rejudge'] },
           { target: 'ready', actions: 'storeReport' },
@@ -416,7 +444,7 @@ export const sessionMachine = setup({
       on: {
         'telemetry.report': [
           { guard: 'isVerified', target: 'ready', actions: ['storeReport', 'markVerified', 'clearWorkflow'] },
-          { target: 'incomplete', actions: ['storeReport', 'markIncomplete', 'noteUnverified'] },
+          { target: 'incomplete', actions: ['storeReport', 'markIncomplete', 'noteUnverified', 'askRestart'] },
         ],
         'link.down': { target: 'disconnected', actions: ['noteFailure', 'markIncomplete'] },
       },
@@ -426,7 +454,9 @@ export const sessionMachine = setup({
         'session.verify': 'verifying',
         // sending again goes through the gate and the finish screen again, against the pump as read now
         'session.retry': { guard: 'hasDraftToResend', target: 'editing', actions: ['prepareRetry', 'rejudge'] },
-        'therapy.restart': { target: 'sending', actions: 'prepareRestart' },
+        'finding.confirm': { actions: 'confirmFinding' },
+        // a restart is confirmed first, and is no way out of a refill whose needle acted
+        'therapy.restart': { guard: 'canRestart', target: 'sending', actions: 'prepareRestart' },
         'session.disconnect': 'disconnected',
       },
     },

@@ -3,6 +3,7 @@ import { doseToRate } from '../drug/doseToRate.ts';
 import type { SpasticityOrigin } from '../drug/drug.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
+import type { Therapy } from '../pump/program.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { validateProgram } from '../pump/validateProgram.ts';
 import { massInVolume, nanolitresToMl, picogramsPerDayToMcgPerDay, picogramsToMcg } from '../units/conversions.ts';
@@ -35,6 +36,10 @@ export type DraftCode =
   | 'refill.concentrationMismatch'
   | 'refill.unrecorded'
   | 'refill.residualMixing'
+  | 'concentration.notInjected'
+  | 'bolus.primingTooLarge'
+  | 'bolus.bridgeTooLarge'
+  | 'reservoir.emptiedWithoutNeedle'
   | 'reservoir.raised'
   | 'recommendation.noTestDose'
   | 'recommendation.aboveStart'
@@ -54,9 +59,17 @@ export interface GateInput {
   readonly workflow?: Workflow | null;
   /** For a refill: what the needle has done so far. */
   readonly refill?: RefillProgress | null;
+  /**
+   * The last dosing therapy the programmer read from this pump (before a stop): a restart is judged
+   * against it (titration, a tenfold slip), not against the stop's zero.
+   */
+  readonly previousTherapy?: Therapy | null;
 }
 
 const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
+/** mL to two places, or to the microlitre where two places would show two different volumes alike. */
+const mlFine = (nl: number, beside: number) =>
+  ml(nl) === ml(beside) && nl !== beside ? `${nanolitresToMl(nl as Nanolitres).toFixed(3)} mL` : ml(nl);
 const mcgDay = (pg: number) => `${Math.round(picogramsPerDayToMcgPerDay(pg as PicogramsPerDay) * 10) / 10} mcg/day`;
 const days = (ms: number) => {
   const d = ms / MS_PER_DAY;
@@ -83,8 +96,14 @@ export function therapyGate(input: GateInput): DraftFinding[] {
   const program = update.program;
   if (program !== undefined) {
     findings.push(...checkConcentration(program.concentration, baclofen));
+    const running = view.therapy.mode === 'simple' || view.therapy.mode === 'flex';
+    const previous = input.previousTherapy;
     const guards = checkTherapyChange({
-      oldTherapy: view.therapy,
+      // a restart is judged against the dose given before the stop, when the programmer read it
+      oldTherapy:
+        !running && previous != null && (previous.mode === 'simple' || previous.mode === 'flex')
+          ? previous
+          : view.therapy,
       newTherapy: program.therapy,
       concentration: program.concentration,
       origin,
@@ -98,8 +117,18 @@ export function therapyGate(input: GateInput): DraftFinding[] {
     }
     findings.push(...stopAndRestart(view, program.therapy));
     const dosing = program.therapy.mode === 'simple' || program.therapy.mode === 'flex';
+    // the strength in the pump changes only where the needle put it there: at a refill
+    if (program.concentration !== view.concentration && input.workflow != null && input.workflow !== 'refill')
+      findings.push({
+        code: 'concentration.notInjected',
+        severity: 'hard',
+        message: `The pump's concentration (${view.concentration} mcg/mL) changes only at a refill that puts the new strength in the reservoir. Entering ${program.concentration} mcg/mL here would make the pump deliver ${Math.round((view.concentration / program.concentration) * 100) / 100} times the dose it shows. Use Refill.`,
+      });
+    // a bridge chosen but not in the draft bridges nothing: it is a skipped bridge
+    const bridging = draft.bridgeDecision === 'bridge' && draft.bolus?.kind === 'bridge';
+    const decision = draft.bridgeDecision === 'bridge' && !bridging ? 'none' : draft.bridgeDecision;
     if (program.concentration !== view.concentration && dosing) {
-      if (draft.bridgeDecision === null) {
+      if (decision === null) {
         findings.push({
           code: 'bridge.decisionRequired',
           severity: 'hard',
@@ -107,7 +136,7 @@ export function therapyGate(input: GateInput): DraftFinding[] {
             (profile.pumpTubingVolume + view.catheterVolumeEntered) as Nanolitres,
           )} mL of the old drug is still in the pump tubing and catheter. Choose a bridge bolus or no bridge.`,
         });
-      } else if (draft.bridgeDecision === 'none') {
+      } else if (decision === 'none') {
         findings.push({
           code: 'bridge.skipped',
           severity: 'confirm',
@@ -158,6 +187,15 @@ function bolusFindings({ view, draft }: GateInput): DraftFinding[] {
   if (bolus === null) return [];
   const concentration = draft.update.program?.concentration ?? view.concentration;
   if (bolus.kind === 'single') return checkBolusDose(massInVolume(bolus.volume, concentration), baclofen);
+  const path = getDeviceProfile(view.profileId).pumpTubingVolume + view.catheterVolumeEntered;
+  if (bolus.volume > path)
+    return [
+      {
+        code: bolus.kind === 'priming' ? 'bolus.primingTooLarge' : 'bolus.bridgeTooLarge',
+        severity: 'hard',
+        message: `A ${bolus.kind} bolus moves only what the pump tubing and catheter hold (${ml(path)}); ${ml(bolus.volume)} would push ${Math.round(picogramsToMcg(massInVolume((bolus.volume - path) as Nanolitres, concentration)))} mcg of the reservoir's drug on into the spinal fluid. Above the library's ${Math.round(picogramsToMcg(baclofen.bolusHardMax))} mcg for one bolus.`,
+      },
+    ];
   if (bolus.kind === 'priming') {
     const pushed = massInVolume(view.catheterVolumeEntered, view.concentration);
     return [
@@ -273,6 +311,14 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
   if (workflow !== 'refill') {
     // a correction outside a refill: more than the pump calculates is only what a needle could show
     const capacity = getDeviceProfile(view.profileId).capacity;
+    if (recorded === 0 && view.calculatedReservoir > 0)
+      return [
+        {
+          code: 'reservoir.emptiedWithoutNeedle',
+          severity: 'hard',
+          message: `The pump counts ${ml(view.calculatedReservoir)} in the reservoir. It is recorded as empty only once aspiration has emptied it: use Refill, aspirate, then record what is left or stop the pump.`,
+        },
+      ];
     return recorded !== undefined && recorded > view.calculatedReservoir && recorded <= capacity
       ? [
           {
@@ -295,21 +341,20 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
     ];
   }
   if (refill == null || refill.aspirated === null || known === null) return [];
-  const stops = draft.update.program !== undefined && draft.update.program.therapy.mode === 'stopped';
-  if (recorded === undefined && !stops)
+  if (recorded === undefined)
     return [
       {
         code: 'refill.unrecorded',
         severity: 'hard',
         message:
-          'The needle has acted at the pump: this refill sends what is now in the reservoir, or stops the pump until it is refilled. Nothing else can be sent from it.',
+          'The needle has acted at the pump: this refill records what is now in the reservoir (with a stop, if the pump is to wait for a proper refill). Nothing else can be sent from it.',
       },
     ];
   if (recorded !== undefined && recorded > known) {
     findings.push({
       code: 'refill.recordAboveKnown',
       severity: 'hard',
-      message: `${ml(recorded)} is more than is known to be in the reservoir: ${ml(known)} (at most ${ml(known - (refill.injected?.volume ?? 0))} left after aspiration, plus ${ml(refill.injected?.volume ?? 0)} injected). Record what is known; a volume can be corrected later.`,
+      message: `${mlFine(recorded, known)} is more than is known to be in the reservoir: ${mlFine(known, recorded)} (at most ${ml(known - (refill.injected?.volume ?? 0))} left after aspiration, plus ${ml(refill.injected?.volume ?? 0)} injected). Record what is known; a volume can be corrected later.`,
     });
   }
   const injected = refill.injected;

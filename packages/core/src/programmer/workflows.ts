@@ -255,7 +255,7 @@ export function mriPreparation(view: PumpBeliefView): MriPreparation {
   }
   return {
     advice: [
-      'Empty the reservoir completely and program the pump to stop before the scan: in the field its valves may open and release the whole reservoir.',
+      'Empty the reservoir completely and program the pump to stop before the scan: in the field its valves may open and release the whole reservoir. Use Refill: aspirate everything, then stop the pump until it is refilled (the reservoir is recorded empty only from the aspiration that emptied it).',
       'After the scan, refill and reprogram the pump.',
     ],
     draft: {

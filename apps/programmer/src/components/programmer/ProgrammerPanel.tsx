@@ -5,6 +5,7 @@ import { useProgrammerView } from '../../simulation/WorldProvider.tsx';
 import { AlarmBanner } from './AlarmBanner.tsx';
 import { BridgeBolusScreen } from './BridgeBolusScreen.tsx';
 import { DoseChangeScreen } from './DoseChangeScreen.tsx';
+import { DraftFindings } from './DraftFindings.tsx';
 import { FinishScreen } from './FinishScreen.tsx';
 import { FlexScheduleScreen } from './FlexScheduleScreen.tsx';
 import { OtherWorkflowsScreen } from './OtherWorkflowsScreen.tsx';
@@ -36,10 +37,24 @@ export function ProgrammerPanel() {
               <button type="button" onClick={() => act({ type: 'session.retry' })}>
                 Send the update again
               </button>
-              <button type="button" onClick={() => act({ type: 'therapy.restart' })}>
+              <button
+                type="button"
+                disabled={!context.acknowledged.includes('therapy.restart') || context.refill !== null}
+                onClick={() => act({ type: 'therapy.restart' })}
+              >
                 Restart therapy (previous program)
               </button>
             </div>
+          )}
+          {state === 'incomplete' && context.refill === null && (
+            <DraftFindings
+              findings={context.findings}
+              acknowledged={context.acknowledged}
+              onConfirm={(code) => act({ type: 'finding.confirm', code })}
+            />
+          )}
+          {state === 'incomplete' && context.refill !== null && (
+            <p>A refill is open: send its record again (it is reviewed again first); a restart cannot leave it.</p>
           )}
         </div>
       )}

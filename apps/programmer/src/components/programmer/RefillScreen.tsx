@@ -117,6 +117,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       aspirated,
       injected: injected?.volume ?? (0 as Nanolitres),
       concentration: injected?.concentration ?? view.concentration,
+      beliefAtNeedle: refill?.beliefAtNeedle ?? null,
     });
     setAbandoning(abandoned);
   };
