@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 // ITPS_BUNDLE runs the tests against another build (an older commit's, to see them fail on the old behaviour)
 const bundle = process.env.ITPS_BUNDLE ?? fileURLToPath(new URL('../dist/itps.mjs', import.meta.url));
+/** The built command line the tests run (a shell function named itps can call it). */
+export const bundlePath = bundle;
 const measure = fileURLToPath(new URL('./measure.mjs', import.meta.url));
 
 /** What one run of `itps` did: its exit code, what it wrote where, how long it took and its peak memory. */

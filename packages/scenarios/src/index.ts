@@ -117,7 +117,8 @@ export {
   type TrainingObjective,
 } from './scenarioSchema.ts';
 export { checkSessionInvariants, type SessionRecord } from './sessionInvariants.ts';
-export { mergeSweeps, readSweep } from './sweep/mergeSweeps.ts';
+export { mergeSweeps, missingShards, readSweep } from './sweep/mergeSweeps.ts';
+export { replayCommand, shellWord } from './sweep/replayCommand.ts';
 export { sweepHtml } from './sweep/sweepHtml.ts';
 export {
   applySettings,

@@ -5,6 +5,7 @@ import { exitCodeOf, runFile, statusOf } from '../runFiles.ts';
 import { writeReport } from '../writeReport.ts';
 import type { CommandContext } from './context.ts';
 import { parseSeed } from './optionParsers.ts';
+import { collect, SET_HELP, settingsOf } from './settingOptions.ts';
 
 /** `itps report FILE --out DIR`: runs one scenario and writes its report files. */
 export function reportCommand(program: Command, ctx: CommandContext): void {
@@ -14,12 +15,15 @@ export function reportCommand(program: Command, ctx: CommandContext): void {
       .description('run a scenario and write report.html (plots, PNG export), series.csv, events.csv and report.json')
       .argument('<file>', 'scenario file (YAML or JSON)')
       .requiredOption('--out <dir>', 'folder to write into (created if needed)')
-      .option('--seed <n>', 'override the scenario seed', parseSeed),
-  ).action((file: string, o: LimitOptions & { out: string; seed?: number }) => {
+      .option('--seed <n>', 'override the scenario seed', parseSeed)
+      .option('--set <path=value>', SET_HELP, collect),
+  ).action((file: string, o: LimitOptions & { out: string; seed?: number; set?: string[] }) => {
+    const settings = settingsOf(o.set);
     const outcome = runFile({
       file,
       cwd: ctx.cwd,
       limits: limitsOf(o),
+      ...(o.set === undefined ? {} : { settings }),
       ...(o.seed === undefined ? {} : { seed: o.seed }),
     });
     if (outcome.kind === 'invalid') {
