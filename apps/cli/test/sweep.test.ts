@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundlePath, itps, ROOT, scenarioText, scratch } from './itps.ts';
+import { bundlePath, childEnv, itps, ROOT, scenarioText, scratch } from './itps.ts';
 
 // Sweeps: many seeds and parameter values of one scenario, sharded and merged back to the same bytes.
 const nominal = 'packages/scenarios/scenarios/nominal-accuracy-drift.scenario.json';
@@ -110,7 +110,7 @@ describe('itps sweep and merge', () => {
       const replayed = spawnSync('bash', ['-c', `itps() { "${process.execPath}" "${bundlePath}" "$@"; }\n${command}`], {
         cwd: ROOT,
         encoding: 'utf8',
-        env: { ...process.env, INIT_CWD: ROOT },
+        env: childEnv(ROOT),
       });
       expect(replayed.status, replayed.stderr).toBe(1);
       const run = sweep.runs[k];
@@ -129,7 +129,7 @@ describe('itps sweep and merge', () => {
           '-c',
           `itps() { "${process.execPath}" "${bundlePath}" "$@"; }\n${command.replace(' run ', ' report ')} --out ${out}`,
         ],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: ROOT } },
+        { cwd: ROOT, encoding: 'utf8', env: childEnv(ROOT) },
       );
       expect(report.status, report.stderr).toBe(1);
       expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).passed).toBe(false);

@@ -48,8 +48,10 @@ export {
   alarmWords,
   detailWords,
   eventWords,
+  faultWords,
   FINDING_WORDS,
   findingWords,
+  shortEventWords,
   stageWords,
   WORKFLOW_WORDS,
   workflowWords,
@@ -78,7 +80,7 @@ export {
   validateScenario,
   validateWithin,
 } from './parseScenario.ts';
-export { describeFound, formatPath, formatProblem, type Problem, quoteShort } from './problem.ts';
+export { describeFound, formatPath, formatProblem, type Problem, printable, quoteShort } from './problem.ts';
 export {
   type DailyDose,
   type ExpectationResult,
@@ -177,6 +179,7 @@ export {
 export {
   EVENT_NAMES,
   isObservable,
+  OBSERVABLE_NAMES,
   OBSERVABLES,
   SESSION_REQUIREMENTS,
   type SessionRequirement,

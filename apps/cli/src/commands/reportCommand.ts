@@ -1,3 +1,4 @@
+import { printable } from '@itps/scenarios';
 import type { Command } from 'commander';
 import { type LimitOptions, limitsOf, withLimitFlags } from '../limitFlags.ts';
 import { summarize } from '../reporters/humanReporter.ts';
@@ -38,7 +39,7 @@ export function reportCommand(program: Command, ctx: CommandContext): void {
       return;
     }
     ctx.out(`${summarize(outcome)}\n`);
-    for (const path of written.written) ctx.out(`wrote ${path}\n`);
+    for (const path of written.written) ctx.out(`wrote ${printable(path)}\n`);
     const status = statusOf(outcome);
     ctx.exit(exitCodeOf({ pass: 0, fail: 0, none: 0, invalid: 0, [status]: 1 }));
   });

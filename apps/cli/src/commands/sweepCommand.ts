@@ -8,6 +8,7 @@ import {
   parseSetting,
   parseShard,
   planSweep,
+  printable,
   REPORT_NOTICE,
   replayCommand,
   type SweepResult,
@@ -40,7 +41,7 @@ const SWEEP_FILES = ['sweep.json', 'sweep.html'] as const;
 export function sweepSummary(result: SweepResult, flags: readonly string[] = []): string {
   const t = result.totals;
   const lines = [
-    `${result.scenario}: ${result.runs.length} of ${result.plannedRuns} runs (shard ${result.shard}): ${t.pass} passed, ${t.fail} failed, ${t.none} without expectations, ${t.invalid} invalid`,
+    `${printable(result.scenario)}: ${result.runs.length} of ${result.plannedRuns} runs (shard ${result.shard}): ${t.pass} passed, ${t.fail} failed, ${t.none} without expectations, ${t.invalid} invalid`,
   ];
   if (result.failed.length > 0)
     lines.push(
@@ -72,7 +73,7 @@ export function writeSweep(result: SweepResult, out: string, ctx: CommandContext
     ctx.err(`itps: could not write ${written.failure.path}: ${written.failure.reason}\n`);
     return false;
   }
-  for (const path of written.written) ctx.out(`wrote ${path}\n`);
+  for (const path of written.written) ctx.out(`wrote ${printable(path)}\n`);
   return true;
 }
 
