@@ -57,6 +57,7 @@ describe('the coverage floors', () => {
     expect(FLOORS.map((f) => f.name).sort()).toEqual([
       'apps/cli',
       'apps/programmer',
+      'apps/programmer (Chromium specs)',
       'apps/server',
       'packages/core',
       'packages/scenarios',

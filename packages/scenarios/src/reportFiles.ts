@@ -331,6 +331,8 @@ const marks = (u) => {
   const ctx = u.ctx, top = u.bbox.top, h = u.bbox.height, px = devicePixelRatio || 1;
   ctx.save();
   ctx.font = (10 * px) + 'px sans-serif';
+  // uPlot leaves the alignment of its last axis label: labels here start at their x
+  ctx.textAlign = 'left'; ctx.textBaseline = 'alphabetic';
   for (const f of data.faults) {
     const x0 = u.valToPos(f.from, 'x', true), x1 = u.valToPos(f.to, 'x', true);
     ctx.fillStyle = 'rgba(211,84,0,0.10)'; ctx.fillRect(x0, top, Math.max(2 * px, x1 - x0), h);
