@@ -33,8 +33,8 @@ export const FLOORS = [
   {
     name: 'packages/scenarios',
     summary: 'packages/scenarios/test-results/coverage/coverage-summary.json',
-    // measured: SCENARIOS_FIGURES
-    total: SCENARIOS_FLOORS,
+    // measured: lines 98.42 %, statements 97.96 %, functions 97.25 %, branches 95.52 % (1280 of 1340)
+    total: { lines: 98.2, statements: 97.7, functions: 97, branches: 95.2 },
     files: [],
   },
   {
