@@ -33,8 +33,8 @@ export const FLOORS = [
   {
     name: 'packages/scenarios',
     summary: 'packages/scenarios/test-results/coverage/coverage-summary.json',
-    // measured: lines 98.42 %, statements 97.96 %, functions 97.25 %, branches 95.52 % (1280 of 1340)
-    total: { lines: 98.2, statements: 97.7, functions: 97, branches: 95.2 },
+    // measured: lines 98.5 %, statements 98.07 %, functions 97.38 %, branches 95.36 % (1359 of 1425)
+    total: { lines: 98.3, statements: 97.8, functions: 97.1, branches: 95.1 },
     files: [],
   },
   {

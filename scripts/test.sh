@@ -38,15 +38,15 @@ pnpm -r --if-present --reporter=append-only test
 rm -rf scripts/test-results
 pnpm exec vitest run --config scripts/vitest.config.mjs
 
-step "coverage floors (every package and app, per file for the kernels and the therapy gate: scripts/coverageFloors.mjs)"
-pnpm coverage
-
 step "scenario library through the CLI (pnpm itps run), training scenarios through pnpm itps validate"
 pnpm itps run packages/scenarios/scenarios/*.scenario.*
 pnpm itps validate packages/scenarios/training/*.scenario.*
 
 step "end-to-end (vite build; vite preview, then the classroom server; playwright-core, Debian chromium)"
 pnpm e2e   # the programmer's specs, then the classroom's against the real server
+
+step "coverage floors (every package and app, the app in Chromium too; per file for the kernels and the therapy gate: scripts/coverageFloors.mjs)"
+pnpm coverage
 
 step "safety traceability (each test docs/safety-tests.json names for a requirement of docs/safety.md ran in this run and passed, found by its id; every test file it lists ran, passed, and ran after the code it checks changed)"
 pnpm trace

@@ -141,6 +141,29 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'NaN in an expectation: named at its field (was only expect[0], NaN shown as null)',
+    args: () => [
+      'run',
+      file(
+        'nan-near.yaml',
+        scenarioText(['expect:', '  - { at: P1D, that: { pump.reservoirMl: { near: .nan, within: 1 } } }']),
+      ),
+    ],
+    code: 2,
+    says: ['nan-near.yaml: expect[0].that.pump.reservoirMl.near: expected a finite number, found NaN (not a number)'],
+  },
+  {
+    name: 'a leak placed past the catheter tip (was moved to the tip in silence)',
+    args: () => [
+      'run',
+      file('leak.yaml', scenarioText(['timeline:', '  - { at: P1D, action: fault, kind: catheterLeak, atCm: 60 }'])),
+    ],
+    code: 2,
+    says: [
+      'leak.yaml: timeline[0].atCm: expected a place along the 40 cm catheter (pump.catheter.implantedLengthCm): 0 to 40 cm from the pump, found 60 cm, past its tip',
+    ],
+  },
+  {
     name: 'an empty that: {}',
     args: () => ['run', file('empty-that.yaml', scenarioText(['expect:', '  - { at: P1D, that: {} }']))],
     code: 2,

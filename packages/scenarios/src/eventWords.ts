@@ -161,7 +161,7 @@ const SHORT_STAGES: Readonly<Record<string, string>> = {
 export function shortEventWords(name: string): string {
   const patient = /^patient\.(withdrawal|overdose)\.(\w+)$/.exec(name);
   if (patient === null) return eventWords(name);
-  if (patient[2] === 'none') return `${patient[1]} over`;
+  if (patient[2] === 'none') return `Patient: ${patient[1]} over`;
   return `Patient: ${SHORT_STAGES[`${patient[1]}.${patient[2]}`] ?? patient[2]}`;
 }
 

@@ -239,6 +239,6 @@ describe('diffReports', () => {
     for (const e of data.events)
       expect(html).toContain(`<span class="mark${e.patient ? ' patient' : ''}">${e.n}</span>`);
     expect(html).toContain('The patient reached drowsiness');
-    expect(shortEventWords('patient.withdrawal.none')).toBe('withdrawal over');
+    expect(shortEventWords('patient.withdrawal.none')).toBe('Patient: withdrawal over');
   });
 });
