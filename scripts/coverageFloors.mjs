@@ -41,8 +41,9 @@ export const FLOORS = [
     // V8 coverage of the built itps in the child processes its tests run (apps/cli/test/coverageReport.mjs)
     name: 'apps/cli',
     summary: 'apps/cli/test-results/coverage/coverage-summary.json',
-    // measured: lines 96.96 %, statements 96.96 %, functions 78.49 % (73 of 93), branches 89 % (356 of 400)
-    total: { lines: 96.5, statements: 96.5, functions: 78, branches: 88.5 },
+    // measured: lines 94.57 %, statements 94.57 % (1307 of 1382), functions 95.83 % (69 of 72),
+    // branches 85.07 % (325 of 382; a branch either way with the order the runs are merged in)
+    total: { lines: 94.3, statements: 94.3, functions: 95.5, branches: 84.5 },
     files: [],
   },
   {
@@ -65,8 +66,8 @@ export const FLOORS = [
     name: 'apps/programmer (Chromium specs)',
     summary: 'apps/programmer/test-results/coverage-e2e/coverage-summary.json',
     // measured with programmer.spec.ts alone (13 tests): lines 58.62 %, functions 56.36 %, branches
-    // 76.56 %; every spec covers more: raise these to just under the figure of a whole npm test
-    total: { lines: 58, statements: 58, functions: 56, branches: 76 },
+    // 74.29 %; every spec covers more: raise these to just under the figure of a whole npm test
+    total: { lines: 58, statements: 58, functions: 56, branches: 74 },
     files: [],
   },
 ];

@@ -5,6 +5,7 @@
 // tests (apps/cli/test/coverageReport.mjs) and the app's Chromium specs (apps/programmer/e2e).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mergeProcessCovs } from '@bcoe/v8-coverage';
 import libCoverage from 'istanbul-lib-coverage';
 import libReport from 'istanbul-lib-report';
 import reports from 'istanbul-reports';
@@ -18,75 +19,36 @@ import v8ToIstanbul from 'v8-to-istanbul';
  * @returns {Promise<number>} how many script coverages were merged
  */
 export async function writeV8Summary(scripts, sourceRoot, outDir) {
-  const loaded = new Map();
-  const files = new Map();
+  // V8 reports a block only where its count differs from the block around it, so two processes'
+  // reports of one script cannot be merged after conversion (a block one process ran as often as
+  // its function is absent from its report, present with 0 in another's): merge the raw reports of
+  // each script first (as c8 does), then convert each script once
+  const byScript = new Map();
   let merged = 0;
   for (const { path, functions } of scripts) {
-    if (!loaded.has(path))
-      loaded.set(path, {
-        source: readFileSync(path, 'utf8'),
-        sourceMap: { sourcemap: JSON.parse(readFileSync(`${path}.map`, 'utf8')) },
-      });
-    const converter = v8ToIstanbul(path, 0, loaded.get(path));
-    await converter.load();
-    converter.applyCoverage(functions);
-    for (const [file, coverage] of Object.entries(converter.toIstanbul()))
-      if (file.startsWith(sourceRoot)) mergeByLocation(files, file, coverage);
+    const script = { scriptId: '0', url: path, functions };
+    const before = byScript.get(path);
+    byScript.set(
+      path,
+      before === undefined ? script : mergeProcessCovs([{ result: [before] }, { result: [script] }]).result[0],
+    );
     merged += 1;
   }
   const map = libCoverage.createCoverageMap({});
-  for (const [file, parts] of files) map.addFileCoverage(fileCoverageOf(file, parts));
+  for (const [path, script] of byScript) {
+    const converter = v8ToIstanbul(path, 0, {
+      source: readFileSync(path, 'utf8'),
+      sourceMap: { sourcemap: JSON.parse(readFileSync(`${path}.map`, 'utf8')) },
+    });
+    await converter.load();
+    converter.applyCoverage(script.functions);
+    // each source is in one bundle (shared code is a chunk of its own), so files do not overlap
+    for (const [file, coverage] of Object.entries(converter.toIstanbul()))
+      if (file.startsWith(sourceRoot)) map.merge({ [file]: coverage });
+  }
   const context = libReport.createContext({ dir: outDir, coverageMap: map });
   for (const kind of ['json-summary', 'text-summary']) reports.create(kind).execute(context);
   return merged;
-}
-
-const where = (loc) => `${loc.start.line}:${loc.start.column}-${loc.end.line}:${loc.end.column}`;
-
-/**
- * Adds one conversion of a source file to what is known of it, each statement, function and branch
- * keyed by where it is in the source. istanbul's own merge pairs them by their index, which differs
- * between two bundles holding the same source (the command line and its worker, each page's app):
- * merged by index, the figures depended on which bundle came first.
- */
-function mergeByLocation(files, file, coverage) {
-  if (!files.has(file)) files.set(file, { s: new Map(), f: new Map(), b: new Map() });
-  const known = files.get(file);
-  for (const [i, loc] of Object.entries(coverage.statementMap)) {
-    const at = known.s.get(where(loc)) ?? { loc, count: 0 };
-    at.count += coverage.s[i];
-    known.s.set(where(loc), at);
-  }
-  for (const [i, fn] of Object.entries(coverage.fnMap)) {
-    const at = known.f.get(where(fn.loc)) ?? { fn, count: 0 };
-    at.count += coverage.f[i];
-    known.f.set(where(fn.loc), at);
-  }
-  for (const [i, branch] of Object.entries(coverage.branchMap)) {
-    const key = `${where(branch.loc)}/${branch.locations.length}`;
-    const at = known.b.get(key) ?? { branch, counts: branch.locations.map(() => 0) };
-    coverage.b[i].forEach((n, k) => {
-      at.counts[k] += n;
-    });
-    known.b.set(key, at);
-  }
-}
-
-/** istanbul's file coverage from the merged statements, functions and branches, in source order. */
-function fileCoverageOf(path, { s, f, b }) {
-  const byPlace = (a, z) => a[0].localeCompare(z[0], 'en', { numeric: true });
-  const statements = [...s].sort(byPlace).map(([, v]) => v);
-  const functions = [...f].sort(byPlace).map(([, v]) => v);
-  const branches = [...b].sort(byPlace).map(([, v]) => v);
-  return libCoverage.createFileCoverage({
-    path,
-    statementMap: Object.fromEntries(statements.map((v, i) => [i, v.loc])),
-    s: Object.fromEntries(statements.map((v, i) => [i, v.count])),
-    fnMap: Object.fromEntries(functions.map((v, i) => [i, v.fn])),
-    f: Object.fromEntries(functions.map((v, i) => [i, v.count])),
-    branchMap: Object.fromEntries(branches.map((v, i) => [i, v.branch])),
-    b: Object.fromEntries(branches.map((v, i) => [i, v.counts])),
-  });
 }
 
 /** Reads every JSON file of a folder. */
