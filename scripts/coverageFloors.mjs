@@ -9,7 +9,7 @@ export const FLOORS = [
   {
     name: 'packages/core',
     summary: 'packages/core/test-results/coverage/coverage-summary.json',
-    // measured: lines 99.8 %, statements 99.45 %, functions 99.53 %, branches 97.01 % (1691 of 1743)
+    // measured: lines 99.8 %, statements 99.45 %, functions 99.53 %, branches 97.09 % (1703 of 1754)
     total: { lines: 99.6, statements: 99.3, functions: 99.3, branches: 96.8 },
     files: [
       // the kernels, every file on its own: all at 100 % of lines and functions today; the lowest
