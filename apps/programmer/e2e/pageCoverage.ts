@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
  * Measures the app's code in Chromium while the specs drive it: every page the browser opens
  * (`browser.newPage`, or `newPage` of a context from `browser.newContext`) records V8's precise JS
  * coverage from before its first navigation, and hands it over when the page, its context or the
- * browser closes: one JSON file per page in `dir`, the app's own scripts only (under `appUrl`,
+ * browser closes (or the page itself): one JSON file per page in `dir`, the app's own scripts only (under `appUrl`,
  * without their source, which is the built file). `e2e/coverageReport.mjs` maps them back to
  * `src/` through the build's source maps. Nothing changes for a spec: the wrapped calls take and
  * return what they did.
@@ -20,6 +20,11 @@ export function withPageCoverage(browser: Browser, dir: string, appUrl: string):
     if (open.has(page)) return page;
     await page.coverage.startJSCoverage({ resetOnNavigation: false, reportAnonymousScripts: false });
     open.add(page);
+    const close = page.close.bind(page);
+    page.close = async (...args) => {
+      await flush(page);
+      return close(...args);
+    };
     return page;
   };
   const flush = async (page: Page): Promise<void> => {
