@@ -32,14 +32,11 @@ pnpm rooms
 step "lint and format (biome ci)"
 pnpm exec biome ci .
 
-step "unit, property and model tests (vitest, every package)"
+step "unit, property and model tests (vitest, every package, each with V8 coverage)"
 rm -rf packages/*/test-results apps/*/test-results
 pnpm -r --if-present --reporter=append-only test
 rm -rf scripts/test-results
 pnpm exec vitest run --config scripts/vitest.config.mjs
-
-step "safety traceability (each requirement of docs/safety.md: a passing test named after it; every test file it lists ran, passed, and ran after the code it checks changed)"
-pnpm trace
 
 step "scenario library through the CLI (pnpm itps run), training scenarios through pnpm itps validate"
 pnpm itps run packages/scenarios/scenarios/*.scenario.*
@@ -47,5 +44,11 @@ pnpm itps validate packages/scenarios/training/*.scenario.*
 
 step "end-to-end (vite build; vite preview, then the classroom server; playwright-core, Debian chromium)"
 pnpm e2e   # the programmer's specs, then the classroom's against the real server
+
+step "coverage floors (every package and app, the app in Chromium too; per file for the kernels and the therapy gate: scripts/coverageFloors.mjs)"
+pnpm coverage
+
+step "safety traceability (each test docs/safety-tests.json names for a requirement of docs/safety.md ran in this run and passed, found by its id; every test file it lists ran, passed, and ran after the code it checks changed)"
+pnpm trace
 
 node scripts/summary.mjs "$((SECONDS - t_all))"

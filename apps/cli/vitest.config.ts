@@ -5,7 +5,9 @@ export default defineConfig({
     name: 'cli',
     include: ['test/**/*.test.ts', 'test/**/*.spec.ts'],
     globalSetup: ['test/globalSetup.ts'],
-    testTimeout: 60_000,
+    // each test runs the built itps in child processes; a busy machine makes them slower, never failed
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     reporters: [
       'default',
       ['json', { outputFile: 'test-results/vitest.json' }],

@@ -1,7 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+// Properties are budgeted by runs (numRuns, scaled by FC_RUNS), never by wall time. The time-out
+// only catches a hang: it is generous and grows with FC_RUNS, so a busy machine (the whole-world
+// model test took 8 s beside other jobs, REQ-RES-01 of scenarioSafety 6 s alone) makes a run slower,
+// never failed. docs/testing.md, "Tests that hold on a busy machine".
+const runBudget = Math.max(1, Number(process.env.FC_RUNS || 100) / 100);
+
 export default defineConfig({
   test: {
+    testTimeout: 300_000 * runBudget,
+    hookTimeout: 300_000,
     name: 'scenarios',
     include: ['test/**/*.test.ts'],
     // By package name, so the file is found from Stryker's sandbox too.
@@ -13,9 +21,7 @@ export default defineConfig({
       exclude: ['src/index.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-results/coverage',
-      // the QA issue's floor for branches (today 95.6 %); the others just under today's figures.
-      // Unreachable branches carry a `v8 ignore` hint with the reason (docs/testing.md)
-      thresholds: { branches: 95, lines: 97, functions: 95, statements: 96 },
+      // floors for the whole and per file: scripts/coverageFloors.mjs (pnpm coverage, a CI step)
     },
     reporters: [
       'default',

@@ -1,6 +1,27 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Problem, quoteShort } from '@itps/scenarios';
+
+/** What a path that is not a regular file is, in words: `a named pipe (FIFO)`. */
+export function specialKindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
 
 /** Why the system refused, in words, with its code for anyone searching: `permission denied (EACCES)`. */
 export function reasonOf(error: unknown): string {
@@ -36,13 +57,16 @@ export function readScenarioText(
   });
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // non-blocking: opening a named pipe would otherwise wait for a writer for ever
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return refused('a readable scenario file', reasonOf(error));
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return refused('a readable scenario file', reasonOf({ code: 'EISDIR' }));
+    if (!stat.isFile())
+      return refused('a regular file (a scenario is read whole, never from a stream)', specialKindOf(stat));
     if (stat.size > maxBytes) return refused(`a file of at most ${maxBytes} bytes`, `${stat.size} bytes`);
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stat.size, 64 * 1024) + 1));
     let length = 0;
@@ -113,4 +137,42 @@ export function writeFiles(
     written.push(`${outDir.replace(/\/$/, '')}/${name}`);
   }
   return { ok: true, written };
+}
+
+/**
+ * Checks, before a long run, that its files can be written into a folder (created if needed):
+ * a file that exists is opened for writing and left as it was; a missing one is created and
+ * removed. The first refusal is returned with its path and reason, so nothing runs for results
+ * that could not be kept.
+ */
+export function checkWritable(
+  outDir: string,
+  cwd: string,
+  names: readonly string[],
+): { ok: true } | { ok: false; failure: WriteFailure } {
+  const dir = resolve(cwd, outDir);
+  try {
+    makeFolder(dir);
+  } catch (error) {
+    return { ok: false, failure: { path: outDir, reason: reasonOf(error) } };
+  }
+  for (const name of names) {
+    const path = resolve(dir, name);
+    try {
+      let fd: number;
+      let made = false;
+      try {
+        fd = openSync(path, 'r+');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        fd = openSync(path, 'wx');
+        made = true;
+      }
+      closeSync(fd);
+      if (made) unlinkSync(path);
+    } catch (error) {
+      return { ok: false, failure: { path: `${outDir.replace(/\/$/, '')}/${name}`, reason: reasonOf(error) } };
+    }
+  }
+  return { ok: true };
 }

@@ -60,3 +60,17 @@ export const limitsOf = (o: LimitOptions): ScenarioLimits => ({
   maxExpectations: o.maxExpectations ?? DEFAULT_LIMITS.maxExpectations,
   maxDurationMs: o.maxDuration ?? DEFAULT_LIMITS.maxDurationMs,
 });
+
+/**
+ * The limit flags a command was given, as words to repeat on another command line (a sweep's
+ * replay commands carry them, so a run the sweep could make is one `itps run` can make).
+ */
+export function limitWords(o: LimitOptions): string[] {
+  const words: string[] = [];
+  if (o.maxBytes !== undefined) words.push('--max-bytes', String(o.maxBytes));
+  if (o.maxDepth !== undefined) words.push('--max-depth', String(o.maxDepth));
+  if (o.maxTimeline !== undefined) words.push('--max-timeline', String(o.maxTimeline));
+  if (o.maxExpectations !== undefined) words.push('--max-expectations', String(o.maxExpectations));
+  if (o.maxDuration !== undefined) words.push('--max-duration', formatDuration(o.maxDuration));
+  return words;
+}

@@ -1,11 +1,14 @@
 import {
+  applySettings,
   DEFAULT_LIMITS,
   type Problem,
   parseScenario,
+  parseScenarioDocument,
   runScenario,
   type ScenarioFile,
   type ScenarioLimits,
   type ScenarioReport,
+  validateWithin,
 } from '@itps/scenarios';
 import { readScenarioText } from './fileSystem.ts';
 
@@ -23,6 +26,8 @@ export interface FileJob {
   readonly cwd: string;
   readonly seed?: number;
   readonly limits?: ScenarioLimits;
+  /** Fields set over the file's own (`--set PATH=VALUE`), as a sweep's run sets them, before validation. */
+  readonly settings?: Readonly<Record<string, string | number | boolean>>;
   /** Keep the series, events and daily figures (for JSON reports); otherwise only the verdict's parts travel. */
   readonly full?: boolean;
 }
@@ -32,15 +37,26 @@ export function loadScenario(
   file: string,
   cwd: string,
   limits: ScenarioLimits = DEFAULT_LIMITS,
+  settings: Readonly<Record<string, string | number | boolean>> = {},
 ): { ok: true; scenario: ScenarioFile } | { ok: false; problems: readonly Problem[] } {
   const read = readScenarioText(file, cwd, limits.maxBytes);
   if (!read.ok) return { ok: false, problems: [read.problem] };
-  return parseScenario(read.text, file, limits);
+  if (Object.keys(settings).length === 0) return parseScenario(read.text, file, limits);
+  // as a sweep's run: the document read, its values set, then validated like any file
+  const doc = parseScenarioDocument(read.text, file, limits);
+  if (!doc.ok) return doc;
+  const set = applySettings(doc.root, settings);
+  if (!set.ok)
+    return {
+      ok: false,
+      problems: [{ file, path: '', expected: 'a --set path naming a field the file can hold', found: set.message }],
+    };
+  return validateWithin(set.value, file, limits);
 }
 
 /** Validates and runs one file. */
 export function runFile(job: FileJob): FileOutcome {
-  const parsed = loadScenario(job.file, job.cwd, job.limits);
+  const parsed = loadScenario(job.file, job.cwd, job.limits, job.settings);
   if (!parsed.ok) return { file: job.file, kind: 'invalid', problems: parsed.problems };
   const report = runScenario(parsed.scenario, {
     ...(job.seed === undefined ? {} : { seed: job.seed }),

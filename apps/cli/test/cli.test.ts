@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 // The counterexample writer is the scenarios package's test kit; the command line must replay what it writes.
 import { assertScenarioProperty } from '../../../packages/scenarios/test/assertScenarioProperty.ts';
 import { scenarioArb } from '../../../packages/scenarios/test/scenarioArb.ts';
-import { itps, ROOT, scenarioText, scratch } from './itps.ts';
+import { childEnv, itps, ROOT, scenarioText, scratch } from './itps.ts';
+
+const withoutInitCwd = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'INIT_CWD'));
 
 const parse = (file: string) => {
   const parsed = parseScenario(readFileSync(file, 'utf8'), file);
@@ -116,7 +119,12 @@ describe('itps command line', () => {
         'run',
         '../scenarios/scenarios/single-bolus.scenario.yaml',
       ],
-      { cwd: join(ROOT, 'packages/core'), encoding: 'utf8' },
+      // pnpm sets INIT_CWD itself: the environment the tests run in, less that, plus coverage when measured
+      {
+        cwd: join(ROOT, 'packages/core'),
+        encoding: 'utf8',
+        env: withoutInitCwd(childEnv(join(ROOT, 'packages/core'))),
+      },
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

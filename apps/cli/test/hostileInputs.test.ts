@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ItpsRun, itps, scenarioText, scratch } from './itps.ts';
@@ -140,6 +141,29 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'NaN in an expectation: named at its field (was only expect[0], NaN shown as null)',
+    args: () => [
+      'run',
+      file(
+        'nan-near.yaml',
+        scenarioText(['expect:', '  - { at: P1D, that: { pump.reservoirMl: { near: .nan, within: 1 } } }']),
+      ),
+    ],
+    code: 2,
+    says: ['nan-near.yaml: expect[0].that.pump.reservoirMl.near: expected a finite number, found NaN (not a number)'],
+  },
+  {
+    name: 'a leak placed past the catheter tip (was moved to the tip in silence)',
+    args: () => [
+      'run',
+      file('leak.yaml', scenarioText(['timeline:', '  - { at: P1D, action: fault, kind: catheterLeak, atCm: 60 }'])),
+    ],
+    code: 2,
+    says: [
+      'leak.yaml: timeline[0].atCm: expected a place along the 40 cm catheter (pump.catheter.implantedLengthCm): 0 to 40 cm from the pump, found 60 cm, past its tip',
+    ],
+  },
+  {
     name: 'an empty that: {}',
     args: () => ['run', file('empty-that.yaml', scenarioText(['expect:', '  - { at: P1D, that: {} }']))],
     code: 2,
@@ -183,6 +207,61 @@ const cases: Case[] = [
     },
     code: 2,
     says: ['folder.yaml: (document): expected a readable scenario file, found it is a folder, not a file (EISDIR)'],
+  },
+  {
+    name: 'a named pipe given as a file (waited for a writer for ever before)',
+    args: () => {
+      if (!existsSync(join(dir, 'fifo.yaml'))) spawnSync('mkfifo', [join(dir, 'fifo.yaml')]);
+      return ['run', 'fifo.yaml'];
+    },
+    code: 2,
+    says: [
+      'fifo.yaml: (document): expected a regular file (a scenario is read whole, never from a stream), found a named pipe (FIFO)',
+    ],
+  },
+  {
+    name: 'a character device given as a file',
+    args: () => ['validate', '/dev/zero'],
+    code: 2,
+    says: [
+      '/dev/zero: (document): expected a regular file (a scenario is read whole, never from a stream), found a character device',
+    ],
+  },
+  {
+    name: 'run --set with two values (a sweep has those)',
+    args: () => ['run', 'nothing.yaml', '--set', 'pump.therapy.doseMcgPerDay=100,200'],
+    code: 2,
+    says: [
+      'itps: --set: expected one value for pump.therapy.doseMcgPerDay (several values are a sweep: itps sweep FILE --seeds N --set pump.therapy.doseMcgPerDay=V1,V2), found 2',
+    ],
+  },
+  {
+    name: "report --set that is not PATH=VALUE: the sweep's own words",
+    args: () => ['report', 'nothing.yaml', '--set', 'dose', '--out', 'never'],
+    code: 2,
+    says: ['itps: expected PATH=VALUE[,VALUE...] such as pump.therapy.doseMcgPerDay=100,200, found "dose"'],
+  },
+  {
+    name: 'run --set of a path the file cannot hold',
+    args: () => ['run', 'nothing.yaml', '--set', 'timeline[3].at=P1D'],
+    code: 2,
+    says: [
+      'nothing.yaml: (document): expected a --set path naming a field the file can hold, found timeline[3].at: the file has nothing at timeline',
+    ],
+  },
+  {
+    name: 'run --set of a value the format refuses',
+    args: () => ['run', 'nothing.yaml', '--set', 'pump.therapy.doseMcgPerDay=lots'],
+    code: 2,
+    says: ['nothing.yaml: pump.therapy.doseMcgPerDay: expected a finite number, found "lots"'],
+  },
+  {
+    name: 'sweep --out under a file: refused before any run',
+    args: () => ['sweep', 'twelve.yaml', '--max-timeline', '20000', '--seeds', '1..500', '--out', 'taken.txt/sweep'],
+    code: 2,
+    says: [
+      'itps sweep: cannot write taken.txt/sweep: a part of the path is a file, not a folder (ENOTDIR); nothing was run',
+    ],
   },
   {
     name: 'a limit flag that is not a number',

@@ -1,14 +1,33 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's root, where `pnpm itps` is usually typed. */
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** The command line's package folder. */
+const APP = fileURLToPath(new URL('..', import.meta.url));
 // ITPS_BUNDLE runs the tests against another build (an older commit's, to see them fail on the old behaviour)
 const bundle = process.env.ITPS_BUNDLE ?? fileURLToPath(new URL('../dist/itps.mjs', import.meta.url));
+/** The built command line the tests run (a shell function named itps can call it). */
+export const bundlePath = bundle;
 const measure = fileURLToPath(new URL('./measure.mjs', import.meta.url));
+
+/**
+ * The environment a child `itps` runs in: typed in `cwd`, and, when the tests measure coverage
+ * (`ITPS_V8_COVERAGE`, a folder, set by the package's test script), writing V8's coverage of the
+ * bundle there for c8 to map back to the sources (the bundle carries source maps).
+ */
+export function childEnv(cwd: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const coverage = process.env.ITPS_V8_COVERAGE;
+  return {
+    ...process.env,
+    INIT_CWD: cwd,
+    ...(coverage === undefined || coverage === '' ? {} : { NODE_V8_COVERAGE: resolve(APP, coverage) }),
+    ...extra,
+  };
+}
 
 /** What one run of `itps` did: its exit code, what it wrote where, how long it took and its peak memory. */
 export interface ItpsRun {
@@ -30,7 +49,7 @@ export function itps(args: readonly string[], cwd = ROOT, hangAfterMs = 120_000)
   const r = spawnSync(process.execPath, ['--import', measure, bundle, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: cwd, ITPS_MEASURE_FILE: out },
+    env: childEnv(cwd, { ITPS_MEASURE_FILE: out }),
     timeout: hangAfterMs,
     maxBuffer: 256 * 1024 * 1024,
   });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { Parser } from 'tap-parser';
@@ -75,6 +75,36 @@ describe('itps run --reporter', () => {
     const diag = result.failures.find((f) => f.name.startsWith(failing))?.diag as { failures: string[] };
     expect(diag.failures).toEqual(['expect[0] at P10D: alarm.lowReservoir: expected = active, found inactive']);
     expect((await tap(itps(['run', passing, '--reporter', 'tap'], dir).stdout)).ok).toBe(true);
+  });
+
+  it('a file name with a newline cannot forge a TAP line; control characters in names are escaped by every reporter', async () => {
+    // a failing file whose name would, written raw, end its test point and add a passing one
+    const forged = write('evil\nok 2 - all good \u001b[2J.yaml', readFileSync(join(dir, failing), 'utf8'));
+    const shown = 'evil\\nok 2 - all good \\u001b[2J.yaml';
+    const t = itps(['run', forged, '--reporter', 'tap'], dir);
+    expect(t.code).toBe(1);
+    expect(t.stdout).not.toMatch(/^ok /m);
+    expect(t.stdout).not.toContain('\u001b');
+    const result = await tap(t.stdout);
+    expect(result).toMatchObject({ ok: false, count: 1, pass: 0, fail: 1 });
+    expect(result.failures[0]?.name).toBe(`${shown}: hand-made`);
+    for (const reporter of ['human', 'junit']) {
+      const r = itps(['run', forged, '--reporter', reporter], dir);
+      expect(r.code).toBe(1);
+      expect(r.stdout).not.toContain('\u001b');
+      expect(r.stdout).not.toContain('evil\nok');
+      expect(r.stdout).toContain(shown);
+    }
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      itps(['run', forged, '--reporter', 'junit'], dir).stdout,
+    );
+    expect(junit.testsuites.testsuite.name).toBe(shown);
+    // bad input names the file the same way, on standard error
+    const bad = write('bad\rname.yaml', 'format: itps-scenario/1\n');
+    const v = itps(['validate', bad], dir);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain('bad\\rname.yaml: ');
+    expect(v.stderr).not.toContain('\r');
   });
 
   it('json: an array of reports with file and status for several files; totals on standard error', () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EVENT_NAMES, OBSERVABLE_NAMES } from '@itps/scenarios';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -44,8 +45,19 @@ describe('itps schema', () => {
     ['an empty that', { ...example, expect: [{ at: 'P1D', that: {} }] }],
     ['an unknown action', { ...example, timeline: [{ at: 'P1D', action: 'teleport' }] }],
     ['a string for a number', { ...example, pump: { ...example.pump, lowReservoirAlarmMl: 'two' } }],
+    // the names the runner knows: an editor catches a typo in one
+    ['a typo in an observable', { ...example, expect: [{ at: 'P1D', that: { 'pump.reservoirML': 5 } }] }],
+    ['an unknown alarm', { ...example, expect: [{ at: 'P1D', that: { 'alarm.lowBattery': 'active' } }] }],
+    ['a typo in an event', { ...example, expect: [{ event: 'alarm.lowReservoir.rised', never: true }] }],
   ])('refuses %s', (_, doc) => {
     expect(validate(JSON.parse(JSON.stringify(doc)))).toBe(false);
+  });
+
+  it('knows every observable and event name the runner knows, and no other', () => {
+    const ok = (that: Record<string, unknown>) => validate({ ...example, expect: [{ at: 'P1D', that }] });
+    for (const name of OBSERVABLE_NAMES) expect(ok({ [name]: name.startsWith('alarm.') ? 'active' : 1 })).toBe(true);
+    for (const event of EVENT_NAMES) expect(validate({ ...example, expect: [{ event, never: true }] })).toBe(true);
+    expect(ok({ 'truth.deliveredMcg': 1, 'truth.deliverdMcg': 1 })).toBe(false);
   });
 
   it('lets a file name the schema with $schema, which the runner then ignores', () => {

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itps, scenarioText, scratch } from './itps.ts';
+import { bundlePath, childEnv, itps, ROOT, scenarioText, scratch } from './itps.ts';
 
 // Sweeps: many seeds and parameter values of one scenario, sharded and merged back to the same bytes.
 const nominal = 'packages/scenarios/scenarios/nominal-accuracy-drift.scenario.json';
@@ -91,6 +92,55 @@ describe('itps sweep and merge', () => {
     expect(r.stderr).toContain(message);
   });
 
+  it('prints the command that replays each failed run; that command, run, fails the same way', () => {
+    const dir = scratch();
+    // at 200 mcg/day the reservoir holds 8 mL at day 30, not the 5 the file expects: every seed
+    // fails, and the real reservoir (the pump's accuracy, drawn from the seed) differs by seed
+    const r = itps(['sweep', nominal, '--seeds', '1..10', '--set', 'pump.therapy.doseMcgPerDay=200', '--out', dir]);
+    expect(r.code).toBe(1);
+    const sweep = JSON.parse(read(dir));
+    expect(sweep.totals.fail).toBe(10);
+    const replays = r.stdout.split('\n').filter((l) => l.startsWith('  replay: '));
+    expect(replays).toHaveLength(10);
+    expect(replays[6]).toBe(`  replay: itps run ${nominal} --seed 7 --set pump.therapy.doseMcgPerDay=200`);
+    const founds = new Set<string>();
+    for (const k of [2, 6]) {
+      const command = (replays[k] ?? '').slice('  replay: '.length);
+      // run as printed, by a shell, with itps the built command line
+      const replayed = spawnSync('bash', ['-c', `itps() { "${process.execPath}" "${bundlePath}" "$@"; }\n${command}`], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: childEnv(ROOT),
+      });
+      expect(replayed.status, replayed.stderr).toBe(1);
+      const run = sweep.runs[k];
+      expect(run.failures.length).toBeGreaterThan(0);
+      for (const failure of run.failures) {
+        // the sweep's words for a failed expectation are the run's, after its subject's place
+        expect(replayed.stdout).toContain(failure.replace(/^expect\[\d+\] /, ''));
+        founds.add(failure);
+      }
+      expect(replayed.stdout).toContain(`(seed ${k + 1},`);
+      // the same words through itps report, with --out
+      const out = join(scratch(), 'report');
+      const report = spawnSync(
+        'bash',
+        [
+          '-c',
+          `itps() { "${process.execPath}" "${bundlePath}" "$@"; }\n${command.replace(' run ', ' report ')} --out ${out}`,
+        ],
+        { cwd: ROOT, encoding: 'utf8', env: childEnv(ROOT) },
+      );
+      expect(report.status, report.stderr).toBe(1);
+      expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).passed).toBe(false);
+    }
+    // two seeds, two different real reservoirs: the seed mattered, and the replay kept it
+    const truths = [...founds].filter((f) => f.includes('truth.reservoirMl'));
+    expect(new Set(truths).size).toBe(2);
+    // without --set the file passes with that seed: the setting is what the replay must carry
+    expect(itps(['run', nominal, '--seed', '7']).code).toBe(0);
+  });
+
   it('refuses to merge shards of different sweeps, or a run two shards both hold', () => {
     const out = scratch();
     itps(['sweep', nominal, '--seeds', '1..4', '--out', join(out, 'a')]);
@@ -101,6 +151,16 @@ describe('itps sweep and merge', () => {
     const twice = itps(['merge', join(out, 'a', 'sweep.json'), join(out, 'a', 'sweep.json'), '--out', join(out, 'm')]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('run 0 is in both');
+    // one shard of three is not the sweep: refused, naming the shards missing, unless --partial
+    itps(['sweep', nominal, '--seeds', '1..6', '--shard', '1/3', '--out', join(out, 's1')]);
+    const single = itps(['merge', join(out, 's1', 'sweep.json'), '--out', join(out, 'm1')]);
+    expect(single.code).toBe(2);
+    expect(single.stderr).toContain(
+      'itps merge: expected every shard of the sweep (6 runs), found 2 runs in 1/3: missing shards 2/3, 3/3 (merge them all, or say --partial)',
+    );
+    const partial = itps(['merge', join(out, 's1', 'sweep.json'), '--partial', '--out', join(out, 'm1')]);
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toContain('2 of 6 runs (shard 1/3)');
     writeFileSync(join(out, 'bad.json'), '{"format":"itps-sweep/1"}');
     const bad = itps(['merge', join(out, 'bad.json'), '--out', join(out, 'm')]);
     expect(bad.code).toBe(2);

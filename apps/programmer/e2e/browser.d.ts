@@ -1,6 +1,6 @@
 import { type Browser, type Page } from 'playwright-core';
 /** Where the app is served during the specs. */
-export declare const APP_URL = 'http://127.0.0.1:4173/';
+export declare const APP_URL: string;
 /** Where screenshots are written, to be looked at. */
 export declare const SCREENSHOT_DIR: string;
 /** Launches Debian's Chromium headless (no browser download: playwright-core only drives it). */

@@ -1,16 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { withPageCoverage } from './pageCoverage.ts';
 
-/** Where the app is served during the specs. */
-export const APP_URL = 'http://127.0.0.1:4173/';
+/** Where the app is served during the specs (port 4173, or ITPS_E2E_PORT: two runs on one machine). */
+export const APP_URL = `http://127.0.0.1:${process.env.ITPS_E2E_PORT ?? '4173'}/`;
 /** Where screenshots are written, to be looked at. */
 export const SCREENSHOT_DIR = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
 /** Launches Debian's Chromium headless (no browser download: playwright-core only drives it). */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -23,6 +24,9 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // the app's V8 coverage in Chromium, when the e2e script asks for it (docs/testing.md)
+  const coverage = process.env.ITPS_E2E_COVERAGE;
+  return coverage === undefined || coverage === '' ? browser : withPageCoverage(browser, coverage, APP_URL);
 }
 
 /** Saves a full-page screenshot named after the screen. */

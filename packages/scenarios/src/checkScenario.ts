@@ -73,6 +73,13 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
       case 'fault':
         if (a.kind === 'catheterLeak' && a.atCm === undefined)
           add(`${path}.atCm`, 'where the leak is, in cm from the pump', 'nothing');
+        // a place past the tip is on no catheter: refused, never moved to the tip in silence
+        if (a.kind === 'catheterLeak' && a.atCm !== undefined && a.atCm > s.pump.catheter.implantedLengthCm)
+          add(
+            `${path}.atCm`,
+            `a place along the ${s.pump.catheter.implantedLengthCm} cm catheter (pump.catheter.implantedLengthCm): 0 to ${s.pump.catheter.implantedLengthCm} cm from the pump`,
+            `${a.atCm} cm, past its tip`,
+          );
         if (a.kind === 'tipMigration' && a.tip === undefined)
           add(`${path}.tip`, 'where the tip moves (subdural, epidural, subcutaneous)', 'nothing');
         if (a.kind === 'catheterKink' && (a.period === undefined || a.kinkedPercent === undefined)) {

@@ -124,6 +124,47 @@ export function detailWords(type: string, detail: string): string {
 export const stageWords = (kind: 'withdrawal' | 'overdose', stage: string): string =>
   stage === 'none' ? `no ${kind}` : (STAGE_WORDS[`${kind}.${stage}`] ?? `an unrecognised ${kind} stage`);
 
+/** What a clinician calls each fault a scenario injects (the report's shaded spans). */
+const FAULT_WORDS: Readonly<Record<string, string>> = {
+  catheterOcclusion: 'Catheter occluded',
+  catheterKink: 'Catheter kinking on and off',
+  catheterDisconnect: 'Catheter disconnected from the pump',
+  catheterLeak: 'Catheter leaking',
+  catheterFracture: 'Catheter fractured',
+  tipMigration: 'Catheter tip migrated',
+  motorStall: 'Motor stalled',
+  lowBatteryReset: 'Low battery reset',
+  memoryError: 'Pump memory error',
+};
+
+/**
+ * A fault's span in a clinician's words: `Catheter leaking`, `MRI scan (3 T)`; a name it does not
+ * know is said as a fault, never as its code.
+ */
+export function faultWords(kind: string): string {
+  const mri = /^mri ([\d.]+) T$/.exec(kind);
+  if (mri !== null) return `MRI scan (${mri[1]} T)`;
+  return FAULT_WORDS[kind] ?? 'a pump or catheter fault';
+}
+
+const SHORT_STAGES: Readonly<Record<string, string>> = {
+  'withdrawal.early': 'early withdrawal',
+  'withdrawal.moderate': 'moderate withdrawal',
+  'withdrawal.severe': 'severe withdrawal',
+  'overdose.drowsy': 'drowsy',
+  'overdose.somnolent': 'somnolent',
+  'overdose.respiratoryDepression': 'respiratory depression',
+  'overdose.coma': 'coma',
+};
+
+/** An event's words short enough to label a line on a plot: a patient's stage by its name alone. */
+export function shortEventWords(name: string): string {
+  const patient = /^patient\.(withdrawal|overdose)\.(\w+)$/.exec(name);
+  if (patient === null) return eventWords(name);
+  if (patient[2] === 'none') return `Patient: ${patient[1]} over`;
+  return `Patient: ${SHORT_STAGES[`${patient[1]}.${patient[2]}`] ?? patient[2]}`;
+}
+
 const STAGE_WORDS: Readonly<Record<string, string>> = {
   'withdrawal.early': 'early withdrawal (itching, fast heart rate, spasticity returning)',
   'withdrawal.moderate': 'moderate withdrawal (rebound spasticity, restlessness)',

@@ -49,7 +49,9 @@ export {
   detailWords,
   eventWords,
   FINDING_WORDS,
+  faultWords,
   findingWords,
+  shortEventWords,
   stageWords,
   WORKFLOW_WORDS,
   workflowWords,
@@ -78,7 +80,7 @@ export {
   validateScenario,
   validateWithin,
 } from './parseScenario.ts';
-export { describeFound, formatPath, formatProblem, type Problem, quoteShort } from './problem.ts';
+export { describeFound, formatPath, formatProblem, type Problem, printable, quoteShort } from './problem.ts';
 export {
   type DailyDose,
   type ExpectationResult,
@@ -117,7 +119,8 @@ export {
   type TrainingObjective,
 } from './scenarioSchema.ts';
 export { checkSessionInvariants, type SessionRecord } from './sessionInvariants.ts';
-export { mergeSweeps, readSweep } from './sweep/mergeSweeps.ts';
+export { mergeSweeps, missingShards, readSweep } from './sweep/mergeSweeps.ts';
+export { replayCommand, shellWord } from './sweep/replayCommand.ts';
 export { sweepHtml } from './sweep/sweepHtml.ts';
 export {
   applySettings,
@@ -176,6 +179,7 @@ export {
 export {
   EVENT_NAMES,
   isObservable,
+  OBSERVABLE_NAMES,
   OBSERVABLES,
   SESSION_REQUIREMENTS,
   type SessionRequirement,

@@ -7,9 +7,25 @@ export interface Problem {
   readonly found: string;
 }
 
-/** A problem as one line for a terminal: `file: timeline[3].volumeMl: expected …, found …`. */
+const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from outside (a file's name, a scenario's name) made safe for one line of a terminal or a
+ * line-based format (TAP, a log): control characters (C0, DEL, C1) and the Unicode line and
+ * paragraph separators written as escapes (`\n`, `\u001b`), so a name can neither end a line and
+ * forge the next nor move the cursor. Everything else is kept as it is.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters escaped
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** A problem as one line for a terminal: `file: timeline[3].volumeMl: expected …, found …`; the file's name printable. */
 export const formatProblem = (p: Problem): string =>
-  `${p.file}: ${p.path === '' ? '(document)' : p.path}: expected ${p.expected}, found ${p.found}`;
+  `${printable(p.file)}: ${p.path === '' ? '(document)' : p.path}: expected ${p.expected}, found ${p.found}`;
 
 /** A path array as the format writes it: `timeline[3].volumeMl`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -50,7 +66,8 @@ function briefJson(value: unknown, depth: number, budget: { left: number }): str
     case 'string':
       return JSON.stringify(value.length > budget.left ? value.slice(0, budget.left) : value);
     case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
+      // NaN and the infinities inside a mapping or a list are named, not shown as JSON's null
+      return String(value);
     case 'boolean':
       return String(value);
     case 'bigint':

@@ -70,8 +70,9 @@ export interface ScenarioReport {
   };
   /**
    * Belief and truth sampled over time, for plots and series.csv: on a regular grid, at every day
-   * boundary, and just before and at every timeline action, bolus end and fault end, so no step
-   * falls between samples.
+   * boundary, just before and at every timeline action, bolus end and fault end, and just before
+   * and at every change the pump makes by itself (a concentration front reaching the tip, a flex
+   * step, an alarm threshold crossed; up to 2000 of them), so no step falls between samples.
    */
   readonly series: readonly SeriesPoint[];
 }
@@ -84,6 +85,8 @@ export interface SeriesPoint {
   readonly doseMcgPerDay: number;
   readonly deliveredMcg: number;
   readonly pocketMcg: number;
+  /** Drug that escaped through a leak or fracture of the catheter, cumulative (into the tissue, not the CSF). */
+  readonly leakedMcg: number;
   /** The concentration leaving the catheter tip (lags the reservoir's after a concentration change). */
   readonly tipConcentrationMcgPerMl: number;
   /** The concentration the pump is programmed with. */

@@ -1,5 +1,5 @@
 import { formatDuration } from './duration.ts';
-import { ALARM_WORDS, eventWords } from './eventWords.ts';
+import { ALARM_WORDS, eventWords, faultWords, shortEventWords } from './eventWords.ts';
 import { expectationRows } from './expectationRows.ts';
 import type { ScenarioReport } from './report.ts';
 
@@ -25,7 +25,7 @@ const days = (ms: number) => (ms / DAY).toFixed(5);
 /** `series.csv`: belief and truth over time. */
 export function seriesCsv(report: ScenarioReport, label: TimeLabel = dayLabel): string {
   const patient = report.series.some((p) => p.ashworth !== undefined);
-  const head = `at_ms,day,time,belief_reservoir_ml,truth_reservoir_ml,low_reservoir_alarm_ml,dose_mcg_per_day,programmed_concentration_mcg_per_ml,tip_concentration_mcg_per_ml,delivered_csf_mcg,pocket_mcg,active_alarms${patient ? ',ashworth,relative_effect,withdrawal_stage,overdose_stage' : ''}`;
+  const head = `at_ms,day,time,belief_reservoir_ml,truth_reservoir_ml,low_reservoir_alarm_ml,dose_mcg_per_day,programmed_concentration_mcg_per_ml,tip_concentration_mcg_per_ml,delivered_csf_mcg,pocket_mcg,leaked_mcg,active_alarms${patient ? ',ashworth,relative_effect,withdrawal_stage,overdose_stage' : ''}`;
   const rows = report.series.map((p) =>
     [
       p.at,
@@ -39,6 +39,7 @@ export function seriesCsv(report: ScenarioReport, label: TimeLabel = dayLabel): 
       p.tipConcentrationMcgPerMl,
       p.deliveredMcg,
       p.pocketMcg,
+      p.leakedMcg ?? 0,
       p.alarms.join(' '),
       ...(patient ? [p.ashworth ?? '', p.relativeEffect ?? '', p.withdrawalStage ?? '', p.overdoseStage ?? ''] : []),
     ]
@@ -75,20 +76,49 @@ const rank = (type: string) => {
   return i === -1 ? MARK_ORDER.length : i;
 };
 
-/** One labelled mark per instant with events (alarms have their own lanes), named by its most telling event. */
-function eventMarks(report: ScenarioReport): { day: number; text: string }[] {
-  const marks: { day: number; type: string; count: number }[] = [];
+/** A line drawn on the plots at an instant with events: its number in the key, its label, and whether it is the patient's. */
+interface EventMark {
+  readonly n: number;
+  readonly at: number;
+  readonly day: number;
+  readonly text: string;
+  /** Every event at that instant, in words, for the key under the plots. */
+  readonly all: string;
+  readonly patient: boolean;
+}
+
+/**
+ * One numbered, labelled mark per instant with events (alarms have their own lanes), named by its
+ * most telling event; the patient's stage changes marked apart from the pump's events (the patient
+ * can change while the pump logs nothing). Every mark is in the key under the plots by its number,
+ * so a line whose label does not fit is still named.
+ */
+function eventMarks(report: ScenarioReport): EventMark[] {
+  type Mark = { at: number; type: string; types: string[]; patient: boolean };
+  const marks: Mark[] = [];
+  // the last mark of the pump's events and of the patient's, to join events at one instant
+  const last: { pump?: Mark; patient?: Mark } = {};
   for (const e of report.events) {
     if (e.type.startsWith('alarm.')) continue;
-    const last = marks[marks.length - 1];
-    if (last !== undefined && last.day === e.at / DAY) {
-      last.count += 1;
-      if (rank(e.type) < rank(last.type)) last.type = e.type;
-    } else marks.push({ day: e.at / DAY, type: e.type, count: 1 });
+    const patient = e.type.startsWith('patient.');
+    const same = patient ? last.patient : last.pump;
+    if (same !== undefined && same.at === e.at) {
+      same.types.push(e.type);
+      if (rank(e.type) < rank(same.type)) same.type = e.type;
+    } else {
+      const mark = { at: e.at, type: e.type, types: [e.type], patient };
+      marks.push(mark);
+      if (patient) last.patient = mark;
+      else last.pump = mark;
+    }
   }
-  return marks.map((m) => ({
-    day: m.day,
-    text: m.count === 1 ? eventWords(m.type) : `${eventWords(m.type)} (+${m.count - 1})`,
+  return marks.map((m, i) => ({
+    n: i + 1,
+    at: m.at,
+    day: m.at / DAY,
+    text: m.types.length === 1 ? shortEventWords(m.type) : `${shortEventWords(m.type)} (+${m.types.length - 1})`,
+    all: m.types.map(eventWords).join('; '),
+    patient: m.patient,
   }));
 }
 
@@ -138,6 +168,7 @@ export function reportHtml(
   label: TimeLabel = dayLabel,
 ): string {
   const series = report.series;
+  const marks = eventMarks(report);
   const data = {
     days: series.map((p) => p.at / DAY),
     belief: series.map((p) => p.beliefReservoirMl),
@@ -148,17 +179,18 @@ export function reportHtml(
     programmedConcentration: series.map((p) => p.programmedConcentrationMcgPerMl),
     delivered: series.map((p) => p.deliveredMcg),
     pocket: series.map((p) => p.pocketMcg),
+    leaked: series.map((p) => p.leakedMcg ?? 0),
     daily: {
       days: report.daily.map((d) => d.day),
       delivered: report.daily.map((d) => d.deliveredMcg),
       programmed: report.daily.map((d) => d.programmedMcgPerDay),
     },
     alarms: alarmSpans(report),
-    events: eventMarks(report),
+    events: marks.map(({ n, day, text, patient }) => ({ n, day, text, patient })),
     faults: report.faults.map((f) => ({
       from: f.from / DAY,
       to: (f.to ?? report.durationMs) / DAY,
-      text: f.kind,
+      text: faultWords(f.kind),
     })),
     patient: series.some((p) => p.ashworth !== undefined)
       ? {
@@ -228,6 +260,17 @@ export function reportHtml(
           ]),
           report.refills.map((r) => (Math.abs(r.discrepancyMl) >= 1 || r.needle !== 'reservoir' ? 'fail' : '')),
         )}</section>`;
+  const key =
+    marks.length === 0
+      ? ''
+      : `<section><h2>Events marked on the plots</h2>${table(
+          ['line', 'when', 'what happened'],
+          marks.map((m) => [
+            `<span class="mark${m.patient ? ' patient' : ''}">${m.n}</span>`,
+            escapeHtml(label(m.at)),
+            escapeHtml(m.all),
+          ]),
+        )}</section>`;
   const events = table(
     ['when', 'event', 'name in the log'],
     report.events.map((e) => [
@@ -257,6 +300,7 @@ section{background:#fff;border-radius:10px;padding:.75rem 1rem;margin:1rem 0;box
 section h2{font-size:1.05rem;margin:.2rem 7rem .5rem 0}
 button.png{position:absolute;top:.6rem;right:1rem;font:inherit;font-size:.85rem;padding:.3rem .7rem;border-radius:6px;border:1px solid #8a99a8;background:#fff;cursor:pointer}
 table.data{border-collapse:collapse;width:100%;font-size:.9rem}.data td,.data th{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #e1e6ea;vertical-align:top}
+.mark{display:inline-block;min-width:1.4rem;text-align:center;border-radius:4px;background:#e3e7eb;font-weight:600}.mark.patient{background:#e8dff5;color:#4b2f80}
 tr.fail td{background:#fdecea}code{font-size:.8rem;overflow-wrap:anywhere}.fail-text{color:#b3261e;font-weight:600}
 </style></head><body>
 <p class="notice">${escapeHtml(report.notice)}</p>
@@ -268,9 +312,10 @@ ${violations}
 ${plotSection('reservoir', 'Reservoir (mL): the pump&rsquo;s calculated volume, the real volume, and the low-reservoir alarm threshold')}
 ${plotSection('daily', 'Drug that reached the CSF each day (mcg), beside the programmed daily dose')}
 ${plotSection('concentration', 'Concentration (mcg/mL): leaving the catheter tip, and as programmed')}
-${plotSection('delivered', 'Drug delivered, cumulative (mcg): to the CSF and to the pocket')}
+${plotSection('delivered', 'Drug delivered, cumulative (mcg): to the CSF, into the pocket, and leaked from the catheter')}
 ${data.alarms.length === 0 ? '<section><h2>Alarms</h2><p id="alarms">No alarm sounded during the run.</p></section>' : plotSection('alarms', 'Alarms: when each was sounding')}
 ${data.patient ? `${plotSection('patient', 'Patient: Modified Ashworth score (0-4) and effect relative to need')}${plotSection('stages', 'Patient: withdrawal and overdose stages (0 none; withdrawal 1 early, 2 moderate, 3 severe; overdose 1 drowsy to 4 coma)')}` : ''}
+${key}
 ${refills}
 ${refusals}
 <section><h2>Event log</h2>${events}</section>
@@ -286,23 +331,31 @@ const marks = (u) => {
   const ctx = u.ctx, top = u.bbox.top, h = u.bbox.height, px = devicePixelRatio || 1;
   ctx.save();
   ctx.font = (10 * px) + 'px sans-serif';
+  // uPlot leaves the alignment of its last axis label: labels here start at their x
+  ctx.textAlign = 'left'; ctx.textBaseline = 'alphabetic';
   for (const f of data.faults) {
     const x0 = u.valToPos(f.from, 'x', true), x1 = u.valToPos(f.to, 'x', true);
     ctx.fillStyle = 'rgba(211,84,0,0.10)'; ctx.fillRect(x0, top, Math.max(2 * px, x1 - x0), h);
     ctx.fillStyle = '#a04000'; ctx.fillText(f.text, x0 + 3 * px, top + h - 4 * px);
   }
-  // a label where it fits (three rows, none over another); where events crowd, the dashed line alone
+  // every line named: its number and words where they fit (three rows, none over another), its
+  // number alone where events crowd; the key under the plots names each number. The patient's
+  // stage changes in purple, the pump's and the clinician's events in grey
   const rows = [-Infinity, -Infinity, -Infinity];
   for (const e of data.events) {
     const x = u.valToPos(e.day, 'x', true);
     if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
-    ctx.strokeStyle = 'rgba(90,90,90,0.45)'; ctx.setLineDash([4 * px, 4 * px]);
+    ctx.strokeStyle = e.patient ? 'rgba(107,79,160,0.75)' : 'rgba(90,90,90,0.45)'; ctx.setLineDash(e.patient ? [2 * px, 2 * px] : [4 * px, 4 * px]);
     ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + h); ctx.stroke(); ctx.setLineDash([]);
-    const width = ctx.measureText(e.text).width;
-    const row = rows.findIndex((end) => x > end + 6 * px);
-    if (row === -1 || x + width > u.bbox.left + u.bbox.width) continue;
-    rows[row] = x + 2 * px + width;
-    ctx.fillStyle = '#3b4654'; ctx.fillText(e.text, x + 2 * px, top + (11 + 11 * row) * px);
+    const right = u.bbox.left + u.bbox.width;
+    const full = e.n + ' ' + e.text, short = String(e.n);
+    let text = full, row = rows.findIndex((end) => x > end + 6 * px);
+    if (row === -1 || x + ctx.measureText(full).width > right) { text = short; row = rows.findIndex((end) => x > end + 3 * px); }
+    if (row === -1) continue;
+    const width = ctx.measureText(text).width;
+    const at = x + width + 2 * px > right ? x - width - 2 * px : x + 2 * px;
+    rows[row] = at + width;
+    ctx.fillStyle = e.patient ? '#4b2f80' : '#3b4654'; ctx.fillText(text, at, top + (11 + 11 * row) * px);
   }
   ctx.restore();
 };
@@ -327,7 +380,7 @@ plot('concentration', [
   { label: 'leaving the tip', stroke: '#1e6b34' },
   { label: 'programmed', stroke: '#6b4fa0', dash: [6, 4], paths: stepped },
 ], [data.tipConcentration, data.programmedConcentration], 'mcg/mL');
-plot('delivered', [{ label: 'to CSF', stroke: '#1e6b34' }, { label: 'to pocket', stroke: '#d35400' }], [data.delivered, data.pocket], 'mcg');
+plot('delivered', [{ label: 'to CSF', stroke: '#1e6b34' }, { label: 'into the pocket', stroke: '#d35400' }, { label: 'leaked from the catheter', stroke: '#b3261e', dash: [6, 4] }], [data.delivered, data.pocket, data.leaked], 'mcg');
 if (data.patient) {
   plot('patient', [{ label: 'Ashworth', stroke: '#6b4fa0' }, { label: 'effect / need', stroke: '#1e6b34', dash: [6, 4] }], [data.patient.ashworth, data.patient.effect], 'score');
   plot('stages', [{ label: 'withdrawal', stroke: '#b3261e', paths: stepped }, { label: 'overdose', stroke: '#2f5d8a', paths: stepped }], [data.patient.withdrawal, data.patient.overdose], 'stage');

@@ -8,6 +8,7 @@ import {
   MS_PER_DAY,
   mlToNanolitres,
   nanolitresToMl,
+  nextDueInstant,
   OVERDOSE_STAGES,
   type PatientParameters,
   type PumpInput,
@@ -16,6 +17,7 @@ import {
   STATE_INVARIANTS,
   type StateRequirement,
   sampleWorld,
+  timeToTipConcentrationChange,
   type Violation,
   WITHDRAWAL_STAGES,
   type World,
@@ -37,6 +39,8 @@ import { checkSessionInvariants } from './sessionInvariants.ts';
 import { toProgram } from './toCore.ts';
 
 const SERIES_POINTS = 400;
+/** The most instants of change a series adds to its grid (each sampled on both sides). */
+const CHANGE_POINTS = 2000;
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
@@ -70,7 +74,12 @@ function sampleInstants(s: ScenarioFile): Set<number> {
 function faultSpans(s: ScenarioFile): FaultSpan[] {
   const spans: FaultSpan[] = [];
   for (const a of s.timeline ?? []) {
-    if (a.action === 'fault') spans.push({ kind: a.kind, from: a.at, to: a.until ?? null });
+    if (a.action === 'fault')
+      spans.push({
+        kind: a.kind === 'catheterLeak' && (a.escapePercent ?? 100) >= 100 ? 'catheterFracture' : a.kind,
+        from: a.at,
+        to: a.until ?? null,
+      });
     if (a.action === 'mri') spans.push({ kind: `mri ${a.fieldT} T`, from: a.at, to: a.at + a.duration });
   }
   return spans;
@@ -196,12 +205,35 @@ export function runScenario(
   let dayStart: { day: number; delivered: number; dose: number } | null = null;
   let checkIndex = 0;
   const byTime = [...checks].sort((a, b) => a.at - b.at);
-  for (const t of instants) {
+  let changes = 0;
+  /**
+   * A change the pump makes by itself before the next planned instant (a concentration front
+   * reaching the tip, a flex step, a bolus's end, an alarm threshold, ERI, EOS), sampled on both
+   * sides, so a step in a plot sits at its instant, not at the next point of the grid.
+   */
+  const sampleChangesAfter = (i: number, t: number): void => {
+    const pump = world.state().pump;
+    const front = timeToTipConcentrationChange(pump);
+    for (const at of [front === null ? null : t + front, nextDueInstant(pump)]) {
+      if (at === null || at <= t || at > duration || changes >= CHANGE_POINTS || samples.has(at)) continue;
+      changes += 1;
+      for (const u of [at - 1, at])
+        if (u > t && !samples.has(u)) {
+          samples.add(u);
+          let j = i + 1;
+          while (j < instants.length && (instants[j] as number) < u) j += 1;
+          if (instants[j] !== u) instants.splice(j, 0, u);
+        }
+    }
+  };
+  for (let i = 0; i < instants.length; i += 1) {
+    const t = instants[i] as number;
     player.advanceTo(t as Milliseconds);
     check();
     if (samples.has(t)) {
       const point = seriesPoint(world.state());
       series.push(point);
+      sampleChangesAfter(i, t);
       if (t % MS_PER_DAY === 0) {
         if (dayStart !== null)
           daily.push({
@@ -286,6 +318,7 @@ function seriesPoint(world: WorldState): SeriesPoint {
     doseMcgPerDay: picogramsPerDayToMcgPerDay(w.dose),
     deliveredMcg: picogramsToMcg(w.delivered),
     pocketMcg: picogramsToMcg(w.pocket),
+    leakedMcg: picogramsToMcg(world.pump.truth.sinks.leak.mass),
     tipConcentrationMcgPerMl: round6(w.tipConcentration),
     programmedConcentrationMcgPerMl: world.pump.program.concentration,
     lowReservoirAlarmMl: nanolitresToMl(world.pump.lowReservoirThreshold),

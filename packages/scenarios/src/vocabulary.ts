@@ -51,6 +51,9 @@ export const EVENT_NAMES: readonly string[] = [
   ...OVERDOSE_STAGES.map((stage) => `patient.overdose.${stage}`),
 ];
 
+/** Every name a `that:` (or a training objective's `atEnd:`) may hold: the observables and `alarm.<name>`. */
+export const OBSERVABLE_NAMES: readonly string[] = [...OBSERVABLES, ...ALARM_NAMES.map((a) => `alarm.${a}`)];
+
 /** Whether a `that:` key names an observable. */
 export const isObservable = (key: string): boolean =>
   (OBSERVABLES as readonly string[]).includes(key) ||

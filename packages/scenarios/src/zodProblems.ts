@@ -15,9 +15,31 @@ export function zodProblems(file: string, root: unknown, issues: readonly $ZodIs
   return issues.flatMap((issue) => issueToProblems(file, root, issue));
 }
 
-function issueToProblems(file: string, root: unknown, issue: $ZodIssue): Problem[] {
-  const path = formatPath(issue.path);
-  const found = describeFound(valueAt(root, issue.path));
+/**
+ * The one branch of a union the value was meant for, when there is one: the branches whose issues
+ * all lie inside the value (none says the value itself has the wrong type or fields the branch
+ * lacks), the one with the fewest issues. `{ near: .nan, within: 1 }` is then reported at `near`,
+ * not as a value of none of the forms.
+ */
+function meantBranch(branches: readonly (readonly $ZodIssue[])[]): readonly $ZodIssue[] | null {
+  const inside = branches.filter(
+    (b) => b.length > 0 && b.every((i) => i.path.length > 0 || i.code === 'invalid_union'),
+  );
+  if (inside.length === 0) return null;
+  const fewest = Math.min(...inside.map((b) => b.length));
+  const best = inside.filter((b) => b.length === fewest);
+  return best.length === 1 ? (best[0] ?? null) : null;
+}
+
+function issueToProblems(
+  file: string,
+  root: unknown,
+  issue: $ZodIssue,
+  prefix: readonly PropertyKey[] = [],
+): Problem[] {
+  const at = [...prefix, ...issue.path];
+  const path = formatPath(at);
+  const found = describeFound(valueAt(root, at));
   switch (issue.code) {
     case 'invalid_type':
       return [
@@ -38,11 +60,13 @@ function issueToProblems(file: string, root: unknown, issue: $ZodIssue): Problem
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         file,
-        path: formatPath([...issue.path, key]),
+        path: formatPath([...at, key]),
         expected: 'no such field (see the format)',
-        found: describeFound(valueAt(root, [...issue.path, key])),
+        found: describeFound(valueAt(root, [...at, key])),
       }));
     case 'invalid_union': {
+      const branch = 'errors' in issue ? meantBranch(issue.errors) : null;
+      if (branch !== null) return branch.flatMap((i) => issueToProblems(file, root, i, at));
       if ('discriminator' in issue && typeof issue.discriminator === 'string') {
         return [
           {

@@ -109,6 +109,15 @@ describe('checkScenario', () => {
     expect(at({ action: 'fault', kind: 'catheterLeak' })).toEqual([
       { path: 'timeline[0].atCm', expected: 'where the leak is, in cm from the pump', found: 'nothing' },
     ]);
+    // the file's catheter is 40 cm: a leak at 60 cm is on no catheter, refused (not put at the tip)
+    expect(at({ action: 'fault', kind: 'catheterLeak', atCm: 60 })).toEqual([
+      {
+        path: 'timeline[0].atCm',
+        expected: 'a place along the 40 cm catheter (pump.catheter.implantedLengthCm): 0 to 40 cm from the pump',
+        found: '60 cm, past its tip',
+      },
+    ]);
+    expect(at({ action: 'fault', kind: 'catheterLeak', atCm: 40 })).toEqual([]);
     expect(at({ action: 'fault', kind: 'tipMigration' })).toEqual([
       { path: 'timeline[0].tip', expected: 'where the tip moves (subdural, epidural, subcutaneous)', found: 'nothing' },
     ]);
@@ -213,6 +222,30 @@ describe('checkScenario', () => {
         found: '"guessing"',
       },
       { path: 'patient', expected: 'a patient for a training scenario', found: 'none' },
+    ]);
+  });
+
+  it('names the field of an expectation that is wrong, and NaN by its name, not as a value of none of the forms', () => {
+    expect(
+      problemsOf({ expect: [{ at: 'P1D', that: { 'pump.reservoirMl': { near: Number.NaN, within: 1 } } }] }),
+    ).toEqual([
+      { path: 'expect[0].that.pump.reservoirMl.near', expected: 'a finite number', found: 'NaN (not a number)' },
+    ]);
+    expect(problemsOf({ expect: [{ event: 'alarm.eos.raised', never: false }] })).toEqual([
+      { path: 'expect[0].never', expected: 'one of true', found: 'false' },
+    ]);
+    expect(problemsOf({ expect: [{ at: 'P1D', that: { 'pump.reservoirMl': { min: 1 } } }] })).toEqual([
+      { path: 'expect[0].that.pump.reservoirMl.max', expected: 'a finite number', found: 'nothing' },
+    ]);
+    // a value meant for no one form: the whole, with NaN named inside it
+    expect(
+      problemsOf({ expect: [{ at: 'P1D', that: { 'pump.reservoirMl': { near: Number.NaN, within: 1 } }, extra: 1 }] }),
+    ).toEqual([
+      {
+        path: 'expect[0]',
+        expected: 'a value of one of the forms the format allows',
+        found: '{"at":"P1D","that":{"pump.reservoirMl":{"near":NaN,"withi...',
+      },
     ]);
   });
 });

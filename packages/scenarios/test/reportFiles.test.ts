@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   diffReports,
   eventsCsv,
+  faultWords,
   parseScenario,
   reportHtml,
   runScenario,
   type ScenarioReport,
   seriesCsv,
+  shortEventWords,
 } from '../src/index.ts';
 import { smallScenario } from './smallScenario.ts';
 
@@ -42,7 +44,9 @@ describe('report.html', () => {
     const r = library('catheter-occlusion.scenario.yaml');
     const faults = plotData(reportHtml(r, chart)).faults;
     expect(faults.length).toBe(r.faults.length);
-    expect(faults[0]).toMatchObject({ text: r.faults[0]?.kind });
+    // in a clinician's words, not the file's code name
+    expect(r.faults[0]?.kind).toBe('catheterOcclusion');
+    expect(faults[0]).toMatchObject({ text: 'Catheter occluded' });
     expect(faults[0].to).toBe((r.faults[0]?.to ?? r.durationMs) / 86_400_000);
   });
 
@@ -206,5 +210,35 @@ describe('diffReports', () => {
       before: 'refused',
       after: 'none',
     });
+  });
+
+  it('plots the drug leaked from the catheter, and names a fracture and a scan in clinical words', () => {
+    const r = library('catheter-fracture.scenario.yaml');
+    const data = plotData(reportHtml(r, chart));
+    expect(r.faults.map((f) => f.kind)).toEqual(['catheterFracture']);
+    expect(data.faults.map((f: { text: string }) => f.text)).toEqual(['Catheter fractured']);
+    // what leaked is plotted and in series.csv, and ends where the report's final truth says
+    expect(data.leaked.at(-1)).toBe(r.final.truth['truth.leakMcg']);
+    expect(data.leaked.at(-1)).toBeGreaterThan(0);
+    expect(seriesCsv(r).split('\n')[0]).toContain(',pocket_mcg,leaked_mcg,');
+    expect(reportHtml(r, chart)).toContain("label: 'leaked from the catheter'");
+    expect(faultWords('mri 1.5 T')).toBe('MRI scan (1.5 T)');
+    expect(faultWords('somethingNew')).toBe('a pump or catheter fault');
+  });
+
+  it("names every line it draws: the patient's stage changes apart from the pump's events, each in the key", () => {
+    const r = library('concentration-switch-no-bridge.scenario.yaml');
+    const data = plotData(reportHtml(r, chart));
+    const patient = data.events.filter((e: { patient: boolean }) => e.patient);
+    expect(patient.length).toBeGreaterThan(0);
+    expect(patient.map((e: { text: string }) => e.text)).toContain('Patient: drowsy');
+    // numbered 1..n, and every number in the key under the plots with its words
+    expect(data.events.map((e: { n: number }) => e.n)).toEqual(data.events.map((_: unknown, i: number) => i + 1));
+    const html = reportHtml(r, chart);
+    expect(html).toContain('Events marked on the plots');
+    for (const e of data.events)
+      expect(html).toContain(`<span class="mark${e.patient ? ' patient' : ''}">${e.n}</span>`);
+    expect(html).toContain('The patient reached drowsiness');
+    expect(shortEventWords('patient.withdrawal.none')).toBe('Patient: withdrawal over');
   });
 });

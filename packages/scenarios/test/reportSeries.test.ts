@@ -47,6 +47,19 @@ describe('the report between samples', () => {
     expect(at(DAY + 30 * HOUR)?.tipConcentrationMcgPerMl).toBe(1000);
   });
 
+  it('samples the tip on both sides of the instant the new concentration reaches it, not at the next grid point', () => {
+    const report = switched();
+    // 0.304 mL at 0.25 mL/day: 1.216 days after the refill = 105 062 400 ms after it
+    const front = DAY + 105_062_400;
+    const point = (t: number) => report.series.find((p) => p.at === t);
+    expect(point(front - 1)?.tipConcentrationMcgPerMl).toBe(500);
+    expect(point(front)?.tipConcentrationMcgPerMl).toBe(1000);
+    // the grid alone (every 864 s) has no point there
+    expect(front % Math.floor((4 * DAY) / 400)).not.toBe(0);
+    // and no point in between steps: the first point at 1000 is the front itself
+    expect(report.series.find((p) => p.tipConcentrationMcgPerMl === 1000)?.at).toBe(front);
+  });
+
   it('adds up the drug that reached the CSF each day: 250, then 125 while old drug leaves, then 223', () => {
     const report = switched();
     // day 2: 5 h 11 min 2.4 s (0.216 d) at 125 mcg/day, then 0.784 d at 250 mcg/day = 27 + 196

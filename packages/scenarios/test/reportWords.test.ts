@@ -57,7 +57,7 @@ describe('reports in words', () => {
       'at_ms,day,time,type,meaning',
       '14400000,0.16667,"day 0 04:00","pump.interrogated","Pump interrogated"',
     ]);
-    expect(seriesCsv(r).split('\n')[1]).toBe('0,0.00000,"day 0 00:00",20,20,2,250,500,500,0,0,""');
+    expect(seriesCsv(r).split('\n')[1]).toBe('0,0.00000,"day 0 00:00",20,20,2,250,500,500,0,0,0,""');
   });
 
   it('escapes what a file names, says when nothing was expected and no alarm sounded', () => {

@@ -28,6 +28,7 @@ describe('runScenario', () => {
       doseMcgPerDay: 250,
       deliveredMcg: 0,
       pocketMcg: 0,
+      leakedMcg: 0,
       tipConcentrationMcgPerMl: 500,
       programmedConcentrationMcgPerMl: 500,
       lowReservoirAlarmMl: 2,

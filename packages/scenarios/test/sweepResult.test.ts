@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   distributionOf,
   mergeSweeps,
+  missingShards,
   readSweep,
+  replayCommand,
   runScenario,
   type SweepRun,
+  shellWord,
   sweepHtml,
   sweepResultOf,
   sweepRunOf,
@@ -112,9 +115,39 @@ describe('sweep results', () => {
       ]).ok,
     ).toBe(false);
     expect(mergeSweeps([])).toEqual({ ok: false, message: 'no sweeps to merge' });
-    const partial = mergeSweeps([{ file: 'a', sweep: a }]);
+    expect(mergeSweeps([{ file: 'a', sweep: a }])).toEqual({
+      ok: false,
+      message:
+        'expected every shard of the sweep (4 runs), found 2 runs in 1/2: missing shard 2/2 (merge them all, or say --partial)',
+    });
+    const partial = mergeSweeps([{ file: 'a', sweep: a }], { partial: true });
     expect(partial.ok && partial.result.shard).toBe('1/2');
     expect(readSweep(JSON.parse(JSON.stringify(whole)), 'w').ok).toBe(true);
     expect(readSweep({ format: 'itps-sweep/1' }, 'w').ok).toBe(false);
+  });
+
+  it('names the shards a merge misses', () => {
+    expect(missingShards(['1/4'])).toEqual(['2/4', '3/4', '4/4']);
+    expect(missingShards(['2/4', '1/4+4/4'])).toEqual(['3/4']);
+    expect(missingShards(['1/2', '3/4'])).toEqual([]);
+    expect(missingShards(['1/1', 'all'])).toEqual([]);
+  });
+
+  it('writes the command that replays a run, each word safe for a shell', () => {
+    expect(replayCommand('a.yaml', { seed: 7, settings: { 'pump.therapy.doseMcgPerDay': 200 } })).toBe(
+      'itps run a.yaml --seed 7 --set pump.therapy.doseMcgPerDay=200',
+    );
+    expect(
+      replayCommand("my dir/it's.yaml", { seed: -3, settings: { name: 'a b', 'timeline[0].at': 'P1D' } }, [
+        '--max-timeline',
+        '20000',
+      ]),
+    ).toBe(
+      "itps run 'my dir/it'\\''s.yaml' --seed -3 --set 'name=a b' --set 'timeline[0].at=P1D' --max-timeline 20000",
+    );
+    expect(replayCommand('a.yaml', { seed: 1, settings: {} }, [], 'report')).toBe('itps report a.yaml --seed 1');
+    expect(shellWord('x\ny')).toBe("'x'$'\\x0a''y'");
+    expect(shellWord('')).toBe("''");
+    expect(shellWord('$(rm -rf ~)')).toBe("'$(rm -rf ~)'");
   });
 });

@@ -11,7 +11,8 @@ export function mergeCommand(program: Command, ctx: CommandContext): void {
     .description('merge the shards of a sweep (their sweep.json files) into one result')
     .argument('<files...>', 'sweep.json files, one per shard')
     .requiredOption('--out <dir>', 'folder for the merged sweep.json and sweep.html')
-    .action((files: string[], o: { out: string }) => {
+    .option('--partial', 'merge shards that are not the whole sweep (refused otherwise, naming the missing shards)')
+    .action((files: string[], o: { out: string; partial?: boolean }) => {
       const parts: { file: string; sweep: SweepResult }[] = [];
       for (const file of files) {
         const read = readJsonFile(file, ctx.cwd);
@@ -28,7 +29,7 @@ export function mergeCommand(program: Command, ctx: CommandContext): void {
         }
         parts.push({ file, sweep: sweep.sweep });
       }
-      const merged = mergeSweeps(parts);
+      const merged = mergeSweeps(parts, { partial: o.partial === true });
       if (!merged.ok) {
         ctx.err(`itps merge: ${merged.message}\n`);
         ctx.exit(2);

@@ -1,3 +1,4 @@
+import { printable } from '@itps/scenarios';
 import type { Command } from 'commander';
 import { type LimitOptions, limitsOf, withLimitFlags } from '../limitFlags.ts';
 import { summarize } from '../reporters/humanReporter.ts';
@@ -5,6 +6,7 @@ import { exitCodeOf, runFile, statusOf } from '../runFiles.ts';
 import { writeReport } from '../writeReport.ts';
 import type { CommandContext } from './context.ts';
 import { parseSeed } from './optionParsers.ts';
+import { collect, SET_HELP, settingsOf } from './settingOptions.ts';
 
 /** `itps report FILE --out DIR`: runs one scenario and writes its report files. */
 export function reportCommand(program: Command, ctx: CommandContext): void {
@@ -14,12 +16,15 @@ export function reportCommand(program: Command, ctx: CommandContext): void {
       .description('run a scenario and write report.html (plots, PNG export), series.csv, events.csv and report.json')
       .argument('<file>', 'scenario file (YAML or JSON)')
       .requiredOption('--out <dir>', 'folder to write into (created if needed)')
-      .option('--seed <n>', 'override the scenario seed', parseSeed),
-  ).action((file: string, o: LimitOptions & { out: string; seed?: number }) => {
+      .option('--seed <n>', 'override the scenario seed', parseSeed)
+      .option('--set <path=value>', SET_HELP, collect),
+  ).action((file: string, o: LimitOptions & { out: string; seed?: number; set?: string[] }) => {
+    const settings = settingsOf(o.set);
     const outcome = runFile({
       file,
       cwd: ctx.cwd,
       limits: limitsOf(o),
+      ...(o.set === undefined ? {} : { settings }),
       ...(o.seed === undefined ? {} : { seed: o.seed }),
     });
     if (outcome.kind === 'invalid') {
@@ -34,7 +39,7 @@ export function reportCommand(program: Command, ctx: CommandContext): void {
       return;
     }
     ctx.out(`${summarize(outcome)}\n`);
-    for (const path of written.written) ctx.out(`wrote ${path}\n`);
+    for (const path of written.written) ctx.out(`wrote ${printable(path)}\n`);
     const status = statusOf(outcome);
     ctx.exit(exitCodeOf({ pass: 0, fail: 0, none: 0, invalid: 0, [status]: 1 }));
   });

@@ -9,11 +9,13 @@ import { tapReporter } from '../reporters/tapReporter.ts';
 import { exitCodeOf, statusOf, type Totals } from '../runFiles.ts';
 import type { CommandContext } from './context.ts';
 import { parseSeed, reporterName } from './optionParsers.ts';
+import { collect, SET_HELP, settingsOf } from './settingOptions.ts';
 
 interface RunOptions extends LimitOptions {
   readonly json?: boolean;
   readonly reporter?: ReporterName;
   readonly seed?: number;
+  readonly set?: string[];
   readonly failFast?: boolean;
   readonly quiet?: boolean;
 }
@@ -30,9 +32,11 @@ export function runCommand(program: Command, ctx: CommandContext): void {
       .option('--json', 'the same as --reporter json: each report (itps-report/1) on standard output')
       .option('--reporter <name>', `how to write results: ${REPORTERS.join(', ')} (default human)`, reporterName)
       .option('--seed <n>', 'override every scenario seed', parseSeed)
+      .option('--set <path=value>', SET_HELP, collect)
       .option('--fail-fast', 'stop at the first file that fails, checks nothing or is invalid')
       .option('--quiet', 'print only what did not pass, and the totals'),
   ).action(async (files: string[], o: RunOptions) => {
+    const settings = settingsOf(o.set);
     const name: ReporterName = o.reporter ?? (o.json ? 'json' : 'human');
     const reporter: Reporter =
       name === 'json'
@@ -51,6 +55,7 @@ export function runCommand(program: Command, ctx: CommandContext): void {
         cwd: ctx.cwd,
         limits,
         full: name === 'json',
+        ...(o.set === undefined ? {} : { settings }),
         ...(o.seed === undefined ? {} : { seed: o.seed }),
       })),
       (outcome) => {

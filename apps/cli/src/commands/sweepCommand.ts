@@ -8,7 +8,9 @@ import {
   parseSetting,
   parseShard,
   planSweep,
+  printable,
   REPORT_NOTICE,
+  replayCommand,
   type SweepResult,
   type SweepRun,
   type SweepSetting,
@@ -17,23 +19,29 @@ import {
 } from '@itps/scenarios';
 import type { Command } from 'commander';
 import { chartAssets } from '../chartAssets.ts';
-import { readScenarioText, writeFiles } from '../fileSystem.ts';
-import { type LimitOptions, limitsOf, withLimitFlags } from '../limitFlags.ts';
+import { checkWritable, readScenarioText, writeFiles } from '../fileSystem.ts';
+import { type LimitOptions, limitsOf, limitWords, withLimitFlags } from '../limitFlags.ts';
 import type { SweepTask } from '../sweepWorker.ts';
 import { type CommandContext, UsageError } from './context.ts';
+import { collect } from './settingOptions.ts';
 
 const orFail = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
   if (!r.ok) throw new UsageError(r.message);
   return r.value;
 };
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const BATCH = 20;
+/** The most replay commands a summary prints (sweep.json lists every failed run). */
+const REPLAYS_SHOWN = 20;
+const SWEEP_FILES = ['sweep.json', 'sweep.html'] as const;
 
-/** A sweep's summary in a few lines for a terminal. */
-export function sweepSummary(result: SweepResult): string {
+/**
+ * A sweep's summary in a few lines for a terminal: totals, the failed seeds, the command that
+ * replays each failed run (with `flags`, the limits the sweep ran with), and the distributions.
+ */
+export function sweepSummary(result: SweepResult, flags: readonly string[] = []): string {
   const t = result.totals;
   const lines = [
-    `${result.scenario}: ${result.runs.length} of ${result.plannedRuns} runs (shard ${result.shard}): ${t.pass} passed, ${t.fail} failed, ${t.none} without expectations, ${t.invalid} invalid`,
+    `${printable(result.scenario)}: ${result.runs.length} of ${result.plannedRuns} runs (shard ${result.shard}): ${t.pass} passed, ${t.fail} failed, ${t.none} without expectations, ${t.invalid} invalid`,
   ];
   if (result.failed.length > 0)
     lines.push(
@@ -42,6 +50,10 @@ export function sweepSummary(result: SweepResult): string {
         .map((f) => `${f.seed}${Object.keys(f.settings).length === 0 ? '' : ` ${JSON.stringify(f.settings)}`}`)
         .join(', ')}${result.failed.length > 50 ? ', ...' : ''}`,
     );
+  for (const f of result.failed.slice(0, REPLAYS_SHOWN))
+    lines.push(`  replay: ${replayCommand(result.file, f, flags)}`);
+  if (result.failed.length > REPLAYS_SHOWN)
+    lines.push(`  ... and ${result.failed.length - REPLAYS_SHOWN} more failed runs (each in sweep.json under failed)`);
   for (const [name, d] of Object.entries(result.distributions.observed))
     if (d !== null) lines.push(`  ${name}: min ${d.min}, p5 ${d.p5}, median ${d.p50}, p95 ${d.p95}, max ${d.max}`);
   for (const [name, e] of Object.entries(result.distributions.firstAt))
@@ -54,14 +66,14 @@ export function sweepSummary(result: SweepResult): string {
 /** Writes sweep.json and sweep.html, or says why not. */
 export function writeSweep(result: SweepResult, out: string, ctx: CommandContext): boolean {
   const written = writeFiles(out, ctx.cwd, [
-    ['sweep.json', `${JSON.stringify(result, null, 1)}\n`],
-    ['sweep.html', sweepHtml(result, chartAssets())],
+    [SWEEP_FILES[0], `${JSON.stringify(result, null, 1)}\n`],
+    [SWEEP_FILES[1], sweepHtml(result, chartAssets())],
   ]);
   if (!written.ok) {
     ctx.err(`itps: could not write ${written.failure.path}: ${written.failure.reason}\n`);
     return false;
   }
-  for (const path of written.written) ctx.out(`wrote ${path}\n`);
+  for (const path of written.written) ctx.out(`wrote ${printable(path)}\n`);
   return true;
 }
 
@@ -122,6 +134,12 @@ export function sweepCommand(program: Command, ctx: CommandContext): void {
     const events = o.event ?? EVENT_NAMES.filter((n) => n.startsWith('alarm.') && n.endsWith('.raised'));
     const unknown = events.filter((e) => !EVENT_NAMES.includes(e));
     if (unknown.length > 0) throw new UsageError(`expected event names of the format, found ${unknown.join(', ')}`);
+    const writable = checkWritable(o.out, ctx.cwd, SWEEP_FILES);
+    if (!writable.ok) {
+      ctx.err(`itps sweep: cannot write ${writable.failure.path}: ${writable.failure.reason}; nothing was run\n`);
+      ctx.exit(2);
+      return;
+    }
     const name = (doc.root as { name?: unknown }).name;
     const { Piscina } = await import('piscina');
     const pool = new Piscina<SweepTask, SweepRun[]>({
@@ -161,7 +179,7 @@ export function sweepCommand(program: Command, ctx: CommandContext): void {
       REPORT_NOTICE,
       results,
     );
-    ctx.out(sweepSummary(result));
+    ctx.out(sweepSummary(result, limitWords(o)));
     if (!writeSweep(result, o.out, ctx)) {
       ctx.exit(2);
       return;

@@ -1,3 +1,4 @@
+import { printable } from '@itps/scenarios';
 import type { Command } from 'commander';
 import { type LimitOptions, limitsOf, withLimitFlags } from '../limitFlags.ts';
 import { summarize } from '../reporters/humanReporter.ts';
@@ -15,7 +16,7 @@ export function validateCommand(program: Command, ctx: CommandContext): void {
     let bad = 0;
     for (const file of files) {
       const parsed = loadScenario(file, ctx.cwd, limitsOf(o));
-      if (parsed.ok) ctx.out(`valid ${file}\n`);
+      if (parsed.ok) ctx.out(`valid ${printable(file)}\n`);
       else {
         bad += 1;
         ctx.err(`${summarize({ file, kind: 'invalid', problems: parsed.problems })}\n`);

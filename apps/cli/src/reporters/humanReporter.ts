@@ -3,6 +3,7 @@ import {
   failureLine,
   formatDuration,
   formatProblem,
+  printable,
   quoteShort,
   violationLine,
 } from '@itps/scenarios';
@@ -31,7 +32,7 @@ export function summarize(outcome: FileOutcome): string {
     status === 'none'
       ? 'no expectations and no checks: nothing was checked'
       : `${held}/${report.expectations.length} expectations held${report.checks.length > 0 ? `, ${report.checks.length - report.violations.length}/${report.checks.length} checks held` : ''}`;
-  const head = `${LABEL[status]} ${outcome.file}: ${name} (seed ${report.seed}, ${formatDuration(report.durationMs)}, ${counts})`;
+  const head = `${LABEL[status]} ${printable(outcome.file)}: ${name} (seed ${report.seed}, ${formatDuration(report.durationMs)}, ${counts})`;
   const lines = expectationRows(report)
     .filter((r) => !r.passed)
     .map((r) => `  ${failureLine(r)}`);

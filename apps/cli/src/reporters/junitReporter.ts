@@ -1,4 +1,4 @@
-import { expectationRows, formatDuration, formatProblem } from '@itps/scenarios';
+import { expectationRows, formatDuration, formatProblem, printable } from '@itps/scenarios';
 import { type FileOutcome, statusOf } from '../runFiles.ts';
 import type { Reporter, Streams } from './reporter.ts';
 
@@ -12,9 +12,12 @@ const xml = (s: string) =>
     // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 cannot hold
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '?');
 
+/** A name for an XML attribute, printable first: a control character in it is written as its escape (`\n`). */
+const xmlName = (s: string) => xml(printable(s));
+
 /** One file as a JUnit `<testsuite>`: a test case per observable or event checked and per requirement. */
 export function junitSuite(outcome: FileOutcome): string {
-  const file = xml(outcome.file);
+  const file = xmlName(outcome.file);
   if (outcome.kind === 'invalid') {
     const message = outcome.problems.map(formatProblem).join('\n');
     return `  <testsuite name="${file}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="${file}" name="a valid scenario file"><error type="invalid" message="${xml(outcome.problems[0] ? formatProblem(outcome.problems[0]) : 'invalid')}">${xml(message)}</error></testcase>\n  </testsuite>\n`;
@@ -39,7 +42,7 @@ export function junitSuite(outcome: FileOutcome): string {
       `    <testcase classname="${file}" name="expectations"><failure type="empty" message="no expectations and no checks: nothing was checked"/></testcase>`,
     );
   const failures = cases.filter((c) => c.includes('<failure')).length;
-  return `  <testsuite name="${file}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n    <properties><property name="scenario" value="${xml(report.name)}"/><property name="seed" value="${report.seed}"/></properties>\n${cases.join('\n')}\n  </testsuite>\n`;
+  return `  <testsuite name="${file}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n    <properties><property name="scenario" value="${xmlName(report.name)}"/><property name="seed" value="${report.seed}"/></properties>\n${cases.join('\n')}\n  </testsuite>\n`;
 }
 
 /** JUnit XML on standard output, a `<testsuite>` per file written as it finishes. */

@@ -1,8 +1,10 @@
-import { expectationRows, failureLine, formatProblem, violationLine } from '@itps/scenarios';
+import { expectationRows, failureLine, formatProblem, printable, violationLine } from '@itps/scenarios';
 import { type FileOutcome, statusOf } from '../runFiles.ts';
 import { type Reporter, type Streams, totalsLine } from './reporter.ts';
 
 const yamlString = (s: string) => JSON.stringify(s);
+/** A test point's description: one line (control characters escaped), `#` escaped so no directive can be forged. */
+const description = (s: string) => printable(s).replaceAll('\\', '\\\\').replaceAll('#', '\\#');
 
 /** TAP version 14 on standard output: the plan, then a test point per file as it finishes, with a YAML block for what failed. */
 export function tapReporter(streams: Streams): Reporter {
@@ -14,7 +16,9 @@ export function tapReporter(streams: Streams): Reporter {
     file(outcome: FileOutcome) {
       n += 1;
       const status = statusOf(outcome);
-      const title = `${outcome.file.replaceAll('#', '\\#')}${outcome.kind === 'ran' ? `: ${outcome.report.name.slice(0, 80).replaceAll('#', '\\#').replaceAll('\n', ' ')}` : ''}`;
+      const title = description(
+        `${outcome.file}${outcome.kind === 'ran' ? `: ${outcome.report.name.slice(0, 80)}` : ''}`,
+      );
       if (status === 'pass') {
         streams.out(`ok ${n} - ${title}\n`);
         return;

@@ -40,11 +40,33 @@ export function readSweep(
 }
 
 /**
+ * The shards `k/n` a set of sweep files does not hold, when they all name the same `n` (a
+ * partial merge names its shards `1/4+3/4`); empty when their `n` differ or cannot be read.
+ */
+export function missingShards(shards: readonly string[]): string[] {
+  const held = new Set<number>();
+  let count: number | null = null;
+  for (const part of shards.flatMap((s) => s.split('+'))) {
+    const m = /^(\d{1,6})\/(\d{1,6})$/.exec(part);
+    if (m === null) return [];
+    const n = Number(m[2]);
+    if (count !== null && n !== count) return [];
+    count = n;
+    held.add(Number(m[1]));
+  }
+  const missing: string[] = [];
+  for (let k = 1; count !== null && k <= count; k += 1) if (!held.has(k)) missing.push(`${k}/${count}`);
+  return missing;
+}
+
+/**
  * Shards of one sweep merged into one result, the same byte for byte as the sweep run whole when
- * every shard is there. Refuses shards of different sweeps, and a run that two shards both hold.
+ * every shard is there. Refuses shards of different sweeps, a run that two shards both hold, and
+ * (unless `partial`) a merge that misses runs of the sweep, naming the shards missing.
  */
 export function mergeSweeps(
   parts: readonly { readonly file: string; readonly sweep: SweepResult }[],
+  options: { readonly partial?: boolean } = {},
 ): { ok: true; result: SweepResult } | { ok: false; message: string } {
   const first = parts[0];
   if (first === undefined) return { ok: false, message: 'no sweeps to merge' };
@@ -66,6 +88,17 @@ export function mergeSweeps(
       runs.push(r);
     }
   const complete = runs.length === first.sweep.plannedRuns;
+  if (!complete && options.partial !== true) {
+    const missing = missingShards(parts.map((p) => p.sweep.shard));
+    return {
+      ok: false,
+      message: `expected every shard of the sweep (${first.sweep.plannedRuns} runs), found ${runs.length} runs in ${parts
+        .map((p) => p.sweep.shard)
+        .join(
+          ', ',
+        )}${missing.length === 0 ? '' : `: missing shard${missing.length === 1 ? '' : 's'} ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', ...' : ''}`} (merge them all, or say --partial)`,
+    };
+  }
   const shard = complete ? '1/1' : parts.map((p) => p.sweep.shard).join('+');
   const s = first.sweep;
   return {

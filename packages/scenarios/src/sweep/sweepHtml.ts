@@ -1,5 +1,6 @@
 import { formatDuration } from '../duration.ts';
 import { eventWords } from '../eventWords.ts';
+import { replayCommand } from './replayCommand.ts';
 import type { Distribution, SweepResult } from './sweepResult.ts';
 
 const escapeHtml = (s: string) =>
@@ -48,7 +49,10 @@ export function sweepHtml(result: SweepResult, chart: { readonly script: string;
           )
           .join(
             ', ',
-          )}${result.failed.length > 200 ? ', ...' : ''}</p><p>Replay one with <code>itps report ${escapeHtml(result.file)} --seed N --out DIR</code>.</p>`;
+          )}${result.failed.length > 200 ? ', ...' : ''}</p><p>Replay each (plots with <code>itps report</code>, the same words and <code>--out DIR</code>):</p><pre>${result.failed
+          .slice(0, 50)
+          .map((f) => escapeHtml(replayCommand(result.file, f)))
+          .join('\n')}${result.failed.length > 50 ? '\n...' : ''}</pre>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ITPS sweep: ${escapeHtml(result.scenario)}</title>
 <style>${chart.css}
