@@ -373,6 +373,8 @@ const clockOfMinute = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** A concentration wrong beyond what mixing with a residual explains: more than a quarter off. */
+/** More than any of these pumps' tubing and implanted catheter hold together (0.2 mL tubing, catheters well under 0.8 mL). */
+const PATH_UPPER_BOUND_NL = 1_000_000;
 const wrongRatio = (ratio: number) => ratio < 0.8 || ratio > 1.25;
 const tenfold = (ratio: number) => ratio >= 10 || ratio <= 0.1;
 
@@ -382,9 +384,16 @@ const tenfold = (ratio: number) => ratio >= 10 || ratio <= 0.1;
  * really holds (at a refill or a concentration change), a bolus whose real dose is not the one
  * shown or is above the library's usual maximum for one bolus.
  */
-export function entryErrors(changes: readonly PumpChange[], when: When): { text: string; explanation: string }[] {
+export function entryErrors(
+  changes: readonly PumpChange[],
+  when: When,
+  /** What a pump's tubing and catheter can hold: a priming or bridge bolus beyond it pushes reservoir drug on. */
+  pathNl = PATH_UPPER_BOUND_NL,
+): { text: string; explanation: string }[] {
   const out: { text: string; explanation: string }[] = [];
   const named = new Set<string>();
+  // a restart is judged against the dose that ran before the stop, not the stop's zero
+  let lastDosing: PumpProgram | null = null;
   const concentration = (at: number, entered: number, real: number | null, where: string) => {
     if (real === null) return;
     const ratio = real / entered;
@@ -398,9 +407,12 @@ export function entryErrors(changes: readonly PumpChange[], when: When): { text:
   };
   for (const c of changes) {
     if (c.kind === 'program') {
-      for (const minute of boundaries(c.old, c.new)) {
+      const dosingOld = c.old.therapy.mode === 'simple' || c.old.therapy.mode === 'flex';
+      if (dosingOld) lastDosing = c.old;
+      const before = dosingOld || lastDosing === null ? c.old : lastDosing;
+      for (const minute of boundaries(before, c.new)) {
         const tod = (minute * 60_000) as Milliseconds;
-        const was = programmedDoseAt(c.old, tod);
+        const was = programmedDoseAt(before, tod);
         const is = programmedDoseAt(c.new, tod);
         if (was > 0 && is >= 10 * was) {
           out.push({
@@ -421,6 +433,11 @@ export function entryErrors(changes: readonly PumpChange[], when: When): { text:
         out.push({
           text: tenfold(real / shown) ? 'Tenfold bolus from a concentration error' : 'Bolus at a wrong concentration',
           explanation: `${c.bolus} bolus at ${when(c.at)}: the programmer showed ${mcg(shown)}; it really gave ${mcg(real)}`,
+        });
+      else if (c.bolus !== 'single' && c.volumeNl > pathNl)
+        out.push({
+          text: `A ${c.bolus} bolus beyond the tubing and catheter`,
+          explanation: `at ${when(c.at)}: ${(c.volumeNl / 1e6).toFixed(2)} mL, more than a pump's tubing and catheter hold, so ${mcg(real)} of the reservoir's drug went on into the spinal fluid`,
         });
       else if (c.bolus === 'single' && real > baclofen.bolusSoftMax)
         out.push({
