@@ -1,7 +1,7 @@
 /**
  * Load check of the classroom server (a benchmark, never a timed test): the real server in its own
- * process, 30 trainees on their own sockets in one class at 1 simulated hour a second, each acting
- * every 2 s, an instructor watching. Prints server CPU, memory, the message rate and the latency
+ * process, TRAINEES (30) trainees on their own sockets in classes of 30 at 1 simulated hour a
+ * second, each acting every 2 s, each class's console watching. Prints server CPU, memory, the message rate and the latency
  * from a command to the view that shows it (p50, p95, max), beside the same figures with the clock
  * paused (the baseline: no simulation work), from the same run; the bytes each trainee receives
  * (a second, and per view update) and the health check's answer time. Then a flood: FLOOD (25)
@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 
 const TRAINEES = Number(process.env.TRAINEES ?? 30);
+/** Trainees per class (a class seats at most 60): 300 trainees are 10 classes, each watched by its console. */
+const CLASS_SIZE = 30;
 const SECONDS = Number(process.env.SECONDS ?? 20);
 const FLOOD = Number(process.env.FLOOD ?? 25);
 const FLOOD_SECONDS = Number(process.env.FLOOD_SECONDS ?? 10);
@@ -209,7 +211,7 @@ async function main() {
     printed += String(chunk);
   });
   try {
-    for (let i = 0; i < 100; i += 1) {
+    for (let i = 0; i < 300; i += 1) {
       if (
         await fetch(`${BASE}/api/health`).then(
           (r) => r.ok,
@@ -225,28 +227,38 @@ async function main() {
       passphrase: 'load check passphrase',
       ...(setupCode === undefined ? {} : { setupCode }),
     })) as { token: string };
-    const created = (await post('/api/classes', { exercise: 'flex-entry-error.scenario.yaml' }, token)) as {
-      classId: string;
-      code: string;
-    };
+    const classes: { classId: string; code: string }[] = [];
+    for (let i = 0; i < Math.ceil(TRAINEES / CLASS_SIZE); i += 1)
+      classes.push(
+        (await post('/api/classes', { exercise: 'flex-entry-error.scenario.yaml' }, token)) as {
+          classId: string;
+          code: string;
+        },
+      );
     const trainees: Trainee[] = [];
     for (let i = 0; i < TRAINEES; i += 1) {
       const socket = new WebSocket(`ws://127.0.0.1:${PORT}/ws`);
       await new Promise((r) => socket.once('open', r));
       const joined = new Promise<WebSocket.RawData>((r) => socket.once('message', r));
-      socket.send(JSON.stringify({ type: 'join', code: created.code, name: `Trainee ${i + 1}` }));
+      const code = classes[Math.floor(i / CLASS_SIZE)]?.code;
+      socket.send(JSON.stringify({ type: 'join', code, name: `Trainee ${i + 1}` }));
       const { seat } = JSON.parse(String(await joined)) as { seat: string };
       trainees.push({ socket, seat, messages: 0, bytes: 0, views: [], sentAt: new Map(), awaitingView: null });
     }
-    const instructor = new WebSocket(`ws://127.0.0.1:${PORT}/ws`);
-    await new Promise((r) => instructor.once('open', r));
-    instructor.send(JSON.stringify({ type: 'instructor', token }));
-    await sleep(200);
-    instructor.send(JSON.stringify({ type: 'watch', classId: created.classId, seatId: null }));
-    const control = (action: string, speed?: number) =>
-      instructor.send(
-        JSON.stringify({ type: 'control', classId: created.classId, action, ...(speed ? { speed } : {}) }),
-      );
+    // one console per class, as each class's instructor would have
+    const consoles: WebSocket[] = [];
+    for (const c of classes) {
+      const ws = new WebSocket(`ws://127.0.0.1:${PORT}/ws`);
+      await new Promise((r) => ws.once('open', r));
+      ws.send(JSON.stringify({ type: 'instructor', token }));
+      await sleep(100);
+      ws.send(JSON.stringify({ type: 'watch', classId: c.classId, seatId: null }));
+      consoles.push(ws);
+    }
+    const control = (action: string, speed?: number) => {
+      for (const [i, c] of classes.entries())
+        consoles[i]?.send(JSON.stringify({ type: 'control', classId: c.classId, action, ...(speed ? { speed } : {}) }));
+    };
 
     const idle = await phase(server, trainees, 5, false);
     control('run', 3600);
@@ -259,7 +271,7 @@ async function main() {
     const line = (name: string, value: string, baseline: string) =>
       console.log(`${name.padEnd(44)} ${value.padStart(12)}   (paused baseline ${baseline})`);
     console.log(
-      `\nclassroom load check: ${TRAINEES} trainees, 1 simulated hour a second, ${SECONDS} s, ${cpus().length} cores, Node ${process.version}`,
+      `\nclassroom load check: ${TRAINEES} trainees in ${classes.length} class(es), 1 simulated hour a second, ${SECONDS} s, ${cpus().length} cores, Node ${process.version}`,
     );
     line('server CPU (% of one core)', loaded.cpuPercent.toFixed(1), idle.cpuPercent.toFixed(1));
     line('messages to trainees a second', loaded.messagesPerS.toFixed(0), idle.messagesPerS.toFixed(0));
@@ -287,7 +299,7 @@ async function main() {
     line('others: command to view, p95 (ms)', percentile(flooded.latencies, 95).toFixed(1), '-');
     line('others: command to view, max (ms)', Math.max(...flooded.latencies).toFixed(1), '-');
     for (const t of trainees) t.socket.close();
-    instructor.close();
+    for (const ws of consoles) ws.close();
   } finally {
     server.kill('SIGTERM');
     await sleep(2000);

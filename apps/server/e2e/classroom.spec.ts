@@ -88,7 +88,7 @@ describe('a class: one instructor, three trainees on their own devices, against 
 
     // Ana corrects the dose on the programmer
     await ana.getByRole('button', { name: 'Connect and interrogate' }).click();
-    await ana.getByTestId('session-state').getByText('Connected').waitFor();
+    await ana.getByTestId('session-state').getByText('Connected', { exact: true }).waitFor();
     expect(await text(ana, 'prog-therapy')).toContain('Flex');
     await ana.getByRole('button', { name: 'Change dose' }).click();
     await ana.getByLabel('New daily dose (mcg/day)').fill('300');
@@ -101,7 +101,7 @@ describe('a class: one instructor, three trainees on their own devices, against 
 
     // Ben reads the pump, then examines at the bedside and suspects an overdose
     await ben.getByRole('button', { name: 'Connect and interrogate' }).click();
-    await ben.getByTestId('session-state').getByText('Connected').waitFor();
+    await ben.getByTestId('session-state').getByText('Connected', { exact: true }).waitFor();
     await ben.goto(`${URL_}#/bedside`);
     await ben.getByRole('button', { name: 'Suspect overdose' }).click();
     await ben.getByTestId('action-timeline').getByText('Suspect overdose').waitFor();
@@ -125,7 +125,7 @@ describe('a class: one instructor, three trainees on their own devices, against 
 
     // Cai starts a dose change, reloads mid-workflow, and goes on where they were
     await cai.getByRole('button', { name: 'Connect and interrogate' }).click();
-    await cai.getByTestId('session-state').getByText('Connected').waitFor();
+    await cai.getByTestId('session-state').getByText('Connected', { exact: true }).waitFor();
     await cai.getByRole('button', { name: 'Change dose' }).click();
     await cai.getByLabel('New daily dose (mcg/day)').waitFor();
     await cai.reload();

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { SOCKET_LIMITS } from './classroom/clientSocket.ts';
 import { loadExercises } from './classroom/exercises.ts';
 import { JOINS_PER_ADDRESS_PER_MIN } from './classroom/fairShares.ts';
+import { ClassJournal } from './db/classJournal.ts';
 import { openDatabase } from './db/database.ts';
+import { lockDataDir } from './db/dataLock.ts';
 import { RecordStore } from './db/recordStore.ts';
 import { buildServer } from './server.ts';
 
@@ -37,14 +40,27 @@ if (!Number.isInteger(joins) || joins < 1) {
 const host = process.env.HOST ?? '0.0.0.0';
 const staticDir = fileURLToPath(new URL('../../programmer/dist/', import.meta.url));
 const dataDir = process.env.ITPS_DATA_DIR ?? fileURLToPath(new URL('../../../.itps-data/records', import.meta.url));
-const url = process.env.DATABASE_URL;
-if (url === undefined) mkdirSync(dataDir, { recursive: true });
+const url = process.env.DATABASE_URL === '' ? undefined : process.env.DATABASE_URL;
+// the embedded database is this process's alone: a second server on its folder is refused, with who holds it
+let release = () => {};
+if (url === undefined) {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir);
+  if (!lock.ok) {
+    console.error(`itps server: not started: ${lock.why}`);
+    process.exit(1);
+  }
+  release = lock.release;
+  process.on('exit', release);
+}
 
-const db = await openDatabase(url === undefined || url === '' ? { dataDir } : { url });
+const db = await openDatabase(url === undefined ? { dataDir } : { url });
+// each process is one holder of class leases; on PostgreSQL several may share the classes
+const journal = new ClassJournal(db, randomUUID());
 const lan = host === '0.0.0.0' ? lanAddress() : null;
 const local = `http://127.0.0.1:${port}/`;
 const network = lan === null ? null : `http://${lan}:${port}/`;
-const { app, setupCode } = await buildServer({
+const { app, setupCode, hub } = await buildServer({
   store: new RecordStore(db),
   exercises: await loadExercises(),
   staticDir,
@@ -52,6 +68,8 @@ const { app, setupCode } = await buildServer({
   logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   socketLimits: { ...SOCKET_LIMITS, perAddress },
   joinsPerAddressPerMin: joins,
+  journal,
+  exclusive: url === undefined,
 });
 try {
   await app.listen({ port, host });
@@ -79,11 +97,15 @@ if (setupCode !== null) {
   console.log('  First start: no instructor passphrase is set yet. To set it, open the class console');
   console.log(`  and give this one-time set-up code: ${setupCode}`);
 }
+console.log(`  Server process: ${journal.holder}`);
+const open = hub.openClasses();
+if (open.length > 0) console.log(`  Classes taken up from their logs: ${open.map((c) => c.code).join(', ')}`);
 console.log('');
 
 const stop = async () => {
   await app.close();
   await db.close();
+  release();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -15,6 +16,7 @@ import { ClassHub } from './classroom/classHub.ts';
 import { ClientSockets, type SocketLimits } from './classroom/clientSocket.ts';
 import { FairShares, type JOINS_PER_ADDRESS_PER_MIN } from './classroom/fairShares.ts';
 import type { ClassExercise } from './classroom/seat.ts';
+import { ClassJournal } from './db/classJournal.ts';
 import type { RecordStore, Trainee } from './db/recordStore.ts';
 import { recordsCsv } from './records/recordsCsv.ts';
 import { xapiStatements } from './records/xapiStatements.ts';
@@ -41,6 +43,15 @@ export interface ServerOptions {
   readonly setupCode?: string | undefined;
   /** Joins one network address may try in a minute ({@link JOINS_PER_ADDRESS_PER_MIN}). */
   readonly joinsPerAddressPerMin?: number;
+  /** The classes' log and leases; by default one of its own on the records' database, under a new holder id. */
+  readonly journal?: ClassJournal;
+  /**
+   * This process is the only one on its database (the embedded one, behind its lock; the default):
+   * every open class is taken up at start. False on a PostgreSQL shared by several processes.
+   */
+  readonly exclusive?: boolean;
+  /** Log lines between snapshots of a class (tests take them often). */
+  readonly snapshotEveryLines?: number;
 }
 
 const passphraseBody = z.strictObject({ passphrase: z.string().min(MIN_PASSPHRASE).max(MAX_PASSPHRASE) });
@@ -82,8 +93,19 @@ export async function buildServer(
 ): Promise<{ app: FastifyInstance; hub: ClassHub; setupCode: string | null }> {
   const now = options.now ?? Date.now;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 16 * 1024 });
-  const sessions = new InstructorSessions(now);
-  const hub = new ClassHub(options.store, sessions, app.log, now, new FairShares(options.joinsPerAddressPerMin));
+  const sessions = new InstructorSessions(now, options.store);
+  const hub = new ClassHub({
+    store: options.store,
+    journal: options.journal ?? new ClassJournal(options.store.db, randomUUID()),
+    sessions,
+    log: app.log,
+    now,
+    exclusive: options.exclusive ?? true,
+    shares: new FairShares(options.joinsPerAddressPerMin),
+    ...(options.snapshotEveryLines === undefined ? {} : { snapshotEveryLines: options.snapshotEveryLines }),
+  });
+  await hub.start();
+  app.addHook('onClose', async () => hub.stop());
   // security headers from the maintained plugin; the policy lets the app, its QR code (an SVG data
   // address) and its WebSocket (the page's own origin) work, and nothing else load
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
@@ -102,7 +124,7 @@ export async function buildServer(
   const who = async (request: FastifyRequest): Promise<Who | null> => {
     const token = bearer(request);
     if (token === undefined || token.length > 200) return null;
-    if (sessions.check(token)) return { role: 'instructor' };
+    if (await sessions.check(token)) return { role: 'instructor' };
     const trainee = await options.store.traineeByKey(token);
     return trainee === null ? null : { role: 'trainee', trainee };
   };
@@ -158,7 +180,7 @@ export async function buildServer(
           refused: [409, 'passphrase.set', 'The instructor passphrase is set already; sign in with it.'] as const,
         };
       setupCode = null;
-      return { token: sessions.open() };
+      return { token: await sessions.open() };
     });
     if ('refused' in outcome) return refuse(reply, outcome.refused[0], outcome.refused[1], outcome.refused[2]);
     return signedIn(reply, outcome);
@@ -174,7 +196,7 @@ export async function buildServer(
         app.log.warn({ ip: request.ip }, 'a wrong instructor passphrase');
         return { refused: [401, 'auth.refused', 'That is not the instructor passphrase.'] as const };
       }
-      return { token: sessions.open() };
+      return { token: await sessions.open() };
     });
     if ('refused' in outcome) return refuse(reply, outcome.refused[0], outcome.refused[1], outcome.refused[2]);
     return signedIn(reply, outcome);
@@ -183,7 +205,8 @@ export async function buildServer(
   app.post('/api/instructor/logout', async (request) => {
     const token = bearer(request);
     if (token !== undefined) {
-      sessions.close(token);
+      // revoked in the database: every server process refuses it from now on
+      await sessions.close(token);
       hub.signedOut(token);
     }
     return { ok: true };
@@ -222,7 +245,7 @@ export async function buildServer(
 
   app.get('/api/classes', async (request, reply) => {
     if (!(await instructorOnly(request, reply))) return;
-    const open = await Promise.all(hub.openClasses().map((c) => classJson(c.id)));
+    const open = await Promise.all((await hub.allOpenClasses()).map((c) => classJson(c.id)));
     return { open, history: await options.store.classes() };
   });
 
@@ -265,7 +288,7 @@ export async function buildServer(
     if (records === null) return;
     return reply
       .header('content-disposition', 'attachment; filename="itps-records.xapi.json"')
-      .send(xapiStatements(records, options.publicUrl()));
+      .send(xapiStatements(records));
   });
 
   app.get('/api/records/:id', async (request, reply) => {
@@ -283,7 +306,11 @@ export async function buildServer(
   const sockets = new ClientSockets(app.log, options.socketLimits);
   app.register(async (scope) => {
     scope.get('/ws', { websocket: true }, (socket, request) => {
-      sockets.attach(socket, request.ip, (send) => hub.connect(send, request.ip));
+      // the hub may close a socket whose class moved (rebuilt, or to another process): the client
+      // reconnects to it (1012: service restart)
+      sockets.attach(socket, request.ip, (send) =>
+        hub.connect(send, request.ip, () => socket.close(1012, 'class moved')),
+      );
     });
   });
 

@@ -1,13 +1,15 @@
 import type { RecordSummary } from '@itps/scenarios';
+import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import { csvField, recordsCsv } from '../src/records/recordsCsv.ts';
-import { xapiStatements } from '../src/records/xapiStatements.ts';
+import { uuidV5, XAPI_EXTENSIONS, xapiStatements } from '../src/records/xapiStatements.ts';
 
 const ana: RecordSummary = {
   id: '11111111-1111-4111-8111-111111111111',
   traineeId: '22222222-2222-4222-8222-222222222222',
   traineeName: 'Ana',
   classId: '33333333-3333-4333-8333-333333333333',
+  seatId: '44444444-4444-4444-8444-444444444444',
   exerciseFile: 'flex-entry-error.scenario.yaml',
   exerciseName: 'Training: the drowsy patient',
   exerciseVersion: '15e692f7e78c',
@@ -15,7 +17,32 @@ const ana: RecordSummary = {
   finishedAt: '2026-11-30T09:12:30.500Z',
   scorePercent: 75,
   passed: true,
+  events: [
+    { at: 36_000_000, when: '2026-11-30T09:00:00.000Z', by: 'trainee', kind: 'join', detail: null, ok: true },
+    {
+      at: 36_000_000,
+      when: '2026-11-30T09:01:00.000Z',
+      by: 'instructor',
+      kind: 'run',
+      detail: '1 simulated hour a second',
+      ok: true,
+    },
+    {
+      at: 39_600_000,
+      when: '2026-11-30T09:01:01.000Z',
+      by: 'instructor',
+      kind: 'fault',
+      detail: 'Catheter occlusion (full)',
+      ok: true,
+    },
+    { at: 45_000_000, when: '2026-11-30T09:12:30.500Z', by: 'instructor', kind: 'end', detail: null, ok: true },
+  ],
+  actions: [{ at: 40_500_000, type: 'clinical.suspectCatheter' }],
 };
+
+/** Every problem the maintained validator finds in a statement, in words (none for a valid one). */
+const problems = (statement: unknown) =>
+  validateStatement(statement).map((w) => `${w.path.join('.')}: ${w.constructor.name}`);
 
 describe('recordsCsv', () => {
   it('quotes what needs quoting and writes a name a spreadsheet would run as text', () => {
@@ -26,24 +53,34 @@ describe('recordsCsv', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 
-  it('writes a header and one CRLF line a record', () => {
+  it('writes a header and one CRLF line a record, with the faults injected, the instructor and the trainee', () => {
     expect(recordsCsv([ana])).toBe(
-      'record,trainee,exercise,exercise file,exercise version,class,started,finished,score %,passed\r\n' +
-        '11111111-1111-4111-8111-111111111111,Ana,Training: the drowsy patient,flex-entry-error.scenario.yaml,15e692f7e78c,33333333-3333-4333-8333-333333333333,2026-11-30T09:00:00.000Z,2026-11-30T09:12:30.500Z,75,yes\r\n',
+      'record,trainee,exercise,exercise file,exercise version,class,seat,started,finished,score %,passed,faults injected,instructor actions,trainee actions,device link\r\n' +
+        '11111111-1111-4111-8111-111111111111,Ana,Training: the drowsy patient,flex-entry-error.scenario.yaml,15e692f7e78c,33333333-3333-4333-8333-333333333333,44444444-4444-4444-8444-444444444444,2026-11-30T09:00:00.000Z,2026-11-30T09:12:30.500Z,75,yes,' +
+        'Catheter occlusion (full) at 11.00 h (2026-11-30T09:01:01.000Z),' +
+        'run (1 simulated hour a second) at 10.00 h (2026-11-30T09:01:00.000Z); end at 12.50 h (2026-11-30T09:12:30.500Z),' +
+        'Suspect a catheter problem at 11.25 h,' +
+        'join at 10.00 h (2026-11-30T09:00:00.000Z)\r\n',
     );
   });
 });
 
 describe('xapiStatements', () => {
-  it('says the trainee passed the exercise with its score, duration and version, under a stable id', () => {
-    const [statement] = xapiStatements([ana], 'http://10.0.0.5:4173/');
+  it('makes version 5 UUIDs as RFC 9562 does (its DNS example)', () => {
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
+  });
+
+  it('says the trainee passed the exercise with its score, duration, version and story, under an id of class, seat and verb', () => {
+    const [statement] = xapiStatements([ana]);
     expect(statement).toEqual({
-      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
-      actor: { objectType: 'Agent', name: 'Ana', account: { homePage: 'http://10.0.0.5:4173', name: ana.traineeId } },
+      id: uuidV5(`${ana.classId}/${ana.seatId}/passed`),
+      actor: { objectType: 'Agent', name: 'Ana', account: { homePage: 'https://itps.invalid/', name: ana.traineeId } },
       verb: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
       object: {
         objectType: 'Activity',
-        id: 'http://10.0.0.5:4173/exercises/flex-entry-error.scenario.yaml',
+        id: 'https://itps.invalid/exercises/flex-entry-error.scenario.yaml',
         definition: {
           name: { 'en-US': 'Training: the drowsy patient' },
           type: 'http://adlnet.gov/expapi/activities/simulation',
@@ -59,15 +96,46 @@ describe('xapiStatements', () => {
         platform: 'ITPS',
         registration: ana.classId,
         extensions: {
-          'http://10.0.0.5:4173/xapi/exercise-version': '15e692f7e78c',
-          'http://10.0.0.5:4173/xapi/record': ana.id,
+          [XAPI_EXTENSIONS.exerciseVersion]: '15e692f7e78c',
+          [XAPI_EXTENSIONS.record]: ana.id,
+          [XAPI_EXTENSIONS.seat]: ana.seatId,
+          [XAPI_EXTENSIONS.faults]: [
+            {
+              kind: 'fault',
+              at: 39_600_000,
+              when: '2026-11-30T09:01:01.000Z',
+              detail: 'Catheter occlusion (full)',
+              ok: true,
+            },
+          ],
+          [XAPI_EXTENSIONS.instructor]: [
+            {
+              kind: 'run',
+              at: 36_000_000,
+              when: '2026-11-30T09:01:00.000Z',
+              detail: '1 simulated hour a second',
+              ok: true,
+            },
+            { kind: 'end', at: 45_000_000, when: '2026-11-30T09:12:30.500Z', detail: null, ok: true },
+          ],
+          [XAPI_EXTENSIONS.link]: [
+            { kind: 'join', at: 36_000_000, when: '2026-11-30T09:00:00.000Z', detail: null, ok: true },
+          ],
+          [XAPI_EXTENSIONS.trainee]: [{ type: 'clinical.suspectCatheter', at: 40_500_000 }],
         },
       },
       timestamp: '2026-11-30T09:12:30.500Z',
     });
-    expect(xapiStatements([ana], 'http://10.0.0.5:4173/')[0]?.id).toBe(statement?.id);
-    expect(xapiStatements([{ ...ana, passed: false, scorePercent: 40 }], 'http://h/')[0]?.verb.id).toBe(
+    expect(problems(statement)).toEqual([]);
+    expect(xapiStatements([{ ...ana, passed: false, scorePercent: 40 }])[0]?.verb.id).toBe(
       'http://adlnet.gov/expapi/verbs/failed',
     );
+  });
+
+  it('the validator refuses what a learning record store would (so a pass above means something)', () => {
+    const [statement] = xapiStatements([ana]);
+    expect(problems({ ...statement, id: 'not-a-uuid' })).not.toEqual([]);
+    expect(problems({ ...statement, object: { ...statement?.object, id: 'not an iri' } })).not.toEqual([]);
+    expect(problems({ ...statement, result: { ...statement?.result, score: { scaled: 7 } } })).not.toEqual([]);
   });
 });

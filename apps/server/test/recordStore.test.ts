@@ -20,7 +20,9 @@ describe.each([
   beforeAll(async () => {
     db = await open();
     // a clean schema each run on a shared server
-    await db.query('DROP TABLE IF EXISTS records, classes, trainees, instructor, itps_migrations CASCADE');
+    await db.query(
+      'DROP TABLE IF EXISTS records, class_log, class_snapshots, class_leases, class_seats, instructor_sessions, classes, trainees, instructor, itps_migrations CASCADE',
+    );
     await migrate(db);
     store = new RecordStore(db);
   });

@@ -80,6 +80,37 @@ describe('the world carries every message over the link', () => {
     expect(state(v)).toBe('ready');
   });
 
+  it('counts the idle time-out in the user’s time when time runs at a pace: a class at 1 h a second', () => {
+    const open = () => {
+      const w = world();
+      act(w, { type: 'session.connect' });
+      act(w, { type: 'workflow.start', workflow: 'doseChange' });
+      return w;
+    };
+    const draft = { ...EMPTY_DRAFT, update: { program: simpleProgram(300) } };
+    // 4 simulated hours at 3600 simulated ms a real ms: 4 s of the trainee's time, the workflow stays open
+    const w = open();
+    for (let i = 0; i < 16; i += 1)
+      w.apply({ type: 'time.advance', to: (w.state().now + 900_000) as Milliseconds, pace: 3600 });
+    expect(state(w)).toBe('editing');
+    expect(w.persist().link.idleMs).toBe(4000);
+    act(w, { type: 'draft.change', draft });
+    expect(state(w)).toBe('editing');
+    expect(w.persist().link.idleMs).toBe(0);
+    // restored, it goes on counting where it was; 5 min and 1 ms of the trainee's time closes it
+    const r = createWorld(w.persist().input, w.persist());
+    r.apply({ type: 'time.advance', to: (r.state().now + 300_000 * 3600) as Milliseconds, pace: 3600 });
+    expect(state(r)).toBe('editing');
+    r.apply({ type: 'time.advance', to: (r.state().now + 3600) as Milliseconds, pace: 3600 });
+    expect(state(r)).toBe('disconnected');
+    // without a pace (solo, scenarios) nothing changes: the saved world has no idleMs, simulated time counts
+    const v = open();
+    advance(v, (v.state().now + communicatorLink.idleTimeoutMs + 1) as Milliseconds);
+    expect(state(v)).toBe('disconnected');
+    expect('idleMs' in v.persist().link).toBe(false);
+    expect(v.apply({ type: 'time.advance', to: v.state().now, pace: 0 }).ok).toBe(false);
+  });
+
   it('the needle: what aspiration withdrew, and a refused injection with nothing injected', () => {
     const w = world();
     expect(aspirate(w, 1_000_000 as Nanolitres)).toEqual({ volume: 1_000_000, mass: 500_000_000 });

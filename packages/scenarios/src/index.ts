@@ -18,7 +18,14 @@ export {
   type ServerMessage,
   type TraineeExercise,
 } from './classroom/classMessages.ts';
-export { type ClassRow, exerciseTitle, type RecordSummary, type StoredRecord } from './classroom/classRecords.ts';
+export {
+  type ClassEvent,
+  type ClassEventKind,
+  type ClassRow,
+  exerciseTitle,
+  type RecordSummary,
+  type StoredRecord,
+} from './classroom/classRecords.ts';
 export { FAULT_CHOICES, type FaultChoice } from './classroom/faultChoices.ts';
 export {
   type ClientFrame,
@@ -148,6 +155,7 @@ export {
   DETECTION_POINTS,
   type DebriefEntry,
   entryErrors,
+  type InjectedFault,
   PASS_PERCENT,
   type RubricItem,
   scoreTraining,

@@ -121,6 +121,8 @@ const worldSnapshot = z.strictObject({
     deliveriesBeforeDrop: count,
     dropPart: z.enum(['message', 'acknowledgement', 'duplicate', 'late', 'reorder']).optional(),
     lastActivity: int,
+    /** The programmer's idle time in its user's time, once time ran at a pace (see `time.advance`). */
+    idleMs: z.number().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     lastSent: count.optional(),
     pumpLastActed: count.optional(),
     inFlight: z

@@ -24,8 +24,11 @@ type Step =
 /** A scenario's timeline played onto a simulation as its time moves. */
 export interface ScenarioPlayer {
   readonly scenario: ScenarioFile;
-  /** Moves time to `to`, doing every timeline action (and fault end) due on the way, whole, at its instant. */
-  advanceTo(to: Milliseconds): void;
+  /**
+   * Moves time to `to`, doing every timeline action (and fault end) due on the way, whole, at its
+   * instant; `pace` (simulated ms a real ms) goes with every step of time (see `time.advance`).
+   */
+  advanceTo(to: Milliseconds, pace?: number): void;
   /** The instant of the next timeline step, or null when the timeline is done. */
   nextStepAt(): Milliseconds | null;
   /** Actions the pump refused (nothing applied), in words. */
@@ -82,8 +85,9 @@ export function createScenarioPlayer(
   );
   const perCm = catheterVolumePerCm(s);
   const pump = () => world.state().pump;
-  const advance = (to: Milliseconds) => {
-    if (to > pump().now) world.apply({ type: 'time.advance', to });
+  const advance = (to: Milliseconds, pace: number | undefined) => {
+    if (to > pump().now)
+      world.apply(pace === undefined ? { type: 'time.advance', to } : { type: 'time.advance', to, pace });
   };
   const programs = new Set<string>([JSON.stringify(pump().program)]);
   const sessionUpdates = new Set<number>();
@@ -98,10 +102,10 @@ export function createScenarioPlayer(
     programs,
     sessionUpdates,
     nextStepAt: () => steps[next]?.at ?? null,
-    advanceTo(to) {
+    advanceTo(to, pace) {
       for (let step = steps[next]; step !== undefined && step.at <= to; step = steps[next]) {
         next += 1;
-        advance(step.at);
+        advance(step.at, pace);
         if (step.kind === 'faultEnd') {
           world.apply(step.command);
           options.afterStep?.();
@@ -121,7 +125,7 @@ export function createScenarioPlayer(
           player.interrogations.push({ at: step.at, belief: beliefObservables(after.pump, after.lifecycle) });
         options.afterStep?.();
       }
-      advance(to);
+      advance(to, pace);
     },
   };
   return player;

@@ -44,6 +44,24 @@ describe('parseSavedSession', () => {
     expect(r.session.training?.trainee).toEqual([{ at: 7_200_000, type: 'clinical.suspectPumpFailure' }]);
   });
 
+  it('takes back a world whose time ran at a pace (the idle time in the user’s time), and refuses a negative one', () => {
+    const training = startTraining(parsed.ok ? parsed.scenario : (undefined as never), { text, file });
+    training.apply({ type: 'time.advance', to: (training.world.state().now + 3_600_000) as never, pace: 3600 });
+    const session = JSON.parse(
+      JSON.stringify({
+        format: SESSION_FORMAT,
+        world: training.world.persist(),
+        scenario: null,
+        training: training.record(),
+      }),
+    );
+    // idle since the world began (2 h of simulated time, no pace then), and 1 s of the user's time since
+    expect(session.world.link.idleMs).toBe(7_201_000);
+    expect(problems(session)).toEqual([]);
+    session.world.link.idleMs = -1;
+    expect(problems(session).join('\n')).toContain('idleMs');
+  });
+
   it('takes back the changes the trainee made to the pump and the true reservoir of the course, which scoring reads', () => {
     const lowFile = 'low-reservoir-alarm.scenario.yaml';
     const lowText = readFileSync(`${TRAINING_DIR}/${lowFile}`, 'utf8');

@@ -1,6 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Milliseconds, MS_PER_HOUR } from '@itps/core';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, scoreTraining, type TrainingRun, trainingOf } from '../src/index.ts';
-import { playTraining, trainingLibrary } from './trainingHarness.ts';
+import {
+  FAULT_CHOICES,
+  parseScenario,
+  type ScenarioFile,
+  scoreTraining,
+  startTraining,
+  type TrainingRun,
+  trainingOf,
+} from '../src/index.ts';
+import { playTraining, TRAINING_DIR, trainingLibrary } from './trainingHarness.ts';
 
 const HOUR = 3_600_000;
 const library = trainingLibrary();
@@ -239,5 +250,41 @@ describe('scoring', () => {
     expect(debrief.timeline.find((e) => e.lane === 'truth')?.text).toBe(
       'refill by a colleague: 5 mL at 500 mcg/mL, needle in the pocket',
     );
+  });
+});
+
+describe('the debrief says what each change of the patient followed', () => {
+  const library = trainingLibrary();
+  const flex = library.find((t) => t.file === 'flex-entry-error.scenario.yaml');
+  const text = readFileSync(join(TRAINING_DIR, 'flex-entry-error.scenario.yaml'), 'utf8');
+
+  it('names the fault the instructor injected as what the recovery from overdose followed, and the hidden cause of the drowsiness', () => {
+    const s = flex?.scenario as ScenarioFile;
+    const session = startTraining(s, { text, file: 'flex-entry-error.scenario.yaml' });
+    // the colleague's wrong flex program is stored at 01:00 (the truth); the visit is at 10:00; an hour
+    // later the instructor blocks the catheter whole: nothing reaches the patient from then on
+    const at = session.world.state().now + MS_PER_HOUR;
+    session.apply({ type: 'time.advance', to: at as Milliseconds });
+    const occlusion = FAULT_CHOICES.find((f) => f.id === 'occlusion') as (typeof FAULT_CHOICES)[number];
+    expect(session.apply(occlusion.start).ok).toBe(true);
+    const { debrief } = session.finish([{ at, label: occlusion.label }]);
+    const patient = debrief.timeline.filter((e) => e.lane === 'patient').map((e) => e.text);
+    expect(patient).toEqual([
+      'The patient reached drowsiness, after programmed by a colleague to a flex schedule of 3 steps (day 0, 01:00)',
+      'The patient recovered from overdose, after Catheter occlusion (full), injected by the instructor (day 0, 11:00)',
+    ]);
+    expect(debrief.timeline).toContainEqual({
+      at,
+      lane: 'truth',
+      text: 'Catheter occlusion (full), injected by the instructor',
+    });
+  });
+
+  it('without a fault, the recovery follows what the trainee sent or what the pump did', () => {
+    const s = flex?.scenario as ScenarioFile;
+    const { debrief } = startTraining(s, { text, file: 'f' }).finish();
+    const texts = debrief.timeline.filter((e) => e.lane === 'patient').map((e) => e.text);
+    expect(texts.every((t) => / after |nothing changed the drug/.test(t))).toBe(true);
+    expect(texts.join('\n')).not.toContain('injected by the instructor');
   });
 });

@@ -11,8 +11,14 @@ import { type ClassSeat, leaveClass, setTraineeKey, socketUrl } from './classSea
 
 type TraineeContent = Pick<Extract<ServerMessage, { type: 'trainee' }>, 'view' | 'exercise' | 'clock'>;
 
-/** Real milliseconds before trying the server again, doubling to the last. */
-const RECONNECT_MS = [500, 1000, 2000, 4000] as const;
+/**
+ * Real milliseconds before trying the server again, doubling to the last, each with up to half as
+ * much again at random so thirty tablets do not come back in the same instant after a restart.
+ */
+const RECONNECT_MS = [250, 500, 1000, 2000, 4000] as const;
+
+/** Refusals that mean "not here, not now": the class is being taken up (after a restart, or by another server process). */
+const COME_BACK = new Set(['class.elsewhere', 'class.moved', 'server.error']);
 
 const NOT_HERE = 'In a class the instructor chooses the exercise and runs the clock.';
 
@@ -70,7 +76,6 @@ export class ClassDoor implements WorldDoor {
     const socket = new WebSocket(socketUrl());
     this.#socket = socket;
     socket.addEventListener('open', () => {
-      this.#attempt = 0;
       this.#held = null;
       socket.send(JSON.stringify({ type: 'resume', seat: this.#seat.seat }));
     });
@@ -91,9 +96,9 @@ export class ClassDoor implements WorldDoor {
       this.#pending.clear();
       this.#setConnected(false);
       if (this.#closed) return;
-      const wait = RECONNECT_MS[Math.min(this.#attempt, RECONNECT_MS.length - 1)];
+      const wait = RECONNECT_MS[Math.min(this.#attempt, RECONNECT_MS.length - 1)] as number;
       this.#attempt += 1;
-      setTimeout(() => this.#open(), wait);
+      setTimeout(() => this.#open(), wait * (1 + Math.random() / 2));
     });
   }
 
@@ -126,6 +131,7 @@ export class ClassDoor implements WorldDoor {
         return;
       }
       case 'trainee': {
+        this.#attempt = 0;
         this.#held = {
           content: { view: message.view, exercise: message.exercise, clock: message.clock },
           version: message.version ?? 0,
@@ -152,9 +158,17 @@ export class ClassDoor implements WorldDoor {
           leaveClass();
           return;
         }
+        if (COME_BACK.has(message.code)) {
+          // the server closes this socket, or it is of no use: try again with back-off
+          this.#socket?.close();
+          return;
+        }
         if (message.about === 'resume') {
+          // the seat's class is gone: stop trying, and say so (a page already open shows it in its bar)
           this.#closed = true;
+          this.#status = { ...this.#status, connected: false, lost: message.message };
           this.#settle(message.message);
+          this.#changed('act');
         }
         if (message.about === 'finish') for (const resolve of this.#finishing.splice(0)) resolve(null);
         return;

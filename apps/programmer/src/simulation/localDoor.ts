@@ -149,7 +149,7 @@ export class LocalDoor implements WorldDoor {
     if (command.type === 'time.advance' && command.to >= this.#stage.world.state().now) {
       // time moves from sample to sample, so the plots keep up at every speed and over any jump
       for (let t = this.#nextSampleAt(); t <= command.to; t = this.#nextSampleAt()) {
-        this.#through({ type: 'time.advance', to: t });
+        this.#through({ ...command, to: t });
         this.#sample();
       }
       result = this.#through(command);
@@ -170,7 +170,7 @@ export class LocalDoor implements WorldDoor {
     const { training, player, world } = this.#stage;
     if (training !== null) return training.apply(command);
     if (player !== null && command.type === 'time.advance' && command.to >= world.state().now) {
-      player.advanceTo(command.to);
+      player.advanceTo(command.to, command.pace);
       return { ok: true, at: world.state().now };
     }
     return world.apply(command);

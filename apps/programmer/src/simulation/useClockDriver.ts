@@ -23,7 +23,12 @@ export function useClockDriver(door: WorldDoor, speed: SpeedName | null): void {
     const tick = (now: number) => {
       if (last.current !== null) {
         const step = Math.round(((now - last.current) / 1000) * SPEEDS[speed]);
-        if (step > 0) void door.apply({ type: 'time.advance', to: (door.state().now + step) as Milliseconds }, 'time');
+        // the pace (simulated ms a real ms): the programmer's idle time-out counts the user's time
+        if (step > 0)
+          void door.apply(
+            { type: 'time.advance', to: (door.state().now + step) as Milliseconds, pace: SPEEDS[speed] / 1000 },
+            'time',
+          );
       }
       last.current = now;
       frame = requestAnimationFrame(tick);

@@ -19,6 +19,8 @@ export interface ClassStatus {
   readonly code: string;
   readonly connected: boolean;
   readonly clock: ClassClock;
+  /** Why the seat cannot be taken up again (its class is gone): the device stops trying. */
+  readonly lost?: string;
 }
 
 /** What plays onto the world besides time, as plain data every window can read. */

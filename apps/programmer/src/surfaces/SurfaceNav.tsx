@@ -44,7 +44,7 @@ function ClassBar() {
         Class <strong>{status.code}</strong>, {status.name}
       </span>
       <span data-testid="class-link">
-        {connected ? 'Connected to the class' : 'Connection to the class lost: reconnecting…'}
+        {connected ? 'Connected to the class' : (status.lost ?? 'Connection to the class lost: reconnecting…')}
       </span>
       <span>
         {clock.ended

@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { instructorView } from '@itps/core';
 import {
   type ClientMessage,
@@ -7,8 +8,12 @@ import {
   type ServerMessage,
 } from '@itps/scenarios';
 import type { InstructorSessions } from '../auth/instructorSessions.ts';
+import { ClassJournal, hashSecret, LEASE_MS, LeaseLost, type Tx } from '../db/classJournal.ts';
 import type { RecordStore } from '../db/recordStore.ts';
-import { Classroom, newJoinCode } from './classroom.ts';
+import type { ClassEntry } from './classEntry.ts';
+import { ClassLog } from './classLog.ts';
+import { Classroom, type ClassroomSnapshot, newJoinCode } from './classroom.ts';
+import { exerciseOf } from './exercises.ts';
 import { FairShares, MAX_SOCKETS_PER_SEAT, SEAT_COMMANDS_PER_S } from './fairShares.ts';
 import type { ClassExercise, Seat } from './seat.ts';
 import { TraineeViews } from './traineeViews.ts';
@@ -29,6 +34,35 @@ export interface HubLog {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
+/** What the hub is built from. */
+export interface HubOptions {
+  readonly store: RecordStore;
+  /** The classes' log, snapshots and leases; this process's holder id is the journal's. */
+  readonly journal: ClassJournal;
+  readonly sessions: InstructorSessions;
+  readonly log: HubLog;
+  readonly now?: () => number;
+  /**
+   * This process is the only one on its database (the embedded one, behind its lock): every open
+   * class is its own at start. Otherwise (PostgreSQL shared by several processes) a class is taken
+   * up only when no live process holds its lease.
+   */
+  readonly exclusive: boolean;
+  /** Log lines between snapshots of a class (the log's own default unless given). */
+  readonly snapshotEveryLines?: number;
+  /** Each seat's and each address's share ({@link FairShares}'s defaults unless given). */
+  readonly shares?: FairShares;
+}
+
+/** A class this process holds: the class in memory and its log. */
+interface Held {
+  readonly classroom: Classroom;
+  readonly log: ClassLog;
+}
+
+/** What the hub answers when a class is held by another server process: the client tries again. */
+const ELSEWHERE = 'This class is being taken up by another server process; trying again in a moment.';
+
 /** One client's connection, as the hub sees it. */
 export interface HubConnection {
   /** Takes one message the client sent (its raw text). */
@@ -39,14 +73,15 @@ export interface HubConnection {
 
 interface Conn {
   readonly send: (message: ServerMessage) => void;
+  readonly close: () => void;
   readonly address: string;
   /** The trainee's views as this connection was sent them (the next goes as changes). */
   readonly views: TraineeViews;
+  /** The instructor's session token this connection signed in with. */
+  instructorToken: string | null;
   role: 'none' | 'trainee' | 'instructor';
   seat: { readonly classroom: Classroom; readonly seat: Seat } | null;
   watching: { readonly classId: string; readonly seatId: string | null } | null;
-  /** The instructor's session token this connection signed in with. */
-  instructorToken: string | null;
   tokens: number;
   lastRefill: number;
 }
@@ -59,84 +94,227 @@ const refusal = (code: string, message: string, about?: string): ServerMessage =
 });
 
 /**
- * The classroom's one authority: every class, its seats and clock, every connection, and the
- * records written when an exercise finishes. Each message is checked (size, rate, schema, whose
- * turn) before it touches a world; a refused one is answered with an error, logged, and changes
- * nothing.
+ * The classroom's one authority: every class this process holds, its seats and clock, every
+ * connection, and the records written when an exercise finishes. Each message is checked (size,
+ * rate, schema, whose turn) before it touches a world; a refused one is answered with an error,
+ * logged, and changes nothing. Every change to a class is a line of its log, applied and appended in
+ * one synchronous step and answered only once committed, so a class outlives the process: another
+ * start, or another process whose lease it becomes, rebuilds it from its snapshot and log.
  */
 export class ClassHub {
-  readonly #classes = new Map<string, Classroom>();
+  readonly #classes = new Map<string, Held>();
+  readonly #loading = new Map<string, Promise<Held | null>>();
   readonly #conns = new Set<Conn>();
   readonly #store: RecordStore;
+  readonly #journal: ClassJournal;
   readonly #sessions: InstructorSessions;
   readonly #log: HubLog;
   readonly #now: () => number;
+  readonly #exclusive: boolean;
+  readonly #snapshotEvery: number | undefined;
   readonly #shares: FairShares;
+  readonly #timers: ReturnType<typeof setInterval>[] = [];
   #lastInstructorPush = 0;
   #lastTraineePush = 0;
 
-  constructor(
-    store: RecordStore,
-    sessions: InstructorSessions,
-    log: HubLog,
-    now: () => number = Date.now,
-    shares: FairShares = new FairShares(),
-  ) {
-    this.#store = store;
-    this.#sessions = sessions;
-    this.#log = log;
-    this.#now = now;
-    this.#shares = shares;
+  constructor(options: HubOptions) {
+    this.#store = options.store;
+    this.#journal = options.journal;
+    this.#sessions = options.sessions;
+    this.#log = options.log;
+    this.#now = options.now ?? Date.now;
+    this.#exclusive = options.exclusive;
+    this.#snapshotEvery = options.snapshotEveryLines;
+    this.#shares = options.shares ?? new FairShares();
+  }
+
+  /**
+   * Takes up the open classes: on a database of its own, every one (rebuilt from its log); on a
+   * shared one, those no live process holds, and from then on any whose holder stops renewing.
+   * Keeps this process's leases renewed.
+   */
+  async start(): Promise<void> {
+    for (const id of this.#exclusive ? await this.#journal.openClasses() : await this.#journal.unheld())
+      await this.#take(id);
+    this.#timers.push(setInterval(() => void this.#renew(), Math.floor(LEASE_MS / 3)));
+    if (!this.#exclusive) this.#timers.push(setInterval(() => void this.#takeUnheld(), Math.floor(LEASE_MS / 2)));
+  }
+
+  /** Stops renewing, waits for every class's log to be written, and lets the classes go (another process may take them up at once). */
+  async stop(): Promise<void> {
+    for (const t of this.#timers.splice(0)) clearInterval(t);
+    await Promise.all([...this.#classes.values()].map((h) => h.log.settled()));
+    for (const id of [...this.#classes.keys()])
+      await this.#journal
+        .release(id)
+        .catch((error: unknown) => this.#log.error({ err: error }, 'could not let a class go'));
+  }
+
+  async #renew(): Promise<void> {
+    const ids = [...this.#classes.keys()];
+    if (ids.length === 0) return;
+    try {
+      const held = await this.#journal.renew(ids);
+      for (const id of ids) if (!held.has(id)) this.#drop(id, 'its lease was taken by another server process');
+    } catch (error) {
+      this.#log.error({ err: error }, 'could not renew the class leases');
+    }
+  }
+
+  async #takeUnheld(): Promise<void> {
+    try {
+      for (const id of await this.#journal.unheld()) await this.#take(id);
+    } catch (error) {
+      this.#log.error({ err: error }, 'could not look for classes to take up');
+    }
+  }
+
+  /** The class held here, taken up from the database when no live process holds it; null when elsewhere or unknown. */
+  async #take(classId: string): Promise<Held | null> {
+    const held = this.#classes.get(classId);
+    if (held !== undefined) return held;
+    const loading = this.#loading.get(classId);
+    if (loading !== undefined) return loading;
+    const work = (async () => {
+      if (!(await this.#journal.acquire(classId, this.#exclusive))) return null;
+      const loaded = await this.#journal.load(classId);
+      if (loaded === null) return null;
+      const since = performance.now();
+      const taken = this.#rebuild(classId, loaded);
+      this.#classes.set(classId, taken);
+      this.#log.warn(
+        {
+          classId,
+          seats: taken.classroom.seats().length,
+          snapshotSeq: loaded.snapshot?.seq ?? null,
+          replayed: loaded.lines.length,
+          ms: Math.round(performance.now() - since),
+        },
+        'took up a class from its log',
+      );
+      return taken;
+    })().finally(() => this.#loading.delete(classId));
+    this.#loading.set(classId, work);
+    return work;
+  }
+
+  #rebuild(classId: string, loaded: NonNullable<Awaited<ReturnType<ClassJournal['load']>>>): Held {
+    const opened = JSON.parse(loaded.line0) as Extract<ClassEntry, { k: 'open' }>;
+    const exercise = exerciseOf(opened.exercise.file, opened.exercise.text);
+    const snapshot = loaded.snapshot === null ? undefined : (JSON.parse(loaded.snapshot.text) as ClassroomSnapshot);
+    const classroom = new Classroom(exercise, opened, snapshot);
+    let last = loaded.snapshot?.seq ?? 0;
+    for (const line of loaded.lines) {
+      classroom.apply(JSON.parse(line.text) as ClassEntry);
+      last = line.seq;
+    }
+    return { classroom, log: this.#newLog(classId, classroom, last + 1) };
+  }
+
+  #newLog(classId: string, classroom: Classroom, next: number): ClassLog {
+    return new ClassLog(this.#journal, classId, next, {
+      snapshot: () => classroom.snapshot(),
+      now: this.#now,
+      ...(this.#snapshotEvery === undefined ? {} : { snapshotEveryLines: this.#snapshotEvery }),
+      failed: (error) =>
+        this.#drop(
+          classId,
+          error instanceof LeaseLost ? 'its lease was taken by another server process' : 'its log could not be written',
+          error,
+        ),
+    });
+  }
+
+  /**
+   * Lets a class go: what is in memory is ahead of its log or no longer this process's. Its clients
+   * are disconnected and come back to whichever process then holds it, rebuilt from what was committed.
+   */
+  #drop(classId: string, why: string, error?: unknown): void {
+    const held = this.#classes.get(classId);
+    if (held === undefined) return;
+    this.#classes.delete(classId);
+    this.#log.warn({ classId, err: error }, `let a class go: ${why}`);
+    for (const conn of [...this.#conns])
+      if (conn.seat?.classroom === held.classroom || conn.watching?.classId === classId) {
+        conn.send(refusal('class.moved', 'The class is being taken up again; reconnecting.'));
+        conn.close();
+      }
   }
 
   /** Opens a class of an exercise; the join address is `joinBase` with the code. */
   async createClass(exercise: ClassExercise, joinBase: string): Promise<Classroom> {
     let code = newJoinCode();
-    while (this.#byCode(code) !== undefined) code = newJoinCode();
-    const classroom = new Classroom(exercise, code, `${joinBase}#/join/${code}`, this.#now());
-    await this.#store.addClass({
-      id: classroom.id,
-      exerciseFile: exercise.file,
-      exerciseName: exercise.scenario.name,
-      exerciseVersion: exercise.version,
-      createdAt: new Date(classroom.createdAt).toISOString(),
-      endedAt: null,
-    });
-    this.#classes.set(classroom.id, classroom);
+    while ((await this.#journal.classByCode(code)) !== null) code = newJoinCode();
+    const opened: Extract<ClassEntry, { k: 'open' }> = {
+      k: 'open',
+      id: randomUUID(),
+      code,
+      joinUrl: `${joinBase}#/join/${code}`,
+      at: this.#now(),
+      exercise: { file: exercise.file, text: exercise.text, version: exercise.version },
+    };
+    const classroom = new Classroom(exercise, opened);
+    await this.#journal.open(
+      {
+        id: classroom.id,
+        exerciseFile: exercise.file,
+        exerciseName: exercise.scenario.name,
+        exerciseVersion: exercise.version,
+        createdAt: new Date(classroom.createdAt).toISOString(),
+        endedAt: null,
+        code,
+        joinUrl: opened.joinUrl,
+        expiresAt: new Date(classroom.expiresAt).toISOString(),
+      },
+      JSON.stringify(opened),
+    );
+    this.#classes.set(classroom.id, { classroom, log: this.#newLog(classroom.id, classroom, 1) });
     return classroom;
   }
 
   classroom(id: string): Classroom | undefined {
-    return this.#classes.get(id);
+    return this.#classes.get(id)?.classroom;
   }
 
-  /** The classes still open (not ended, not expired), newest first. */
+  /** The classes this process holds still open (not ended, not expired), newest first. */
   openClasses(): Classroom[] {
     const now = this.#now();
-    return [...this.#classes.values()].filter((c) => !c.ended && now <= c.expiresAt).reverse();
+    return [...this.#classes.values()]
+      .map((h) => h.classroom)
+      .filter((c) => !c.ended && now <= c.expiresAt)
+      .sort((a, b) => b.createdAt - a.createdAt);
   }
 
-  #byCode(code: string): Classroom | undefined {
-    for (const c of this.#classes.values()) if (c.code === code && !c.ended) return c;
-    return undefined;
+  /** Every open class, taking up those no live process holds; those another process holds are left out. */
+  async allOpenClasses(): Promise<Classroom[]> {
+    for (const id of await this.#journal.openClasses()) if (!this.#classes.has(id)) await this.#take(id);
+    return this.openClasses();
   }
 
-  #bySeatToken(token: string): { classroom: Classroom; seat: Seat } | undefined {
-    for (const classroom of this.#classes.values())
-      for (const seat of classroom.seats()) if (seat.token === token) return { classroom, seat };
-    return undefined;
+  /** Resolves once every class's log is written (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#classes.values()].map((h) => h.log.settled()));
   }
 
-  /** A new client connection from `address`; `send` writes one message to it. */
-  connect(send: (message: ServerMessage) => void, address = 'unknown'): HubConnection {
+  /** The committed lines of a class's log (tests, audits). */
+  lines(classId: string) {
+    return this.#journal.lines(classId);
+  }
+
+  /**
+   * A new client connection from `address`; `send` writes one message to it, `close` ends it (the
+   * client comes back).
+   */
+  connect(send: (message: ServerMessage) => void, address = 'unknown', close: () => void = () => {}): HubConnection {
     const conn: Conn = {
       send,
+      close,
       address,
       views: new TraineeViews(),
+      instructorToken: null,
       role: 'none',
       seat: null,
       watching: null,
-      instructorToken: null,
       tokens: MESSAGE_BURST,
       lastRefill: this.#now(),
     };
@@ -146,8 +324,15 @@ export class ClassHub {
       closed: () => {
         this.#conns.delete(conn);
         if (conn.seat !== null) {
-          conn.seat.seat.disconnect();
-          this.#pushInstructors(conn.seat.classroom, false);
+          const { classroom, seat } = conn.seat;
+          seat.disconnect();
+          const held = this.#classes.get(classroom.id);
+          if (!seat.connected && held?.classroom === classroom) {
+            const entry: ClassEntry = { k: 'link', at: this.#now(), seatId: seat.id, connected: false };
+            classroom.link(entry);
+            held.log.append(entry).catch(() => {});
+          }
+          this.#pushInstructors(classroom, false);
         }
       },
     };
@@ -196,6 +381,29 @@ export class ClassHub {
     }
   }
 
+  /**
+   * A class held here (taken up when no live process holds it), or null with a refusal sent: held by
+   * another process (`class.elsewhere`: the client tries again) or not an open class.
+   */
+  async #held(
+    conn: Conn,
+    classId: string | null,
+    about: string,
+    unknown: { code: string; message: string },
+  ): Promise<Held | null> {
+    const held = classId === null ? null : await this.#take(classId);
+    if (held !== null) return held;
+    if (classId !== null && (await this.#journal.openClasses()).includes(classId))
+      this.#refuse(
+        conn,
+        'class.elsewhere',
+        about === 'join' ? `${ELSEWHERE.split(';')[0]}; press Join again in a moment.` : ELSEWHERE,
+        about,
+      );
+    else this.#refuse(conn, unknown.code, unknown.message, about);
+    return null;
+  }
+
   async #handle(conn: Conn, message: ClientMessage): Promise<void> {
     switch (message.type) {
       case 'join':
@@ -203,14 +411,28 @@ export class ClassHub {
       case 'resume': {
         if (conn.role !== 'none')
           return this.#refuse(conn, 'message.outOfTurn', 'This connection is in a class already.', 'resume');
-        const found = this.#bySeatToken(message.seat);
-        if (found === undefined)
-          return this.#refuse(
-            conn,
-            'seat.unknown',
-            'That seat is not known here: the class has ended or the server restarted. Join again with the code.',
-            'resume',
-          );
+        const hash = hashSecret(message.seat);
+        let found: { held: Held; seat: Seat } | null = null;
+        for (const held of this.#classes.values()) {
+          const seat = held.classroom.seatByTokenHash(hash);
+          if (seat !== undefined) found = { held, seat };
+        }
+        if (found === null) {
+          const held = await this.#held(conn, await this.#journal.classBySeat(hash), 'resume', {
+            code: 'seat.unknown',
+            message: 'That seat is not known here: its class has ended. Join again with the code.',
+          });
+          const seat = held?.classroom.seatByTokenHash(hash);
+          if (held === null) return;
+          if (seat === undefined)
+            return this.#refuse(
+              conn,
+              'seat.unknown',
+              'That seat is not known here. Join again with the code.',
+              'resume',
+            );
+          found = { held, seat };
+        }
         if (this.#socketsOn(found.seat) >= MAX_SOCKETS_PER_SEAT)
           return this.#refuse(
             conn,
@@ -218,7 +440,7 @@ export class ClassHub {
             `This seat is open on ${MAX_SOCKETS_PER_SEAT} devices or tabs already; close one and try again.`,
             'resume',
           );
-        this.#sit(conn, found.classroom, found.seat, null);
+        this.#sit(conn, found.held, found.seat, message.seat, null, false);
         return;
       }
       case 'command': {
@@ -265,8 +487,12 @@ export class ClassHub {
           });
           return;
         }
-        const result = seat.act(command.command);
-        conn.send({ type: 'result', id: message.id, result });
+        const held = this.#heldNow(conn, classroom, 'command');
+        if (held === null) return;
+        const entry: ClassEntry = { k: 'command', seatId: seat.id, id: message.id, command: command.command };
+        const result = classroom.command(entry);
+        if (!(await this.#committed(conn, held.log.append(entry), 'command'))) return;
+        if (result !== null) conn.send({ type: 'result', id: message.id, result });
         this.#pushSeat(classroom, seat);
         this.#pushInstructors(classroom, false);
         return;
@@ -274,8 +500,18 @@ export class ClassHub {
       case 'finish': {
         if (conn.role !== 'trainee' || conn.seat === null)
           return this.#refuse(conn, 'message.outOfTurn', 'Only a trainee finishes their exercise.', 'finish');
-        await this.#finishSeat(conn.seat.classroom, conn.seat.seat);
-        this.#pushInstructors(conn.seat.classroom, true);
+        const { classroom, seat } = conn.seat;
+        const held = this.#heldNow(conn, classroom, 'finish');
+        if (held === null) return;
+        const entry: ClassEntry = { k: 'finish', at: this.#now(), seatId: seat.id, recordId: randomUUID() };
+        if (!classroom.finish(entry)) {
+          this.#pushSeat(classroom, seat);
+          return;
+        }
+        const work = this.#recordWork(classroom, seat, entry.at);
+        if (!(await this.#committed(conn, held.log.append(entry, work), 'finish'))) return;
+        this.#pushSeat(classroom, seat);
+        this.#pushInstructors(classroom, true);
         return;
       }
       case 'instructor': {
@@ -286,7 +522,7 @@ export class ClassHub {
             "A trainee's device cannot become the instructor's console.",
             'instructor',
           );
-        if (!this.#sessions.check(message.token))
+        if (!(await this.#sessions.check(message.token)))
           return this.#refuse(conn, 'auth.refused', 'Sign in again with the instructor passphrase.', 'instructor');
         conn.role = 'instructor';
         conn.instructorToken = message.token;
@@ -297,10 +533,119 @@ export class ClassHub {
       case 'control':
       case 'inject':
       case 'remove':
-        if (conn.role !== 'instructor' || !this.#sessions.check(conn.instructorToken ?? undefined))
+        // the session is checked again: a sign-out (in any process) ends what its consoles may do
+        if (conn.role !== 'instructor' || !(await this.#sessions.check(conn.instructorToken ?? undefined)))
           return this.#refuse(conn, 'auth.required', "Only the instructor's console does that.", message.type);
         return this.#instruct(conn, message);
     }
+  }
+
+  /** The class as held now, or null (and the client told to come back) when it was let go meanwhile. */
+  #heldNow(conn: Conn, classroom: Classroom, about: string): Held | null {
+    const held = this.#classes.get(classroom.id);
+    if (held !== undefined && held.classroom === classroom && !held.log.failed) return held;
+    this.#refuse(conn, 'class.moved', 'The class is being taken up again; reconnecting.', about);
+    conn.close();
+    return null;
+  }
+
+  /** Whether a line was committed; when not, the client is told nothing was kept (the class is rebuilt from its log). */
+  async #committed(conn: Conn, append: Promise<void>, about: string): Promise<boolean> {
+    try {
+      await append;
+      return true;
+    } catch {
+      conn.send(
+        refusal('server.error', 'The server could not record that, so nothing was changed; reconnecting.', about),
+      );
+      conn.close();
+      return false;
+    }
+  }
+
+  /**
+   * Takes a seat out of a class: an exercise the trainee acted in is finished and recorded first, in
+   * the remove line's transaction (nothing of theirs is lost); its devices are told and let go; the
+   * place is free again.
+   */
+  async #removeSeat(conn: Conn, held: Held, seatId: string): Promise<void> {
+    const { classroom } = held;
+    const seat = classroom.seat(seatId);
+    if (seat === undefined) return this.#refuse(conn, 'seat.unknown', 'No such trainee in this class.', 'remove');
+    const record = !seat.finished && seat.summary(false).actions > 0;
+    const at = this.#now();
+    const entry: ClassEntry = { k: 'remove', at, seatId: seat.id, recordId: record ? randomUUID() : null };
+    classroom.remove(entry);
+    const work = record ? this.#recordWork(classroom, seat, at) : null;
+    if (!(await this.#committed(conn, held.log.append(entry, work), 'remove'))) return;
+    this.#log.warn({ classId: classroom.id, seatId: seat.id }, 'the instructor removed a seat');
+    for (const c of this.#conns)
+      if (c.seat?.seat === seat) {
+        c.seat = null;
+        c.role = 'none';
+        c.send(refusal('seat.removed', 'The instructor removed this seat from the class.', 'resume'));
+      }
+    for (const c of this.#conns)
+      if (c.role === 'instructor' && c.watching?.classId === classroom.id && c.watching.seatId === seat.id)
+        c.watching = { classId: classroom.id, seatId: null };
+    this.#pushInstructors(classroom, false);
+  }
+
+  /**
+   * Ends a class: every unfinished exercise finished and scored, and every record with the class's
+   * end in the one transaction of the end line: all of them or none.
+   */
+  #end(held: Held): Promise<void> {
+    const { classroom } = held;
+    const at = this.#now();
+    const recordIds: Record<string, string> = {};
+    for (const seat of classroom.seats()) if (!seat.finished) recordIds[seat.id] = randomUUID();
+    const entry: ClassEntry = { k: 'end', at, recordIds };
+    const finished = classroom.end(entry);
+    const works = finished.map((seat) => this.#recordWork(classroom, seat, at));
+    works.push(ClassJournal.endWork(classroom.id, new Date(at).toISOString()));
+    return held.log.append(
+      entry,
+      async (tx) => {
+        for (const w of works) await w(tx);
+      },
+      true,
+    );
+  }
+
+  /** Classes whose code expired unended are ended (their exercises scored and kept, none lost). */
+  #endExpired(): void {
+    const now = this.#now();
+    for (const held of this.#classes.values())
+      if (!held.classroom.ended && now > held.classroom.expiresAt && !held.log.failed) {
+        this.#log.warn({ classId: held.classroom.id }, 'ended a class whose code expired');
+        this.#end(held).then(
+          () => this.#pushInstructors(held.classroom, true),
+          () => {},
+        );
+      }
+  }
+
+  /** The work that stores a seat's finished exercise, in its line's transaction. */
+  #recordWork(classroom: Classroom, seat: Seat, at: number): (tx: Tx) => Promise<void> {
+    const { debrief, record } = seat.finish();
+    const row = {
+      traineeId: seat.trainee.id,
+      classId: classroom.id,
+      seatId: seat.id,
+      exerciseFile: classroom.exercise.file,
+      exerciseName: classroom.exercise.scenario.name,
+      exerciseVersion: classroom.exercise.version,
+      startedAt: seat.startedAt,
+      finishedAt: new Date(at).toISOString(),
+      scorePercent: debrief.scorePercent,
+      passed: debrief.passed,
+      debrief,
+      record,
+      events: [...seat.events()],
+    };
+    const id = seat.recordId as string;
+    return (tx) => this.#store.addRecord(row, tx, id).then(() => {});
   }
 
   async #join(conn: Conn, message: Extract<ClientMessage, { type: 'join' }>): Promise<void> {
@@ -315,29 +660,42 @@ export class ClassHub {
       );
     const cleaned = cleanTraineeName(message.name);
     if (!cleaned.ok) return this.#refuse(conn, 'name.invalid', cleaned.problem, 'join');
-    const classroom = this.#byCode(message.code);
-    if (classroom === undefined)
-      return this.#refuse(
-        conn,
-        'class.unknown',
-        `No open class has the code ${message.code}; check it with your instructor.`,
-        'join',
-      );
+    let held: Held | null = null;
+    for (const h of this.#classes.values()) if (h.classroom.code === message.code && !h.classroom.ended) held = h;
+    held ??= await this.#held(conn, await this.#journal.classByCode(message.code), 'join', {
+      code: 'class.unknown',
+      message: `No open class has the code ${message.code}; check it with your instructor.`,
+    });
+    if (held === null) return;
+    const { classroom } = held;
     const refused = classroom.joinRefusal(this.#now());
     if (refused !== null) return this.#refuse(conn, 'class.closed', refused, 'join');
-    const name = classroom.distinctName(cleaned.name);
     // a device's key is the same person's only under the same name: on a shared tablet, another
     // name is another trainee, with their own records and key
     const known = message.traineeKey === undefined ? null : await this.#store.traineeByKey(message.traineeKey);
     let trainee = known !== null && sameTrainee(known.name, cleaned.name) ? known : null;
     let key: string | null = null;
     if (trainee === null) {
-      const added = await this.#store.addTrainee(name);
+      const added = await this.#store.addTrainee(classroom.distinctName(cleaned.name));
       trainee = added.trainee;
       key = added.key;
     }
-    const seat = classroom.join({ id: trainee.id, name }, new Date(this.#now()).toISOString());
-    this.#sit(conn, classroom, seat, key);
+    const now = this.#heldNow(conn, classroom, 'join');
+    if (now === null) return;
+    // told apart from the names seated now (after the awaits above: a join meanwhile is counted)
+    const name = classroom.distinctName(cleaned.name);
+    const token = randomBytes(24).toString('base64url');
+    const entry: Extract<ClassEntry, { k: 'join' }> = {
+      k: 'join',
+      at: this.#now(),
+      seatId: randomUUID(),
+      tokenHash: hashSecret(token),
+      trainee: { id: trainee.id, name },
+    };
+    const seat = classroom.join(entry);
+    const append = now.log.append(entry, ClassJournal.seatWork(classroom.id, seat.id, entry.tokenHash));
+    if (!(await this.#committed(conn, append, 'join'))) return;
+    this.#sit(conn, now, seat, token, key, true);
   }
 
   #socketsOn(seat: Seat): number {
@@ -346,11 +704,22 @@ export class ClassHub {
     return n;
   }
 
-  #sit(conn: Conn, classroom: Classroom, seat: Seat, key: string | null): void {
+  /**
+   * Sits a connection in a seat (just joined, or coming back with its token); the trainee's key goes
+   * to the device once, when it was made.
+   */
+  #sit(conn: Conn, held: Held, seat: Seat, token: string, key: string | null, joined: boolean): void {
+    const { classroom } = held;
     conn.role = 'trainee';
     conn.seat = { classroom, seat };
+    const back = !seat.connected && !joined;
     seat.connect();
-    conn.send({ type: 'joined', seat: seat.token, traineeKey: key, name: seat.trainee.name, code: classroom.code });
+    if (back) {
+      const entry: ClassEntry = { k: 'link', at: this.#now(), seatId: seat.id, connected: true };
+      classroom.link(entry);
+      held.log.append(entry).catch(() => {});
+    }
+    conn.send({ type: 'joined', seat: token, traineeKey: key, name: seat.trainee.name, code: classroom.code });
     conn.send(conn.views.whole({ ...seat.traineeMessage(), clock: classroom.clock }));
     this.#pushInstructors(classroom, false);
   }
@@ -359,8 +728,12 @@ export class ClassHub {
     conn: Conn,
     message: Extract<ClientMessage, { type: 'watch' | 'control' | 'inject' | 'remove' }>,
   ): Promise<void> {
-    const classroom = this.#classes.get(message.classId);
-    if (classroom === undefined) return this.#refuse(conn, 'class.unknown', 'No such class.', message.type);
+    const known = this.#classes.get(message.classId);
+    const held =
+      known ??
+      (await this.#held(conn, message.classId, message.type, { code: 'class.unknown', message: 'No such class.' }));
+    if (held === null) return;
+    const { classroom } = held;
     if (message.type === 'watch') {
       if (message.seatId !== null && classroom.seat(message.seatId) === undefined)
         return this.#refuse(conn, 'seat.unknown', 'No such trainee in this class.', 'watch');
@@ -369,9 +742,13 @@ export class ClassHub {
       return;
     }
     if (classroom.ended) return this.#refuse(conn, 'class.ended', 'This class has ended.', message.type);
+    if (this.#heldNow(conn, classroom, message.type) === null) return;
     if (message.type === 'inject') {
-      const outcome = classroom.inject(message.seatId, message.fault);
-      if (typeof outcome === 'string') return this.#refuse(conn, 'inject.invalid', outcome, 'inject');
+      const refused = classroom.injectRefusal(message.seatId, message.fault);
+      if (refused !== null) return this.#refuse(conn, 'inject.invalid', refused, 'inject');
+      const entry: ClassEntry = { k: 'inject', at: this.#now(), target: message.seatId, fault: message.fault };
+      const outcome = classroom.inject(entry);
+      if (!(await this.#committed(conn, held.log.append(entry), 'inject'))) return;
       for (const { seatId, result } of outcome) {
         const seat = classroom.seat(seatId);
         if (!result.ok)
@@ -381,61 +758,29 @@ export class ClassHub {
       this.#pushInstructors(classroom, true);
       return;
     }
-    if (message.type === 'remove') return this.#removeSeat(conn, classroom, message.seatId);
+    if (message.type === 'remove') return this.#removeSeat(conn, held, message.seatId);
     if (message.action === 'lock' || message.action === 'unlock') {
-      classroom.lock(message.action === 'lock');
+      const entry: ClassEntry = { k: 'lock', at: this.#now(), locked: message.action === 'lock' };
+      classroom.lock(entry);
+      if (!(await this.#committed(conn, held.log.append(entry), 'control'))) return;
       this.#pushInstructors(classroom, false);
       return;
     }
     if (message.action === 'end') {
-      classroom.end();
-      for (const seat of classroom.seats()) await this.#finishSeat(classroom, seat);
-      await this.#store.endClass(classroom.id, new Date(this.#now()).toISOString());
-    } else classroom.control(message.action, message.speed);
+      const append = this.#end(held);
+      if (!(await this.#committed(conn, append, 'control'))) return;
+    } else {
+      const entry: ClassEntry = {
+        k: 'control',
+        at: this.#now(),
+        action: message.action,
+        ...(message.speed === undefined ? {} : { speed: message.speed }),
+      };
+      classroom.control(entry);
+      if (!(await this.#committed(conn, held.log.append(entry), 'control'))) return;
+    }
     for (const seat of classroom.seats()) this.#pushSeat(classroom, seat);
     this.#pushInstructors(classroom, true);
-  }
-
-  /**
-   * Takes a seat out of a class: an exercise the trainee acted in is finished and recorded first
-   * (nothing of theirs is lost); its devices are told and let go; the place is free again.
-   */
-  async #removeSeat(conn: Conn, classroom: Classroom, seatId: string): Promise<void> {
-    const seat = classroom.seat(seatId);
-    if (seat === undefined) return this.#refuse(conn, 'seat.unknown', 'No such trainee in this class.', 'remove');
-    if (!seat.finished && seat.summary(false).actions > 0) await this.#finishSeat(classroom, seat);
-    classroom.removeSeat(seat.id);
-    this.#log.warn({ classId: classroom.id, seatId: seat.id }, 'the instructor removed a seat');
-    for (const c of this.#conns)
-      if (c.seat?.seat === seat) {
-        c.seat = null;
-        c.role = 'none';
-        c.send(refusal('seat.removed', 'The instructor removed this seat from the class.', 'resume'));
-      }
-    for (const c of this.#conns)
-      if (c.role === 'instructor' && c.watching?.classId === classroom.id && c.watching.seatId === seat.id)
-        c.watching = { classId: classroom.id, seatId: null };
-    this.#pushInstructors(classroom, false);
-  }
-
-  async #finishSeat(classroom: Classroom, seat: Seat): Promise<void> {
-    if (seat.finished) return;
-    const { debrief, record } = seat.finish();
-    const recordId = await this.#store.addRecord({
-      traineeId: seat.trainee.id,
-      classId: classroom.id,
-      exerciseFile: classroom.exercise.file,
-      exerciseName: classroom.exercise.scenario.name,
-      exerciseVersion: classroom.exercise.version,
-      startedAt: seat.startedAt,
-      finishedAt: new Date(this.#now()).toISOString(),
-      scorePercent: debrief.scorePercent,
-      passed: debrief.passed,
-      debrief,
-      record,
-    });
-    seat.recorded(recordId);
-    this.#pushSeat(classroom, seat);
   }
 
   #pushSeat(classroom: Classroom, seat: Seat): void {
@@ -470,20 +815,27 @@ export class ClassHub {
   }
 
   /**
-   * Real time passed: every running class's clock moves, the trainees' views follow at most every
-   * 250 ms and the instructors' class views every second.
+   * Real time passed: every running class's clock moves (a tick line in its log), the trainees' views
+   * follow at most every 250 ms and the instructors' class views every second, once the line is committed.
    */
   tick(realMs: number): void {
+    this.#endExpired();
     const now = this.#now();
     const trainees = now - this.#lastTraineePush >= TRAINEE_PUSH_MS;
     const instructors = now - this.#lastInstructorPush >= INSTRUCTOR_PUSH_MS;
     if (trainees) this.#lastTraineePush = now;
     if (instructors) this.#lastInstructorPush = now;
-    for (const classroom of this.#classes.values()) {
-      const moved = classroom.tick(realMs);
-      if (moved && trainees) for (const seat of classroom.seats()) this.#pushSeat(classroom, seat);
-      if ((moved || classroom.seats().length > 0) && instructors && !classroom.ended)
-        this.#pushInstructors(classroom, true);
+    for (const { classroom, log } of this.#classes.values()) {
+      if (log.failed) continue;
+      const entry = classroom.tickFor(realMs);
+      const moved = entry !== null && classroom.tick(entry);
+      const push = () => {
+        if (moved && trainees) for (const seat of classroom.seats()) this.#pushSeat(classroom, seat);
+        if ((moved || classroom.seats().length > 0) && instructors && !classroom.ended)
+          this.#pushInstructors(classroom, true);
+      };
+      if (entry === null) push();
+      else log.append(entry).then(push, () => {});
     }
   }
 }

@@ -1,8 +1,8 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { CommandResult } from '@itps/core';
 import { type ClassClock, type ClassSpeed, type ClassView, distinctName, FAULT_CHOICES } from '@itps/scenarios';
-import type { Trainee } from '../db/recordStore.ts';
-import { type ClassExercise, Seat } from './seat.ts';
+import type { ClassEntry } from './classEntry.ts';
+import { type ClassExercise, Seat, type SeatSnapshot } from './seat.ts';
 
 /** Join codes use letters and digits that cannot be mistaken for one another on a tablet. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -19,17 +19,42 @@ export function newJoinCode(): string {
   return code;
 }
 
+/** The clock's speed in words, for the records. */
+const SPEED_WORDS: Record<ClassSpeed, string> = {
+  1: 'real time',
+  60: '1 simulated minute a second',
+  3600: '1 simulated hour a second',
+};
+
+/** A class as plain data: what a snapshot keeps, to rebuild it without replaying its whole log. */
+export interface ClassroomSnapshot {
+  readonly format: 'itps-class/1';
+  readonly open: Extract<ClassEntry, { k: 'open' }>;
+  readonly running: boolean;
+  readonly speed: ClassSpeed;
+  readonly ended: boolean;
+  /** Whether the instructor locked the class (absent in snapshots from before locks: open). */
+  readonly locked?: boolean;
+  readonly elapsed: number;
+  readonly seats: readonly SeatSnapshot[];
+}
+
+type Open = Extract<ClassEntry, { k: 'open' }>;
+type Of<K extends ClassEntry['k']> = Extract<ClassEntry, { k: K }>;
+
 /**
  * One class: an exercise, its seats, and the class clock that is the one authority for their time.
- * The clock moves only when {@link Classroom.tick} is called with real time elapsed, so a test can
- * drive it without timers.
+ * Every change is a {@link ClassEntry} given to {@link Classroom.apply} (or the method of its kind):
+ * the server logs the same line it applied, and a class rebuilt from its log goes through the very
+ * same code. The clock moves only by `tick` lines, so a test drives it without timers.
  */
 export class Classroom {
-  readonly id = randomUUID();
+  readonly id: string;
   readonly code: string;
   readonly exercise: ClassExercise;
   readonly createdAt: number;
   readonly expiresAt: number;
+  readonly opened: Open;
   readonly #seats = new Map<string, Seat>();
   readonly #joinUrl: string;
   #running = false;
@@ -39,12 +64,36 @@ export class Classroom {
   /** Simulated milliseconds the class clock has run. */
   #elapsed = 0;
 
-  constructor(exercise: ClassExercise, code: string, joinUrl: string, now: number) {
+  constructor(exercise: ClassExercise, opened: Open, restored?: ClassroomSnapshot) {
     this.exercise = exercise;
-    this.code = code;
-    this.#joinUrl = joinUrl;
-    this.createdAt = now;
-    this.expiresAt = now + CLASS_LIFETIME_MS;
+    this.opened = opened;
+    this.id = opened.id;
+    this.code = opened.code;
+    this.#joinUrl = opened.joinUrl;
+    this.createdAt = opened.at;
+    this.expiresAt = opened.at + CLASS_LIFETIME_MS;
+    if (restored !== undefined) {
+      this.#running = restored.running;
+      this.#speed = restored.speed;
+      this.#ended = restored.ended;
+      this.#locked = restored.locked ?? false;
+      this.#elapsed = restored.elapsed;
+      for (const seat of restored.seats) this.#seats.set(seat.id, new Seat(exercise, seat, seat));
+    }
+  }
+
+  /** The class as plain data, exactly as it is now. */
+  snapshot(): ClassroomSnapshot {
+    return {
+      format: 'itps-class/1',
+      open: this.opened,
+      running: this.#running,
+      speed: this.#speed,
+      ended: this.#ended,
+      locked: this.#locked,
+      elapsed: this.#elapsed,
+      seats: this.seats().map((s) => s.snapshot()),
+    };
   }
 
   get ended(): boolean {
@@ -67,8 +116,21 @@ export class Classroom {
     return this.#seats.get(id);
   }
 
+  seatByTokenHash(hash: string): Seat | undefined {
+    for (const seat of this.#seats.values()) if (seat.tokenHash === hash) return seat;
+    return undefined;
+  }
+
   get locked(): boolean {
     return this.#locked;
+  }
+
+  /** `name` told apart from the names of the seats already here (`Sam (2)`). */
+  distinctName(name: string): string {
+    return distinctName(
+      name,
+      this.seats().map((s) => s.trainee.name),
+    );
   }
 
   /** Whether a trainee may still join (the class runs, is not locked, its code has not expired, a seat is free). */
@@ -80,60 +142,174 @@ export class Classroom {
     return null;
   }
 
-  /** `name` told apart from the names of the seats already here (`Sam (2)`). */
-  distinctName(name: string): string {
-    return distinctName(
-      name,
-      this.seats().map((s) => s.trainee.name),
-    );
-  }
-
-  /** Locks the class (no one joins) or opens it again. */
-  lock(locked: boolean): void {
-    if (!this.#ended) this.#locked = locked;
-  }
-
-  /** Takes a seat out of the class (its place is free again); false when there is no such seat. */
-  removeSeat(id: string): boolean {
-    return this.#seats.delete(id);
+  /** Applies one line of the class's log (replaying, or the server applying what it logs). */
+  apply(entry: ClassEntry): void {
+    switch (entry.k) {
+      case 'open':
+        return;
+      case 'join':
+        this.join(entry);
+        return;
+      case 'link':
+        this.link(entry);
+        return;
+      case 'tick':
+        this.tick(entry);
+        return;
+      case 'command':
+        this.command(entry);
+        return;
+      case 'control':
+        this.control(entry);
+        return;
+      case 'inject':
+        this.inject(entry);
+        return;
+      case 'finish':
+        this.finish(entry);
+        return;
+      case 'lock':
+        this.lock(entry);
+        return;
+      case 'remove':
+        this.remove(entry);
+        return;
+      case 'end':
+        this.end(entry);
+        return;
+    }
   }
 
   /** Seats a trainee: their own world of the exercise, starting at its beginning. */
-  join(trainee: Trainee, startedAt: string): Seat {
-    const seat = new Seat(this.exercise, trainee, this.#elapsed, startedAt);
+  join(entry: Of<'join'>): Seat {
+    const when = new Date(entry.at).toISOString();
+    const seat = new Seat(this.exercise, {
+      id: entry.seatId,
+      tokenHash: entry.tokenHash,
+      trainee: entry.trainee,
+      startedAt: when,
+      joinedAtElapsed: this.#elapsed,
+    });
     this.#seats.set(seat.id, seat);
+    seat.note({ when, by: 'trainee', kind: 'join', detail: null, ok: true });
     return seat;
   }
 
-  /** Runs the clock at `speed`, or pauses it. */
-  control(action: 'run' | 'pause', speed?: ClassSpeed): void {
-    if (this.#ended) return;
-    this.#running = action === 'run';
-    if (speed !== undefined) this.#speed = speed;
+  /** A trainee's device left or came back (for the record; the world does not notice). */
+  link(entry: Of<'link'>): void {
+    this.#seats.get(entry.seatId)?.note({
+      when: new Date(entry.at).toISOString(),
+      by: 'trainee',
+      kind: entry.connected ? 'back' : 'leave',
+      detail: null,
+      ok: true,
+    });
   }
 
-  /** Real time passed: the class clock moves by it times the speed, and every seat with it. */
-  tick(realMs: number): boolean {
-    if (!this.#running || this.#ended || realMs <= 0) return false;
-    this.#elapsed += Math.round(realMs * this.#speed);
-    for (const seat of this.#seats.values()) seat.advanceTo(this.#elapsed);
+  /** The tick line that moves the clock by `realMs` of real time at its speed, or null when it does not move. */
+  tickFor(realMs: number): Of<'tick'> | null {
+    if (!this.#running || this.#ended || realMs <= 0) return null;
+    const step = Math.round(realMs * this.#speed);
+    return step <= 0 ? null : { k: 'tick', elapsed: this.#elapsed + step };
+  }
+
+  /** The class clock moves to the line's elapsed time, and every seat with it. */
+  tick(entry: Of<'tick'>): boolean {
+    if (entry.elapsed <= this.#elapsed) return false;
+    this.#elapsed = entry.elapsed;
+    for (const seat of this.#seats.values()) seat.advanceTo(this.#elapsed, this.#speed);
     return true;
   }
 
-  /** Injects a fault (by its id) into one seat or all: what each answered. */
-  inject(seatId: string | 'all', faultId: string): { seatId: string; result: CommandResult }[] | string {
-    const choice = FAULT_CHOICES.find((f) => f.id === faultId);
-    if (choice === undefined)
-      return `No fault "${faultId.slice(0, 60)}"; the faults are ${FAULT_CHOICES.map((f) => f.id).join(', ')}.`;
-    const targets = seatId === 'all' ? this.seats().filter((s) => !s.finished) : [this.#seats.get(seatId)];
-    if (targets.some((s) => s === undefined)) return 'No such trainee in this class.';
-    return (targets as Seat[]).map((seat) => ({ seatId: seat.id, result: seat.inject(choice.label, choice.start) }));
+  /** A trainee's checked command through their exercise's door. */
+  command(entry: Of<'command'>): CommandResult | null {
+    return this.#seats.get(entry.seatId)?.act(entry.command) ?? null;
   }
 
-  /** Ends the class: the clock stops for good and the join code dies. Each seat is finished by the caller. */
-  end(): void {
+  /** Runs the clock at `speed`, or pauses it; every running exercise's record says so. */
+  control(entry: Of<'control'>): void {
+    if (this.#ended) return;
+    this.#running = entry.action === 'run';
+    if (entry.speed !== undefined) this.#speed = entry.speed;
+    const when = new Date(entry.at).toISOString();
+    for (const seat of this.#seats.values())
+      if (!seat.finished)
+        seat.note({
+          when,
+          by: 'instructor',
+          kind: entry.action,
+          detail: entry.action === 'run' ? SPEED_WORDS[this.#speed] : null,
+          ok: true,
+        });
+  }
+
+  /** Why an inject line would be refused whole (an unknown fault or seat), or null. */
+  injectRefusal(target: string, faultId: string): string | null {
+    if (FAULT_CHOICES.find((f) => f.id === faultId) === undefined)
+      return `No fault "${faultId.slice(0, 60)}"; the faults are ${FAULT_CHOICES.map((f) => f.id).join(', ')}.`;
+    if (target !== 'all' && !this.#seats.has(target)) return 'No such trainee in this class.';
+    return null;
+  }
+
+  /** Injects a fault (by its id) into one seat or every unfinished one: what each answered. */
+  inject(entry: Of<'inject'>): { seatId: string; result: CommandResult }[] {
+    const choice = FAULT_CHOICES.find((f) => f.id === entry.fault);
+    if (choice === undefined || this.injectRefusal(entry.target, entry.fault) !== null) return [];
+    const targets =
+      entry.target === 'all' ? this.seats().filter((s) => !s.finished) : [this.#seats.get(entry.target) as Seat];
+    const when = new Date(entry.at).toISOString();
+    return targets.map((seat) => ({ seatId: seat.id, result: seat.inject(choice.label, choice.start, when) }));
+  }
+
+  /** Finishes one seat's exercise (scored, its record id given); false when it was finished already. */
+  finish(entry: Of<'finish'>): boolean {
+    const seat = this.#seats.get(entry.seatId);
+    if (seat === undefined || seat.finished) return false;
+    this.#finishSeat(seat, entry.at, entry.recordId, 'finish');
+    return true;
+  }
+
+  #finishSeat(seat: Seat, at: number, recordId: string, kind: 'finish' | 'end' | 'remove'): void {
+    seat.note({
+      when: new Date(at).toISOString(),
+      by: kind === 'finish' ? 'trainee' : 'instructor',
+      kind,
+      detail: null,
+      ok: true,
+    });
+    seat.finish();
+    seat.recorded(recordId);
+  }
+
+  /** Locks the class (no one joins) or opens it again. */
+  lock(entry: Of<'lock'>): void {
+    if (!this.#ended) this.#locked = entry.locked;
+  }
+
+  /**
+   * Takes a seat out of the class (its place is free again), its exercise finished and recorded
+   * first when the line gives a record id; false when there is no such seat.
+   */
+  remove(entry: Of<'remove'>): boolean {
+    const seat = this.#seats.get(entry.seatId);
+    if (seat === undefined) return false;
+    if (entry.recordId !== null && !seat.finished) this.#finishSeat(seat, entry.at, entry.recordId, 'remove');
+    return this.#seats.delete(entry.seatId);
+  }
+
+  /** Ends the class: the clock stops for good, the join code dies, every unfinished seat is finished. */
+  end(entry: Of<'end'>): Seat[] {
+    if (this.#ended) return [];
     this.#ended = true;
     this.#running = false;
+    const finished: Seat[] = [];
+    for (const seat of this.#seats.values()) {
+      const recordId = entry.recordIds[seat.id];
+      if (seat.finished || recordId === undefined) continue;
+      this.#finishSeat(seat, entry.at, recordId, 'end');
+      finished.push(seat);
+    }
+    return finished;
   }
 
   view(scoreNow: boolean): ClassView {

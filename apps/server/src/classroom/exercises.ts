@@ -13,12 +13,16 @@ export async function loadExercises(dir: string = TRAINING_DIR): Promise<Map<str
   const files = (await readdir(dir)).filter((f) => f.endsWith('.scenario.yaml')).sort();
   const exercises = new Map<string, ClassExercise>();
   for (const file of files) {
-    const text = await readFile(join(dir, file), 'utf8');
-    const parsed = parseScenario(text, file);
-    if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
-    if (parsed.scenario.patient === undefined) continue;
-    const version = createHash('sha256').update(text).digest('hex').slice(0, 12);
-    exercises.set(file, { file, text, version, scenario: parsed.scenario });
+    const exercise = exerciseOf(file, await readFile(join(dir, file), 'utf8'));
+    if (exercise.scenario.patient !== undefined) exercises.set(file, exercise);
   }
   return exercises;
+}
+
+/** An exercise from its text (a file read now, or the text a class was opened with); throws when it does not parse. */
+export function exerciseOf(file: string, text: string): ClassExercise {
+  const parsed = parseScenario(text, file);
+  if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+  const version = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return { file, text, version, scenario: parsed.scenario };
 }

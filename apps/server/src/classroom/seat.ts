@@ -1,6 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { type CommandResult, type Milliseconds, traineeView, type WorldCommand } from '@itps/core';
 import {
+  type CommandResult,
+  type Milliseconds,
+  patientStatus,
+  traineeView,
+  type WorldCommand,
+  type WorldSnapshot,
+} from '@itps/core';
+import {
+  type ClassEvent,
   type ProgrammerScreen,
   resumeTraining,
   type ScenarioFile,
@@ -8,6 +15,7 @@ import {
   startTraining,
   type TraineeExercise,
   type TrainingDebrief,
+  type TrainingRecord,
   type TrainingSession,
   trainingOf,
 } from '@itps/scenarios';
@@ -34,18 +42,60 @@ const WHERE: Record<string, string> = {
   incomplete: 'session incomplete',
 };
 
-/**
- * One trainee's place in a class: their exercise (a training session, the world behind its door),
- * the secret their device comes back with, and what the instructor sees of them. Time reaches it
- * only from the class clock; commands only from the trainee's device, checked before.
- */
-export class Seat {
-  readonly id = randomUUID();
-  /** What the trainee's device keeps to come back to this seat. */
-  readonly token = randomBytes(24).toString('base64url');
+/** Who sits in a seat and how their device comes back to it: what a seat is made from. */
+export interface SeatIdentity {
+  readonly id: string;
+  /** The SHA-256 of the secret the trainee's device keeps to come back (the secret itself is never kept). */
+  readonly tokenHash: string;
   readonly trainee: Trainee;
+  /** The real instant the trainee joined, ISO 8601. */
   readonly startedAt: string;
   /** The class clock's elapsed simulated time when this seat joined. */
+  readonly joinedAtElapsed: number;
+}
+
+/** Everything a seat is, as plain data: what a class snapshot keeps of it. */
+export interface SeatSnapshot extends SeatIdentity {
+  readonly origin: number;
+  readonly record: TrainingRecord;
+  readonly world: WorldSnapshot;
+  readonly debrief: TrainingDebrief | null;
+  readonly recordId: string | null;
+  readonly faults: readonly string[];
+  readonly events: readonly ClassEvent[];
+}
+
+/**
+ * The exercise as every seat starts it (the story before the visit, run once per exercise): its
+ * record and world as JSON text, each seat resuming its own copy. Starting is deterministic, so a
+ * copy is the very session a start would give (the seat tests check it); it spares each join and
+ * each rebuilt seat the run up to the visit.
+ */
+const started = new WeakMap<ClassExercise, string>();
+
+function startSeat(exercise: ClassExercise): TrainingSession {
+  let text = started.get(exercise);
+  if (text === undefined) {
+    const fresh = startTraining(exercise.scenario, { text: exercise.text, file: exercise.file });
+    text = JSON.stringify({ record: fresh.record(), world: fresh.world.persist() });
+    started.set(exercise, text);
+  }
+  const { record, world } = JSON.parse(text) as { record: TrainingRecord; world: WorldSnapshot };
+  return resumeTraining(exercise.scenario, record, world);
+}
+
+/**
+ * One trainee's place in a class: their exercise (a training session, the world behind its door),
+ * the hash of the secret their device comes back with, what the class did to it, and what the
+ * instructor sees of them. Time reaches it only from the class clock; commands only from the
+ * trainee's device, checked before. Deterministic: the same calls in the same order give the same
+ * world, which is how a class is rebuilt from its log.
+ */
+export class Seat {
+  readonly id: string;
+  readonly tokenHash: string;
+  readonly trainee: Trainee;
+  readonly startedAt: string;
   readonly joinedAtElapsed: number;
   readonly #exercise: ClassExercise;
   readonly #training: TrainingSession;
@@ -54,17 +104,61 @@ export class Seat {
   #recordId: string | null = null;
   #connections = 0;
   #faults: string[] = [];
+  readonly #events: ClassEvent[] = [];
   #score: { version: number; percent: number } | null = null;
   /** Bumped whenever the trainee acts or a fault is injected: the live score is worked out again. */
   #version = 0;
 
-  constructor(exercise: ClassExercise, trainee: Trainee, joinedAtElapsed: number, startedAt: string) {
+  constructor(exercise: ClassExercise, identity: SeatIdentity, restored?: SeatSnapshot) {
     this.#exercise = exercise;
-    this.trainee = trainee;
-    this.joinedAtElapsed = joinedAtElapsed;
-    this.startedAt = startedAt;
-    this.#training = startTraining(exercise.scenario, { text: exercise.text, file: exercise.file });
-    this.#origin = this.#training.world.state().now;
+    this.id = identity.id;
+    this.tokenHash = identity.tokenHash;
+    this.trainee = identity.trainee;
+    this.joinedAtElapsed = identity.joinedAtElapsed;
+    this.startedAt = identity.startedAt;
+    if (restored === undefined) {
+      this.#training = startSeat(exercise);
+      this.#origin = this.#training.world.state().now;
+    } else {
+      this.#training = resumeTraining(exercise.scenario, restored.record, restored.world);
+      this.#origin = restored.origin as Milliseconds;
+      this.#debrief = restored.debrief;
+      this.#recordId = restored.recordId;
+      this.#faults = [...restored.faults];
+      this.#events.push(...restored.events);
+    }
+  }
+
+  /** The seat as plain data, to rebuild it later exactly as it is. */
+  snapshot(): SeatSnapshot {
+    return {
+      id: this.id,
+      tokenHash: this.tokenHash,
+      trainee: this.trainee,
+      startedAt: this.startedAt,
+      joinedAtElapsed: this.joinedAtElapsed,
+      origin: this.#origin,
+      record: this.#training.record(),
+      world: this.#training.world.persist(),
+      debrief: this.#debrief,
+      recordId: this.#recordId,
+      faults: [...this.#faults],
+      events: [...this.#events],
+    };
+  }
+
+  /** Notes what the class did to this exercise, at the exercise's time now. */
+  note(event: Omit<ClassEvent, 'at'>): void {
+    this.#events.push({ at: this.#training.world.state().now, ...event });
+  }
+
+  /** What the class did to this exercise, in order. */
+  events(): readonly ClassEvent[] {
+    return this.#events;
+  }
+
+  get recordId(): string | null {
+    return this.#recordId;
   }
 
   get finished(): boolean {
@@ -83,11 +177,14 @@ export class Seat {
     this.#connections = Math.max(0, this.#connections - 1);
   }
 
-  /** Moves this seat's world to the class clock (elapsed simulated time since the class began). */
-  advanceTo(classElapsed: number): void {
+  /**
+   * Moves this seat's world to the class clock (elapsed simulated time since the class began), at
+   * the clock's pace (simulated ms a real ms): the programmer's time-outs count in the trainee's time.
+   */
+  advanceTo(classElapsed: number, pace = 1): void {
     if (this.finished) return;
     const to = (this.#origin + Math.max(0, classElapsed - this.joinedAtElapsed)) as Milliseconds;
-    if (to > this.#training.world.state().now) this.#training.apply({ type: 'time.advance', to });
+    if (to > this.#training.world.state().now) this.#training.apply({ type: 'time.advance', to, pace });
   }
 
   /** A trainee's checked command through the exercise's door. */
@@ -98,8 +195,10 @@ export class Seat {
   }
 
   /** An instructor's fault, unseen by the trainee. */
-  inject(label: string, command: WorldCommand): CommandResult {
+  inject(label: string, command: WorldCommand, when: string): CommandResult {
+    const at = this.#training.world.state().now;
     const result = this.#training.apply(command);
+    this.#events.push({ at, when, by: 'instructor', kind: 'fault', detail: label, ok: result.ok });
     if (result.ok) {
       this.#faults.push(label);
       this.#version += 1;
@@ -109,7 +208,12 @@ export class Seat {
 
   /** Scores the exercise (running the rest of its story) and keeps the debrief; once. */
   finish(): { readonly debrief: TrainingDebrief; readonly record: ReturnType<TrainingSession['record']> } {
-    if (this.#debrief === null) this.#debrief = this.#training.finish().debrief;
+    if (this.#debrief === null) {
+      const injected = this.#events.flatMap((e) =>
+        e.kind === 'fault' && e.ok ? [{ at: e.at, label: e.detail ?? '' }] : [],
+      );
+      this.#debrief = this.#training.finish(injected).debrief;
+    }
     return { debrief: this.#debrief, record: this.#training.record() };
   }
 
@@ -175,6 +279,11 @@ export class Seat {
       finished: this.finished,
       recordId: this.#recordId,
       faults: this.#faults,
+      patient: (() => {
+        if (state.patient === null) return null;
+        const status = patientStatus(state.patient.state, state.patient.parameters);
+        return { withdrawal: status.withdrawal, overdose: status.overdose };
+      })(),
     };
   }
 }

@@ -40,6 +40,44 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX records_by_trainee ON records (trainee_id, finished_at);
    CREATE INDEX records_by_class ON records (class_id, finished_at);`,
+  // 2: a class is its commands. Every accepted command and class event is a row of class_log, in the
+  // transaction that accepts it (as JSON text: a replay must see the very keys and order it logged);
+  // a snapshot bounds the replay; a lease says which server process
+  // holds the class; seat tokens and instructor sessions are kept as hashes so both survive a restart.
+  `ALTER TABLE classes ADD COLUMN code text;
+   ALTER TABLE classes ADD COLUMN join_url text;
+   ALTER TABLE classes ADD COLUMN expires_at timestamptz;
+   CREATE INDEX classes_open_by_code ON classes (code) WHERE ended_at IS NULL;
+   CREATE TABLE class_log (
+     class_id uuid NOT NULL REFERENCES classes (id),
+     seq integer NOT NULL CHECK (seq >= 0),
+     entry text NOT NULL,
+     logged_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (class_id, seq)
+   );
+   CREATE TABLE class_snapshots (
+     class_id uuid PRIMARY KEY REFERENCES classes (id),
+     seq integer NOT NULL,
+     snapshot text NOT NULL,
+     taken_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE class_leases (
+     class_id uuid PRIMARY KEY REFERENCES classes (id),
+     holder text NOT NULL,
+     expires_at timestamptz NOT NULL
+   );
+   CREATE TABLE class_seats (
+     token_hash text PRIMARY KEY,
+     class_id uuid NOT NULL REFERENCES classes (id),
+     seat_id uuid NOT NULL UNIQUE
+   );
+   CREATE TABLE instructor_sessions (
+     token_hash text PRIMARY KEY,
+     expires_at timestamptz NOT NULL
+   );
+   ALTER TABLE records ADD COLUMN seat_id uuid;
+   ALTER TABLE records ADD COLUMN events jsonb NOT NULL DEFAULT '[]';
+   CREATE UNIQUE INDEX records_one_per_seat ON records (seat_id) WHERE seat_id IS NOT NULL;`,
 ];
 
 /** Applies the steps the database has not had yet; returns how many it applied. */

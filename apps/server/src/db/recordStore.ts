@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { ClassRow, RecordSummary, StoredRecord } from '@itps/scenarios';
+import type { ClassEvent, ClassRow, RecordSummary, StoredRecord, TraineeAction } from '@itps/scenarios';
 import type { Database } from './database.ts';
 
 /** A trainee as the records know them: an id, the name they gave, and the key their device holds. */
@@ -8,15 +8,18 @@ export interface Trainee {
   readonly name: string;
 }
 
-/** A finished exercise to keep. */
-export type NewRecord = Omit<StoredRecord, 'id' | 'traineeName'>;
+/** A finished exercise to keep (records kept before seats were have neither seat nor class events). */
+export type NewRecord = Omit<StoredRecord, 'id' | 'traineeName' | 'seatId' | 'events'> & {
+  readonly seatId?: string | null;
+  readonly events?: readonly ClassEvent[];
+};
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
 
 const SUMMARY_COLUMNS = `r.id, r.trainee_id, t.name AS trainee_name, r.class_id, r.exercise_file, r.exercise_name,
-  r.exercise_version, r.started_at, r.finished_at, r.score_percent, r.passed`;
+  r.exercise_version, r.started_at, r.finished_at, r.score_percent, r.passed, r.seat_id`;
 
 function summaryOf(row: Record<string, unknown>): RecordSummary {
   return {
@@ -31,6 +34,7 @@ function summaryOf(row: Record<string, unknown>): RecordSummary {
     finishedAt: iso(row.finished_at),
     scorePercent: Number(row.score_percent),
     passed: Boolean(row.passed),
+    seatId: row.seat_id === null || row.seat_id === undefined ? null : String(row.seat_id),
   };
 }
 
@@ -46,6 +50,34 @@ export class RecordStore {
 
   constructor(db: Database) {
     this.#db = db;
+  }
+
+  /** The database the records are in (the classes' journal shares it). */
+  get db(): Database {
+    return this.#db;
+  }
+
+  /** Keeps an instructor's session: the hash of its token and until when it lasts. */
+  async saveSession(tokenHash: string, until: number): Promise<void> {
+    await this.#db.query(
+      `INSERT INTO instructor_sessions (token_hash, expires_at) VALUES ($1, $2)
+       ON CONFLICT (token_hash) DO UPDATE SET expires_at = EXCLUDED.expires_at`,
+      [tokenHash, new Date(until).toISOString()],
+    );
+  }
+
+  /** Until when the session with this token hash lasts (epoch ms), or null when there is none. */
+  async sessionUntil(tokenHash: string): Promise<number | null> {
+    const rows = await this.#db.query<{ expires_at: unknown }>(
+      'SELECT expires_at FROM instructor_sessions WHERE token_hash = $1',
+      [tokenHash],
+    );
+    return rows[0] === undefined ? null : Date.parse(iso(rows[0].expires_at));
+  }
+
+  /** Ends a session (signed out, or expired). */
+  async removeSession(tokenHash: string): Promise<void> {
+    await this.#db.query('DELETE FROM instructor_sessions WHERE token_hash = $1', [tokenHash]);
   }
 
   /** The instructor's passphrase hash, or null before it is set (first start). */
@@ -114,13 +146,19 @@ export class RecordStore {
     }));
   }
 
-  /** Keeps a finished exercise; returns its id. */
-  async addRecord(record: NewRecord): Promise<string> {
-    const id = randomUUID();
-    await this.#db.query(
+  /**
+   * Keeps a finished exercise (in the transaction `tx` when given: a class's end keeps all its records
+   * in one); returns its id (`id` when given).
+   */
+  async addRecord(
+    record: NewRecord,
+    tx: Pick<Database, 'query'> = this.#db,
+    id: string = randomUUID(),
+  ): Promise<string> {
+    await tx.query(
       `INSERT INTO records (id, trainee_id, class_id, exercise_file, exercise_name, exercise_version, started_at,
-         finished_at, score_percent, passed, debrief, record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         finished_at, score_percent, passed, debrief, record, seat_id, events)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         id,
         record.traineeId,
@@ -134,12 +172,17 @@ export class RecordStore {
         record.passed,
         JSON.stringify(record.debrief),
         JSON.stringify(record.record),
+        record.seatId ?? null,
+        JSON.stringify(record.events ?? []),
       ],
     );
     return id;
   }
 
-  /** The records, newest first: one trainee's, one class's, or every one. */
+  /**
+   * The records, newest first: one trainee's, one class's, or every one; each with what the class did
+   * to it and what the trainee did (for the exports), without its debrief and course.
+   */
   async list(filter: { readonly traineeId?: string; readonly classId?: string } = {}): Promise<RecordSummary[]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -152,21 +195,33 @@ export class RecordStore {
       where.push(`r.class_id = $${params.length}`);
     }
     const rows = await this.#db.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM records r JOIN trainees t ON t.id = r.trainee_id
+      `SELECT ${SUMMARY_COLUMNS}, r.events, r.record->'trainee' AS actions
+       FROM records r JOIN trainees t ON t.id = r.trainee_id
        ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY r.finished_at DESC, r.id`,
       params,
     );
-    return rows.map(summaryOf);
+    return rows.map((row) => ({
+      ...summaryOf(row),
+      events: json<ClassEvent[]>(row.events),
+      actions: json<TraineeAction[] | null>(row.actions) ?? [],
+    }));
   }
 
   /** One record whole, or null. */
   async get(id: string): Promise<StoredRecord | null> {
     const rows = await this.#db.query(
-      `SELECT ${SUMMARY_COLUMNS}, r.debrief, r.record FROM records r JOIN trainees t ON t.id = r.trainee_id WHERE r.id = $1`,
+      `SELECT ${SUMMARY_COLUMNS}, r.debrief, r.record, r.seat_id, r.events
+       FROM records r JOIN trainees t ON t.id = r.trainee_id WHERE r.id = $1`,
       [id],
     );
     const row = rows[0];
     if (row === undefined) return null;
-    return { ...summaryOf(row), debrief: json(row.debrief), record: json(row.record) };
+    return {
+      ...summaryOf(row),
+      debrief: json(row.debrief),
+      record: json(row.record),
+      seatId: row.seat_id === null ? null : String(row.seat_id),
+      events: json(row.events),
+    };
   }
 }

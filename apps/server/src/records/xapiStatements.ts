@@ -1,10 +1,31 @@
 import { createHash } from 'node:crypto';
-import type { RecordSummary } from '@itps/scenarios';
+import type { ClassEvent, RecordSummary, TraineeAction } from '@itps/scenarios';
+
+/**
+ * The namespace of every IRI ITPS writes (activities, extensions, the trainees' accounts): a fixed
+ * name under the reserved `.invalid` domain, never the server's address, so the same record gives the
+ * same statement whatever address the server is reached at (a learning record store refuses a
+ * statement id it has seen with other content).
+ */
+export const XAPI_NAMESPACE = 'https://itps.invalid/';
+/** The UUID namespace statement ids are made in (uuid version 5, RFC 9562). */
+const STATEMENT_NAMESPACE = 'b8a5c7f2-2f4e-4c1b-9a55-1f3e0c6d2a91';
 
 /** ADL's verbs for a finished, scored attempt. */
 const VERBS = {
   passed: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
   failed: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
+} as const;
+
+/** The extensions' IRIs. */
+export const XAPI_EXTENSIONS = {
+  exerciseVersion: `${XAPI_NAMESPACE}xapi/exercise-version`,
+  record: `${XAPI_NAMESPACE}xapi/record`,
+  seat: `${XAPI_NAMESPACE}xapi/seat`,
+  faults: `${XAPI_NAMESPACE}xapi/faults-injected`,
+  instructor: `${XAPI_NAMESPACE}xapi/instructor-actions`,
+  trainee: `${XAPI_NAMESPACE}xapi/trainee-actions`,
+  link: `${XAPI_NAMESPACE}xapi/device-link`,
 } as const;
 
 /** An xAPI statement (1.0.3) as a learning record store takes it. */
@@ -33,16 +54,22 @@ export interface XapiStatement {
   readonly context: {
     readonly platform: 'ITPS';
     readonly registration?: string;
-    readonly extensions: Record<string, string>;
+    readonly extensions: Record<string, unknown>;
   };
   readonly timestamp: string;
 }
 
-/** A stable UUID (version 5 layout) from a record's id, so exporting twice gives the same statement ids. */
-function statementId(recordId: string): string {
-  const hex = createHash('sha1').update(`itps-statement:${recordId}`).digest('hex');
-  const variant = ((Number.parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+/** A version 5 UUID (RFC 9562: SHA-1 of the namespace's bytes and the name) of `name`. */
+export function uuidV5(name: string, namespace: string = STATEMENT_NAMESPACE): string {
+  const bytes = createHash('sha1')
+    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest()
+    .subarray(0, 16);
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** ISO 8601 duration in seconds, as xAPI's result.duration wants it. */
@@ -51,38 +78,61 @@ function duration(from: string, to: string): string {
   return `PT${Math.round(seconds * 100) / 100}S`;
 }
 
+const eventOf = (e: ClassEvent) => ({ kind: e.kind, at: e.at, when: e.when, detail: e.detail, ok: e.ok });
+const actionOf = (a: TraineeAction) => ({
+  type: a.type,
+  at: a.at,
+  ...(a.detail === undefined ? {} : { detail: a.detail }),
+});
+
 /**
- * The records as xAPI statements: the trainee (an account on this ITPS server) passed or failed the
- * exercise (a simulation activity, its version in the context), with the score.
+ * The records as xAPI statements: the trainee (an account in ITPS's namespace) passed or failed the
+ * exercise (a simulation activity, its version in the context), with the score, and what happened
+ * in it: the faults the instructor injected (what, when), the instructor's other actions, the
+ * trainee's actions and their device's link. A statement's id is a version 5 UUID of its class, seat
+ * and verb (of the record when it has no seat), so exporting again gives the same statement.
  */
-export function xapiStatements(records: readonly RecordSummary[], homePage: string): XapiStatement[] {
-  const base = homePage.replace(/\/+$/, '');
-  return records.map((r) => ({
-    id: statementId(r.id),
-    actor: { objectType: 'Agent', name: r.traineeName, account: { homePage: base, name: r.traineeId } },
-    verb: r.passed ? VERBS.passed : VERBS.failed,
-    object: {
-      objectType: 'Activity',
-      id: `${base}/exercises/${encodeURIComponent(r.exerciseFile)}`,
-      definition: {
-        name: { 'en-US': r.exerciseName },
-        type: 'http://adlnet.gov/expapi/activities/simulation',
+export function xapiStatements(records: readonly RecordSummary[]): XapiStatement[] {
+  return records.map((r) => {
+    const verb = r.passed ? VERBS.passed : VERBS.failed;
+    const events = r.events ?? [];
+    const of = (kinds: readonly ClassEvent['kind'][]) => events.filter((e) => kinds.includes(e.kind)).map(eventOf);
+    return {
+      id: uuidV5(
+        r.seatId == null
+          ? `record/${r.id}/${verb.display['en-US']}`
+          : `${r.classId}/${r.seatId}/${verb.display['en-US']}`,
+      ),
+      actor: { objectType: 'Agent', name: r.traineeName, account: { homePage: XAPI_NAMESPACE, name: r.traineeId } },
+      verb,
+      object: {
+        objectType: 'Activity',
+        id: `${XAPI_NAMESPACE}exercises/${encodeURIComponent(r.exerciseFile)}`,
+        definition: {
+          name: { 'en-US': r.exerciseName },
+          type: 'http://adlnet.gov/expapi/activities/simulation',
+        },
       },
-    },
-    result: {
-      score: { scaled: r.scorePercent / 100, raw: r.scorePercent, min: 0, max: 100 },
-      success: r.passed,
-      completion: true,
-      duration: duration(r.startedAt, r.finishedAt),
-    },
-    context: {
-      platform: 'ITPS',
-      ...(r.classId === null ? {} : { registration: r.classId }),
-      extensions: {
-        [`${base}/xapi/exercise-version`]: r.exerciseVersion,
-        [`${base}/xapi/record`]: r.id,
+      result: {
+        score: { scaled: r.scorePercent / 100, raw: r.scorePercent, min: 0, max: 100 },
+        success: r.passed,
+        completion: true,
+        duration: duration(r.startedAt, r.finishedAt),
       },
-    },
-    timestamp: r.finishedAt,
-  }));
+      context: {
+        platform: 'ITPS',
+        ...(r.classId === null ? {} : { registration: r.classId }),
+        extensions: {
+          [XAPI_EXTENSIONS.exerciseVersion]: r.exerciseVersion,
+          [XAPI_EXTENSIONS.record]: r.id,
+          ...(r.seatId == null ? {} : { [XAPI_EXTENSIONS.seat]: r.seatId }),
+          [XAPI_EXTENSIONS.faults]: of(['fault']),
+          [XAPI_EXTENSIONS.instructor]: of(['run', 'pause', 'end', 'remove']),
+          [XAPI_EXTENSIONS.link]: of(['join', 'leave', 'back', 'finish']),
+          [XAPI_EXTENSIONS.trainee]: (r.actions ?? []).map(actionOf),
+        },
+      },
+      timestamp: r.finishedAt,
+    };
+  });
 }

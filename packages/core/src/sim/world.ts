@@ -75,6 +75,11 @@ export interface WorldSnapshot {
     /** What the forced faults do: lose the message or the answer, or duplicate, delay or reorder the message. */
     readonly dropPart?: LinkFault;
     readonly lastActivity: number;
+    /**
+     * How long the programmer has been idle in its user's time (ms), once time has moved at a pace
+     * other than 1 (absent until then: idle is simulated time since `lastActivity`).
+     */
+    readonly idleMs?: number;
     /** The number the last message sent carried (absent in older saved worlds: none yet). */
     readonly lastSent?: number;
     /** The highest number the pump's receiver has acted on. */
@@ -183,6 +188,13 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   let deliveriesBeforeDrop = restore?.link.deliveriesBeforeDrop ?? 0;
   let dropPart: LinkFault = restore?.link.dropPart ?? 'message';
   let lastActivity = restore?.link.lastActivity ?? simulation.now();
+  let idleMs: number | undefined = restore?.link.idleMs;
+  /** How long the programmer has been left alone, in its user's time. */
+  const idleFor = () => idleMs ?? simulation.now() - lastActivity;
+  const active = () => {
+    lastActivity = simulation.now();
+    if (idleMs !== undefined) idleMs = 0;
+  };
   let lastSent = restore?.link.lastSent ?? 0;
   let pumpLastActed = restore?.link.pumpLastActed ?? 0;
   let inFlight: { readonly seq: number; readonly event: PumpEvent | null } | null = restore?.link.inFlight ?? null;
@@ -334,8 +346,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   const closeIfIdle = () => {
     const state = String(session.getSnapshot().value);
     const open = !['disconnected', 'connecting', 'incomplete'].includes(state);
-    if (open && simulation.now() - lastActivity > profile.idleTimeoutMs)
-      session.send({ type: 'link.down', failure: 'idleTimeout' });
+    if (open && idleFor() > profile.idleTimeoutMs) session.send({ type: 'link.down', failure: 'idleTimeout' });
   };
 
   const accepted = (withdrawn?: Fluid | null): CommandResult => ({
@@ -355,6 +366,15 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
             code: 'time.notForward',
             message: `Time moves forward only: ${command.to} ms is before now (${simulation.now()} ms).`,
           });
+        {
+          const pace = command.pace ?? 1;
+          if (!(Number.isFinite(pace) && pace > 0))
+            return refused({
+              code: 'time.notForward',
+              message: `The pace of time must be a positive number of simulated ms a real ms, found ${pace}.`,
+            });
+          if (pace !== 1 || idleMs !== undefined) idleMs = idleFor() + (command.to - simulation.now()) / pace;
+        }
         simulation.advanceTo(command.to);
         closeIfIdle();
         return accepted();
@@ -365,7 +385,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
           if (s.value !== last) trail.push({ at: simulation.now(), session: s.value as SessionStateName });
           last = s.value;
         });
-        const idle = simulation.now() - lastActivity > profile.idleTimeoutMs;
+        const idle = idleFor() > profile.idleTimeoutMs;
         const open = !['disconnected', 'connecting'].includes(String(last));
         if (idle && open && command.event.type !== 'session.connect')
           session.send({ type: 'link.down', failure: 'idleTimeout' });
@@ -391,9 +411,9 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         } else {
           session.send(event);
         }
-        lastActivity = simulation.now();
+        active();
         drain();
-        lastActivity = simulation.now();
+        active();
         watch.unsubscribe();
         return { ok: true, at: simulation.now(), trail };
       }
@@ -473,6 +493,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         deliveriesBeforeDrop,
         dropPart,
         lastActivity,
+        ...(idleMs === undefined ? {} : { idleMs }),
         lastSent,
         pumpLastActed,
         inFlight,

@@ -42,8 +42,13 @@ export type WorldFault =
  * {@link CommandResult} and what each audience may see from the views.
  */
 export type WorldCommand =
-  /** Simulated time moves to `to` (never back), every event on the way processed at its instant. */
-  | { readonly type: 'time.advance'; readonly to: Milliseconds }
+  /**
+   * Simulated time moves to `to` (never back), every event on the way processed at its instant.
+   * `pace`: simulated ms per ms of the person at the programmer (a class run at 1 h a second: 3600;
+   * 1 when absent). The programmer's own time-outs (its idle time-out) count in that person's time,
+   * so a session is not closed under a trainee's fingers because the class clock runs fast.
+   */
+  | { readonly type: 'time.advance'; readonly to: Milliseconds; readonly pace?: number }
   /** A clinician's action on the programmer; every message it causes crosses the telemetry link before the result. */
   | { readonly type: 'programmer.act'; readonly event: ClinicianEvent }
   /**

@@ -111,6 +111,8 @@ export interface SeatSummary {
   readonly recordId: string | null;
   /** Whether the instructor injected a fault that the trainee has not been told of. */
   readonly faults: readonly string[];
+  /** The patient's withdrawal and overdose stages now (null without a patient): the console marks a patient in danger. */
+  readonly patient?: { readonly withdrawal: string; readonly overdose: string } | null;
 }
 
 /** A class as the instructor's class view shows it. */

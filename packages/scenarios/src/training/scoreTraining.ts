@@ -52,6 +52,46 @@ export interface TrainingDebrief {
   readonly lesson: string | null;
 }
 
+/** A fault the instructor injected while the exercise ran (in a class, or from the console): when, and its name. */
+export interface InjectedFault {
+  readonly at: number;
+  readonly label: string;
+}
+
+/** Trainee actions that change the drug reaching the patient. */
+const DELIVERY_ACTIONS = new Set([
+  'programmer.sent',
+  'programmer.restart',
+  'clinical.testDose',
+  'clinical.oralBaclofen',
+  'clinical.emergencyCare',
+]);
+/** Pump log events that change the drug reaching the patient (and alarms that say delivery stopped). */
+const DELIVERY_EVENTS = new Set([
+  'pump.stopped',
+  'pump.started',
+  'program.committed',
+  'refill.recorded',
+  'bolus.started',
+  'bolus.completed',
+  'bolus.cancelled',
+  'motor.stall',
+  'motor.recovered',
+  'pump.reset',
+]);
+const deliveryEvent = (type: string) =>
+  DELIVERY_EVENTS.has(type) ||
+  /^alarm\.(reservoirEmpty|eos|memoryError|motorStall|lowBatteryReset)\.raised$/.test(type);
+/** Who made the change a patient's stage change follows (the hidden truth speaks for itself). */
+const CAUSE_LANE: Record<DebriefEntry['lane'], string> = {
+  trainee: "the trainee's action: ",
+  pump: 'the pump: ',
+  truth: '',
+  patient: '',
+};
+/** At one instant, the cause named is the truth before the trainee's action before the pump's echo of it. */
+const CAUSE_RANK: Record<DebriefEntry['lane'], number> = { pump: 0, patient: 0, trainee: 1, truth: 2 };
+
 /** The share of the maximum needed to pass. */
 export const PASS_PERCENT = 70;
 /** Points for detecting a silent fault within a day, within three days, later. */
@@ -450,7 +490,11 @@ export function entryErrors(
 }
 
 /** Scores a trainee's run of a training scenario and writes its debrief. Pure. */
-export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrief {
+export function scoreTraining(
+  s: ScenarioFile,
+  run: TrainingRun,
+  injected: readonly InjectedFault[] = [],
+): TrainingDebrief {
   const when = clockOf(s);
   const training = trainingOf(s);
   const items: RubricItem[] = training.objectives.map((o) => judgeObjective(o, run, when));
@@ -553,18 +597,38 @@ export function scoreTraining(s: ScenarioFile, run: TrainingRun): TrainingDebrie
     const text = describeTruth(a, when);
     return text === null || a.at > run.endedAt ? [] : [{ at: a.at, lane: 'truth' as const, text }];
   });
+  const faults: DebriefEntry[] = injected
+    .filter((f) => f.at <= run.endedAt)
+    .map((f) => ({ at: f.at, lane: 'truth' as const, text: `${f.label}, injected by the instructor` }));
+  const traineeText = (t: TrainingRun['trainee'][number]) =>
+    `${eventWords(t.type)}${t.detail && (!(t.type in CLINICAL_ACTIONS) || t.type === 'clinical.examine') ? `: ${detailWords(t.type, t.detail)}` : ''}`;
+  // what changed the drug reaching the patient, latest first when a stage change asks for its cause
+  const changes: DebriefEntry[] = [
+    ...truth,
+    ...faults,
+    ...run.trainee
+      .filter((t) => DELIVERY_ACTIONS.has(t.type))
+      .map((t) => ({ at: t.at, lane: 'trainee' as const, text: traineeText(t) })),
+    ...run.events
+      .filter((e) => deliveryEvent(e.type))
+      .map((e) => ({ at: e.at, lane: 'pump' as const, text: eventWords(e.type) })),
+  ].sort((a, b) => a.at - b.at || CAUSE_RANK[a.lane] - CAUSE_RANK[b.lane]);
+  const causeOf = (at: number): string => {
+    let cause: DebriefEntry | undefined;
+    for (const c of changes) if (c.at <= at) cause = c;
+    return cause === undefined
+      ? 'nothing changed the drug reaching them before it (the course of what was already given)'
+      : `after ${CAUSE_LANE[cause.lane]}${cause.text} (${when(cause.at)})`;
+  };
   const timeline: DebriefEntry[] = [
     ...truth,
-    ...run.trainee.map((t) => ({
-      at: t.at,
-      lane: 'trainee' as const,
-      text: `${eventWords(t.type)}${t.detail && (!(t.type in CLINICAL_ACTIONS) || t.type === 'clinical.examine') ? `: ${detailWords(t.type, t.detail)}` : ''}`,
-    })),
-    ...run.events.map((e) => ({
-      at: e.at,
-      lane: e.type.startsWith('patient.') ? ('patient' as const) : ('pump' as const),
-      text: eventWords(e.type),
-    })),
+    ...faults,
+    ...run.trainee.map((t) => ({ at: t.at, lane: 'trainee' as const, text: traineeText(t) })),
+    ...run.events.map((e) =>
+      e.type.startsWith('patient.')
+        ? { at: e.at, lane: 'patient' as const, text: `${eventWords(e.type)}, ${causeOf(e.at)}` }
+        : { at: e.at, lane: 'pump' as const, text: eventWords(e.type) },
+    ),
   ].sort((a, b) => a.at - b.at);
   return {
     scenario: s.name,

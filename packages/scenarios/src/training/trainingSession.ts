@@ -12,7 +12,7 @@ import { createScenarioWorld } from '../runScenario.ts';
 import { createScenarioPlayer, type ScenarioPlayer } from '../scenarioPlayer.ts';
 import type { ScenarioFile } from '../scenarioSchema.ts';
 import { type ProgrammerScreen, programmerScreen, sameScreen } from './programmerScreen.ts';
-import { scoreTraining, type TrainingDebrief, trainingOf } from './scoreTraining.ts';
+import { type InjectedFault, scoreTraining, type TrainingDebrief, trainingOf } from './scoreTraining.ts';
 import type { TraineeAction } from './traineeActions.ts';
 import { coursePoint, type PumpChange, pumpChanges, type TrainingRun, trainingRunOf } from './trainingRun.ts';
 
@@ -61,8 +61,11 @@ export interface TrainingSession {
   apply(command: WorldCommand): CommandResult;
   /** The next instant of the scenario's timeline, or null when it is done. */
   nextStepAt(): Milliseconds | null;
-  /** Runs the rest of the story to the scenario's end and scores the run: the run record and its debrief. */
-  finish(): { readonly run: TrainingRun; readonly debrief: TrainingDebrief };
+  /**
+   * Runs the rest of the story to the scenario's end and scores the run: the run record and its
+   * debrief (with the faults the instructor injected, when given, on its timeline and as causes).
+   */
+  finish(injected?: readonly InjectedFault[]): { readonly run: TrainingRun; readonly debrief: TrainingDebrief };
   /** What to save. */
   record(): TrainingRecord;
 }
@@ -96,15 +99,15 @@ function session(
   };
   const spacing = () => COURSE_EVERY_MS * 2 ** Math.floor(progress.course.length / MAX_COURSE);
   /** Moves time, sampling the course at its spacing on the way so a long jump still draws its curve. */
-  const advance = (to: Milliseconds) => {
+  const advance = (to: Milliseconds, pace?: number) => {
     for (;;) {
       const last = progress.course[progress.course.length - 1]?.at ?? world.state().now;
       const next = last + spacing();
       if (next > to) break;
-      player.advanceTo(next as Milliseconds);
+      player.advanceTo(next as Milliseconds, pace);
       sample();
     }
-    player.advanceTo(to);
+    player.advanceTo(to, pace);
   };
   const note = (action: TraineeAction) => {
     if (progress.debrief === null) progress.trainee.push(action);
@@ -143,7 +146,7 @@ function session(
     apply(command) {
       if (command.type === 'time.advance') {
         if (command.to < world.state().now) return world.apply(command);
-        advance(command.to);
+        advance(command.to, command.pace);
         return { ok: true, at: world.state().now };
       }
       beforeView = programmerView(world.state());
@@ -166,7 +169,7 @@ function session(
       return result;
     },
     nextStepAt: () => player.nextStepAt(),
-    finish() {
+    finish(injected = []) {
       if (progress.debrief !== null && progress.run !== null) return { run: progress.run, debrief: progress.debrief };
       // the rest of the story: the scenario runs on to its end, so the debrief shows what followed
       const end = scenario.duration;
@@ -179,7 +182,7 @@ function session(
         changes: progress.changes,
       });
       progress.run = run;
-      progress.debrief = scoreTraining(scenario, run);
+      progress.debrief = scoreTraining(scenario, run, injected);
       return { run, debrief: progress.debrief };
     },
     record: () => ({

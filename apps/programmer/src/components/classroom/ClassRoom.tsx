@@ -13,6 +13,7 @@ import { socketUrl } from '../../classroom/classSeat.ts';
 import { api, type ClassListing } from '../../classroom/instructorApi.ts';
 import { classSpeedWords } from '../../format/classClock.ts';
 import { alarmLabels } from '../../format/labels.ts';
+import { patientInDanger, patientWords } from '../../format/seatPatient.ts';
 import { formatWhen } from '../../format/when.ts';
 import { hrefOf } from '../../simulation/useRoute.ts';
 import { ClockOriginContext } from '../../simulation/useWhen.ts';
@@ -20,6 +21,11 @@ import { BeliefFigures } from '../BeliefPanel.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { ScreenReplay } from '../ScreenReplay.tsx';
 import { TruthFigures } from '../TruthPanel.tsx';
+
+/** Real milliseconds before the console tries the server again, doubling to the last (plus up to half at random). */
+const RECONNECT_MS = [250, 500, 1000, 2000, 4000] as const;
+/** Refusals that mean the class is being taken up again: the console reconnects. */
+const COME_BACK = new Set(['class.elsewhere', 'class.moved', 'server.error']);
 
 /** One class, live: code and QR, the clock, faults, every trainee, and one trainee up close. */
 export function ClassRoom({
@@ -58,27 +64,34 @@ export function ClassRoom({
   useEffect(() => {
     let live = true;
     let ws: WebSocket | null = null;
+    let attempt = 0;
     const open = () => {
       ws = new WebSocket(socketUrl());
       const current = ws;
       current.addEventListener('open', () => {
-        setConnected(true);
         current.send(JSON.stringify({ type: 'instructor', token }));
       });
       current.addEventListener('message', (e: MessageEvent<string>) => {
         const message = JSON.parse(e.data) as ServerMessage;
         if (message.type === 'instructor') current.send(JSON.stringify({ type: 'watch', classId, seatId: null }));
-        else if (message.type === 'class') setView(message.view);
-        else if (message.type === 'seat') setSeat(message);
+        else if (message.type === 'class') {
+          attempt = 0;
+          setConnected(true);
+          setView(message.view);
+        } else if (message.type === 'seat') setSeat(message);
         else if (message.type === 'error') {
           if (message.code === 'auth.refused' || message.code === 'auth.signedOut' || message.code === 'auth.required')
             onSignedOut();
+          // the class is being taken up (a restart, another server process): come back with back-off
+          else if (COME_BACK.has(message.code)) current.close();
           else setNotes((n) => [message.message, ...n].slice(0, 8));
         }
       });
       current.addEventListener('close', () => {
         setConnected(false);
-        if (live) setTimeout(open, 1000);
+        const wait = RECONNECT_MS[Math.min(attempt, RECONNECT_MS.length - 1)] as number;
+        attempt += 1;
+        if (live) setTimeout(open, wait * (1 + Math.random() / 2));
       });
       setSocket(current);
     };
@@ -244,6 +257,7 @@ export function ClassRoom({
               <tr>
                 <th>Trainee</th>
                 <th>Link</th>
+                <th>Patient</th>
                 <th>Where</th>
                 <th>Last action</th>
                 <th>Alarms</th>
@@ -254,9 +268,16 @@ export function ClassRoom({
             </thead>
             <tbody>
               {view.seats.map((s) => (
-                <tr key={s.seatId} className={s.sounding.length > 0 ? 'sounding' : ''} data-testid={`seat-${s.name}`}>
+                <tr
+                  key={s.seatId}
+                  className={[s.sounding.length > 0 ? 'sounding' : '', patientInDanger(s) ? 'patient-danger' : '']
+                    .filter((c) => c !== '')
+                    .join(' ')}
+                  data-testid={`seat-${s.name}`}
+                >
                   <td>{s.name}</td>
                   <td>{s.connected ? 'connected' : 'lost'}</td>
+                  <td data-testid={`patient-${s.name}`}>{patientWords(s)}</td>
                   <td>{s.where}</td>
                   <td>{s.lastAction === null ? 'none yet' : eventWords(s.lastAction)}</td>
                   <td>
