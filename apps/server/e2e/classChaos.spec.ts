@@ -106,11 +106,11 @@ async function chaos(cluster: Cluster, label: string) {
   for (let i = 0; i < 100 && trainees.some((t) => t.pending > 0); i += 1) await sleep(50);
   expect(trainees.map((t) => t.forgotten)).toEqual(trainees.map(() => 0));
 
-  // End class killed part way (0 to 150 ms in): all of its records or none
+  // End class killed part way (0 to 1 s in, seeded: before, during or after its commit): all of its records or none
   const [ending, other] = consoles as [ChaosInstructor, ChaosInstructor];
   const endAt = Date.now();
   ending.control('end');
-  await sleep(Math.floor(random() * 150));
+  await sleep(Math.floor(random() * 1000));
   await cluster.killHolder();
   let base = await cluster.holderBase();
   const kept = await api<{ records: unknown[] }>(base, `/api/records?classId=${ending.classId}`, token);

@@ -25,7 +25,16 @@ export interface ServerProcess {
 export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      // every simulated device of a spec comes from 127.0.0.1: the per-address shares are raised
+      ITPS_MAX_SOCKETS_PER_ADDRESS: '500',
+      ITPS_JOINS_PER_ADDRESS_PER_MIN: '500',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
