@@ -87,6 +87,20 @@ async function runClass(hub: ClassHub, base: string, app: FastifyInstance) {
     }
     if (step === 14) await control('pause');
     if (step === 16) await control('run', 60);
+    if (step === 10) {
+      // a fourth trainee joins, acts, and is removed (their exercise recorded); then the class is locked
+      const dee = await socketClient(base);
+      dee.send({ type: 'join', code: created.code, name: 'Dee' });
+      await dee.next('trainee');
+      id += 1;
+      dee.send({ type: 'command', id, command: TRAINEE_COMMANDS[1] });
+      await dee.next('result');
+      const seatId = hub.classroom(created.classId)?.seats()[3]?.id;
+      instructor.send({ type: 'remove', classId: created.classId, seatId });
+      await dee.next('error');
+      await control('lock');
+      dee.socket.close();
+    }
     await hub.settled();
   }
   await hub.settled();
@@ -108,6 +122,8 @@ describe('REQ-CLASS-03: a class is its commands: rebuilt from its log it is the 
       const twinJson = JSON.stringify(twin?.snapshot());
       const twinWorlds = twin?.seats().map((s) => JSON.stringify(s.worldState()));
       expect(twin?.elapsed).toBeGreaterThan(0);
+      expect(twin?.locked).toBe(true);
+      expect(twin?.seats().map((s) => s.trainee.name)).toEqual(['Ana', 'Ben', 'Chen']);
       const lines = await first.hub.lines(created.classId);
       expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i));
       if (every !== undefined) {
@@ -175,7 +191,8 @@ describe('REQ-CLASS-03: a class is its commands: rebuilt from its log it is the 
     const auth = { authorization: `Bearer ${token}` };
     const url = `/api/records.xapi.json?classId=${created.classId}`;
     const statements = (await first.app.inject({ method: 'GET', url, headers: auth })).json();
-    expect(statements).toHaveLength(3);
+    // Ana, Ben, Chen, and Dee (removed after acting: recorded when removed)
+    expect(statements).toHaveLength(4);
     for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
     const anaStatement = statements.find((s: { actor: { name: string } }) => s.actor.name === 'Ana');
     expect(anaStatement.context.extensions['https://itps.invalid/xapi/faults-injected']).toEqual([
