@@ -182,12 +182,18 @@ describe('clinician programmer in Chromium', () => {
     await page.getByRole('button', { name: 'Stop the pump until it is refilled' }).click();
     // a stop is confirmed in clinical words, like any other change
     expect(await text('finding-therapy.stop')).toContain('Withdrawal usually begins within 1 to 3 days');
-    await page.getByRole('button', { name: 'Confirm this change' }).click();
+    // the stop records what is in the reservoir with it: the 2000 mcg/mL injected, mixed with the dead space's 500
+    expect(await text('finding-refill.residualMixing')).toContain('about 1891.8 mcg/mL');
+    while ((await page.getByRole('button', { name: 'Confirm this change' }).count()) > 0)
+      await page.getByRole('button', { name: 'Confirm this change' }).first().click();
     await page.getByRole('button', { name: 'Review changes' }).click();
+    expect(await text('finish-diff')).toContain('19.40 mL');
     await page.getByRole('button', { name: 'Confirm and update pump' }).click();
     await expect(text('session-state')).resolves.toBe('Connected');
     expect(await text('pump-state')).toBe('stopped');
     expect(await text('pump-mode')).toBe('stopped');
+    // the pump now knows the strength it holds, so a restart cannot run it at a quarter of the belief
+    expect(await text('prog-drug')).toContain('2000');
   });
 
   it('holds a bolus to its limit in mcg, keeps the queued value after Back, and asks before a second change replaces it', async () => {
