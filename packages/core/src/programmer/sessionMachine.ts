@@ -81,6 +81,18 @@ export type SessionEvent =
 
 const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
 
+/** A session with no workflow open: nothing drafted, judged, answered or shown. */
+const NO_WORKFLOW = {
+  workflow: null,
+  draft: EMPTY_DRAFT,
+  refill: null,
+  reviewed: null,
+  findings: [],
+  acknowledged: [],
+  reentered: false,
+  diff: null,
+} satisfies Partial<SessionContext>;
+
 /** The one therapy gate on the session's draft, as it stands now. */
 export const judgeDraft = (context: SessionContext, draft: Draft = context.draft): DraftFinding[] =>
   context.view === null
@@ -220,16 +232,7 @@ export const sessionMachine = setup({
         notice: null,
       };
     }),
-    clearWorkflow: assign({
-      workflow: null,
-      draft: EMPTY_DRAFT,
-      refill: null,
-      reviewed: null,
-      findings: [],
-      acknowledged: [],
-      reentered: false,
-      diff: null,
-    }),
+    clearWorkflow: assign(NO_WORKFLOW),
     changeDraft: assign(({ context, event }) => {
       assertEvent(event, 'draft.change');
       if (context.view === null) return {};
@@ -293,18 +296,7 @@ export const sessionMachine = setup({
     }),
     /** A link lost mid-workflow: a draft is dropped, but a refill whose needle acted is kept to finish. */
     clearUnlessNeedle: assign(({ context }) =>
-      needleActed(context.refill)
-        ? { diff: null, reviewed: null, acknowledged: [], reentered: false }
-        : {
-            workflow: null,
-            draft: EMPTY_DRAFT,
-            refill: null,
-            reviewed: null,
-            findings: [],
-            acknowledged: [],
-            reentered: false,
-            diff: null,
-          },
+      needleActed(context.refill) ? { diff: null, reviewed: null, acknowledged: [], reentered: false } : NO_WORKFLOW,
     ),
     confirmFinding: assign(({ context, event }) =>
       event.type === 'finding.confirm' &&
