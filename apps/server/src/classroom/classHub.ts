@@ -456,35 +456,24 @@ export class ClassHub {
         if (!command.ok) return this.#refuse(conn, 'command.invalid', command.problems.join('; '), 'command');
         if (seat.finished || classroom.ended)
           return this.#refuse(conn, 'exercise.finished', 'This exercise is finished; its debrief is open.', 'command');
-        if (!classroom.clock.running) {
+        // a command the class cannot take now: answered as the programmer's own refusal, nothing applied
+        const refuseCommand = (words: string) =>
           conn.send({
             type: 'result',
             id: message.id,
             result: {
               ok: false,
               at: seat.worldState().now,
-              refusal: {
-                code: 'programmer.unavailable',
-                message: 'The instructor has paused the class; wait for it to run again.',
-              },
+              refusal: { code: 'programmer.unavailable', message: words },
             },
           });
+        if (!classroom.clock.running) {
+          refuseCommand('The instructor has paused the class; wait for it to run again.');
           return;
         }
         if (!this.#shares.seatCommand(seat, this.#now())) {
           this.#log.warn({ code: 'seat.rate', seatId: seat.id }, "refused a seat's command: over its rate");
-          conn.send({
-            type: 'result',
-            id: message.id,
-            result: {
-              ok: false,
-              at: seat.worldState().now,
-              refusal: {
-                code: 'programmer.unavailable',
-                message: `Too many commands from this seat: at most ${SEAT_COMMANDS_PER_S} a second; wait a moment.`,
-              },
-            },
-          });
+          refuseCommand(`Too many commands from this seat: at most ${SEAT_COMMANDS_PER_S} a second; wait a moment.`);
           return;
         }
         const held = this.#heldNow(conn, classroom, 'command');
