@@ -4,7 +4,8 @@
  */
 export { baclofen } from './drug/baclofen.ts';
 export { doseToRate, rateToDose } from './drug/doseToRate.ts';
-export type { Drug, SpasticityOrigin } from './drug/drug.ts';
+export type { Drug, DrugId, SpasticityOrigin } from './drug/drug.ts';
+export { type Solution, type SolutionPart, singleDrug } from './drug/solution.ts';
 export { assertNever, ItpsMisuseError } from './errors.ts';
 export { advancePatient, overdoseStageAt, relativeEffect, withdrawalStageAt } from './patient/advancePatient.ts';
 export {

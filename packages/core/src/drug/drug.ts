@@ -3,9 +3,12 @@ import type { McgPerMl, Picograms, PicogramsPerDay } from '../units/quantity.ts'
 /** Origin of the spasticity, which sets the titration limits. */
 export type SpasticityOrigin = 'spinal' | 'cerebral' | 'pediatric';
 
+/** The drugs of the drug library. */
+export type DrugId = 'baclofen' | 'morphine' | 'ziconotide';
+
 /** A drug the pump may hold, with the limits the programmer's guard rails use. */
 export interface Drug {
-  readonly id: 'baclofen';
+  readonly id: DrugId;
   readonly name: string;
   /** Concentrations sold ready to use (mcg/mL). */
   readonly stockConcentrations: readonly McgPerMl[];
