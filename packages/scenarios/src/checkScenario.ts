@@ -153,6 +153,70 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         JSON.stringify(training.silentFault.detectedBy),
       );
     if (s.patient === undefined) add('patient', 'a patient for a training scenario', 'none');
+    checkPlan(s, add);
   }
   return problems;
+}
+
+/** Plan steps a screening trial offers (no pump is implanted yet) and those only it offers. */
+const SCREENING_ONLY = ['clinical.testDose', 'clinical.recommendImplant', 'clinical.notCandidate'];
+const PUMP_STEPS = ['interrogate', 'restart', 'program', 'refill', 'bolus', 'setLowReservoirAlarm'];
+
+/** The right plan: in time order, from the visit to the end, each step one the trainee can take in this phase. */
+function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found: string) => void): void {
+  const training = s.training;
+  if (training?.plan === undefined) return;
+  const profile = getDeviceProfile(s.pump.model);
+  const visit = training.visitAt ?? 0;
+  const screening = training.phase === 'screening';
+  let previous = visit;
+  let concentration = s.pump.reservoir.concentrationMcgPerMl;
+  training.plan.forEach((step, i) => {
+    const path = `training.plan[${i}]`;
+    if (step.at < visit)
+      add(
+        `${path}.at`,
+        `a time at or after the visit (training.visitAt, ${iso(visit)}): the trainee starts there`,
+        iso(step.at),
+      );
+    else if (step.at < previous)
+      add(`${path}.at`, `a time at or after the previous step (${iso(previous)})`, iso(step.at));
+    if (step.at > s.duration)
+      add(`${path}.at`, `a time within the scenario's duration (${iso(s.duration)})`, iso(step.at));
+    previous = Math.max(previous, step.at);
+    if (screening && PUMP_STEPS.includes(step.do))
+      add(`${path}.do`, 'a step of the screening trial (no pump is implanted yet)', JSON.stringify(step.do));
+    if (!screening && SCREENING_ONLY.includes(step.do))
+      add(
+        `${path}.do`,
+        'a step with an implanted pump (test doses and the decision belong to phase: screening)',
+        JSON.stringify(step.do),
+      );
+    switch (step.do) {
+      case 'program': {
+        const result = validateProgram(toProgram(step.therapy, concentration), profile);
+        if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
+        break;
+      }
+      case 'refill': {
+        const entered = step.entered?.concentrationMcgPerMl ?? step.concentrationMcgPerMl;
+        if (entered !== concentration && step.bridgeBolus === undefined)
+          add(
+            `${path}.bridgeBolus`,
+            `true or false: the concentration changes from ${concentration} to ${entered} mcg/mL`,
+            'nothing',
+          );
+        concentration = entered;
+        break;
+      }
+      case 'bolus':
+        if (step.kind !== 'priming' && (step.doseMcg === undefined) === (step.volumeMl === undefined))
+          add(path, 'exactly one of doseMcg and volumeMl', step.doseMcg === undefined ? 'neither' : 'both');
+        if (step.kind !== 'priming' && step.duration === undefined)
+          add(`${path}.duration`, 'how long the bolus takes', 'nothing');
+        break;
+      default:
+        break;
+    }
+  });
 }

@@ -1,0 +1,60 @@
+import { type ClinicianEvent, programmerView, type Refusal, restartDraft } from '@itps/core';
+import { perform } from '../applyAction.ts';
+import { catheterVolumePerCm } from '../scenarioPlayer.ts';
+import type { PlanStep, ScenarioAction, ScenarioFile } from '../scenarioSchema.ts';
+import type { TrainingSession } from '../training/trainingSession.ts';
+
+/**
+ * Does one step of an exercise's right plan through the exercise's door at the session's present
+ * instant, as a trainee does it: the programmer reads the pump (`interrogate`), restarts therapy
+ * through its stop/restart workflow (`restart`), a programming or refill visit is the timeline's
+ * action of that name, a test dose is the `patient.testDose` command, a clinical action is recorded
+ * with its detail. Returns the refusal when the world refused it (nothing applied), else null.
+ */
+export function playPlanStep(scenario: ScenarioFile, session: TrainingSession, step: PlanStep): Refusal | null {
+  const act = (event: ClinicianEvent): Refusal | null => {
+    const result = session.apply({ type: 'programmer.act', event });
+    return result.ok ? null : result.refusal;
+  };
+  switch (step.do) {
+    case 'interrogate':
+      return act({ type: 'session.connect' });
+    case 'restart': {
+      act({ type: 'session.connect' });
+      const view = programmerView(session.world.state()).pump;
+      if (view === null)
+        return { code: 'programmer.unavailable', message: 'the programmer read nothing from the pump' };
+      const steps: ClinicianEvent[] = [
+        { type: 'workflow.start', workflow: 'stopRestart' },
+        { type: 'draft.change', draft: restartDraft(view, view.therapy) },
+      ];
+      for (const event of steps) {
+        const refused = act(event);
+        if (refused !== null) return refused;
+      }
+      for (const f of programmerView(session.world.state()).findings)
+        if (f.severity === 'confirm') act({ type: 'finding.confirm', code: f.code });
+      return act({ type: 'review.open' }) ?? act({ type: 'review.confirm' });
+    }
+    case 'clinical.testDose': {
+      const result = session.apply({ type: 'patient.testDose', doseMcg: step.doseMcg });
+      return result.ok ? null : result.refusal;
+    }
+    case 'program':
+    case 'refill':
+    case 'bolus':
+    case 'setLowReservoirAlarm': {
+      const { do: action, ...fields } = step;
+      const door = { apply: session.apply, state: () => session.world.state() };
+      return perform(door, { ...fields, action } as ScenarioAction, catheterVolumePerCm(scenario));
+    }
+    default: {
+      const result = session.apply({
+        type: 'clinical.act',
+        action: step.do,
+        ...(step.detail === undefined ? {} : { detail: step.detail }),
+      });
+      return result.ok ? null : result.refusal;
+    }
+  }
+}
