@@ -119,7 +119,6 @@ export function unpassableProblems(
           `patient.overdose.${st}`,
         ])),
   ]);
-  const trainee = traineeCan(screening);
   let points = 0;
   training.objectives.forEach((o, i) => {
     const path = `training.objectives.${i}`;
@@ -141,7 +140,7 @@ export function unpassableProblems(
       else if (o.before !== undefined && o.before < visit) {
         // before the visit every run is the idle one: only what the story itself does can meet it
         const met = before.some((e) => e.type === o.event && e.at >= from && e.at <= (o.before ?? 0));
-        if (!met || trainee.has(o.event))
+        if (!met)
           say(`${path}.before`, `a window that closes after the trainee arrives (${iso(visit)})`, iso(o.before));
       }
     } else if ('never' in o) {
