@@ -8,7 +8,7 @@ export { bestScore } from './authoring/bestScore.ts';
 export { checkExerciseFields, drugLibraryProblems } from './authoring/checkExerciseFields.ts';
 export { type ExerciseMeta, exerciseMeta } from './authoring/exerciseMeta.ts';
 export { exerciseDocument, exerciseFromYaml, exerciseToYaml } from './authoring/exerciseYaml.ts';
-export { type FieldProblem, fieldPath, fieldWords } from './authoring/fieldProblem.ts';
+export { type FieldProblem, fieldPath, fieldProblemOf, fieldWords } from './authoring/fieldProblem.ts';
 export { playPlanStep } from './authoring/playPlanStep.ts';
 export {
   type AlarmInterval,
@@ -40,6 +40,7 @@ export {
   type ClassEventKind,
   type ClassRow,
   exerciseTitle,
+  type LibraryRef,
   type RecordSummary,
   type StoredRecord,
 } from './classroom/classRecords.ts';
