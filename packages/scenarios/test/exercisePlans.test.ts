@@ -60,4 +60,19 @@ describe('bestScore', () => {
     // objectives 4 x 10; the occlusion at 2 h, the visit at 40 h: 38 h late, within three days
     expect(bestScore(s)).toEqual({ best: 50, max: 60 });
   });
+
+  it('20 when the trainee meets the patient within a day of the fault (the pocket fill: at the visit itself), 5 after three days, none without one', () => {
+    const of = (file: string) => {
+      const found = library.find((l) => l.file === file)?.scenario;
+      if (found === undefined) throw new Error(`missing ${file}`);
+      return found;
+    };
+    // 3 objectives x 10 and the pocket fill found at the visit (the fault's instant): 20
+    expect(bestScore(of('pocket-fill.scenario.yaml'))).toEqual({ best: 50, max: 50 });
+    const s = of('withdrawal-occluded-catheter.scenario.yaml');
+    const late = { ...s, training: { ...(s.training as NonNullable<typeof s.training>), visitAt: 80 * 3_600_000 } };
+    expect(bestScore(late as typeof s)).toEqual({ best: 45, max: 60 });
+    // no silent fault: the objectives alone (10 + 20 + 10)
+    expect(bestScore(of('dose-increase-cerebral.scenario.yaml'))).toEqual({ best: 40, max: 40 });
+  });
 });

@@ -111,7 +111,7 @@ export function fieldProblemOf(problem: Problem, severity: FieldProblem['severit
   const path = fieldPath(problem.path.startsWith('line ') ? '' : problem.path);
   return {
     path,
-    message: `${fieldWords(path)}: expected ${problem.expected}; found ${problem.found}.`,
+    message: `${fieldWords(path)}: expected ${problem.expected}; found ${problem.found.replace(/\.$/, '')}.`,
     severity,
   };
 }
