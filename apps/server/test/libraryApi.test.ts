@@ -186,6 +186,42 @@ describe('the exercise library over HTTP, behind the instructor passphrase', () 
     );
     const huge = await call(s, 'POST', '/api/library', { yaml: 'x'.repeat(3 * MAX_LIBRARY_YAML_BYTES) });
     expect(huge.statusCode).toBe(413);
+    const empty = (await call(s, 'POST', '/api/library', { yaml: '' })).json().error;
+    expect(empty).toMatchObject({ where: 'body.yaml', expected: 'a non-empty text', found: '""' });
+    const longQuery = (await call(s, 'GET', `/api/library?q=${'a'.repeat(201)}`)).json().error;
+    expect(longQuery).toMatchObject({ where: 'query.q', expected: 'at most 200 characters' });
+    expect(longQuery.found).toMatch(/^"a{56}\.\.\.$/);
+    const wordBase = (
+      await call(s, 'PUT', '/api/library/00000000-0000-4000-8000-000000000001', { yaml: LOW, baseVersion: 'two' })
+    ).json().error;
+    expect(wordBase).toMatchObject({ where: 'body.baseVersion', found: '"two"' });
+    const noSuch = '00000000-0000-4000-8000-00000000beef';
+    for (const [method, url] of [
+      ['GET', `/api/library/${noSuch}`],
+      ['POST', `/api/library/${noSuch}/duplicate`],
+      ['POST', `/api/library/${noSuch}/retire`],
+      ['GET', '/api/library/template:no-such-exercise'],
+    ] as const) {
+      const answer = await call(s, method, url, method === 'GET' ? undefined : {});
+      expect([url, answer.statusCode, answer.json().error.code]).toEqual([url, 404, 'library.unknown']);
+    }
+    const version = await call(s, 'GET', '/api/library/template:low-reservoir-alarm/versions/first');
+    expect([version.statusCode, version.json().error]).toEqual([
+      404,
+      {
+        code: 'library.version',
+        message: 'No version "first": versions are whole numbers from 1.',
+        where: 'version',
+        expected: 'a whole number from 1',
+        found: '"first"',
+      },
+    ]);
+    expect((await call(s, 'GET', '/api/library/template:low-reservoir-alarm/versions/2')).statusCode).toBe(404);
+    // a template opened as a class from the library is the shipped exercise, naming no library version
+    const template = (
+      await call(s, 'POST', '/api/classes', { libraryId: 'template:low-reservoir-alarm', version: 1 })
+    ).json();
+    expect(template.exercise).toMatchObject({ file: 'low-reservoir-alarm.scenario.yaml', library: null });
     const classBody = (
       await call(s, 'POST', '/api/classes', { libraryId: 'template:nothing-here', version: 1 })
     ).json();
