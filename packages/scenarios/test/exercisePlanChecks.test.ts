@@ -295,6 +295,45 @@ describe('the plan played through the door', () => {
   });
 });
 
+describe('a program step goes through the programmer, its findings answered as a trainee answers them', () => {
+  const play = (dose: number) =>
+    previewExercise(
+      scenarioOf(
+        withTraining({
+          plan: [{ at: 'P1D', do: 'program', therapy: { mode: 'simple', doseMcgPerDay: dose } }],
+        }),
+      ),
+    ).plan;
+
+  it('300 to 330 mcg/day (+10 %): the dose change workflow, sent and verified, no warning to confirm', () => {
+    const plan = play(330);
+    const types = (plan?.trainee ?? []).map((t) => (t.detail === undefined ? t.type : `${t.type} ${t.detail}`));
+    expect(types).toEqual([
+      'programmer.connect',
+      'programmer.workflow doseChange',
+      'programmer.sent',
+      'programmer.verify',
+    ]);
+    expect(plan?.run.final['pump.doseMcgPerDay']).toBe(330);
+    expect(plan?.run.incompleteSession).toBe(false);
+    expect(plan?.score.items.filter((i) => i.points < 0)).toEqual([]);
+  });
+
+  it('300 to 400 mcg/day (+33 %, above the +30 % a day for spinal spasticity): confirmed, and the plan loses 5 points for it', () => {
+    const plan = play(400);
+    // confirmed on the programmer (1.6 s into the visit: two telemetry exchanges of 800 ms)
+    expect(plan?.trainee).toContainEqual({
+      at: 24 * 3_600_000 + 1600,
+      type: 'programmer.softLimitConfirmed',
+      detail: 'dose.titrationStep',
+    });
+    expect(plan?.run.final['pump.doseMcgPerDay']).toBe(400);
+    expect(plan?.score.items.filter((i) => i.points < 0).map((i) => [i.text, i.points])).toEqual([
+      ['Soft limit overridden', -5],
+    ]);
+  });
+});
+
 describe('exerciseMeta', () => {
   it('one topic or a list, a difficulty or none', () => {
     expect(exerciseMeta(scenarioOf(BASE))).toEqual({
