@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TRAINING_DIR } from '../src/classroom/exercises.ts';
+import { loadExercises, TRAINING_DIR } from '../src/classroom/exercises.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { RecordStore } from '../src/db/recordStore.ts';
 import { MAX_LIBRARY_YAML_BYTES } from '../src/library/checkLibraryYaml.ts';
+import { buildServer } from '../src/server.ts';
 import { pollAsync, type RealServer, startRealServer } from './realServer.ts';
+import { socketClient } from './socketClient.ts';
 
 const LOW = readFileSync(join(TRAINING_DIR, 'low-reservoir-alarm.scenario.yaml'), 'utf8');
 
@@ -266,5 +271,68 @@ describe('a class opened on a version names it in every record, after a later ve
     // a class opened now on version 2 names version 2
     const second = (await call(s, 'POST', '/api/classes', { libraryId: id, version: 2 })).json();
     expect(second.exercise.library).toEqual({ id, version: 2 });
+  });
+});
+
+describe('a class of a library version, taken up again from its log by another server process', () => {
+  it('keeps naming the version it was opened on: the rebuilt class and the records its end writes', async () => {
+    const db = await openDatabase({ dataDir: null });
+    const exercises = await loadExercises();
+    const serve = async () => {
+      let base = '';
+      const built = await buildServer({
+        store: new RecordStore(db),
+        exercises,
+        staticDir: null,
+        publicUrl: () => base,
+        tickMs: 0,
+        setupCode: 'TEST-CODE',
+      });
+      await built.app.listen({ port: 0, host: '127.0.0.1' });
+      base = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}/`;
+      return { ...built, base };
+    };
+    const first = await serve();
+    const token = (
+      await first.app.inject({
+        method: 'POST',
+        url: '/api/instructor/setup',
+        payload: { passphrase: 'the sim lab key', setupCode: 'TEST-CODE' },
+      })
+    ).json().token as string;
+    const auth = { authorization: `Bearer ${token}` };
+    const send = (app: typeof first.app, method: 'POST' | 'PUT' | 'GET', url: string, payload?: object) =>
+      app.inject({ method, url, headers: auth, ...(payload === undefined ? {} : { payload }) });
+    const { id } = (await send(first.app, 'POST', '/api/library', { yaml: LOW })).json();
+    const opened = (await send(first.app, 'POST', '/api/classes', { libraryId: id, version: 1 })).json();
+    const ana = await socketClient(first.base);
+    ana.send({ type: 'join', code: opened.code, name: 'Ana' });
+    await ana.next('joined');
+    await first.hub.settled();
+    ana.socket.close();
+    await first.app.close();
+    // version 2 saved while no server holds the class; another process takes the class up from its log
+    const second = await serve();
+    const edited = LOW.replace('volumeMl: 2.5', 'volumeMl: 3');
+    expect((await send(second.app, 'PUT', `/api/library/${id}`, { yaml: edited, baseVersion: 1 })).json().version).toBe(
+      2,
+    );
+    const rebuilt = second.hub.classroom(opened.classId);
+    expect(rebuilt?.exercise.library).toEqual({ id, version: 1 });
+    expect(rebuilt?.exercise.text).toBe(LOW);
+    const instructor = await socketClient(second.base);
+    instructor.send({ type: 'instructor', token });
+    await instructor.next('instructor');
+    instructor.send({ type: 'control', classId: opened.classId, action: 'end' });
+    const records = await pollAsync(async () => {
+      const list = (await send(second.app, 'GET', `/api/records?classId=${opened.classId}`)).json().records;
+      return list.length > 0 ? list : undefined;
+    });
+    expect(records?.map((r: { traineeName: string; library: unknown }) => [r.traineeName, r.library])).toEqual([
+      ['Ana', { id, version: 1 }],
+    ]);
+    instructor.socket.close();
+    await second.app.close();
+    await db.close();
   });
 });
