@@ -41,6 +41,7 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   'pump.reset': 'Pump reset to minimum rate',
   'catheter.recorded': 'Catheter data recorded',
   'alarm.tested': 'Alarm tones tested',
+  'pump.replaced': 'Pump replaced (a new pump connected)',
   'programmer.connect': 'Programmer connected to the pump',
   'programmer.workflow': 'Programmer workflow opened',
   'programmer.softLimitConfirmed': 'Guard-rail warning confirmed',

@@ -47,6 +47,7 @@ export const EVENT_NAMES: readonly string[] = [
   'bolus.cancelled',
   'motor.stall',
   'motor.recovered',
+  'pump.replaced',
   ...WITHDRAWAL_STAGES.map((stage) => `patient.withdrawal.${stage}`),
   ...OVERDOSE_STAGES.map((stage) => `patient.overdose.${stage}`),
 ];
