@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ClinicianEvent,
   createWorld,
   type Draft,
   daysToMs,
@@ -17,8 +18,7 @@ import { buildPumpInput } from '../src/testing/index.ts';
 // The Replacement workflow through the world's door, worked by hand. The old pump: 500 mcg/mL at
 // 250 mcg/day, 40 cm of catheter (0.104 mL), ERI at day 1 (see replacePump.test.ts); replaced on day 2.
 const MCG = 1_000_000;
-const at = (w: World, event: Parameters<World['apply']>[0] & { type: 'programmer.act' }['event']) =>
-  w.apply({ type: 'programmer.act', event });
+const at = (w: World, event: ClinicianEvent) => w.apply({ type: 'programmer.act', event });
 const view = (w: World) => programmerView(w.state());
 
 function begin(): World {
@@ -106,7 +106,7 @@ describe('the Replacement workflow on the programmer', () => {
       expect.arrayContaining(['program.committed', 'refill.recorded', 'bolus.started']),
     );
     // the priming (0.2 mL at 24 mL/day: 12 minutes) pushes the tubing's water into the open pocket
-    const started = logEntries(w.state().pump.log).findLast((e) => e.type === 'bolus.started')?.at ?? 0;
+    const started = [...logEntries(w.state().pump.log)].reverse().find((e) => e.type === 'bolus.started')?.at ?? 0;
     const primedAt = (started + 12 * 60_000) as Milliseconds;
     w.apply({ type: 'time.advance', to: primedAt });
     const truth = pumpTruthView(w.state().pump);

@@ -144,6 +144,23 @@ const action = z.discriminatedUnion('action', [
     concentrationMcgPerMl: mcgPerMl,
     site: z.enum(['reservoir', 'pocket', 'cap']),
   }),
+  // extension: the pump replaced (at ERI or EOS, or early for a memory error or a motor stall)
+  z.strictObject({
+    ...at,
+    action: z.literal('replace'),
+    /** The new pump's model; its battery is new (age 0). */
+    model: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
+    /** `kept`: the new pump on the implanted catheter (its old drug and faults as they are); `new`: a new catheter. */
+    catheter: z.enum(['kept', 'new']),
+    /** The new catheter's implanted length (required with `catheter: new`), at the file's volume per cm. */
+    newCatheterLengthCm: z.number().min(0).max(200).optional(),
+    /** What the new pump's empty reservoir is filled with before it is connected. */
+    fill: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }),
+    /** The therapy entered into the new pump; the old pump's program when absent. */
+    therapy: therapy.optional(),
+    /** The priming bolus: the new pump's tubing only (on the table), tubing and catheter, or none. */
+    priming: z.enum(['tubing', 'tubingAndCatheter', 'none']).optional(),
+  }),
 ]);
 
 const value = z.union([

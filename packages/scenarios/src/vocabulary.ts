@@ -16,6 +16,7 @@ export const OBSERVABLES = [
   'truth.epiduralMcg',
   'truth.subduralMcg',
   'truth.tip',
+  'truth.explantedMcg',
   'patient.ashworth',
   'patient.ashworthGrade',
   'patient.withdrawal',
