@@ -63,6 +63,7 @@ export const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
   catheterData: 'Catheter data',
   alarmTest: 'Alarm tone test',
   bridgeBolus: 'Bridge bolus',
+  replacement: 'Pump replacement',
 };
 
 /** What each guard-rail warning a clinician may confirm says, in a few words. */
@@ -100,6 +101,10 @@ export const FINDING_WORDS: Readonly<Record<string, string>> = {
   'refill.notAspirated': 'a refill recorded without aspirating',
   'refill.recordAboveKnown': 'a volume recorded above what is known to be there',
   'refill.concentrationMismatch': 'a concentration that is not the syringe’s',
+  'replacement.primingTubing': "priming the new pump's tubing onto the kept catheter",
+  'replacement.primingNewCatheter': 'priming the new pump and the new catheter',
+  'replacement.noPriming': "no priming bolus for the new pump's tubing",
+  'replacement.primingThroughCatheter': 'a priming bolus through the kept catheter',
 };
 
 /** A finding code in words; a code this list does not know is said as a guard-rail warning, never as code. */
