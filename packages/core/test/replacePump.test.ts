@@ -26,12 +26,12 @@ const fill = (ml: number, mcgPerMl: number): Fluid =>
 const conserved = (p: PumpState) => checkPumpState(p, ['REQ-CONS-01']);
 
 describe('replacePump (the kernel)', () => {
-  it('refuses a working pump with battery left and no fault', () => {
+  it('REQ-REPL-01: refuses a working pump with battery left and no fault', () => {
     const r = replacePump(old(), { profileId: 'synchromed-ii-20', catheter: 'kept' });
     expect(r).toMatchObject({ ok: false, refusal: { code: 'replacement.notDue' } });
   });
 
-  it('at ERI: a new serial and battery, the old reservoir and tubing explanted exactly, the kept catheter as it was', () => {
+  it('REQ-REPL-01: at ERI: a new serial and battery, the old reservoir and tubing explanted exactly, the kept catheter as it was', () => {
     const before = atDay2();
     expect(before.alarms.eri.active).toBe(true);
     const r = replacePump(before, {
@@ -104,7 +104,7 @@ describe('replacePump (the kernel)', () => {
     expect(conserved(p)).toEqual([]);
   });
 
-  it('a new catheter: the old one leaves the body with the pump; the new one holds spinal fluid and no fault', () => {
+  it('REQ-REPL-01: a new catheter: the old one leaves the body with the pump; the new one holds spinal fluid and no fault', () => {
     const before = atDay2();
     const r = replacePump(before, {
       profileId: 'synchromed-ii-20',

@@ -73,7 +73,7 @@ describe('the Replacement workflow on the programmer', () => {
     expect(w.state().explanted[0]?.reading.serial).toBe(oldSerial);
   });
 
-  it('the gate refuses priming the kept catheter again, and confirms the tubing alone', () => {
+  it('REQ-REPL-02: the gate refuses priming the kept catheter again, and confirms the tubing alone', () => {
     const { w } = swappedAndFilled();
     at(w, { type: 'draft.change', draft: draftFor(w, 'tubingAndCatheter') });
     const hard = view(w).findings.filter((f) => f.severity === 'hard');
@@ -125,5 +125,29 @@ describe('the Replacement workflow on the programmer', () => {
     expect(pumpTruthView(w.state().pump).sinks.csf.mass - csf).toBe(52 * MCG);
     w.apply({ type: 'time.advance', to: (primedAt + 17_971_200 + daysToMs(0.5)) as Milliseconds });
     expect(pumpTruthView(w.state().pump).sinks.csf.mass - csf).toBe((52 + 125) * MCG);
+  });
+
+  it('a pump replaced at end of service: the restart after the gap is confirmed; one replaced at ERI asks nothing of it', () => {
+    const codes = (w: World) => view(w).findings.map((f) => f.code);
+    const { w } = swappedAndFilled();
+    at(w, { type: 'draft.change', draft: draftFor(w, 'tubing') });
+    expect(codes(w)).not.toContain('therapy.restart');
+    // ERI at day 1, EOS 90 days later at day 91: read on day 92, the old pump has stopped for good
+    const eos = createWorld({
+      pump: buildPumpInput({ ageAtStart: daysToMs(2189), reservoirVolume: 20_000_000 as Nanolitres }),
+      origin: 'spinal',
+    });
+    eos.apply({ type: 'time.advance', to: daysToMs(92) });
+    at(eos, { type: 'session.connect' });
+    expect(view(eos).pump?.state).toBe('endOfService');
+    at(eos, { type: 'workflow.start', workflow: 'replacement' });
+    eos.apply({ type: 'pump.replace', replacement: { profileId: 'synchromed-ii-20', catheter: 'kept' } });
+    at(eos, { type: 'replacement.readNew' });
+    at(eos, { type: 'refill.aspirate' });
+    at(eos, { type: 'refill.inject', volume: 18_000_000 as Nanolitres, concentration: 500 as McgPerMl });
+    at(eos, { type: 'draft.change', draft: draftFor(eos, 'tubing') });
+    const restart = view(eos).findings.find((f) => f.code === 'therapy.restart');
+    expect(restart).toMatchObject({ severity: 'confirm' });
+    expect(restart?.message).toContain('end of service');
   });
 });

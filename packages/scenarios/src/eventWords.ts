@@ -1,5 +1,5 @@
 import type { AlarmName } from '@itps/core';
-import { CLINICAL_ACTIONS, SCREENING_ACTIONS } from './training/traineeActions.ts';
+import { CLINICAL_ACTIONS, SCREENING_ACTIONS, THEATRE_ACTIONS } from './training/traineeActions.ts';
 
 /** What a clinician calls each alarm. */
 export const ALARM_WORDS: Readonly<Record<AlarmName, string>> = {
@@ -199,6 +199,7 @@ export function eventWords(name: string): string {
   return (
     CLINICAL_ACTIONS[name as keyof typeof CLINICAL_ACTIONS] ??
     SCREENING_ACTIONS[name as keyof typeof SCREENING_ACTIONS] ??
+    THEATRE_ACTIONS[name as keyof typeof THEATRE_ACTIONS] ??
     EVENT_WORDS[name] ??
     name.replaceAll('.', ' ')
   );

@@ -214,10 +214,11 @@ const training = z.strictObject({
   visitAt: duration.optional(),
   /**
    * `screening`: the trial before an implant; the patient has no pump yet, the trainee gives test
-   * doses by lumbar puncture at the bedside and decides (the programmer is not used). Default
-   * `implanted`.
+   * doses by lumbar puncture at the bedside and decides (the programmer is not used). `theatre`
+   * (extension): a pump replacement in theatre; the bedside offers the surgeon's steps (replace the
+   * pump, connect the catheter). Default `implanted`.
    */
-  phase: z.enum(['screening', 'implanted']).optional(),
+  phase: z.enum(['screening', 'implanted', 'theatre']).optional(),
   /** Teaching points shown in the debrief. */
   lesson: z.string().min(1).optional(),
   objectives: z.array(objective).min(1).max(20),

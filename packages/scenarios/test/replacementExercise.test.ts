@@ -74,7 +74,7 @@ describe('exercise: pump replacement at ERI', () => {
     expect(debrief).toMatchObject({ passed: true, scorePercent: 100, missed: [] });
   });
 
-  it('the programmer refuses a priming bolus through the kept catheter: nothing can be sent', () => {
+  it('REQ-REPL-02: the programmer refuses a priming bolus through the kept catheter: nothing can be sent', () => {
     const t = start();
     swapAndFill(t);
     const v = view(t);

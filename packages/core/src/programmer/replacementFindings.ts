@@ -1,4 +1,5 @@
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
+import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { massInVolume, nanolitresToMl, picogramsToMcg } from '../units/conversions.ts';
 import type { Nanolitres, Picograms } from '../units/quantity.ts';
 import { MS_PER_MINUTE } from '../units/time.ts';
@@ -14,6 +15,13 @@ export type ReplacementCode =
   | 'replacement.primingTubing'
   | 'replacement.primingNewCatheter'
   | 'replacement.noPriming';
+
+/** Why a pump was not delivering, as a clinician says it. */
+const STOPPED_WORDS: Readonly<Record<string, string>> = {
+  endOfService: 'end of service',
+  error: 'a pump failure',
+  stalled: 'a motor stall',
+};
 
 const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
 const mcg = (pg: Picograms) => `${Math.round(picogramsToMcg(pg) * 10) / 10} mcg`;
@@ -52,6 +60,29 @@ export function replacementFindings(input: GateInput): DraftFinding[] {
       },
     ];
   const tubing = getDeviceProfile(view.profileId).pumpTubingVolume;
+  // the old pump had stopped delivering (end of service, a failure, a stall, a stop): the new pump
+  // restarts therapy after a gap, and tolerance may have fallen
+  const restart: DraftFinding[] =
+    old.state === 'running' && !old.suspended
+      ? []
+      : [
+          {
+            code: 'therapy.restart',
+            severity: 'confirm',
+            message: `The old pump was not delivering when it was read (${STOPPED_WORDS[old.state] ?? 'therapy suspended'}). After more than a day without the drug, tolerance falls and the full former dose can cause an overdose. Confirm the restart dose, and watch the patient for the first day.`,
+          },
+        ];
+  return [...restart, ...primingFindings(input, old, catheter, tubing)];
+}
+
+/** The priming bolus judged by what the kept catheter, or the new one, holds. */
+function primingFindings(
+  input: GateInput,
+  old: PumpBeliefView,
+  catheter: 'kept' | 'new',
+  tubing: Nanolitres,
+): DraftFinding[] {
+  const { view, draft } = input;
   const bolus = draft.bolus;
   const catheterVolume = draft.update.catheterVolumeEntered ?? view.catheterVolumeEntered;
   const concentration = draft.update.program?.concentration ?? view.concentration;
@@ -73,15 +104,14 @@ export function replacementFindings(input: GateInput): DraftFinding[] {
         {
           code: 'replacement.primingThroughCatheter',
           severity: 'hard',
-          message: `The catheter is kept: it still holds ${ml(old.catheterVolumeEntered)} of the old drug at ${old.concentration} mcg/mL. A priming bolus of ${ml(bolus.volume)} would push all of it (${mcg(oldDrug)}) into the spinal fluid in ${minutes} minutes, then the new drug after it. Prime the new pump's tubing only (${ml(tubing)}).`,
+          message: `The catheter is kept: it still holds ${ml(old.catheterVolumeEntered)} of the old drug at ${old.concentration} mcg/mL. A priming bolus of ${ml(bolus.volume)} primes the catheter again: once it is connected, all of that drug (${mcg(oldDrug)}) is pushed into the spinal fluid within ${minutes} minutes, the new drug behind it; before it is connected, ${ml(bolus.volume - tubing)} of the new drug runs out into the pocket. Prime the new pump's tubing only (${ml(tubing)}).`,
         },
       ];
-    const pushed = massInVolume(Math.min(bolus.volume, old.catheterVolumeEntered) as Nanolitres, old.concentration);
     return [
       {
         code: 'replacement.primingTubing',
         severity: 'confirm',
-        message: `The priming bolus fills the new pump's tubing only (${ml(bolus.volume)} in ${minutes} minutes). The tubing's sterile water goes into the catheter and pushes the same volume out of its tip: about ${mcg(pushed)} of the old drug (${old.concentration} mcg/mL) within minutes. Then the catheter's old drug reaches the spinal fluid first, at the new flow, before the new pump's ${concentration} mcg/mL. Confirm, and watch the patient for the first hours.`,
+        message: `The priming bolus fills the new pump's tubing only (${ml(bolus.volume)} in ${minutes} minutes), before the surgeon connects the catheter: its sterile water runs out at the connector, not into the patient. Have the catheter connected as soon as it ends. The catheter's ${ml(old.catheterVolumeEntered)} of the old drug (${old.concentration} mcg/mL, ${mcg(oldDrug)}) then reaches the spinal fluid first, at the new flow, before the new pump's ${concentration} mcg/mL. Confirm, and watch the patient for the first hours.`,
       },
     ];
   }

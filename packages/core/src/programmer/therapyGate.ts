@@ -122,7 +122,8 @@ export function therapyGate(input: GateInput): DraftFinding[] {
     if (!valid.ok && !guards.some((g) => g.severity === 'hard')) {
       findings.push({ code: 'program.refused', severity: 'hard', message: valid.refusal.message });
     }
-    findings.push(...stopAndRestart(view, program.therapy));
+    // a new pump starts stopped: its restart is judged by whether the old pump was delivering
+    if (input.workflow !== 'replacement') findings.push(...stopAndRestart(view, program.therapy));
     const dosing = program.therapy.mode === 'simple' || program.therapy.mode === 'flex';
     // the strength in the pump changes only where the needle put it there: at a refill
     if (
