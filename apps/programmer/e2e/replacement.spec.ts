@@ -77,10 +77,11 @@ describe('pump replacement on the programmer', () => {
     await page.getByLabel(/Pump tubing only/).check();
     await page.getByRole('button', { name: 'Set up the new pump' }).click();
     expect(await text('finding-replacement.primingTubing')).toContain("fills the new pump's tubing only");
-    for (let i = 0; i < 6; i += 1) {
-      const confirm = page.getByRole('button', { name: 'Confirm this change' });
-      if ((await confirm.count()) === 0) break;
-      await confirm.first().click();
+    // each warning confirmed where it is shown, one at a time, waiting for the programmer to take it
+    for (const code of ['replacement.primingTubing', 'catheter.dataChange']) {
+      const finding = page.getByTestId(`finding-${code}`);
+      await finding.getByRole('button', { name: 'Confirm this change' }).click();
+      await finding.getByText('Confirmed.').waitFor();
     }
     await screenshot(page, '74-replacement-program-and-priming-800x1280');
     await page.getByRole('button', { name: 'Review changes' }).click();
@@ -106,6 +107,10 @@ describe('pump replacement on the programmer', () => {
     const score = await bedside.getByTestId('debrief-score').innerText();
     expect(score).toContain('passed');
     expect(await bedside.getByTestId('debrief-missed').innerText()).toBe('Nothing.');
+    const timeline = await bedside.getByTestId('debrief-timeline').innerText();
+    expect(timeline).toContain('The surgeon replaced the pump');
+    expect(timeline).toContain('The surgeon connected the catheter to the new pump');
+    expect(timeline).toContain('Pump replaced (a new pump connected)');
     expect(await bedside.getByTestId('debrief-lesson').innerText()).toContain("Prime the new pump's tubing only");
     await screenshot(bedside, '77-replacement-debrief-800x1280');
     await context.close();
