@@ -186,6 +186,7 @@ export {
   type ClinicalAction,
   PROGRAMMER_ACTIONS,
   SCREENING_ACTIONS,
+  THEATRE_ACTIONS,
   TRAINEE_ACTION_NAMES,
   type TraineeAction,
 } from './training/traineeActions.ts';

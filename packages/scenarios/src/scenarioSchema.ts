@@ -146,6 +146,23 @@ const action = z.discriminatedUnion('action', [
     concentrationMcgPerMl: mcgPerMl,
     site: z.enum(['reservoir', 'pocket', 'cap']),
   }),
+  // extension: the pump replaced (at ERI or EOS, or early for a memory error or a motor stall)
+  z.strictObject({
+    ...at,
+    action: z.literal('replace'),
+    /** The new pump's model; its battery is new (age 0). */
+    model: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
+    /** `kept`: the new pump on the implanted catheter (its old drug and faults as they are); `new`: a new catheter. */
+    catheter: z.enum(['kept', 'new']),
+    /** The new catheter's implanted length (required with `catheter: new`), at the file's volume per cm. */
+    newCatheterLengthCm: z.number().min(0).max(200).optional(),
+    /** What the new pump's empty reservoir is filled with before it is connected. */
+    fill: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }),
+    /** The therapy entered into the new pump; the old pump's program when absent. */
+    therapy: therapy.optional(),
+    /** The priming bolus: the new pump's tubing only (on the table), tubing and catheter, or none. */
+    priming: z.enum(['tubing', 'tubingAndCatheter', 'none']).optional(),
+  }),
 ]);
 
 const value = z.union([
@@ -240,10 +257,11 @@ const training = z.strictObject({
   visitAt: duration.optional(),
   /**
    * `screening`: the trial before an implant; the patient has no pump yet, the trainee gives test
-   * doses by lumbar puncture at the bedside and decides (the programmer is not used). Default
-   * `implanted`.
+   * doses by lumbar puncture at the bedside and decides (the programmer is not used). `theatre`
+   * (extension): a pump replacement in theatre; the bedside offers the surgeon's steps (replace the
+   * pump, connect the catheter). Default `implanted`.
    */
-  phase: z.enum(['screening', 'implanted']).optional(),
+  phase: z.enum(['screening', 'implanted', 'theatre']).optional(),
   /** Teaching points shown in the debrief. */
   lesson: z.string().min(1).optional(),
   objectives: z.array(objective).min(1).max(20),

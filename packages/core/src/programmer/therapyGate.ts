@@ -14,6 +14,7 @@ import type { Draft, Workflow } from './draft.ts';
 import { checkBolusDose, checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
 import { checkRefillDiscrepancy } from './refillDiscrepancy.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
+import { type ReplacementCode, replacementFindings } from './replacementFindings.ts';
 
 /** Reason codes of the therapy gate beyond the drug and dose guard rails. */
 export type DraftCode =
@@ -48,7 +49,11 @@ export type DraftCode =
 /** A finding of the therapy gate: a guard rail, or a draft-level check. */
 export type DraftFinding =
   | GuardFinding
-  | { readonly code: DraftCode; readonly severity: GuardFinding['severity']; readonly message: string };
+  | {
+      readonly code: DraftCode | ReplacementCode;
+      readonly severity: GuardFinding['severity'];
+      readonly message: string;
+    };
 
 /** What the one therapy gate judges: the draft against the pump as last interrogated, and the workflow it came from. */
 export interface GateInput {
@@ -64,6 +69,8 @@ export interface GateInput {
    * against it (titration, a tenfold slip), not against the stop's zero.
    */
   readonly previousTherapy?: Therapy | null;
+  /** In a pump replacement: the old pump as read before it came out. */
+  readonly replaced?: PumpBeliefView | null;
 }
 
 const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
@@ -115,10 +122,16 @@ export function therapyGate(input: GateInput): DraftFinding[] {
     if (!valid.ok && !guards.some((g) => g.severity === 'hard')) {
       findings.push({ code: 'program.refused', severity: 'hard', message: valid.refusal.message });
     }
-    findings.push(...stopAndRestart(view, program.therapy));
+    // a new pump starts stopped: its restart is judged by whether the old pump was delivering
+    if (input.workflow !== 'replacement') findings.push(...stopAndRestart(view, program.therapy));
     const dosing = program.therapy.mode === 'simple' || program.therapy.mode === 'flex';
     // the strength in the pump changes only where the needle put it there: at a refill
-    if (program.concentration !== view.concentration && input.workflow != null && input.workflow !== 'refill')
+    if (
+      program.concentration !== view.concentration &&
+      input.workflow != null &&
+      input.workflow !== 'refill' &&
+      input.workflow !== 'replacement'
+    )
       findings.push({
         code: 'concentration.notInjected',
         severity: 'hard',
@@ -146,7 +159,9 @@ export function therapyGate(input: GateInput): DraftFinding[] {
       }
     }
   }
-  findings.push(...bolusFindings(input));
+  // a replacement's priming is judged by what the kept or new catheter holds
+  if (input.workflow !== 'replacement' || draft.bolus?.kind !== 'priming') findings.push(...bolusFindings(input));
+  findings.push(...replacementFindings(input));
   if (update.calculatedReservoir !== undefined && update.calculatedReservoir > profile.capacity) {
     findings.push({
       code: 'reservoir.overCapacity',
@@ -308,7 +323,7 @@ const discrepancyOf = (view: PumpBeliefView, aspirated: Nanolitres) =>
  */
 function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFinding[] {
   const recorded = draft.update.calculatedReservoir;
-  if (workflow !== 'refill') {
+  if (workflow !== 'refill' && workflow !== 'replacement') {
     // a correction outside a refill: more than the pump calculates is only what a needle could show
     const capacity = getDeviceProfile(view.profileId).capacity;
     if (recorded === 0 && view.calculatedReservoir > 0)

@@ -77,7 +77,7 @@ export function parseClientMessage(value: unknown): ClientMessageCheck {
 export interface TraineeExercise {
   readonly name: string;
   readonly brief: string;
-  readonly phase: 'screening' | 'implanted';
+  readonly phase: 'screening' | 'implanted' | 'theatre';
   /** What the trainee did, as the exercise recorded it. */
   readonly trainee: readonly TraineeAction[];
   /** Once finished: the debrief, the patient's course and the programmer's screens, for the debrief page. */

@@ -20,6 +20,7 @@ export function StatusScreen({
   onOther,
   onFlex,
   onBridge,
+  onReplace = null,
 }: {
   view: PumpBeliefView;
   dates: ProgrammerDates | null;
@@ -28,6 +29,8 @@ export function StatusScreen({
   onOther: () => void;
   onFlex: () => void;
   onBridge: () => void;
+  /** Opens the Replacement workflow; null when the pump as read gives no reason to replace it. */
+  onReplace?: (() => void) | null;
 }) {
   const clock = useWhen();
   const day = useDay();
@@ -121,6 +124,11 @@ export function StatusScreen({
         <button type="button" onClick={onOther}>
           Bolus, alarm, catheter, MRI, stop and restart
         </button>
+        {onReplace !== null && (
+          <button type="button" onClick={onReplace}>
+            Pump replacement
+          </button>
+        )}
       </div>
     </div>
   );
