@@ -19,6 +19,7 @@ import type { ClassExercise } from './classroom/seat.ts';
 import { ClassJournal } from './db/classJournal.ts';
 import { ExerciseLibrary } from './db/exerciseLibrary.ts';
 import type { RecordStore, Trainee } from './db/recordStore.ts';
+import { type LibraryChecker, workerLibraryChecker } from './library/libraryChecker.ts';
 import { libraryExercise, registerLibraryRoutes } from './library/libraryRoutes.ts';
 import { recordsCsv } from './records/recordsCsv.ts';
 import { xapiStatements } from './records/xapiStatements.ts';
@@ -56,6 +57,8 @@ export interface ServerOptions {
   readonly snapshotEveryLines?: number;
   /** The exercise library; by default one on the records' database. */
   readonly library?: ExerciseLibrary;
+  /** Where a library save's exercise is checked; by default a worker thread, closed with the server. */
+  readonly libraryChecker?: LibraryChecker;
 }
 
 const passphraseBody = z.strictObject({ passphrase: z.string().min(MIN_PASSPHRASE).max(MAX_PASSPHRASE) });
@@ -147,7 +150,9 @@ export async function buildServer(
   app.get('/api/health', async () => ({ ok: true }));
 
   const library = options.library ?? new ExerciseLibrary(options.store.db, now);
-  registerLibraryRoutes(app, { library, templates: options.exercises, instructorOnly });
+  const checker = options.libraryChecker ?? workerLibraryChecker();
+  if (options.libraryChecker === undefined) app.addHook('onClose', async () => checker.close());
+  registerLibraryRoutes(app, { library, templates: options.exercises, instructorOnly, checker });
 
   app.get('/api/instructor/status', async () => {
     const passphraseSet = (await options.store.passphraseHash()) !== null;

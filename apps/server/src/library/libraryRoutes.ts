@@ -13,7 +13,8 @@ import * as z from 'zod';
 import { exerciseOf } from '../classroom/exercises.ts';
 import type { ClassExercise } from '../classroom/seat.ts';
 import type { ExerciseLibrary, LibraryEntry } from '../db/exerciseLibrary.ts';
-import { checkLibraryYaml, MAX_LIBRARY_YAML_BYTES } from './checkLibraryYaml.ts';
+import { MAX_LIBRARY_YAML_BYTES } from './checkLibraryYaml.ts';
+import type { LibraryChecker } from './libraryChecker.ts';
 
 /** A request body the library takes: the YAML with room for JSON's escapes. */
 export const MAX_LIBRARY_BODY = 2 * MAX_LIBRARY_YAML_BYTES + 1024;
@@ -24,6 +25,8 @@ export interface LibraryRoutesOptions {
   /** The shipped exercises, by file: the read-only templates. */
   readonly templates: ReadonlyMap<string, ClassExercise>;
   readonly instructorOnly: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+  /** Where an exercise's YAML is checked before a save (a worker thread in the server). */
+  readonly checker: LibraryChecker;
 }
 
 /** A refusal: what was wrong, where, what was expected, what was found (and an exercise's problems, field by field). */
@@ -131,7 +134,7 @@ function templateEntry(t: ClassExercise): LibraryEntry {
  * field; one with warnings only is kept and told them.
  */
 export function registerLibraryRoutes(app: FastifyInstance, options: LibraryRoutesOptions): void {
-  const { library, instructorOnly } = options;
+  const { library, instructorOnly, checker } = options;
   const templates = new Map([...options.templates.values()].map((t) => [templateId(t.file), t]));
 
   /** The id of the route's `:id`, as a template or a library exercise; refused (404) when it is neither form. */
@@ -272,7 +275,7 @@ export function registerLibraryRoutes(app: FastifyInstance, options: LibraryRout
     if (!(await instructorOnly(request, reply))) return;
     const body = yamlBody.safeParse(request.body);
     if (!body.success) return send(reply, 400, zodRefusal(body.error.issues, request.body, 'body'));
-    const checked = checkLibraryYaml(body.data.yaml);
+    const checked = await checker.check(body.data.yaml);
     if (!checked.ok) return refuseProblems(reply, checked.problems);
     const created = await library.create(body.data.yaml, checked.meta);
     return { ...created, warnings: checked.warnings };
@@ -285,7 +288,7 @@ export function registerLibraryRoutes(app: FastifyInstance, options: LibraryRout
     if (id.kind === 'template') return notTemplate(reply, 'saved over');
     const body = saveBody.safeParse(request.body);
     if (!body.success) return send(reply, 400, zodRefusal(body.error.issues, request.body, 'body'));
-    const checked = checkLibraryYaml(body.data.yaml);
+    const checked = await checker.check(body.data.yaml);
     if (!checked.ok) return refuseProblems(reply, checked.problems);
     const saved = await library.save(id.id, body.data.yaml, checked.meta, body.data.baseVersion);
     if (saved.ok) return { version: saved.version, warnings: checked.warnings };
