@@ -45,7 +45,12 @@ export type RefusalCode =
   | 'refill.needleActed'
   | 'refill.notAspirated'
   | 'refill.shortAspiration'
-  | 'time.notForward';
+  | 'time.notForward'
+  | 'replacement.notDue'
+  | 'replacement.noCatheterVolume'
+  | 'replacement.fillOverCapacity'
+  | 'replacement.sessionBusy'
+  | 'replacement.connected';
 
 /** The outcome of a check that may refuse. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };

@@ -1,5 +1,5 @@
 import type { AlarmName } from '@itps/core';
-import { CLINICAL_ACTIONS, SCREENING_ACTIONS } from './training/traineeActions.ts';
+import { CLINICAL_ACTIONS, SCREENING_ACTIONS, THEATRE_ACTIONS } from './training/traineeActions.ts';
 
 /** What a clinician calls each alarm. */
 export const ALARM_WORDS: Readonly<Record<AlarmName, string>> = {
@@ -41,6 +41,7 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   'pump.reset': 'Pump reset to minimum rate',
   'catheter.recorded': 'Catheter data recorded',
   'alarm.tested': 'Alarm tones tested',
+  'pump.replaced': 'Pump replaced (a new pump connected)',
   'programmer.connect': 'Programmer connected to the pump',
   'programmer.workflow': 'Programmer workflow opened',
   'programmer.softLimitConfirmed': 'Guard-rail warning confirmed',
@@ -62,6 +63,7 @@ export const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
   catheterData: 'Catheter data',
   alarmTest: 'Alarm tone test',
   bridgeBolus: 'Bridge bolus',
+  replacement: 'Pump replacement',
 };
 
 /** What each guard-rail warning a clinician may confirm says, in a few words. */
@@ -99,6 +101,10 @@ export const FINDING_WORDS: Readonly<Record<string, string>> = {
   'refill.notAspirated': 'a refill recorded without aspirating',
   'refill.recordAboveKnown': 'a volume recorded above what is known to be there',
   'refill.concentrationMismatch': 'a concentration that is not the syringe’s',
+  'replacement.primingTubing': "priming the new pump's tubing onto the kept catheter",
+  'replacement.primingNewCatheter': 'priming the new pump and the new catheter',
+  'replacement.noPriming': "no priming bolus for the new pump's tubing",
+  'replacement.primingThroughCatheter': 'a priming bolus through the kept catheter',
 };
 
 /** A finding code in words; a code this list does not know is said as a guard-rail warning, never as code. */
@@ -193,6 +199,7 @@ export function eventWords(name: string): string {
   return (
     CLINICAL_ACTIONS[name as keyof typeof CLINICAL_ACTIONS] ??
     SCREENING_ACTIONS[name as keyof typeof SCREENING_ACTIONS] ??
+    THEATRE_ACTIONS[name as keyof typeof THEATRE_ACTIONS] ??
     EVENT_WORDS[name] ??
     name.replaceAll('.', ' ')
   );

@@ -39,6 +39,7 @@ export function truthObservables(pump: PumpState): Record<string, number | strin
     'truth.epiduralMcg': picogramsToMcg(t.sinks.epidural.mass),
     'truth.subduralMcg': picogramsToMcg(t.sinks.subdural.mass),
     'truth.tip': t.condition.tip,
+    'truth.explantedMcg': picogramsToMcg(t.sinks.explanted.mass),
   };
 }
 

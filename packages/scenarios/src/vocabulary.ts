@@ -16,6 +16,7 @@ export const OBSERVABLES = [
   'truth.epiduralMcg',
   'truth.subduralMcg',
   'truth.tip',
+  'truth.explantedMcg',
   'patient.ashworth',
   'patient.ashworthGrade',
   'patient.withdrawal',
@@ -47,6 +48,7 @@ export const EVENT_NAMES: readonly string[] = [
   'bolus.cancelled',
   'motor.stall',
   'motor.recovered',
+  'pump.replaced',
   ...WITHDRAWAL_STAGES.map((stage) => `patient.withdrawal.${stage}`),
   ...OVERDOSE_STAGES.map((stage) => `patient.overdose.${stage}`),
 ];

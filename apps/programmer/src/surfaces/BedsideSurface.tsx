@@ -1,5 +1,6 @@
 import { PatientPanel } from '../components/PatientPanel.tsx';
 import { ScreeningPanel } from '../components/ScreeningPanel.tsx';
+import { TheatrePanel } from '../components/TheatrePanel.tsx';
 import { TrainingPanel } from '../components/TrainingPanel.tsx';
 import { SurfaceNav } from './SurfaceNav.tsx';
 
@@ -17,6 +18,7 @@ export function BedsideSurface() {
         <TrainingPanel />
         <ScreeningPanel />
         <PatientPanel />
+        <TheatrePanel />
       </div>
     </main>
   );

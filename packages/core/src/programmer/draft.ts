@@ -12,7 +12,8 @@ export type Workflow =
   | 'mriPreparation'
   | 'catheterData'
   | 'alarmTest'
-  | 'bridgeBolus';
+  | 'bridgeBolus'
+  | 'replacement';
 
 /** What a workflow is about to send: changes committed together, then a bolus or alarm test. */
 export interface Draft {
@@ -24,6 +25,8 @@ export interface Draft {
    * and catheter: a bridge bolus, or none (acknowledging the dose error until it has passed).
    */
   readonly bridgeDecision: 'bridge' | 'none' | null;
+  /** For a pump replacement: whether the new pump is on the kept catheter or on a new one (absent elsewhere). */
+  readonly replacementCatheter?: 'kept' | 'new';
 }
 
 /** A draft that changes nothing yet. */

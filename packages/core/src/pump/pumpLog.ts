@@ -20,7 +20,8 @@ export type PumpLogType =
   | 'pump.interrogated'
   | 'pump.reset'
   | 'catheter.recorded'
-  | 'alarm.tested';
+  | 'alarm.tested'
+  | 'pump.replaced';
 
 /** One entry of the pump's own append-only event log. */
 export interface PumpLogEntry {

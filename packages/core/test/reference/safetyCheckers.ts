@@ -51,11 +51,11 @@ function expectedWait({ before, after }: HistoryStep): ReferencePump {
  * took what it could above the dead space).
  */
 export const checkConservation: RunChecker = (input, run) => {
-  const figures = figuresFor(input.profileId);
+  let figures = figuresFor(input.profileId);
   const concentration = big(input.actualConcentration ?? input.program.concentration);
   const pathConcentration = input.primedWith === 'reservoir' ? concentration : 0n;
   const path = big((input.pumpTubingVolume ?? figures.pumpTubingVolume) + input.catheterVolume);
-  const deadSpace = input.reservoirDeadSpace ?? figures.reservoirDeadSpace;
+  let deadSpace = input.reservoirDeadSpace ?? figures.reservoirDeadSpace;
   let volume = big(input.reservoirVolume) + path;
   let mass = big(input.reservoirVolume) * concentration + path * pathConcentration;
   const findings: Finding[] = [];
@@ -80,6 +80,16 @@ export const checkConservation: RunChecker = (input, run) => {
         volume += big(command.inject.volume);
         mass += big(command.inject.mass);
       }
+    }
+    // a replacement (the new pump's serial) puts in its fill, its tubing's sterile water unless the
+    // fill primed it, and a new catheter's spinal fluid; what came out is in a sink
+    if (command.kind === 'replace' && after.context.pump.serial !== before.context.pump.serial) {
+      const r = command.replacement;
+      figures = figuresFor(r.profileId);
+      deadSpace = r.reservoirDeadSpace ?? figures.reservoirDeadSpace;
+      volume += big(r.prepared?.fill.volume ?? 0) + big(r.newCatheterVolume ?? 0);
+      mass += big(r.prepared?.fill.mass ?? 0);
+      if (r.prepared?.tubingPrimed !== true) volume += big(r.pumpTubingVolume ?? figures.pumpTubingVolume);
     }
     judge(after.context.pump);
   }
