@@ -285,3 +285,26 @@ describe("the drug's own unit and words beyond the gate", () => {
     );
   });
 });
+
+describe('a session saved before pumps named their drug', () => {
+  it('reads its pump as the baclofen pump it was, and the gate judges it as before', () => {
+    const w = createWorld({ pump: buildPumpInput({}), origin: 'spinal' });
+    w.apply({ type: 'programmer.act', event: { type: 'session.connect' } });
+    const saved = JSON.parse(JSON.stringify(w.persist()));
+    // the reading as an older version saved it: no drug, admixture or opioid history
+    const { drug: _d, admixed: _a, opioidHistory: _o, ...older } = saved.session.context.view;
+    saved.session.context.view = older;
+    const restored = createWorld(saved.input, saved);
+    expect(restored.state().session.context.view).toMatchObject({
+      drug: 'baclofen',
+      admixed: [],
+      opioidHistory: 'unknown',
+    });
+    restored.apply({ type: 'programmer.act', event: { type: 'workflow.start', workflow: 'doseChange' } });
+    restored.apply({
+      type: 'programmer.act',
+      event: { type: 'draft.change', draft: { ...EMPTY_DRAFT, ...change(drugProgram('baclofen', 330, 500)) } },
+    });
+    expect(restored.state().session.context.findings.map((f) => f.code)).toEqual(['dose.titrationStep']);
+  });
+});
