@@ -9,4 +9,6 @@ export default defineConfig({
   // hidden source maps (no comment in the bundle): the Chromium specs' V8 coverage is mapped back to
   // src/ through them (e2e/coverageReport.mjs)
   build: { chunkSizeWarningLimit: 800, sourcemap: 'hidden' },
+  // the exercise editor's preview runs in a module worker (ES output, like the page)
+  worker: { format: 'es' },
 });

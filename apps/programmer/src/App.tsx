@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { type ClassSeat, classSeat, subscribeClassSeat } from './classroom/classSeat.ts';
 import { useRoute } from './simulation/useRoute.ts';
 import { WorldProvider } from './simulation/WorldProvider.tsx';
+import { AuthorSurface } from './surfaces/AuthorSurface.tsx';
 import { ClassConsole } from './surfaces/ClassConsole.tsx';
 import { DebriefSurface } from './surfaces/DebriefSurface.tsx';
 import { Home } from './surfaces/Home.tsx';
@@ -28,12 +29,20 @@ export function App() {
       ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
     </p>
   );
-  // the class console, joining and the records have no world of their own
-  if (route === 'join' || route === 'class' || route === 'records')
+  // the class console, joining, the records and the exercise editor have no world of their own
+  if (route === 'join' || route === 'class' || route === 'records' || route === 'author')
     return (
       <>
         {banner}
-        {route === 'join' ? <JoinSurface /> : route === 'class' ? <ClassConsole /> : <RecordsSurface />}
+        {route === 'join' ? (
+          <JoinSurface />
+        ) : route === 'class' ? (
+          <ClassConsole />
+        ) : route === 'author' ? (
+          <AuthorSurface />
+        ) : (
+          <RecordsSurface />
+        )}
       </>
     );
   return (

@@ -49,3 +49,6 @@ export function spanWords(text: unknown): string {
     [part(days, 'day'), part(hours, 'hour'), part(minutes, 'minute')].filter((p) => p !== '').join(' ') || '0 minutes'
   );
 }
+
+/** "day 3, 08:00" for an instant in milliseconds since the start. */
+export const atWords = (ms: number, timeOfDayAtStart = 0): string => whenWords(formatDuration(ms), timeOfDayAtStart);

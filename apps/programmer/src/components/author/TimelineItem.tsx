@@ -1,0 +1,106 @@
+import { getAt } from '../../authoring/draftPath.ts';
+import { FAULT_KIND_WORDS, NEEDLE_WORDS } from '../../authoring/exerciseWords.ts';
+import { actionWords } from '../../authoring/timelineItems.ts';
+import { ChoiceField } from './ChoiceField.tsx';
+import { useDraft } from './DraftContext.tsx';
+import { NumberField } from './NumberField.tsx';
+import { TherapyEditor } from './TherapyEditor.tsx';
+import { WhenField } from './WhenField.tsx';
+
+/** One event of the timeline: when, what, and the details its kind takes. */
+export function TimelineItem({ index }: { readonly index: number }) {
+  const { doc, set } = useDraft();
+  const path = `timeline.${index}`;
+  const action = (getAt(doc, path) ?? {}) as Record<string, unknown>;
+  const { words } = actionWords(action);
+  return (
+    <li className="timeline-item" data-testid={`event-${index}`}>
+      <div className="item-head">
+        <strong>{words}</strong>
+        <button type="button" className="secondary" onClick={() => set(path, undefined)}>
+          Remove
+        </button>
+      </div>
+      <WhenField path={`${path}.at`} label={`${words}: when`} />
+      {action.action === 'fault' ? <FaultDetails path={path} kind={String(action.kind)} /> : null}
+      {action.action === 'refill' ? <RefillDetails path={path} /> : null}
+      {action.action === 'program' ? <TherapyEditor path={`${path}.therapy`} /> : null}
+      {action.action === 'mri' ? <NumberField path={`${path}.fieldT`} label="Field strength" unit="T" /> : null}
+    </li>
+  );
+}
+
+/** A fault's kind and how bad it is. */
+function FaultDetails({ path, kind }: { readonly path: string; readonly kind: string }) {
+  return (
+    <>
+      <ChoiceField path={`${path}.kind`} label="Fault" choices={FAULT_KIND_WORDS} />
+      {kind === 'catheterOcclusion' ? (
+        <NumberField
+          path={`${path}.blockedPercent`}
+          label="How much of the flow is blocked"
+          unit="%"
+          hint="Empty: fully blocked."
+        />
+      ) : null}
+      {kind === 'catheterKink' ? (
+        <NumberField
+          path={`${path}.kinkedPercent`}
+          label="How much of the flow the kink blocks"
+          unit="%"
+          hint="Empty: fully kinked."
+        />
+      ) : null}
+      {kind === 'catheterLeak' ? (
+        <NumberField path={`${path}.escapePercent`} label="How much of the flow leaks out" unit="%" />
+      ) : null}
+      {kind === 'catheterDisconnect' || kind === 'catheterLeak' ? (
+        <NumberField path={`${path}.atCm`} label="Where along the catheter" unit="cm from the pump" />
+      ) : null}
+      {kind === 'tipMigration' ? (
+        <ChoiceField
+          path={`${path}.tip`}
+          label="Where the tip moves to"
+          choices={[
+            ['subdural', 'Subdural'],
+            ['epidural', 'Epidural'],
+            ['subcutaneous', 'Subcutaneous'],
+          ]}
+        />
+      ) : null}
+      <WhenField
+        path={`${path}.until`}
+        label="The fault stops"
+        optional
+        hint="Leave the day empty: it lasts to the end."
+      />
+    </>
+  );
+}
+
+/** A colleague's refill: what went in, where the needle went, what they told the pump. */
+function RefillDetails({ path }: { readonly path: string }) {
+  return (
+    <>
+      <NumberField path={`${path}.volumeMl`} label="Volume injected" unit="mL" />
+      <NumberField path={`${path}.concentrationMcgPerMl`} label="Concentration injected" unit="mcg/mL" />
+      <ChoiceField
+        path={`${path}.needle`}
+        label="Where the needle went"
+        choices={NEEDLE_WORDS}
+        unset="Into the reservoir (correct)"
+      />
+      <NumberField
+        path={`${path}.entered.volumeMl`}
+        label="Volume they told the pump"
+        unit="mL"
+        hint="Empty: what was injected."
+      />
+      <NumberField
+        path={`${path}.entered.concentrationMcgPerMl`}
+        label="Concentration they told the pump"
+        unit="mcg/mL"
+      />
+    </>
+  );
+}
