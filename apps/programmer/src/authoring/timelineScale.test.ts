@@ -20,12 +20,14 @@ describe('timelineScale', () => {
     expect(instantAt(1.5, 10 * DAY)).toBe(10 * DAY);
   });
 
-  it('moves by an hour with an arrow, a day with Shift or Page keys, to the ends with Home and End', () => {
+  it('moves by an hour with an arrow, a day with Shift or Page keys, to the ends with Home and End, past the end shown', () => {
     expect(instantAfterKey('ArrowRight', false, 2 * DAY, 10 * DAY)).toBe(2 * DAY + HOUR);
     expect(instantAfterKey('ArrowRight', true, 2 * DAY, 10 * DAY)).toBe(3 * DAY);
     expect(instantAfterKey('PageDown', false, 2 * DAY, 10 * DAY)).toBe(DAY);
     expect(instantAfterKey('ArrowLeft', false, 0, 10 * DAY)).toBe(0);
     expect(instantAfterKey('End', false, 0, 10 * DAY)).toBe(10 * DAY);
+    // past the end shown: the timeline grows with the marker
+    expect(instantAfterKey('PageUp', false, 10 * DAY, 10 * DAY)).toBe(11 * DAY);
     expect(instantAfterKey('a', false, 0, 10 * DAY)).toBeNull();
   });
 

@@ -21,10 +21,11 @@ export function instantAt(fraction: number, span: number): number {
 
 /**
  * Where a key moves a marker: an arrow by an hour (a day with Shift), Page Up and Down by a day,
- * Home and End to the ends; null for any other key.
+ * Home and End to the ends of the timeline shown. A key may move a marker past the end (the
+ * timeline grows with it, and the checks say it lies after the exercise's end); never before the start.
  */
 export function instantAfterKey(key: string, shift: boolean, ms: number, span: number): number | null {
-  const by = (delta: number) => Math.min(span, Math.max(0, ms + delta));
+  const by = (delta: number) => Math.max(0, ms + delta);
   switch (key) {
     case 'ArrowRight':
     case 'ArrowUp':

@@ -31,7 +31,11 @@ export function ProblemSummary({
   return (
     <section className="panel problem-summary" aria-labelledby="problems-title" data-testid="problem-summary">
       <h2 id="problems-title">
-        {unpassable.some((p) => p.severity === 'error') ? 'This exercise cannot be passed as it stands' : 'Look again'}
+        {unpassable.some((p) => p.severity === 'error')
+          ? 'This exercise cannot be passed as it stands'
+          : errors.length > 0
+            ? 'To mend before saving'
+            : 'Worth a second look'}
       </h2>
       <ul>
         {[...unpassable, ...errors].map((p) => (

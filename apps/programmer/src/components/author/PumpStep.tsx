@@ -1,7 +1,7 @@
 import { MODEL_WORDS, TIP_WORDS } from '../../authoring/exerciseWords.ts';
 import { ChoiceField } from './ChoiceField.tsx';
-import { DaysField } from './DaysField.tsx';
 import { NumberField } from './NumberField.tsx';
+import { SpanField } from './SpanField.tsx';
 import { TextField } from './TextField.tsx';
 import { TherapyEditor } from './TherapyEditor.tsx';
 
@@ -38,7 +38,8 @@ export function PumpStep() {
         <div className="tile">
           <span className="tile-label">Device</span>
           <ChoiceField path="pump.model" label="Model" choices={MODEL_WORDS} />
-          <DaysField
+          <SpanField
+            unit="days"
             path="pump.ageAtStart"
             label="Time since implant (battery age)"
             hint="An older pump nears its elective replacement indicator."

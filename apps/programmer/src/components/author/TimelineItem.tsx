@@ -3,7 +3,9 @@ import { FAULT_KIND_WORDS, NEEDLE_WORDS } from '../../authoring/exerciseWords.ts
 import { actionWords } from '../../authoring/timelineItems.ts';
 import { ChoiceField } from './ChoiceField.tsx';
 import { useDraft } from './DraftContext.tsx';
+import { FieldFrame } from './FieldFrame.tsx';
 import { NumberField } from './NumberField.tsx';
+import { SpanField } from './SpanField.tsx';
 import { TherapyEditor } from './TherapyEditor.tsx';
 import { WhenField } from './WhenField.tsx';
 
@@ -34,7 +36,7 @@ export function TimelineItem({ index }: { readonly index: number }) {
 function FaultDetails({ path, kind }: { readonly path: string; readonly kind: string }) {
   return (
     <>
-      <ChoiceField path={`${path}.kind`} label="Fault" choices={FAULT_KIND_WORDS} />
+      <FaultKindField path={path} />
       {kind === 'catheterOcclusion' ? (
         <NumberField
           path={`${path}.blockedPercent`}
@@ -44,12 +46,14 @@ function FaultDetails({ path, kind }: { readonly path: string; readonly kind: st
         />
       ) : null}
       {kind === 'catheterKink' ? (
-        <NumberField
-          path={`${path}.kinkedPercent`}
-          label="How much of the flow the kink blocks"
-          unit="%"
-          hint="Empty: fully kinked."
-        />
+        <>
+          <p className="muted">
+            A kink that comes and goes (with posture, at night) blocks the flow at the start of every cycle. Leave both
+            empty: kinked all the time.
+          </p>
+          <SpanField path={`${path}.period`} label="Each cycle lasts" unit="hours" />
+          <NumberField path={`${path}.kinkedPercent`} label="Kinked for this share of each cycle" unit="%" />
+        </>
       ) : null}
       {kind === 'catheterLeak' ? (
         <NumberField path={`${path}.escapePercent`} label="How much of the flow leaks out" unit="%" />
@@ -102,5 +106,37 @@ function RefillDetails({ path }: { readonly path: string }) {
         unit="mcg/mL"
       />
     </>
+  );
+}
+
+/** Which fault: choosing another keeps when it starts and stops, and drops the details of the one before. */
+function FaultKindField({ path }: { readonly path: string }) {
+  const { doc, set } = useDraft();
+  const fault = (getAt(doc, path) ?? {}) as Record<string, unknown>;
+  return (
+    <FieldFrame path={`${path}.kind`} label="Fault">
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          value={String(fault.kind ?? '')}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={(e) =>
+            set(path, {
+              at: fault.at,
+              action: 'fault',
+              kind: e.target.value,
+              ...(fault.until === undefined ? {} : { until: fault.until }),
+            })
+          }
+        >
+          {FAULT_KIND_WORDS.map(([v, words]) => (
+            <option key={v} value={v}>
+              {words}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildWeekLate, followTheVisit, goToStep, settled, WEEK_LATE } from './authorSteps.ts';
+import { APP_URL, screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
+
+// practising alone: the static build, no server; the library is this browser's
+const app = setUpAppPage({ width: 1280, height: 800 });
+let page: Page;
+beforeEach(async () => {
+  page = app.page();
+  await page.goto(`${APP_URL}#/author`);
+});
+
+describe('the exercise editor, practising alone (solo build)', () => {
+  it('builds the refill a week late from a template, sees both courses, saves versions in the browser, exports and imports the YAML', async () => {
+    await page.getByTestId('library-empty').waitFor();
+    await screenshot(page, 'author-solo-start');
+    await buildWeekLate(page, (step) => screenshot(page, `author-solo-${step}`));
+    await followTheVisit(page, (step) => screenshot(page, `author-solo-${step}`));
+
+    // the two courses side by side: doing nothing fails, the right plan passes
+    expect(await page.getByTestId('course-idle-score').innerText()).toContain('not passed');
+    const plan = await page.getByTestId('course-plan-score').innerText();
+    expect(plan).toMatch(/^Score \d+ %, passed$/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Save to the library' }).click();
+    await page.getByTestId('save-note').getByText('Saved as version 1.').waitFor();
+    expect(await page.getByTestId('author-version').innerText()).toContain("Version 1 in this browser's library");
+
+    // export: the scenario format's YAML, the kink at day 3 and the visit at day 35
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export YAML' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('the-refill-a-week-late-with-a-kink-at-day-3.scenario.yaml');
+    const yaml = readFileSync((await download.path()) as string, 'utf8');
+    expect(yaml).toContain('kind: catheterKink');
+    expect(yaml).toMatch(/- at: P3D\n\s+action: fault/);
+    expect(yaml).toContain('visitAt: P35D');
+
+    // an edit is version 2; the library lists the exercise at its latest version
+    await goToStep(page, 'Objectives and rubric');
+    await page.getByTestId('objective-2').getByLabel('Points (points)').fill('25');
+    await settled(page);
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByTestId('save-note').getByText('Saved as version 2.').waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('library-table').waitFor();
+    expect(await page.getByTestId('library-table').innerText()).toContain('v2');
+
+    // the exported file imports again as the same exercise
+    await page.getByLabel('Exercise file').setInputFiles({
+      name: 'week-late.scenario.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(yaml),
+    });
+    await page.getByTestId('step-brief').waitFor();
+    expect(await page.getByLabel('Title of the exercise').inputValue()).toBe(WEEK_LATE);
+    expect(await page.getByTestId('author-version').innerText()).toBe('Not saved yet');
+  });
+});
