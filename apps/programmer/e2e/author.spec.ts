@@ -5,7 +5,7 @@ import { buildWeekLate, followTheVisit, goToStep, settled, WEEK_LATE } from './a
 import { APP_URL, screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
 
 // practising alone: the static build, no server; the library is this browser's
-const app = setUpAppPage({ width: 1280, height: 800 });
+const app = setUpAppPage({ width: 800, height: 1280 });
 let page: Page;
 beforeEach(async () => {
   page = app.page();
@@ -15,9 +15,9 @@ beforeEach(async () => {
 describe('the exercise editor, practising alone (solo build)', () => {
   it('builds the refill a week late from a template, sees both courses, saves versions in the browser, exports and imports the YAML', async () => {
     await page.getByTestId('library-empty').waitFor();
-    await screenshot(page, 'author-solo-start');
-    await buildWeekLate(page, (step) => screenshot(page, `author-solo-${step}`));
-    await followTheVisit(page, (step) => screenshot(page, `author-solo-${step}`));
+    await screenshot(page, 'author-800x1280-start');
+    await buildWeekLate(page, (step) => screenshot(page, `author-800x1280-${step}`));
+    await followTheVisit(page, (step) => screenshot(page, `author-800x1280-${step}`));
 
     // the two courses side by side: doing nothing fails, the right plan passes
     expect(await page.getByTestId('course-idle-score').innerText()).toContain('not passed');
@@ -42,7 +42,7 @@ describe('the exercise editor, practising alone (solo build)', () => {
 
     // an edit is version 2; the library lists the exercise at its latest version
     await goToStep(page, 'Objectives and rubric');
-    await page.getByTestId('objective-2').getByLabel('Points (points)').fill('25');
+    await page.getByTestId('objective-2').getByLabel('Worth (points)').fill('25');
     await settled(page);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByTestId('save-note').getByText('Saved as version 2.').waitFor();

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { EditorStep } from '../../authoring/editorSteps.ts';
 import { fieldProblems, problemsAt } from '../../authoring/exerciseChecks.ts';
 import type { ExerciseLibrary } from '../../authoring/exerciseLibrary.ts';
+import { problemWords } from '../../authoring/problemWords.ts';
 import type { ExerciseDraft } from '../../authoring/useExerciseDraft.ts';
 import { usePreview } from '../../authoring/usePreview.ts';
 import { useSettled } from '../../authoring/useSettled.ts';
@@ -29,11 +30,22 @@ export function ExerciseEditor({
 }) {
   // checked and previewed once typing settles
   const settled = useSettled(doc, 350);
-  const fields = useMemo(() => fieldProblems(settled), [settled]);
-  const preview = usePreview(settled);
-  const unpassable = preview.answer?.ok === true && !preview.running ? preview.answer.unpassable : [];
-  const all = useMemo(() => [...fields, ...unpassable], [fields, unpassable]);
   const startsAt = typeof doc.startsAt === 'string' ? parseTimeOfDay(doc.startsAt) : null;
+  const tod = startsAt ?? 0;
+  const preview = usePreview(settled);
+  // every message in days and clock times, as the fields show them
+  const fields = useMemo(
+    () => fieldProblems(settled).map((p) => ({ ...p, message: problemWords(p.message, tod) })),
+    [settled, tod],
+  );
+  const unpassable = useMemo(
+    () =>
+      preview.answer?.ok === true && !preview.running
+        ? preview.answer.unpassable.map((p) => ({ ...p, message: problemWords(p.message, tod) }))
+        : [],
+    [preview, tod],
+  );
+  const all = useMemo(() => [...fields, ...unpassable], [fields, unpassable]);
   const { set } = draft;
   const context = useMemo(
     () => ({ doc, set, problemsAt: (path: string) => problemsAt(all, path), timeOfDayAtStart: startsAt ?? 0 }),

@@ -40,8 +40,10 @@ export function ObjectiveRow({ index }: { readonly index: number }) {
       {kind === 'event' ? (
         <>
           <ChoiceField path={`${path}.event`} label="What counts" choices={OBJECTIVE_EVENT_WORDS} />
-          <WhenField path={`${path}.after`} label="Not before" optional hint="Leave the day empty: any time." />
-          <WhenField path={`${path}.before`} label="By" optional hint="Leave the day empty: by the end." />
+          <div className="when-pair">
+            <WhenField path={`${path}.after`} label="Not before" optional hint="Leave the day empty: any time." />
+            <WhenField path={`${path}.before`} label="By" optional hint="Leave the day empty: by the end." />
+          </div>
           <TextField
             path={`${path}.detail`}
             label="Only with this detail"
@@ -54,7 +56,7 @@ export function ObjectiveRow({ index }: { readonly index: number }) {
         <p className="muted">Judged on the pump and patient at the end, as written in the file.</p>
       )}
       <div className="item-head">
-        <NumberField path={`${path}.points`} label="Points" unit="points" hint="Empty: 10." />
+        <NumberField path={`${path}.points`} label="Worth" unit="points" hint="Empty: 10." />
         <button type="button" className="secondary" onClick={() => set(path, undefined)}>
           Remove this objective
         </button>

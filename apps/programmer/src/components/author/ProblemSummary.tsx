@@ -1,5 +1,6 @@
 import { fieldId, stepOf } from '../../authoring/editorSteps.ts';
 import type { FieldProblem } from '../../authoring/exerciseChecks.ts';
+import { problemPlace } from '../../authoring/problemWords.ts';
 import { hrefOf } from '../../simulation/useRoute.ts';
 
 /** Goes to a field: its step's page, then the field itself, focused. */
@@ -41,7 +42,7 @@ export function ProblemSummary({
         {[...unpassable, ...errors].map((p) => (
           <li key={`${p.path}:${p.message}`} className={p.severity}>
             <button type="button" className="link" onClick={() => goToField(p.path)}>
-              {p.message}
+              {problemPlace(p.path) === null ? p.message : `${problemPlace(p.path)}: ${p.message}`}
             </button>
           </li>
         ))}

@@ -1,3 +1,5 @@
+import { exerciseMetaOf } from '../../authoring/exerciseMetaOf.ts';
+import { TOPIC_WORDS } from '../../authoring/exerciseWords.ts';
 import { docFromYaml } from '../../authoring/exerciseYaml.ts';
 import { TRAINING_LIBRARY } from '../../library.ts';
 
@@ -10,7 +12,10 @@ export function TemplateList({ onUse }: { readonly onUse: (doc: Record<string, u
       <ul className="template-list" data-testid="templates">
         {TRAINING_LIBRARY.map((t) => (
           <li key={t.file}>
-            <span>{t.label}</span>
+            <span>
+              {t.label}
+              <TemplateMeta text={t.text} />
+            </span>
             <button
               type="button"
               className="secondary"
@@ -27,4 +32,12 @@ export function TemplateList({ onUse }: { readonly onUse: (doc: Record<string, u
       </ul>
     </section>
   );
+}
+
+/** A template's topics and difficulty, under its name. */
+function TemplateMeta({ text }: { readonly text: string }) {
+  const meta = exerciseMetaOf(text);
+  if (meta === null || (meta.topics.length === 0 && meta.difficulty === null)) return null;
+  const words = [meta.topics.map((t) => TOPIC_WORDS[t] ?? t).join(', '), meta.difficulty ?? ''].filter((w) => w !== '');
+  return <span className="muted template-meta">{words.join(' · ')}</span>;
 }

@@ -23,11 +23,13 @@ export function TimelineTrack({ markers }: { readonly markers: readonly Timeline
       <div className="timeline-axis" aria-hidden="true">
         <span className="lane-label" />
         <div className="lane-rail">
-          {ticks.map((d) => (
-            <span key={d} className="tick" style={{ left: `${fractionOf(d * MS_PER_DAY, span) * 100}%` }}>
-              day {d}
-            </span>
-          ))}
+          {ticks
+            .filter((d) => duration === null || Math.abs(d * MS_PER_DAY - duration) / span > 0.06)
+            .map((d) => (
+              <span key={d} className="tick" style={{ left: `${fractionOf(d * MS_PER_DAY, span) * 100}%` }}>
+                day {d}
+              </span>
+            ))}
           {duration === null ? null : (
             <span className="tick end" style={{ left: `${fractionOf(duration, span) * 100}%` }}>
               end
