@@ -10,6 +10,7 @@ function memoryLibrary() {
       const [name = '', topic = '', difficulty = ''] = yaml.split('|');
       return { name, topics: topic === '' ? [] : [topic], difficulty: difficulty === '' ? null : difficulty };
     },
+    (yaml) => yaml.replace(/^([^|]*)/, '$1 (copy)'),
     {
       read: async () => kept,
       write: async (all) => {
@@ -51,7 +52,10 @@ describe('browserLibrary', () => {
     expect((await library.list({ ...ALL, difficulty: 'intermediate' })).map((l) => l.id)).toEqual([a.id]);
     const copy = await library.duplicate(a.id);
     expect(copy.id).not.toBe(a.id);
-    expect(copy.version).toBe(1);
+    expect((await library.get(copy.id)).latest).toEqual({
+      version: 1,
+      yaml: 'Refill a week late (copy)|refill|intermediate',
+    });
     await library.retire(a.id);
     expect((await library.list(ALL)).map((l) => l.id)).not.toContain(a.id);
     expect((await library.list({ ...ALL, retired: true })).find((l) => l.id === a.id)?.retired).toBe(true);

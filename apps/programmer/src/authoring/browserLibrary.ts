@@ -1,5 +1,6 @@
 import { createStore, get, set } from 'idb-keyval';
 import {
+  type CopyOf,
   type ExerciseLibrary,
   type LibraryExercise,
   type LibraryListing,
@@ -34,7 +35,11 @@ export function indexedDbKeeping(): LibraryKeeping {
  * The exercise library kept in this browser when practising alone: the same versions, the same
  * YAML files, nothing sent anywhere.
  */
-export function browserLibrary(metaOf: MetaOf, keeping: LibraryKeeping = indexedDbKeeping()): ExerciseLibrary {
+export function browserLibrary(
+  metaOf: MetaOf,
+  copyOf: CopyOf,
+  keeping: LibraryKeeping = indexedDbKeeping(),
+): ExerciseLibrary {
   const all = async (): Promise<Record<string, Kept>> => (await keeping.read()) ?? {};
   const one = async (id: string): Promise<Kept> => {
     const kept = (await all())[id];
@@ -95,7 +100,7 @@ export function browserLibrary(metaOf: MetaOf, keeping: LibraryKeeping = indexed
       return { version: last + 1 };
     },
     async duplicate(id) {
-      return this.create(latest(await one(id)).yaml);
+      return this.create(copyOf(latest(await one(id)).yaml));
     },
     async retire(id) {
       await put({ ...(await one(id)), retired: true });

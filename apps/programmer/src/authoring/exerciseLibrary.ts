@@ -55,9 +55,13 @@ export interface ExerciseLibrary {
   version(id: string, version: number): Promise<LibraryVersion>;
   create(yaml: string): Promise<{ readonly id: string; readonly version: number }>;
   update(id: string, yaml: string, baseVersion: number): Promise<{ readonly version: number }>;
-  duplicate(id: string): Promise<{ readonly id: string; readonly version: number }>;
+  /** A new exercise from the latest version of this one, its title marked as a copy. */
+  duplicate(id: string): Promise<{ readonly id: string }>;
   retire(id: string): Promise<void>;
 }
+
+/** An exercise's YAML as a copy of it: the same exercise, its title marked "(copy)". */
+export type CopyOf = (yaml: string) => string;
 
 /** The exercise's name, topics and difficulty, read from its YAML (null when it does not parse). */
 export type MetaOf = (

@@ -1,3 +1,4 @@
+import { exerciseTitle } from '@itps/scenarios';
 import { ApiRefusal, api } from '../classroom/instructorApi.ts';
 import {
   type ExerciseLibrary,
@@ -17,26 +18,62 @@ async function asked<T>(call: Promise<T>): Promise<T> {
   }
 }
 
-/** The exercise library kept by the classroom server in its records database, under the instructor's token. */
+/** An exercise as the server lists it (the shipped templates too, marked). */
+interface Listed {
+  readonly id: string;
+  readonly title: string;
+  readonly topic: readonly string[];
+  readonly difficulty: string | null;
+  readonly version: number;
+  readonly retired: boolean;
+  readonly template: boolean;
+}
+
+/**
+ * The exercise library kept by the classroom server in its records database, under the
+ * instructor's token. The shipped templates it also lists are left to the editor's own list of them.
+ */
 export function serverLibrary(token: string): ExerciseLibrary {
   const path = (id: string) => `/api/library/${encodeURIComponent(id)}`;
   return {
     where: 'server',
-    list: (f) =>
-      asked(
-        api<readonly LibraryListing[]>(
-          `/api/library?${new URLSearchParams({ q: f.q, topic: f.topic, difficulty: f.difficulty, retired: String(f.retired) })}`,
-          token,
-        ),
-      ),
-    get: (id) => asked(api<LibraryExercise>(path(id), token)),
+    async list(f) {
+      const query = new URLSearchParams();
+      if (f.q.trim() !== '') query.set('q', f.q.trim());
+      if (f.topic !== '') query.set('topic', f.topic);
+      if (f.difficulty !== '') query.set('difficulty', f.difficulty);
+      if (f.retired) query.set('retired', 'all');
+      const listed = await asked(api<readonly Listed[]>(`/api/library?${query}`, token));
+      return listed
+        .filter((e) => !e.template)
+        .map(
+          (e): LibraryListing => ({
+            id: e.id,
+            name: exerciseTitle(e.title),
+            topics: e.topic,
+            difficulty: e.difficulty,
+            version: e.version,
+            retired: e.retired,
+          }),
+        );
+    },
+    async get(id): Promise<LibraryExercise> {
+      const found = await asked(
+        api<{ id: string; retired: boolean; versions: { version: number }[]; latest: LibraryVersion }>(path(id), token),
+      );
+      return {
+        id: found.id,
+        retired: found.retired,
+        versions: found.versions.map((v) => v.version),
+        latest: found.latest,
+      };
+    },
     version: (id, v) => asked(api<LibraryVersion>(`${path(id)}/versions/${v}`, token)),
     create: (yaml) =>
       asked(api<{ id: string; version: number }>('/api/library', token, { method: 'POST', body: { yaml } })),
     update: (id, yaml, baseVersion) =>
       asked(api<{ version: number }>(path(id), token, { method: 'PUT', body: { yaml, baseVersion } })),
-    duplicate: (id) =>
-      asked(api<{ id: string; version: number }>(`${path(id)}/duplicate`, token, { method: 'POST', body: {} })),
+    duplicate: (id) => asked(api<{ id: string }>(`${path(id)}/duplicate`, token, { method: 'POST', body: {} })),
     retire: async (id) => {
       await asked(api<unknown>(`${path(id)}/retire`, token, { method: 'POST', body: {} }));
     },

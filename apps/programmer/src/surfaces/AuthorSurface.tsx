@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { browserLibrary } from '../authoring/browserLibrary.ts';
 import { EDITOR_STEPS, type EditorStep } from '../authoring/editorSteps.ts';
 import type { ExerciseLibrary } from '../authoring/exerciseLibrary.ts';
-import { exerciseMetaOf } from '../authoring/exerciseMetaOf.ts';
+import { copyOfExercise, exerciseMetaOf } from '../authoring/exerciseMetaOf.ts';
 import { docFromYaml } from '../authoring/exerciseYaml.ts';
 import { serverLibrary } from '../authoring/serverLibrary.ts';
 import { useClassroomServer } from '../authoring/useClassroomServer.ts';
@@ -26,7 +26,7 @@ export function AuthorSurface() {
   const library = useMemo<ExerciseLibrary | null>(
     () =>
       where === 'solo'
-        ? browserLibrary(exerciseMetaOf)
+        ? browserLibrary(exerciseMetaOf, copyOfExercise)
         : where === 'server' && token !== null
           ? serverLibrary(token)
           : null,
