@@ -25,6 +25,24 @@ describe('the exercise editor, practising alone (solo build)', () => {
     expect(plan).toMatch(/^Score \d+ %, passed$/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+    // checked as typed: too much for this pump's reservoir is said beside the field, and Save refuses with the reason
+    await goToStep(page, 'Pump');
+    const volume = page.getByLabel('Volume in the reservoir (mL)');
+    await volume.fill('30');
+    const beside = page.locator('[data-path="pump.reservoir.volumeMl"]').getByTestId('field-problem');
+    await beside.waitFor();
+    expect(await beside.innerText()).toContain('at most 20 mL');
+    expect(await volume.getAttribute('aria-invalid')).toBe('true');
+    await settled(page);
+    await page.getByRole('button', { name: 'Save to the library' }).click();
+    expect(await page.getByTestId('save-note').innerText()).toMatch(
+      /^Not saved: one problem to mend first\. .*at most 20 mL/,
+    );
+    expect(await page.getByTestId('author-version').innerText()).toBe('Not saved yet');
+    await volume.fill('20');
+    await beside.waitFor({ state: 'detached' });
+    await settled(page);
+
     await page.getByRole('button', { name: 'Save to the library' }).click();
     await page.getByTestId('save-note').getByText('Saved as version 1.').waitFor();
     expect(await page.getByTestId('author-version').innerText()).toContain("Version 1 in this browser's library");

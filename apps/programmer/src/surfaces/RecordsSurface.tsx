@@ -32,6 +32,7 @@ export function RecordsSurface() {
         <nav className="surface-nav" aria-label="Record pages">
           <a href={hrefOf('records')}>All records</a>
           {token === null ? null : <a href={hrefOf('class')}>Classes</a>}
+          {token === null ? null : <a href={hrefOf('author')}>Exercises</a>}
           <a href={hrefOf('home')}>Home</a>
         </nav>
       </header>

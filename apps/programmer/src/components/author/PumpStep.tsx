@@ -41,8 +41,8 @@ export function PumpStep() {
           <SpanField
             unit="days"
             path="pump.ageAtStart"
-            label="Time since implant (battery age)"
-            hint="An older pump nears its elective replacement indicator."
+            label="Time since implant"
+            hint="The battery ages with the pump: an older one nears its elective replacement indicator."
           />
         </div>
         <div className="tile wide">
