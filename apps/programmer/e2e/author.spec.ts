@@ -23,6 +23,10 @@ describe('the exercise editor, practising alone (solo build)', () => {
     expect(await page.getByTestId('course-idle-score').innerText()).toContain('not passed');
     const plan = await page.getByTestId('course-plan-score').innerText();
     expect(plan).toMatch(/^Score \d+ %, passed$/);
+    // the same in one line at the top, in sight while the step scrolls
+    expect(await page.getByTestId('preview-summary').innerText()).toMatch(
+      /doing nothing scores \d+ % \(not passed\); the right plan scores \d+ % \(passed\)/,
+    );
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // checked as typed: too much for this pump's reservoir is said beside the field, and Save refuses with the reason

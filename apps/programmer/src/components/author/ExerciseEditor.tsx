@@ -10,6 +10,7 @@ import { useSettled } from '../../authoring/useSettled.ts';
 import { DraftContext } from './DraftContext.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
+import { PreviewSummary } from './PreviewSummary.tsx';
 import { ProblemSummary } from './ProblemSummary.tsx';
 import { StepNav } from './StepNav.tsx';
 import { StepPage } from './StepPage.tsx';
@@ -64,6 +65,7 @@ export function ExerciseEditor({
         library={library}
         token={token}
       />
+      <PreviewSummary state={preview} />
       <ProblemSummary unpassable={unpassable} fields={fields} />
       <StepNav current={step} problems={all} />
       <div className="author-columns">

@@ -33,6 +33,7 @@ export function TextField({
         ) : (
           <input
             id={id}
+            className="text-input"
             value={text}
             aria-describedby={describedBy}
             aria-invalid={invalid}
