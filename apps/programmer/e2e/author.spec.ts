@@ -17,6 +17,8 @@ describe('the exercise editor, practising alone (solo build)', () => {
     await page.getByTestId('library-empty').waitFor();
     await screenshot(page, 'author-800x1280-start');
     await buildWeekLate(page, (step) => screenshot(page, `author-800x1280-${step}`));
+    // the timeline's markers are sliders, its fields labelled: nothing serious for a screen reader
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await followTheVisit(page, (step) => screenshot(page, `author-800x1280-${step}`));
 
     // the two courses side by side: doing nothing fails, the right plan passes
@@ -71,6 +73,7 @@ describe('the exercise editor, practising alone (solo build)', () => {
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('library-table').waitFor();
     expect(await page.getByTestId('library-table').innerText()).toContain('v2');
+    await screenshot(page, 'author-800x1280-library');
 
     // the exported file imports again as the same exercise
     await page.getByLabel('Exercise file').setInputFiles({
