@@ -75,6 +75,25 @@ describe('the exercise editor, practising alone (solo build)', () => {
     expect(await page.getByTestId('library-table').innerText()).toContain('v2');
     await screenshot(page, 'author-800x1280-library');
 
+    // a variant: duplicated as a copy, then retired; it leaves the list and comes back when asked for
+    const table = page.getByTestId('library-table');
+    await page.getByRole('button', { name: 'Duplicate the refill a week late with a kink at day 3' }).click();
+    await table.getByText('the refill a week late with a kink at day 3 (copy)').waitFor();
+    await page.getByLabel('Search').fill('copy');
+    await table.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Retire' }).click();
+    await page.getByRole('button', { name: 'Yes, retire it' }).click();
+    await page.getByTestId('library-empty').waitFor();
+    await page.getByLabel('Show retired').check();
+    expect(await table.innerText()).toContain('(retired)');
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Show retired').uncheck();
+    await page.getByLabel('Topic').selectOption({ label: 'Withdrawal' });
+    await page.getByTestId('library-empty').waitFor();
+    await page.getByLabel('Topic').selectOption({ label: 'Catheter problems' });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(1);
+
     // the exported file imports again as the same exercise
     await page.getByLabel('Exercise file').setInputFiles({
       name: 'week-late.scenario.yaml',

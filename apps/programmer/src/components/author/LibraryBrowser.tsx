@@ -93,27 +93,29 @@ export function LibraryBrowser({
                 <td>{e.topics.map((t) => TOPIC_WORDS[t] ?? t).join(', ') || '—'}</td>
                 <td>{e.difficulty ?? '—'}</td>
                 <td>v{e.version}</td>
-                <td className="row-actions">
-                  <button type="button" onClick={() => onOpen(e.id)} aria-label={`Open ${e.name}`}>
-                    Open
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => act(library.duplicate(e.id))}
-                    aria-label={`Duplicate ${e.name}`}
-                  >
-                    Duplicate
-                  </button>
-                  {e.retired ? null : (
-                    <ConfirmButton
-                      label="Retire"
+                <td>
+                  <div className="row-actions">
+                    <button type="button" onClick={() => onOpen(e.id)} aria-label={`Open ${e.name}`}>
+                      Open
+                    </button>
+                    <button
+                      type="button"
                       className="secondary"
-                      question={`Retire "${e.name}"? It leaves the list; its versions and the records that name them are kept.`}
-                      confirmLabel="Yes, retire it"
-                      onConfirm={() => act(library.retire(e.id))}
-                    />
-                  )}
+                      onClick={() => act(library.duplicate(e.id))}
+                      aria-label={`Duplicate ${e.name}`}
+                    >
+                      Duplicate
+                    </button>
+                    {e.retired ? null : (
+                      <ConfirmButton
+                        label="Retire"
+                        className="secondary"
+                        question={`Retire "${e.name}"? It leaves the list; its versions and the records that name them are kept.`}
+                        confirmLabel="Yes, retire it"
+                        onConfirm={() => act(library.retire(e.id))}
+                      />
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
