@@ -6,6 +6,7 @@ import { docFromYaml, yamlFileName, yamlOfDoc } from '../../authoring/exerciseYa
 import type { ExerciseDraft } from '../../authoring/useExerciseDraft.ts';
 import { api } from '../../classroom/instructorApi.ts';
 import { hrefOf } from '../../simulation/useRoute.ts';
+import { ConfirmButton } from '../ConfirmButton.tsx';
 
 /**
  * The editor's bar: the exercise's title and version, Save (refused with the reason while an error
@@ -57,6 +58,10 @@ export function EditorToolbar({
       return setNote({ text: `Not exported: ${saveRefusal(problems) ?? 'the exercise is not complete.'}`, bad: true });
     downloadText(yaml, yamlFileName(doc), 'application/yaml');
   };
+  const close = () => {
+    draft.close();
+    location.hash = hrefOf('author');
+  };
   const openClass = async () => {
     if (token === null || origin === null) return;
     setBusy(true);
@@ -99,16 +104,19 @@ export function EditorToolbar({
             Open as class
           </button>
         )}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            draft.close();
-            location.hash = hrefOf('author');
-          }}
-        >
-          Close
-        </button>
+        {unsaved ? (
+          <ConfirmButton
+            label="Close"
+            className="secondary"
+            question="Close without saving? The changes since the last save are lost."
+            confirmLabel="Yes, close"
+            onConfirm={close}
+          />
+        ) : (
+          <button type="button" className="secondary" onClick={close}>
+            Close
+          </button>
+        )}
       </div>
       <p id="save-why" role="status" className={note?.bad ? 'error' : 'ok'} data-testid="save-note">
         {note?.text ?? ''}
