@@ -70,9 +70,34 @@ describe('the exercise editor, practising alone (solo build)', () => {
     await settled(page);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByTestId('save-note').getByText('Saved as version 2.').waitFor();
+
+    // another window saves version 3 meanwhile: a save from version 2 is refused as stale, nothing lost unasked
+    const [other] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.evaluate((url) => void window.open(url, '_blank'), `${APP_URL}#/author`),
+    ]);
+    await other.getByRole('button', { name: `Open ${WEEK_LATE.replace('Training: ', '')}` }).click();
+    await goToStep(other, 'Objectives and rubric');
+    await other.getByTestId('objective-0').getByLabel('Worth (points)').fill('15');
+    await settled(other);
+    await other.getByRole('button', { name: 'Save as a new version' }).click();
+    await other.getByTestId('save-note').getByText('Saved as version 3.').waitFor();
+    await other.close();
+    await page.getByTestId('objective-1').getByLabel('Worth (points)').fill('5');
+    await settled(page);
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page
+      .getByTestId('save-note')
+      .getByText(/^Not saved: Version 3 was saved after the version 2 you edited/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Open the latest version' }).click();
+    await page.getByRole('button', { name: 'Yes, open the latest' }).click();
+    await page.getByTestId('author-version').getByText("Version 3 in this browser's library").waitFor();
+    expect(await page.getByTestId('objective-0').getByLabel('Worth (points)').inputValue()).toBe('15');
+
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('library-table').waitFor();
-    expect(await page.getByTestId('library-table').innerText()).toContain('v2');
+    expect(await page.getByTestId('library-table').innerText()).toContain('v3');
     await screenshot(page, 'author-800x1280-library');
 
     // a variant: duplicated as a copy, then retired; it leaves the list and comes back when asked for

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { downloadText } from '../../authoring/downloadText.ts';
 import { type FieldProblem, saveRefusal } from '../../authoring/exerciseChecks.ts';
-import type { ExerciseLibrary } from '../../authoring/exerciseLibrary.ts';
+import { type ExerciseLibrary, LibraryRefusal } from '../../authoring/exerciseLibrary.ts';
 import { docFromYaml, yamlFileName, yamlOfDoc } from '../../authoring/exerciseYaml.ts';
 import type { ExerciseDraft } from '../../authoring/useExerciseDraft.ts';
 import { api } from '../../classroom/instructorApi.ts';
@@ -29,7 +29,7 @@ export function EditorToolbar({
   readonly library: ExerciseLibrary;
   readonly token: string | null;
 }) {
-  const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
+  const [note, setNote] = useState<{ text: string; bad: boolean; stale?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const { origin } = draft;
   const yaml = yamlOfDoc(doc);
@@ -48,7 +48,11 @@ export function EditorToolbar({
       if (reread.ok) draft.open(reread.doc, { libraryId: saved.id, version: saved.version, yaml });
       setNote({ text: `Saved as version ${saved.version}.`, bad: false });
     } catch (error) {
-      setNote({ text: `Not saved: ${(error as Error).message}`, bad: true });
+      setNote({
+        text: `Not saved: ${(error as Error).message}`,
+        bad: true,
+        stale: error instanceof LibraryRefusal && error.stale,
+      });
     } finally {
       setBusy(false);
     }
@@ -121,6 +125,29 @@ export function EditorToolbar({
       <p id="save-why" role="status" className={note?.bad ? 'error' : 'ok'} data-testid="save-note">
         {note?.text ?? ''}
       </p>
+      {note?.stale && origin !== null ? (
+        <ConfirmButton
+          label="Open the latest version"
+          className="secondary"
+          question="Open the latest version? Your changes here are lost; make them again on it."
+          confirmLabel="Yes, open the latest"
+          onConfirm={async () => {
+            try {
+              const latest = await library.get(origin.libraryId);
+              const read = docFromYaml(latest.latest.yaml, origin.libraryId);
+              if (read.ok)
+                draft.open(read.doc, {
+                  libraryId: origin.libraryId,
+                  version: latest.latest.version,
+                  yaml: latest.latest.yaml,
+                });
+              setNote({ text: `Version ${latest.latest.version} opened.`, bad: false });
+            } catch (error) {
+              setNote({ text: (error as Error).message, bad: true });
+            }
+          }}
+        />
+      ) : null}
     </header>
   );
 }

@@ -15,9 +15,9 @@ export function PatientStep() {
       />
       <NumberField
         path="patient.baselineAshworth"
-        label="Muscle tone with no drug, Ashworth score"
-        unit="1 to 4"
-        hint="How stiff they become when the drug stops reaching them."
+        label="Muscle tone with no drug"
+        unit="Ashworth, 1 to 4"
+        hint="How stiff they become when the drug stops reaching them. Leave empty for the usual value of their origin."
       />
       <NumberField
         path="patient.csfHalfLifeH"
