@@ -7,6 +7,7 @@ import type { ExerciseDraft } from '../../authoring/useExerciseDraft.ts';
 import { api } from '../../classroom/instructorApi.ts';
 import { hrefOf } from '../../simulation/useRoute.ts';
 import { ConfirmButton } from '../ConfirmButton.tsx';
+import { StaleVersionButton } from './StaleVersionButton.tsx';
 
 /**
  * The editor's bar: the exercise's title and version, Save (refused with the reason while an error
@@ -126,27 +127,7 @@ export function EditorToolbar({
         {note?.text ?? ''}
       </p>
       {note?.stale && origin !== null ? (
-        <ConfirmButton
-          label="Open the latest version"
-          className="secondary"
-          question="Open the latest version? Your changes here are lost; make them again on it."
-          confirmLabel="Yes, open the latest"
-          onConfirm={async () => {
-            try {
-              const latest = await library.get(origin.libraryId);
-              const read = docFromYaml(latest.latest.yaml, origin.libraryId);
-              if (read.ok)
-                draft.open(read.doc, {
-                  libraryId: origin.libraryId,
-                  version: latest.latest.version,
-                  yaml: latest.latest.yaml,
-                });
-              setNote({ text: `Version ${latest.latest.version} opened.`, bad: false });
-            } catch (error) {
-              setNote({ text: (error as Error).message, bad: true });
-            }
-          }}
-        />
+        <StaleVersionButton draft={draft} libraryId={origin.libraryId} library={library} onNote={setNote} />
       ) : null}
     </header>
   );

@@ -1,8 +1,8 @@
-import { TRAINING_DIFFICULTIES, TRAINING_TOPICS } from '@itps/scenarios';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ExerciseLibrary, LibraryFilter, LibraryListing } from '../../authoring/exerciseLibrary.ts';
 import { TOPIC_WORDS } from '../../authoring/exerciseWords.ts';
 import { ConfirmButton } from '../ConfirmButton.tsx';
+import { LibrarySearch } from './LibrarySearch.tsx';
 
 /** The library: search by words, topic and difficulty; open, duplicate, retire. */
 export function LibraryBrowser({
@@ -32,41 +32,7 @@ export function LibraryBrowser({
           ({library.where === 'server' ? 'kept by the class server' : 'kept in this browser'})
         </span>
       </h2>
-      <div className="library-search">
-        <label>
-          Search <input type="search" value={filter.q} onChange={(e) => setFilter({ ...filter, q: e.target.value })} />
-        </label>
-        <label>
-          Topic{' '}
-          <select value={filter.topic} onChange={(e) => setFilter({ ...filter, topic: e.target.value })}>
-            <option value="">any</option>
-            {TRAINING_TOPICS.map((t) => (
-              <option key={t} value={t}>
-                {TOPIC_WORDS[t] ?? t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Difficulty{' '}
-          <select value={filter.difficulty} onChange={(e) => setFilter({ ...filter, difficulty: e.target.value })}>
-            <option value="">any</option>
-            {TRAINING_DIFFICULTIES.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={filter.retired}
-            onChange={(e) => setFilter({ ...filter, retired: e.target.checked })}
-          />{' '}
-          Show retired
-        </label>
-      </div>
+      <LibrarySearch filter={filter} onChange={setFilter} />
       {problem === null ? null : <p role="alert">{problem}</p>}
       {list === null ? (
         <p role="status">Loading the library…</p>

@@ -1,8 +1,9 @@
-import { alarmWords, shortEventWords } from '@itps/scenarios';
 import { xOf } from '../../authoring/chartGeometry.ts';
 import type { SentCourse } from '../../authoring/previewMessages.ts';
 import { stageSegments } from '../../authoring/stageSegments.ts';
 import { atWords } from '../../format/exerciseTime.ts';
+import { CourseAlarms } from './CourseAlarms.tsx';
+import { CourseStory } from './CourseStory.tsx';
 import { MiniChart } from './MiniChart.tsx';
 
 /** The scales both courses share, so they compare at a glance. */
@@ -32,7 +33,6 @@ export function PreviewCourseView({
   const last = samples[samples.length - 1];
   const common = { xMax: scales.xMax, visitAt: scales.visitAt };
   const stages = stageSegments(samples);
-  const events = course.events.filter((e) => /^(alarm\.|patient\.|pump\.stopped|refill\.|program\.)/.test(e.type));
   return (
     <section className="preview-course" data-testid={testId} aria-label={title}>
       <h3>{title}</h3>
@@ -95,61 +95,8 @@ export function PreviewCourseView({
           ))
         }
       </MiniChart>
-      <div className="alarm-strip" data-testid={`${testId}-alarms`}>
-        <strong>Alarms: </strong>
-        {course.alarms.length === 0
-          ? 'none'
-          : course.alarms
-              .map(
-                (a) =>
-                  `${alarmWords(a.alarm)} from ${atWords(a.from, scales.timeOfDayAtStart)}${a.to === null ? ' to the end' : ` to ${atWords(a.to, scales.timeOfDayAtStart)}`}`,
-              )
-              .join('; ')}
-      </div>
-      {stages.length === 0 ? null : (
-        <p className="muted">
-          {stages
-            .slice(0, 3)
-            .map(
-              (s) =>
-                `${s.kind === 'withdrawal' ? 'Withdrawal' : 'Overdose'} (${s.stage}) from ${atWords(s.from, scales.timeOfDayAtStart)}`,
-            )
-            .join('; ')}
-        </p>
-      )}
-      {events.length === 0 ? (
-        <p className="muted">No alarm, refill or change of the patient's stage.</p>
-      ) : (
-        <details>
-          <summary>What happened ({events.length})</summary>
-          <ul className="preview-events">
-            {events.slice(0, 12).map((e) => (
-              <li key={`${e.at}-${e.type}`}>
-                {atWords(e.at, scales.timeOfDayAtStart)}: {shortEventWords(e.type)}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {course.refused.length === 0 ? null : (
-        <div className="problems" role="alert">
-          {course.refused.map((r) => (
-            <p key={r.index} className="error">
-              Step {r.index + 1} of the right plan was refused at {atWords(r.at, scales.timeOfDayAtStart)}: {r.reason}
-            </p>
-          ))}
-        </div>
-      )}
-      {score.missed.length === 0 ? null : (
-        <>
-          <h4>Missed</h4>
-          <ul className="missed">
-            {score.missed.slice(0, 4).map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <CourseAlarms course={course} timeOfDayAtStart={scales.timeOfDayAtStart} testId={`${testId}-alarms`} />
+      <CourseStory course={course} timeOfDayAtStart={scales.timeOfDayAtStart} />
     </section>
   );
 }
