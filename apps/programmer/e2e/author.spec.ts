@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildWeekLate, followTheVisit, goToStep, settled, WEEK_LATE } from './authorSteps.ts';
-import { APP_URL, screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
+import { APP_URL, SCREENSHOT_DIR, screenshot, seriousAccessibilityViolations, setUpAppPage } from './browser.ts';
 
 // practising alone: the static build, no server; the library is this browser's
 const app = setUpAppPage({ width: 800, height: 1280 });
@@ -21,6 +21,7 @@ describe('the exercise editor, practising alone (solo build)', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await followTheVisit(page, (step) => screenshot(page, `author-800x1280-${step}`));
 
+    await page.getByTestId('preview').screenshot({ path: `${SCREENSHOT_DIR}author-800x1280-preview.png` });
     // the two courses side by side: doing nothing fails, the right plan passes
     expect(await page.getByTestId('course-idle-score').innerText()).toContain('not passed');
     const plan = await page.getByTestId('course-plan-score').innerText();

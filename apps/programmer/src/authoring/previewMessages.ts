@@ -17,6 +17,8 @@ export type PreviewAnswer =
       readonly preview: { readonly idle: SentCourse; readonly plan: SentCourse | null };
       readonly unpassable: readonly FieldProblem[];
       readonly visitAt: number;
+      /** The hidden faults of the timeline: when each begins, in words. */
+      readonly hidden: readonly { readonly at: number; readonly words: string }[];
       readonly duration: number;
       readonly timeOfDayAtStart: number;
     }

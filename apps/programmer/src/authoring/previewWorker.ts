@@ -2,6 +2,7 @@
 import { type FieldProblem, previewExercise, unpassableProblems, validateScenario } from '@itps/scenarios';
 import { orderedTimeline } from './orderedTimeline.ts';
 import type { PreviewAnswer, PreviewAsk } from './previewMessages.ts';
+import { actionWords } from './timelineItems.ts';
 
 // The exercise run headless, off the page's thread: both courses, and what makes it unpassable.
 self.onmessage = (e: MessageEvent<PreviewAsk>) => {
@@ -24,6 +25,9 @@ self.onmessage = (e: MessageEvent<PreviewAsk>) => {
         preview: { idle: slim(preview.idle), plan: preview.plan === null ? null : slim(preview.plan) },
         unpassable,
         visitAt: parsed.scenario.training?.visitAt ?? 0,
+        hidden: (parsed.scenario.timeline ?? []).flatMap((a) =>
+          a.action === 'fault' ? [{ at: a.at, words: actionWords(a).words }] : [],
+        ),
         duration: parsed.scenario.duration,
         timeOfDayAtStart: parsed.scenario.timeOfDayAtStart,
       };

@@ -23,6 +23,8 @@ export function MiniChart({
   yMin = 0,
   yMax,
   visitAt,
+  hidden,
+  endLabel,
   summary,
   children,
 }: {
@@ -33,6 +35,10 @@ export function MiniChart({
   readonly yMin?: number;
   readonly yMax: number;
   readonly visitAt: number;
+  /** The hidden faults, marked under the time axis where they begin. */
+  readonly hidden: readonly { readonly at: number; readonly words: string }[];
+  /** The last day, written at the end of the time axis ("day 37"). */
+  readonly endLabel: string;
   readonly summary: string;
   readonly children?: (box: ChartBox) => ReactNode;
 }) {
@@ -42,7 +48,7 @@ export function MiniChart({
       <figcaption>
         {title} <span className="muted">({unit})</span>
       </figcaption>
-      <svg viewBox={`-28 -6 ${W + 34} ${H + 18}`} role="img" aria-label={`${title}: ${summary}`}>
+      <svg viewBox={`-28 -8 ${W + 40} ${H + 26}`} role="img" aria-label={`${title}: ${summary}`}>
         {children?.(box)}
         <line className="axis" x1={0} y1={H} x2={W} y2={H} />
         <line className="axis" x1={0} y1={0} x2={0} y2={H} />
@@ -53,6 +59,20 @@ export function MiniChart({
           {yMin}
         </text>
         <line className="visit" x1={xOf(visitAt, box)} y1={0} x2={xOf(visitAt, box)} y2={H} />
+        <text className="scale" x={0} y={H + 16} textAnchor="start">
+          day 0
+        </text>
+        <text className="scale" x={W} y={H + 16} textAnchor="end">
+          {endLabel}
+        </text>
+        <text className="scale visit-label" x={xOf(visitAt, box) - 2} y={2} textAnchor="end">
+          visit
+        </text>
+        {hidden.map((h) => (
+          <path key={`${h.at}-${h.words}`} className="hidden-fault" d={`M${xOf(h.at, box)} ${H + 1}l-4 7h8z`}>
+            <title>{h.words}</title>
+          </path>
+        ))}
         {lines.map((l) => (
           <path key={l.label} className={`line look-${l.look}`} d={linePath(l.points, box)} />
         ))}

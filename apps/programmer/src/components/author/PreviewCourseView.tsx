@@ -13,6 +13,10 @@ export interface CourseScales {
   readonly doseMax: number;
   readonly visitAt: number;
   readonly timeOfDayAtStart: number;
+  /** The hidden faults, where they begin. */
+  readonly hidden: readonly { readonly at: number; readonly words: string }[];
+  /** "day 37": the end of the time axis. */
+  readonly endLabel: string;
 }
 
 const one = (n: number | null | undefined) => (n === null || n === undefined ? 'not known' : n.toFixed(1));
@@ -31,7 +35,7 @@ export function PreviewCourseView({
 }) {
   const { samples, score } = course;
   const last = samples[samples.length - 1];
-  const common = { xMax: scales.xMax, visitAt: scales.visitAt };
+  const common = { xMax: scales.xMax, visitAt: scales.visitAt, hidden: scales.hidden, endLabel: scales.endLabel };
   const stages = stageSegments(samples);
   return (
     <section className="preview-course" data-testid={testId} aria-label={title}>

@@ -1,5 +1,6 @@
 import { niceMax } from '../../authoring/chartGeometry.ts';
 import type { PreviewState } from '../../authoring/usePreview.ts';
+import { atWords } from '../../format/exerciseTime.ts';
 import { PreviewCourseView } from './PreviewCourseView.tsx';
 
 /**
@@ -38,11 +39,14 @@ function Courses({ answer }: { readonly answer: Extract<NonNullable<PreviewState
     doseMax: niceMax(samples.flatMap((s) => [s.tipMcgPerDay ?? 0, s.programmedMcgPerDay])),
     visitAt: answer.visitAt,
     timeOfDayAtStart: answer.timeOfDayAtStart,
+    hidden: answer.hidden,
+    endLabel: atWords(answer.duration, answer.timeOfDayAtStart).replace(/, 00:00$/, ''),
   };
   return (
     <>
       <p className="muted">
-        The grey line marks the visit. Solid: the truth; dashed: what the pump believes or is set to.
+        The dotted line marks the visit, a red triangle each hidden fault. Solid: the truth; dashed: what the pump
+        believes or is set to.
       </p>
       <div className="preview-courses">
         <PreviewCourseView title="If the trainee does nothing" course={idle} scales={scales} testId="course-idle" />
