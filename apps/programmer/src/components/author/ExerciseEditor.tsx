@@ -39,12 +39,13 @@ export function ExerciseEditor({
     () => fieldProblems(settled).map((p) => ({ ...p, message: problemWords(p.message, tod) })),
     [settled, tod],
   );
+  // the last run's answer stays on screen while the next runs (Save waits for it: see `checking`)
   const unpassable = useMemo(
     () =>
-      preview.answer?.ok === true && !preview.running
+      preview.answer?.ok === true
         ? preview.answer.unpassable.map((p) => ({ ...p, message: problemWords(p.message, tod) }))
         : [],
-    [preview, tod],
+    [preview.answer, tod],
   );
   const all = useMemo(() => [...fields, ...unpassable], [fields, unpassable]);
   const { set } = draft;
