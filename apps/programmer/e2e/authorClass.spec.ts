@@ -101,5 +101,11 @@ describe('the exercise editor with a classroom server', () => {
     await educator.getByTestId('save-note').getByText('Saved as version 2.').waitFor();
     await educator.goto(`${server.url}#/records`);
     expect(await recordRow(educator, 'Ana')).toContain('version 1');
+    // and the class console's list names the version the class ran
+    await educator.goto(`${server.url}#/class`);
+    await educator.getByTestId('class-list').waitFor();
+    expect(await educator.getByTestId('class-list').innerText()).toContain(
+      'the refill a week late with a kink at day 3 (library version 1)',
+    );
   });
 });
