@@ -19,7 +19,7 @@ describe('the exercise editor, practising alone (solo build)', () => {
     await buildWeekLate(page, (step) => screenshot(page, `author-800x1280-${step}`));
     // the timeline's markers are sliders, its fields labelled: nothing serious for a screen reader
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await followTheVisit(page, (step) => screenshot(page, `author-800x1280-${step}`));
+    await followTheVisit(page, (step) => screenshot(page, `author-800x1280-${step}`), 'with the visit');
 
     await page.getByTestId('preview').screenshot({ path: `${SCREENSHOT_DIR}author-800x1280-preview.png` });
     // the two courses side by side: doing nothing fails, the right plan passes

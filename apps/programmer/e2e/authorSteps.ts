@@ -88,7 +88,11 @@ export async function buildWeekLate(page: Page, shot: (step: string) => Promise<
 }
 
 /** Mends what the checks point at after the visit moved: the right plan's times, then the objectives' windows. */
-export async function followTheVisit(page: Page, shot: (step: string) => Promise<void>): Promise<void> {
+export async function followTheVisit(
+  page: Page,
+  shot: (step: string) => Promise<void>,
+  how: 'by hand' | 'with the visit' = 'by hand',
+): Promise<void> {
   // the right plan still starts on day 28, before the trainee now arrives: the top of the editor says so
   const summary = page.getByTestId('problem-summary');
   await summary.waitFor();
@@ -98,16 +102,27 @@ export async function followTheVisit(page: Page, shot: (step: string) => Promise
     .first()
     .click();
   await page.getByTestId('step-objectives').waitFor();
-  await page.getByTestId('plan-step-0').getByLabel('Interrogate the pump: when: day').fill('35');
-  await page.getByTestId('plan-step-1').getByLabel('Refill the pump: when: day').fill('35');
-  await page.getByTestId('plan-step-2').getByLabel('Suspect a catheter problem: when: day').fill('35');
-  await settled(page);
-  // now complete, the exercise runs headless: windows that close on day 29 cannot be met after a visit on day 35
-  await summary.getByText('This exercise cannot be passed as it stands').waitFor();
-  await shot('objectives-unpassable');
-  await page.getByTestId('objective-0').getByLabel('Not before: day').fill('35');
-  await page.getByTestId('objective-1').getByLabel('By: day').fill('36');
-  await page.getByTestId('objective-2').getByLabel('By: day').fill('36');
+  if (how === 'with the visit') {
+    // one press moves the plan to the visit and the windows by the same week
+    await page
+      .getByRole('button', { name: "Move the right plan and the objectives' windows with the visit (7 days later)" })
+      .click();
+    expect(await page.getByTestId('plan-step-1').getByLabel('Refill the pump: when: day').inputValue()).toBe('35');
+    expect(await page.getByTestId('objective-1').getByLabel('By: day').inputValue()).toBe('36');
+    await settled(page);
+    await shot('objectives-moved');
+  } else {
+    await page.getByTestId('plan-step-0').getByLabel('Interrogate the pump: when: day').fill('35');
+    await page.getByTestId('plan-step-1').getByLabel('Refill the pump: when: day').fill('35');
+    await page.getByTestId('plan-step-2').getByLabel('Suspect a catheter problem: when: day').fill('35');
+    await settled(page);
+    // now complete, the exercise runs headless: windows that close on day 29 cannot be met after a visit on day 35
+    await summary.getByText('This exercise cannot be passed as it stands').waitFor();
+    await shot('objectives-unpassable');
+    await page.getByTestId('objective-0').getByLabel('Not before: day').fill('35');
+    await page.getByTestId('objective-1').getByLabel('By: day').fill('36');
+    await page.getByTestId('objective-2').getByLabel('By: day').fill('36');
+  }
   // and the kink is the hidden fault to find, scored by how soon
   await page.getByRole('button', { name: 'Score finding a hidden fault' }).click();
   await settled(page);

@@ -1,6 +1,7 @@
 import { getAt } from '../../authoring/draftPath.ts';
 import { PLAN_STEP_WORDS } from '../../authoring/exerciseWords.ts';
 import { useDraft } from './DraftContext.tsx';
+import { MoveToVisitButton } from './MoveToVisitButton.tsx';
 import { PlanStepRow } from './PlanStepRow.tsx';
 
 /** The right plan: what a good clinician does, step by step from the visit; the preview follows it. */
@@ -16,6 +17,7 @@ export function PlanEditor() {
         What a good clinician does, step by step from the visit. The preview follows it to show the score it earns; it
         should pass.
       </p>
+      <MoveToVisitButton />
       <ol className="plan-steps">
         {Array.from({ length: count }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a step is its place in the plan

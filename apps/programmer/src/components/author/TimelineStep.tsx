@@ -1,6 +1,7 @@
 import { getAt } from '../../authoring/draftPath.ts';
 import { timelineMarkers } from '../../authoring/timelineItems.ts';
 import { useDraft } from './DraftContext.tsx';
+import { MoveToVisitButton } from './MoveToVisitButton.tsx';
 import { TimelineAdd } from './TimelineAdd.tsx';
 import { TimelineItem } from './TimelineItem.tsx';
 import { TimelineTrack } from './TimelineTrack.tsx';
@@ -35,6 +36,7 @@ export function TimelineStep() {
           hint="After the trainee finishes, the story runs on to here before it is scored."
         />
       </div>
+      <MoveToVisitButton />
       <h3>Events</h3>
       {count === 0 ? <p className="muted">Nothing happens unseen yet: add a fault or a colleague's action.</p> : null}
       <ol className="timeline-items">
