@@ -1,8 +1,7 @@
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { type ClassSeat, classSeat, subscribeClassSeat } from './classroom/classSeat.ts';
 import { useRoute } from './simulation/useRoute.ts';
 import { WorldProvider } from './simulation/WorldProvider.tsx';
-import { AuthorSurface } from './surfaces/AuthorSurface.tsx';
 import { ClassConsole } from './surfaces/ClassConsole.tsx';
 import { DebriefSurface } from './surfaces/DebriefSurface.tsx';
 import { Home } from './surfaces/Home.tsx';
@@ -10,6 +9,9 @@ import { InstructorConsole } from './surfaces/InstructorConsole.tsx';
 import { JoinSurface } from './surfaces/JoinSurface.tsx';
 import { RecordsSurface } from './surfaces/RecordsSurface.tsx';
 import { TraineeShell } from './surfaces/TraineeShell.tsx';
+
+// the exercise editor is loaded when first opened: trainees' devices never fetch it
+const AuthorSurface = lazy(() => import('./surfaces/AuthorSurface.tsx').then((m) => ({ default: m.AuthorSurface })));
 
 let seatCache: { raw: string | null; seat: ClassSeat | null } = { raw: null, seat: null };
 /** The seat as one object until it changes (useSyncExternalStore compares by identity). */
@@ -39,7 +41,9 @@ export function App() {
         ) : route === 'class' ? (
           <ClassConsole />
         ) : route === 'author' ? (
-          <AuthorSurface />
+          <Suspense fallback={<p role="status">Opening the exercise editor…</p>}>
+            <AuthorSurface />
+          </Suspense>
         ) : (
           <RecordsSurface />
         )}
