@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { type ClassSeat, classSeat, subscribeClassSeat } from './classroom/classSeat.ts';
 import { useRoute } from './simulation/useRoute.ts';
 import { WorldProvider } from './simulation/WorldProvider.tsx';
@@ -9,6 +9,9 @@ import { InstructorConsole } from './surfaces/InstructorConsole.tsx';
 import { JoinSurface } from './surfaces/JoinSurface.tsx';
 import { RecordsSurface } from './surfaces/RecordsSurface.tsx';
 import { TraineeShell } from './surfaces/TraineeShell.tsx';
+
+// the exercise editor is loaded when first opened: trainees' devices never fetch it
+const AuthorSurface = lazy(() => import('./surfaces/AuthorSurface.tsx').then((m) => ({ default: m.AuthorSurface })));
 
 let seatCache: { raw: string | null; seat: ClassSeat | null } = { raw: null, seat: null };
 /** The seat as one object until it changes (useSyncExternalStore compares by identity). */
@@ -28,12 +31,22 @@ export function App() {
       ITPS is a simulator for training and testing. It is <strong>not for clinical use</strong>.
     </p>
   );
-  // the class console, joining and the records have no world of their own
-  if (route === 'join' || route === 'class' || route === 'records')
+  // the class console, joining, the records and the exercise editor have no world of their own
+  if (route === 'join' || route === 'class' || route === 'records' || route === 'author')
     return (
       <>
         {banner}
-        {route === 'join' ? <JoinSurface /> : route === 'class' ? <ClassConsole /> : <RecordsSurface />}
+        {route === 'join' ? (
+          <JoinSurface />
+        ) : route === 'class' ? (
+          <ClassConsole />
+        ) : route === 'author' ? (
+          <Suspense fallback={<p role="status">Opening the exercise editor…</p>}>
+            <AuthorSurface />
+          </Suspense>
+        ) : (
+          <RecordsSurface />
+        )}
       </>
     );
   return (

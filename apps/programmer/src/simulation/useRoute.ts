@@ -4,9 +4,27 @@ import { useSyncExternalStore } from 'react';
  * The app's surfaces, each at its own address (`#/programmer`, …); the home page at `#/`. Two take
  * a part after a slash: `#/join/CODE` and `#/records/ID`.
  */
-export type Surface = 'home' | 'programmer' | 'bedside' | 'instructor' | 'debrief' | 'join' | 'class' | 'records';
+export type Surface =
+  | 'home'
+  | 'programmer'
+  | 'bedside'
+  | 'instructor'
+  | 'debrief'
+  | 'join'
+  | 'class'
+  | 'records'
+  | 'author';
 
-const SURFACES: readonly Surface[] = ['programmer', 'bedside', 'instructor', 'debrief', 'join', 'class', 'records'];
+const SURFACES: readonly Surface[] = [
+  'programmer',
+  'bedside',
+  'instructor',
+  'debrief',
+  'join',
+  'class',
+  'records',
+  'author',
+];
 
 const partsOf = (hash: string): [string, string] => {
   const [name = '', ...rest] = hash.replace(/^#\/?/, '').split('/');

@@ -24,6 +24,7 @@ export function ClassConsole() {
         <nav className="surface-nav" aria-label="Class pages">
           <a href={hrefOf('class')}>Classes</a>
           <a href={hrefOf('records')}>Records</a>
+          <a href={hrefOf('author')}>Exercises</a>
           <a href={hrefOf('home')}>Home</a>
           {token === null ? null : (
             <button type="button" className="secondary" onClick={signOut}>

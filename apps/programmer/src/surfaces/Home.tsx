@@ -28,6 +28,10 @@ export function Home() {
         <li>
           <a href={hrefOf('debrief')}>Debrief</a>: the finished exercise, its timeline and score.
         </li>
+        <li>
+          <a href={hrefOf('author')}>Exercise editor</a>: write your own exercises from the shipped ones, in the
+          clinic's words, with a preview of what happens if the trainee does nothing and if they do it right.
+        </li>
       </ul>
       <h2>In a class</h2>
       <p>
@@ -44,6 +48,10 @@ export function Home() {
         </li>
         <li>
           <a href={hrefOf('records')}>Records</a>: finished exercises with their debriefs, exported as CSV or xAPI.
+        </li>
+        <li>
+          <a href={hrefOf('author')}>Exercise editor</a> (instructor, passphrase): the class's library of exercises,
+          each saved version ready to open as a class.
         </li>
       </ul>
     </main>

@@ -32,6 +32,7 @@ export function RecordsSurface() {
         <nav className="surface-nav" aria-label="Record pages">
           <a href={hrefOf('records')}>All records</a>
           {token === null ? null : <a href={hrefOf('class')}>Classes</a>}
+          {token === null ? null : <a href={hrefOf('author')}>Exercises</a>}
           <a href={hrefOf('home')}>Home</a>
         </nav>
       </header>
@@ -68,6 +69,15 @@ export function RecordsSurface() {
     </main>
   );
 }
+
+/**
+ * Which version of the exercise a record was made with: the library's version number for an
+ * exercise written in the editor, the shipped file's fingerprint otherwise.
+ */
+const versionWords = (r: RecordSummary): string =>
+  r.library === null || r.library === undefined
+    ? `shipped exercise, version ${r.exerciseVersion}`
+    : `library exercise, version ${r.library.version}`;
 
 /** What the records export as: CSV for a spreadsheet, xAPI statements for a learning record store. */
 const EXPORTS = [
@@ -126,7 +136,7 @@ function RecordList({
                 <td>{new Date(r.finishedAt).toLocaleString()}</td>
                 {instructor ? <td>{r.traineeName}</td> : null}
                 <td>
-                  {exerciseTitle(r.exerciseName)} <span className="muted">v{r.exerciseVersion}</span>
+                  {exerciseTitle(r.exerciseName)} <span className="muted">{versionWords(r)}</span>
                 </td>
                 <td>{r.scorePercent} %</td>
                 <td>{r.passed ? 'passed' : 'not passed'}</td>
@@ -188,7 +198,7 @@ function OneRecord({ keyToken, id }: { readonly keyToken: string; readonly id: s
           {stored.traineeName}: {exerciseTitle(stored.exerciseName)}
         </h2>
         <p className="muted">
-          Finished {new Date(stored.finishedAt).toLocaleString()}; exercise version {stored.exerciseVersion}.
+          Finished {new Date(stored.finishedAt).toLocaleString()}; {versionWords(stored)}.
         </p>
         <DebriefView debrief={stored.debrief} course={stored.record.course} screens={stored.record.screens ?? []} />
       </section>

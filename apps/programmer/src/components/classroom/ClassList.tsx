@@ -72,7 +72,12 @@ export function ClassList({ token, onSignedOut }: { readonly token: string; read
                 return (
                   <tr key={c.id}>
                     <td>{new Date(c.createdAt).toLocaleString()}</td>
-                    <td>{exerciseTitle(c.exerciseName)}</td>
+                    <td>
+                      {exerciseTitle(c.exerciseName)}
+                      {c.library === null || c.library === undefined ? null : (
+                        <span className="muted"> (library version {c.library.version})</span>
+                      )}
+                    </td>
                     <td>
                       {live !== undefined ? (
                         <a href={hrefOf('class', c.id)}>open, code {live.code}</a>

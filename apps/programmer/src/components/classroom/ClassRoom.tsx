@@ -154,7 +154,9 @@ export function ClassRoom({
           </p>
         )}
         <p className="muted">
-          Exercise version {view.exercise.version} ({view.exercise.file}).{' '}
+          {view.exercise.library === null || view.exercise.library === undefined
+            ? `Exercise version ${view.exercise.version} (${view.exercise.file}).`
+            : `Library exercise, version ${view.exercise.library.version}.`}{' '}
           {connected ? '' : 'Connection lost: reconnecting…'}
         </p>
       </section>

@@ -1,0 +1,123 @@
+/** The library's topics in the clinic's words (the file keeps the key). */
+export const TOPIC_WORDS: Readonly<Record<string, string>> = {
+  screening: 'Screening trial',
+  titration: 'Titration',
+  refill: 'Refill',
+  concentration: 'Concentration change',
+  programming: 'Programming',
+  catheter: 'Catheter problems',
+  withdrawal: 'Withdrawal',
+  overdose: 'Overdose',
+  alarms: 'Alarms',
+  battery: 'Battery and replacement',
+  mri: 'MRI',
+  priming: 'Priming',
+};
+
+/** The pump models, as their labels read. */
+export const MODEL_WORDS: readonly (readonly [string, string])[] = [
+  ['synchromed-ii-20', 'SynchroMed II, 20 mL'],
+  ['synchromed-ii-40', 'SynchroMed II, 40 mL'],
+  ['prometra-ii-20', 'Prometra II, 20 mL'],
+];
+
+/** Where the patient's spasticity comes from. */
+export const ORIGIN_WORDS: readonly (readonly [string, string])[] = [
+  ['spinal', 'Spinal (spinal cord injury, MS)'],
+  ['cerebral', 'Cerebral (cerebral palsy, brain injury)'],
+  ['pediatric', 'Paediatric'],
+];
+
+/** Where the catheter's tip lies. */
+export const TIP_WORDS: readonly (readonly [string, string])[] = [
+  ['intrathecal', 'Intrathecal (where it should be)'],
+  ['subdural', 'Subdural'],
+  ['epidural', 'Epidural'],
+  ['subcutaneous', 'Subcutaneous'],
+];
+
+/** How the pump delivers. */
+export const THERAPY_WORDS: readonly (readonly [string, string])[] = [
+  ['simple', 'Simple continuous'],
+  ['flex', 'Flex schedule (doses by time of day)'],
+  ['minimum', 'Minimum rate'],
+  ['stopped', 'Stopped'],
+];
+
+/** The faults an educator can place, in the clinic's words. */
+export const FAULT_KIND_WORDS: readonly (readonly [string, string])[] = [
+  ['catheterKink', 'Catheter kink'],
+  ['catheterOcclusion', 'Catheter occlusion'],
+  ['catheterDisconnect', 'Catheter disconnection'],
+  ['catheterLeak', 'Catheter leak'],
+  ['tipMigration', 'Catheter tip migration'],
+  ['motorStall', 'Pump motor stall'],
+  ['lowBatteryReset', 'Low battery reset'],
+  ['memoryError', 'Pump memory error'],
+];
+
+/** Where a needle goes at a refill. */
+export const NEEDLE_WORDS: readonly (readonly [string, string])[] = [
+  ['reservoir', 'Into the reservoir (correct)'],
+  ['pocket', 'Into the pocket (a pocket fill)'],
+  ['cap', 'Into the catheter access port'],
+];
+
+/** What an objective may ask the trainee to do, or what must never happen, in words (the file keeps the event's name). */
+export const OBJECTIVE_EVENT_WORDS: readonly (readonly [string, string])[] = [
+  ['pump.interrogated', 'Interrogate the pump'],
+  ['refill.recorded', 'Refill the pump and record it'],
+  ['program.committed', 'Send a new program to the pump'],
+  ['bolus.started', 'Give a bolus'],
+  ['alarm.thresholdChanged', 'Change the low reservoir alarm'],
+  ['catheter.recorded', 'Record the catheter'],
+  ['clinical.suspectCatheter', 'Suspect a catheter problem'],
+  ['clinical.suspectPocketFill', 'Suspect a pocket fill'],
+  ['clinical.suspectOverdose', 'Suspect overdose'],
+  ['clinical.suspectWithdrawal', 'Suspect withdrawal'],
+  ['clinical.suspectPumpFailure', 'Suspect a pump failure'],
+  ['clinical.planReplacement', 'Schedule pump replacement'],
+  ['clinical.oralBaclofen', 'Give oral baclofen as a bridge'],
+  ['clinical.emergencyCare', 'Call for emergency care'],
+  ['clinical.examine', 'Examine the patient'],
+  ['clinical.testDose', 'Give a test dose by lumbar puncture'],
+  ['clinical.recommendImplant', 'Recommend a pump implant'],
+  ['clinical.notCandidate', 'Decide the patient is not a candidate'],
+  ['programmer.workflow', 'Open a programmer workflow'],
+  ['programmer.verify', 'Verify the pump after an update'],
+];
+
+/** What must never happen to the patient or the pump, in words. */
+export const NEVER_WORDS: readonly (readonly [string, string])[] = [
+  ['patient.withdrawal.early', 'The patient reaches early withdrawal'],
+  ['patient.withdrawal.moderate', 'The patient reaches moderate withdrawal'],
+  ['patient.withdrawal.severe', 'The patient reaches severe withdrawal'],
+  ['patient.overdose.drowsy', 'The patient becomes drowsy (overdose)'],
+  ['patient.overdose.somnolent', 'The patient becomes somnolent (overdose)'],
+  ['patient.overdose.respiratoryDepression', 'Respiratory depression (overdose)'],
+  ['patient.overdose.coma', 'Coma (overdose)'],
+  ['pump.stopped', 'The pump is stopped'],
+  ['programmer.softLimitConfirmed', 'A dose warning is overridden'],
+];
+
+/** The right plan's steps, in words. */
+export const PLAN_STEP_WORDS: readonly (readonly [string, string])[] = [
+  ['interrogate', 'Interrogate the pump'],
+  ['refill', 'Refill the pump'],
+  ['program', 'Change the program'],
+  ['bolus', 'Give a bolus'],
+  ['restart', 'Restart therapy'],
+  ['setLowReservoirAlarm', 'Set the low reservoir alarm'],
+  ['clinical.testDose', 'Give a test dose by lumbar puncture'],
+  ['clinical.examine', 'Examine the patient'],
+  ['clinical.suspectCatheter', 'Suspect a catheter problem'],
+  ['clinical.suspectPocketFill', 'Suspect a pocket fill'],
+  ['clinical.suspectOverdose', 'Suspect overdose'],
+  ['clinical.suspectWithdrawal', 'Suspect withdrawal'],
+  ['clinical.suspectPumpFailure', 'Suspect a pump failure'],
+  ['clinical.planReplacement', 'Schedule pump replacement'],
+  ['clinical.oralBaclofen', 'Give oral baclofen as a bridge'],
+  ['clinical.emergencyCare', 'Call for emergency care'],
+  ['clinical.recommendImplant', 'Recommend a pump implant'],
+  ['clinical.notCandidate', 'Decide the patient is not a candidate'],
+];
