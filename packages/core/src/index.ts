@@ -132,7 +132,7 @@ export { advancePump, advancePumpFixedTick } from './pump/advancePump.ts';
 export { ALARM_NAMES, alarmConditions } from './pump/alarmConditions.ts';
 export { applyUpdate, type PumpUpdate } from './pump/applyUpdate.ts';
 export { averageProgramRate, batteryDrainPerDay, batteryLifeAtRate } from './pump/batteryLife.ts';
-export { type BolusRequest, bolusRate, cancelBolus, startBolus } from './pump/bolus.ts';
+export { type BolusRequest, bolusRate, bolusRefusal, cancelBolus, startBolus } from './pump/bolus.ts';
 export {
   type CatheterFault,
   type CatheterFaultKind,
@@ -182,6 +182,20 @@ export {
   type TherapyMode,
 } from './pump/program.ts';
 export {
+  type PtmAvailability,
+  type PtmOutcome,
+  pressPtm,
+  ptmAvailability,
+  ptmGivenInWindow,
+} from './pump/ptmPress.ts';
+export {
+  PTM_RANGES,
+  PTM_WINDOW_MS,
+  type PtmSettings,
+  ptmBolusVolume,
+  validatePtmSettings,
+} from './pump/ptmSettings.ts';
+export {
   appendLog,
   EMPTY_LOG,
   lastLogEntry,
@@ -191,24 +205,26 @@ export {
   type PumpLog,
 } from './pump/pumpLog.ts';
 export type { PumpEmitted, PumpEvent, PumpLifecycle } from './pump/pumpMachine.ts';
-export type {
-  ActiveBolus,
-  AlarmStatus,
-  BatteryState,
-  BolusKind,
-  Breach,
-  CatheterCondition,
-  FluidPath,
-  Kink,
-  MotorState,
-  PumpBelief,
-  PumpLogEntry,
-  PumpLogType,
-  PumpState,
-  PumpTruth,
-  SinkName,
-  Sinks,
-  TipLocation,
+export {
+  type ActiveBolus,
+  type ActiveBolusKind,
+  type AlarmStatus,
+  addsToBasal,
+  type BatteryState,
+  type BolusKind,
+  type Breach,
+  type CatheterCondition,
+  type FluidPath,
+  type Kink,
+  type MotorState,
+  type PumpBelief,
+  type PumpLogEntry,
+  type PumpLogType,
+  type PumpState,
+  type PumpTruth,
+  type SinkName,
+  type Sinks,
+  type TipLocation,
 } from './pump/pumpState.ts';
 export {
   type PumpBeliefView,

@@ -42,7 +42,11 @@ export type RefusalCode =
   | 'refill.needleActed'
   | 'refill.notAspirated'
   | 'refill.shortAspiration'
-  | 'time.notForward';
+  | 'time.notForward'
+  | 'program.ptmInvalid'
+  | 'ptm.notProgrammed'
+  | 'ptm.lockedOut'
+  | 'ptm.dayLimit';
 
 /** The outcome of a check that may refuse. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };

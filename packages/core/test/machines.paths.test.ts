@@ -184,6 +184,7 @@ describe('path coverage from the machine graphs', () => {
       { type: 'therapy.start' },
       { type: 'bolus.start', bolus: { kind: 'single', volume: 50_000 as Nanolitres, durationMs: 3_600_000 } },
       { type: 'bolus.cancel' },
+      { type: 'ptm.press' },
       { type: 'fault.lowBatteryReset' },
       { type: 'fault.memoryError' },
       { type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } },

@@ -47,6 +47,11 @@ export const EVENT_NAMES: readonly string[] = [
   'bolus.cancelled',
   'motor.stall',
   'motor.recovered',
+  // extensions of format 1: the patient's therapy manager (one entry per press of the handheld)
+  'ptm.bolus',
+  'ptm.lockedOut',
+  'ptm.dayLimit',
+  'ptm.unavailable',
   ...WITHDRAWAL_STAGES.map((stage) => `patient.withdrawal.${stage}`),
   ...OVERDOSE_STAGES.map((stage) => `patient.overdose.${stage}`),
 ];

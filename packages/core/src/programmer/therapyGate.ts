@@ -12,6 +12,7 @@ import type { Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.t
 import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import type { Draft, Workflow } from './draft.ts';
 import { checkBolusDose, checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
+import { type PtmFinding, ptmRules } from './ptmRules.ts';
 import { checkRefillDiscrepancy } from './refillDiscrepancy.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
 
@@ -48,6 +49,7 @@ export type DraftCode =
 /** A finding of the therapy gate: a guard rail, or a draft-level check. */
 export type DraftFinding =
   | GuardFinding
+  | PtmFinding
   | { readonly code: DraftCode; readonly severity: GuardFinding['severity']; readonly message: string };
 
 /** What the one therapy gate judges: the draft against the pump as last interrogated, and the workflow it came from. */
@@ -147,6 +149,7 @@ export function therapyGate(input: GateInput): DraftFinding[] {
     }
   }
   findings.push(...bolusFindings(input));
+  findings.push(...ptmRules(input));
   if (update.calculatedReservoir !== undefined && update.calculatedReservoir > profile.capacity) {
     findings.push({
       code: 'reservoir.overCapacity',

@@ -19,7 +19,12 @@ export function verifyAgainst(view: PumpBeliefView, expected: Expectation): bool
   const { update } = expected;
   if (expected.mustRun && (view.suspended || view.state === 'endOfService' || view.state === 'error')) return false;
   if (update.program !== undefined) {
-    const held = { drug: 'baclofen', concentration: view.concentration, therapy: view.therapy };
+    const held = {
+      drug: 'baclofen',
+      concentration: view.concentration,
+      therapy: view.therapy,
+      ...(view.ptm == null ? {} : { ptm: view.ptm }),
+    };
     if (JSON.stringify(held) !== JSON.stringify(update.program)) return false;
   }
   if (update.calculatedReservoir !== undefined) {

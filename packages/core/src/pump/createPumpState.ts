@@ -120,6 +120,7 @@ export function createPumpState(input: PumpInput): PumpState {
     motor: { stall: null, awaitingInterrogation: false },
     lowBatteryReset: false,
     memoryError: false,
+    ptmGiven: [],
     alarms: {
       lowReservoir: { active: false, since: null },
       reservoirEmpty: { active: false, since: null },

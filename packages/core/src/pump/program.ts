@@ -1,4 +1,5 @@
 import type { McgPerMl, PicogramsPerDay } from '../units/quantity.ts';
+import type { PtmSettings } from './ptmSettings.ts';
 
 /** Minutes in a day: flex steps start at a whole minute of the day. */
 export const MINUTES_PER_DAY = 1440;
@@ -25,4 +26,6 @@ export interface PumpProgram {
   /** The concentration the clinician entered (the pump's belief about its reservoir). */
   readonly concentration: McgPerMl;
   readonly therapy: Therapy;
+  /** The patient's therapy manager: boluses the patient may start on top of the therapy; absent: none. */
+  readonly ptm?: PtmSettings;
 }

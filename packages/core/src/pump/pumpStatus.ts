@@ -12,6 +12,7 @@ import { type AlarmName, type DeviceProfileId, getDeviceProfile } from './device
 import type { Fluid } from './fluid.ts';
 import { plugFlowContents } from './plugFlow.ts';
 import type { Therapy } from './program.ts';
+import type { PtmSettings } from './ptmSettings.ts';
 import type { PumpLog } from './pumpLog.ts';
 import type { PumpLifecycle } from './pumpMachine.ts';
 import type { ActiveBolus, CatheterCondition, PumpState, Sinks } from './pumpState.ts';
@@ -42,6 +43,8 @@ export interface PumpBeliefView {
   readonly mode: 'simple' | 'flex' | 'minimum' | 'stopped' | 'bolus';
   readonly concentration: McgPerMl;
   readonly therapy: Therapy;
+  /** The patient's therapy manager as programmed; null when none (absent in views saved before it existed). */
+  readonly ptm?: PtmSettings | null;
   readonly calculatedReservoir: Nanolitres;
   readonly lastRefill: { readonly at: Milliseconds; readonly volume: Nanolitres } | null;
   readonly timeOfDayAtStart: Milliseconds;
@@ -108,6 +111,7 @@ export function pumpBeliefView(
     mode: pump.bolus !== null ? 'bolus' : pump.program.therapy.mode,
     concentration: pump.program.concentration,
     therapy: pump.program.therapy,
+    ptm: pump.program.ptm ?? null,
     calculatedReservoir: pump.belief.calculatedReservoir,
     lastRefill: pump.belief.lastRefill,
     timeOfDayAtStart: pump.timeOfDayAtStart,

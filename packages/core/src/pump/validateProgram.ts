@@ -6,6 +6,8 @@ import { nanolitresPerDayToMlPerDay } from '../units/conversions.ts';
 import type { PicogramsPerDay } from '../units/quantity.ts';
 import type { DeviceProfile } from './deviceProfile.ts';
 import { MINUTES_PER_DAY, type PumpProgram } from './program.ts';
+import { validatePtmSettings } from './ptmSettings.ts';
+import { maxProgrammedRate } from './therapyRate.ts';
 
 function checkDose(
   dose: PicogramsPerDay,
@@ -45,6 +47,10 @@ export function validateProgram(program: PumpProgram, profile: DeviceProfile): R
       'program.concentrationOutOfRange',
       `The concentration must be a whole number from ${baclofen.minConcentration} to ${baclofen.maxConcentration} mcg/mL; ${c} mcg/mL was given.`,
     );
+  }
+  if (program.ptm !== undefined) {
+    const ptm = validatePtmSettings(program.ptm, c, maxProgrammedRate(program, profile), profile);
+    if (!ptm.ok) return ptm;
   }
   const { therapy } = program;
   if (therapy.mode === 'simple') {

@@ -12,6 +12,7 @@ import {
 } from '../programmer/sessionMachine.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { EMPTY_FLUID, type Fluid, fluidAt } from '../pump/fluid.ts';
+import type { PtmOutcome } from '../pump/ptmPress.ts';
 import type { PumpEvent } from '../pump/pumpMachine.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import type { NeedleVisit } from '../pump/visits.ts';
@@ -431,6 +432,15 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         return outcome(tell({ type: 'bolus.start', bolus: command.bolus }));
       case 'bolus.cancel':
         return outcome(tell({ type: 'bolus.cancel' }));
+      case 'ptm.press': {
+        let pressed: { outcome: PtmOutcome; refusal: Refusal | null } | null = null;
+        const heard = pump.on('ptm.pressed', (e) => {
+          pressed = { outcome: e.outcome, refusal: e.refusal };
+        });
+        simulation.send({ type: 'ptm.press' });
+        heard.unsubscribe();
+        return { ...accepted(), ...(pressed === null ? {} : { ptm: pressed }) };
+      }
       case 'pump.interrogate':
         return outcome(tell({ type: 'telemetry.interrogate' }));
       case 'mri.scan':

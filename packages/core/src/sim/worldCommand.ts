@@ -4,6 +4,7 @@ import type { BolusRequest } from '../pump/bolus.ts';
 import type { CatheterFault, CatheterFaultKind } from '../pump/catheterFaults.ts';
 import type { Fluid } from '../pump/fluid.ts';
 import type { MriScan } from '../pump/motorFaults.ts';
+import type { PtmOutcome } from '../pump/ptmPress.ts';
 import type { NeedleVisit, RefillVisit } from '../pump/visits.ts';
 import type { Refusal } from '../refusal.ts';
 import type { LinkConditions, LinkDisturbance, LinkPart } from '../telemetry/link.ts';
@@ -67,6 +68,13 @@ export type WorldCommand =
   /** A bolus programmed outside this programmer (a scenario's `bolus` action). */
   | { readonly type: 'bolus.start'; readonly bolus: BolusRequest }
   | { readonly type: 'bolus.cancel' }
+  /**
+   * The patient presses the handheld of the patient's therapy manager (PTM), at the bedside: the
+   * pump gives a PTM bolus or refuses it (lockout, the day's limit, the pump unable), and logs the
+   * press either way. The patient's alone: the clinician's programmer cannot send it, and in a class
+   * only the bedside (the trainee's device, on the patient's behalf) may.
+   */
+  | { readonly type: 'ptm.press' }
   /** A programmer outside this one reads the pump (logged by the pump as an interrogation). */
   | { readonly type: 'pump.interrogate' }
   /** The patient goes through an MRI scan. */
@@ -120,5 +128,7 @@ export type CommandResult =
       readonly at: Milliseconds;
       readonly withdrawn?: Fluid;
       readonly trail?: readonly SessionStep[];
+      /** For a PTM press: what the pump did with it (logged either way), and why it gave nothing. */
+      readonly ptm?: { readonly outcome: PtmOutcome; readonly refusal: Refusal | null };
     }
   | { readonly ok: false; readonly at: Milliseconds; readonly refusal: Refusal };

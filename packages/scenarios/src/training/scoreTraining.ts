@@ -75,6 +75,7 @@ const DELIVERY_EVENTS = new Set([
   'bolus.started',
   'bolus.completed',
   'bolus.cancelled',
+  'ptm.bolus',
   'motor.stall',
   'motor.recovered',
   'pump.reset',

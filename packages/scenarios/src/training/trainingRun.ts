@@ -1,5 +1,5 @@
 import {
-  type BolusKind,
+  type ActiveBolusKind,
   type OverdoseStage,
   type PumpProgram,
   pumpTruthView,
@@ -62,7 +62,7 @@ export type PumpChange =
   | {
       readonly at: number;
       readonly kind: 'bolus';
-      readonly bolus: BolusKind;
+      readonly bolus: ActiveBolusKind;
       readonly volumeNl: number;
       /** The concentration the pump was programmed with. */
       readonly programmedMcgPerMl: number;
