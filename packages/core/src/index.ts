@@ -78,6 +78,14 @@ export {
   type GuardFinding,
   type GuardSeverity,
 } from './programmer/guardRails.ts';
+export {
+  type OpioidHistory,
+  type PtmCode,
+  type PtmFinding,
+  ptmMostBolusesPerDay,
+  ptmMostPerDay,
+  ptmRules,
+} from './programmer/ptmRules.ts';
 export { checkRefillDiscrepancy, type RefillDiscrepancy } from './programmer/refillDiscrepancy.ts';
 export { nextRefillAt, replaceByAt } from './programmer/refillPlanning.ts';
 export {
@@ -119,6 +127,7 @@ export {
   mriPreparation,
   planRefill,
   primingBolusDraft,
+  ptmDraft,
   type RefillEntry,
   type RefillExpectation,
   type RefillPlan,

@@ -17,9 +17,18 @@ export const therapySchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('stopped') }),
 ]);
 
+/** The patient's therapy manager as plain data (dose in pg, times in ms). */
+export const ptmSettingsSchema = z.strictObject({
+  bolusDose: wholeSchema,
+  bolusDurationMs: wholeSchema,
+  lockoutMs: wholeSchema,
+  maxPerDay: z.number().int().min(0).max(1000),
+});
+
 /** A pump program as plain data (concentration in mcg/mL). */
 export const programSchema = z.strictObject({
   drug: z.literal('baclofen'),
   concentration: wholeSchema,
   therapy: therapySchema,
+  ptm: ptmSettingsSchema.optional(),
 });

@@ -2,7 +2,7 @@ import { baclofen } from '../drug/baclofen.ts';
 import type { DrugId } from '../drug/drug.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import type { PumpProgram } from '../pump/program.ts';
-import { type PtmSettings, ptmBolusVolume } from '../pump/ptmSettings.ts';
+import { PTM_WINDOW_MS, type PtmSettings, ptmBolusVolume } from '../pump/ptmSettings.ts';
 import { massInVolume } from '../units/conversions.ts';
 import type { Picograms, PicogramsPerDay } from '../units/quantity.ts';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
@@ -80,10 +80,18 @@ const amount = (pg: number, unit: 'mcg' | 'mg') =>
 const duration = (ms: number) =>
   ms % MS_PER_HOUR === 0 ? `${ms / MS_PER_HOUR} h` : `${Math.round(ms / MS_PER_MINUTE)} min`;
 
-/** The most drug a program with PTM gives in any 24 hours: the basal day's total plus every allotted bolus. */
+/**
+ * How many PTM boluses can start in any 24 hours: the day's limit, or fewer when the lockout allows
+ * fewer (starts at least `lockoutMs` apart inside a half-open 24 hours: at most 24 h / lockout,
+ * rounded up).
+ */
+export const ptmMostBolusesPerDay = (settings: PtmSettings): number =>
+  Math.min(settings.maxPerDay, Math.ceil(PTM_WINDOW_MS / settings.lockoutMs));
+
+/** The most drug a program with PTM gives in any 24 hours: the basal day's total plus every bolus that can start. */
 export function ptmMostPerDay(program: PumpProgram, settings: PtmSettings): PicogramsPerDay {
   const bolus = massInVolume(ptmBolusVolume(settings, program.concentration), program.concentration);
-  return (dailyTotal(program.therapy) + settings.maxPerDay * bolus) as PicogramsPerDay;
+  return (dailyTotal(program.therapy) + ptmMostBolusesPerDay(settings) * bolus) as PicogramsPerDay;
 }
 
 const sameSettings = (a: PtmSettings | null | undefined, b: PtmSettings | null | undefined) =>
@@ -142,7 +150,7 @@ export function ptmRules(input: GateInput & { readonly opioidHistory?: OpioidHis
     });
   const most = ptmMostPerDay(program, settings);
   const basal = dailyTotal(program.therapy);
-  const how = `${amount(basal, unit)} basal + ${settings.maxPerDay} × ${amount(bolus, unit)} (one every ${duration(settings.lockoutMs)} at most) = ${amount(most, unit)} in 24 hours`;
+  const how = `${amount(basal, unit)} basal + ${ptmMostBolusesPerDay(settings)} × ${amount(bolus, unit)} (one every ${duration(settings.lockoutMs)} at most) = ${amount(most, unit)} in 24 hours`;
   if (most > drug.hardMaxDose)
     findings.push({
       code: 'ptm.dayAboveHardLimit',

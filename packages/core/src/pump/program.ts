@@ -1,3 +1,4 @@
+import type { DrugId } from '../drug/drug.ts';
 import type { McgPerMl, PicogramsPerDay } from '../units/quantity.ts';
 import type { PtmSettings } from './ptmSettings.ts';
 
@@ -22,7 +23,7 @@ export type TherapyMode = Therapy['mode'];
 
 /** The program stored in the pump: the drug as the clinician entered it, and the therapy. */
 export interface PumpProgram {
-  readonly drug: 'baclofen';
+  readonly drug: DrugId;
   /** The concentration the clinician entered (the pump's belief about its reservoir). */
   readonly concentration: McgPerMl;
   readonly therapy: Therapy;

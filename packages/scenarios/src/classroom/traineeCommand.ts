@@ -62,12 +62,14 @@ const clinicianEvent = z.discriminatedUnion('type', [
 /**
  * What a trainee's device may ask of their world in a class: an act on the programmer (a refill's
  * needle acts among them, so the session holds what the needle did), a test dose by lumbar
- * puncture, a bedside act. A bare needle outside the programmer's refill is not a trainee's command. Time, faults, the link and scenario steps are the
+ * puncture, a bedside act, a press of the patient's PTM handheld. A bare needle outside the programmer's refill is not a trainee's command. Time, faults, the link and scenario steps are the
  * instructor's and the server's, so they are not here.
  */
 export const traineeCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('programmer.act'), event: clinicianEvent }),
   z.strictObject({ type: z.literal('patient.testDose'), doseMcg: z.number().int().min(1).max(1000) }),
+  // the patient's handheld at the bedside (the trainee presses it for the patient); never the programmer's
+  z.strictObject({ type: z.literal('ptm.press') }),
   z.strictObject({
     type: z.literal('clinical.act'),
     action: z.string().min(1).max(100),
