@@ -32,18 +32,20 @@ const PTM: PtmSettings = {
   lockoutMs: hoursToMs(1),
   maxPerDay: 6,
 };
-const viewOf = (program: PumpProgram) =>
-  pumpBeliefView(createPumpState(buildPumpInput({ program, catheterVolume: 0 as Nanolitres })), 'running');
+const viewOf = (program: PumpProgram, history: OpioidHistory = 'unknown') =>
+  pumpBeliefView(
+    createPumpState(buildPumpInput({ program, catheterVolume: 0 as Nanolitres })),
+    'running',
+    null,
+    history,
+  );
 // the view does not say the drug yet (the drug library's branch adds it): the draft starts from the program
 const drafted = (program: PumpProgram, ptm: PtmSettings | null) =>
   ptmDraft(viewOf(program), ptm, { ...EMPTY_DRAFT, update: { program } });
-const judge = (program: PumpProgram, ptm: PtmSettings, opioidHistory?: OpioidHistory) =>
-  ptmRules({
-    view: viewOf(program),
-    draft: drafted(program, ptm),
-    origin: 'spinal',
-    ...(opioidHistory === undefined ? {} : { opioidHistory }),
-  }).map((f) => `${f.code}:${f.severity}`);
+const judge = (program: PumpProgram, ptm: PtmSettings, history: OpioidHistory = 'unknown') =>
+  ptmRules({ view: viewOf(program, history), draft: drafted(program, ptm), origin: 'spinal' }).map(
+    (f) => `${f.code}:${f.severity}`,
+  );
 
 describe('the PTM rules of the therapy gate', () => {
   it('refuses PTM where the library does not allow it: baclofen', () => {
@@ -73,44 +75,44 @@ describe('the PTM rules of the therapy gate', () => {
     expect(view.ptm).toEqual(PTM);
     const draft = { ...EMPTY_DRAFT, update: { program: { ...held, therapy: morphine(2.2).therapy } } };
     expect(ptmRules({ view, draft, origin: 'spinal' })).toEqual([]);
-    expect(ptmRules({ view, draft, origin: 'spinal', opioidHistory: 'naive' }).map((f) => f.code)).toEqual([
+    expect(ptmRules({ view: viewOf(held, 'naive'), draft, origin: 'spinal' }).map((f) => f.code)).toEqual([
       'ptm.opioidNaive',
     ]);
   });
 
-  it('limits the drug of one bolus: above 0.5 mg confirmed, above 1 mg refused (at the volume the pump gives)', () => {
-    // at 2 mg/mL, 1 mg is 0.5 mL; over 1 h that is 12 mL/day on top of 1 mL/day basal
+  it('limits the drug of one bolus by the library: above 1 mg confirmed, above 2 mg refused (at the volume the pump gives)', () => {
+    // at 2 mg/mL, 2 mg is 1 mL; over 2 h that is 12 mL/day on top of 1 mL/day basal
     const at2 = morphine(2, 2000);
-    const bolus = (pg: number) => ({ ...PTM, bolusDose: pg as Picograms, bolusDurationMs: hoursToMs(1) });
-    expect(judge(at2, bolus(0.5 * MG), 'tolerant')).toEqual([]);
-    expect(judge(at2, bolus(0.5 * MG + 2000), 'tolerant')).toEqual(['ptm.bolusAboveSoftLimit:confirm']);
-    expect(judge(at2, bolus(1 * MG), 'tolerant')).toEqual(['ptm.bolusAboveSoftLimit:confirm']);
-    expect(judge(at2, bolus(1 * MG + 2000), 'tolerant')).toEqual(['ptm.bolusAboveHardLimit:hard']);
-    // 1 mg + 999 pg is 0.5 mL at 2000 pg/nL, to the nearest nanolitre: exactly 1 mg is given
-    expect(judge(at2, bolus(1 * MG + 999), 'tolerant')).toEqual(['ptm.bolusAboveSoftLimit:confirm']);
+    const bolus = (pg: number) => ({
+      ...PTM,
+      bolusDose: pg as Picograms,
+      bolusDurationMs: hoursToMs(2),
+      lockoutMs: hoursToMs(2),
+    });
+    expect(judge(at2, bolus(1 * MG), 'tolerant')).toEqual([]);
+    expect(judge(at2, bolus(1 * MG + 2000), 'tolerant')).toEqual(['ptm.bolusAboveSoftLimit:confirm']);
+    expect(judge(at2, bolus(2 * MG), 'tolerant')).toEqual(['ptm.bolusAboveSoftLimit:confirm']);
+    expect(judge(at2, bolus(2 * MG + 2000), 'tolerant')).toEqual(['ptm.bolusAboveHardLimit:hard']);
+    // 2 mg + 999 pg is 1 mL at 2000 pg/nL, to the nearest nanolitre: exactly 2 mg is given
+    expect(judge(at2, bolus(2 * MG + 999), 'tolerant')).toEqual(['ptm.bolusAboveSoftLimit:confirm']);
   });
 
-  it('limits the day: basal plus every bolus that can start in 24 hours against 20 mg (confirm) and 25 mg (refuse)', () => {
-    // 2 mg/mL, 18 mg/day basal (9 mL/day); 0.5 mg boluses over 1 h, 1 h lockout
+  it('limits the day: basal plus every bolus that can start in 24 hours against 20 mg (confirm) and 30 mg (refuse)', () => {
+    // 2 mg/mL, 18 mg/day basal (9 mL/day); 1 mg boluses (0.5 mL) over 1 h, 1 h lockout
     const basal = morphine(18, 2000);
     const day = (maxPerDay: number) => ({
       ...PTM,
-      bolusDose: (0.5 * MG) as Picograms,
+      bolusDose: (1 * MG) as Picograms,
       bolusDurationMs: hoursToMs(1),
       maxPerDay,
     });
-    expect(judge(basal, day(4), 'tolerant')).toEqual([]); // 18 + 4 x 0.5 = 20 mg: at the soft limit, not above
-    expect(judge(basal, day(5), 'tolerant')).toEqual(['ptm.dayAboveSoftLimit:confirm']); // 20.5 mg
-    expect(judge(basal, day(14), 'tolerant')).toEqual(['ptm.dayAboveSoftLimit:confirm']); // 25 mg: at the hard limit
-    expect(judge(basal, day(15), 'tolerant')).toEqual(['ptm.dayAboveHardLimit:hard']); // 25.5 mg
-    const [finding] = ptmRules({
-      view: viewOf(basal),
-      draft: drafted(basal, day(15)),
-      origin: 'spinal',
-      opioidHistory: 'tolerant',
-    });
+    expect(judge(basal, day(2), 'tolerant')).toEqual([]); // 18 + 2 x 1 = 20 mg: at the soft limit, not above
+    expect(judge(basal, day(3), 'tolerant')).toEqual(['ptm.dayAboveSoftLimit:confirm']); // 21 mg
+    expect(judge(basal, day(12), 'tolerant')).toEqual(['ptm.dayAboveSoftLimit:confirm']); // 30 mg: at the hard limit
+    expect(judge(basal, day(13), 'tolerant')).toEqual(['ptm.dayAboveHardLimit:hard']); // 31 mg
+    const [finding] = ptmRules({ view: viewOf(basal, 'tolerant'), draft: drafted(basal, day(13)), origin: 'spinal' });
     expect(finding?.message).toBe(
-      "With every patient bolus used the patient gets 18 mg basal + 15 × 0.5 mg (one every 1 h at most) = 25.5 mg in 24 hours, above the drug library's hard limit of 25 mg/day. Lower the bolus dose, the boluses a day or the basal dose.",
+      "With every patient bolus used the patient gets 18 mg/day basal + 13 × 1 mg (one every 1 h at most) = 31 mg in 24 hours, above the drug library's hard limit of 30 mg/day. Lower the bolus dose, the boluses a day or the basal dose.",
     );
   });
 
@@ -129,6 +131,6 @@ describe('the PTM rules of the therapy gate', () => {
     const held = { ...morphine(2), ptm: PTM };
     const off = drafted(held, null);
     expect(off.update.program).toEqual(morphine(2));
-    expect(ptmRules({ view: viewOf(held), draft: off, origin: 'spinal', opioidHistory: 'naive' })).toEqual([]);
+    expect(ptmRules({ view: viewOf(held, 'naive'), draft: off, origin: 'spinal' })).toEqual([]);
   });
 });
