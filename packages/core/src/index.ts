@@ -104,6 +104,7 @@ export {
   type GuardFinding,
   type GuardSeverity,
 } from './programmer/guardRails.ts';
+export { programOfView, sameProgram } from './programmer/programOfView.ts';
 export {
   type PtmCode,
   type PtmFinding,
@@ -111,7 +112,6 @@ export {
   ptmMostPerDay,
   ptmRules,
 } from './programmer/ptmRules.ts';
-export { programOfView, sameProgram } from './programmer/programOfView.ts';
 export { checkRefillDiscrepancy, type RefillDiscrepancy } from './programmer/refillDiscrepancy.ts';
 export { nextRefillAt, replaceByAt } from './programmer/refillPlanning.ts';
 export {

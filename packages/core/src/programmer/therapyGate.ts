@@ -18,8 +18,8 @@ import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import { checkDrugRules, type DrugRuleFinding } from './checkDrugRules.ts';
 import type { Draft, Workflow } from './draft.ts';
 import { checkBolusDose, checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
-import { type PtmFinding, ptmRules } from './ptmRules.ts';
 import { programOfView } from './programOfView.ts';
+import { type PtmFinding, ptmRules } from './ptmRules.ts';
 import { checkRefillDiscrepancy } from './refillDiscrepancy.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
 
