@@ -143,6 +143,9 @@ export function perform(
       const durationMs = a.duration ?? divide(volume * MS_PER_DAY, profile.maxRate, 'ceil');
       return refusalOf(world.apply({ type: 'bolus.start', bolus: { kind: a.kind, volume, durationMs } }));
     }
+    case 'ptm.press':
+      // given or refused, the press is the pump's to log: never a refusal of the scenario's action
+      return refusalOf(world.apply({ type: 'ptm.press' }));
     case 'setLowReservoirAlarm':
       return refusalOf(
         world.apply({ type: 'pump.update', update: { lowReservoirThreshold: mlToNanolitres(a.volumeMl) } }),

@@ -1,13 +1,41 @@
-import { averageProgramRate, batteryLifeAtRate, getDeviceProfile, MS_PER_DAY, validateProgram } from '@itps/core';
+import {
+  averageProgramRate,
+  batteryLifeAtRate,
+  type DrugId,
+  drugOf,
+  getDeviceProfile,
+  MS_PER_DAY,
+  validateProgram,
+} from '@itps/core';
 import { formatDuration } from './duration.ts';
 import { type Problem, quoteShort } from './problem.ts';
-import type { ScenarioFile } from './scenarioSchema.ts';
+import type { ScenarioFile, ScenarioTherapy } from './scenarioSchema.ts';
 import { toProgram } from './toCore.ts';
 import { TRAINEE_ACTION_NAMES } from './training/traineeActions.ts';
 import { EVENT_NAMES, isObservable } from './vocabulary.ts';
 
 /** A parsed time as the file would write it, for messages. */
 const iso = (ms: number): string => formatDuration(ms);
+
+/** A PTM bolus dose in exactly one unit field, the one that fits the lead drug (mg for morphine, mcg for the others). */
+function checkPtmUnit(
+  t: ScenarioTherapy,
+  drug: DrugId,
+  path: string,
+  add: (path: string, expected: string, found: string) => void,
+): boolean {
+  if ((t.mode !== 'simple' && t.mode !== 'flex') || t.ptm === undefined) return true;
+  const unit = drugOf(drug).doseUnit;
+  const fits = unit === 'mg' ? 'bolusDoseMg' : 'bolusDoseMcg';
+  const given = (['bolusDoseMcg', 'bolusDoseMg'] as const).filter((f) => t.ptm?.[f] !== undefined);
+  if (given.length === 1 && given[0] === fits) return true;
+  add(
+    path,
+    `the bolus dose as ${fits} (${drug} doses are in ${unit})`,
+    given.length === 0 ? 'no bolus dose' : given.join(' and '),
+  );
+  return false;
+}
 
 /** The checks a schema cannot express: time order, fields an action needs, known names, programs the pump accepts. */
 export function checkScenario(s: ScenarioFile, file: string): Problem[] {
@@ -16,8 +44,10 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   const duration = s.duration;
   const profile = getDeviceProfile(s.pump.model);
   const initial = toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl);
+  // a PTM dose in the wrong field is told as such, not as the program it makes
+  const ptmFits = checkPtmUnit(s.pump.therapy, s.pump.reservoir.drug, 'pump.therapy.ptm', add);
   const valid = validateProgram(initial, profile);
-  if (!valid.ok) add('pump.therapy', 'a therapy the pump can run', valid.refusal.message);
+  if (!valid.ok && ptmFits) add('pump.therapy', 'a therapy the pump can run', valid.refusal.message);
   if (valid.ok && s.pump.ageAtStart !== undefined) {
     const life = batteryLifeAtRate(profile, averageProgramRate(initial, profile));
     if (s.pump.ageAtStart >= life) {
@@ -59,8 +89,9 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         break;
       }
       case 'program': {
+        const fits = checkPtmUnit(a.therapy, s.pump.reservoir.drug, `${path}.therapy.ptm`, add);
         const result = validateProgram(toProgram(a.therapy, concentration), profile);
-        if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
+        if (!result.ok && fits) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
         break;
       }
       case 'bolus':

@@ -9,6 +9,7 @@ import {
   patientStatus,
   picogramsPerDayToMcgPerDay,
   picogramsToMcg,
+  ptmReport,
   pumpBeliefView,
   pumpTruthView,
 } from '@itps/core';
@@ -24,6 +25,15 @@ export function beliefObservables(pump: PumpState, lifecycle: PumpLifecycle): Re
     'pump.rateMlPerDay': nanolitresPerDayToMlPerDay(b.rate),
   };
   for (const name of ALARM_NAMES) out[`alarm.${name}`] = b.alarms[name] ? 'active' : 'inactive';
+  // the programmer's PTM report, for a pump with PTM or presses in its log (other reports stay as they were):
+  // presses of the last 24 hours by what the pump did with them
+  const report = ptmReport(b);
+  if (report.settings !== null || report.total.presses > 0) {
+    out['pump.ptmPresses24h'] = report.last24h.presses;
+    out['pump.ptmBoluses24h'] = report.last24h.boluses;
+    out['pump.ptmLockouts24h'] = report.last24h.lockedOut;
+    out['pump.ptmDayLimits24h'] = report.last24h.dayLimit;
+  }
   return out;
 }
 

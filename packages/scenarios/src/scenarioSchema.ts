@@ -28,14 +28,28 @@ const ml = z.number().min(0).max(1000);
 const mcgPerMl = z.number().int().min(1).max(2000);
 const mcgPerDay = z.number().min(0).max(100_000);
 
+/**
+ * Extension of format 1: the patient's therapy manager, programmed with the therapy. The bolus dose
+ * in the one unit field that fits the lead drug (checked after the schema), its duration, the
+ * lockout from one bolus's start to the next, and the most boluses in any 24 hours.
+ */
+const ptm = z.strictObject({
+  bolusDoseMcg: z.number().positive().max(100_000).optional(),
+  bolusDoseMg: z.number().positive().max(100).optional(),
+  bolusDuration: duration,
+  lockout: duration,
+  maxPerDay: z.number().int().min(1).max(24),
+});
+
 const therapy = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('simple'), doseMcgPerDay: mcgPerDay }),
+  z.strictObject({ mode: z.literal('simple'), doseMcgPerDay: mcgPerDay, ptm: ptm.optional() }),
   z.strictObject({
     mode: z.literal('flex'),
     steps: z
       .array(z.strictObject({ start: clock, doseMcgPerDay: mcgPerDay }))
       .min(1)
       .max(48),
+    ptm: ptm.optional(),
   }),
   z.strictObject({ mode: z.literal('minimum') }),
   z.strictObject({ mode: z.literal('stopped') }),
@@ -98,6 +112,8 @@ const action = z.discriminatedUnion('action', [
     recoveryDelay: duration.optional(),
   }),
   z.strictObject({ ...at, action: z.literal('interrogate') }),
+  /** Extension: the patient presses the PTM handheld (given, locked out or refused, as the pump decides). */
+  z.strictObject({ ...at, action: z.literal('ptm.press') }),
   // extensions of format 1: the clinician's programmer step by step, the telemetry link, a needle at the pump
   z.strictObject({
     ...at,
@@ -286,3 +302,5 @@ export type ScenarioAction = NonNullable<ScenarioFile['timeline']>[number];
 export type ScenarioExpectation = NonNullable<ScenarioFile['expect']>[number];
 /** A therapy, validated (flex step starts in milliseconds after midnight). */
 export type ScenarioTherapy = z.output<typeof therapy>;
+/** PTM settings as written, validated (durations in milliseconds). */
+export type ScenarioPtm = z.output<typeof ptm>;

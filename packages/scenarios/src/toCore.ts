@@ -1,4 +1,12 @@
-import { type McgPerMl, MS_PER_MINUTE, mcgPerDayToPicogramsPerDay, type PumpProgram, type Therapy } from '@itps/core';
+import {
+  type McgPerMl,
+  MS_PER_MINUTE,
+  mcgPerDayToPicogramsPerDay,
+  type Picograms,
+  type PtmSettings,
+  type PumpProgram,
+  type Therapy,
+} from '@itps/core';
 import type { ScenarioTherapy } from './scenarioSchema.ts';
 
 /** A validated therapy (mcg/day, step starts in ms after midnight) as the core's. */
@@ -26,4 +34,14 @@ export const toProgram = (t: ScenarioTherapy, concentrationMcgPerMl: number): Pu
   drug: 'baclofen',
   concentration: concentrationMcgPerMl as McgPerMl,
   therapy: toTherapy(t),
+  ...ptmOf(t),
 });
+
+/** The PTM settings a therapy carries, as the core's (absent when it has none). */
+export function ptmOf(t: ScenarioTherapy): { readonly ptm?: PtmSettings } {
+  if ((t.mode !== 'simple' && t.mode !== 'flex') || t.ptm === undefined) return {};
+  const { bolusDoseMcg, bolusDoseMg, bolusDuration, lockout, maxPerDay } = t.ptm;
+  // the checks after the schema ask for exactly one dose field; mg and mcg are exact decimal scalings of pg
+  const bolusDose = Math.round(bolusDoseMg !== undefined ? bolusDoseMg * 1e9 : (bolusDoseMcg ?? 0) * 1e6) as Picograms;
+  return { ptm: { bolusDose, bolusDurationMs: bolusDuration, lockoutMs: lockout, maxPerDay } };
+}

@@ -26,6 +26,11 @@ export const OBSERVABLES = [
   'patient.consciousness',
   'patient.csfMcg',
   'patient.relativeEffect',
+  // extensions of format 1: the programmer's PTM report (presses of the last 24 hours)
+  'pump.ptmPresses24h',
+  'pump.ptmBoluses24h',
+  'pump.ptmLockouts24h',
+  'pump.ptmDayLimits24h',
 ] as const;
 
 /** Every event name an `event:` expectation may name: the pump's log, plus the runner's own. */

@@ -1,0 +1,58 @@
+import type { PtmSettings } from '../pump/ptmSettings.ts';
+import { logEntries } from '../pump/pumpLog.ts';
+import type { PumpBeliefView } from '../pump/pumpStatus.ts';
+import type { Milliseconds } from '../units/quantity.ts';
+import { MS_PER_DAY } from '../units/time.ts';
+
+/** How many presses of the patient's handheld the pump logged, by what it did with them. */
+export interface PtmCounts {
+  readonly presses: number;
+  readonly boluses: number;
+  readonly lockedOut: number;
+  readonly dayLimit: number;
+  readonly unavailable: number;
+}
+
+/**
+ * The programmer's PTM report, read from the pump at interrogation: the settings programmed, the
+ * presses of the last 24 hours and since the log began by what each did, and when the last bolus
+ * started. A clinician reads it as a real programmer's PTM activity report: boluses given, presses
+ * refused (a patient pressing through the lockout is in pain the basal does not cover).
+ */
+export interface PtmReport {
+  readonly settings: PtmSettings | null;
+  /** In the 24 hours before the interrogation (`(now - 24 h, now]`). */
+  readonly last24h: PtmCounts;
+  /** Since the pump's log began. */
+  readonly total: PtmCounts;
+  readonly lastBolusAt: Milliseconds | null;
+}
+
+const EMPTY: PtmCounts = { presses: 0, boluses: 0, lockedOut: 0, dayLimit: 0, unavailable: 0 };
+const FIELD = {
+  'ptm.bolus': 'boluses',
+  'ptm.lockedOut': 'lockedOut',
+  'ptm.dayLimit': 'dayLimit',
+  'ptm.unavailable': 'unavailable',
+} as const;
+
+const counted = (counts: PtmCounts, field: keyof PtmCounts): PtmCounts => ({
+  ...counts,
+  presses: counts.presses + 1,
+  [field]: counts[field] + 1,
+});
+
+/** The PTM report of a pump as interrogated (its settings and its log). */
+export function ptmReport(view: PumpBeliefView): PtmReport {
+  let last24h = EMPTY;
+  let total = EMPTY;
+  let lastBolusAt: Milliseconds | null = null;
+  for (const entry of logEntries(view.log)) {
+    if (!(entry.type in FIELD)) continue;
+    const field = FIELD[entry.type as keyof typeof FIELD];
+    total = counted(total, field);
+    if (entry.at > view.now - MS_PER_DAY) last24h = counted(last24h, field);
+    if (entry.type === 'ptm.bolus') lastBolusAt = entry.at;
+  }
+  return { settings: view.ptm ?? null, last24h, total, lastBolusAt };
+}
