@@ -105,7 +105,7 @@ export {
   type GuardSeverity,
 } from './programmer/guardRails.ts';
 export { programOfView, sameProgram } from './programmer/programOfView.ts';
-export { type PtmCounts, type PtmReport, ptmReport } from './programmer/ptmReport.ts';
+export { type PtmCounts, type PtmReport, ptmReport, ptmWords } from './programmer/ptmReport.ts';
 export {
   type PtmCode,
   type PtmFinding,

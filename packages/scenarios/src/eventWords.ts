@@ -66,6 +66,7 @@ export const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
   catheterData: 'Catheter data',
   alarmTest: 'Alarm tone test',
   bridgeBolus: 'Bridge bolus',
+  ptm: "Patient's therapy manager (PTM)",
 };
 
 /** What each guard-rail warning a clinician may confirm says, in a few words. */
@@ -77,6 +78,9 @@ export const FINDING_WORDS: Readonly<Record<string, string>> = {
   'dose.largeDecrease': 'a large dose cut',
   'dose.tenfoldChange': 'a tenfold dose change',
   'dose.titrationStep': 'a step larger than the titration rule allows',
+  'ptm.opioidHistoryUnknown': 'patient boluses with the opioid history not recorded',
+  'ptm.bolusAboveSoftLimit': 'a patient bolus above the usual dose',
+  'ptm.dayAboveSoftLimit': 'a day with every patient bolus above the usual maximum',
   'flex.totalChange': "a change of the flex schedule's 24-hour total",
   'bolus.aboveSoftLimit': 'a bolus above the usual maximum',
   'bolus.aboveHardLimit': 'a bolus above the drug library limit',

@@ -1,4 +1,5 @@
 import { PatientPanel } from '../components/PatientPanel.tsx';
+import { PtmHandheld } from '../components/PtmHandheld.tsx';
 import { ScreeningPanel } from '../components/ScreeningPanel.tsx';
 import { TrainingPanel } from '../components/TrainingPanel.tsx';
 import { SurfaceNav } from './SurfaceNav.tsx';
@@ -17,6 +18,7 @@ export function BedsideSurface() {
         <TrainingPanel />
         <ScreeningPanel />
         <PatientPanel />
+        <PtmHandheld />
       </div>
     </main>
   );

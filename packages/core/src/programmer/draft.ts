@@ -12,7 +12,9 @@ export type Workflow =
   | 'mriPreparation'
   | 'catheterData'
   | 'alarmTest'
-  | 'bridgeBolus';
+  | 'bridgeBolus'
+  /** The patient's therapy manager: the boluses the patient may give themselves. */
+  | 'ptm';
 
 /** What a workflow is about to send: changes committed together, then a bolus or alarm test. */
 export interface Draft {

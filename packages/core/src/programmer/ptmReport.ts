@@ -1,8 +1,13 @@
+import type { DrugId } from '../drug/drug.ts';
+import { drugOf } from '../drug/drugLibrary.ts';
+import { formatAmount } from '../drug/formatDose.ts';
 import type { PtmSettings } from '../pump/ptmSettings.ts';
+import { ptmBolusVolume } from '../pump/ptmSettings.ts';
 import { logEntries } from '../pump/pumpLog.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
-import type { Milliseconds } from '../units/quantity.ts';
-import { MS_PER_DAY } from '../units/time.ts';
+import { massInVolume } from '../units/conversions.ts';
+import type { McgPerMl, Milliseconds } from '../units/quantity.ts';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
 
 /** How many presses of the patient's handheld the pump logged, by what it did with them. */
 export interface PtmCounts {
@@ -55,4 +60,21 @@ export function ptmReport(view: PumpBeliefView): PtmReport {
     if (entry.type === 'ptm.bolus') lastBolusAt = entry.at;
   }
   return { settings: view.ptm ?? null, last24h, total, lastBolusAt };
+}
+
+const span = (ms: number) =>
+  ms % MS_PER_HOUR === 0
+    ? `${ms / MS_PER_HOUR} h`
+    : ms > MS_PER_HOUR
+      ? `${Math.floor(ms / MS_PER_HOUR)} h ${Math.round((ms % MS_PER_HOUR) / MS_PER_MINUTE)} min`
+      : `${Math.round(ms / MS_PER_MINUTE)} min`;
+
+/**
+ * PTM settings in a clinician's words, the dose in the drug's unit as the pump gives it (to the
+ * nanolitre at the concentration): "0.1 mg over 15 min; lockout 1 h; at most 6 in 24 hours".
+ */
+export function ptmWords(settings: PtmSettings | null, drug: DrugId, concentration: McgPerMl): string {
+  if (settings === null) return 'off';
+  const given = massInVolume(ptmBolusVolume(settings, concentration), concentration);
+  return `${formatAmount(given, drugOf(drug))} over ${span(settings.bolusDurationMs)}; lockout ${span(settings.lockoutMs)}; at most ${settings.maxPerDay} in 24 hours`;
 }

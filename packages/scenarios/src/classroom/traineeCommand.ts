@@ -15,6 +15,7 @@ const WORKFLOWS = [
   'catheterData',
   'alarmTest',
   'bridgeBolus',
+  'ptm',
 ] as const;
 
 const update = z.strictObject({

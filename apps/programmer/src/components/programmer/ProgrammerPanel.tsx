@@ -9,6 +9,8 @@ import { DraftFindings } from './DraftFindings.tsx';
 import { FinishScreen } from './FinishScreen.tsx';
 import { FlexScheduleScreen } from './FlexScheduleScreen.tsx';
 import { OtherWorkflowsScreen } from './OtherWorkflowsScreen.tsx';
+import { PtmScreen } from './PtmScreen.tsx';
+import { PtmStatus } from './PtmStatus.tsx';
 import { RefillScreen } from './RefillScreen.tsx';
 import { StatusScreen } from './StatusScreen.tsx';
 import { WorkflowProgress } from './WorkflowProgress.tsx';
@@ -83,6 +85,9 @@ export function ProgrammerPanel() {
           onBridge={() => act({ type: 'workflow.start', workflow: 'bridgeBolus' })}
         />
       )}
+      {view !== null && state === 'ready' && (
+        <PtmStatus view={view} onPtm={() => act({ type: 'workflow.start', workflow: 'ptm' })} />
+      )}
       {/* the refill screen shows its own progress: only it knows whether the syringe has drawn yet */}
       {!(state === 'editing' && context.workflow === 'refill') && (
         <WorkflowProgress context={context} refillAspirated={false} />
@@ -98,6 +103,9 @@ export function ProgrammerPanel() {
       )}
       {view !== null && state === 'editing' && context.workflow === 'flexSchedule' && (
         <FlexScheduleScreen view={view} context={context} />
+      )}
+      {view !== null && state === 'editing' && context.workflow === 'ptm' && (
+        <PtmScreen view={view} context={context} />
       )}
       {view !== null && state === 'editing' && context.workflow === 'bridgeBolus' && (
         <BridgeBolusScreen view={view} context={context} />

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bedsideView,
+  createPumpState,
+  createWorld,
+  finishDiff,
+  hoursToMs,
+  type McgPerMl,
+  minutesToMs,
+  type Nanolitres,
+  type Picograms,
+  type PicogramsPerDay,
+  type PtmSettings,
+  type PumpProgram,
+  ptmDraft,
+  ptmReport,
+  ptmWords,
+  pumpBeliefView,
+} from '../src/index.ts';
+import { buildPumpInput } from '../src/testing/index.ts';
+
+// morphine 1 mg/mL at 2 mg/day; 0.1 mg over 15 min, 1 h lockout, 6 in 24 hours
+const PTM: PtmSettings = {
+  bolusDose: 100_000_000 as Picograms,
+  bolusDurationMs: minutesToMs(15),
+  lockoutMs: hoursToMs(1),
+  maxPerDay: 6,
+};
+const program = (ptm?: PtmSettings): PumpProgram => ({
+  drug: 'morphine',
+  concentration: 1000 as McgPerMl,
+  therapy: { mode: 'simple', dose: 2_000_000_000 as PicogramsPerDay },
+  ...(ptm === undefined ? {} : { ptm }),
+});
+const input = (ptm?: PtmSettings) => buildPumpInput({ program: program(ptm), catheterVolume: 0 as Nanolitres });
+
+describe('what the clinician and the patient see of the PTM', () => {
+  it('the settings in words, the dose in the drug unit as the pump gives it', () => {
+    expect(ptmWords(PTM, 'morphine', 1000 as McgPerMl)).toBe('0.1 mg over 15 min; lockout 1 h; at most 6 in 24 hours');
+    expect(ptmWords(null, 'morphine', 1000 as McgPerMl)).toBe('off');
+  });
+
+  it('the finish screen shows PTM switched on, old beside new, and the most in 24 hours with every bolus used', () => {
+    const view = pumpBeliefView(createPumpState(input()), 'running');
+    const rows = finishDiff(view, ptmDraft(view, PTM)).filter((r) => r.field.startsWith('ptm'));
+    // 2 mg basal + 6 x 0.1 mg = 2.6 mg
+    expect(rows).toEqual([
+      {
+        field: 'ptm',
+        old: null,
+        new: PTM,
+        drug: 'morphine',
+        concentration: { old: 1000, new: 1000 },
+      },
+      { field: 'ptmMostPerDay', old: null, new: 2_600_000_000, drug: 'morphine' },
+    ]);
+  });
+
+  it('a dose change on a pump with PTM shows the most in 24 hours, not the PTM as changed', () => {
+    const view = pumpBeliefView(createPumpState(input(PTM)), 'running');
+    const draft = { ...ptmDraft(view, PTM) };
+    const raised = {
+      ...draft,
+      update: {
+        program: { ...program(PTM), therapy: { mode: 'simple' as const, dose: 2_400_000_000 as PicogramsPerDay } },
+      },
+    };
+    expect(finishDiff(view, raised).filter((r) => r.field.startsWith('ptm'))).toEqual([
+      { field: 'ptmMostPerDay', old: 2_600_000_000, new: 3_000_000_000, drug: 'morphine' },
+    ]);
+  });
+
+  it("the handheld at the bedside: green while a press would give a bolus, the last press's answer; none without PTM", () => {
+    expect(bedsideView(createWorld({ pump: input(), origin: 'spinal' }).state()).handheld).toBeNull();
+    const w = createWorld({ pump: input(PTM), origin: 'spinal' });
+    expect(bedsideView(w.state()).handheld).toEqual({ available: true, lastPress: null });
+    w.apply({ type: 'ptm.press' });
+    expect(bedsideView(w.state()).handheld).toEqual({
+      available: false,
+      lastPress: { at: 0, outcome: 'ptm.bolus' },
+    });
+    w.apply({ type: 'time.advance', to: minutesToMs(30) });
+    w.apply({ type: 'ptm.press' });
+    expect(bedsideView(w.state()).handheld).toEqual({
+      available: false,
+      lastPress: { at: minutesToMs(30), outcome: 'ptm.lockedOut' },
+    });
+    w.apply({ type: 'time.advance', to: hoursToMs(1) });
+    expect(bedsideView(w.state()).handheld?.available).toBe(true);
+    // the programmer's PTM report at 01:00: two presses, one bolus, one in the lockout
+    const report = ptmReport(pumpBeliefView(w.state().pump, 'running'));
+    expect(report).toEqual({
+      settings: PTM,
+      last24h: { presses: 2, boluses: 1, lockedOut: 1, dayLimit: 0, unavailable: 0 },
+      total: { presses: 2, boluses: 1, lockedOut: 1, dayLimit: 0, unavailable: 0 },
+      lastBolusAt: 0,
+    });
+  });
+});
