@@ -7,6 +7,7 @@ import {
   hoursToMs,
   type McgPerMl,
   type Milliseconds,
+  massOf,
   minutesToMs,
   type Nanolitres,
   type Picograms,
@@ -59,7 +60,7 @@ describe('the patient therapy manager at the pump', () => {
     expect(ptmAvailability(pump)).toMatchObject({ available: false, outcome: 'ptm.dayLimit', until: hoursToMs(25) });
     pump = at(pump, 24);
     // a day of basal, 2 mg, plus three boluses of 0.1 mg: 2.3 mg to the picogram; 2.3 mL pumped
-    expect(pumpTruthView(pump).delivered.mass).toBe(2_300_000_000);
+    expect(massOf(pumpTruthView(pump).delivered, 'baclofen')).toBe(2_300_000_000);
     expect(pump.belief.calculatedReservoir).toBe(20_000_000 - 2_000_000 - 300_000);
     // 25:00: the 01:00 bolus is exactly 24 h old, out of the window (now - 24 h, now]: given
     pump = press(at(pump, 25));

@@ -1,16 +1,27 @@
 import {
   averageProgramRate,
   batteryLifeAtRate,
+  concentrationInUnit,
   type DrugId,
   drugOf,
+  formatConcentration,
   getDeviceProfile,
+  type McgPerMl,
   MS_PER_DAY,
+  type SolutionPart,
   validateProgram,
 } from '@itps/core';
+import {
+  admixedParts,
+  admixtureProblems,
+  concentrationProblems,
+  enteredConcentration,
+  therapyDoseProblems,
+} from './drugFields.ts';
 import { formatDuration } from './duration.ts';
 import { type Problem, quoteShort } from './problem.ts';
 import type { ScenarioFile, ScenarioTherapy } from './scenarioSchema.ts';
-import { toProgram } from './toCore.ts';
+import { scenarioProgram, toProgram } from './toCore.ts';
 import { TRAINEE_ACTION_NAMES } from './training/traineeActions.ts';
 import { EVENT_NAMES, isObservable } from './vocabulary.ts';
 
@@ -43,7 +54,16 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   const add = (path: string, expected: string, found: string) => problems.push({ file, path, expected, found });
   const duration = s.duration;
   const profile = getDeviceProfile(s.pump.model);
-  const initial = toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl);
+  const reservoir = s.pump.reservoir;
+  // the drugs first: a unit field that does not fit makes every later figure meaningless
+  const drugProblems = [
+    ...concentrationProblems(reservoir, reservoir.drug, 'pump.reservoir'),
+    ...admixtureProblems(reservoir.admixture ?? [], reservoir.drug, 'pump.reservoir.admixture'),
+    ...therapyDoseProblems(s.pump.therapy, reservoir.drug, 'pump.therapy'),
+  ];
+  for (const p of drugProblems) add(p.path, p.expected, p.found);
+  if (drugProblems.length > 0) return problems;
+  const initial = scenarioProgram(s);
   // a PTM dose in the wrong field is told as such, not as the program it makes
   const ptmFits = checkPtmUnit(s.pump.therapy, s.pump.reservoir.drug, 'pump.therapy.ptm', add);
   const valid = validateProgram(initial, profile);
@@ -66,7 +86,10 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
     );
   }
   let previous = 0;
-  let concentration = s.pump.reservoir.concentrationMcgPerMl;
+  // the program as the clinician leaves it after each refill: its lead drug, concentration and admixture
+  let lead: DrugId = reservoir.drug;
+  let concentration = initial.concentration as number;
+  let admixed: readonly SolutionPart[] = initial.admixed ?? [];
   (s.timeline ?? []).forEach((a, i) => {
     const path = `timeline[${i}]`;
     const t = a.at;
@@ -77,21 +100,50 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
     previous = Math.max(previous, t);
     switch (a.action) {
       case 'refill': {
-        const entered = a.entered?.concentrationMcgPerMl ?? a.concentrationMcgPerMl;
-        if (entered !== concentration && a.bridgeBolus === undefined) {
+        const drug = a.drug ?? lead;
+        const found = [
+          ...concentrationProblems(a, drug, path),
+          ...admixtureProblems(a.admixture ?? [], drug, `${path}.admixture`),
+          ...(a.entered === undefined ||
+          (a.entered.concentrationMcgPerMl === undefined && a.entered.concentrationMgPerMl === undefined)
+            ? []
+            : concentrationProblems(a.entered, drug, `${path}.entered`)),
+          ...admixtureProblems(a.entered?.admixture ?? [], drug, `${path}.entered.admixture`),
+        ];
+        for (const p of found) add(p.path, p.expected, p.found);
+        if (found.length > 0) break;
+        const entered = enteredConcentration(a);
+        if ((entered !== concentration || drug !== lead) && a.bridgeBolus === undefined) {
+          const lib = drugOf(drug);
           add(
             `${path}.bridgeBolus`,
-            `true or false: the concentration changes from ${concentration} to ${entered} mcg/mL`,
+            drug === lead
+              ? `true or false: the concentration changes from ${concentrationInUnit(concentration as McgPerMl, lib)} to ${formatConcentration(entered, lib)}`
+              : `true or false: the drug changes from ${drugOf(lead).name} to ${lib.name}`,
             'nothing',
           );
         }
+        lead = drug;
         concentration = entered;
+        admixed = admixedParts(a.entered?.admixture ?? a.admixture);
         break;
       }
       case 'program': {
-        const fits = checkPtmUnit(a.therapy, s.pump.reservoir.drug, `${path}.therapy.ptm`, add);
-        const result = validateProgram(toProgram(a.therapy, concentration), profile);
+        const found = therapyDoseProblems(a.therapy, lead, `${path}.therapy`);
+        for (const p of found) add(p.path, p.expected, p.found);
+        if (found.length > 0) break;
+        const fits = checkPtmUnit(a.therapy, lead, `${path}.therapy.ptm`, add);
+        const result = validateProgram(toProgram(a.therapy, concentration, lead, admixed), profile);
         if (!result.ok && fits) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
+        break;
+      }
+      case 'needle': {
+        const drug = a.drug ?? lead;
+        const found = [
+          ...concentrationProblems(a, drug, path),
+          ...admixtureProblems(a.admixture ?? [], drug, `${path}.admixture`),
+        ];
+        for (const p of found) add(p.path, p.expected, p.found);
         break;
       }
       case 'bolus':

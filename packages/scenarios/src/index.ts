@@ -79,7 +79,14 @@ export {
   type ScenarioLimits,
   utf8Length,
 } from './limits.ts';
-export { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
+export {
+  beliefObservables,
+  drugObservables,
+  involvesOtherDrugs,
+  meets,
+  patientObservables,
+  truthObservables,
+} from './observe.ts';
 export {
   type ParseResult,
   parseScenario,
@@ -185,6 +192,8 @@ export {
   type TrainingSession,
 } from './training/trainingSession.ts';
 export {
+  DRUG_OBSERVABLES,
+  DRUG_UNIT_NAMES,
   EVENT_NAMES,
   isObservable,
   OBSERVABLE_NAMES,

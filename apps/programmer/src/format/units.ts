@@ -1,5 +1,7 @@
 import {
+  drugsIn,
   type Fluid,
+  massOf,
   type Nanolitres,
   type NanolitresPerDay,
   nanolitresPerDayToMlPerDay,
@@ -29,8 +31,21 @@ export const formatMlPerDay = (rate: NanolitresPerDay): string =>
 /** A dose rate for display: "250.0 mcg/day". */
 export const formatMcgPerDay = (dose: PicogramsPerDay): string =>
   `${fixed(picogramsPerDayToMcgPerDay(dose), 1)} mcg/day`;
-/** A drug mass for display: "1,234.5 mcg". */
-export const formatMcg = (fluid: Fluid): string => `${fixed(picogramsToMcg(fluid.mass), 1)} mcg`;
-/** A mixture's concentration for display: "500.0 mcg/mL", or a dash when empty. */
-export const formatConcentration = (fluid: Fluid): string =>
-  fluid.volume === 0 ? '–' : `${fixed(fluid.mass / fluid.volume, 1)} mcg/mL`;
+/** Whether a fluid holds nothing but baclofen (or no drug): then figures are shown without the drug's name. */
+const baclofenOnly = (fluid: Fluid): boolean => drugsIn(fluid.masses).every((d) => d === 'baclofen');
+
+/** A drug mass for display: "1,234.5 mcg"; with other drugs, each named: "12.0 mcg baclofen + 3,000.0 mcg morphine". */
+export const formatMcg = (fluid: Fluid): string =>
+  baclofenOnly(fluid)
+    ? `${fixed(picogramsToMcg(massOf(fluid, 'baclofen')), 1)} mcg`
+    : drugsIn(fluid.masses)
+        .map((d) => `${fixed(picogramsToMcg(massOf(fluid, d)), 1)} mcg ${d}`)
+        .join(' + ');
+/** A mixture's concentration for display: "500.0 mcg/mL", or a dash when empty; with other drugs, each named. */
+export const formatConcentration = (fluid: Fluid): string => {
+  if (fluid.volume === 0) return '–';
+  if (baclofenOnly(fluid)) return `${fixed(massOf(fluid, 'baclofen') / fluid.volume, 1)} mcg/mL`;
+  return drugsIn(fluid.masses)
+    .map((d) => `${fixed(massOf(fluid, d) / fluid.volume, 1)} mcg/mL ${d}`)
+    .join(' + ');
+};
