@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, runScenario } from '../src/index.ts';
 
@@ -96,5 +97,34 @@ describe('PTM in the scenario format', () => {
     expect(problems('    ptm: { bolusDoseMcg: 100, bolusDuration: PT15M, lockout: PT1H, maxPerDay: 0 }')[0]).toContain(
       'pump.therapy.ptm.maxPerDay',
     );
+  });
+
+  it('the library PTM day: every press at its time, as its comments work it by hand', () => {
+    const file = 'ptm-day-with-lockouts.scenario.yaml';
+    const parsed = parseScenario(readFileSync(new URL(`../scenarios/${file}`, import.meta.url), 'utf8'), file);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const report = runScenario(parsed.scenario);
+    expect(report.events.filter((e) => e.type.startsWith('ptm.')).map((e) => `${e.when} ${e.type}`)).toEqual([
+      'PT1H ptm.bolus',
+      'PT1H30M ptm.lockedOut',
+      'PT2H59M ptm.lockedOut',
+      'PT3H ptm.bolus',
+      'PT8H ptm.bolus',
+      'PT12H ptm.bolus',
+      'PT14H ptm.dayLimit',
+      'P1DT30M ptm.dayLimit',
+      'P1DT1H ptm.bolus',
+      'P1DT2H ptm.dayLimit',
+      'P1DT3H ptm.bolus',
+    ]);
+    // each bolus ends 20 minutes after it starts
+    expect(report.events.filter((e) => e.type === 'bolus.completed').map((e) => e.when)).toEqual([
+      'PT1H20M',
+      'PT3H20M',
+      'PT8H20M',
+      'PT12H20M',
+      'P1DT1H20M',
+      'P1DT3H20M',
+    ]);
   });
 });
