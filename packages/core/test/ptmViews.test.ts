@@ -94,6 +94,17 @@ describe('what the clinician and the patient see of the PTM', () => {
       last24h: { presses: 2, boluses: 1, lockedOut: 1, dayLimit: 0, unavailable: 0 },
       total: { presses: 2, boluses: 1, lockedOut: 1, dayLimit: 0, unavailable: 0 },
       lastBolusAt: 0,
+      alarmIfEveryBolusAt: report.alarmIfEveryBolusAt,
     });
+  });
+
+  it('dates the low-reservoir alarm as if every allowed bolus were used', () => {
+    // 20 mL, alarm at 2 mL: 18 mL to go at 2 mL/day basal + 6 x 0.1 mL = 2.6 mL/day: 18 / 2.6 days
+    const view = pumpBeliefView(createPumpState(input(PTM)), 'running');
+    expect(ptmReport(view).alarmIfEveryBolusAt).toBe(Math.floor((18 / 2.6) * 86_400_000));
+    // a 6-hour lockout lets 4 start in 24 hours: 2.4 mL/day, 7.5 days
+    const sixHourly = pumpBeliefView(createPumpState(input({ ...PTM, lockoutMs: hoursToMs(6) })), 'running');
+    expect(ptmReport(sixHourly).alarmIfEveryBolusAt).toBe(7.5 * 86_400_000);
+    expect(ptmReport(pumpBeliefView(createPumpState(input()), 'running')).alarmIfEveryBolusAt).toBeNull();
   });
 });

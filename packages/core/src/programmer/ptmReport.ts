@@ -1,13 +1,17 @@
+import { doseToRate } from '../drug/doseToRate.ts';
 import type { DrugId } from '../drug/drug.ts';
 import { drugOf } from '../drug/drugLibrary.ts';
 import { formatAmount } from '../drug/formatDose.ts';
+import { dailyTotal } from '../pump/dailyTotal.ts';
 import type { PtmSettings } from '../pump/ptmSettings.ts';
 import { ptmBolusVolume } from '../pump/ptmSettings.ts';
 import { logEntries } from '../pump/pumpLog.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { massInVolume } from '../units/conversions.ts';
+import { divide } from '../units/mulDiv.ts';
 import type { McgPerMl, Milliseconds } from '../units/quantity.ts';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
+import { ptmMostBolusesPerDay } from './ptmRules.ts';
 
 /** How many presses of the patient's handheld the pump logged, by what it did with them. */
 export interface PtmCounts {
@@ -31,6 +35,12 @@ export interface PtmReport {
   /** Since the pump's log began. */
   readonly total: PtmCounts;
   readonly lastBolusAt: Milliseconds | null;
+  /**
+   * When the calculated reservoir would reach the low-reservoir alarm if the patient used every
+   * bolus the lockout and the day's limit allow, from the interrogation on (the Prometra PTC dates
+   * its refill so, (V) [R42]); null without PTM, while nothing is pumped, or when already there.
+   */
+  readonly alarmIfEveryBolusAt: Milliseconds | null;
 }
 
 const EMPTY: PtmCounts = { presses: 0, boluses: 0, lockedOut: 0, dayLimit: 0, unavailable: 0 };
@@ -59,7 +69,17 @@ export function ptmReport(view: PumpBeliefView): PtmReport {
     if (entry.at > view.now - MS_PER_DAY) last24h = counted(last24h, field);
     if (entry.type === 'ptm.bolus') lastBolusAt = entry.at;
   }
-  return { settings: view.ptm ?? null, last24h, total, lastBolusAt };
+  return { settings: view.ptm ?? null, last24h, total, lastBolusAt, alarmIfEveryBolusAt: alarmIfEveryBolus(view) };
+}
+
+/** The low-reservoir alarm's instant with every allowed bolus used, at the basal day's mean flow. */
+function alarmIfEveryBolus(view: PumpBeliefView): Milliseconds | null {
+  const settings = view.ptm ?? null;
+  const left = view.calculatedReservoir - view.lowReservoirThreshold;
+  if (settings === null || view.suspended || view.deliveringRate === 0 || left <= 0) return null;
+  const basal = doseToRate(dailyTotal(view.therapy), view.concentration);
+  const flow = basal + ptmMostBolusesPerDay(settings) * ptmBolusVolume(settings, view.concentration);
+  return flow === 0 ? null : ((view.now + divide(left * MS_PER_DAY, flow, 'floor')) as Milliseconds);
 }
 
 const span = (ms: number) =>
