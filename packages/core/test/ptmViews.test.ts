@@ -12,11 +12,13 @@ import {
   type PicogramsPerDay,
   type PtmSettings,
   type PumpProgram,
+  programmerView,
   ptmDraft,
   ptmReport,
   ptmWords,
   pumpBeliefView,
 } from '../src/index.ts';
+import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput } from '../src/testing/index.ts';
 
 // morphine 1 mg/mL at 2 mg/day; 0.1 mg over 15 min, 1 h lockout, 6 in 24 hours
@@ -106,5 +108,29 @@ describe('what the clinician and the patient see of the PTM', () => {
     const sixHourly = pumpBeliefView(createPumpState(input({ ...PTM, lockoutMs: hoursToMs(6) })), 'running');
     expect(ptmReport(sixHourly).alarmIfEveryBolusAt).toBe(7.5 * 86_400_000);
     expect(ptmReport(pumpBeliefView(createPumpState(input()), 'running')).alarmIfEveryBolusAt).toBeNull();
+  });
+
+  it("through the world's door: PTM for a patient the pump records as opioid naive never reaches the pump; for a tolerant one it does", () => {
+    const attempt = (history: 'naive' | 'tolerant') => {
+      const w = createWorld({ pump: { ...input(), patientOpioidHistory: history }, origin: 'spinal' });
+      w.apply({ type: 'programmer.act', event: { type: 'session.connect' } });
+      w.apply({ type: 'programmer.act', event: { type: 'workflow.start', workflow: 'ptm' } });
+      const view = programmerView(w.state());
+      if (view.pump === null) throw new Error('not interrogated');
+      w.apply({ type: 'programmer.act', event: { type: 'draft.change', draft: ptmDraft(view.pump, PTM) } });
+      // 1 mg/mL is a dilution, confirmed as a prepared one; nothing else is answered
+      w.apply({ type: 'programmer.act', event: { type: 'finding.confirm', code: 'concentration.customDilution' } });
+      const opened = w.apply({ type: 'programmer.act', event: { type: 'review.open' } });
+      if (opened.ok) w.apply({ type: 'programmer.act', event: { type: 'review.confirm' } });
+      return { w, opened, findings: programmerView(w.state()).findings.map((f) => `${f.code}:${f.severity}`) };
+    };
+    const naive = attempt('naive');
+    expect(naive.findings).toEqual(['concentration.customDilution:confirm', 'ptm.opioidNaive:hard']);
+    expect(naive.opened.ok).toBe(false);
+    expect(naive.w.state().pump.program.ptm).toBeUndefined();
+    expect(logEntries(naive.w.state().pump.log).map((e) => e.type)).not.toContain('program.committed');
+    const tolerant = attempt('tolerant');
+    expect(tolerant.opened.ok).toBe(true);
+    expect(tolerant.w.state().pump.program.ptm).toEqual(PTM);
   });
 });
