@@ -74,6 +74,11 @@ describe("the patient's therapy manager", () => {
     // a tolerant patient, 0.2 mg a bolus, 2 + 4 x 0.2 = 2.8 mg in 24 hours: nothing for the gate to ask
     await expect.poll(() => programmer.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(false);
     await screenshot(programmer, '90-ptm-settings-800x1280');
+    // a field typed over after the check: the review waits for the check again
+    await programmer.getByLabel('Dose per bolus (mg)').fill('0.3');
+    await expect.poll(() => programmer.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(true);
+    await programmer.getByLabel('Dose per bolus (mg)').fill('0.2');
+    await expect.poll(() => programmer.getByRole('button', { name: 'Review changes' }).isDisabled()).toBe(false);
     await press('Review changes');
     const diff = await textOf(programmer, 'finish-diff');
     expect(diff).toContain(

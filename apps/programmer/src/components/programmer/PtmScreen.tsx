@@ -42,8 +42,9 @@ export function PtmScreen({ view, context }: { view: PumpBeliefView; context: Pr
   const id = useId();
   const report = ptmReport(view);
 
-  const settingsFrom = (): PtmSettings | null | 'invalid' => {
-    if (!on) return null;
+  /** What the fields say now: the settings, PTM off, or the first field that is not a number in range. */
+  const typed = (): { settings: PtmSettings | null } | { error: string } => {
+    if (!on) return { settings: null };
     const fields = [
       parseDecimal('Dose per bolus', dose, { min: 0, max: unit === 'mg' ? 10 : 1000, unit }),
       parseDecimal('Bolus duration', duration, { min: 1, max: 1440, unit: 'min' }),
@@ -51,25 +52,32 @@ export function PtmScreen({ view, context }: { view: PumpBeliefView; context: Pr
       parseDecimal('Most boluses in 24 hours', perDay, { min: 1, max: 24, unit: '' }),
     ];
     const bad = fields.find((f) => !f.ok);
-    if (bad !== undefined && !bad.ok) {
-      setFieldError(bad.message);
-      return 'invalid';
-    }
+    if (bad !== undefined && !bad.ok) return { error: bad.message };
     const [d, t, l, n] = fields.map((f) => (f.ok ? f.value : 0)) as [number, number, number, number];
-    setFieldError(null);
     return {
-      bolusDose: amountFromUnit(d, drug),
-      bolusDurationMs: Math.round(t * MIN) as Milliseconds,
-      lockoutMs: Math.round(l * MIN) as Milliseconds,
-      maxPerDay: Math.round(n),
+      settings: {
+        bolusDose: amountFromUnit(d, drug),
+        bolusDurationMs: Math.round(t * MIN) as Milliseconds,
+        lockoutMs: Math.round(l * MIN) as Milliseconds,
+        maxPerDay: Math.round(n),
+      },
     };
   };
   const check = (e: FormEvent) => {
     e.preventDefault();
-    const settings = settingsFrom();
-    if (settings !== 'invalid') act({ type: 'draft.change', draft: ptmDraft(view, settings) });
+    const now = typed();
+    if ('error' in now) {
+      setFieldError(now.error);
+      return;
+    }
+    setFieldError(null);
+    act({ type: 'draft.change', draft: ptmDraft(view, now.settings) });
   };
   const checked = drafted !== undefined;
+  // the review shows what was checked; fields typed over since must be checked again first
+  const now = typed();
+  const edited =
+    checked && ('error' in now || JSON.stringify(ptmDraft(view, now.settings)) !== JSON.stringify(context.draft));
   return (
     <form className="screen ptm-screen" onSubmit={check} noValidate>
       <h3>Patient's therapy manager (PTM)</h3>
@@ -139,7 +147,7 @@ export function PtmScreen({ view, context }: { view: PumpBeliefView; context: Pr
           />
         )}
       </div>
-      <WorkflowButtons check="Check PTM settings" drafted={checked} context={context} />
+      <WorkflowButtons check="Check PTM settings" drafted={checked} edited={edited} context={context} />
     </form>
   );
 }
