@@ -97,6 +97,13 @@ describe('the patient therapy manager at the pump', () => {
     expect(pumpTruthView(after).delivered.volume).toBe(100_000 + Math.floor(2_000_000 / 96));
   });
 
+  it('a pump saved before the PTM existed has no record of boluses: its first press is given', () => {
+    const { ptmGiven: _, ...saved } = pumpWith();
+    const { state, availability } = pressPtm(saved as PumpState);
+    expect(availability.available).toBe(true);
+    expect(state.ptmGiven).toEqual([0]);
+  });
+
   it('the messages say how long the patient waits', () => {
     const pump = at(press(at(pumpWith(), 1)), 1, 20);
     expect(ptmAvailability(pump)).toMatchObject({
@@ -132,7 +139,7 @@ describe('the patient therapy manager at the pump', () => {
     expect(ptmAvailability(pump)).toMatchObject({ outcome: 'ptm.dayLimit' });
     const four = applyUpdate(pump, { program: program({ ...PTM, maxPerDay: 4 }) });
     if (!four.ok) throw new Error(four.refusal.message);
-    expect(ptmAvailability(four.value)).toEqual({ available: true });
+    expect(ptmAvailability(four.value)).toEqual({ available: true, settings: { ...PTM, maxPerDay: 4 } });
     const longer = applyUpdate(pump, { program: program({ ...PTM, maxPerDay: 4, lockoutMs: hoursToMs(2) }) });
     if (!longer.ok) throw new Error(longer.refusal.message);
     // 04:00 is 1 h after the 03:00 bolus: a 2 h lockout waits until 05:00
@@ -157,6 +164,26 @@ describe('the patient therapy manager at the pump', () => {
       refusal: { code: 'program.ptmInvalid' },
     });
     expect(applyUpdate(pump, { program: program({ ...PTM, maxPerDay: 0 }) })).toMatchObject({ ok: false });
+    // each field in the pump's ranges, and a bolus of at least one nanolitre at 1000 pg/nL
+    const refusal = (ptm: PtmSettings) => {
+      const result = applyUpdate(pump, { program: program(ptm) });
+      return result.ok ? null : result.refusal.message;
+    };
+    expect(refusal({ ...PTM, bolusDose: 0 as Picograms })).toBe(
+      'PTM: the bolus dose must be a whole number of picograms above zero.',
+    );
+    expect(refusal({ ...PTM, bolusDose: 499 as Picograms })).toBe(
+      'PTM: the bolus dose is less than one nanolitre at 1000 mcg/mL.',
+    );
+    expect(refusal({ ...PTM, bolusDurationMs: 59_999 as Milliseconds })).toBe(
+      'PTM: the bolus duration must be from 1 min to 1440 min; 59999 ms was given.',
+    );
+    expect(refusal({ ...PTM, lockoutMs: minutesToMs(9) })).toBe(
+      'PTM: the lockout must be from 10 min to 1440 min; 540000 ms was given.',
+    );
+    expect(refusal({ ...PTM, lockoutMs: minutesToMs(24 * 60 + 1) })).toContain('PTM: the lockout must be');
+    // 500 pg is half a nanolitre: rounded to one, the smallest bolus the pump gives
+    expect(refusal({ ...PTM, bolusDose: 500 as Picograms })).toBeNull();
   });
 });
 

@@ -111,6 +111,13 @@ describe('the PTM rules of the therapy gate', () => {
     expect(judge(basal, day(12), 'tolerant')).toEqual(['ptm.dayAboveSoftLimit:confirm']); // 30 mg: at the hard limit
     expect(judge(basal, day(13), 'tolerant')).toEqual(['ptm.dayAboveHardLimit:hard']); // 31 mg
     const [finding] = ptmRules({ view: viewOf(basal, 'tolerant'), draft: drafted(basal, day(13)), origin: 'spinal' });
+    // a lockout in minutes is said in minutes: 1 mg every 90 min at most is 16 a day, limited to 13
+    const [ninety] = ptmRules({
+      view: viewOf(basal, 'tolerant'),
+      draft: drafted(basal, { ...day(13), lockoutMs: minutesToMs(90) }),
+      origin: 'spinal',
+    });
+    expect(ninety?.message).toContain('13 × 1 mg (one every 90 min at most) = 31 mg in 24 hours');
     expect(finding?.message).toBe(
       "With every patient bolus used the patient gets 18 mg/day basal + 13 × 1 mg (one every 1 h at most) = 31 mg in 24 hours, above the drug library's hard limit of 30 mg/day. Lower the bolus dose, the boluses a day or the basal dose.",
     );

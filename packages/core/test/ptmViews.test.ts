@@ -40,6 +40,9 @@ describe('what the clinician and the patient see of the PTM', () => {
   it('the settings in words, the dose in the drug unit as the pump gives it', () => {
     expect(ptmWords(PTM, 'morphine', 1000 as McgPerMl)).toBe('0.1 mg over 15 min; lockout 1 h; at most 6 in 24 hours');
     expect(ptmWords(null, 'morphine', 1000 as McgPerMl)).toBe('off');
+    expect(ptmWords({ ...PTM, lockoutMs: minutesToMs(90) }, 'morphine', 1000 as McgPerMl)).toBe(
+      '0.1 mg over 15 min; lockout 1 h 30 min; at most 6 in 24 hours',
+    );
   });
 
   it('the finish screen shows PTM switched on, old beside new, and the most in 24 hours with every bolus used', () => {
@@ -72,6 +75,14 @@ describe('what the clinician and the patient see of the PTM', () => {
     ]);
   });
 
+  it('switching PTM off shows it off, and the most in 24 hours falls to no PTM', () => {
+    const view = pumpBeliefView(createPumpState(input(PTM)), 'running');
+    expect(finishDiff(view, ptmDraft(view, null)).filter((r) => r.field.startsWith('ptm'))).toEqual([
+      { field: 'ptm', old: PTM, new: null, drug: 'morphine', concentration: { old: 1000, new: 1000 } },
+      { field: 'ptmMostPerDay', old: 2_600_000_000, new: null, drug: 'morphine' },
+    ]);
+  });
+
   it("the handheld at the bedside: green while a press would give a bolus, the last press's answer; none without PTM", () => {
     expect(bedsideView(createWorld({ pump: input(), origin: 'spinal' }).state()).handheld).toBeNull();
     const w = createWorld({ pump: input(PTM), origin: 'spinal' });
@@ -98,6 +109,12 @@ describe('what the clinician and the patient see of the PTM', () => {
       lastBolusAt: 0,
       alarmIfEveryBolusAt: report.alarmIfEveryBolusAt,
     });
+    // a day later the presses have left the last 24 hours, not the log
+    w.apply({ type: 'time.advance', to: hoursToMs(25) });
+    expect(ptmReport(pumpBeliefView(w.state().pump, 'running'))).toMatchObject({
+      last24h: { presses: 0, boluses: 0, lockedOut: 0 },
+      total: { presses: 2, boluses: 1, lockedOut: 1 },
+    });
   });
 
   it('dates the low-reservoir alarm as if every allowed bolus were used', () => {
@@ -108,6 +125,14 @@ describe('what the clinician and the patient see of the PTM', () => {
     const sixHourly = pumpBeliefView(createPumpState(input({ ...PTM, lockoutMs: hoursToMs(6) })), 'running');
     expect(ptmReport(sixHourly).alarmIfEveryBolusAt).toBe(7.5 * 86_400_000);
     expect(ptmReport(pumpBeliefView(createPumpState(input()), 'running')).alarmIfEveryBolusAt).toBeNull();
+    // nothing pumped (therapy suspended), or the reservoir already at the alarm: no date
+    // a view saved before PTM existed says nothing of it: no settings, no date
+    const { ptm: _, ...old } = pumpBeliefView(createPumpState(input()), 'running');
+    expect(ptmReport(old)).toMatchObject({ settings: null, alarmIfEveryBolusAt: null });
+    const stopped = pumpBeliefView({ ...createPumpState(input(PTM)), therapyActive: false }, 'stopped');
+    expect(ptmReport(stopped).alarmIfEveryBolusAt).toBeNull();
+    const low = createPumpState({ ...input(PTM), reservoirVolume: 2_000_000 as Nanolitres });
+    expect(ptmReport(pumpBeliefView(low, 'running')).alarmIfEveryBolusAt).toBeNull();
   });
 
   it("through the world's door: PTM for a patient the pump records as opioid naive never reaches the pump; for a tolerant one it does", () => {

@@ -69,17 +69,20 @@ export function ptmReport(view: PumpBeliefView): PtmReport {
     if (entry.at > view.now - MS_PER_DAY) last24h = counted(last24h, field);
     if (entry.type === 'ptm.bolus') lastBolusAt = entry.at;
   }
-  return { settings: view.ptm ?? null, last24h, total, lastBolusAt, alarmIfEveryBolusAt: alarmIfEveryBolus(view) };
+  const settings = view.ptm ?? null;
+  return { settings, last24h, total, lastBolusAt, alarmIfEveryBolusAt: alarmIfEveryBolus(view, settings) };
 }
 
-/** The low-reservoir alarm's instant with every allowed bolus used, at the basal day's mean flow. */
-function alarmIfEveryBolus(view: PumpBeliefView): Milliseconds | null {
-  const settings = view.ptm ?? null;
+/**
+ * The low-reservoir alarm's instant with every allowed bolus used, at the basal day's mean flow (a
+ * bolus is at least a nanolitre and at least one is allowed a day, so the flow is never zero).
+ */
+function alarmIfEveryBolus(view: PumpBeliefView, settings: PtmSettings | null): Milliseconds | null {
   const left = view.calculatedReservoir - view.lowReservoirThreshold;
-  if (settings === null || view.suspended || view.deliveringRate === 0 || left <= 0) return null;
+  if (settings === null || view.deliveringRate === 0 || left <= 0) return null;
   const basal = doseToRate(dailyTotal(view.therapy), view.concentration);
   const flow = basal + ptmMostBolusesPerDay(settings) * ptmBolusVolume(settings, view.concentration);
-  return flow === 0 ? null : ((view.now + divide(left * MS_PER_DAY, flow, 'floor')) as Milliseconds);
+  return (view.now + divide(left * MS_PER_DAY, flow, 'floor')) as Milliseconds;
 }
 
 const span = (ms: number) =>

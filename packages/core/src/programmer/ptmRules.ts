@@ -42,8 +42,7 @@ export function ptmMostPerDay(program: PumpProgram, settings: PtmSettings): Pico
   return (dailyTotal(program.therapy) + ptmMostBolusesPerDay(settings) * bolus) as PicogramsPerDay;
 }
 
-const sameSettings = (a: PtmSettings | null | undefined, b: PtmSettings | null | undefined) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const sameSettings = (a: PtmSettings, b: PtmSettings | null | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The therapy gate's rules for the patient's therapy manager, on the program that would result:

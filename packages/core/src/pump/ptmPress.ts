@@ -10,7 +10,7 @@ export type PtmOutcome = 'ptm.bolus' | 'ptm.lockedOut' | 'ptm.dayLimit' | 'ptm.u
 
 /** Whether a press now would start a PTM bolus: the handheld's green light, or why not and until when. */
 export type PtmAvailability =
-  | { readonly available: true }
+  | { readonly available: true; readonly settings: PtmSettings }
   | {
       readonly available: false;
       readonly outcome: Exclude<PtmOutcome, 'ptm.bolus'>;
@@ -56,7 +56,8 @@ export function ptmAvailability(state: PumpState): PtmAvailability {
         code: 'ptm.dayLimit',
         message: `All ${settings.maxPerDay} patient boluses of the last 24 hours have been given; the next is available in ${hhmm(until - state.now)}.`,
       },
-      until: lockoutEnd(settings, inWindow, until),
+      // the day's limit lasts until a bolus leaves the window; then the lockout after the last one
+      until: Math.max(until, (inWindow[inWindow.length - 1] as Milliseconds) + settings.lockoutMs) as Milliseconds,
     };
   }
   const last = inWindow[inWindow.length - 1];
@@ -79,13 +80,7 @@ export function ptmAvailability(state: PumpState): PtmAvailability {
     settings.bolusDurationMs,
   );
   if (refusal !== null) return { available: false, outcome: 'ptm.unavailable', refusal, until: null };
-  return { available: true };
-}
-
-/** The later of the day-limit's end and the lockout after the last bolus. */
-function lockoutEnd(settings: PtmSettings, inWindow: readonly Milliseconds[], until: Milliseconds): Milliseconds {
-  const last = inWindow[inWindow.length - 1];
-  return last === undefined ? until : (Math.max(until, last + settings.lockoutMs) as Milliseconds);
+  return { available: true, settings };
 }
 
 /**
@@ -97,11 +92,11 @@ function lockoutEnd(settings: PtmSettings, inWindow: readonly Milliseconds[], un
  */
 export function pressPtm(state: PumpState): { readonly state: PumpState; readonly availability: PtmAvailability } {
   const availability = ptmAvailability(state);
-  const settings = state.program.ptm;
-  if (!availability.available || settings === undefined) {
-    const outcome = availability.available ? 'ptm.unavailable' : availability.outcome;
-    return { state: { ...state, log: appendLog(state.log, [{ at: state.now, type: outcome }]) }, availability };
+  if (!availability.available) {
+    const entry = { at: state.now, type: availability.outcome };
+    return { state: { ...state, log: appendLog(state.log, [entry]) }, availability };
   }
+  const { settings } = availability;
   const volume = ptmBolusVolume(settings, state.program.concentration);
   const started = withBolusStarted(state, 'ptm', volume, settings.bolusDurationMs, 'ptm.bolus');
   // only the boluses still inside the window are kept: the list never outgrows the day's limit

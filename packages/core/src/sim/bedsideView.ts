@@ -2,7 +2,7 @@ import { type PatientStatus, patientStatus } from '../patient/patientStatus.ts';
 import { ALARM_NAMES } from '../pump/alarmConditions.ts';
 import type { AlarmName } from '../pump/deviceProfile.ts';
 import { type PtmOutcome, ptmAvailability } from '../pump/ptmPress.ts';
-import { logEntries } from '../pump/pumpLog.ts';
+import { logEntries, type PumpLogEntry } from '../pump/pumpLog.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import type { WorldState } from './worldState.ts';
 
@@ -51,11 +51,14 @@ export function bedsideView(world: WorldState): BedsideView {
 /** What the handheld shows: its light, and the last press's answer from the pump's log. */
 function handheldOf(world: WorldState): BedsideView['handheld'] {
   if (world.pump.program.ptm === undefined) return null;
-  const entries = logEntries(world.pump.log);
-  let lastPress: { at: Milliseconds; outcome: PtmOutcome } | null = null;
-  for (let i = entries.length - 1; i >= 0 && lastPress === null; i -= 1) {
-    const e = entries[i];
-    if (e !== undefined && e.type.startsWith('ptm.')) lastPress = { at: e.at, outcome: e.type as PtmOutcome };
+  return { available: ptmAvailability(world.pump).available, lastPress: lastPressIn(logEntries(world.pump.log)) };
+}
+
+/** The newest press in a log, newest first (a long log is read only back to it). */
+function lastPressIn(entries: readonly PumpLogEntry[]): { at: Milliseconds; outcome: PtmOutcome } | null {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const e = entries[i] as PumpLogEntry;
+    if (e.type.startsWith('ptm.')) return { at: e.at, outcome: e.type as PtmOutcome };
   }
-  return { available: ptmAvailability(world.pump).available, lastPress };
+  return null;
 }
