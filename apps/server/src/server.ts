@@ -17,7 +17,10 @@ import { ClientSockets, type SocketLimits } from './classroom/clientSocket.ts';
 import { FairShares, type JOINS_PER_ADDRESS_PER_MIN } from './classroom/fairShares.ts';
 import type { ClassExercise } from './classroom/seat.ts';
 import { ClassJournal } from './db/classJournal.ts';
+import { ExerciseLibrary } from './db/exerciseLibrary.ts';
 import type { RecordStore, Trainee } from './db/recordStore.ts';
+import { type LibraryChecker, workerLibraryChecker } from './library/libraryChecker.ts';
+import { libraryExercise, registerLibraryRoutes } from './library/libraryRoutes.ts';
 import { recordsCsv } from './records/recordsCsv.ts';
 import { xapiStatements } from './records/xapiStatements.ts';
 
@@ -52,6 +55,10 @@ export interface ServerOptions {
   readonly exclusive?: boolean;
   /** Log lines between snapshots of a class (tests take them often). */
   readonly snapshotEveryLines?: number;
+  /** The exercise library; by default one on the records' database. */
+  readonly library?: ExerciseLibrary;
+  /** Where a library save's exercise is checked; by default a worker thread, closed with the server. */
+  readonly libraryChecker?: LibraryChecker;
 }
 
 const passphraseBody = z.strictObject({ passphrase: z.string().min(MIN_PASSPHRASE).max(MAX_PASSPHRASE) });
@@ -59,7 +66,10 @@ const setupBody = z.strictObject({
   passphrase: z.string().min(MIN_PASSPHRASE).max(MAX_PASSPHRASE),
   setupCode: z.string().min(1).max(40),
 });
-const classBody = z.strictObject({ exercise: z.string().min(1).max(200) });
+const classBody = z.union([
+  z.strictObject({ exercise: z.string().min(1).max(200) }),
+  z.strictObject({ libraryId: z.string().min(1).max(200), version: z.number().int().min(1).max(1_000_000_000) }),
+]);
 const uuid = z.uuid();
 
 /**
@@ -138,6 +148,11 @@ export async function buildServer(
   };
 
   app.get('/api/health', async () => ({ ok: true }));
+
+  const library = options.library ?? new ExerciseLibrary(options.store.db, now);
+  const checker = options.libraryChecker ?? workerLibraryChecker();
+  if (options.libraryChecker === undefined) app.addHook('onClose', async () => checker.close());
+  registerLibraryRoutes(app, { library, templates: options.exercises, instructorOnly, checker });
 
   app.get('/api/instructor/status', async () => {
     const passphraseSet = (await options.store.passphraseHash()) !== null;
@@ -231,13 +246,19 @@ export async function buildServer(
   app.post('/api/classes', async (request, reply) => {
     if (!(await instructorOnly(request, reply))) return;
     const body = classBody.safeParse(request.body);
-    const exercise = body.success ? options.exercises.get(body.data.exercise) : undefined;
+    if (body.success && 'libraryId' in body.data) {
+      const found = await libraryExercise(library, options.exercises, body.data.libraryId, body.data.version);
+      if ('refused' in found) return reply.code(found.status).send({ error: found.refused });
+      const classroom = await hub.createClass(found, options.publicUrl());
+      return classJson(classroom.id);
+    }
+    const exercise = body.success && 'exercise' in body.data ? options.exercises.get(body.data.exercise) : undefined;
     if (exercise === undefined)
       return refuse(
         reply,
         400,
         'exercise.unknown',
-        `Choose one of the exercises: ${[...options.exercises.keys()].join(', ')}.`,
+        `Choose one of the exercises: ${[...options.exercises.keys()].join(', ')}; or a library exercise and its version ({ libraryId, version }).`,
       );
     const classroom = await hub.createClass(exercise, options.publicUrl());
     return classJson(classroom.id);

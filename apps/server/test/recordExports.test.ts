@@ -55,13 +55,25 @@ describe('recordsCsv', () => {
 
   it('writes a header and one CRLF line a record, with the faults injected, the instructor and the trainee', () => {
     expect(recordsCsv([ana])).toBe(
-      'record,trainee,exercise,exercise file,exercise version,class,seat,started,finished,score %,passed,faults injected,instructor actions,trainee actions,device link\r\n' +
-        '11111111-1111-4111-8111-111111111111,Ana,Training: the drowsy patient,flex-entry-error.scenario.yaml,15e692f7e78c,33333333-3333-4333-8333-333333333333,44444444-4444-4444-8444-444444444444,2026-11-30T09:00:00.000Z,2026-11-30T09:12:30.500Z,75,yes,' +
+      'record,trainee,exercise,exercise file,exercise version,library exercise,library version,class,seat,started,finished,score %,passed,faults injected,instructor actions,trainee actions,device link\r\n' +
+        '11111111-1111-4111-8111-111111111111,Ana,Training: the drowsy patient,flex-entry-error.scenario.yaml,15e692f7e78c,,,33333333-3333-4333-8333-333333333333,44444444-4444-4444-8444-444444444444,2026-11-30T09:00:00.000Z,2026-11-30T09:12:30.500Z,75,yes,' +
         'Catheter occlusion (full) at 11.00 h (2026-11-30T09:01:01.000Z),' +
         'run (1 simulated hour a second) at 10.00 h (2026-11-30T09:01:00.000Z); end at 12.50 h (2026-11-30T09:12:30.500Z),' +
         'Suspect a catheter problem at 11.25 h,' +
         'join at 10.00 h (2026-11-30T09:00:00.000Z)\r\n',
     );
+  });
+
+  it('names the library exercise and version a record was made on', () => {
+    const library = { id: '55555555-5555-4555-8555-555555555555', version: 3 };
+    const [header, row] = recordsCsv([{ ...ana, exerciseFile: `library/${library.id}`, library }]).split('\r\n');
+    const cells = row?.split(',') ?? [];
+    const at = (name: string) => cells[header?.split(',').indexOf(name) ?? -1];
+    expect([at('exercise file'), at('library exercise'), at('library version')]).toEqual([
+      'library/55555555-5555-4555-8555-555555555555',
+      '55555555-5555-4555-8555-555555555555',
+      '3',
+    ]);
   });
 });
 
@@ -130,6 +142,17 @@ describe('xapiStatements', () => {
     expect(xapiStatements([{ ...ana, passed: false, scorePercent: 40 }])[0]?.verb.id).toBe(
       'http://adlnet.gov/expapi/verbs/failed',
     );
+  });
+
+  it('names the library exercise and its version in the context, in a statement the validator takes', () => {
+    const library = { id: '55555555-5555-4555-8555-555555555555', version: 3 };
+    const [statement] = xapiStatements([{ ...ana, exerciseFile: `library/${library.id}`, library }]);
+    expect(statement?.object.id).toBe('https://itps.invalid/exercises/library%2F55555555-5555-4555-8555-555555555555');
+    expect(statement?.context.extensions).toMatchObject({
+      [XAPI_EXTENSIONS.libraryExercise]: library.id,
+      [XAPI_EXTENSIONS.libraryVersion]: 3,
+    });
+    expect(problems(statement)).toEqual([]);
   });
 
   it('the validator refuses what a learning record store would (so a pass above means something)', () => {

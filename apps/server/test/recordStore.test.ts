@@ -1,6 +1,7 @@
 import type { TrainingDebrief, TrainingRecord } from '@itps/scenarios';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../src/db/database.ts';
+import { ExerciseLibrary } from '../src/db/exerciseLibrary.ts';
 import { MIGRATIONS, migrate } from '../src/db/migrations.ts';
 import { RecordStore } from '../src/db/recordStore.ts';
 
@@ -21,7 +22,7 @@ describe.each([
     db = await open();
     // a clean schema each run on a shared server
     await db.query(
-      'DROP TABLE IF EXISTS records, class_log, class_snapshots, class_leases, class_seats, instructor_sessions, classes, trainees, instructor, itps_migrations CASCADE',
+      'DROP TABLE IF EXISTS records, class_log, class_snapshots, class_leases, class_seats, instructor_sessions, classes, library_versions, library_exercises, trainees, instructor, itps_migrations CASCADE',
     );
     await migrate(db);
     store = new RecordStore(db);
@@ -96,6 +97,60 @@ describe.each([
       record,
     });
     expect((await store.classes())[0]).toMatchObject({ id: classId, endedAt: '2026-11-30T10:00:00.000Z' });
+  });
+
+  it('keeps the library exercise and version a class was opened on, on the class and on each record', async () => {
+    const library = new ExerciseLibrary(db);
+    const meta = { title: 'Training: y', topics: [], difficulty: null, brief: 'b' };
+    const { id } = await library.create('name: y', meta);
+    const ref = { id, version: 1 };
+    const classId = '00000000-0000-4000-8000-000000000002';
+    await store.addClass({
+      id: classId,
+      exerciseFile: `library/${id}`,
+      exerciseName: 'Training: y',
+      exerciseVersion: 'def456',
+      library: ref,
+      createdAt: '2026-12-01T09:00:00.000Z',
+      endedAt: null,
+    });
+    const ana = (await store.addTrainee('Ana')).trainee;
+    const recordId = await store.addRecord({
+      traineeId: ana.id,
+      classId,
+      exerciseFile: `library/${id}`,
+      exerciseName: 'Training: y',
+      exerciseVersion: 'def456',
+      library: ref,
+      startedAt: '2026-12-01T09:00:00.000Z',
+      finishedAt: '2026-12-01T09:30:00.000Z',
+      scorePercent: 80,
+      passed: true,
+      debrief,
+      record,
+    });
+    expect((await store.list({ classId }))[0]?.library).toEqual(ref);
+    expect((await store.get(recordId))?.library).toEqual(ref);
+    expect((await store.classes()).find((c) => c.id === classId)?.library).toEqual(ref);
+    // a shipped exercise's class and records name none
+    expect((await store.classes()).find((c) => c.id === '00000000-0000-4000-8000-000000000001')?.library).toBeNull();
+    // a library id that is not in the library is refused
+    await expect(
+      store.addRecord({
+        traineeId: ana.id,
+        classId,
+        exerciseFile: 'x',
+        exerciseName: 'x',
+        exerciseVersion: 'x',
+        library: { id: '00000000-0000-4000-8000-00000000dead', version: 1 },
+        startedAt: '2026-12-01T09:00:00.000Z',
+        finishedAt: '2026-12-01T09:30:00.000Z',
+        scorePercent: 80,
+        passed: true,
+        debrief,
+        record,
+      }),
+    ).rejects.toThrow();
   });
 
   it('refuses a score out of 0 to 100 and a record of no trainee, keeping nothing', async () => {

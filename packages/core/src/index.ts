@@ -122,12 +122,16 @@ export {
   needleActed,
   type RefillProgress,
 } from './programmer/refillProgress.ts';
+export { type ReplacementCode, replacementFindings } from './programmer/replacementFindings.ts';
 export {
   isDraftClear,
   isGateAnswered,
+  isReplacementDue,
   judgeDraft,
   type PumpMessage,
   planFor,
+  type ReplacementRecord,
+  readsNewPump,
   type SessionContext,
   type SessionEvent,
   type SessionStateName,
@@ -159,8 +163,10 @@ export {
   type RefillEntry,
   type RefillExpectation,
   type RefillPlan,
+  type ReplacementEntry,
   type ResidualMixing,
   refillExpectation,
+  replacementDraft,
   restartDraft,
   singleBolusDraft,
   stopDraft,
@@ -286,6 +292,14 @@ export {
   pumpBeliefView,
   pumpTruthView,
 } from './pump/pumpStatus.ts';
+export {
+  connectCatheter,
+  explantedContents,
+  type PreparedPump,
+  type PumpReplacement,
+  replacementCause,
+  replacePump,
+} from './pump/replacePump.ts';
 export { reservoirContents, reservoirVolume } from './pump/reservoir.ts';
 export {
   aspirateReservoir,
@@ -301,6 +315,7 @@ export type { NeedleVisit, RefillVisit, VisitOutcome } from './pump/visits.ts';
 export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './random/seededRandom.ts';
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
 export { type BedsideView, bedsideView } from './sim/bedsideView.ts';
+export type { ExplantedPump } from './sim/explantedPump.ts';
 export { type InstructorView, instructorView } from './sim/instructorView.ts';
 export { type ProgrammerView, programmerView } from './sim/programmerView.ts';
 export { type PatientSample, sampleWorld, type WorldSample } from './sim/sampleWorld.ts';

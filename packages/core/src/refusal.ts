@@ -49,7 +49,12 @@ export type RefusalCode =
   | 'program.ptmInvalid'
   | 'ptm.notProgrammed'
   | 'ptm.lockedOut'
-  | 'ptm.dayLimit';
+  | 'ptm.dayLimit'
+  | 'replacement.notDue'
+  | 'replacement.noCatheterVolume'
+  | 'replacement.fillOverCapacity'
+  | 'replacement.sessionBusy'
+  | 'replacement.connected';
 
 /** The outcome of a check that may refuse. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };

@@ -30,6 +30,7 @@ const sinksArb: fc.Arbitrary<Sinks> = fc.constant({
   subdural: EMPTY,
   leak: { volume: 3 as Nanolitres, masses: { baclofen: 2 as Picograms } },
   aspirated: EMPTY,
+  explanted: EMPTY,
 });
 
 const breachArb: fc.Arbitrary<Breach> = fc.record({

@@ -122,6 +122,19 @@ describe('path coverage from the machine graphs', () => {
       { type: 'session.retry' },
       { type: 'therapy.restart' },
     ];
+    // a replacement, traversed apart (with the whole alphabet the graph grows past the limit): the
+    // old pump at ERI, the Replacement workflow, the new pump (its own serial) read and filled
+    const replacementEvents: SessionEvent[] = [
+      { type: 'session.connect' },
+      { type: 'link.up' },
+      { type: 'link.down', failure: 'dropped' },
+      { type: 'telemetry.report', view: { ...view, alarms: { ...view.alarms, eri: true } } },
+      { type: 'workflow.start', workflow: 'replacement' },
+      { type: 'replacement.readNew' },
+      { type: 'telemetry.report', view: { ...view, serial: 'SIM-NEW' } },
+      { type: 'refill.aspirated', volume: 0 as Nanolitres },
+      { type: 'workflow.cancel' },
+    ];
     const serializeState = (s: ReturnType<typeof sessionMachine.transition>) => {
       const c = s.context;
       return JSON.stringify([
@@ -138,11 +151,22 @@ describe('path coverage from the machine graphs', () => {
         c.workflow,
         c.refill === null ? null : [c.refill.aspirated === null, c.refill.injected === null],
         c.reviewed === null,
+        c.replacement == null ? null : [c.replacement.done, c.replacement.old.serial],
       ]);
     };
+    const replacementState = (s: ReturnType<typeof sessionMachine.transition>) =>
+      JSON.stringify([
+        serializeState(s),
+        s.context.view === null ? null : [s.context.view.alarms.eri, s.context.view.serial],
+      ]);
     const options = { events, serializeState, input: { origin: 'spinal' as const }, limit: 100_000 };
     const adjacency = getAdjacencyMap(sessionMachine, options);
-    const { states, reachedStates, missing } = coverage('programmer session', sessionMachine, adjacency);
+    const replacing = getAdjacencyMap(sessionMachine, {
+      ...options,
+      events: replacementEvents,
+      serializeState: replacementState,
+    });
+    const { states, reachedStates, missing } = coverage('programmer session', sessionMachine, adjacency, replacing);
     expect(states.every((s) => reachedStates.has(s))).toBe(true);
     expect(missing).toEqual([]);
     const paths = getShortestPaths(sessionMachine, options);
@@ -215,6 +239,8 @@ describe('path coverage from the machine graphs', () => {
       },
       { type: 'update.apply', update: { program: simpleProgram(300) } },
       { type: 'update.apply', update: { calculatedReservoir: 99_000_000 as Nanolitres } },
+      { type: 'pump.replace', replacement: { profileId: 'synchromed-ii-20', catheter: 'kept' } },
+      { type: 'catheter.connect' },
     ];
     const serializeState = (s: ReturnType<typeof pumpMachine.transition>) => {
       const p = s.context.pump;
@@ -226,6 +252,7 @@ describe('path coverage from the machine graphs', () => {
         p.lowBatteryReset,
         p.battery.eriAt !== null,
         p.belief.calculatedReservoir === 0,
+        p.truth.catheter.breach !== null,
       ]);
     };
     const options = { events, serializeState, input, limit: 50_000 };

@@ -55,3 +55,26 @@ describe('pump safety invariants over random histories', () => {
   it('REQ-LOG-01: the event log is append-only and monotonic in time', () =>
     holdsOverRandomHistories(checkLogAppendOnly));
 });
+
+// Pumps near the end of their battery, so most histories reach ERI or EOS and replace the pump
+// (blank or prepared, any model, kept or new catheter), and connect the kept catheter.
+const acrossReplacements = (checker: RunChecker) =>
+  fc.assert(
+    fc.property(
+      pumpHistoryArb({ nearEndOfLife: true, maxWaitDays: 120, minCommands: 1, replacements: true }),
+      ({ input, commands }) => judged(input, commands, checker),
+    ),
+  );
+
+describe('pump safety invariants across pump replacements', () => {
+  it('REQ-CONS-01 (replacement): drug and volume are conserved exactly, what came out with the old pump included', () =>
+    acrossReplacements(checkConservation));
+  it('REQ-RES-01 (replacement): the calculated reservoir volume stays within the pump in place', () =>
+    acrossReplacements(checkCalculatedVolume));
+  it('REQ-ALM-01 (replacement): each alarm is active exactly while its condition holds, on the old pump and the new', () =>
+    acrossReplacements(checkAlarms));
+  it('REQ-LOG-01 (replacement): the log goes on append-only and monotonic across a replacement', () =>
+    acrossReplacements(checkLogAppendOnly));
+  it('REQ-DEL-01 (replacement): nothing is delivered while halted, on the old pump and the new', () =>
+    acrossReplacements(checkNoDeliveryWhenHalted));
+});

@@ -3,6 +3,7 @@ import {
   type CommandResult,
   divide,
   EMPTY_DRAFT,
+  fluidAt,
   fluidOf,
   getDeviceProfile,
   type InjectionSite,
@@ -214,6 +215,36 @@ export function perform(
           fault: a.disturb ?? 'late',
         });
       return null;
+    }
+    case 'replace': {
+      // the new pump, filled and programmed on the table; its tubing primed there, or primed with the
+      // catheter once connected (the right thing with a new catheter, an error with a kept one)
+      const keep = a.catheter === 'kept';
+      const next = getDeviceProfile(a.model);
+      const newCatheterVolume = keep ? null : implantedCatheterVolume(a.newCatheterLengthCm ?? 0, catheterPerCm);
+      const catheterEntered = newCatheterVolume ?? pump.catheterVolumeEntered;
+      const priming = a.priming ?? (keep ? 'tubing' : 'tubingAndCatheter');
+      const concentration = a.fill.concentrationMcgPerMl as McgPerMl;
+      const program =
+        a.therapy === undefined ? { ...pump.program, concentration } : toProgram(a.therapy, concentration);
+      const replaced = world.apply({
+        type: 'pump.replace',
+        replacement: {
+          profileId: a.model,
+          catheter: a.catheter,
+          ...(newCatheterVolume === null ? {} : { newCatheterVolume }),
+          prepared: {
+            fill: fluidAt(mlToNanolitres(a.fill.volumeMl), concentration, program.drug),
+            program,
+            catheterVolumeEntered: catheterEntered,
+            tubingPrimed: priming === 'tubing',
+          },
+        },
+      });
+      if (!replaced.ok || priming !== 'tubingAndCatheter') return refusalOf(replaced);
+      const volume = primingVolume(next.pumpTubingVolume, catheterEntered);
+      const durationMs = divide(volume * MS_PER_DAY, next.maxRate, 'ceil');
+      return refusalOf(world.apply({ type: 'bolus.start', bolus: { kind: 'priming', volume, durationMs } }));
     }
     case 'needle':
       return refusalOf(

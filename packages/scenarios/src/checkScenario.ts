@@ -14,6 +14,7 @@ import {
 import {
   admixedParts,
   admixtureProblems,
+  concentrationOfFields,
   concentrationProblems,
   enteredConcentration,
   therapyDoseProblems,
@@ -53,7 +54,9 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, expected: string, found: string) => problems.push({ file, path, expected, found });
   const duration = s.duration;
-  const profile = getDeviceProfile(s.pump.model);
+  let profile = getDeviceProfile(s.pump.model);
+  let catheterCm = s.pump.catheter.implantedLengthCm;
+  let catheterField = 'pump.catheter.implantedLengthCm';
   const reservoir = s.pump.reservoir;
   // the drugs first: a unit field that does not fit makes every later figure meaningless
   const drugProblems = [
@@ -157,10 +160,10 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         if (a.kind === 'catheterLeak' && a.atCm === undefined)
           add(`${path}.atCm`, 'where the leak is, in cm from the pump', 'nothing');
         // a place past the tip is on no catheter: refused, never moved to the tip in silence
-        if (a.kind === 'catheterLeak' && a.atCm !== undefined && a.atCm > s.pump.catheter.implantedLengthCm)
+        if (a.kind === 'catheterLeak' && a.atCm !== undefined && a.atCm > catheterCm)
           add(
             `${path}.atCm`,
-            `a place along the ${s.pump.catheter.implantedLengthCm} cm catheter (pump.catheter.implantedLengthCm): 0 to ${s.pump.catheter.implantedLengthCm} cm from the pump`,
+            `a place along the ${catheterCm} cm catheter (${catheterField}): 0 to ${catheterCm} cm from the pump`,
             `${a.atCm} cm, past its tip`,
           );
         if (a.kind === 'tipMigration' && a.tip === undefined)
@@ -174,6 +177,33 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
           add(`${path}.until`, `nothing: a ${a.kind} does not end by itself`, iso(a.until));
         }
         break;
+      case 'replace': {
+        profile = getDeviceProfile(a.model);
+        if (a.catheter === 'new' && (a.newCatheterLengthCm === undefined || a.newCatheterLengthCm <= 0))
+          add(
+            `${path}.newCatheterLengthCm`,
+            "the new catheter's implanted length in cm (above 0)",
+            String(a.newCatheterLengthCm ?? 'nothing'),
+          );
+        if (a.catheter === 'kept' && a.newCatheterLengthCm !== undefined)
+          add(`${path}.newCatheterLengthCm`, 'nothing: the catheter is kept', String(a.newCatheterLengthCm));
+        if (a.catheter === 'new' && a.newCatheterLengthCm !== undefined) {
+          catheterCm = a.newCatheterLengthCm;
+          catheterField = `${path}.newCatheterLengthCm`;
+        }
+        if (a.fill.volumeMl * 1_000_000 > profile.capacity)
+          add(
+            `${path}.fill.volumeMl`,
+            `at most ${profile.capacity / 1_000_000} mL (the ${a.model} reservoir)`,
+            String(a.fill.volumeMl),
+          );
+        if (a.therapy !== undefined) {
+          const result = validateProgram(toProgram(a.therapy, a.fill.concentrationMcgPerMl), profile);
+          if (!result.ok) add(`${path}.therapy`, 'a therapy the new pump can run', result.refusal.message);
+        }
+        concentration = a.fill.concentrationMcgPerMl;
+        break;
+      }
       case 'session':
         if ((a.do === 'draft' || a.do === 'edit') && a.doseMcgPerDay === undefined)
           add(`${path}.doseMcgPerDay`, `the new daily dose for a session ${a.do}`, 'nothing');
@@ -236,6 +266,71 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         JSON.stringify(training.silentFault.detectedBy),
       );
     if (s.patient === undefined) add('patient', 'a patient for a training scenario', 'none');
+    checkPlan(s, add);
   }
   return problems;
+}
+
+/** Plan steps a screening trial offers (no pump is implanted yet) and those only it offers. */
+const SCREENING_ONLY = ['clinical.testDose', 'clinical.recommendImplant', 'clinical.notCandidate'];
+const PUMP_STEPS = ['interrogate', 'restart', 'program', 'refill', 'bolus', 'setLowReservoirAlarm'];
+
+/** The right plan: in time order, from the visit to the end, each step one the trainee can take in this phase. */
+function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found: string) => void): void {
+  const training = s.training;
+  if (training?.plan === undefined) return;
+  const profile = getDeviceProfile(s.pump.model);
+  const visit = training.visitAt ?? 0;
+  const screening = training.phase === 'screening';
+  let previous = visit;
+  // the plan's steps write baclofen's units; a pump of another drug is read in mcg/mL all the same
+  let concentration: number = concentrationOfFields(s.pump.reservoir) ?? 0;
+  training.plan.forEach((step, i) => {
+    const path = `training.plan[${i}]`;
+    if (step.at < visit)
+      add(
+        `${path}.at`,
+        `a time at or after the visit (training.visitAt, ${iso(visit)}): the trainee starts there`,
+        iso(step.at),
+      );
+    else if (step.at < previous)
+      add(`${path}.at`, `a time at or after the previous step (${iso(previous)})`, iso(step.at));
+    if (step.at > s.duration)
+      add(`${path}.at`, `a time within the scenario's duration (${iso(s.duration)})`, iso(step.at));
+    previous = Math.max(previous, step.at);
+    if (screening && PUMP_STEPS.includes(step.do))
+      add(`${path}.do`, 'a step of the screening trial (no pump is implanted yet)', JSON.stringify(step.do));
+    if (!screening && SCREENING_ONLY.includes(step.do))
+      add(
+        `${path}.do`,
+        'a step with an implanted pump (test doses and the decision belong to phase: screening)',
+        JSON.stringify(step.do),
+      );
+    switch (step.do) {
+      case 'program': {
+        const result = validateProgram(toProgram(step.therapy, concentration, s.pump.reservoir.drug), profile);
+        if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
+        break;
+      }
+      case 'refill': {
+        const entered = step.entered?.concentrationMcgPerMl ?? step.concentrationMcgPerMl;
+        if (entered !== concentration && step.bridgeBolus === undefined)
+          add(
+            `${path}.bridgeBolus`,
+            `true or false: the concentration changes from ${concentration} to ${entered} mcg/mL`,
+            'nothing',
+          );
+        concentration = entered;
+        break;
+      }
+      case 'bolus':
+        if (step.kind !== 'priming' && (step.doseMcg === undefined) === (step.volumeMl === undefined))
+          add(path, 'exactly one of doseMcg and volumeMl', step.doseMcg === undefined ? 'neither' : 'both');
+        if (step.kind !== 'priming' && step.duration === undefined)
+          add(`${path}.duration`, 'how long the bolus takes', 'nothing');
+        break;
+      default:
+        break;
+    }
+  });
 }

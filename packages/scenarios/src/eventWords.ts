@@ -1,5 +1,5 @@
 import type { AlarmName } from '@itps/core';
-import { CLINICAL_ACTIONS, SCREENING_ACTIONS } from './training/traineeActions.ts';
+import { CLINICAL_ACTIONS, SCREENING_ACTIONS, THEATRE_ACTIONS } from './training/traineeActions.ts';
 
 /** What a clinician calls each alarm. */
 export const ALARM_WORDS: Readonly<Record<AlarmName, string>> = {
@@ -45,6 +45,7 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   'ptm.lockedOut': 'Patient bolus refused: lockout',
   'ptm.dayLimit': 'Patient bolus refused: limit of 24 hours reached',
   'ptm.unavailable': 'Patient bolus refused by the pump',
+  'pump.replaced': 'Pump replaced (a new pump connected)',
   'programmer.connect': 'Programmer connected to the pump',
   'programmer.workflow': 'Programmer workflow opened',
   'programmer.softLimitConfirmed': 'Guard-rail warning confirmed',
@@ -67,6 +68,7 @@ export const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
   alarmTest: 'Alarm tone test',
   bridgeBolus: 'Bridge bolus',
   ptm: "Patient's therapy manager (PTM)",
+  replacement: 'Pump replacement',
 };
 
 /** What each guard-rail warning a clinician may confirm says, in a few words. */
@@ -107,6 +109,10 @@ export const FINDING_WORDS: Readonly<Record<string, string>> = {
   'refill.notAspirated': 'a refill recorded without aspirating',
   'refill.recordAboveKnown': 'a volume recorded above what is known to be there',
   'refill.concentrationMismatch': 'a concentration that is not the syringe’s',
+  'replacement.primingTubing': "priming the new pump's tubing onto the kept catheter",
+  'replacement.primingNewCatheter': 'priming the new pump and the new catheter',
+  'replacement.noPriming': "no priming bolus for the new pump's tubing",
+  'replacement.primingThroughCatheter': 'a priming bolus through the kept catheter',
 };
 
 /** A finding code in words; a code this list does not know is said as a guard-rail warning, never as code. */
@@ -201,6 +207,7 @@ export function eventWords(name: string): string {
   return (
     CLINICAL_ACTIONS[name as keyof typeof CLINICAL_ACTIONS] ??
     SCREENING_ACTIONS[name as keyof typeof SCREENING_ACTIONS] ??
+    THEATRE_ACTIONS[name as keyof typeof THEATRE_ACTIONS] ??
     EVENT_WORDS[name] ??
     name.replaceAll('.', ' ')
   );

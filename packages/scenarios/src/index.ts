@@ -4,6 +4,23 @@
  */
 
 export type { RefillFinding } from './applyAction.ts';
+export { bestScore } from './authoring/bestScore.ts';
+export { checkExerciseFields, drugLibraryProblems } from './authoring/checkExerciseFields.ts';
+export { type ExerciseMeta, exerciseMeta } from './authoring/exerciseMeta.ts';
+export { exerciseDocument, exerciseFromYaml, exerciseToYaml } from './authoring/exerciseYaml.ts';
+export { type FieldProblem, fieldPath, fieldProblemOf, fieldWords } from './authoring/fieldProblem.ts';
+export { playPlanStep } from './authoring/playPlanStep.ts';
+export {
+  type AlarmInterval,
+  type ExercisePreview,
+  PREVIEW_SAMPLES,
+  type PreviewCourse,
+  type PreviewSample,
+  previewExercise,
+  previewSpacing,
+  type RefusedStep,
+} from './authoring/previewExercise.ts';
+export { unpassableProblems } from './authoring/unpassableProblems.ts';
 export {
   CLASS_SPEEDS,
   type ClassClock,
@@ -23,6 +40,7 @@ export {
   type ClassEventKind,
   type ClassRow,
   exerciseTitle,
+  type LibraryRef,
   type RecordSummary,
   type StoredRecord,
 } from './classroom/classRecords.ts';
@@ -124,6 +142,7 @@ export {
 export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from './scenarioJsonSchema.ts';
 export { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 export {
+  type PlanStep,
   type ScenarioAction,
   type ScenarioExpectation,
   type ScenarioFile,
@@ -174,6 +193,7 @@ export {
   type ClinicalAction,
   PROGRAMMER_ACTIONS,
   SCREENING_ACTIONS,
+  THEATRE_ACTIONS,
   TRAINEE_ACTION_NAMES,
   type TraineeAction,
 } from './training/traineeActions.ts';
@@ -191,6 +211,12 @@ export {
   type TrainingRecord,
   type TrainingSession,
 } from './training/trainingSession.ts';
+export {
+  TRAINING_DIFFICULTIES,
+  TRAINING_TOPICS,
+  type TrainingDifficulty,
+  type TrainingTopic,
+} from './training/trainingTopics.ts';
 export {
   DRUG_OBSERVABLES,
   DRUG_UNIT_NAMES,

@@ -68,6 +68,7 @@ export function truthObservables(pump: PumpState): Record<string, number | strin
     'truth.epiduralMcg': picogramsToMcg(massOf(t.sinks.epidural, lead)),
     'truth.subduralMcg': picogramsToMcg(massOf(t.sinks.subdural, lead)),
     'truth.tip': t.condition.tip,
+    'truth.explantedMcg': picogramsToMcg(massOf(t.sinks.explanted, lead)),
   };
 }
 

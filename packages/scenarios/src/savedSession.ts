@@ -115,6 +115,18 @@ const worldSnapshot = z.strictObject({
     'incomplete',
   ]),
   patient: z.looseObject({ now: int }).nullable().optional(),
+  /** Pumps taken out at a replacement (absent when none was). */
+  explanted: z
+    .array(
+      z.strictObject({
+        at: int,
+        catheter: z.enum(['kept', 'new']),
+        reading: z.looseObject({ serial: text(100) }),
+        contents: z.looseObject({ volume: int }),
+      }),
+    )
+    .max(1000)
+    .optional(),
   link: z.strictObject({
     conditions: linkConditions,
     rng: z.number().int().min(0).max(0xffff_ffff),

@@ -1,6 +1,8 @@
 import { type Milliseconds, STATE_INVARIANTS, type StateRequirement } from '@itps/core';
 import * as z from 'zod';
 import { DURATION_PATTERN, parseDuration, parseTimeOfDay } from './duration.ts';
+import { CLINICAL_ACTIONS, SCREENING_ACTIONS } from './training/traineeActions.ts';
+import { TRAINING_DIFFICULTIES, TRAINING_TOPICS } from './training/trainingTopics.ts';
 import { SESSION_REQUIREMENTS } from './vocabulary.ts';
 
 /** Text the file holds, parsed once into milliseconds here: every later stage gets numbers. */
@@ -190,6 +192,23 @@ const action = z.discriminatedUnion('action', [
     admixture: admixture.optional(),
     site: z.enum(['reservoir', 'pocket', 'cap']),
   }),
+  // extension: the pump replaced (at ERI or EOS, or early for a memory error or a motor stall)
+  z.strictObject({
+    ...at,
+    action: z.literal('replace'),
+    /** The new pump's model; its battery is new (age 0). */
+    model: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
+    /** `kept`: the new pump on the implanted catheter (its old drug and faults as they are); `new`: a new catheter. */
+    catheter: z.enum(['kept', 'new']),
+    /** The new catheter's implanted length (required with `catheter: new`), at the file's volume per cm. */
+    newCatheterLengthCm: z.number().min(0).max(200).optional(),
+    /** What the new pump's empty reservoir is filled with before it is connected. */
+    fill: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }),
+    /** The therapy entered into the new pump; the old pump's program when absent. */
+    therapy: therapy.optional(),
+    /** The priming bolus: the new pump's tubing only (on the table), tubing and catheter, or none. */
+    priming: z.enum(['tubing', 'tubingAndCatheter', 'none']).optional(),
+  }),
 ]);
 
 const value = z.union([
@@ -235,6 +254,47 @@ const objective = z.union([
   }),
 ]);
 
+/** The clinical actions a plan step may record (the bedside's, and the screening decision's). */
+type PlanClinical = keyof typeof CLINICAL_ACTIONS | Exclude<keyof typeof SCREENING_ACTIONS, 'clinical.testDose'>;
+const PLAN_CLINICAL = [
+  ...Object.keys(CLINICAL_ACTIONS),
+  ...Object.keys(SCREENING_ACTIONS).filter((name) => name !== 'clinical.testDose'),
+] as [PlanClinical, ...PlanClinical[]];
+
+/**
+ * Extension: one step of an exercise's right plan, a trainee action at an instant, done through the
+ * world's door as a trainee does it: read the pump on the programmer (`interrogate`), restart therapy
+ * (`restart`), change the program, refill, give a bolus, set the low-reservoir alarm (each with the
+ * values entered, as the timeline's action of that name), give a test dose by lumbar puncture, or
+ * record a clinical action (with its detail: the findings, the recommended starting dose).
+ */
+const planStep = z.discriminatedUnion('do', [
+  z.strictObject({ ...at, do: z.literal('interrogate') }),
+  z.strictObject({ ...at, do: z.literal('restart') }),
+  z.strictObject({ ...at, do: z.literal('program'), therapy }),
+  z.strictObject({
+    ...at,
+    do: z.literal('refill'),
+    withdrawMl: z.union([ml, z.literal('all')]).optional(),
+    volumeMl: ml,
+    concentrationMcgPerMl: mcgPerMl,
+    needle: z.enum(['reservoir', 'pocket', 'cap']).optional(),
+    entered: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }).optional(),
+    bridgeBolus: z.boolean().optional(),
+  }),
+  z.strictObject({
+    ...at,
+    do: z.literal('bolus'),
+    kind: z.enum(['single', 'priming', 'bridge']),
+    doseMcg: z.number().min(0).max(100_000).optional(),
+    volumeMl: ml.optional(),
+    duration: duration.optional(),
+  }),
+  z.strictObject({ ...at, do: z.literal('setLowReservoirAlarm'), volumeMl: ml }),
+  z.strictObject({ ...at, do: z.literal('clinical.testDose'), doseMcg: z.number().min(0).max(100_000) }),
+  z.strictObject({ ...at, do: z.enum(PLAN_CLINICAL), detail: z.string().min(1).max(200).optional() }),
+]);
+
 /** Extension of format 1: what makes a scenario a training exercise (docs/training.md). */
 const training = z.strictObject({
   /** What the trainee is told at the start: who the patient is and why they are here. */
@@ -243,15 +303,27 @@ const training = z.strictObject({
   visitAt: duration.optional(),
   /**
    * `screening`: the trial before an implant; the patient has no pump yet, the trainee gives test
-   * doses by lumbar puncture at the bedside and decides (the programmer is not used). Default
-   * `implanted`.
+   * doses by lumbar puncture at the bedside and decides (the programmer is not used). `theatre`
+   * (extension): a pump replacement in theatre; the bedside offers the surgeon's steps (replace the
+   * pump, connect the catheter). Default `implanted`.
    */
-  phase: z.enum(['screening', 'implanted']).optional(),
+  phase: z.enum(['screening', 'implanted', 'theatre']).optional(),
   /** Teaching points shown in the debrief. */
   lesson: z.string().min(1).optional(),
   objectives: z.array(objective).min(1).max(20),
   /** A fault the pump cannot sense: when it starts and the clinical finding that detects it. */
   silentFault: z.strictObject({ at: duration, detectedBy: z.string().min(1) }).optional(),
+  /**
+   * Extension: the right plan, the trainee actions that answer the exercise, in time order from the
+   * visit; replayed through the world's door it should score full marks (the authoring preview).
+   */
+  plan: z.array(planStep).max(200).optional(),
+  /** Extension: what the exercise teaches, one topic or a list (the library is searched by it). */
+  topic: z
+    .union([z.enum(TRAINING_TOPICS), z.array(z.enum(TRAINING_TOPICS)).min(1).max(TRAINING_TOPICS.length)])
+    .optional(),
+  /** Extension: how hard the exercise is. */
+  difficulty: z.enum(TRAINING_DIFFICULTIES).optional(),
 });
 
 /**
@@ -326,6 +398,9 @@ export const scenarioSchema = z
     /** The wall-clock time of day at t = 0, from `startsAt` (midnight without one). */
     timeOfDayAtStart: (s.startsAt === undefined ? 0 : (parseTimeOfDay(s.startsAt) ?? 0)) as Milliseconds,
   }));
+
+/** One step of an exercise's right plan, validated (its instant in milliseconds). */
+export type PlanStep = z.output<typeof planStep>;
 
 /** A training objective as written. */
 export type TrainingObjective = z.output<typeof objective>;

@@ -16,6 +16,7 @@ export const OBSERVABLES = [
   'truth.epiduralMcg',
   'truth.subduralMcg',
   'truth.tip',
+  'truth.explantedMcg',
   'patient.ashworth',
   'patient.ashworthGrade',
   'patient.withdrawal',
@@ -57,6 +58,7 @@ export const EVENT_NAMES: readonly string[] = [
   'ptm.lockedOut',
   'ptm.dayLimit',
   'ptm.unavailable',
+  'pump.replaced',
   ...WITHDRAWAL_STAGES.map((stage) => `patient.withdrawal.${stage}`),
   ...OVERDOSE_STAGES.map((stage) => `patient.overdose.${stage}`),
 ];

@@ -46,6 +46,15 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
           },
         },
       },
+      // a pump replacement: the workflow, reading the new pump, the surgeon's steps
+      { type: 'programmer.act', event: { type: 'workflow.start', workflow: 'replacement' } },
+      { type: 'programmer.act', event: { type: 'replacement.readNew' } },
+      { type: 'pump.replace', replacement: { profileId: 'synchromed-ii-20', catheter: 'kept' } },
+      {
+        type: 'pump.replace',
+        replacement: { profileId: 'prometra-ii-20', catheter: 'new', newCatheterVolume: 156_000 },
+      },
+      { type: 'pump.connect' },
     ])
       expect(parseTraineeCommand(command)).toEqual({ ok: true, command });
   });
@@ -59,7 +68,7 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
     expect(parseTraineeCommand({ type: 'time.advance', to: 1 })).toEqual({
       ok: false,
       problems: [
-        'command: type: expected type one of "programmer.act", "patient.testDose", "ptm.press", "clinical.act", found "time.advance"',
+        'command: type: expected type one of "programmer.act", "patient.testDose", "ptm.press", "pump.replace", "pump.connect", "clinical.act", found "time.advance"',
       ],
     });
     for (const bad of [
@@ -72,6 +81,9 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
       { type: 'patient.testDose', doseMcg: 1.5 },
       { type: 'clinical.act', action: 'x'.repeat(101) },
       { type: 'clinical.act', action: 'clinical.suspectOverdose', extra: true },
+      // a replacement names a model the library has, and brings nothing of its own (no prepared pump)
+      { type: 'pump.replace', replacement: { profileId: 'acme-9000', catheter: 'kept' } },
+      { type: 'pump.replace', replacement: { profileId: 'synchromed-ii-20', catheter: 'kept', prepared: {} } },
     ]) {
       const checked = parseTraineeCommand(bad);
       expect(checked.ok).toBe(false);

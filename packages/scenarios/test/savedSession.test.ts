@@ -154,3 +154,33 @@ describe('parseSavedSession', () => {
       expect(() => parseSavedSession(value, 'x.json')).not.toThrow();
   });
 });
+
+describe('a saved session after a pump replacement', () => {
+  it('takes back the world with the explanted pump in its history and the session mid-replacement', () => {
+    const name = 'pump-replacement-at-eri.scenario.yaml';
+    const source = readFileSync(`${TRAINING_DIR}/${name}`, 'utf8');
+    const exercise = parseScenario(source, name);
+    if (!exercise.ok) throw new Error('library exercise invalid');
+    const training = startTraining(exercise.scenario, { text: source, file: name });
+    training.apply({ type: 'programmer.act', event: { type: 'session.connect' } });
+    training.apply({ type: 'programmer.act', event: { type: 'workflow.start', workflow: 'replacement' } });
+    const old = training.world.state().pump.serial;
+    expect(
+      training.apply({ type: 'pump.replace', replacement: { profileId: 'synchromed-ii-20', catheter: 'kept' } }).ok,
+    ).toBe(true);
+    const session = JSON.parse(
+      JSON.stringify({
+        format: SESSION_FORMAT,
+        world: training.world.persist(),
+        scenario: null,
+        training: training.record(),
+      }),
+    );
+    const r = parseSavedSession(session, 'session.json');
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    expect(r.session.world.explanted?.map((e) => e.reading.serial)).toEqual([old]);
+    // a history that is not one is refused by its path, nothing restored
+    const bad = { ...session, world: { ...session.world, explanted: [{ at: 'yesterday' }] } };
+    expect(problems(bad)[0]).toMatch(/world\.explanted\[0\]\.at/);
+  });
+});

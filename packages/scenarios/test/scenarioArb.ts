@@ -75,6 +75,26 @@ const anyAction: fc.Arbitrary<ScenarioAction> = fc.oneof(
     recoveryDelay: fc.constantFrom('PT10M', 'PT2H'),
   }),
   fc.constant({ at: at(0), action: 'interrogate' as const }),
+  // the pump replaced (accepted after a memory error or a motor stall; refused, with its reason, before)
+  fc
+    .record({
+      model: fc.constantFrom('synchromed-ii-20' as const, 'synchromed-ii-40' as const, 'prometra-ii-20' as const),
+      catheter: fc.constantFrom('kept' as const, 'new' as const),
+      length: fc.integer({ min: 10, max: 100 }),
+      volumeMl: fc.integer({ min: 0, max: 20 }),
+      priming: fc.constantFrom('tubing' as const, 'tubingAndCatheter' as const, 'none' as const),
+    })
+    .map(
+      ({ model, catheter, length, volumeMl, priming }): ScenarioAction => ({
+        at: at(0),
+        action: 'replace',
+        model,
+        catheter,
+        ...(catheter === 'new' ? { newCatheterLengthCm: length } : {}),
+        fill: { volumeMl, concentrationMcgPerMl: 500 },
+        priming,
+      }),
+    ),
   // the clinician's programmer through the telemetry link, and needles at the pump (extensions)
   fc.record({
     at: fc.constant(at(0)),
@@ -172,7 +192,7 @@ const retime = (action: ScenarioAction, hour: number): ScenarioAction =>
 
 /**
  * Valid scenario files (format 1) with a random timeline of refills (some with the needle in the
- * wrong place), programming sessions (some interrupted), the clinician's programmer step by step
+ * wrong place), pump replacements, programming sessions (some interrupted), the clinician's programmer step by step
  * over a telemetry link that moves, drops and suffers interference, needles at the pump, boluses,
  * faults and scans over up to 60 days, with a seeded patient or none, every safety check listed. Shrinks toward fewer, earlier actions.
  */

@@ -16,6 +16,7 @@ const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
   flexSchedule: 'Flex schedule',
   bridgeBolus: 'Bridge bolus',
   bolus: 'Bolus, alarm, catheter, MRI, stop and restart',
+  replacement: 'Pump replacement',
 };
 
 /** A saved row formatted as the review showed it; a row a file mangled is said to be unreadable, not thrown. */

@@ -53,6 +53,10 @@ export function TruthFigures({ view }: { readonly view: InstructorView }) {
         <dd>
           {formatMcg(truth.sinks.aspirated)} in {formatMl(truth.sinks.aspirated.volume)}
         </dd>
+        <dt>Taken out with replaced pumps</dt>
+        <dd data-testid="truth-explanted">
+          {formatMcg(truth.sinks.explanted)} in {formatMl(truth.sinks.explanted.volume)}
+        </dd>
         <dt>Flow accuracy bias</dt>
         <dd>{(truth.biasPpm / 10_000).toFixed(2)} %</dd>
       </dl>

@@ -9,7 +9,7 @@ export interface TrainingHandle {
   readonly exercise: {
     readonly name: string;
     readonly brief: string;
-    readonly phase: 'screening' | 'implanted';
+    readonly phase: 'screening' | 'implanted' | 'theatre';
   } | null;
   /** What the exercise has recorded so far (trainee actions, course, debrief once finished). */
   readonly record: ExerciseRecordView | null;

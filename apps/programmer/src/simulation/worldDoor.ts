@@ -32,7 +32,7 @@ export interface StageInfo {
     readonly name: string;
     readonly brief: string;
     /** `screening`: the trial before an implant, at the bedside, with no pump to program. */
-    readonly phase: 'screening' | 'implanted';
+    readonly phase: 'screening' | 'implanted' | 'theatre';
     readonly record: ExerciseRecordView;
   } | null;
   /** The next instant the timeline does something; null when nothing is scheduled. */

@@ -1,6 +1,7 @@
 import { PatientPanel } from '../components/PatientPanel.tsx';
 import { PtmHandheld } from '../components/PtmHandheld.tsx';
 import { ScreeningPanel } from '../components/ScreeningPanel.tsx';
+import { TheatrePanel } from '../components/TheatrePanel.tsx';
 import { TrainingPanel } from '../components/TrainingPanel.tsx';
 import { SurfaceNav } from './SurfaceNav.tsx';
 
@@ -19,6 +20,7 @@ export function BedsideSurface() {
         <ScreeningPanel />
         <PatientPanel />
         <PtmHandheld />
+        <TheatrePanel />
       </div>
     </main>
   );

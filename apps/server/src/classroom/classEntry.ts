@@ -1,5 +1,5 @@
 import type { WorldCommand } from '@itps/core';
-import type { ClassSpeed } from '@itps/scenarios';
+import type { ClassSpeed, LibraryRef } from '@itps/scenarios';
 import type { Trainee } from '../db/recordStore.ts';
 
 /** The exercise a class was opened with, whole: a class is rebuilt from this text, not from today's file. */
@@ -7,6 +7,8 @@ export interface ClassExerciseText {
   readonly file: string;
   readonly text: string;
   readonly version: string;
+  /** The library exercise and version it is (absent for a shipped exercise). */
+  readonly library?: LibraryRef;
 }
 
 /**

@@ -200,7 +200,7 @@ export class ClassHub {
 
   #rebuild(classId: string, loaded: NonNullable<Awaited<ReturnType<ClassJournal['load']>>>): Held {
     const opened = JSON.parse(loaded.line0) as Extract<ClassEntry, { k: 'open' }>;
-    const exercise = exerciseOf(opened.exercise.file, opened.exercise.text);
+    const exercise = exerciseOf(opened.exercise.file, opened.exercise.text, opened.exercise.library);
     const snapshot = loaded.snapshot === null ? undefined : (JSON.parse(loaded.snapshot.text) as ClassroomSnapshot);
     const classroom = new Classroom(exercise, opened, snapshot);
     let last = loaded.snapshot?.seq ?? 0;
@@ -251,7 +251,12 @@ export class ClassHub {
       code,
       joinUrl: `${joinBase}#/join/${code}`,
       at: this.#now(),
-      exercise: { file: exercise.file, text: exercise.text, version: exercise.version },
+      exercise: {
+        file: exercise.file,
+        text: exercise.text,
+        version: exercise.version,
+        ...(exercise.library === undefined ? {} : { library: exercise.library }),
+      },
     };
     const classroom = new Classroom(exercise, opened);
     await this.#journal.open(
@@ -260,6 +265,7 @@ export class ClassHub {
         exerciseFile: exercise.file,
         exerciseName: exercise.scenario.name,
         exerciseVersion: exercise.version,
+        library: exercise.library ?? null,
         createdAt: new Date(classroom.createdAt).toISOString(),
         endedAt: null,
         code,
@@ -625,6 +631,7 @@ export class ClassHub {
       exerciseFile: classroom.exercise.file,
       exerciseName: classroom.exercise.scenario.name,
       exerciseVersion: classroom.exercise.version,
+      library: classroom.exercise.library ?? null,
       startedAt: seat.startedAt,
       finishedAt: new Date(at).toISOString(),
       scorePercent: debrief.scorePercent,

@@ -316,7 +316,12 @@ export class Classroom {
     return {
       classId: this.id,
       code: this.code,
-      exercise: { file: this.exercise.file, name: this.exercise.scenario.name, version: this.exercise.version },
+      exercise: {
+        file: this.exercise.file,
+        name: this.exercise.scenario.name,
+        version: this.exercise.version,
+        library: this.exercise.library ?? null,
+      },
       joinUrl: this.#joinUrl,
       expiresAt: new Date(this.expiresAt).toISOString(),
       clock: this.clock,

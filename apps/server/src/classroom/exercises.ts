@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, parseScenario } from '@itps/scenarios';
+import { formatProblem, type LibraryRef, parseScenario } from '@itps/scenarios';
 import type { ClassExercise } from './seat.ts';
 
 /** The training exercises shipped with @itps/scenarios (reached through this package's own dependency). */
@@ -19,10 +19,13 @@ export async function loadExercises(dir: string = TRAINING_DIR): Promise<Map<str
   return exercises;
 }
 
-/** An exercise from its text (a file read now, or the text a class was opened with); throws when it does not parse. */
-export function exerciseOf(file: string, text: string): ClassExercise {
+/**
+ * An exercise from its text (a file read now, the text a class was opened with, a library
+ * exercise's saved version, named by `library`); throws when it does not parse.
+ */
+export function exerciseOf(file: string, text: string, library?: LibraryRef): ClassExercise {
   const parsed = parseScenario(text, file);
   if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
   const version = createHash('sha256').update(text).digest('hex').slice(0, 12);
-  return { file, text, version, scenario: parsed.scenario };
+  return { file, text, version, scenario: parsed.scenario, ...(library === undefined ? {} : { library }) };
 }

@@ -8,6 +8,7 @@ import {
 } from '@itps/core';
 import {
   type ClassEvent,
+  type LibraryRef,
   type ProgrammerScreen,
   resumeTraining,
   type ScenarioFile,
@@ -27,6 +28,8 @@ export interface ClassExercise {
   readonly text: string;
   readonly version: string;
   readonly scenario: ScenarioFile;
+  /** The library exercise and version it is (absent for a shipped exercise). */
+  readonly library?: LibraryRef;
 }
 
 /** Words for the programmer's session states, as the instructor's class view says where a trainee is. */

@@ -52,8 +52,9 @@ export class ClassJournal {
   async open(row: OpenClassRow, line0: string): Promise<void> {
     await this.#db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO classes (id, exercise_file, exercise_name, exercise_version, created_at, ended_at, code, join_url, expires_at)
-         VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8)`,
+        `INSERT INTO classes (id, exercise_file, exercise_name, exercise_version, created_at, ended_at, code, join_url, expires_at,
+           library_id, library_version)
+         VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8, $9, $10)`,
         [
           row.id,
           row.exerciseFile,
@@ -63,6 +64,8 @@ export class ClassJournal {
           row.code,
           row.joinUrl,
           row.expiresAt,
+          row.library?.id ?? null,
+          row.library?.version ?? null,
         ],
       );
       await tx.query('INSERT INTO class_log (class_id, seq, entry) VALUES ($1, 0, $2)', [row.id, line0]);

@@ -78,6 +78,32 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE records ADD COLUMN seat_id uuid;
    ALTER TABLE records ADD COLUMN events jsonb NOT NULL DEFAULT '[]';
    CREATE UNIQUE INDEX records_one_per_seat ON records (seat_id) WHERE seat_id IS NOT NULL;`,
+  // 3: the exercise library (issue #31). An exercise is its versions: every save inserts the next
+  // version, none is ever changed; what the list searches (title, brief, topics, difficulty) is kept
+  // beside each version's YAML. Retiring an exercise hides it from choice and keeps every version.
+  // A class, and each record made in it, names the library exercise and version it was opened with
+  // (null for a shipped exercise).
+  `CREATE TABLE library_exercises (
+     id uuid PRIMARY KEY,
+     created_at timestamptz NOT NULL,
+     retired_at timestamptz,
+     duplicated_from text
+   );
+   CREATE TABLE library_versions (
+     exercise_id uuid NOT NULL REFERENCES library_exercises (id),
+     version integer NOT NULL CHECK (version >= 1),
+     yaml text NOT NULL,
+     title text NOT NULL,
+     brief text NOT NULL,
+     topics jsonb NOT NULL,
+     difficulty text,
+     saved_at timestamptz NOT NULL,
+     PRIMARY KEY (exercise_id, version)
+   );
+   ALTER TABLE classes ADD COLUMN library_id uuid REFERENCES library_exercises (id);
+   ALTER TABLE classes ADD COLUMN library_version integer;
+   ALTER TABLE records ADD COLUMN library_id uuid REFERENCES library_exercises (id);
+   ALTER TABLE records ADD COLUMN library_version integer;`,
 ];
 
 /** Applies the steps the database has not had yet; returns how many it applied. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { ClassEvent, ClassRow, RecordSummary, StoredRecord, TraineeAction } from '@itps/scenarios';
+import type { ClassEvent, ClassRow, LibraryRef, RecordSummary, StoredRecord, TraineeAction } from '@itps/scenarios';
 import type { Database } from './database.ts';
 
 /** A trainee as the records know them: an id, the name they gave, and the key their device holds. */
@@ -19,7 +19,13 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
 
 const SUMMARY_COLUMNS = `r.id, r.trainee_id, t.name AS trainee_name, r.class_id, r.exercise_file, r.exercise_name,
-  r.exercise_version, r.started_at, r.finished_at, r.score_percent, r.passed, r.seat_id`;
+  r.exercise_version, r.library_id, r.library_version, r.started_at, r.finished_at, r.score_percent, r.passed, r.seat_id`;
+
+/** The library exercise and version of a row's `library_id` and `library_version`, or null. */
+const libraryOf = (row: Record<string, unknown>): LibraryRef | null =>
+  row.library_id === null || row.library_id === undefined
+    ? null
+    : { id: String(row.library_id), version: Number(row.library_version) };
 
 function summaryOf(row: Record<string, unknown>): RecordSummary {
   return {
@@ -30,6 +36,7 @@ function summaryOf(row: Record<string, unknown>): RecordSummary {
     exerciseFile: String(row.exercise_file),
     exerciseName: String(row.exercise_name),
     exerciseVersion: String(row.exercise_version),
+    library: libraryOf(row),
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),
     scorePercent: Number(row.score_percent),
@@ -121,9 +128,19 @@ export class RecordStore {
 
   async addClass(row: ClassRow): Promise<void> {
     await this.#db.query(
-      `INSERT INTO classes (id, exercise_file, exercise_name, exercise_version, created_at, ended_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [row.id, row.exerciseFile, row.exerciseName, row.exerciseVersion, row.createdAt, row.endedAt],
+      `INSERT INTO classes (id, exercise_file, exercise_name, exercise_version, created_at, ended_at, library_id,
+         library_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        row.id,
+        row.exerciseFile,
+        row.exerciseName,
+        row.exerciseVersion,
+        row.createdAt,
+        row.endedAt,
+        row.library?.id ?? null,
+        row.library?.version ?? null,
+      ],
     );
   }
 
@@ -134,13 +151,15 @@ export class RecordStore {
   /** Every class, newest first. */
   async classes(): Promise<ClassRow[]> {
     const rows = await this.#db.query(
-      'SELECT id, exercise_file, exercise_name, exercise_version, created_at, ended_at FROM classes ORDER BY created_at DESC',
+      `SELECT id, exercise_file, exercise_name, exercise_version, library_id, library_version, created_at, ended_at
+       FROM classes ORDER BY created_at DESC`,
     );
     return rows.map((row) => ({
       id: String(row.id),
       exerciseFile: String(row.exercise_file),
       exerciseName: String(row.exercise_name),
       exerciseVersion: String(row.exercise_version),
+      library: libraryOf(row),
       createdAt: iso(row.created_at),
       endedAt: row.ended_at === null ? null : iso(row.ended_at),
     }));
@@ -157,8 +176,8 @@ export class RecordStore {
   ): Promise<string> {
     await tx.query(
       `INSERT INTO records (id, trainee_id, class_id, exercise_file, exercise_name, exercise_version, started_at,
-         finished_at, score_percent, passed, debrief, record, seat_id, events)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         finished_at, score_percent, passed, debrief, record, seat_id, events, library_id, library_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         id,
         record.traineeId,
@@ -174,6 +193,8 @@ export class RecordStore {
         JSON.stringify(record.record),
         record.seatId ?? null,
         JSON.stringify(record.events ?? []),
+        record.library?.id ?? null,
+        record.library?.version ?? null,
       ],
     );
     return id;

@@ -19,6 +19,8 @@ const COLUMNS: readonly [string, (r: RecordSummary) => string][] = [
   ['exercise', (r) => r.exerciseName],
   ['exercise file', (r) => r.exerciseFile],
   ['exercise version', (r) => r.exerciseVersion],
+  ['library exercise', (r) => r.library?.id ?? ''],
+  ['library version', (r) => (r.library == null ? '' : String(r.library.version))],
   ['class', (r) => r.classId ?? ''],
   ['seat', (r) => r.seatId ?? ''],
   ['started', (r) => r.startedAt],

@@ -20,6 +20,8 @@ const VERBS = {
 /** The extensions' IRIs. */
 export const XAPI_EXTENSIONS = {
   exerciseVersion: `${XAPI_NAMESPACE}xapi/exercise-version`,
+  libraryExercise: `${XAPI_NAMESPACE}xapi/library-exercise`,
+  libraryVersion: `${XAPI_NAMESPACE}xapi/library-version`,
   record: `${XAPI_NAMESPACE}xapi/record`,
   seat: `${XAPI_NAMESPACE}xapi/seat`,
   faults: `${XAPI_NAMESPACE}xapi/faults-injected`,
@@ -124,6 +126,9 @@ export function xapiStatements(records: readonly RecordSummary[]): XapiStatement
         ...(r.classId === null ? {} : { registration: r.classId }),
         extensions: {
           [XAPI_EXTENSIONS.exerciseVersion]: r.exerciseVersion,
+          ...(r.library == null
+            ? {}
+            : { [XAPI_EXTENSIONS.libraryExercise]: r.library.id, [XAPI_EXTENSIONS.libraryVersion]: r.library.version }),
           [XAPI_EXTENSIONS.record]: r.id,
           ...(r.seatId == null ? {} : { [XAPI_EXTENSIONS.seat]: r.seatId }),
           [XAPI_EXTENSIONS.faults]: of(['fault']),

@@ -14,7 +14,8 @@ export type Workflow =
   | 'alarmTest'
   | 'bridgeBolus'
   /** The patient's therapy manager: the boluses the patient may give themselves. */
-  | 'ptm';
+  | 'ptm'
+  | 'replacement';
 
 /** What a workflow is about to send: changes committed together, then a bolus or alarm test. */
 export interface Draft {
@@ -26,6 +27,8 @@ export interface Draft {
    * and catheter: a bridge bolus, or none (acknowledging the dose error until it has passed).
    */
   readonly bridgeDecision: 'bridge' | 'none' | null;
+  /** For a pump replacement: whether the new pump is on the kept catheter or on a new one (absent elsewhere). */
+  readonly replacementCatheter?: 'kept' | 'new';
 }
 
 /** A draft that changes nothing yet. */

@@ -53,7 +53,30 @@ export interface SessionContext {
   readonly expected: Expectation | null;
   /** The last thing the clinician must be told (a link failure, a refusal), in words. */
   readonly notice: string | null;
+  /**
+   * A pump replacement: the old pump as read when the Replacement workflow opened (its program, log
+   * and counters), kept in the session's record; `done` once the new pump was verified. Absent or
+   * null when no replacement was begun.
+   */
+  readonly replacement?: ReplacementRecord | null;
 }
+
+/** The session's record of a pump replacement. */
+export interface ReplacementRecord {
+  readonly old: PumpBeliefView;
+  readonly done: boolean;
+}
+
+/** Whether what the pump reported calls for its replacement: ERI, EOS, a memory error or a motor stall. */
+export const isReplacementDue = (view: PumpBeliefView): boolean =>
+  view.alarms.eri || view.alarms.eos || view.alarms.memoryError || view.alarms.motorStall;
+
+/** Whether the programmer now reads the new pump of a replacement begun and not yet verified. */
+export const readsNewPump = (context: Pick<SessionContext, 'view' | 'replacement'>): boolean =>
+  context.replacement != null &&
+  !context.replacement.done &&
+  context.view !== null &&
+  context.view.serial !== context.replacement.old.serial;
 
 /** Events of the programmer session: the clinician's, and the link's answers. */
 export type SessionEvent =
@@ -78,7 +101,9 @@ export type SessionEvent =
   | { readonly type: 'message.refused'; readonly refusal: Refusal }
   | { readonly type: 'session.verify' }
   | { readonly type: 'session.retry' }
-  | { readonly type: 'therapy.restart' };
+  | { readonly type: 'therapy.restart' }
+  /** In the Replacement workflow, once the surgeon has connected the new pump: read it. */
+  | { readonly type: 'replacement.readNew' };
 
 const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -110,6 +135,7 @@ export const judgeDraft = (context: SessionContext, draft: Draft = context.draft
           workflow: context.workflow,
           refill: context.refill,
           previousTherapy: context.lastDosing ?? null,
+          replaced: context.replacement?.old ?? null,
         }),
       ];
 
@@ -182,10 +208,17 @@ export const sessionMachine = setup({
     hasDraftToResend: ({ context }) => context.workflow !== null && !isEmptyDraft(context.draft),
     isNeedleIdle: ({ context }) => !needleActed(context.refill),
     isRefillInProgress: ({ context }) => context.workflow === 'refill' && needleActed(context.refill),
+    isReplacing: ({ context }) => context.workflow === 'replacement',
+    canReplace: ({ context, event }) =>
+      event.type === 'workflow.start' &&
+      (event.workflow !== 'replacement' ||
+        (context.view !== null && (isReplacementDue(context.view) || readsNewPump(context)))),
     canAspirate: ({ context }) =>
-      context.workflow === 'refill' && context.refill !== null && context.refill.injected === null,
+      (context.workflow === 'refill' || context.workflow === 'replacement') &&
+      context.refill !== null &&
+      context.refill.injected === null,
     canInject: ({ context }) =>
-      context.workflow === 'refill' &&
+      (context.workflow === 'refill' || context.workflow === 'replacement') &&
       context.refill !== null &&
       context.refill.aspirated !== null &&
       context.refill.injected === null &&
@@ -222,12 +255,18 @@ export const sessionMachine = setup({
     askRestart: assign(({ context }) =>
       context.view === null ? {} : { findings: [restartFinding(context.view)], acknowledged: [], reentered: false },
     ),
-    startWorkflow: assign(({ event }) => {
+    startWorkflow: assign(({ context, event }) => {
       assertEvent(event, 'workflow.start');
+      const replacing = event.workflow === 'replacement';
+      // a replacement opened on the old pump reads it into the record; reopened on the new pump, it fills it
+      const onNew = replacing && readsNewPump(context);
       return {
         workflow: event.workflow,
         draft: EMPTY_DRAFT,
-        refill: event.workflow === 'refill' ? NO_REFILL_YET : null,
+        refill: event.workflow === 'refill' || onNew ? NO_REFILL_YET : null,
+        ...(replacing && !onNew && context.view !== null
+          ? { replacement: { old: context.view, done: false } satisfies ReplacementRecord }
+          : {}),
         reviewed: null,
         findings: [],
         acknowledged: [],
@@ -237,6 +276,26 @@ export const sessionMachine = setup({
       };
     }),
     clearWorkflow: assign(NO_WORKFLOW),
+    /** The new pump read during a replacement: its reservoir is filled through the refill needle's path. */
+    readNewPump: assign(({ context }) =>
+      readsNewPump(context) && context.refill === null
+        ? {
+            refill: NO_REFILL_YET,
+            draft: EMPTY_DRAFT,
+            findings: [],
+            acknowledged: [],
+            reentered: false,
+            diff: null,
+            reviewed: null,
+          }
+        : {},
+    ),
+    /** A replacement verified: the record is kept (the trainee still sees the old pump) and closed. */
+    closeReplacement: assign(({ context }) =>
+      context.workflow === 'replacement' && context.replacement != null
+        ? { replacement: { ...context.replacement, done: true } }
+        : {},
+    ),
     changeDraft: assign(({ context, event }) => {
       assertEvent(event, 'draft.change');
       if (context.view === null) return {};
@@ -386,6 +445,8 @@ export const sessionMachine = setup({
           { guard: 'isIncomplete', target: 'incomplete', actions: ['storeReport', 'askRestart'] },
           // a refill whose needle acted comes back to its step, judged against the pump as read now
           { guard: 'isRefillInProgress', target: 'editing', actions: ['storeReport', 'rejudge'] },
+          // a replacement goes on where it was: the old pump read again, or the new one read for its fill
+          { guard: 'isReplacing', target: 'editing', actions: ['storeReport', 'readNewPump', 'rejudge'] },
           { target: 'ready', actions: 'storeReport' },
         ],
         'link.down': { target: 'disconnected', actions: 'noteFailure' },
@@ -393,7 +454,7 @@ export const sessionMachine = setup({
     },
     ready: {
       on: {
-        'workflow.start': { target: 'editing', actions: 'startWorkflow' },
+        'workflow.start': { guard: 'canReplace', target: 'editing', actions: 'startWorkflow' },
         'session.disconnect': 'disconnected',
         'session.connect': 'interrogating',
         // an idle session closes: nothing may go on acting on an old interrogation
@@ -403,6 +464,7 @@ export const sessionMachine = setup({
     editing: {
       on: {
         'draft.change': { actions: 'changeDraft' },
+        'replacement.readNew': { guard: 'isReplacing', target: 'interrogating' },
         'refill.aspirated': { guard: 'canAspirate', actions: 'recordAspiration' },
         'refill.injected': { guard: 'canInject', actions: 'recordInjection' },
         'finding.confirm': { actions: 'confirmFinding' },
@@ -432,7 +494,11 @@ export const sessionMachine = setup({
     verifying: {
       on: {
         'telemetry.report': [
-          { guard: 'isVerified', target: 'ready', actions: ['storeReport', 'markVerified', 'clearWorkflow'] },
+          {
+            guard: 'isVerified',
+            target: 'ready',
+            actions: ['storeReport', 'markVerified', 'closeReplacement', 'clearWorkflow'],
+          },
           { target: 'incomplete', actions: ['storeReport', 'markIncomplete', 'noteUnverified', 'askRestart'] },
         ],
         'link.down': { target: 'disconnected', actions: ['noteFailure', 'markIncomplete'] },

@@ -22,6 +22,7 @@ import { programOfView } from './programOfView.ts';
 import { type PtmFinding, ptmRules } from './ptmRules.ts';
 import { checkRefillDiscrepancy } from './refillDiscrepancy.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
+import { type ReplacementCode, replacementFindings } from './replacementFindings.ts';
 
 /** Reason codes of the therapy gate beyond the drug and dose guard rails. */
 export type DraftCode =
@@ -128,7 +129,11 @@ export type DraftFinding =
   | GuardFinding
   | PtmFinding
   | DrugRuleFinding
-  | { readonly code: DraftCode; readonly severity: GuardFinding['severity']; readonly message: string };
+  | {
+      readonly code: DraftCode | ReplacementCode;
+      readonly severity: GuardFinding['severity'];
+      readonly message: string;
+    };
 
 /** What the one therapy gate judges: the draft against the pump as last interrogated, and the workflow it came from. */
 export interface GateInput {
@@ -144,6 +149,8 @@ export interface GateInput {
    * against it (titration, a tenfold slip), not against the stop's zero.
    */
   readonly previousTherapy?: Therapy | null;
+  /** In a pump replacement: the old pump as read before it came out. */
+  readonly replaced?: PumpBeliefView | null;
 }
 
 const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
@@ -230,12 +237,13 @@ export function therapyGate(input: GateInput): DraftFinding[] {
     if (!valid.ok && !guards.some((g) => g.severity === 'hard')) {
       findings.push({ code: 'program.refused', severity: 'hard', message: valid.refusal.message });
     }
-    findings.push(...stopAndRestart(view, program));
+    // a new pump starts stopped: its restart is judged by whether the old pump was delivering
+    if (input.workflow !== 'replacement') findings.push(...stopAndRestart(view, program));
     const dosing = program.therapy.mode === 'simple' || program.therapy.mode === 'flex';
     const changes = !sameSolution(held, program);
     const sameDrugs = held.drug === program.drug && held.admixed === undefined && program.admixed === undefined;
     // the strength in the pump changes only where the needle put it there: at a refill
-    if (changes && input.workflow != null && input.workflow !== 'refill')
+    if (changes && input.workflow != null && input.workflow !== 'refill' && input.workflow !== 'replacement')
       findings.push({
         code: 'concentration.notInjected',
         severity: 'hard',
@@ -268,7 +276,9 @@ export function therapyGate(input: GateInput): DraftFinding[] {
       }
     }
   }
-  findings.push(...bolusFindings(input));
+  // a replacement's priming is judged by what the kept or new catheter holds
+  if (input.workflow !== 'replacement' || draft.bolus?.kind !== 'priming') findings.push(...bolusFindings(input));
+  findings.push(...replacementFindings(input));
   findings.push(...ptmRules(input));
   if (update.calculatedReservoir !== undefined && update.calculatedReservoir > profile.capacity) {
     findings.push({
@@ -470,7 +480,7 @@ const discrepancyOf = (view: PumpBeliefView, aspirated: Nanolitres) =>
  */
 function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFinding[] {
   const recorded = draft.update.calculatedReservoir;
-  if (workflow !== 'refill') {
+  if (workflow !== 'refill' && workflow !== 'replacement') {
     // a correction outside a refill: more than the pump calculates is only what a needle could show
     const capacity = getDeviceProfile(view.profileId).capacity;
     if (recorded === 0 && view.calculatedReservoir > 0)

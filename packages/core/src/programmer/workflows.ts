@@ -18,7 +18,7 @@ import { forecastReservoir, type ReservoirForecast } from './forecastReservoir.t
 import { programOfView, sameProgram } from './programOfView.ts';
 import { checkRefillDiscrepancy, type RefillDiscrepancy } from './refillDiscrepancy.ts';
 import { nextRefillAt } from './refillPlanning.ts';
-import { leftAfterAspiration } from './refillProgress.ts';
+import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
 
 const programOf = programOfView;
 
@@ -109,6 +109,60 @@ export function bridgeBolusDraft(view: PumpBeliefView, oldConcentration: McgPerM
     oldConcentration,
   });
   return planned.ok ? ok({ ...EMPTY_DRAFT, bolus: planned.value }) : planned;
+}
+
+/** What the clinician enters in the Replacement workflow once the new pump is filled. */
+export interface ReplacementEntry {
+  /** Whether the new pump is on the catheter already implanted, or on a new one. */
+  readonly catheter: 'kept' | 'new';
+  /** With a new catheter: its implanted volume (catheter data); the old pump's is carried over when kept. */
+  readonly newCatheterVolume?: Nanolitres;
+  /** The priming bolus: the new pump's tubing only, tubing and catheter, or none. */
+  readonly priming: 'tubing' | 'tubingAndCatheter' | 'none';
+}
+
+/**
+ * The Replacement workflow's draft for the new pump, once its reservoir is filled: the old pump's
+ * program carried over as the starting point (at the strength injected), the reservoir volume known
+ * from the needle, the old pump's low-reservoir alarm, the catheter data (the old pump's when the
+ * catheter is kept), and the priming bolus chosen, at the pump's maximum flow. Every part of it is
+ * judged by the one gate like any other draft. Null while the new pump's reservoir is not filled.
+ */
+export function replacementDraft(
+  view: PumpBeliefView,
+  old: PumpBeliefView,
+  refill: RefillProgress | null,
+  entry: ReplacementEntry,
+): Draft | null {
+  const injected = refill?.injected ?? null;
+  if (refill === null || refill.aspirated === null || injected === null) return null;
+  const profile = getDeviceProfile(view.profileId);
+  const catheterVolume =
+    entry.catheter === 'kept' ? old.catheterVolumeEntered : (entry.newCatheterVolume ?? (0 as Nanolitres));
+  const program: PumpProgram = { ...programOf(old), concentration: injected.concentration, therapy: old.therapy };
+  const volume =
+    entry.priming === 'tubing'
+      ? profile.pumpTubingVolume
+      : entry.priming === 'tubingAndCatheter'
+        ? primingVolume(profile.pumpTubingVolume, catheterVolume)
+        : null;
+  const bolus: BolusRequest | null =
+    volume === null || volume === 0
+      ? null
+      : { kind: 'priming', volume, durationMs: divide(volume * MS_PER_DAY, profile.maxRate, 'ceil') };
+  return {
+    ...EMPTY_DRAFT,
+    update: {
+      program,
+      calculatedReservoir: knownReservoir(view, refill) ?? (0 as Nanolitres),
+      lowReservoirThreshold: old.lowReservoirThreshold,
+      catheterVolumeEntered: catheterVolume,
+    },
+    bolus,
+    // a new strength: the kept catheter's old drug is not bridged (the gate asks to confirm it)
+    bridgeDecision: injected.concentration !== view.concentration ? 'none' : null,
+    replacementCatheter: entry.catheter,
+  };
 }
 
 /** What the refill screen shows before the needle goes in. */

@@ -114,6 +114,7 @@ export function createPumpState(input: PumpInput): PumpState {
         subdural: EMPTY_FLUID,
         leak: EMPTY_FLUID,
         aspirated: EMPTY_FLUID,
+        explanted: EMPTY_FLUID,
       },
       loaded,
       nextBatchId: 3,

@@ -27,6 +27,7 @@ export function addToSink(sinks: Sinks, name: SinkName, fluid: Fluid): Sinks {
     subdural: name === 'subdural' ? addFluids(sinks.subdural, fluid) : sinks.subdural,
     leak: name === 'leak' ? addFluids(sinks.leak, fluid) : sinks.leak,
     aspirated: name === 'aspirated' ? addFluids(sinks.aspirated, fluid) : sinks.aspirated,
+    explanted: name === 'explanted' ? addFluids(sinks.explanted, fluid) : sinks.explanted,
   };
 }
 

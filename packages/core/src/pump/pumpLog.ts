@@ -28,7 +28,8 @@ export type PumpLogType =
   /** A press refused: the most PTM boluses of any 24 hours already given. */
   | 'ptm.dayLimit'
   /** A press refused by the pump itself: no PTM programmed, therapy stopped, another bolus running, a critical alarm. */
-  | 'ptm.unavailable';
+  | 'ptm.unavailable'
+  | 'pump.replaced';
 
 /** One entry of the pump's own append-only event log. */
 export interface PumpLogEntry {

@@ -19,6 +19,7 @@ import {
 } from './motorFaults.ts';
 import { type PtmOutcome, pressPtm } from './ptmPress.ts';
 import type { PumpState } from './pumpState.ts';
+import { connectCatheter, type PumpReplacement, replacePump } from './replacePump.ts';
 import { aspirateReservoir, giveInjection, type InjectionSite } from './reservoirAccess.ts';
 import { settlePump } from './settlePump.ts';
 import {
@@ -69,7 +70,11 @@ export type PumpEvent =
   | { readonly type: 'fault.catheter.end'; readonly kind: CatheterFaultKind }
   | { readonly type: 'fault.motorStall'; readonly recoversAt: Milliseconds | null | 'drawn' }
   | { readonly type: 'fault.lowBatteryReset' }
-  | { readonly type: 'fault.memoryError' };
+  | { readonly type: 'fault.memoryError' }
+  /** The surgeon takes the pump out and connects a new one (see replacePump). */
+  | { readonly type: 'pump.replace'; readonly replacement: PumpReplacement }
+  /** The surgeon connects the kept catheter to a new pump that was set up on the table. */
+  | { readonly type: 'catheter.connect' };
 
 const refusal = (code: Refusal['code'], message: string): Refusal => ({ code, message });
 
@@ -94,6 +99,10 @@ const commitOutcome = oncePerEvent((pump, event: PumpEvent): Result<PumpState> =
   assertEvent(event, 'update.commit');
   return applyUpdate(pump, event.update);
 });
+const replaceOutcome = oncePerEvent((pump, event: PumpEvent): Result<PumpState> => {
+  assertEvent(event, 'pump.replace');
+  return replacePump(pump, event.replacement);
+});
 const visitOutcome = oncePerEvent((pump, event: PumpEvent): Result<VisitOutcome> => {
   assertEvent(event, ['visit.refill', 'visit.needle', 'update.apply']);
   if (event.type === 'visit.refill') return refillVisit(pump, event.visit);
@@ -110,6 +119,14 @@ const WHOLE_VISITS = {
   'update.apply': [
     { guard: 'isVisitAcceptable', target: 'running', actions: 'completeVisit' },
     { actions: 'completeVisit' },
+  ],
+} as const;
+
+/** A replacement, accepted wherever no programming session is open: the new pump starts running its program. */
+const REPLACE = {
+  'pump.replace': [
+    { guard: 'isReplacementAcceptable', target: '.running', actions: 'replacePump' },
+    { actions: 'replacePump' },
   ],
 } as const;
 
@@ -136,6 +153,7 @@ export const pumpMachine = setup({
     hasReachedEndOfService: ({ context }) => isEndOfService(context.pump),
     isUpdateAcceptable: ({ context, event }) => commitOutcome(context.pump, event).ok,
     isVisitAcceptable: ({ context, event }) => visitOutcome(context.pump, event).ok,
+    isReplacementAcceptable: ({ context, event }) => replaceOutcome(context.pump, event).ok,
     dumpsValves: ({ context, event }) => {
       assertEvent(event, 'mri.scan');
       return scanMri(context.pump, event.scan).stopped;
@@ -167,6 +185,16 @@ export const pumpMachine = setup({
       }
       enqueue.assign({ pump: outcome.value.pump });
       enqueue.emit({ type: 'withdrawn', fluid: outcome.value.withdrawn });
+    }),
+    replacePump: enqueueActions(({ context, event, enqueue }) => {
+      const result = replaceOutcome(context.pump, event);
+      if (result.ok) enqueue.assign({ pump: result.value });
+      else enqueue.emit({ type: 'refused', refusal: result.refusal });
+    }),
+    connectCatheter: enqueueActions(({ context, enqueue }) => {
+      const result = connectCatheter(context.pump);
+      if (result.ok) enqueue.assign({ pump: result.value });
+      else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
     beginUpdate: assign(({ context }) => ({
       pump: withLog({ ...context.pump, therapyActive: false }, 'update.begun', 'pump.stopped'),
@@ -269,6 +297,8 @@ export const pumpMachine = setup({
     'fault.motorStall': { actions: 'stallMotor' },
     'fault.memoryError': { target: '.failed', actions: 'failWithMemoryError' },
     'mri.scan': [{ guard: 'dumpsValves', target: '.stopped', actions: 'scanMri' }, { actions: 'scanMri' }],
+    ...REPLACE,
+    'catheter.connect': { actions: 'connectCatheter' },
   },
   states: {
     running: {
@@ -307,6 +337,7 @@ export const pumpMachine = setup({
           { actions: 'commitUpdate' },
         ],
         'update.abort': { target: 'stopped', actions: 'abandonUpdate' },
+        'pump.replace': { actions: 'refuseUpdateInProgress' },
         'bolus.start': { actions: 'refuseBolusWhileStopped' },
         'fault.lowBatteryReset': { actions: 'resetForLowBattery' },
       },

@@ -30,6 +30,8 @@ export interface Sinks {
   readonly leak: Fluid;
   /** Withdrawn from the reservoir by aspiration. */
   readonly aspirated: Fluid;
+  /** Left the body in a pump (or catheter) taken out at a replacement: its reservoir, tubing and, with a new catheter, the old catheter. */
+  readonly explanted: Fluid;
 }
 
 /** Names of the sinks. */

@@ -29,6 +29,8 @@ export interface InstructorView {
   readonly link: LinkConditions;
   /** The next instant something happens by itself in the pump; null when nothing ever will. */
   readonly nextEventAt: Milliseconds | null;
+  /** Pumps taken out at a replacement, oldest first: each one's last reading and what it held. */
+  readonly explanted: WorldState['explanted'];
 }
 
 /** The instructor's view of a world. */
@@ -46,5 +48,6 @@ export function instructorView(world: WorldState): InstructorView {
         : { ...world.patient, status: patientStatus(world.patient.state, world.patient.parameters) },
     link: world.link.conditions,
     nextEventAt: nextDueInstant(world.pump),
+    explanted: world.explanted,
   };
 }

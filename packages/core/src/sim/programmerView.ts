@@ -40,6 +40,11 @@ export interface ProgrammerView {
   readonly incomplete: boolean;
   /** The last thing the clinician must be told (a link failure, a refusal), in words. */
   readonly notice: string | null;
+  /**
+   * A pump replacement begun on this programmer: the old pump as read before it came out (its
+   * program, log, alarms and counters), and whether the new pump has been verified. Null when none.
+   */
+  readonly replacement: { readonly old: PumpBeliefView; readonly done: boolean } | null;
 }
 
 /** The trainee's programmer view of a world. */
@@ -76,6 +81,7 @@ export function programmerView(world: WorldState): ProgrammerView {
     diff: c.diff,
     incomplete: c.incomplete,
     notice: c.notice,
+    replacement: c.replacement ?? null,
   };
 }
 

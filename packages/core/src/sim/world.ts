@@ -16,6 +16,7 @@ import { EMPTY_FLUID, type Fluid, fluidOf } from '../pump/fluid.ts';
 import type { PtmOutcome } from '../pump/ptmPress.ts';
 import type { PumpEvent } from '../pump/pumpMachine.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
+import { explantedContents } from '../pump/replacePump.ts';
 import type { NeedleVisit } from '../pump/visits.ts';
 import { type RandomState, seedRandom } from '../random/seededRandom.ts';
 import type { Refusal } from '../refusal.ts';
@@ -32,6 +33,7 @@ import {
   transmit,
 } from '../telemetry/link.ts';
 import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
+import type { ExplantedPump } from './explantedPump.ts';
 import { createSimulation } from './simulation.ts';
 import type { ClinicianEvent, CommandResult, SessionStep, WorldCommand, WorldFault } from './worldCommand.ts';
 import type { WorldState } from './worldState.ts';
@@ -67,6 +69,8 @@ export interface WorldSnapshot {
   readonly input: WorldInput;
   readonly pump: unknown;
   readonly session: unknown;
+  /** Pumps taken out at a replacement (absent in worlds saved before any was, or before replacements existed). */
+  readonly explanted?: readonly ExplantedPump[];
   /** The patient's state, when the world has a patient. */
   readonly patient?: PatientState | null;
   readonly link: {
@@ -138,6 +142,12 @@ function unavailable(event: ClinicianEvent, context: SessionContext, state: stri
           .join(' ') || 'the draft is not the one the finish screen showed.'
       }`,
     };
+  if (event.type === 'workflow.start' && event.workflow === 'replacement' && state === 'ready')
+    return {
+      code: 'replacement.notDue',
+      message:
+        'The pump as read shows no elective replacement indicator, end of service, memory error or motor stall: a working pump is not replaced.',
+    };
   if (event.type === 'refill.inject' && state === 'editing' && context.refill?.aspirated === null)
     return { code: 'refill.notAspirated', message: 'Aspirate the reservoir before injecting.' };
   if (event.type === 'refill.inject' && state === 'editing' && context.refill?.injected === null)
@@ -206,6 +216,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   let inFlight: { readonly seq: number; readonly event: PumpEvent | null } | null = restore?.link.inFlight ?? null;
   let answerInFlight: number | null = restore?.link.answerInFlight ?? null;
   const replyTimeoutMs = profile.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
+  let explanted: readonly ExplantedPump[] = restore?.explanted ?? [];
 
   /** Sends one event to the pump and hears what it says of it: a refusal, what a syringe withdrew. */
   const tell = (event: PumpEvent): { refusal: Refusal | null; withdrawn: Fluid | null } => {
@@ -454,6 +465,28 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       }
       case 'pump.interrogate':
         return outcome(tell({ type: 'telemetry.interrogate' }));
+      case 'pump.replace': {
+        const s = session.getSnapshot();
+        const state = String(s.value);
+        const replacing = s.context.workflow === 'replacement' && state === 'editing' && !needleActed(s.context.refill);
+        if (state !== 'disconnected' && !replacing)
+          return refused({
+            code: 'replacement.sessionBusy',
+            message:
+              state === 'ready' || state === 'editing' || state === 'finish' || state === 'incomplete'
+                ? 'The programmer is in a session with the old pump: open the Replacement workflow (it reads the old pump first), or end the session, before the pump is replaced.'
+                : `The programmer is busy (${state}); the pump is replaced once it is done.`,
+          });
+        const old = simulation.pumpState();
+        const reading = answer();
+        const contents = explantedContents(old, command.replacement.catheter);
+        const done = tell({ type: 'pump.replace', replacement: command.replacement });
+        if (done.refusal !== null) return refused(done.refusal);
+        explanted = [...explanted, { at: old.now, catheter: command.replacement.catheter, reading, contents }];
+        return accepted();
+      }
+      case 'pump.connect':
+        return outcome(tell({ type: 'catheter.connect' }));
       case 'mri.scan':
         return outcome(tell({ type: 'mri.scan', scan: command.scan }));
       case 'fault.inject':
@@ -495,6 +528,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         lifecycle: simulation.lifecycle(),
         session: { state: s.value as SessionStateName, context: s.context },
         link: { conditions, onTheWay: { message: inFlight?.seq ?? null, answer: answerInFlight } },
+        explanted,
         patient:
           patient === null || simulation.patientParameters === null
             ? null
@@ -506,6 +540,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       input,
       pump: simulation.persist(),
       session: session.getPersistedSnapshot(),
+      ...(explanted.length === 0 ? {} : { explanted }),
       patient: simulation.patient(),
       link: {
         conditions,

@@ -6,6 +6,7 @@ import type { CatheterFault, CatheterFaultKind } from '../pump/catheterFaults.ts
 import type { Fluid } from '../pump/fluid.ts';
 import type { MriScan } from '../pump/motorFaults.ts';
 import type { PtmOutcome } from '../pump/ptmPress.ts';
+import type { PumpReplacement } from '../pump/replacePump.ts';
 import type { NeedleVisit, RefillVisit } from '../pump/visits.ts';
 import type { Refusal } from '../refusal.ts';
 import type { LinkConditions, LinkDisturbance, LinkPart } from '../telemetry/link.ts';
@@ -87,6 +88,16 @@ export type WorldCommand =
   | { readonly type: 'ptm.press' }
   /** A programmer outside this one reads the pump (logged by the pump as an interrogation). */
   | { readonly type: 'pump.interrogate' }
+  /**
+   * The surgeon replaces the pump (an instructor's or a scenario's act, or the clinician's "the
+   * surgeon has replaced the pump" at the bedside): refused with `replacement.notDue` before ERI or
+   * EOS unless a memory error or motor stall calls for it, and with `replacement.sessionBusy` while
+   * the programmer is in a session other than the Replacement workflow. The old pump's reading (its
+   * program, log and counters) is kept in the world's history.
+   */
+  | { readonly type: 'pump.replace'; readonly replacement: PumpReplacement }
+  /** The surgeon connects the kept catheter to the new pump (refused when it is connected). */
+  | { readonly type: 'pump.connect' }
   /** The patient goes through an MRI scan. */
   | { readonly type: 'mri.scan'; readonly scan: MriScan }
   | { readonly type: 'fault.inject'; readonly fault: WorldFault }

@@ -6,6 +6,7 @@ import type { PumpLifecycle } from '../pump/pumpMachine.ts';
 import type { PumpState } from '../pump/pumpState.ts';
 import type { LinkConditions } from '../telemetry/link.ts';
 import type { Milliseconds } from '../units/quantity.ts';
+import type { ExplantedPump } from './explantedPump.ts';
 
 /**
  * A world at one instant as plain, immutable data: what the views select from. It holds the truth,
@@ -28,6 +29,8 @@ export interface WorldState {
      */
     readonly onTheWay: { readonly message: number | null; readonly answer: number | null };
   };
+  /** Pumps taken out at a replacement, oldest first: each one's last reading and what it held. */
+  readonly explanted: readonly ExplantedPump[];
   /** The patient, when the world has one. */
   readonly patient: { readonly parameters: PatientParameters; readonly state: PatientState } | null;
 }

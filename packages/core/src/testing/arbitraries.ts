@@ -165,6 +165,8 @@ export interface HistoryOptions {
    * a drug's concentration changed, another drug put in (default false: baclofen alone).
    */
   readonly drugs?: boolean;
+  /** Include pump replacements and catheter connections (default false: the reference pump does not model them). */
+  readonly replacements?: boolean;
 }
 
 /** Catheter faults, with figures that fit a catheter of up to `catheterVolume`. */
@@ -214,6 +216,7 @@ export const pumpCommandArb = (
     readonly catheterVolume?: number;
     /** Refills with any solution (one drug or an admixture of several) instead of baclofen alone. */
     readonly drugs?: boolean;
+    readonly replacements?: boolean;
   } = {},
 ): fc.Arbitrary<PumpCommand> => {
   const profile = getDeviceProfile(profileId);
@@ -323,8 +326,47 @@ export const pumpCommandArb = (
   const rare: fc.WeightedArbitrary<PumpCommand>[] = [
     { weight: 1, arbitrary: fc.constant({ kind: 'memoryError' as const }) },
   ];
-  return fc.oneof(...basic, ...faults, ...rare);
+  if (options.replacements !== true) return fc.oneof(...basic, ...faults, ...rare);
+  return fc.oneof(...basic, ...faults, ...rare, ...replacementArbs(catheterVolume));
 };
+
+/** A replacement (any model, kept or new catheter, blank or prepared) and the surgeon's connection. */
+function replacementArbs(catheterVolume: number): fc.WeightedArbitrary<PumpCommand>[] {
+  const replacement = fc
+    .record({
+      profileId: fc.constantFrom('synchromed-ii-20' as const, 'synchromed-ii-40' as const, 'prometra-ii-20' as const),
+      catheter: fc.constantFrom('kept' as const, 'new' as const),
+      newCatheterVolume: fc.integer({ min: 1, max: Math.max(1, catheterVolume) }) as fc.Arbitrary<Nanolitres>,
+      prepared: fc.boolean(),
+      fill: fc.integer({ min: 0, max: 20_000_000 }),
+      concentration: concentrationArb,
+      tubingPrimed: fc.boolean(),
+    })
+    .chain((r) =>
+      validProgramArb(r.profileId).map((program) => ({
+        kind: 'replace' as const,
+        replacement: {
+          profileId: r.profileId,
+          catheter: r.catheter,
+          ...(r.catheter === 'new' ? { newCatheterVolume: r.newCatheterVolume } : {}),
+          ...(r.prepared
+            ? {
+                prepared: {
+                  fill: fluidAt(r.fill as Nanolitres, r.concentration, program.drug),
+                  program,
+                  catheterVolumeEntered: r.newCatheterVolume,
+                  tubingPrimed: r.tubingPrimed,
+                },
+              }
+            : {}),
+        },
+      })),
+    );
+  return [
+    { weight: 8, arbitrary: replacement },
+    { weight: 6, arbitrary: fc.constant({ kind: 'connect' as const }) },
+  ];
+}
 
 /** A pump and a history of commands for it. */
 export const pumpHistoryArb = (
@@ -341,6 +383,7 @@ export const pumpHistoryArb = (
           ...(options.faults === undefined ? {} : { faults: options.faults }),
           ...(options.partialLeaks === undefined ? {} : { partialLeaks: options.partialLeaks }),
           ...(options.drugs === undefined ? {} : { drugs: options.drugs }),
+          ...(options.replacements === undefined ? {} : { replacements: options.replacements }),
           catheterVolume: input.catheterVolume,
         }),
         { minLength: options.minCommands ?? 0, maxLength: options.maxCommands ?? 30 },

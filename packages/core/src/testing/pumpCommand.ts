@@ -3,6 +3,7 @@ import type { BolusRequest } from '../pump/bolus.ts';
 import type { CatheterFault, CatheterFaultKind } from '../pump/catheterFaults.ts';
 import { EMPTY_FLUID, type Fluid } from '../pump/fluid.ts';
 import type { MriScan } from '../pump/motorFaults.ts';
+import type { PumpReplacement } from '../pump/replacePump.ts';
 import type { InjectionSite } from '../pump/reservoirAccess.ts';
 import type { Nanolitres } from '../units/quantity.ts';
 
@@ -28,7 +29,11 @@ export type PumpCommand =
   | { readonly kind: 'mri'; readonly scan: MriScan }
   | { readonly kind: 'interrogate' }
   | { readonly kind: 'lowBatteryReset' }
-  | { readonly kind: 'memoryError' };
+  | { readonly kind: 'memoryError' }
+  /** The surgeon replaces the pump (refused before ERI or EOS without a fault that calls for it). */
+  | { readonly kind: 'replace'; readonly replacement: PumpReplacement }
+  /** The surgeon connects the kept catheter to a new pump set up on the table. */
+  | { readonly kind: 'connect' };
 
 /**
  * The command as the pump would see it were every unsensed part taken away: catheter faults vanish,

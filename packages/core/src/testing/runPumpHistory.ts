@@ -101,5 +101,11 @@ function applyCommand(actor: ReturnType<typeof createActor<typeof pumpMachine>>,
     case 'memoryError':
       actor.send({ type: 'fault.memoryError' });
       return;
+    case 'replace':
+      actor.send({ type: 'pump.replace', replacement: command.replacement });
+      return;
+    case 'connect':
+      actor.send({ type: 'catheter.connect' });
+      return;
   }
 }

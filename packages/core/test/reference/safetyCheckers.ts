@@ -51,7 +51,7 @@ function expectedWait({ before, after }: HistoryStep): ReferencePump {
  * for (its capacity, the figure, after the syringe took what it could above the dead space).
  */
 export const checkConservation: RunChecker = (input, run) => {
-  const figures = figuresFor(input.profileId);
+  let figures = figuresFor(input.profileId);
   // what the reservoir, tubing and catheter first hold: the input's solution, or the program's drug
   // at the real concentration with every drug the program says is admixed
   const parts = input.actualSolution ?? [
@@ -59,7 +59,7 @@ export const checkConservation: RunChecker = (input, run) => {
     ...(input.program.admixed ?? []),
   ];
   const path = big((input.pumpTubingVolume ?? figures.pumpTubingVolume) + input.catheterVolume);
-  const deadSpace = input.reservoirDeadSpace ?? figures.reservoirDeadSpace;
+  let deadSpace = input.reservoirDeadSpace ?? figures.reservoirDeadSpace;
   let volume = big(input.reservoirVolume) + path;
   const masses: Record<string, bigint> = {};
   const add = (drug: string, m: bigint) => {
@@ -99,6 +99,16 @@ export const checkConservation: RunChecker = (input, run) => {
         volume += big(command.inject.volume);
         for (const [drug, m] of Object.entries(command.inject.masses)) add(drug, big(m ?? 0));
       }
+    }
+    // a replacement (the new pump's serial) puts in its fill, its tubing's sterile water unless the
+    // fill primed it, and a new catheter's spinal fluid; what came out is in a sink
+    if (command.kind === 'replace' && after.context.pump.serial !== before.context.pump.serial) {
+      const r = command.replacement;
+      figures = figuresFor(r.profileId);
+      deadSpace = r.reservoirDeadSpace ?? figures.reservoirDeadSpace;
+      volume += big(r.prepared?.fill.volume ?? 0) + big(r.newCatheterVolume ?? 0);
+      for (const [drug, m] of Object.entries(r.prepared?.fill.masses ?? {})) add(drug, big(m ?? 0));
+      if (r.prepared?.tubingPrimed !== true) volume += big(r.pumpTubingVolume ?? figures.pumpTubingVolume);
     }
     judge(after.context.pump);
   }

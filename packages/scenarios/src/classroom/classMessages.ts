@@ -6,6 +6,7 @@ import type { TrainingDebrief } from '../training/scoreTraining.ts';
 import type { TraineeAction } from '../training/traineeActions.ts';
 import type { TrainingRecord } from '../training/trainingSession.ts';
 import { zodProblems } from '../zodProblems.ts';
+import type { LibraryRef } from './classRecords.ts';
 import type { ViewDeltaOp } from './viewDelta.ts';
 
 /** The largest message a classroom client may send (bytes); the server's socket refuses larger frames. */
@@ -76,7 +77,7 @@ export function parseClientMessage(value: unknown): ClientMessageCheck {
 export interface TraineeExercise {
   readonly name: string;
   readonly brief: string;
-  readonly phase: 'screening' | 'implanted';
+  readonly phase: 'screening' | 'implanted' | 'theatre';
   /** What the trainee did, as the exercise recorded it. */
   readonly trainee: readonly TraineeAction[];
   /** Once finished: the debrief, the patient's course and the programmer's screens, for the debrief page. */
@@ -119,7 +120,13 @@ export interface SeatSummary {
 export interface ClassView {
   readonly classId: string;
   readonly code: string;
-  readonly exercise: { readonly file: string; readonly name: string; readonly version: string };
+  readonly exercise: {
+    readonly file: string;
+    readonly name: string;
+    readonly version: string;
+    /** The library exercise and version the class was opened with; null for a shipped exercise. */
+    readonly library?: LibraryRef | null;
+  };
   readonly joinUrl: string;
   readonly expiresAt: string;
   readonly clock: ClassClock;

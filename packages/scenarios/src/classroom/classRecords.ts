@@ -2,6 +2,12 @@ import type { TrainingDebrief } from '../training/scoreTraining.ts';
 import type { TraineeAction } from '../training/traineeActions.ts';
 import type { TrainingRecord } from '../training/trainingSession.ts';
 
+/** An exercise of the classroom server's library, at one saved version. */
+export interface LibraryRef {
+  readonly id: string;
+  readonly version: number;
+}
+
 /** One finished exercise, as the classroom server's records list it (and its API sends it). */
 export interface RecordSummary {
   readonly id: string;
@@ -11,6 +17,11 @@ export interface RecordSummary {
   readonly exerciseFile: string;
   readonly exerciseName: string;
   readonly exerciseVersion: string;
+  /**
+   * The library exercise and the version of it the class was opened with; null for a shipped
+   * exercise (and absent in records kept before the library was).
+   */
+  readonly library?: LibraryRef | null;
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly scorePercent: number;
@@ -59,6 +70,8 @@ export interface ClassRow {
   readonly exerciseFile: string;
   readonly exerciseName: string;
   readonly exerciseVersion: string;
+  /** The library exercise and version the class was opened with; null for a shipped exercise. */
+  readonly library?: LibraryRef | null;
   readonly createdAt: string;
   readonly endedAt: string | null;
 }

@@ -71,4 +71,13 @@ export const FAULT_CHOICES: readonly FaultChoice[] = [
     start: { type: 'fault.inject', fault: { kind: 'lowBatteryReset' } },
   },
   { id: 'memoryError', label: 'Pump memory error', start: { type: 'fault.inject', fault: { kind: 'memoryError' } } },
+  // not faults but the surgeon's acts at a replacement, which an instructor may stage: refused (and
+  // said why) before ERI or EOS without a fault that calls for it, or while the trainee's programmer
+  // is in another session with the old pump
+  {
+    id: 'replacePump',
+    label: 'Surgeon: replace the pump (SynchroMed-like 20 mL, catheter kept)',
+    start: { type: 'pump.replace', replacement: { profileId: 'synchromed-ii-20', catheter: 'kept' } },
+  },
+  { id: 'connectCatheter', label: 'Surgeon: connect the kept catheter', start: { type: 'pump.connect' } },
 ];

@@ -16,6 +16,7 @@ const WORKFLOWS = [
   'alarmTest',
   'bridgeBolus',
   'ptm',
+  'replacement',
 ] as const;
 
 const update = z.strictObject({
@@ -34,6 +35,7 @@ const draft = z.strictObject({
   bolus: bolus.nullable(),
   alarmTest: z.boolean(),
   bridgeDecision: z.enum(['bridge', 'none']).nullable(),
+  replacementCatheter: z.enum(['kept', 'new']).optional(),
 });
 const code = z.string().min(1).max(200);
 
@@ -70,12 +72,13 @@ const clinicianEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('session.verify') }),
   z.strictObject({ type: z.literal('session.retry') }),
   z.strictObject({ type: z.literal('therapy.restart') }),
+  z.strictObject({ type: z.literal('replacement.readNew') }),
 ]);
 
 /**
  * What a trainee's device may ask of their world in a class: an act on the programmer (a refill's
  * needle acts among them, so the session holds what the needle did), a test dose by lumbar
- * puncture, a bedside act, a press of the patient's PTM handheld. A bare needle outside the programmer's refill is not a trainee's command. Time, faults, the link and scenario steps are the
+ * puncture, a bedside act, a press of the patient's PTM handheld, the surgeon's steps at a pump replacement. A bare needle outside the programmer's refill is not a trainee's command. Time, faults, the link and scenario steps are the
  * instructor's and the server's, so they are not here.
  */
 export const traineeCommandSchema = z.discriminatedUnion('type', [
@@ -83,6 +86,16 @@ export const traineeCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('patient.testDose'), doseMcg: z.number().int().min(1).max(1000) }),
   // the patient's handheld at the bedside (the trainee presses it for the patient); never the programmer's
   z.strictObject({ type: z.literal('ptm.press') }),
+  // the surgeon's steps at a pump replacement, on the trainee's word (the world refuses what does not apply)
+  z.strictObject({
+    type: z.literal('pump.replace'),
+    replacement: z.strictObject({
+      profileId: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
+      catheter: z.enum(['kept', 'new']),
+      newCatheterVolume: wholeSchema.max(1_000_000).optional(),
+    }),
+  }),
+  z.strictObject({ type: z.literal('pump.connect') }),
   z.strictObject({
     type: z.literal('clinical.act'),
     action: z.string().min(1).max(100),

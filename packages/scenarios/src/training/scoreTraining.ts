@@ -150,6 +150,7 @@ const OBSERVABLE_WORDS: Readonly<Record<string, string>> = {
   'truth.epiduralMcg': 'the drug that went epidural (mcg)',
   'truth.subduralMcg': 'the drug that went subdural (mcg)',
   'truth.tip': 'where the catheter tip lies',
+  'truth.explantedMcg': 'the drug taken out with the old pump (mcg)',
   'patient.ashworthGrade': 'the Ashworth grade',
   'patient.heartRateBpm': 'the heart rate (/min)',
   'patient.temperatureC': 'the temperature (°C)',
@@ -160,8 +161,10 @@ const OBSERVABLE_WORDS: Readonly<Record<string, string>> = {
 };
 const keyWords = (key: string): string => {
   const alarm = /^alarm\.(\w+)$/.exec(key);
-  if (alarm !== null) return `the ${alarmWords(alarm[1] ?? '').toLowerCase()} alarm`;
-  return OBSERVABLE_WORDS[key] ?? 'a value the exercise watches';
+  if (alarm === null) return OBSERVABLE_WORDS[key] ?? 'a value the exercise watches';
+  // only the first letter lowered: an abbreviation (ERI, EOS) stays as the pump's screen writes it
+  const words = alarmWords(alarm[1] ?? '');
+  return `the ${words.charAt(0).toLowerCase()}${words.slice(1)} alarm`;
 };
 
 /** An observable's value in words: alarms sounding or silent, the pump's states and the stages as a clinician says them. */
@@ -323,6 +326,8 @@ export const ACKNOWLEDGEMENTS: readonly string[] = [
   'reservoir.raised',
   'refill.shortAspiration',
   'refill.discrepancy',
+  'replacement.primingTubing',
+  'replacement.primingNewCatheter',
 ];
 
 /** Alarms a clinician can clear at a visit: a refill clears the reservoir alarms, reprogramming the reset. */

@@ -22,6 +22,15 @@ export const SCREENING_ACTIONS = {
   'clinical.notCandidate': 'Not a candidate for a pump',
 } as const;
 
+/**
+ * What the surgeon does at a pump replacement on the trainee's word (`training.phase: theatre`),
+ * recorded from the `pump.replace` and `pump.connect` commands the world accepted.
+ */
+export const THEATRE_ACTIONS = {
+  'clinical.pumpReplaced': 'The surgeon replaced the pump',
+  'clinical.catheterConnected': 'The surgeon connected the catheter to the new pump',
+} as const;
+
 /** A clinical action's event name. */
 export type ClinicalAction = keyof typeof CLINICAL_ACTIONS;
 
@@ -40,6 +49,7 @@ export const PROGRAMMER_ACTIONS = [
 export const TRAINEE_ACTION_NAMES: readonly string[] = [
   ...Object.keys(CLINICAL_ACTIONS),
   ...Object.keys(SCREENING_ACTIONS),
+  ...Object.keys(THEATRE_ACTIONS),
   ...PROGRAMMER_ACTIONS,
 ];
 

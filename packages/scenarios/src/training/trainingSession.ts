@@ -158,6 +158,8 @@ function session(
         recordProgrammer(command, result);
         keepScreen();
       }
+      if (command.type === 'pump.replace' && result.ok) note({ at: result.at, type: 'clinical.pumpReplaced' });
+      if (command.type === 'pump.connect' && result.ok) note({ at: result.at, type: 'clinical.catheterConnected' });
       if (command.type === 'patient.testDose' && result.ok)
         note({ at: result.at, type: 'clinical.testDose', detail: `${command.doseMcg} mcg` });
       if (command.type === 'clinical.act' && result.ok)

@@ -1,3 +1,4 @@
+import { isReplacementDue } from '@itps/core';
 import { useState } from 'react';
 import { SESSION_STATE_WORDS } from '../../format/labels.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
@@ -12,6 +13,7 @@ import { OtherWorkflowsScreen } from './OtherWorkflowsScreen.tsx';
 import { PtmScreen } from './PtmScreen.tsx';
 import { PtmStatus } from './PtmStatus.tsx';
 import { RefillScreen } from './RefillScreen.tsx';
+import { OldPumpRecord, ReplacementScreen } from './ReplacementScreen.tsx';
 import { StatusScreen } from './StatusScreen.tsx';
 import { WorkflowProgress } from './WorkflowProgress.tsx';
 
@@ -83,13 +85,25 @@ export function ProgrammerPanel() {
           onOther={() => act({ type: 'workflow.start', workflow: 'bolus' })}
           onFlex={() => act({ type: 'workflow.start', workflow: 'flexSchedule' })}
           onBridge={() => act({ type: 'workflow.start', workflow: 'bridgeBolus' })}
+          onReplace={
+            isReplacementDue(view) || (context.replacement !== null && !context.replacement.done)
+              ? () => act({ type: 'workflow.start', workflow: 'replacement' })
+              : null
+          }
         />
       )}
       {view !== null && state === 'ready' && (
         <PtmStatus view={view} onPtm={() => act({ type: 'workflow.start', workflow: 'ptm' })} />
       )}
+      {/* after a replacement the old pump's reading stays in the session's record */}
+      {view !== null && state === 'ready' && context.replacement?.done === true && (
+        <details className="replaced" data-testid="replaced-record">
+          <summary>Replaced pump (serial {context.replacement.old.serial}): its last reading</summary>
+          <OldPumpRecord old={context.replacement.old} />
+        </details>
+      )}
       {/* the refill screen shows its own progress: only it knows whether the syringe has drawn yet */}
-      {!(state === 'editing' && context.workflow === 'refill') && (
+      {!(state === 'editing' && (context.workflow === 'refill' || context.workflow === 'replacement')) && (
         <WorkflowProgress context={context} refillAspirated={false} />
       )}
       {view !== null && state === 'editing' && context.workflow === 'doseChange' && (
@@ -109,6 +123,9 @@ export function ProgrammerPanel() {
       )}
       {view !== null && state === 'editing' && context.workflow === 'bridgeBolus' && (
         <BridgeBolusScreen view={view} context={context} />
+      )}
+      {view !== null && state === 'editing' && context.workflow === 'replacement' && (
+        <ReplacementScreen view={view} context={context} />
       )}
       {state === 'finish' && context.diff !== null && (
         <FinishScreen diff={context.diff} pumpDrug={view?.drug ?? 'baclofen'} />

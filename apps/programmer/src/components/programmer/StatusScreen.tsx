@@ -29,6 +29,7 @@ export function StatusScreen({
   onOther,
   onFlex,
   onBridge,
+  onReplace = null,
 }: {
   view: PumpBeliefView;
   dates: ProgrammerDates | null;
@@ -37,6 +38,8 @@ export function StatusScreen({
   onOther: () => void;
   onFlex: () => void;
   onBridge: () => void;
+  /** Opens the Replacement workflow; null when the pump as read gives no reason to replace it. */
+  onReplace?: (() => void) | null;
 }) {
   const clock = useWhen();
   const day = useDay();
@@ -139,6 +142,11 @@ export function StatusScreen({
         <button type="button" onClick={onOther}>
           Bolus, alarm, catheter, MRI, stop and restart
         </button>
+        {onReplace !== null && (
+          <button type="button" onClick={onReplace}>
+            Pump replacement
+          </button>
+        )}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ const STEPS: Readonly<Record<string, readonly string[]>> = {
   flexSchedule: ['Schedule'],
   bridgeBolus: ['Bridge bolus'],
   bolus: ['Choose and enter'],
+  replacement: ['Read the old pump', 'Read and fill the new pump', 'Program and prime'],
 };
 
 /** Which step a session is at: 0-based, or null when no workflow is open. */
