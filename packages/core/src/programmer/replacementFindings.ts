@@ -1,6 +1,8 @@
+import { drugOf } from '../drug/drugLibrary.ts';
+import { formatAmount, formatConcentration } from '../drug/formatDose.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
-import { massInVolume, nanolitresToMl, picogramsToMcg } from '../units/conversions.ts';
+import { massInVolume, nanolitresToMl } from '../units/conversions.ts';
 import type { Nanolitres, Picograms } from '../units/quantity.ts';
 import { MS_PER_MINUTE } from '../units/time.ts';
 import type { DraftFinding, GateInput } from './therapyGate.ts';
@@ -24,7 +26,6 @@ const STOPPED_WORDS: Readonly<Record<string, string>> = {
 };
 
 const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
-const mcg = (pg: Picograms) => `${Math.round(picogramsToMcg(pg) * 10) / 10} mcg`;
 
 /**
  * The gate's checks on the Replacement workflow's draft: the old pump must have been read and the
@@ -86,6 +87,10 @@ function primingFindings(
   const bolus = draft.bolus;
   const catheterVolume = draft.update.catheterVolumeEntered ?? view.catheterVolumeEntered;
   const concentration = draft.update.program?.concentration ?? view.concentration;
+  // each strength and mass in its drug's own unit: the old pump's drug in the catheter, the new one's in its reservoir
+  const oldOf = drugOf(old.drug);
+  const newOf = drugOf(draft.update.program?.drug ?? view.drug);
+  const mcg = (pg: Picograms) => formatAmount(pg, oldOf);
   if (bolus === null || bolus.kind !== 'priming') {
     return [
       {
@@ -104,14 +109,14 @@ function primingFindings(
         {
           code: 'replacement.primingThroughCatheter',
           severity: 'hard',
-          message: `The catheter is kept: it still holds ${ml(old.catheterVolumeEntered)} of the old drug at ${old.concentration} mcg/mL. A priming bolus of ${ml(bolus.volume)} primes the catheter again: once it is connected, all of that drug (${mcg(oldDrug)}) is pushed into the spinal fluid within ${minutes} minutes, the new drug behind it; before it is connected, ${ml(bolus.volume - tubing)} of the new drug runs out into the pocket. Prime the new pump's tubing only (${ml(tubing)}).`,
+          message: `The catheter is kept: it still holds ${ml(old.catheterVolumeEntered)} of the old drug at ${formatConcentration(old.concentration, oldOf)}. A priming bolus of ${ml(bolus.volume)} primes the catheter again: once it is connected, all of that drug (${mcg(oldDrug)}) is pushed into the spinal fluid within ${minutes} minutes, the new drug behind it; before it is connected, ${ml(bolus.volume - tubing)} of the new drug runs out into the pocket. Prime the new pump's tubing only (${ml(tubing)}).`,
         },
       ];
     return [
       {
         code: 'replacement.primingTubing',
         severity: 'confirm',
-        message: `The priming bolus fills the new pump's tubing only (${ml(bolus.volume)} in ${minutes} minutes), before the surgeon connects the catheter: its sterile water runs out at the connector, not into the patient. Have the catheter connected as soon as it ends. The catheter's ${ml(old.catheterVolumeEntered)} of the old drug (${old.concentration} mcg/mL, ${mcg(oldDrug)}) then reaches the spinal fluid first, at the new flow, before the new pump's ${concentration} mcg/mL. Confirm, and watch the patient for the first hours.`,
+        message: `The priming bolus fills the new pump's tubing only (${ml(bolus.volume)} in ${minutes} minutes), before the surgeon connects the catheter: its sterile water runs out at the connector, not into the patient. Have the catheter connected as soon as it ends. The catheter's ${ml(old.catheterVolumeEntered)} of the old drug (${formatConcentration(old.concentration, oldOf)}, ${mcg(oldDrug)}) then reaches the spinal fluid first, at the new flow, before the new pump's ${formatConcentration(concentration, newOf)}. Confirm, and watch the patient for the first hours.`,
       },
     ];
   }
@@ -121,7 +126,7 @@ function primingFindings(
       {
         code: 'replacement.primingTooLarge',
         severity: 'hard',
-        message: `A priming bolus fills the new pump's tubing and the new catheter (${ml(path)}); ${ml(bolus.volume)} would push ${mcg(massInVolume((bolus.volume - path) as Nanolitres, concentration))} of the new drug on into the spinal fluid at priming speed.`,
+        message: `A priming bolus fills the new pump's tubing and the new catheter (${ml(path)}); ${ml(bolus.volume)} would push ${formatAmount(massInVolume((bolus.volume - path) as Nanolitres, concentration), newOf)} of the new drug on into the spinal fluid at priming speed.`,
       },
     ];
   return [

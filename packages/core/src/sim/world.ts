@@ -35,6 +35,7 @@ import {
 import type { Milliseconds, Nanolitres } from '../units/quantity.ts';
 import type { ExplantedPump } from './explantedPump.ts';
 import { createSimulation } from './simulation.ts';
+import { upgradeSessionSnapshot } from './upgradeSessionSnapshot.ts';
 import type { ClinicianEvent, CommandResult, SessionStep, WorldCommand, WorldFault } from './worldCommand.ts';
 import type { WorldState } from './worldState.ts';
 
@@ -195,7 +196,10 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
   const session: Actor<typeof sessionMachine> = (
     restore === undefined
       ? createActor(sessionMachine, { input: { origin: input.origin } })
-      : createActor(sessionMachine, { input: { origin: input.origin }, snapshot: restore.session as Snapshot<unknown> })
+      : createActor(sessionMachine, {
+          input: { origin: input.origin },
+          snapshot: upgradeSessionSnapshot(restore.session) as Snapshot<unknown>,
+        })
   ).start();
   const profile = input.linkProfile ?? communicatorLink;
   let conditions: LinkConditions = restore?.link.conditions ?? input.link ?? { distanceCm: 50, interference: 'none' };

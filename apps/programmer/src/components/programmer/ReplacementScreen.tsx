@@ -1,11 +1,13 @@
 import {
   ALARM_NAMES,
-  baclofen,
+  concentrationFromUnit,
+  concentrationInUnit,
+  concentrationUnitLabel,
   type Draft,
+  drugOf,
   getDeviceProfile,
   implantedCatheterVolume,
   logEntries,
-  type McgPerMl,
   mlToNanolitres,
   nanolitresToMl,
   type ProgrammerView,
@@ -18,7 +20,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { alarmLabels } from '../../format/labels.ts';
 import { parseDecimal } from '../../format/parseDecimal.ts';
 import { formatTherapy } from '../../format/therapy.ts';
-import { formatMl } from '../../format/units.ts';
+import { formatMl, formatSolution, formatStrength } from '../../format/units.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useWhen } from '../../simulation/useWhen.ts';
 import { DraftFindings } from './DraftFindings.tsx';
@@ -42,9 +44,11 @@ export function OldPumpRecord({ old }: { readonly old: PumpBeliefView }) {
       </h4>
       <dl className="figures">
         <dt>Drug</dt>
-        <dd data-testid="old-drug">baclofen {old.concentration} mcg/mL</dd>
+        <dd data-testid="old-drug">
+          {formatSolution([{ drug: old.drug, concentration: old.concentration }, ...old.admixed])}
+        </dd>
         <dt>Therapy</dt>
-        <dd data-testid="old-therapy">{formatTherapy(old.therapy)}</dd>
+        <dd data-testid="old-therapy">{formatTherapy(old.therapy, old.drug)}</dd>
         <dt>Reservoir (calculated)</dt>
         <dd>{formatMl(old.calculatedReservoir)}</dd>
         <dt>Low-reservoir alarm</dt>
@@ -116,7 +120,11 @@ export function ReplacementScreen({ view, context }: { view: PumpBeliefView; con
   const old = context.replacement?.old ?? null;
   const refill = context.refill;
   const [volume, setVolume] = useState('18');
-  const [concentration, setConcentration] = useState(String(old?.concentration ?? view.concentration));
+  // the new pump is filled with the old pump's drug (its program is carried over), in that drug's unit
+  const drug = drugOf(old?.drug ?? view.drug);
+  const [concentration, setConcentration] = useState(
+    String(concentrationInUnit(old?.concentration ?? view.concentration, drug)),
+  );
   const [catheter, setCatheter] = useState<'kept' | 'new'>(context.draft.replacementCatheter ?? 'kept');
   const [lengthCm, setLengthCm] = useState('');
   const [priming, setPriming] = useState<ReplacementEntry['priming']>('tubing');
@@ -133,19 +141,20 @@ export function ReplacementScreen({ view, context }: { view: PumpBeliefView; con
     e.preventDefault();
     const v = parseDecimal('Volume injected', volume, { min: 0, max: 40, unit: 'mL' });
     const c = parseDecimal('Concentration', concentration, {
-      min: baclofen.minConcentration,
-      max: baclofen.maxConcentration,
-      unit: 'mcg/mL',
+      min: concentrationInUnit(drug.minConcentration, drug),
+      max: concentrationInUnit(drug.maxConcentration, drug),
+      unit: concentrationUnitLabel(drug),
     });
+    const strength = c.ok ? concentrationFromUnit(c.value, drug) : null;
     const problems = [...(v.ok ? [] : [v.message]), ...(c.ok ? [] : [c.message])];
-    if (c.ok && !Number.isInteger(c.value))
+    if (c.ok && strength === null)
       problems.push(`Concentration: expected a whole number of mcg/mL, found ${concentration}.`);
     setErrors(problems);
-    if (!v.ok || !c.ok || problems.length > 0) return;
+    if (!v.ok || strength === null || problems.length > 0) return;
     const done = await act({
       type: 'refill.inject',
       volume: mlToNanolitres(v.value),
-      concentration: c.value as McgPerMl,
+      concentration: strength,
     });
     if (!done.ok) setErrors([done.refusal.message]);
   };
@@ -219,7 +228,7 @@ export function ReplacementScreen({ view, context }: { view: PumpBeliefView; con
                 <input id={ids.volume} inputMode="decimal" value={volume} onChange={(e) => setVolume(e.target.value)} />
               </div>
               <div className="field">
-                <label htmlFor={ids.concentration}>Concentration injected (mcg/mL)</label>
+                <label htmlFor={ids.concentration}>Concentration injected ({concentrationUnitLabel(drug)})</label>
                 <input
                   id={ids.concentration}
                   inputMode="numeric"
@@ -238,9 +247,9 @@ export function ReplacementScreen({ view, context }: { view: PumpBeliefView; con
           {injected !== null && (
             <form onSubmit={prepare} noValidate>
               <p data-testid="replacement-injected">
-                Filled with {nanolitresToMl(injected.volume).toFixed(2)} mL of {injected.concentration} mcg/mL. The old
-                program is the starting point: {formatTherapy(old.therapy)}, alarm at{' '}
-                {formatMl(old.lowReservoirThreshold)}.
+                Filled with {nanolitresToMl(injected.volume).toFixed(2)} mL of{' '}
+                {formatStrength(injected.concentration, old.drug)}. The old program is the starting point:{' '}
+                {formatTherapy(old.therapy, old.drug)}, alarm at {formatMl(old.lowReservoirThreshold)}.
               </p>
               <fieldset className="speeds">
                 <legend>The catheter</legend>
