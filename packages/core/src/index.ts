@@ -4,8 +4,33 @@
  */
 export { baclofen } from './drug/baclofen.ts';
 export { doseToRate, rateToDose } from './drug/doseToRate.ts';
-export type { Drug, DrugId, SpasticityOrigin } from './drug/drug.ts';
+export type { DoseRange, DoseUnit, Drug, DrugId, DrugWords, OpioidRanges, SpasticityOrigin } from './drug/drug.ts';
+export {
+  ADMIXTURE_STABILITY_DAYS,
+  DRUG_IDS,
+  DRUGS,
+  drugOf,
+  isDrugId,
+  MAX_ADMIXED,
+  solutionStabilityDays,
+  stabilityDaysOf,
+} from './drug/drugLibrary.ts';
+export {
+  amountFromUnit,
+  amountInUnit,
+  concentrationFromUnit,
+  concentrationInUnit,
+  concentrationUnitLabel,
+  doseFromUnit,
+  doseInUnit,
+  doseUnitLabel,
+  formatAmount,
+  formatConcentration,
+  formatDose,
+} from './drug/formatDose.ts';
+export { MORPHINE_MIN_INCREASE_INTERVAL, morphine } from './drug/morphine.ts';
 export { type Solution, type SolutionPart, singleDrug } from './drug/solution.ts';
+export { ZICONOTIDE_MIN_INCREASE_INTERVAL, ziconotide } from './drug/ziconotide.ts';
 export { assertNever, ItpsMisuseError } from './errors.ts';
 export { advancePatient, overdoseStageAt, relativeEffect, withdrawalStageAt } from './patient/advancePatient.ts';
 export {
@@ -55,6 +80,7 @@ export {
 } from './patient/screeningTrial.ts';
 export { type AbandonedRefill, abandonRefill, type DoneAtThePump } from './programmer/abandonRefill.ts';
 export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
+export { checkDrugRules, type DrugRuleCode, type DrugRuleFinding } from './programmer/checkDrugRules.ts';
 export { describeUnverified } from './programmer/describeUnverified.ts';
 export { type Draft, EMPTY_DRAFT, isEmptyDraft, type Workflow } from './programmer/draft.ts';
 export { type DiffRow, finishDiff } from './programmer/finishDiff.ts';
@@ -78,6 +104,7 @@ export {
   type GuardFinding,
   type GuardSeverity,
 } from './programmer/guardRails.ts';
+export { programOfView, sameProgram } from './programmer/programOfView.ts';
 export { checkRefillDiscrepancy, type RefillDiscrepancy } from './programmer/refillDiscrepancy.ts';
 export { nextRefillAt, replaceByAt } from './programmer/refillPlanning.ts';
 export {
@@ -103,6 +130,7 @@ export {
   sessionMachine,
 } from './programmer/sessionMachine.ts';
 export {
+  type AdmixtureCode,
   aspirationFindings,
   type DraftCode,
   type DraftFinding,
@@ -167,6 +195,7 @@ export {
   isDeviceProfileId,
   type MriBehaviour,
 } from './pump/deviceProfile.ts';
+export { admixedTherapy, type DrugTherapy, drugTherapies } from './pump/drugTherapies.ts';
 export { type FlowResult, flowThroughPath, sinkOfTip } from './pump/flowThroughPath.ts';
 export { addFluids, EMPTY_FLUID, type Fluid, fluidAt } from './pump/fluid.ts';
 export {
@@ -217,6 +246,7 @@ export type {
   TipLocation,
 } from './pump/pumpState.ts';
 export {
+  type OpioidHistory,
   type PumpBeliefView,
   type PumpStateName,
   type PumpTruthView,

@@ -11,6 +11,9 @@ export interface Refusal {
 /** Every reason code the core can give. */
 export type RefusalCode =
   | 'program.concentrationOutOfRange'
+  | 'program.unknownDrug'
+  | 'program.drugTwice'
+  | 'program.tooManyAdmixed'
   | 'program.doseNotWholePicograms'
   | 'program.rateBelowMinimum'
   | 'program.rateAboveMaximum'

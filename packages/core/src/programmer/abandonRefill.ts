@@ -1,3 +1,5 @@
+import { drugOf } from '../drug/drugLibrary.ts';
+import { formatConcentration } from '../drug/formatDose.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import type { McgPerMl, Nanolitres } from '../units/quantity.ts';
 import { type Draft, EMPTY_DRAFT } from './draft.ts';
@@ -36,6 +38,8 @@ const ml = (nl: number) => `${(nl / 1_000_000).toFixed(2)} mL`;
  * there (when only aspiration happened), or stop the pump until it is refilled.
  */
 export function abandonRefill(view: PumpBeliefView, done: DoneAtThePump): AbandonedRefill {
+  const drug = drugOf(view.drug);
+  const strength = (c: number) => formatConcentration(c as McgPerMl, drug);
   const left = leftAfterAspiration(view, done.aspirated);
   const total = left + done.injected;
   const since = Math.max(0, (done.beliefAtNeedle ?? view.calculatedReservoir) - view.calculatedReservoir);
@@ -45,18 +49,18 @@ export function abandonRefill(view: PumpBeliefView, done: DoneAtThePump): Abando
   const doseFactor = held / view.concentration;
   const what =
     done.injected > 0
-      ? `${ml(done.aspirated)} aspirated and ${ml(done.injected)} of ${done.concentration} mcg/mL injected`
+      ? `${ml(done.aspirated)} aspirated and ${ml(done.injected)} of ${strength(done.concentration)} injected`
       : `${ml(done.aspirated)} aspirated`;
   const danger =
     Math.abs(doseFactor - 1) >= 0.05
-      ? ` The reservoir now holds about ${Math.round(held)} mcg/mL: the pump would deliver ${
+      ? ` The reservoir now holds about ${strength(Math.round(held))}: the pump would deliver ${
           doseFactor > 1 ? `${doseFactor.toFixed(1)} times` : `${Math.round(doseFactor * 100)} % of`
         } the programmed dose.`
       : total < view.calculatedReservoir
         ? ` The reservoir now holds ${ml(total)}: the pump would run dry before its low-reservoir alarm.`
         : '';
   return {
-    message: `What was done at the pump cannot be undone: ${what}. The pump still believes it holds ${ml(view.calculatedReservoir)} of ${view.concentration} mcg/mL.${danger} Record what is in the pump, or stop the pump until it is refilled.`,
+    message: `What was done at the pump cannot be undone: ${what}. The pump still believes it holds ${ml(view.calculatedReservoir)} of ${strength(view.concentration)}.${danger} Record what is in the pump, or stop the pump until it is refilled.`,
     doseFactor,
     record: done.injected > 0 ? null : { ...EMPTY_DRAFT, update: { calculatedReservoir: known } },
     stop: {
@@ -65,7 +69,7 @@ export function abandonRefill(view: PumpBeliefView, done: DoneAtThePump): Abando
         calculatedReservoir: known,
         program: {
           ...stopDraft(view).update.program,
-          drug: 'baclofen',
+          drug: view.drug,
           concentration: done.injected > 0 ? done.concentration : view.concentration,
           therapy: { mode: 'stopped' },
         },

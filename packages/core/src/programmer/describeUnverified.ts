@@ -1,16 +1,21 @@
+import type { Drug } from '../drug/drug.ts';
+import { drugOf } from '../drug/drugLibrary.ts';
+import { formatConcentration, formatDose } from '../drug/formatDose.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import type { Therapy } from '../pump/program.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
-import { picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
+import type { McgPerMl } from '../units/quantity.ts';
+import { programOfView, sameProgram } from './programOfView.ts';
 import type { Expectation } from './verification.ts';
 
-const therapyWords = (therapy: Therapy, concentration: number): string => {
-  const total = `${Math.round(picogramsPerDayToMcgPerDay(dailyTotal(therapy)) * 10) / 10} mcg/day`;
+const therapyWords = (therapy: Therapy, concentration: McgPerMl, drug: Drug): string => {
+  const total = formatDose(dailyTotal(therapy), drug);
+  const strength = formatConcentration(concentration, drug);
   switch (therapy.mode) {
     case 'simple':
-      return `simple continuous ${total} at ${concentration} mcg/mL`;
+      return `simple continuous ${total} at ${strength}`;
     case 'flex':
-      return `a flex schedule of ${therapy.steps.length} steps, ${total} in 24 hours, at ${concentration} mcg/mL`;
+      return `a flex schedule of ${therapy.steps.length} steps, ${total} in 24 hours, at ${strength}`;
     case 'minimum':
       return 'minimum flow';
     case 'stopped':
@@ -24,12 +29,10 @@ const therapyWords = (therapy: Therapy, concentration: number): string => {
  * silence after a lost update.
  */
 export function describeUnverified(view: PumpBeliefView, expected: Expectation | null): string {
-  const held = therapyWords(view.therapy, view.concentration);
+  const drug = drugOf(view.drug);
+  const held = `${therapyWords(view.therapy, view.concentration, drug)}${view.drug === 'baclofen' && view.admixed.length === 0 ? '' : ` of ${drug.shortName}${view.admixed.map((p) => ` with ${drugOf(p.drug).shortName} ${formatConcentration(p.concentration, drugOf(p.drug))}`).join('')}`}`;
   const sent = expected?.update.program;
-  const holdsSent =
-    sent !== undefined &&
-    sent.concentration === view.concentration &&
-    JSON.stringify(sent.therapy) === JSON.stringify(view.therapy);
+  const holdsSent = sent !== undefined && sameProgram(sent, programOfView(view));
   const state =
     view.state === 'endOfService'
       ? 'The pump has reached end of service and delivers nothing.'

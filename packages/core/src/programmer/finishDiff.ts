@@ -61,7 +61,9 @@ export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
       suspended: false,
       calculatedReservoir: update.calculatedReservoir ?? view.calculatedReservoir,
       lowReservoirThreshold: update.lowReservoirThreshold ?? view.lowReservoirThreshold,
+      drug: update.program?.drug ?? view.drug,
       concentration: update.program?.concentration ?? view.concentration,
+      admixed: update.program === undefined ? view.admixed : (update.program.admixed ?? []),
       therapy: update.program?.therapy ?? view.therapy,
       lastRefill:
         update.calculatedReservoir === undefined

@@ -1,4 +1,4 @@
-import { baclofen } from '../drug/baclofen.ts';
+import { solutionStabilityDays } from '../drug/drugLibrary.ts';
 import { averageProgramRate, batteryDrainPerDay } from '../pump/batteryLife.ts';
 import type { AlarmName } from '../pump/deviceProfile.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
@@ -98,7 +98,12 @@ export type DatesInput = Pick<
   | 'eriAt'
   | 'batteryRemaining'
 > &
-  Partial<Pick<PumpBeliefView, 'state' | 'suspended' | 'awaitingInterrogation' | 'eosAt' | 'dose' | 'bolus' | 'log'>>;
+  Partial<
+    Pick<
+      PumpBeliefView,
+      'state' | 'suspended' | 'awaitingInterrogation' | 'eosAt' | 'dose' | 'bolus' | 'log' | 'drug' | 'admixed'
+    >
+  >;
 
 /** The instant an alarm was last raised, from the pump's own log; null when the log never says. */
 function raisedAt(view: DatesInput, alarm: AlarmName): Milliseconds | null {
@@ -160,7 +165,10 @@ const seen = (at: Milliseconds, now: Milliseconds): ForecastDate =>
 export function forecastDates(view: DatesInput): ProgrammerDates {
   const profile = getDeviceProfile(view.profileId);
   const { now } = view;
-  const program = { drug: 'baclofen', concentration: view.concentration, therapy: view.therapy } as const;
+  // the drug sets only the stability limit; a view without one is a baclofen pump's
+  const drug = view.drug ?? 'baclofen';
+  const admixed = view.admixed ?? [];
+  const program = { drug, concentration: view.concentration, therapy: view.therapy };
   const doseNow = doseNowOf(view);
   const permanent = PERMANENT.includes(doseNow.reason);
   // as programmed from now on (what a restart would bring); a program of no therapy never drains it
@@ -187,7 +195,10 @@ export function forecastDates(view: DatesInput): ProgrammerDates {
       : ahead(asProgrammed.emptyAt);
   // refill by: the alarm (come or to come) or the drug's stability limit, whichever is first
   const stability =
-    view.lastRefill === null ? null : ((view.lastRefill.at + baclofen.stabilityDays * MS_PER_DAY) as Milliseconds);
+    view.lastRefill === null
+      ? null
+      : ((view.lastRefill.at +
+          solutionStabilityDays({ drug, concentration: view.concentration }, admixed) * MS_PER_DAY) as Milliseconds);
   const alarm = dateOf(lowReservoir);
   const due = [alarm, stability].filter((d): d is Milliseconds => d !== null);
   const refill: ForecastDate =

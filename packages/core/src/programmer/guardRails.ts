@@ -1,14 +1,16 @@
 import { doseToRate } from '../drug/doseToRate.ts';
 import type { Drug, SpasticityOrigin } from '../drug/drug.ts';
+import {
+  concentrationInUnit,
+  concentrationUnitLabel,
+  formatAmount,
+  formatConcentration,
+  formatDose,
+} from '../drug/formatDose.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import type { DeviceProfile } from '../pump/deviceProfile.ts';
 import type { FlexStep, Therapy } from '../pump/program.ts';
-import {
-  nanolitresPerDayToMlPerDay,
-  nanolitresToMl,
-  picogramsPerDayToMcgPerDay,
-  picogramsToMcg,
-} from '../units/conversions.ts';
+import { nanolitresPerDayToMlPerDay, nanolitresToMl } from '../units/conversions.ts';
 import { mulDiv } from '../units/mulDiv.ts';
 import type { McgPerMl, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 
@@ -31,6 +33,7 @@ export type GuardCode =
   | 'dose.abovePumpMaximum'
   | 'concentration.outOfRange'
   | 'concentration.customDilution'
+  | 'concentration.aboveUsualMaximum'
   | 'flex.totalChange'
   | 'flex.stepAboveHardLimit'
   | 'flex.stepAboveSoftLimit'
@@ -44,7 +47,8 @@ export interface GuardFinding {
   readonly message: string;
 }
 
-const mcg = (dose: PicogramsPerDay) => `${Math.round(picogramsPerDayToMcgPerDay(dose) * 1000) / 1000} mcg/day`;
+/** A dose in the drug's own unit, to the thousandth of a mcg (a millionth of a mg). */
+const doseText = (dose: PicogramsPerDay, drug: Drug) => formatDose(dose, drug, drug.doseUnit === 'mcg' ? 3 : 6);
 /** A share in whole percent as clinicians read it; one decimal where rounding would hide that a limit is passed. */
 const percent = (ppm: number, limit?: number) =>
   limit !== undefined && Math.round(ppm / 10_000) === Math.round(limit / 10_000) && ppm !== limit
@@ -67,8 +71,11 @@ export function checkTherapyChange(options: {
   readonly origin: SpasticityOrigin;
   readonly drug: Drug;
   readonly profile: DeviceProfile;
+  /** Whether to check the pump's own flow limits (false for a drug admixed beside the lead drug, whose flow is the lead's). */
+  readonly checkRates?: boolean;
 }): GuardFinding[] {
   const { newTherapy, drug, profile, concentration } = options;
+  const mcg = (dose: PicogramsPerDay) => doseText(dose, drug);
   const findings: GuardFinding[] = [];
   const oldTotal = dailyTotal(options.oldTherapy);
   const newTotal = dailyTotal(newTherapy);
@@ -86,7 +93,12 @@ export function checkTherapyChange(options: {
       message: `${mcg(newTotal)} is above the usual maximum of ${mcg(drug.softMaxDose)}. Confirm it is intended.`,
     });
   }
-  const limit = drug.titrationLimitPpm[options.origin];
+  const limits = drug.titrationLimitPpm;
+  const limit = limits === null ? null : limits[options.origin];
+  // a drug for pain has one figure for every origin: named after the drug, not the origin
+  const advisedFor =
+    limits !== null && new Set(Object.values(limits)).size === 1 ? drug.shortName : `${options.origin} origin`;
+  const watch = drug.words.afterIncrease === '' ? '' : ` ${drug.words.afterIncrease}`;
   // a tenfold change is typed again AND confirmed against every limit it crosses: the checks add up
   if (oldTotal > 0 && newTotal >= oldTotal * 10) {
     findings.push({
@@ -103,14 +115,14 @@ export function checkTherapyChange(options: {
   }
   if (oldTotal > 0 && newTotal > oldTotal) {
     const increasePpm = mulDiv(newTotal - oldTotal, 1_000_000, oldTotal, 'ceil');
-    if (increasePpm > limit) {
+    if (limit !== null && increasePpm > limit) {
       findings.push({
         code: isFlex ? 'flex.totalChange' : 'dose.titrationStep',
         severity: 'confirm',
-        message: `The 24-hour total rises from ${mcg(oldTotal)} to ${mcg(newTotal)} (+${percent(increasePpm, limit)}), more than the ${percent(limit)} per 24 h advised for ${options.origin} origin.${isFlex ? ' Check each step is a dose per day, not per hour.' : ''} Confirm it is intended.`,
+        message: `The 24-hour total rises from ${mcg(oldTotal)} to ${mcg(newTotal)} (+${percent(increasePpm, limit)}), more than the ${percent(limit)} per 24 h advised for ${advisedFor}.${isFlex ? ' Check each step is a dose per day, not per hour.' : ''} Confirm it is intended.${watch}`,
       });
     }
-  } else if (oldTotal > 0 && newTotal > 0 && newTotal < oldTotal) {
+  } else if (oldTotal > 0 && newTotal > 0 && newTotal < oldTotal && drug.decreaseLimitPpm !== null) {
     const decreasePpm = mulDiv(oldTotal - newTotal, 1_000_000, oldTotal, 'floor');
     if (decreasePpm > drug.decreaseLimitPpm) {
       findings.push({
@@ -121,23 +133,27 @@ export function checkTherapyChange(options: {
     }
   }
   if (newTherapy.mode === 'flex') findings.push(...checkFlexSteps(options.oldTherapy, newTherapy.steps, drug));
-  else if (options.oldTherapy.mode === 'flex') findings.push(...checkTenfoldByTime(options.oldTherapy, newTherapy));
+  else if (options.oldTherapy.mode === 'flex')
+    findings.push(...checkTenfoldByTime(options.oldTherapy, newTherapy, drug));
   const doses =
-    newTherapy.mode === 'simple'
-      ? [newTherapy.dose]
-      : newTherapy.mode === 'flex'
-        ? newTherapy.steps.map((s) => s.dose)
-        : [];
+    options.checkRates === false
+      ? []
+      : newTherapy.mode === 'simple'
+        ? [newTherapy.dose]
+        : newTherapy.mode === 'flex'
+          ? newTherapy.steps.map((s) => s.dose)
+          : [];
   for (const dose of doses) {
     const rate = doseToRate(dose, concentration);
     if (rate < profile.minRate) {
       const floor = (profile.minRate * concentration) as PicogramsPerDay;
-      const allowing = Math.floor(dose / profile.minRate);
+      const allowing = Math.floor(dose / profile.minRate) as McgPerMl;
       const stock = drug.stockConcentrations.filter((c) => c <= allowing).at(-1);
+      const strength = (c: McgPerMl) => formatConcentration(c, drug);
       findings.push({
         code: 'dose.belowPumpMinimum',
         severity: 'hard',
-        message: `${mcg(dose)} needs ${nanolitresPerDayToMlPerDay(rate)} mL/day, below the pump's minimum of ${nanolitresPerDayToMlPerDay(profile.minRate)} mL/day: at ${concentration} mcg/mL the lowest dose is ${mcg(floor)}. ${allowing >= drug.minConcentration ? `A concentration of ${allowing} mcg/mL or less${stock === undefined ? '' : ` (for example ${stock} mcg/mL)`} would allow it.` : 'No concentration allows it.'}`,
+        message: `${mcg(dose)} needs ${nanolitresPerDayToMlPerDay(rate)} mL/day, below the pump's minimum of ${nanolitresPerDayToMlPerDay(profile.minRate)} mL/day: at ${strength(concentration)} the lowest dose is ${mcg(floor)}. ${allowing >= drug.minConcentration ? `A concentration of ${strength(allowing)} or less${stock === undefined ? '' : ` (for example ${strength(stock)})`} would allow it.` : 'No concentration allows it.'}`,
       });
       break;
     }
@@ -145,7 +161,7 @@ export function checkTherapyChange(options: {
       findings.push({
         code: 'dose.abovePumpMaximum',
         severity: 'hard',
-        message: `${mcg(dose)} needs ${nanolitresPerDayToMlPerDay(rate)} mL/day, above the pump's maximum of ${nanolitresPerDayToMlPerDay(profile.maxRate)} mL/day at ${concentration} mcg/mL.`,
+        message: `${mcg(dose)} needs ${nanolitresPerDayToMlPerDay(rate)} mL/day, above the pump's maximum of ${nanolitresPerDayToMlPerDay(profile.maxRate)} mL/day at ${formatConcentration(concentration, drug)}.`,
       });
       break;
     }
@@ -171,6 +187,7 @@ function oldDoseAt(therapy: Therapy, minute: number): PicogramsPerDay | null {
  */
 export function checkFlexSteps(oldTherapy: Therapy, steps: readonly FlexStep[], drug: Drug): GuardFinding[] {
   const findings: GuardFinding[] = [];
+  const mcg = (dose: PicogramsPerDay) => doseText(dose, drug);
   const above = (limit: PicogramsPerDay) => steps.filter((s) => s.dose > limit);
   const list = (chosen: readonly FlexStep[]) => chosen.map((s) => `${clock(s.startMinute)} ${mcg(s.dose)}`).join(', ');
   const hard = above(drug.hardMaxDose);
@@ -187,7 +204,7 @@ export function checkFlexSteps(oldTherapy: Therapy, steps: readonly FlexStep[], 
       severity: 'confirm',
       message: `A flex step runs above the usual maximum of ${mcg(drug.softMaxDose)}: ${list(soft)}. Confirm each step is a dose per day, as intended.`,
     });
-  findings.push(...checkTenfoldByTime(oldTherapy, { mode: 'flex', steps }));
+  findings.push(...checkTenfoldByTime(oldTherapy, { mode: 'flex', steps }, drug));
   return findings;
 }
 
@@ -195,7 +212,8 @@ export function checkFlexSteps(oldTherapy: Therapy, steps: readonly FlexStep[], 
  * A dose ten times or a tenth of the one given now at the same time of day, at any step boundary of
  * either schedule (a flex step, or a simple dose replacing a flex schedule's quiet night): typed again.
  */
-export function checkTenfoldByTime(oldTherapy: Therapy, newTherapy: Therapy): GuardFinding[] {
+export function checkTenfoldByTime(oldTherapy: Therapy, newTherapy: Therapy, drug: Drug): GuardFinding[] {
+  const mcg = (dose: PicogramsPerDay) => doseText(dose, drug);
   const minutes = [...new Set([...boundaries(oldTherapy), ...boundaries(newTherapy)])].sort((a, b) => a - b);
   const tenfold = minutes.flatMap((minute) => {
     const old = oldDoseAt(oldTherapy, minute);
@@ -219,8 +237,13 @@ export function checkTenfoldByTime(oldTherapy: Therapy, newTherapy: Therapy): Gu
 const boundaries = (therapy: Therapy): number[] =>
   therapy.mode === 'flex' ? therapy.steps.map((s) => s.startMinute) : therapy.mode === 'simple' ? [0] : [];
 
-/** Guard rails on a concentration: outside the drug library refused; a custom dilution confirmed. */
+/**
+ * Guard rails on a concentration: outside the drug library refused; a custom dilution confirmed; above
+ * the drug's usual maximum (morphine above 20 mg/mL) confirmed.
+ */
 export function checkConcentration(concentration: number, drug: Drug): GuardFinding[] {
+  const inUnit = (c: number) => concentrationInUnit(c as McgPerMl, drug);
+  const unit = concentrationUnitLabel(drug);
   if (
     !Number.isInteger(concentration) ||
     concentration < drug.minConcentration ||
@@ -230,20 +253,26 @@ export function checkConcentration(concentration: number, drug: Drug): GuardFind
       {
         code: 'concentration.outOfRange',
         severity: 'hard',
-        message: `${drug.name} is used from ${drug.minConcentration} to ${drug.maxConcentration} mcg/mL in whole numbers; ${concentration} mcg/mL was entered.`,
+        message: `${drug.name} is used from ${inUnit(drug.minConcentration)} to ${inUnit(drug.maxConcentration)} ${unit}${drug.doseUnit === 'mcg' ? ' in whole numbers' : ''}; ${inUnit(concentration)} ${unit} was entered.`,
       },
     ];
   }
+  const findings: GuardFinding[] = [];
   if (!drug.stockConcentrations.includes(concentration as McgPerMl)) {
-    return [
-      {
-        code: 'concentration.customDilution',
-        severity: 'confirm',
-        message: `${concentration} mcg/mL is not a stock concentration (${drug.stockConcentrations.join(', ')} mcg/mL). Confirm it is a prepared dilution.`,
-      },
-    ];
+    findings.push({
+      code: 'concentration.customDilution',
+      severity: 'confirm',
+      message: `${inUnit(concentration)} ${unit} is not a stock concentration (${drug.stockConcentrations.map(inUnit).join(', ')} ${unit}). Confirm it is a prepared dilution.`,
+    });
   }
-  return [];
+  if (drug.softMaxConcentration !== null && concentration > drug.softMaxConcentration) {
+    findings.push({
+      code: 'concentration.aboveUsualMaximum',
+      severity: 'confirm',
+      message: `${inUnit(concentration)} ${unit} is above the usual maximum of ${inUnit(drug.softMaxConcentration)} ${unit} for ${drug.shortName}: inflammatory masses at the catheter tip are tied to high concentrations and doses. Confirm it is intended.`,
+    });
+  }
+  return findings;
 }
 
 /** Guard rail on a refill volume: more than the reservoir can take after aspiration is refused. */
@@ -266,7 +295,7 @@ export function checkRefillVolume(options: {
 
 /** Guard rails on a single bolus's drug: above the library's soft limit confirmed, above its hard limit refused. */
 export function checkBolusDose(mass: Picograms, drug: Drug): GuardFinding[] {
-  const mcgOf = (pg: Picograms) => `${Math.round(picogramsToMcg(pg) * 10) / 10} mcg`;
+  const mcgOf = (pg: Picograms) => formatAmount(pg, drug);
   if (mass > drug.bolusHardMax)
     return [
       {
@@ -280,7 +309,7 @@ export function checkBolusDose(mass: Picograms, drug: Drug): GuardFinding[] {
       {
         code: 'bolus.aboveSoftLimit',
         severity: 'confirm',
-        message: `A bolus of ${mcgOf(mass)} is above the usual ${mcgOf(drug.bolusSoftMax)} for one bolus (overdose has followed boluses of 25 mcg). Confirm it is intended, and watch the patient.`,
+        message: `A bolus of ${mcgOf(mass)} is above the usual ${mcgOf(drug.bolusSoftMax)} for one bolus (${drug.words.bolusCaution}). Confirm it is intended, and watch the patient.`,
       },
     ];
   return [];

@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup } from 'xstate';
 import type { SpasticityOrigin } from '../drug/drug.ts';
+import { drugOf } from '../drug/drugLibrary.ts';
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
 import type { Therapy } from '../pump/program.ts';
@@ -139,11 +140,14 @@ export const judgeDraft = (context: SessionContext, draft: Draft = context.draft
       ];
 
 /** The confirmation a restart from an unfinished update asks: tolerance falls while the pump is stopped. */
-export const restartFinding = (view: PumpBeliefView): DraftFinding => ({
-  code: 'therapy.restart',
-  severity: 'confirm',
-  message: `Restarting resumes the program the pump holds (${view.therapy.mode === 'simple' || view.therapy.mode === 'flex' ? 'its former dose' : 'no dose'}) at once. The pump has delivered nothing since the update stopped it: after more than a day without baclofen tolerance falls, and the full former dose can cause an overdose (drowsiness, weakness, slowed breathing). Confirm, and watch the patient for the first day.`,
-});
+export const restartFinding = (view: PumpBeliefView): DraftFinding => {
+  const drug = drugOf(view.drug);
+  return {
+    code: 'therapy.restart',
+    severity: 'confirm',
+    message: `Restarting resumes the program the pump holds (${view.therapy.mode === 'simple' || view.therapy.mode === 'flex' ? 'its former dose' : 'no dose'}) at once. The pump has delivered nothing since the update stopped it: after more than a day without ${drug.shortName} ${drug.words.toleranceFalls}, and ${drug.words.restartRisk}. Confirm, and watch the patient for the first day.`,
+  };
+};
 
 /**
  * Whether the draft about to be sent is exactly the one the finish screen showed and the one gate,

@@ -1,17 +1,24 @@
 import { baclofen } from '../drug/baclofen.ts';
 import { doseToRate } from '../drug/doseToRate.ts';
-import type { SpasticityOrigin } from '../drug/drug.ts';
+import type { Drug, DrugId, SpasticityOrigin } from '../drug/drug.ts';
+import { drugOf } from '../drug/drugLibrary.ts';
+import { concentrationInUnit, formatAmount, formatConcentration, formatDose } from '../drug/formatDose.ts';
+import type { SolutionPart } from '../drug/solution.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
-import type { Therapy } from '../pump/program.ts';
+import { drugTherapies } from '../pump/drugTherapies.ts';
+import type { PumpProgram, Therapy } from '../pump/program.ts';
+import { logEntries } from '../pump/pumpLog.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { validateProgram } from '../pump/validateProgram.ts';
-import { massInVolume, nanolitresToMl, picogramsPerDayToMcgPerDay, picogramsToMcg } from '../units/conversions.ts';
+import { massInVolume, nanolitresToMl, picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
 import { divide } from '../units/mulDiv.ts';
-import type { Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
+import { checkDrugRules, type DrugRuleFinding } from './checkDrugRules.ts';
 import type { Draft, Workflow } from './draft.ts';
 import { checkBolusDose, checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
+import { programOfView } from './programOfView.ts';
 import { checkRefillDiscrepancy } from './refillDiscrepancy.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
 import { type ReplacementCode, replacementFindings } from './replacementFindings.ts';
@@ -44,11 +51,82 @@ export type DraftCode =
   | 'reservoir.raised'
   | 'recommendation.noTestDose'
   | 'recommendation.aboveStart'
-  | 'draft.empty';
+  | 'draft.empty'
+  | AdmixtureCode;
 
-/** A finding of the therapy gate: a guard rail, or a draft-level check. */
+/**
+ * Codes of a finding on a drug admixed beside the lead drug: its own limits judged on its own dose
+ * (the flow times its concentration), in its own unit.
+ */
+export type AdmixtureCode =
+  | 'admixture.drugAboveHardLimit'
+  | 'admixture.drugAboveSoftLimit'
+  | 'admixture.drugStepUp'
+  | 'admixture.drugStepDown'
+  | 'admixture.drugTenfold'
+  | 'admixture.concentrationOutOfRange'
+  | 'admixture.customDilution'
+  | 'admixture.bolusAboveHardLimit'
+  | 'admixture.bolusAboveSoftLimit'
+  | 'admixture.drugStopped';
+
+/** The code a guard rail's finding takes when it is about an admixed drug (others keep theirs). */
+const ADMIXED_CODE: Readonly<Partial<Record<string, AdmixtureCode>>> = {
+  'dose.aboveHardLimit': 'admixture.drugAboveHardLimit',
+  'flex.stepAboveHardLimit': 'admixture.drugAboveHardLimit',
+  'dose.aboveSoftLimit': 'admixture.drugAboveSoftLimit',
+  'flex.stepAboveSoftLimit': 'admixture.drugAboveSoftLimit',
+  'dose.titrationStep': 'admixture.drugStepUp',
+  'flex.totalChange': 'admixture.drugStepUp',
+  'dose.largeDecrease': 'admixture.drugStepDown',
+  'dose.tenfoldChange': 'admixture.drugTenfold',
+  'flex.stepTenfold': 'admixture.drugTenfold',
+  'concentration.outOfRange': 'admixture.concentrationOutOfRange',
+  'concentration.customDilution': 'admixture.customDilution',
+  'bolus.aboveHardLimit': 'admixture.bolusAboveHardLimit',
+  'bolus.aboveSoftLimit': 'admixture.bolusAboveSoftLimit',
+};
+
+/** A finding about a drug admixed beside the lead drug: its admixture code, and its name and strength first. */
+const asAdmixed = (finding: GuardFinding | DrugRuleFinding, part: SolutionPart): DraftFinding => {
+  const drug = drugOf(part.drug);
+  return {
+    code: ADMIXED_CODE[finding.code] ?? finding.code,
+    severity: finding.severity,
+    message: `${drug.name}, admixed at ${formatConcentration(part.concentration, drug)}: ${finding.message}`,
+  } as DraftFinding;
+};
+
+/** A solution in words: "morphine 25 mg/mL with baclofen 1000 mcg/mL". */
+const solutionText = (lead: SolutionPart, admixed: readonly SolutionPart[]): string =>
+  [lead, ...admixed]
+    .map((p) => `${drugOf(p.drug).shortName} ${formatConcentration(p.concentration, drugOf(p.drug))}`)
+    .join(' with ');
+
+/** Whether two programs hold the same solution: the same lead drug and strength, and the same admixed drugs at the same strengths. */
+const sameSolution = (a: PumpProgram, b: PumpProgram): boolean => {
+  const parts = (p: PumpProgram) =>
+    [...(p.admixed ?? [])]
+      .map((x) => `${x.drug}:${x.concentration}`)
+      .sort()
+      .join(',');
+  return a.drug === b.drug && a.concentration === b.concentration && parts(a) === parts(b);
+};
+
+const STOPPED: Therapy = { mode: 'stopped' };
+
+/** When the program the pump holds was last changed, from its log; null when the log does not say. */
+function lastChangedAt(view: PumpBeliefView): Milliseconds | null {
+  const entries = logEntries(view.log);
+  for (let i = entries.length - 1; i >= 0; i -= 1)
+    if (entries[i]?.type === 'program.committed') return entries[i]?.at ?? null;
+  return null;
+}
+
+/** A finding of the therapy gate: a guard rail, a drug's own rule, or a draft-level check. */
 export type DraftFinding =
   | GuardFinding
+  | DrugRuleFinding
   | {
       readonly code: DraftCode | ReplacementCode;
       readonly severity: GuardFinding['severity'];
@@ -77,7 +155,6 @@ const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
 /** mL to two places, or to the microlitre where two places would show two different volumes alike. */
 const mlFine = (nl: number, beside: number) =>
   ml(nl) === ml(beside) && nl !== beside ? `${nanolitresToMl(nl as Nanolitres).toFixed(3)} mL` : ml(nl);
-const mcgDay = (pg: number) => `${Math.round(picogramsPerDayToMcgPerDay(pg as PicogramsPerDay) * 10) / 10} mcg/day`;
 const days = (ms: number) => {
   const d = ms / MS_PER_DAY;
   return d < 1 ? `${Math.round(d * 24)} hours` : `${Math.round(d * 10) / 10} days`;
@@ -102,50 +179,88 @@ export function therapyGate(input: GateInput): DraftFinding[] {
   }
   const program = update.program;
   if (program !== undefined) {
-    findings.push(...checkConcentration(program.concentration, baclofen));
+    const drug = drugOf(program.drug);
+    findings.push(...checkConcentration(program.concentration, drug));
+    for (const part of program.admixed ?? [])
+      findings.push(...checkConcentration(part.concentration, drugOf(part.drug)).map((f) => asAdmixed(f, part)));
     const running = view.therapy.mode === 'simple' || view.therapy.mode === 'flex';
     const previous = input.previousTherapy;
+    // a restart is judged against the dose given before the stop, when the programmer read it
+    const oldTherapy =
+      !running && previous != null && (previous.mode === 'simple' || previous.mode === 'flex')
+        ? previous
+        : view.therapy;
+    const held = programOfView(view);
+    // each drug's dose before: what the program the pump holds gives it (nothing when it holds none of it)
+    const before = drugTherapies({ ...held, therapy: oldTherapy });
+    const oldOf = (id: DrugId) => before.find((d) => d.drug === id)?.therapy ?? STOPPED;
+    const rules = (d: Drug, oldT: Therapy, newT: Therapy) =>
+      checkDrugRules({
+        drug: d,
+        oldTherapy: oldT,
+        newTherapy: newT,
+        opioidHistory: view.opioidHistory,
+        lastChangedAt: lastChangedAt(view),
+        now: view.now,
+      });
     const guards = checkTherapyChange({
-      // a restart is judged against the dose given before the stop, when the programmer read it
-      oldTherapy:
-        !running && previous != null && (previous.mode === 'simple' || previous.mode === 'flex')
-          ? previous
-          : view.therapy,
+      oldTherapy: oldOf(program.drug),
       newTherapy: program.therapy,
       concentration: program.concentration,
       origin,
-      drug: baclofen,
+      drug,
       profile,
     });
-    findings.push(...guards);
+    findings.push(...guards, ...rules(drug, oldOf(program.drug), program.therapy));
+    // every admixed drug against its own limits, at its own dose: the flow times its concentration
+    for (const each of drugTherapies(program).slice(1)) {
+      const part = { drug: each.drug, concentration: each.concentration };
+      const own = drugOf(each.drug);
+      findings.push(
+        ...[
+          ...checkTherapyChange({
+            oldTherapy: oldOf(each.drug),
+            newTherapy: each.therapy,
+            concentration: each.concentration,
+            origin,
+            drug: own,
+            profile,
+            checkRates: false,
+          }),
+          ...rules(own, oldOf(each.drug), each.therapy),
+        ].map((f) => asAdmixed(f, part)),
+      );
+    }
     const valid = validateProgram(program, profile);
     if (!valid.ok && !guards.some((g) => g.severity === 'hard')) {
       findings.push({ code: 'program.refused', severity: 'hard', message: valid.refusal.message });
     }
     // a new pump starts stopped: its restart is judged by whether the old pump was delivering
-    if (input.workflow !== 'replacement') findings.push(...stopAndRestart(view, program.therapy));
+    if (input.workflow !== 'replacement') findings.push(...stopAndRestart(view, program));
     const dosing = program.therapy.mode === 'simple' || program.therapy.mode === 'flex';
+    const changes = !sameSolution(held, program);
+    const sameDrugs = held.drug === program.drug && held.admixed === undefined && program.admixed === undefined;
     // the strength in the pump changes only where the needle put it there: at a refill
-    if (
-      program.concentration !== view.concentration &&
-      input.workflow != null &&
-      input.workflow !== 'refill' &&
-      input.workflow !== 'replacement'
-    )
+    if (changes && input.workflow != null && input.workflow !== 'refill' && input.workflow !== 'replacement')
       findings.push({
         code: 'concentration.notInjected',
         severity: 'hard',
-        message: `The pump's concentration (${view.concentration} mcg/mL) changes only at a refill that puts the new strength in the reservoir. Entering ${program.concentration} mcg/mL here would make the pump deliver ${Math.round((view.concentration / program.concentration) * 100) / 100} times the dose it shows. Use Refill.`,
+        message: sameDrugs
+          ? `The pump's concentration (${formatConcentration(view.concentration, drug)}) changes only at a refill that puts the new strength in the reservoir. Entering ${formatConcentration(program.concentration, drug)} here would make the pump deliver ${Math.round((view.concentration / program.concentration) * 100) / 100} times the dose it shows. Use Refill.`
+          : `The pump holds ${solutionText(held, view.admixed)}; ${solutionText(program, program.admixed ?? [])} can be entered only at a refill that puts it in the reservoir. Use Refill.`,
       });
     // a bridge chosen but not in the draft bridges nothing: it is a skipped bridge
     const bridging = draft.bridgeDecision === 'bridge' && draft.bolus?.kind === 'bridge';
     const decision = draft.bridgeDecision === 'bridge' && !bridging ? 'none' : draft.bridgeDecision;
-    if (program.concentration !== view.concentration && dosing) {
+    if (changes && dosing) {
       if (decision === null) {
+        const what = sameDrugs
+          ? `The concentration changes from ${concentrationInUnit(view.concentration, drug)} to ${formatConcentration(program.concentration, drug)}`
+          : `The solution changes from ${solutionText(held, view.admixed)} to ${solutionText(program, program.admixed ?? [])}`;
         findings.push({
           code: 'bridge.decisionRequired',
           severity: 'hard',
-          message: `The concentration changes from ${view.concentration} to ${program.concentration} mcg/mL: ${nanolitresToMl(
+          message: `${what}: ${nanolitresToMl(
             (profile.pumpTubingVolume + view.catheterVolumeEntered) as Nanolitres,
           )} mL of the old drug is still in the pump tubing and catheter. Choose a bridge bolus or no bridge.`,
         });
@@ -173,68 +288,107 @@ export function therapyGate(input: GateInput): DraftFinding[] {
   return findings;
 }
 
-/** A stop warns of withdrawal in days; a restart after a stop warns that tolerance falls. */
-function stopAndRestart(view: PumpBeliefView, therapy: NonNullable<Draft['update']['program']>['therapy']) {
+/**
+ * A stop warns of each drug's withdrawal; a restart after a stop warns that tolerance falls; a drug
+ * taken out of an admixture while therapy goes on is that drug's stop.
+ */
+function stopAndRestart(view: PumpBeliefView, program: PumpProgram) {
+  const { therapy } = program;
   const findings: DraftFinding[] = [];
   const running = view.therapy.mode === 'simple' || view.therapy.mode === 'flex';
   const dosing = therapy.mode === 'simple' || therapy.mode === 'flex';
+  const held = [view.drug, ...view.admixed.map((p) => p.drug)].map(drugOf);
+  const lead = drugOf(view.drug);
   if (running && !dosing) {
     const what = therapy.mode === 'stopped' ? 'stops' : 'drops to its minimum flow';
     findings.push({
       code: 'therapy.stop',
       severity: 'confirm',
-      message: `Therapy ${what} when the update completes: the patient gets no baclofen (now ${mcgDay(dailyTotal(view.therapy))}) until it is restarted. Withdrawal usually begins within 1 to 3 days (itching, returning spasms, fast heart rate); severe withdrawal (high fever, rigidity, confusion) can follow over 24 to 72 hours and can kill. Confirm, and plan how therapy is restarted or covered before the patient leaves.`,
+      message: `Therapy ${what} when the update completes: the patient gets no ${held.map((d) => d.shortName).join(' or ')} (now ${formatDose(dailyTotal(view.therapy), lead)}) until it is restarted. ${held.map((d) => d.words.withdrawal).join(' ')} Confirm, and plan how therapy is restarted or covered before the patient leaves.`,
     });
   }
   if (!running && dosing) {
+    const restarted = drugOf(program.drug);
     findings.push({
       code: 'therapy.restart',
       severity: 'confirm',
-      message: `Therapy restarts at ${mcgDay(dailyTotal(therapy))} after a stop. After more than a day without baclofen, tolerance falls and the full former dose can cause an overdose (drowsiness, weakness, slowed breathing). Confirm the restart dose, and watch the patient for the first day.`,
+      message: `Therapy restarts at ${formatDose(dailyTotal(therapy), restarted)} after a stop. After more than a day without ${restarted.shortName}, ${restarted.words.toleranceFalls} and ${restarted.words.restartRisk}. Confirm the restart dose, and watch the patient for the first day.`,
     });
+  }
+  if (running && dosing) {
+    const kept = new Set([program.drug, ...(program.admixed ?? []).map((p) => p.drug)]);
+    for (const d of held.filter((h) => !kept.has(h.id)))
+      findings.push({
+        code: 'admixture.drugStopped',
+        severity: 'confirm',
+        message: `${d.name} is no longer in the program: the patient gets none of it once the old solution has passed. ${d.words.withdrawal} Confirm, and plan how it is covered.`,
+      });
   }
   return findings;
 }
 
-/** A single bolus by its drug; a priming bolus by what it pushes from a full catheter; a bridge by its dose. */
+/** A single bolus by each of its drugs; a priming bolus by what it pushes from a full catheter; a bridge by the dose of each drug it gives. */
 function bolusFindings({ view, draft }: GateInput): DraftFinding[] {
   const bolus = draft.bolus;
   if (bolus === null) return [];
-  const concentration = draft.update.program?.concentration ?? view.concentration;
-  if (bolus.kind === 'single') return checkBolusDose(massInVolume(bolus.volume, concentration), baclofen);
+  const source: PumpProgram = draft.update.program ?? programOfView(view);
+  const concentration = source.concentration;
+  const drug = drugOf(source.drug);
+  if (bolus.kind === 'single')
+    return [
+      ...checkBolusDose(massInVolume(bolus.volume, concentration), drug),
+      ...(source.admixed ?? []).flatMap((part) =>
+        checkBolusDose(massInVolume(bolus.volume, part.concentration), drugOf(part.drug)).map((f) =>
+          asAdmixed(f, part),
+        ),
+      ),
+    ];
+  // whole mcg, or a thousandth of a mg
+  const amount = (pg: Picograms) => formatAmount(pg, drug, drug.doseUnit === 'mcg' ? 0 : 3);
   const path = getDeviceProfile(view.profileId).pumpTubingVolume + view.catheterVolumeEntered;
   if (bolus.volume > path)
     return [
       {
         code: bolus.kind === 'priming' ? 'bolus.primingTooLarge' : 'bolus.bridgeTooLarge',
         severity: 'hard',
-        message: `A ${bolus.kind} bolus moves only what the pump tubing and catheter hold (${ml(path)}); ${ml(bolus.volume)} would push ${Math.round(picogramsToMcg(massInVolume((bolus.volume - path) as Nanolitres, concentration)))} mcg of the reservoir's drug on into the spinal fluid. Above the library's ${Math.round(picogramsToMcg(baclofen.bolusHardMax))} mcg for one bolus.`,
+        message: `A ${bolus.kind} bolus moves only what the pump tubing and catheter hold (${ml(path)}); ${ml(bolus.volume)} would push ${amount(massInVolume((bolus.volume - path) as Nanolitres, concentration))} of the reservoir's drug on into the spinal fluid. Above the library's ${amount(drug.bolusHardMax)} for one bolus.`,
       },
     ];
+  const heldDrug = drugOf(view.drug);
   if (bolus.kind === 'priming') {
     const pushed = massInVolume(view.catheterVolumeEntered, view.concentration);
     return [
       {
         code: 'bolus.priming',
         severity: 'confirm',
-        message: `A priming bolus moves ${ml(bolus.volume)} in ${Math.ceil(bolus.durationMs / MS_PER_MINUTE)} minutes. Give it only after an implant or catheter revision, with the catheter empty: into a catheter already full of drug it pushes about ${Math.round(picogramsToMcg(pushed as Picograms) * 10) / 10} mcg into the spinal fluid at once. Confirm the catheter is empty.`,
+        message: `A priming bolus moves ${ml(bolus.volume)} in ${Math.ceil(bolus.durationMs / MS_PER_MINUTE)} minutes. Give it only after an implant or catheter revision, with the catheter empty: into a catheter already full of drug it pushes about ${formatAmount(pushed, heldDrug)} into the spinal fluid at once. Confirm the catheter is empty.`,
       },
     ];
   }
-  // a bridge moves the old drug in the tubing and catheter: the dose it gives at the tip, per day
-  const perDay =
+  // a bridge moves the old solution in the tubing and catheter: the dose of each of its drugs at the tip, per day
+  const perDay = (c: McgPerMl) =>
     bolus.durationMs === 0
       ? Number.POSITIVE_INFINITY
-      : divide(massInVolume(bolus.volume, view.concentration) * MS_PER_DAY, bolus.durationMs, 'nearest');
-  return perDay > baclofen.hardMaxDose
-    ? [
-        {
-          code: 'bolus.bridgeAboveHardLimit',
-          severity: 'hard',
-          message: `The bridge bolus would give the old drug at ${mcgDay(perDay)}, above the drug library's hard limit of ${mcgDay(baclofen.hardMaxDose)}.`,
-        },
-      ]
-    : [];
+      : divide(massInVolume(bolus.volume, c) * MS_PER_DAY, bolus.durationMs, 'nearest');
+  const parts: SolutionPart[] = [{ drug: view.drug, concentration: view.concentration }, ...view.admixed];
+  return parts.flatMap((part, i) => {
+    const d = drugOf(part.drug);
+    const dose = perDay(part.concentration);
+    if (dose <= d.hardMaxDose) return [];
+    const finding: DraftFinding = {
+      code: 'bolus.bridgeAboveHardLimit',
+      severity: 'hard',
+      message: `The bridge bolus would give the old drug at ${Number.isFinite(dose) ? formatDose(dose as PicogramsPerDay, d) : `Infinity ${d.doseUnit}/day`}, above the drug library's hard limit of ${formatDose(d.hardMaxDose, d)}.`,
+    };
+    return i === 0
+      ? [finding]
+      : [
+          {
+            ...finding,
+            message: `${d.name}, admixed at ${formatConcentration(part.concentration, d)}: ${finding.message}`,
+          },
+        ];
+  });
 }
 
 /** The alarm threshold within the pump's range; lowering it below the default costs days of warning. */
@@ -257,7 +411,7 @@ function thresholdFindings({ view, draft }: GateInput): DraftFinding[] {
   const flow = doseToRate(dailyTotal(view.therapy), view.concentration);
   const lost =
     flow > 0
-      ? ` At ${mcgDay(dailyTotal(view.therapy))} that is ${days(divide((floor - threshold) * MS_PER_DAY, flow, 'floor'))} less warning before the reservoir is empty.`
+      ? ` At ${formatDose(dailyTotal(view.therapy), drugOf(view.drug))} that is ${days(divide((floor - threshold) * MS_PER_DAY, flow, 'floor'))} less warning before the reservoir is empty.`
       : '';
   return [
     {
@@ -376,16 +530,23 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
   // a record states what is in the reservoir: the strength that went in (a stop records nothing)
   if (injected !== null && recorded !== undefined) {
     const concentration = draft.update.program?.concentration ?? view.concentration;
+    const drug = drugOf(draft.update.program?.drug ?? view.drug);
     if (concentration !== injected.concentration)
       findings.push({
         code: 'refill.concentrationMismatch',
         severity: 'hard',
-        message: `${injected.concentration} mcg/mL went into the reservoir, but ${concentration} mcg/mL would be recorded. Record the concentration that was injected.`,
+        message: `${formatConcentration(injected.concentration, drug)} went into the reservoir, but ${formatConcentration(concentration, drug)} would be recorded. Record the concentration that was injected.`,
       });
   }
   // the dead space's old drug mixes with a new strength: the reservoir holds neither
   if (recorded !== undefined && injected !== null && injected.concentration !== view.concentration) {
     const left = leftAfterAspiration(view, refill.aspirated);
+    const heldDrug = drugOf(view.drug);
+    // a tenth of a mcg/mL, or a ten-thousandth of a mg/mL
+    const strength = (c: number) =>
+      heldDrug.doseUnit === 'mcg'
+        ? formatConcentration(c as McgPerMl, heldDrug)
+        : `${Math.round(c * 10) / 10_000} ${heldDrug.doseUnit}/mL`;
     const total = left + injected.volume;
     const mixed =
       total === 0
@@ -395,7 +556,7 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
       findings.push({
         code: 'refill.residualMixing',
         severity: 'confirm',
-        message: `${ml(left)} of ${view.concentration} mcg/mL left in the reservoir mixes with the ${injected.concentration} mcg/mL injected: the reservoir holds about ${Math.round(mixed * 10) / 10} mcg/mL, ${Math.round(Math.abs(mixed / injected.concentration - 1) * 1000) / 10} % ${mixed > injected.concentration ? 'stronger' : 'weaker'} than recorded, until it is next refilled. Confirm.`,
+        message: `${ml(left)} of ${strength(view.concentration)} left in the reservoir mixes with the ${strength(injected.concentration)} injected: the reservoir holds about ${strength(Math.round(mixed * 10) / 10)}, ${Math.round(Math.abs(mixed / injected.concentration - 1) * 1000) / 10} % ${mixed > injected.concentration ? 'stronger' : 'weaker'} than recorded, until it is next refilled. Confirm.`,
       });
   }
   const discrepancy = discrepancyOf(view, refill.aspirated);

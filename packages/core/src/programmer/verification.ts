@@ -1,5 +1,6 @@
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
+import { programOfView, sameProgram } from './programOfView.ts';
 
 /** What an interrogation after sending must show for the update to count as verified. */
 export interface Expectation {
@@ -19,8 +20,7 @@ export function verifyAgainst(view: PumpBeliefView, expected: Expectation): bool
   const { update } = expected;
   if (expected.mustRun && (view.suspended || view.state === 'endOfService' || view.state === 'error')) return false;
   if (update.program !== undefined) {
-    const held = { drug: 'baclofen', concentration: view.concentration, therapy: view.therapy };
-    if (JSON.stringify(held) !== JSON.stringify(update.program)) return false;
+    if (!sameProgram(programOfView(view), update.program)) return false;
   }
   if (update.calculatedReservoir !== undefined) {
     const v = view.calculatedReservoir;

@@ -1,4 +1,7 @@
-import { baclofen } from '../drug/baclofen.ts';
+import type { DrugId } from '../drug/drug.ts';
+import { drugOf, solutionStabilityDays } from '../drug/drugLibrary.ts';
+import { formatConcentration } from '../drug/formatDose.ts';
+import type { SolutionPart } from '../drug/solution.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
 import { implantedCatheterVolume } from '../pump/catheterVolume.ts';
 import { type DeviceProfile, getDeviceProfile } from '../pump/deviceProfile.ts';
@@ -11,15 +14,12 @@ import { MS_PER_DAY } from '../units/time.ts';
 import { planBridgeBolus, primingVolume } from './bolusPlanning.ts';
 import { type Draft, EMPTY_DRAFT } from './draft.ts';
 import { forecastReservoir, type ReservoirForecast } from './forecastReservoir.ts';
+import { programOfView, sameProgram } from './programOfView.ts';
 import { checkRefillDiscrepancy, type RefillDiscrepancy } from './refillDiscrepancy.ts';
 import { nextRefillAt } from './refillPlanning.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
 
-const programOf = (view: PumpBeliefView): PumpProgram => ({
-  drug: 'baclofen',
-  concentration: view.concentration,
-  therapy: view.therapy,
-});
+const programOf = programOfView;
 
 /** A dose change for simple continuous therapy. */
 export const doseChangeDraft = (view: PumpBeliefView, dose: PicogramsPerDay): Draft => ({
@@ -177,6 +177,12 @@ export interface RefillEntry {
   readonly aspirated: Nanolitres;
   readonly injected: Nanolitres;
   readonly concentration: McgPerMl;
+  /** The lead drug injected, when it is not the pump's drug (chosen from the drug library); the pump's drug when absent. */
+  readonly drug?: DrugId;
+  /** The other drugs of the solution injected, each at its own concentration; absent or empty: a single drug. */
+  readonly admixed?: readonly SolutionPart[];
+  /** The lead drug's daily dose from now on: required when the lead drug changes (the old dose is another drug's). */
+  readonly dose?: PicogramsPerDay;
   /** For a concentration change: bridge the dead volume, or not (acknowledged). */
   readonly bridgeDecision: 'bridge' | 'none' | null;
   /** For a concentration change: whether the reservoir was rinsed (emptied, filled, emptied) before the fill. */
@@ -230,8 +236,19 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
   const left = leftAfterAspiration(view, entry.aspirated);
   const since = Math.max(0, (entry.beliefAtNeedle ?? view.calculatedReservoir) - view.calculatedReservoir);
   const newVolume = Math.max(0, left + entry.injected - since) as Nanolitres;
-  const concentrationChanges = entry.concentration !== view.concentration;
-  const program: PumpProgram = { ...programOf(view), concentration: entry.concentration };
+  const drugId = entry.drug ?? view.drug;
+  const admixed = entry.admixed ?? (entry.drug === undefined ? view.admixed : []);
+  const held = programOf(view);
+  const sameDrug = drugId === view.drug;
+  const program: PumpProgram = {
+    drug: drugId,
+    concentration: entry.concentration,
+    ...(admixed.length > 0 ? { admixed } : {}),
+    therapy: entry.dose !== undefined ? { mode: 'simple', dose: entry.dose } : held.therapy,
+  };
+  // a new solution needs the bridge decision; a dose entered with it changes the program too
+  const concentrationChanges = !sameProgram(held, { ...program, therapy: held.therapy });
+  const programChanges = concentrationChanges || entry.dose !== undefined;
   let bolus: BolusRequest | null = null;
   if (concentrationChanges && entry.bridgeDecision === 'bridge') {
     const dose = view.therapy.mode === 'simple' ? view.therapy.dose : view.dose;
@@ -244,17 +261,25 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
     bolus = planned.value;
   }
   let mixing: ResidualMixing | null = null;
-  if (concentrationChanges && !entry.rinsed && left > 0 && newVolume > 0) {
-    const mixed = (left * view.concentration + entry.injected * entry.concentration) / newVolume;
+  const strengthChanges = !sameDrug || entry.concentration !== view.concentration;
+  if (strengthChanges && !entry.rinsed && left > 0 && newVolume > 0) {
+    const oldDrug = drugOf(view.drug);
+    const newDrug = drugOf(drugId);
+    // the same drug mixes to a strength between the two; another drug is diluted by the residual and mixed with it
+    const mixed = (left * (sameDrug ? view.concentration : 0) + entry.injected * entry.concentration) / newVolume;
+    const about = (c: number) =>
+      newDrug.doseUnit === 'mcg' ? `${Math.round(c * 10) / 10} mcg/mL` : `${Math.round(c / 100) / 10} mg/mL`;
     mixing = {
       residual: left as Nanolitres,
       mixedConcentration: mixed,
-      message: `${(left / 1_000_000).toFixed(2)} mL of ${view.concentration} mcg/mL stays in the reservoir and mixes with the new drug: the reservoir will hold about ${Math.round(mixed * 10) / 10} mcg/mL, not ${entry.concentration} mcg/mL. Rinse (empty, fill, empty) before the final fill, or confirm.`,
+      message: sameDrug
+        ? `${(left / 1_000_000).toFixed(2)} mL of ${formatConcentration(view.concentration, oldDrug)} stays in the reservoir and mixes with the new drug: the reservoir will hold about ${about(mixed)}, not ${formatConcentration(entry.concentration, newDrug)}. Rinse (empty, fill, empty) before the final fill, or confirm.`
+        : `${(left / 1_000_000).toFixed(2)} mL of ${oldDrug.shortName} ${formatConcentration(view.concentration, oldDrug)} stays in the reservoir and mixes with the new drug: the reservoir will hold ${oldDrug.shortName} as well, and about ${about(mixed)} of ${newDrug.shortName}, not ${formatConcentration(entry.concentration, newDrug)}. Rinse (empty, fill, empty) before the final fill, or confirm.`,
     };
   }
   const draft: Draft = {
     ...EMPTY_DRAFT,
-    update: { calculatedReservoir: newVolume, ...(concentrationChanges ? { program } : {}) },
+    update: { calculatedReservoir: newVolume, ...(programChanges ? { program } : {}) },
     bolus,
     bridgeDecision: concentrationChanges ? entry.bridgeDecision : null,
   };
@@ -275,7 +300,7 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
     nextRefillAt: nextRefillAt({
       lowReservoirAt: forecast.lowReservoirAt,
       lastRefillAt: view.now,
-      stabilityDays: baclofen.stabilityDays,
+      stabilityDays: solutionStabilityDays(program, program.admixed),
     }),
   });
 }
@@ -301,7 +326,7 @@ export function mriPreparation(view: PumpBeliefView): MriPreparation {
       advice: [
         `Scan at no more than ${profile.mri.maxFieldMilliTesla / 1000} T. Do not program the pump to stop before the scan: a stopped pump would hide a prolonged motor stall.`,
         'The motor stops in the field and should restart afterwards; recovery can take hours. Interrogate after the scan to confirm the motor turns again; the log may show recovery only at a second interrogation.',
-        'Watch a baclofen patient for withdrawal until recovery is confirmed.',
+        `Watch a ${drugOf(view.drug).shortName} patient for ${drugOf(view.drug).words.stallWatch} until recovery is confirmed.`,
       ],
       draft: null,
       emptyReservoir: false,

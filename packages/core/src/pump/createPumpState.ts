@@ -8,6 +8,7 @@ import { type Batch, EMPTY_FLUID, fluidAt, wholeBatch } from './fluid.ts';
 import type { PumpProgram } from './program.ts';
 import { EMPTY_LOG } from './pumpLog.ts';
 import type { PumpState, TipLocation } from './pumpState.ts';
+import type { OpioidHistory } from './pumpStatus.ts';
 import { settlePump } from './settlePump.ts';
 import { validateProgram } from './validateProgram.ts';
 
@@ -43,6 +44,8 @@ export interface PumpInput {
    * it back); absent when none was entered.
    */
   readonly patientId?: string;
+  /** The patient's opioid history as entered in the pump's patient information; `unknown` when absent. */
+  readonly patientOpioidHistory?: OpioidHistory;
 }
 
 /** The pump state at t = 0 for an input. Throws on an input the profile cannot run (misuse). */

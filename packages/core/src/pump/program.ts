@@ -1,3 +1,5 @@
+import type { DrugId } from '../drug/drug.ts';
+import type { SolutionPart } from '../drug/solution.ts';
 import type { McgPerMl, PicogramsPerDay } from '../units/quantity.ts';
 
 /** Minutes in a day: flex steps start at a whole minute of the day. */
@@ -19,10 +21,17 @@ export type Therapy =
 /** Therapy mode names. */
 export type TherapyMode = Therapy['mode'];
 
-/** The program stored in the pump: the drug as the clinician entered it, and the therapy. */
+/**
+ * The program stored in the pump: the drug as the clinician entered it, and the therapy. `drug` and
+ * `concentration` are the lead drug, whose dose the therapy gives and so sets the flow; `admixed`
+ * are the other drugs in the reservoir as the clinician entered them (absent: a single drug), each
+ * given at the same flow: its dose is the rate times its concentration.
+ */
 export interface PumpProgram {
-  readonly drug: 'baclofen';
+  readonly drug: DrugId;
   /** The concentration the clinician entered (the pump's belief about its reservoir). */
   readonly concentration: McgPerMl;
+  /** The other drugs of an admixture, each once and never the lead drug; absent for a single drug. */
+  readonly admixed?: readonly SolutionPart[];
   readonly therapy: Therapy;
 }

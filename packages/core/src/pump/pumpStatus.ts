@@ -1,3 +1,5 @@
+import type { DrugId } from '../drug/drug.ts';
+import type { SolutionPart } from '../drug/solution.ts';
 import type {
   BatteryUnits,
   McgPerMl,
@@ -18,6 +20,12 @@ import type { ActiveBolus, CatheterCondition, PumpState, Sinks } from './pumpSta
 import { reservoirContents } from './reservoir.ts';
 import { programmedDoseAt, programmedRateAt, timeOfDayAt } from './therapyRate.ts';
 
+/**
+ * Whether the patient already takes opioids, as the pump's stored patient information says: an
+ * opioid-naive patient starts intrathecal morphine low and is never given patient boluses.
+ */
+export type OpioidHistory = 'naive' | 'tolerant' | 'unknown';
+
 /** The pump's overall state, as the scenario format's `pump.state` reads it. */
 export type PumpStateName = 'running' | 'stopped' | 'stalled' | 'endOfService' | 'error';
 
@@ -31,6 +39,8 @@ export interface PumpBeliefView {
   readonly serial: string;
   /** The patient as entered in the pump at implant; null when none was. */
   readonly patientId: string | null;
+  /** The patient's opioid history as stored in the pump's patient information (`unknown` when none was entered). */
+  readonly opioidHistory: OpioidHistory;
   readonly now: Milliseconds;
   readonly state: PumpStateName;
   /**
@@ -40,7 +50,11 @@ export interface PumpBeliefView {
   readonly suspended: boolean;
   /** The therapy mode, or `bolus` while a bolus runs. */
   readonly mode: 'simple' | 'flex' | 'minimum' | 'stopped' | 'bolus';
+  /** The lead drug of the program, as the clinician entered it. */
+  readonly drug: DrugId;
   readonly concentration: McgPerMl;
+  /** The other drugs of an admixture as entered (empty for a single drug). */
+  readonly admixed: readonly SolutionPart[];
   readonly therapy: Therapy;
   readonly calculatedReservoir: Nanolitres;
   readonly lastRefill: { readonly at: Milliseconds; readonly volume: Nanolitres } | null;
@@ -81,13 +95,14 @@ export interface PumpTruthView {
 
 /**
  * The pump's belief, as an interrogation reads it and the contract's `pump.*` and `alarm.*`
- * observables. The patient's identification is fixed at implant and kept out of the pump's state
- * (which every event rebuilds), so the caller passes it.
+ * observables. The patient's identification and opioid history are fixed at implant and kept out of
+ * the pump's state (which every event rebuilds), so the caller passes them.
  */
 export function pumpBeliefView(
   pump: PumpState,
   lifecycle: PumpLifecycle,
   patientId: string | null = null,
+  opioidHistory: OpioidHistory = 'unknown',
 ): PumpBeliefView {
   const tod = timeOfDayAt(pump.now, pump.timeOfDayAtStart);
   const profile = getDeviceProfile(pump.profileId);
@@ -102,11 +117,14 @@ export function pumpBeliefView(
     modelName: profile.name,
     serial: pump.serial,
     patientId,
+    opioidHistory,
     now: pump.now,
     state,
     suspended: !pump.therapyActive,
     mode: pump.bolus !== null ? 'bolus' : pump.program.therapy.mode,
+    drug: pump.program.drug,
     concentration: pump.program.concentration,
+    admixed: pump.program.admixed ?? [],
     therapy: pump.program.therapy,
     calculatedReservoir: pump.belief.calculatedReservoir,
     lastRefill: pump.belief.lastRefill,

@@ -1,5 +1,6 @@
-import { baclofen } from '../drug/baclofen.ts';
 import { doseToRate } from '../drug/doseToRate.ts';
+import { drugOf, isDrugId, MAX_ADMIXED } from '../drug/drugLibrary.ts';
+import { concentrationInUnit, formatConcentration } from '../drug/formatDose.ts';
 import { ok, type Result, refuse } from '../refusal.ts';
 import { clockTime as clock } from '../units/clock.ts';
 import { nanolitresPerDayToMlPerDay } from '../units/conversions.ts';
@@ -20,7 +21,7 @@ function checkDose(
   if (rate < profile.minRate) {
     return refuse(
       'program.rateBelowMinimum',
-      `${where}: ${nanolitresPerDayToMlPerDay(rate)} mL/day is below the pump's minimum of ${nanolitresPerDayToMlPerDay(profile.minRate)} mL/day at ${program.concentration} mcg/mL.`,
+      `${where}: ${nanolitresPerDayToMlPerDay(rate)} mL/day is below the pump's minimum of ${nanolitresPerDayToMlPerDay(profile.minRate)} mL/day at ${formatConcentration(program.concentration, drugOf(program.drug))}.`,
     );
   }
   if (rate > profile.maxRate) {
@@ -33,19 +34,65 @@ function checkDose(
 }
 
 /**
- * Checks that a program is one the pump can run: a concentration the drug allows, and every rate
+ * An admixture's drugs: each from the library, none twice nor the lead drug again, at most
+ * {@link MAX_ADMIXED} of them, each at a concentration its own drug allows.
+ */
+function checkAdmixture(program: PumpProgram): Result<PumpProgram> {
+  const admixed = program.admixed ?? [];
+  if (admixed.length > MAX_ADMIXED) {
+    return refuse(
+      'program.tooManyAdmixed',
+      `An admixture holds at most ${MAX_ADMIXED} drugs besides the lead drug; ${admixed.length} were given.`,
+    );
+  }
+  const seen = new Set<string>([program.drug]);
+  for (const [i, part] of admixed.entries()) {
+    if (!isDrugId(part.drug)) {
+      return refuse(
+        'program.unknownDrug',
+        `Admixed drug ${i + 1} must be one of the drug library's; ${String(part.drug)} was given.`,
+      );
+    }
+    const drug = drugOf(part.drug);
+    if (seen.has(part.drug)) {
+      return refuse('program.drugTwice', `${drug.name} is in the admixture twice: enter each drug once.`);
+    }
+    seen.add(part.drug);
+    const c = part.concentration;
+    if (!Number.isSafeInteger(c) || c < drug.minConcentration || c > drug.maxConcentration) {
+      return refuse(
+        'program.concentrationOutOfRange',
+        `${drug.name} in the admixture must be a whole number from ${concentrationInUnit(drug.minConcentration, drug)} to ${formatConcentration(drug.maxConcentration, drug)}; ${formatConcentration(c, drug)} was given.`,
+      );
+    }
+  }
+  return ok(program);
+}
+
+/**
+ * Checks that a program is one the pump can run: a drug of the library at a concentration it
+ * allows, and an admixture's drugs each once (at most three) at concentrations their drugs allow, and every rate
  * within the profile's limits (minimum and stopped modes are the only ways below the minimum);
  * a flex schedule starts at 00:00, has ascending step times inside the day and at most the profile's
  * number of steps, so it covers 24 hours without gaps or overlaps.
  */
 export function validateProgram(program: PumpProgram, profile: DeviceProfile): Result<PumpProgram> {
-  const c = program.concentration;
-  if (!Number.isSafeInteger(c) || c < baclofen.minConcentration || c > baclofen.maxConcentration) {
+  if (!isDrugId(program.drug)) {
     return refuse(
-      'program.concentrationOutOfRange',
-      `The concentration must be a whole number from ${baclofen.minConcentration} to ${baclofen.maxConcentration} mcg/mL; ${c} mcg/mL was given.`,
+      'program.unknownDrug',
+      `The drug must be one of the drug library's; ${String(program.drug)} was given.`,
     );
   }
+  const drug = drugOf(program.drug);
+  const c = program.concentration;
+  if (!Number.isSafeInteger(c) || c < drug.minConcentration || c > drug.maxConcentration) {
+    return refuse(
+      'program.concentrationOutOfRange',
+      `The concentration must be a whole number from ${concentrationInUnit(drug.minConcentration, drug)} to ${formatConcentration(drug.maxConcentration, drug)}; ${formatConcentration(c, drug)} was given.`,
+    );
+  }
+  const admixture = checkAdmixture(program);
+  if (!admixture.ok) return admixture;
   const { therapy } = program;
   if (therapy.mode === 'simple') {
     const checked = checkDose(therapy.dose, program, profile, 'Simple continuous');

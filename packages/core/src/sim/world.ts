@@ -228,7 +228,13 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     return { refusal, withdrawn };
   };
 
-  const answer = () => pumpBeliefView(simulation.pumpState(), simulation.lifecycle(), input.pump.patientId ?? null);
+  const answer = () =>
+    pumpBeliefView(
+      simulation.pumpState(),
+      simulation.lifecycle(),
+      input.pump.patientId ?? null,
+      input.pump.patientOpioidHistory ?? 'unknown',
+    );
   /**
    * Carries one exchange over the link, taking its latency: whether the message reached the pump,
    * and what else befell it. A fault a scenario injected (`link.drop`, `link.disturb`) decides the
