@@ -18,7 +18,7 @@ export {
   waitArb,
 } from './arbitraries.ts';
 export { isUnsensed, type PumpCommand, sensedPart } from './pumpCommand.ts';
-export { buildPumpInput, flexProgram, fourStepFlexInput, simpleProgram } from './pumpInputBuilder.ts';
+export { buildPumpInput, drugProgram, flexProgram, fourStepFlexInput, simpleProgram } from './pumpInputBuilder.ts';
 export {
   accountedFor,
   believedPart,

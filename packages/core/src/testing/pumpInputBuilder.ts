@@ -1,3 +1,6 @@
+import type { DrugId } from '../drug/drug.ts';
+import { drugOf } from '../drug/drugLibrary.ts';
+import { concentrationFromUnit, doseFromUnit } from '../drug/formatDose.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import type { PumpProgram } from '../pump/program.ts';
 import type { McgPerMl, Milliseconds, Nanolitres, PicogramsPerDay } from '../units/quantity.ts';
@@ -8,6 +11,28 @@ export const simpleProgram = (doseMcgPerDay: number, concentrationMcgPerMl = 500
   concentration: concentrationMcgPerMl as McgPerMl,
   therapy: { mode: 'simple', dose: (doseMcgPerDay * 1_000_000) as PicogramsPerDay },
 });
+
+/**
+ * A simple-continuous program of any drug of the library, every figure in the drug's own unit
+ * (mg/day and mg/mL for morphine), with drugs admixed as `[drug, concentration in its unit]` pairs.
+ * @example drugProgram('morphine', 2, 10) is 2 mg/day of morphine at 10 mg/mL
+ */
+export function drugProgram(
+  drug: DrugId,
+  dose: number,
+  concentration: number,
+  admixed: readonly (readonly [DrugId, number])[] = [],
+): PumpProgram {
+  const strength = (id: DrugId, c: number) => (concentrationFromUnit(c, drugOf(id)) ?? Number.NaN) as McgPerMl;
+  return {
+    drug,
+    concentration: strength(drug, concentration),
+    ...(admixed.length > 0
+      ? { admixed: admixed.map(([id, c]) => ({ drug: id, concentration: strength(id, c) })) }
+      : {}),
+    therapy: { mode: 'simple', dose: doseFromUnit(dose, drugOf(drug)) },
+  };
+}
 
 /** A flex program from `[startHHMM, doseMcgPerDay]` pairs. */
 export const flexProgram = (
