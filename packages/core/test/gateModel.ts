@@ -4,34 +4,97 @@ import {
   type ClinicianEvent,
   createWorld,
   type Draft,
+  type DrugId,
   EMPTY_DRAFT,
   type FlexStep,
   type LinkFault,
   type Milliseconds,
   type Nanolitres,
+  type OpioidHistory,
   type PumpProgram,
   planRefill,
+  programOfView,
   type Workflow,
   type World,
   type WorldInput,
   type WorldSnapshot,
 } from '../src/index.ts';
-import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { buildPumpInput, drugProgram } from '../src/testing/index.ts';
 import { act, advance, carryActs, disturbNext, dropNext } from './worldActs.ts';
 
 // The one therapy gate judged from outside, by the words of docs/safety.md and the drug figures of
 // the domain research, written here once and sharing no code with the gate (REQ-GATE-01..03).
 
-/** Baclofen's limits as the domain research gives them (mcg/day, mcg, mcg/mL, mL). */
+/** Each drug's limits as the domain research gives them, every dose and mass in mcg (mg x 1000), concentrations in mcg/mL. */
+interface DrugLimits {
+  hardDose: number;
+  softDose: number;
+  /** Largest rise per 24 h as a share (spinal origin), or null when the drug steps by an absolute dose. */
+  titration: number | null;
+  /** Largest rise in one step, mcg/day, or null. */
+  stepMcg: number | null;
+  /** Highest start from none, mcg/day, or null. */
+  startMcg: number | null;
+  /** Largest cut as a share, or null when any cut is allowed. */
+  decrease: number | null;
+  bolusHard: number;
+  bolusSoft: number;
+  minConcentration: number;
+  maxConcentration: number;
+  /** Above this concentration a confirmation, or null. */
+  softConcentration: number | null;
+  /** Opioid ranges' upper ends, mcg/day: naive and tolerant; null for a drug that is not an opioid. */
+  opioid: { naive: number; tolerant: number } | null;
+}
+const DRUG_LIMITS: Record<DrugId, DrugLimits> = {
+  // pain-drugs.md §8 and domain-research.md §6
+  baclofen: {
+    hardDose: 2000,
+    softDose: 1000,
+    titration: 0.3,
+    stepMcg: null,
+    startMcg: null,
+    decrease: 0.2,
+    bolusHard: 300,
+    bolusSoft: 100,
+    minConcentration: 1,
+    maxConcentration: 2000,
+    softConcentration: null,
+    opioid: null,
+  },
+  // 30 mg/day refused, caution above 20; +30 %; naive to 1 mg/day, tolerant to 10; 10 and 25 mg/mL, caution above 20
+  morphine: {
+    hardDose: 30_000,
+    softDose: 20_000,
+    titration: 0.3,
+    stepMcg: null,
+    startMcg: null,
+    decrease: 0.2,
+    bolusHard: 2000,
+    bolusSoft: 1000,
+    minConcentration: 100,
+    maxConcentration: 25_000,
+    softConcentration: 20_000,
+    opioid: { naive: 1000, tolerant: 10_000 },
+  },
+  // start and step 2.4 mcg/day, 21.6 refused, 19.2 confirmed, any cut
+  ziconotide: {
+    hardDose: 21.6,
+    softDose: 19.2,
+    titration: null,
+    stepMcg: 2.4,
+    startMcg: 2.4,
+    decrease: null,
+    bolusHard: 5,
+    bolusSoft: 2.4,
+    minConcentration: 1,
+    maxConcentration: 100,
+    softConcentration: null,
+    opioid: null,
+  },
+};
+/** The pump and the programmer's limits that are the same for every drug (mL). */
 const LIMITS = {
-  hardDose: 2000,
-  softDose: 1000,
-  titrationSpinal: 0.3,
-  decrease: 0.2,
-  bolusHard: 300,
-  bolusSoft: 100,
-  minConcentration: 1,
-  maxConcentration: 2000,
   thresholdMinMl: 0.5,
   thresholdMaxMl: 10,
   defaultThresholdMl: 2,
@@ -39,6 +102,56 @@ const LIMITS = {
   /** A refill discrepancy over 1 mL on a 20 mL pump is flagged (REQ-DISC-01). */
   discrepancyMl: 1,
 } as const;
+
+/** The world the oracle is judging: its pump's first program and the patient's opioid history. */
+export interface DrugSetup {
+  readonly name: string;
+  readonly program: PumpProgram;
+  readonly opioidHistory: OpioidHistory;
+  /** What one mcg/day of the baclofen-sized doses the commands draw is in this world's lead drug, mcg/day. */
+  readonly doseFactor: number;
+  /** The lead drug's concentrations standing for 500, 2000 and 50 mcg/mL of baclofen. */
+  readonly concentrations: Readonly<Record<500 | 2000 | 50, number>>;
+  /** The admixed drug's concentrations the commands draw among (empty for a single drug). */
+  readonly admixedConcentrations: readonly number[];
+}
+
+/** Baclofen alone, as the gate was first judged. */
+export const BACLOFEN_SETUP: DrugSetup = {
+  name: 'baclofen',
+  program: drugProgram('baclofen', 250, 500),
+  opioidHistory: 'unknown',
+  doseFactor: 1,
+  concentrations: { 500: 500, 2000: 2000, 50: 50 },
+  admixedConcentrations: [],
+};
+/** The pain drugs and an admixture: morphine for a tolerant patient, ziconotide, baclofen with morphine for a naive one. */
+export const PAIN_SETUPS: readonly DrugSetup[] = [
+  {
+    name: 'morphine (tolerant)',
+    program: drugProgram('morphine', 2, 10),
+    opioidHistory: 'tolerant',
+    doseFactor: 10,
+    concentrations: { 500: 10_000, 2000: 25_000, 50: 1000 },
+    admixedConcentrations: [],
+  },
+  {
+    name: 'ziconotide',
+    program: drugProgram('ziconotide', 4.8, 25),
+    opioidHistory: 'unknown',
+    doseFactor: 0.01,
+    concentrations: { 500: 25, 2000: 100, 50: 50 },
+    admixedConcentrations: [],
+  },
+  {
+    name: 'baclofen with morphine (naive)',
+    program: drugProgram('baclofen', 250, 500, [['morphine', 1]]),
+    opioidHistory: 'naive',
+    doseFactor: 1,
+    concentrations: { 500: 500, 2000: 2000, 50: 50 },
+    admixedConcentrations: [1000, 1000, 10_000, 25_000],
+  },
+];
 
 const dosesMcg = (program: PumpProgram): { total: number; steps: { minute: number; mcg: number }[] } => {
   const t = program.therapy;
@@ -48,31 +161,51 @@ const dosesMcg = (program: PumpProgram): { total: number; steps: { minute: numbe
   const total = steps.reduce((sum, s, i) => sum + s.mcg * ((steps[i + 1]?.minute ?? 1440) - s.minute), 0) / 1440;
   return { total, steps };
 };
-const doseAt = (program: PumpProgram, minute: number): number | null => {
-  const { steps } = dosesMcg(program);
-  if (steps.length === 0) return null;
-  return [...steps].reverse().find((s) => s.minute <= minute)?.mcg ?? null;
-};
 const dosing = (p: PumpProgram | undefined) =>
   p !== undefined && (p.therapy.mode === 'simple' || p.therapy.mode === 'flex');
+
+/** Each drug of a program with its daily total and step doses, mcg/day: the lead's as entered, an admixed one's the flow times its concentration. */
+const drugDoses = (program: PumpProgram) => {
+  const lead = dosesMcg(program);
+  // the flow the pump runs (nearest nL/day), times the admixed drug's mcg/mL, is its pg/day
+  const flowOf = (mcg: number) => Math.round((mcg * 1e6) / program.concentration);
+  return [
+    { drug: program.drug, concentration: program.concentration, lead: true, ...lead },
+    ...(program.admixed ?? []).map((part) => {
+      const steps = lead.steps.map((s) => ({ minute: s.minute, mcg: (flowOf(s.mcg) * part.concentration) / 1e6 }));
+      const total = steps.reduce((sum, st, i) => sum + st.mcg * ((steps[i + 1]?.minute ?? 1440) - st.minute), 0) / 1440;
+      return { drug: part.drug, concentration: part.concentration, lead: false, total, steps };
+    }),
+  ];
+};
+const sameSolution = (a: PumpProgram, b: PumpProgram) =>
+  a.drug === b.drug &&
+  a.concentration === b.concentration &&
+  JSON.stringify(a.admixed ?? []) === JSON.stringify(b.admixed ?? []);
 
 /** What the requirement refuses outright in a draft: any of these sent is a failure of the gate. */
 export function hardViolations(old: PumpProgram, draft: Draft): string[] {
   const out: string[] = [];
   const program = draft.update.program;
   if (program !== undefined) {
-    const { total, steps } = dosesMcg(program);
-    if (total > LIMITS.hardDose) out.push(`daily total ${total} mcg/day`);
-    for (const s of steps) if (s.mcg > LIMITS.hardDose) out.push(`step at ${s.minute} min ${s.mcg} mcg/day`);
-    const c = program.concentration;
-    if (!Number.isInteger(c) || c < LIMITS.minConcentration || c > LIMITS.maxConcentration)
-      out.push(`concentration ${c}`);
-    if (c !== old.concentration && dosing(program) && draft.bridgeDecision === null) out.push('no bridge decision');
+    for (const d of drugDoses(program)) {
+      const limits = DRUG_LIMITS[d.drug];
+      if (d.total > limits.hardDose) out.push(`${d.drug} daily total ${d.total} mcg/day`);
+      for (const s of d.steps)
+        if (s.mcg > limits.hardDose) out.push(`${d.drug} step at ${s.minute} min ${s.mcg} mcg/day`);
+      const c = d.concentration;
+      if (!Number.isInteger(c) || c < limits.minConcentration || c > limits.maxConcentration)
+        out.push(`${d.drug} concentration ${c}`);
+    }
+    if (!sameSolution(program, old) && dosing(program) && draft.bridgeDecision === null) out.push('no bridge decision');
   }
   const bolus = draft.bolus;
   if (bolus?.kind === 'single') {
-    const mcg = (bolus.volume / 1e6) * (program?.concentration ?? old.concentration);
-    if (mcg > LIMITS.bolusHard) out.push(`bolus ${mcg} mcg`);
+    const source = program ?? old;
+    for (const part of [{ drug: source.drug, concentration: source.concentration }, ...(source.admixed ?? [])]) {
+      const mcg = (bolus.volume / 1e6) * part.concentration;
+      if (mcg > DRUG_LIMITS[part.drug].bolusHard) out.push(`${part.drug} bolus ${mcg} mcg`);
+    }
   }
   const t = draft.update.lowReservoirThreshold;
   if (t !== undefined && (t < LIMITS.thresholdMinMl * 1e6 || t > LIMITS.thresholdMaxMl * 1e6))
@@ -82,37 +215,63 @@ export function hardViolations(old: PumpProgram, draft: Draft): string[] {
   return out;
 }
 
-/** How many distinct confirmations the requirement asks of a draft, and whether it must be typed again. */
-export function answersRequired(old: PumpProgram, draft: Draft): { confirms: number; reenter: boolean } {
+/**
+ * How many distinct confirmations the requirement asks of a draft at least, and whether it must be
+ * typed again: for each drug of the program, its own limits on its own dose (an admixed drug's
+ * findings are answered apart from the lead drug's); an opioid above the range of the patient's
+ * opioid history as the pump records it.
+ */
+export function answersRequired(
+  old: PumpProgram,
+  draft: Draft,
+  opioidHistory: OpioidHistory = 'unknown',
+): { confirms: number; reenter: boolean } {
   let confirms = 0;
   let reenter = false;
   const program = draft.update.program;
   if (program !== undefined) {
-    const before = dosesMcg(old).total;
-    const { total, steps } = dosesMcg(program);
     if (dosing(old) && !dosing(program)) confirms += 1; // a stop: withdrawal
     if (!dosing(old) && dosing(program)) confirms += 1; // a restart: tolerance has fallen
-    if (total > LIMITS.softDose || steps.some((s) => s.mcg > LIMITS.softDose)) confirms += 1;
-    if (before > 0 && total > before * (1 + LIMITS.titrationSpinal)) confirms += 1;
-    if (before > 0 && total > 0 && total < before * (1 - LIMITS.decrease)) confirms += 1;
-    if (before > 0 && total > 0 && (total >= before * 10 || total * 10 <= before)) reenter = true;
-    // at every step boundary of either schedule, the dose then against the dose given then now
-    const minutes = new Set([...steps.map((s) => s.minute), ...dosesMcg(old).steps.map((s) => s.minute)]);
-    for (const minute of minutes) {
-      const was = doseAt(old, minute);
-      const will = doseAt(program, minute);
-      if (was !== null && will !== null && was > 0 && (will >= was * 10 || (will > 0 && will * 10 <= was)))
-        reenter = true;
+    const before = drugDoses(old);
+    for (const d of drugDoses(program)) {
+      const limits = DRUG_LIMITS[d.drug];
+      const was = before.find((b) => b.drug === d.drug);
+      const beforeTotal = was?.total ?? 0;
+      const { total, steps } = d;
+      if (total > limits.softDose || steps.some((s) => s.mcg > limits.softDose)) confirms += 1;
+      if (limits.titration !== null && beforeTotal > 0 && total > beforeTotal * (1 + limits.titration)) confirms += 1;
+      if (limits.stepMcg !== null && beforeTotal > 0 && total - beforeTotal > limits.stepMcg + 1e-9) confirms += 1;
+      // a start is a drug the pump did not hold (a restart after a stop is judged against the dose before it)
+      if (limits.startMcg !== null && was === undefined && total > limits.startMcg + 1e-9) confirms += 1;
+      if (limits.decrease !== null && beforeTotal > 0 && total > 0 && total < beforeTotal * (1 - limits.decrease))
+        confirms += 1;
+      if (beforeTotal > 0 && total > 0 && (total >= beforeTotal * 10 || total * 10 <= beforeTotal)) reenter = true;
+      if (limits.softConcentration !== null && d.concentration > limits.softConcentration) confirms += 1;
+      if (limits.opioid !== null && total > beforeTotal && (was === undefined || dosing(old))) {
+        const top = opioidHistory === 'tolerant' ? limits.opioid.tolerant : limits.opioid.naive;
+        if (total > top) confirms += 1;
+      }
+      // at every step boundary of either schedule, the dose then against the dose given then now
+      if (was !== undefined) {
+        const minutes = new Set([...steps.map((s) => s.minute), ...was.steps.map((s) => s.minute)]);
+        const at = (list: { minute: number; mcg: number }[], minute: number) =>
+          [...list].reverse().find((s) => s.minute <= minute)?.mcg ?? null;
+        for (const minute of minutes) {
+          const then = at(was.steps, minute);
+          const now = at(steps, minute);
+          if (then !== null && now !== null && then > 0 && (now >= then * 10 || (now > 0 && now * 10 <= then)))
+            reenter = true;
+        }
+      }
     }
-    if (program.concentration !== old.concentration && dosing(program) && draft.bridgeDecision === 'none')
-      confirms += 1;
+    if (!sameSolution(program, old) && dosing(program) && draft.bridgeDecision === 'none') confirms += 1;
   }
   const bolus = draft.bolus;
-  if (
-    bolus?.kind === 'single' &&
-    (bolus.volume / 1e6) * (program?.concentration ?? old.concentration) > LIMITS.bolusSoft
-  )
-    confirms += 1;
+  if (bolus?.kind === 'single') {
+    const source = program ?? old;
+    for (const part of [{ drug: source.drug, concentration: source.concentration }, ...(source.admixed ?? [])])
+      if ((bolus.volume / 1e6) * part.concentration > DRUG_LIMITS[part.drug].bolusSoft) confirms += 1;
+  }
   if (bolus?.kind === 'priming') confirms += 1;
   const t = draft.update.lowReservoirThreshold;
   if (t !== undefined && t < LIMITS.defaultThresholdMl * 1e6) confirms += 1;
@@ -169,13 +328,13 @@ class Act implements fc.Command<GateModel, Real> {
     const ctx = before.session.context;
     if (this.event.type === 'review.confirm' && before.session.state === 'finish' && ctx.view !== null) {
       const draft = ctx.draft;
-      const old: PumpProgram = { drug: 'baclofen', concentration: ctx.view.concentration, therapy: ctx.view.therapy };
+      const old: PumpProgram = programOfView(ctx.view);
       const result = act(real.w, this.event);
       if (result.ok) {
         // REQ-GATE-02: what is sent is the draft the finish screen showed, never past a hard limit,
         // with every confirmation and re-entry the requirement asks for
         expect(hardViolations(old, draft)).toEqual([]);
-        const needed = answersRequired(old, draft);
+        const needed = answersRequired(old, draft, ctx.view.opioidHistory);
         expect(model.confirmed.size).toBeGreaterThanOrEqual(needed.confirms);
         if (needed.reenter) expect(model.reentered, `${JSON.stringify(old)} -> ${JSON.stringify(draft)}`).toBe(true);
         if (draft.update.program !== undefined) model.programs.add(programKey(draft.update.program));
@@ -331,138 +490,171 @@ const send = (pass: boolean) => [
   new Act({ type: 'review.confirm' }),
 ];
 
-const mcgDay = (mcg: number) => Math.round(mcg * 1e6) as never;
-const flexArb: fc.Arbitrary<Draft> = fc
-  .array(
-    fc.record({
-      minute: fc.integer({ min: 1, max: 23 }).map((h) => h * 60),
-      mcg: fc.oneof(fc.integer({ min: 20, max: 600 }), fc.constantFrom(5000, 2500, 1200, 25, 2)),
-    }),
-    { minLength: 0, maxLength: 3 },
-  )
-  .chain((rest) =>
-    fc.integer({ min: 20, max: 600 }).map((first) => {
-      const minutes = [...new Set(rest.map((r) => r.minute))].sort((a, b) => a - b);
-      const steps: FlexStep[] = [
-        { startMinute: 0, dose: mcgDay(first) },
-        ...minutes.map((m) => ({ startMinute: m, dose: mcgDay(rest.find((r) => r.minute === m)?.mcg ?? 100) })),
-      ];
-      return { ...EMPTY_DRAFT, update: { program: { ...simpleProgram(250), therapy: { mode: 'flex', steps } } } };
-    }),
-  );
-const simpleArb: fc.Arbitrary<Draft> = fc
-  .record({
-    mcg: fc.oneof(fc.integer({ min: 10, max: 400 }), fc.constantFrom(25, 330, 2500, 3000, 1500)),
-    concentration: fc.constantFrom(500, 500, 2000),
-    bridge: fc.constantFrom(null, 'bridge' as const, 'none' as const),
-  })
-  .map(({ mcg, concentration, bridge }) => ({
-    ...EMPTY_DRAFT,
-    update: { program: simpleProgram(mcg, concentration) },
-    bridgeDecision: bridge,
-  }));
-const otherArb: fc.Arbitrary<Draft> = fc.oneof(
-  fc.constant({
-    ...EMPTY_DRAFT,
-    update: { program: { ...simpleProgram(250), therapy: { mode: 'stopped' } } },
-  } as Draft),
-  fc.integer({ min: 100_000, max: 12_000_000 }).map((t) => ({
-    ...EMPTY_DRAFT,
-    update: { lowReservoirThreshold: t as Nanolitres },
-  })),
-  fc.integer({ min: 10_000, max: 1_000_000 }).map((v) => ({
-    ...EMPTY_DRAFT,
-    bolus: { kind: 'single' as const, volume: v as Nanolitres, durationMs: 3_600_000 },
-  })),
-  fc.constant({
-    ...EMPTY_DRAFT,
-    bolus: { kind: 'priming' as const, volume: 304_000 as Nanolitres, durationMs: 1_094_400 },
-  } as Draft),
-  // a hostile record outside a refill, and one inside it
-  fc
-    .integer({ min: 0, max: 21_000_000 })
-    .map((v) => ({ ...EMPTY_DRAFT, update: { calculatedReservoir: v as Nanolitres } })),
-);
-
-/** The clinician as an adversary, the link failing, time passing and the page reloading, as commands. */
-export const gateCommands = [
-  fc
-    .tuple(fc.oneof(flexArb, simpleArb), fc.boolean())
-    .map(
-      ([d, pass]) =>
-        new Steps(
-          [new Prepare(d.update.program?.therapy.mode === 'flex' ? 'flexSchedule' : 'doseChange', d), ...send(pass)],
-          'change',
-        ),
-    ),
-  fc.tuple(otherArb, fc.boolean()).map(([d, pass]) => new Steps([new Prepare('bolus', d), ...send(pass)], 'other')),
-  fc
-    .record({
-      again: fc.boolean(),
-      passShort: fc.boolean(),
-      volume: fc.integer({ min: 0, max: 20_000_000 }),
-      concentration: fc.constantFrom(500, 500, 2000),
-      bridge: fc.constantFrom(null, 'bridge' as const, 'none' as const),
-      pass: fc.boolean(),
-    })
-    .map(
-      (r) =>
-        new Steps(
-          [
-            new Act({ type: 'session.connect' }),
-            new Act({ type: 'workflow.start', workflow: 'refill' }),
-            new Act({ type: 'refill.aspirate' }),
-            ...(r.again ? [new Act({ type: 'refill.aspirate' })] : []),
-            ...(r.passShort ? [new PassFindings()] : []),
-            new Act({
-              type: 'refill.inject',
-              volume: r.volume as Nanolitres,
-              concentration: r.concentration as never,
-            }),
-            new RecordRefill(r.bridge),
-            ...send(r.pass),
-          ],
-          'refill',
-        ),
-    ),
-  flexArb.map((d) => new Prepare('flexSchedule', d)),
-  simpleArb.map((d) => new Prepare('doseChange', d)),
-  otherArb.map((d) => new Prepare('bolus', d)),
-  otherArb.map((d) => new Prepare('refill', d)),
-  fc.constant(new Act({ type: 'workflow.start', workflow: 'refill' })),
-  fc.constant(new Act({ type: 'refill.aspirate' })),
-  fc
-    .tuple(fc.integer({ min: 0, max: 20_000_000 }), fc.constantFrom(500, 500, 2000, 50))
-    .map(([v, c]) => new Act({ type: 'refill.inject', volume: v as Nanolitres, concentration: c as never })),
-  fc.constantFrom(null, 'bridge' as const, 'none' as const).map((b) => new RecordRefill(b)),
-  fc.constant(new Act({ type: 'session.connect' })),
-  fc.constant(new Act({ type: 'session.disconnect' })),
-  fc.constant(new PassFindings()),
-  fc.constant(new PassFindings()),
-  fc.constant(new Act({ type: 'review.open' })),
-  fc.constant(new Act({ type: 'review.open' })),
-  fc.constant(new Act({ type: 'review.back' })),
-  fc.constant(new Act({ type: 'review.confirm' })),
-  fc.constant(new Act({ type: 'review.confirm' })),
-  fc.constant(new Act({ type: 'workflow.cancel' })),
-  fc.constant(new Act({ type: 'session.verify' })),
-  fc.constant(new Act({ type: 'session.retry' })),
-  fc.constant(new Act({ type: 'therapy.restart' })),
-  fc.constant(new Reload()),
-  fc
-    .tuple(
-      fc.integer({ min: 1, max: 2 }),
-      fc.integer({ min: 0, max: 3 }),
-      fc.constantFrom<LinkFault>('message', 'acknowledgement', 'duplicate', 'late', 'reorder'),
+/**
+ * The clinician as an adversary, the link failing, time passing and the page reloading, as commands,
+ * in a world of one drug setup: doses are drawn baclofen-sized and scaled to the lead drug, and
+ * concentrations drawn among the setup's.
+ */
+export function gateCommandsFor(setup: DrugSetup) {
+  const mcgDay = (mcg: number) => Math.round(mcg * setup.doseFactor * 1e6) as never;
+  const strength = (c: 500 | 2000 | 50) => setup.concentrations[c] as never;
+  const admixedArb = fc.constantFrom(...(setup.admixedConcentrations.length > 0 ? setup.admixedConcentrations : [0]));
+  /** A program of the setup's drugs: the lead at a drawn concentration, the admixed drug (if any) at another. */
+  const programOf = (therapy: PumpProgram['therapy'], c: 500 | 2000 | 50 = 500, admixedC = 0): PumpProgram => ({
+    ...setup.program,
+    concentration: strength(c),
+    ...(setup.program.admixed === undefined
+      ? {}
+      : { admixed: setup.program.admixed.map((p) => ({ ...p, concentration: admixedC as never })) }),
+    therapy,
+  });
+  const flexArb: fc.Arbitrary<Draft> = fc
+    .array(
+      fc.record({
+        minute: fc.integer({ min: 1, max: 23 }).map((h) => h * 60),
+        mcg: fc.oneof(fc.integer({ min: 20, max: 600 }), fc.constantFrom(5000, 2500, 1200, 25, 2)),
+      }),
+      { minLength: 0, maxLength: 3 },
     )
-    .map(([n, after, part]) => new Link(n, after, part)),
-  fc.integer({ min: 1, max: 6 * 3_600_000 }).map((ms) => new Wait(ms)),
-];
+    .chain((rest) =>
+      fc.tuple(fc.integer({ min: 20, max: 600 }), admixedArb).map(([first, admixedC]) => {
+        const minutes = [...new Set(rest.map((r) => r.minute))].sort((a, b) => a - b);
+        const steps: FlexStep[] = [
+          { startMinute: 0, dose: mcgDay(first) },
+          ...minutes.map((m) => ({ startMinute: m, dose: mcgDay(rest.find((r) => r.minute === m)?.mcg ?? 100) })),
+        ];
+        return { ...EMPTY_DRAFT, update: { program: programOf({ mode: 'flex', steps }, 500, admixedC) } };
+      }),
+    );
+  const simpleArb: fc.Arbitrary<Draft> = fc
+    .record({
+      mcg: fc.oneof(fc.integer({ min: 10, max: 400 }), fc.constantFrom(25, 330, 2500, 3000, 1500)),
+      concentration: fc.constantFrom(500 as const, 500 as const, 2000 as const),
+      admixedC: admixedArb,
+      bridge: fc.constantFrom(null, 'bridge' as const, 'none' as const),
+    })
+    .map(({ mcg, concentration, admixedC, bridge }) => ({
+      ...EMPTY_DRAFT,
+      update: { program: programOf({ mode: 'simple', dose: mcgDay(mcg) }, concentration, admixedC) },
+      bridgeDecision: bridge,
+    }));
+  const otherArb: fc.Arbitrary<Draft> = fc.oneof(
+    fc.constant({
+      ...EMPTY_DRAFT,
+      update: { program: { ...setup.program, therapy: { mode: 'stopped' } } },
+    } as Draft),
+    fc.integer({ min: 100_000, max: 12_000_000 }).map((t) => ({
+      ...EMPTY_DRAFT,
+      update: { lowReservoirThreshold: t as Nanolitres },
+    })),
+    fc.integer({ min: 10_000, max: 1_000_000 }).map((v) => ({
+      ...EMPTY_DRAFT,
+      bolus: { kind: 'single' as const, volume: v as Nanolitres, durationMs: 3_600_000 },
+    })),
+    fc.constant({
+      ...EMPTY_DRAFT,
+      bolus: { kind: 'priming' as const, volume: 304_000 as Nanolitres, durationMs: 1_094_400 },
+    } as Draft),
+    // a hostile record outside a refill, and one inside it
+    fc
+      .integer({ min: 0, max: 21_000_000 })
+      .map((v) => ({ ...EMPTY_DRAFT, update: { calculatedReservoir: v as Nanolitres } })),
+  );
 
-/** A fresh world (a 20 mL pump at 500 mcg/mL, 250 mcg/day, 20 mL) and the oracle's model for one run. */
-export function setupGate(seed: number, reservoirMl: number): { model: GateModel; real: Real } {
+  return [
+    fc
+      .tuple(fc.oneof(flexArb, simpleArb), fc.boolean())
+      .map(
+        ([d, pass]) =>
+          new Steps(
+            [new Prepare(d.update.program?.therapy.mode === 'flex' ? 'flexSchedule' : 'doseChange', d), ...send(pass)],
+            'change',
+          ),
+      ),
+    fc.tuple(otherArb, fc.boolean()).map(([d, pass]) => new Steps([new Prepare('bolus', d), ...send(pass)], 'other')),
+    fc
+      .record({
+        again: fc.boolean(),
+        passShort: fc.boolean(),
+        volume: fc.integer({ min: 0, max: 20_000_000 }),
+        concentration: fc.constantFrom(strength(500), strength(500), strength(2000)),
+        bridge: fc.constantFrom(null, 'bridge' as const, 'none' as const),
+        pass: fc.boolean(),
+      })
+      .map(
+        (r) =>
+          new Steps(
+            [
+              new Act({ type: 'session.connect' }),
+              new Act({ type: 'workflow.start', workflow: 'refill' }),
+              new Act({ type: 'refill.aspirate' }),
+              ...(r.again ? [new Act({ type: 'refill.aspirate' })] : []),
+              ...(r.passShort ? [new PassFindings()] : []),
+              new Act({
+                type: 'refill.inject',
+                volume: r.volume as Nanolitres,
+                concentration: r.concentration as never,
+              }),
+              new RecordRefill(r.bridge),
+              ...send(r.pass),
+            ],
+            'refill',
+          ),
+      ),
+    flexArb.map((d) => new Prepare('flexSchedule', d)),
+    simpleArb.map((d) => new Prepare('doseChange', d)),
+    otherArb.map((d) => new Prepare('bolus', d)),
+    otherArb.map((d) => new Prepare('refill', d)),
+    fc.constant(new Act({ type: 'workflow.start', workflow: 'refill' })),
+    fc.constant(new Act({ type: 'refill.aspirate' })),
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 20_000_000 }),
+        fc.constantFrom(strength(500), strength(500), strength(2000), strength(50)),
+      )
+      .map(([v, c]) => new Act({ type: 'refill.inject', volume: v as Nanolitres, concentration: c as never })),
+    fc.constantFrom(null, 'bridge' as const, 'none' as const).map((b) => new RecordRefill(b)),
+    fc.constant(new Act({ type: 'session.connect' })),
+    fc.constant(new Act({ type: 'session.disconnect' })),
+    fc.constant(new PassFindings()),
+    fc.constant(new PassFindings()),
+    fc.constant(new Act({ type: 'review.open' })),
+    fc.constant(new Act({ type: 'review.open' })),
+    fc.constant(new Act({ type: 'review.back' })),
+    fc.constant(new Act({ type: 'review.confirm' })),
+    fc.constant(new Act({ type: 'review.confirm' })),
+    fc.constant(new Act({ type: 'workflow.cancel' })),
+    fc.constant(new Act({ type: 'session.verify' })),
+    fc.constant(new Act({ type: 'session.retry' })),
+    fc.constant(new Act({ type: 'therapy.restart' })),
+    fc.constant(new Reload()),
+    fc
+      .tuple(
+        fc.integer({ min: 1, max: 2 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom<LinkFault>('message', 'acknowledgement', 'duplicate', 'late', 'reorder'),
+      )
+      .map(([n, after, part]) => new Link(n, after, part)),
+    fc.integer({ min: 1, max: 6 * 3_600_000 }).map((ms) => new Wait(ms)),
+  ];
+}
+
+/** The commands in a world of baclofen alone, as the gate was first judged. */
+export const gateCommands = gateCommandsFor(BACLOFEN_SETUP);
+
+/** A fresh world (by default a 20 mL pump at 500 mcg/mL, 250 mcg/day, 20 mL) and the oracle's model for one run. */
+export function setupGate(
+  seed: number,
+  reservoirMl: number,
+  setup: DrugSetup = BACLOFEN_SETUP,
+): { model: GateModel; real: Real } {
   const input: WorldInput = {
-    pump: buildPumpInput({ seed, reservoirVolume: Math.round(reservoirMl * 1e6) as Nanolitres }),
+    pump: buildPumpInput({
+      seed,
+      reservoirVolume: Math.round(reservoirMl * 1e6) as Nanolitres,
+      program: setup.program,
+      patientOpioidHistory: setup.opioidHistory,
+    }),
     origin: 'spinal',
   };
   const w = createWorld(input);
