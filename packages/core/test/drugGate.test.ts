@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appendLog,
   createPumpState,
+  createWorld,
   type Draft,
   EMPTY_DRAFT,
   EMPTY_LOG,
@@ -224,5 +225,37 @@ describe('validateProgram on admixtures', () => {
     expect(refusal(drugProgram('morphine', 2, 30))?.message).toBe(
       'The concentration must be a whole number from 0.1 to 25 mg/mL; 30 mg/mL was given.',
     );
+  });
+});
+
+describe("the pump's stored opioid history", () => {
+  it('is read by interrogation into what the programmer knows of the pump, and judged at once', () => {
+    const w = createWorld({
+      pump: buildPumpInput({ program: drugProgram('morphine', 0.5, 10), patientOpioidHistory: 'naive' }),
+      origin: 'spinal',
+    });
+    w.apply({ type: 'programmer.act', event: { type: 'session.connect' } });
+    w.apply({ type: 'programmer.act', event: { type: 'workflow.start', workflow: 'doseChange' } });
+    w.apply({
+      type: 'programmer.act',
+      event: { type: 'draft.change', draft: { ...EMPTY_DRAFT, ...change(drugProgram('morphine', 0.6, 10)) } },
+    });
+    expect(w.state().session.context.view?.opioidHistory).toBe('naive');
+    expect(w.state().session.context.findings).toEqual([]);
+    w.apply({
+      type: 'programmer.act',
+      event: { type: 'draft.change', draft: { ...EMPTY_DRAFT, ...change(drugProgram('morphine', 1.2, 10)) } },
+    });
+    expect(w.state().session.context.findings.map((f) => f.code)).toEqual([
+      'dose.titrationStep',
+      'dose.opioidNaiveAboveRange',
+    ]);
+    // without a record the pump says nothing of it: unknown
+    const plain = createWorld({
+      pump: buildPumpInput({ program: drugProgram('morphine', 0.5, 10) }),
+      origin: 'spinal',
+    });
+    plain.apply({ type: 'programmer.act', event: { type: 'session.connect' } });
+    expect(plain.state().session.context.view?.opioidHistory).toBe('unknown');
   });
 });

@@ -17,9 +17,13 @@ export const therapySchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('stopped') }),
 ]);
 
-/** A pump program as plain data (concentration in mcg/mL). */
+/** A drug of the library by its id. */
+export const drugIdSchema = z.enum(['baclofen', 'morphine', 'ziconotide']);
+
+/** A pump program as plain data (concentrations in mcg/mL): the lead drug, at most three admixed, the therapy. */
 export const programSchema = z.strictObject({
-  drug: z.literal('baclofen'),
+  drug: drugIdSchema,
   concentration: wholeSchema,
+  admixed: z.array(z.strictObject({ drug: drugIdSchema, concentration: wholeSchema })).max(3).optional(),
   therapy: therapySchema,
 });

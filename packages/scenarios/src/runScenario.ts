@@ -107,6 +107,7 @@ export function scenarioPumpInput(s: ScenarioFile, seed: number): PumpInput {
       : { reservoirDeadSpace: mlToNanolitres(s.pump.reservoirDeadSpaceMl) }),
     ...(s.pump.catheter.tip === undefined ? {} : { tip: s.pump.catheter.tip }),
     ...(s.pump.patientId === undefined ? {} : { patientId: s.pump.patientId }),
+    ...(s.pump.patientOpioidHistory === undefined ? {} : { patientOpioidHistory: s.pump.patientOpioidHistory }),
   };
 }
 

@@ -69,6 +69,7 @@ const pumpInput = z.strictObject({
   reservoirDeadSpace: int.optional(),
   tip: tip.optional(),
   patientId: text(60).optional(),
+  patientOpioidHistory: z.enum(['naive', 'tolerant', 'unknown']).optional(),
 });
 
 const linkConditions = z.strictObject({

@@ -302,6 +302,8 @@ export const scenarioSchema = z
       accuracy: z.enum(['exact', 'nominal']).optional(),
       /** Extension: the patient's name or identifier as entered in the pump at implant (read at interrogation). */
       patientId: z.string().trim().min(1).max(60).optional(),
+      /** Extension: the patient's opioid history as entered in the pump's patient information (read at interrogation). */
+      patientOpioidHistory: z.enum(['naive', 'tolerant', 'unknown']).optional(),
       reservoirDeadSpaceMl: ml.optional(),
       pumpTubingVolumeMl: ml.optional(),
       reservoir: z.strictObject({ volumeMl: ml, drug: z.literal('baclofen'), concentrationMcgPerMl: mcgPerMl }),

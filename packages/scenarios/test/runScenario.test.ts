@@ -216,6 +216,7 @@ describe('runScenario', () => {
           pumpTubingVolumeMl: 0.2,
           reservoirDeadSpaceMl: 1.5,
           catheter: { implantedLengthCm: 40, tip: 'epidural', primedWith: 'empty' },
+          patientOpioidHistory: 'naive',
         },
       }),
       5,
@@ -229,6 +230,7 @@ describe('runScenario', () => {
       reservoirDeadSpace: 1_500_000,
       tip: 'epidural',
       primedWith: 'empty',
+      patientOpioidHistory: 'naive',
     });
     expect(scenarioPatient(scenario({}), 1)).toBeNull();
     const plain = scenarioPatient(scenario({ patient: { origin: 'cerebral' } }), 1);

@@ -308,6 +308,7 @@ export function replayScenario(source: ReplaySource, recorded: readonly Recorded
     ...(pump.reservoirDeadSpace === undefined ? [] : [`  reservoirDeadSpaceMl: ${ml(pump.reservoirDeadSpace)}`]),
     ...(pump.pumpTubingVolume === undefined ? [] : [`  pumpTubingVolumeMl: ${ml(pump.pumpTubingVolume)}`]),
     ...(pump.patientId === undefined ? [] : [`  patientId: ${JSON.stringify(pump.patientId)}`]),
+    ...(pump.patientOpioidHistory === undefined ? [] : [`  patientOpioidHistory: ${pump.patientOpioidHistory}`]),
     `  reservoir: ${flow({ volumeMl: ml(pump.reservoirVolume), drug: 'baclofen', concentrationMcgPerMl: pump.program.concentration })}`,
     ...(pump.lowReservoirThreshold === undefined ? [] : [`  lowReservoirAlarmMl: ${ml(pump.lowReservoirThreshold)}`]),
     `  catheter: ${flow({
