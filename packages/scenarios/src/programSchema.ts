@@ -24,6 +24,9 @@ export const drugIdSchema = z.enum(['baclofen', 'morphine', 'ziconotide']);
 export const programSchema = z.strictObject({
   drug: drugIdSchema,
   concentration: wholeSchema,
-  admixed: z.array(z.strictObject({ drug: drugIdSchema, concentration: wholeSchema })).max(3).optional(),
+  admixed: z
+    .array(z.strictObject({ drug: drugIdSchema, concentration: wholeSchema }))
+    .max(3)
+    .optional(),
   therapy: therapySchema,
 });

@@ -17,7 +17,7 @@ import {
 import * as z from 'zod';
 import { parseScenario } from './parseScenario.ts';
 import { describeFound, formatProblem, type Problem } from './problem.ts';
-import { programSchema } from './programSchema.ts';
+import { drugIdSchema, programSchema } from './programSchema.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import type { TrainingRecord } from './training/trainingSession.ts';
 import { zodProblems } from './zodProblems.ts';
@@ -237,6 +237,11 @@ const programmerScreenSchema = z.strictObject({
   workflow: text(40).nullable(),
   pump: z
     .strictObject({
+      drug: drugIdSchema.optional(),
+      admixed: z
+        .array(z.strictObject({ drug: drugIdSchema, concentration: z.number() }))
+        .max(3)
+        .optional(),
       concentration: z.number(),
       therapy: z.looseObject({ mode: z.enum(['simple', 'flex', 'minimum', 'stopped']) }),
       dose: z.number(),

@@ -1,6 +1,6 @@
 import { ALARM_NAMES, getDeviceProfile, type InstructorView } from '@itps/core';
 import { alarmLabels } from '../format/labels.ts';
-import { formatMcgPerDay, formatMl, formatMlPerDay } from '../format/units.ts';
+import { formatDailyDose, formatMl, formatMlPerDay, formatSolution } from '../format/units.ts';
 import { useInstructorView } from '../simulation/WorldProvider.tsx';
 
 /** What the pump believes: all that telemetry could ever show (instructor's console). */
@@ -21,9 +21,9 @@ export function BeliefFigures({ view: { belief: view } }: { readonly view: Instr
         <dt>Mode</dt>
         <dd data-testid="pump-mode">{view.mode}</dd>
         <dt>Concentration</dt>
-        <dd>{view.concentration} mcg/mL</dd>
+        <dd>{formatSolution([{ drug: view.drug, concentration: view.concentration }, ...view.admixed])}</dd>
         <dt>Daily dose</dt>
-        <dd data-testid="pump-dose">{formatMcgPerDay(view.dose)}</dd>
+        <dd data-testid="pump-dose">{formatDailyDose(view.dose, view.drug)}</dd>
         <dt>Programmed flow</dt>
         <dd>{formatMlPerDay(view.rate)}</dd>
         <dt>Calculated reservoir</dt>

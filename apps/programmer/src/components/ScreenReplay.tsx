@@ -1,10 +1,10 @@
-import type { DiffRow, Milliseconds, Therapy } from '@itps/core';
+import type { DiffRow, DrugId, McgPerMl, Milliseconds, Therapy } from '@itps/core';
 import type { ProgrammerScreen } from '@itps/scenarios';
 import { useId, useState } from 'react';
 import { doseNowWords } from '../format/forecast.ts';
 import { alarmLabels, SESSION_STATE_WORDS } from '../format/labels.ts';
-import { formatDiffRow, formatTherapy } from '../format/therapy.ts';
-import { formatMcgPerDay, formatMl } from '../format/units.ts';
+import { type DiffDrugs, diffDrugs, formatDiffRow, formatTherapy } from '../format/therapy.ts';
+import { formatDailyDose, formatMl, formatSolution } from '../format/units.ts';
 import { useWhen } from '../simulation/useWhen.ts';
 
 // the status line's words, with the status screen named, as a replay shows screens, not states
@@ -20,17 +20,21 @@ const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** A saved row formatted as the review showed it; a row a file mangled is said to be unreadable, not thrown. */
-function rowWords(row: DiffRow, when: (at: Milliseconds) => string): { label: string; old: string; new: string } {
+function rowWords(
+  row: DiffRow,
+  when: (at: Milliseconds) => string,
+  drugs: DiffDrugs,
+): { label: string; old: string; new: string } {
   try {
-    return formatDiffRow(row, when);
+    return formatDiffRow(row, when, drugs);
   } catch {
     return { label: String((row as { field?: unknown }).field ?? 'setting'), old: '(unreadable)', new: '(unreadable)' };
   }
 }
 
-const therapyWords = (t: Therapy): string => {
+const therapyWords = (t: Therapy, drug: DrugId): string => {
   try {
-    return formatTherapy(t);
+    return formatTherapy(t, drug);
   } catch {
     return '(unreadable)';
   }
@@ -93,11 +97,20 @@ export function ScreenReplay({ screens }: { readonly screens: readonly Programme
         {pump !== null && (
           <dl className="figures">
             <dt>Drug</dt>
-            <dd>baclofen {pump.concentration} mcg/mL</dd>
+            <dd>
+              {formatSolution([
+                { drug: pump.drug ?? 'baclofen', concentration: pump.concentration as McgPerMl },
+                ...(pump.admixed ?? []).map((p) => ({ ...p, concentration: p.concentration as McgPerMl })),
+              ])}
+            </dd>
             <dt>Therapy</dt>
-            <dd>{therapyWords(pump.therapy)}</dd>
+            <dd>{therapyWords(pump.therapy, pump.drug ?? 'baclofen')}</dd>
             <dt>Dose now</dt>
-            <dd>{pump.doseNow === undefined ? formatMcgPerDay(pump.dose as never) : doseNowWords(pump.doseNow)}</dd>
+            <dd>
+              {pump.doseNow === undefined
+                ? formatDailyDose(pump.dose as never, pump.drug ?? 'baclofen')
+                : doseNowWords(pump.doseNow, pump.drug ?? 'baclofen')}
+            </dd>
             <dt>Pump state</dt>
             <dd>{pump.suspended ? 'STOPPED (therapy suspended)' : pump.state}</dd>
             <dt>Reservoir (calculated)</dt>
@@ -122,7 +135,7 @@ export function ScreenReplay({ screens }: { readonly screens: readonly Programme
             <caption>The review as shown</caption>
             <tbody>
               {screen.diff.map((row) => {
-                const w = rowWords(row, when);
+                const w = rowWords(row, when, diffDrugs(screen.diff ?? [], pump?.drug ?? 'baclofen'));
                 return (
                   <tr key={w.label}>
                     <th scope="row">{w.label}</th>

@@ -1,5 +1,13 @@
-import type { DoseNow, DoseNowReason, ForecastDate, Milliseconds } from '@itps/core';
-import { formatMcgPerDay } from './units.ts';
+import {
+  type DoseNow,
+  type DoseNowReason,
+  type DrugId,
+  doseUnitLabel,
+  drugOf,
+  type ForecastDate,
+  type Milliseconds,
+} from '@itps/core';
+import { formatDailyDose } from './units.ts';
 
 /** Why the pump delivers what it delivers, in a clinician's words. */
 export const DOSE_NOW_WORDS: Readonly<Record<DoseNowReason, string>> = {
@@ -16,10 +24,14 @@ export const DOSE_NOW_WORDS: Readonly<Record<DoseNowReason, string>> = {
   running: 'as programmed',
 };
 
-/** The dose now as the status screen writes it: "250.0 mcg/day", "0 mcg/day: stopped, reservoir empty". */
-export function doseNowWords(d: DoseNow): string {
-  if (d.halted) return `0 mcg/day: ${DOSE_NOW_WORDS[d.reason]}`;
-  return d.reason === 'running' ? formatMcgPerDay(d.dose) : `${formatMcgPerDay(d.dose)} (${DOSE_NOW_WORDS[d.reason]})`;
+/**
+ * The dose now as the status screen writes it, in the drug's own unit: "250.0 mcg/day",
+ * "0 mcg/day: stopped, reservoir empty", "2.000 mg/day" for morphine.
+ */
+export function doseNowWords(d: DoseNow, drug: DrugId = 'baclofen'): string {
+  if (d.halted) return `0 ${doseUnitLabel(drugOf(drug))}: ${DOSE_NOW_WORDS[d.reason]}`;
+  const dose = formatDailyDose(d.dose, drug);
+  return d.reason === 'running' ? dose : `${dose} (${DOSE_NOW_WORDS[d.reason]})`;
 }
 
 /** How one kind of date is said when it has come and when it is to come. */

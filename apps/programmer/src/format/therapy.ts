@@ -1,23 +1,27 @@
 import {
   clockTime as clock,
   type DiffRow,
+  type DrugId,
+  dailyTotal,
+  drugOf,
+  drugTherapies,
   MINUTES_PER_DAY,
   type Milliseconds,
-  picogramsToMcg,
+  type PumpProgram,
   type Therapy,
 } from '@itps/core';
-import { formatMcgPerDay, formatMl } from './units.ts';
+import { formatAmountOf, formatDailyDose, formatMl, formatSolution, formatStrength } from './units.ts';
 
-/** A therapy in words: "Simple continuous, 250.0 mcg/day" or the flex steps. */
-export function formatTherapy(therapy: Therapy): string {
+/** A therapy in words, doses in the drug's own unit: "Simple continuous, 250.0 mcg/day" or the flex steps. */
+export function formatTherapy(therapy: Therapy, drug: DrugId = 'baclofen'): string {
   switch (therapy.mode) {
     case 'simple':
-      return `Simple continuous, ${formatMcgPerDay(therapy.dose)}`;
+      return `Simple continuous, ${formatDailyDose(therapy.dose, drug)}`;
     case 'flex':
       return `Flex: ${therapy.steps
         .map(
           (s, i) =>
-            `${clock(s.startMinute)}-${clock(therapy.steps[i + 1]?.startMinute ?? MINUTES_PER_DAY)} ${formatMcgPerDay(s.dose)}`,
+            `${clock(s.startMinute)}-${clock(therapy.steps[i + 1]?.startMinute ?? MINUTES_PER_DAY)} ${formatDailyDose(s.dose, drug)}`,
         )
         .join('; ')}`;
     case 'minimum':
@@ -27,19 +31,48 @@ export function formatTherapy(therapy: Therapy): string {
   }
 }
 
+/** The lead drug of the pump before and of the program after: the drugs a review's doses are in. */
+export interface DiffDrugs {
+  readonly old: DrugId;
+  readonly new: DrugId;
+}
+const BACLOFEN_ONLY: DiffDrugs = { old: 'baclofen', new: 'baclofen' };
+
+/** The lead drugs of a review: the pump's, and the draft program's (the pump's when it changes none). */
+export function diffDrugs(diff: readonly DiffRow[], pumpDrug: DrugId = 'baclofen'): DiffDrugs {
+  const solution = diff.find((r) => r.field === 'solution');
+  return { old: pumpDrug, new: solution?.field === 'solution' ? (solution.new[0]?.drug ?? pumpDrug) : pumpDrug };
+}
+
 /** A finish-screen row as label, old and new, in human units; dates written by `clock`. */
 export function formatDiffRow(
   row: DiffRow,
   clock: (at: Milliseconds) => string,
+  drugs: DiffDrugs = BACLOFEN_ONLY,
 ): { label: string; old: string; new: string } {
   const when = (at: Milliseconds | null) => (at === null ? 'none' : clock(at));
+  const { old: oldDrug, new: newDrug } = drugs;
   switch (row.field) {
+    case 'solution':
+      return { label: 'Drugs in the reservoir', old: formatSolution(row.old), new: formatSolution(row.new) };
     case 'therapy':
-      return { label: 'Therapy', old: formatTherapy(row.old), new: formatTherapy(row.new) };
+      return { label: 'Therapy', old: formatTherapy(row.old, oldDrug), new: formatTherapy(row.new, newDrug) };
     case 'dailyTotal':
-      return { label: '24-hour total', old: formatMcgPerDay(row.old), new: formatMcgPerDay(row.new) };
+      return {
+        label: oldDrug === newDrug ? '24-hour total' : '24-hour total (lead drug)',
+        old: formatDailyDose(row.old, oldDrug),
+        new: formatDailyDose(row.new, newDrug),
+      };
     case 'concentration':
-      return { label: 'Concentration', old: `${row.old} mcg/mL`, new: `${row.new} mcg/mL` };
+      return {
+        label: 'Concentration',
+        old: formatStrength(row.old, oldDrug),
+        new: formatStrength(row.new, newDrug),
+      };
+    case 'drugDose': {
+      const dose = (d: typeof row.old) => (d === null ? 'none' : formatDailyDose(d, row.drug));
+      return { label: `24-hour ${drugOf(row.drug).shortName} (admixed)`, old: dose(row.old), new: dose(row.new) };
+    }
     case 'reservoir':
       return { label: 'Reservoir volume', old: formatMl(row.old), new: formatMl(row.new) };
     case 'lowReservoirThreshold':
@@ -61,9 +94,21 @@ export function formatDiffRow(
       return {
         label: `${row.new.kind} bolus`,
         old: '-',
-        new: `${picogramsToMcg(row.dose).toFixed(1)} mcg (${formatMl(row.new.volume)}) over ${Math.round(row.new.durationMs / 60_000)} min`,
+        new: `${formatAmountOf(row.dose, newDrug)} (${formatMl(row.new.volume)}) over ${Math.round(row.new.durationMs / 60_000)} min`,
+      };
+    case 'admixedBolus':
+      return {
+        label: `Bolus: ${drugOf(row.drug).shortName} (admixed)`,
+        old: '-',
+        new: formatAmountOf(row.new, row.drug),
       };
     case 'alarmTest':
       return { label: 'Alarm test', old: '-', new: 'both tones' };
   }
 }
+
+/** Each drug's 24-hour dose under a program, lead drug first: "morphine 2.000 mg/day", "baclofen 80.0 mcg/day". */
+export const drugDoseLines = (program: PumpProgram): string[] =>
+  drugTherapies(program).map(
+    (d) => `${drugOf(d.drug).shortName} ${formatDailyDose(dailyTotal(d.therapy), d.drug)}${d.lead ? '' : ' (admixed)'}`,
+  );

@@ -1,12 +1,21 @@
 import {
+  amountInUnit,
+  type DrugId,
+  doseInUnit,
+  doseUnitLabel,
+  drugOf,
   type Fluid,
+  formatConcentration as formatStrengthOf,
+  type McgPerMl,
   type Nanolitres,
   type NanolitresPerDay,
   nanolitresPerDayToMlPerDay,
   nanolitresToMl,
+  type Picograms,
   type PicogramsPerDay,
   picogramsPerDayToMcgPerDay,
   picogramsToMcg,
+  type SolutionPart,
 } from '@itps/core';
 
 // one formatter per number of digits: toLocaleString builds a new one on every call, which at a
@@ -34,3 +43,22 @@ export const formatMcg = (fluid: Fluid): string => `${fixed(picogramsToMcg(fluid
 /** A mixture's concentration for display: "500.0 mcg/mL", or a dash when empty. */
 export const formatConcentration = (fluid: Fluid): string =>
   fluid.volume === 0 ? '–' : `${fixed(fluid.mass / fluid.volume, 1)} mcg/mL`;
+
+/** Decimals a dose is shown with in the drug's unit: a tenth of a mcg, a thousandth of a mg. */
+const digitsOf = (drug: DrugId) => (drugOf(drug).doseUnit === 'mcg' ? 1 : 3);
+
+/** A daily dose in the drug's own unit: "250.0 mcg/day" for baclofen, "2.500 mg/day" for morphine. */
+export const formatDailyDose = (dose: PicogramsPerDay, drug: DrugId): string =>
+  `${fixed(doseInUnit(dose, drugOf(drug)), digitsOf(drug))} ${doseUnitLabel(drugOf(drug))}`;
+
+/** A drug mass (a bolus) in the drug's own unit: "50.0 mcg", "0.500 mg". */
+export const formatAmountOf = (mass: Picograms, drug: DrugId): string =>
+  `${fixed(amountInUnit(mass, drugOf(drug)), digitsOf(drug))} ${drugOf(drug).doseUnit}`;
+
+/** A concentration in the drug's own unit: "500 mcg/mL", "25 mg/mL". */
+export const formatStrength = (concentration: McgPerMl, drug: DrugId): string =>
+  formatStrengthOf(concentration, drugOf(drug));
+
+/** A solution as the label reads it: "baclofen 500 mcg/mL", "morphine 25 mg/mL + baclofen 1000 mcg/mL". */
+export const formatSolution = (parts: readonly SolutionPart[]): string =>
+  parts.map((p) => `${drugOf(p.drug).shortName} ${formatStrength(p.concentration, p.drug)}`).join(' + ');

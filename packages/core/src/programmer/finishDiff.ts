@@ -1,5 +1,8 @@
+import type { DrugId } from '../drug/drug.ts';
+import type { SolutionPart } from '../drug/solution.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
+import { drugTherapies } from '../pump/drugTherapies.ts';
 import type { Therapy } from '../pump/program.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { massInVolume } from '../units/conversions.ts';
@@ -13,6 +16,19 @@ export type DiffRow =
   | { readonly field: 'dailyTotal'; readonly old: PicogramsPerDay; readonly new: PicogramsPerDay }
   | { readonly field: 'concentration'; readonly old: McgPerMl; readonly new: McgPerMl }
   | {
+      /** The solution in the reservoir, lead drug first, when its drugs change. */
+      readonly field: 'solution';
+      readonly old: readonly SolutionPart[];
+      readonly new: readonly SolutionPart[];
+    }
+  | {
+      /** The 24-hour dose of a drug admixed before or after (null where the solution holds none of it). */
+      readonly field: 'drugDose';
+      readonly drug: DrugId;
+      readonly old: PicogramsPerDay | null;
+      readonly new: PicogramsPerDay | null;
+    }
+  | {
       readonly field: 'reservoir' | 'lowReservoirThreshold' | 'catheterVolume';
       readonly old: Nanolitres;
       readonly new: Nanolitres;
@@ -22,21 +38,62 @@ export type DiffRow =
       readonly old: Milliseconds | null;
       readonly new: Milliseconds | null;
     }
-  | { readonly field: 'bolus'; readonly old: null; readonly new: BolusRequest; readonly dose: Picograms }
+  | {
+      readonly field: 'bolus';
+      readonly old: null;
+      readonly new: BolusRequest;
+      /** The lead drug's mass in the bolus. */
+      readonly dose: Picograms;
+    }
+  | {
+      /** The mass of a drug admixed in a bolus's solution. */
+      readonly field: 'admixedBolus';
+      readonly drug: DrugId;
+      readonly old: null;
+      readonly new: Picograms;
+    }
   | { readonly field: 'alarmTest'; readonly old: null; readonly new: true };
 
 /**
  * The finish screen's rows: every setting the draft changes, old beside new, in base units (the
- * app formats them). Nothing is sent before these have been shown and confirmed.
+ * app formats them, each dose in its drug's unit: the lead drug's is the pump's before and the
+ * draft's after; a change of drugs has its own row, and each admixed drug its dose's row). Nothing is sent before these have been shown and confirmed.
  */
 export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
   const rows: DiffRow[] = [];
   const { update } = draft;
   if (update.program !== undefined) {
-    rows.push({ field: 'therapy', old: view.therapy, new: update.program.therapy });
-    rows.push({ field: 'dailyTotal', old: dailyTotal(view.therapy), new: dailyTotal(update.program.therapy) });
-    if (update.program.concentration !== view.concentration) {
-      rows.push({ field: 'concentration', old: view.concentration, new: update.program.concentration });
+    const program = update.program;
+    const oldParts: SolutionPart[] = [{ drug: view.drug, concentration: view.concentration }, ...view.admixed];
+    const newParts: SolutionPart[] = [
+      { drug: program.drug, concentration: program.concentration },
+      ...(program.admixed ?? []),
+    ];
+    const names = (parts: readonly SolutionPart[]) => parts.map((p) => p.drug).join(',');
+    if (names(oldParts) !== names(newParts)) rows.push({ field: 'solution', old: oldParts, new: newParts });
+    rows.push({ field: 'therapy', old: view.therapy, new: program.therapy });
+    rows.push({ field: 'dailyTotal', old: dailyTotal(view.therapy), new: dailyTotal(program.therapy) });
+    if (program.concentration !== view.concentration || program.drug !== view.drug) {
+      rows.push({ field: 'concentration', old: view.concentration, new: program.concentration });
+    }
+    // every other drug's dose: the flow times its concentration, before and after
+    const before = drugTherapies({
+      drug: view.drug,
+      concentration: view.concentration,
+      admixed: view.admixed,
+      therapy: view.therapy,
+    });
+    const after = drugTherapies(program);
+    const others = [...new Set([...before, ...after].filter((d) => !d.lead).map((d) => d.drug))];
+    for (const drug of others) {
+      const was = before.find((d) => d.drug === drug);
+      const will = after.find((d) => d.drug === drug);
+      rows.push({
+        field: 'drugDose',
+        drug,
+        old: was === undefined ? null : dailyTotal(was.therapy),
+        new: will === undefined ? null : dailyTotal(will.therapy),
+      });
     }
   }
   if (update.calculatedReservoir !== undefined) {
@@ -78,7 +135,10 @@ export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
   }
   if (draft.bolus !== null) {
     const concentration = update.program?.concentration ?? view.concentration;
-    rows.push({ field: 'bolus', old: null, new: draft.bolus, dose: massInVolume(draft.bolus.volume, concentration) });
+    const volume = draft.bolus.volume;
+    rows.push({ field: 'bolus', old: null, new: draft.bolus, dose: massInVolume(volume, concentration) });
+    for (const part of update.program === undefined ? view.admixed : (update.program.admixed ?? []))
+      rows.push({ field: 'admixedBolus', drug: part.drug, old: null, new: massInVolume(volume, part.concentration) });
   }
   if (draft.alarmTest) rows.push({ field: 'alarmTest', old: null, new: true });
   return rows;

@@ -539,7 +539,19 @@ function refillFindings({ view, draft, workflow, refill }: GateInput): DraftFind
       });
   }
   // the dead space's old drug mixes with a new strength: the reservoir holds neither
-  if (recorded !== undefined && injected !== null && injected.concentration !== view.concentration) {
+  const newDrug = draft.update.program?.drug ?? view.drug;
+  if (recorded !== undefined && injected !== null && newDrug !== view.drug) {
+    // another drug: what aspiration left of the old one stays, and dilutes the new one
+    const left = leftAfterAspiration(view, refill.aspirated);
+    const total = left + injected.volume;
+    const [oldDrug, drug] = [drugOf(view.drug), drugOf(newDrug)];
+    if (left > 0 && total > 0 && left * 100 >= total)
+      findings.push({
+        code: 'refill.residualMixing',
+        severity: 'confirm',
+        message: `${ml(left)} of ${oldDrug.shortName} ${formatConcentration(view.concentration, oldDrug)} left in the reservoir mixes with the ${drug.shortName} ${formatConcentration(injected.concentration, drug)} injected: the reservoir holds ${oldDrug.shortName} too, and ${drug.shortName} ${Math.round((left / total) * 1000) / 10} % weaker than recorded, until it is next refilled. Rinse the reservoir when the drug changes. Confirm.`,
+      });
+  } else if (recorded !== undefined && injected !== null && injected.concentration !== view.concentration) {
     const left = leftAfterAspiration(view, refill.aspirated);
     const heldDrug = drugOf(view.drug);
     // a tenth of a mcg/mL, or a ten-thousandth of a mg/mL

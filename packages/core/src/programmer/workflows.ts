@@ -205,6 +205,8 @@ export interface RefillPlan {
   readonly discrepancy: RefillDiscrepancy;
   /** For an unrinsed concentration change: what the residual does to the new strength; null otherwise. */
   readonly mixing: ResidualMixing | null;
+  /** Whether the solution changes (a drug, an admixture or a strength): the bridge decision is then required. */
+  readonly solutionChanges: boolean;
   /** The reservoir volume to record: what is known to be left after aspiration plus what was injected. */
   readonly newVolume: Nanolitres;
   readonly draft: Draft;
@@ -294,6 +296,7 @@ export function planRefill(view: PumpBeliefView, entry: RefillEntry): Result<Ref
   return ok({
     discrepancy,
     mixing,
+    solutionChanges: concentrationChanges,
     newVolume,
     draft,
     forecast,

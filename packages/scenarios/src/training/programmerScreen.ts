@@ -1,4 +1,4 @@
-import type { DiffRow, DoseNow, ProgrammerView, Therapy } from '@itps/core';
+import type { DiffRow, DoseNow, DrugId, ProgrammerView, SolutionPart, Therapy } from '@itps/core';
 
 /**
  * What the trainee's programmer showed at one instant, kept for the debrief's replay: the session
@@ -10,6 +10,9 @@ export interface ProgrammerScreen {
   readonly session: string;
   readonly workflow: string | null;
   readonly pump: {
+    /** The lead drug, and the drugs admixed; absent in records saved before drugs were kept (baclofen). */
+    readonly drug?: DrugId;
+    readonly admixed?: readonly SolutionPart[];
     readonly concentration: number;
     readonly therapy: Therapy;
     /** pg/day of the running program (for flex, of the current step). */
@@ -43,6 +46,8 @@ export function programmerScreen(view: ProgrammerView): ProgrammerScreen {
       p === null
         ? null
         : {
+            drug: p.drug,
+            ...(p.admixed.length > 0 ? { admixed: [...p.admixed] } : {}),
             concentration: p.concentration,
             therapy: p.therapy,
             dose: p.dose,

@@ -1,8 +1,11 @@
 import {
   bolusRate,
   bridgeBolusDraft,
+  concentrationFromUnit,
+  concentrationInUnit,
+  concentrationUnitLabel,
+  drugOf,
   getDeviceProfile,
-  type McgPerMl,
   type Milliseconds,
   msToHours,
   type Nanolitres,
@@ -12,7 +15,7 @@ import {
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
-import { formatMl } from '../../format/units.ts';
+import { formatMl, formatStrength } from '../../format/units.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { WorkflowButtons } from './WorkflowButtons.tsx';
@@ -27,24 +30,34 @@ const hours = (ms: number) => `${Math.round(msToHours(ms as Milliseconds) * 10) 
 export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
   const act = useProgrammerAct();
   const profile = getDeviceProfile(view.profileId);
+  const drug = drugOf(view.drug);
   const [old, setOld] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const dead = (profile.pumpTubingVolume + view.catheterVolumeEntered) as Nanolitres;
   const check = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = parseDecimal('Previous concentration', old, { min: 1, max: 2000, unit: 'mcg/mL' });
+    const parsed = parseDecimal('Previous concentration', old, {
+      min: concentrationInUnit(drug.minConcentration, drug),
+      max: concentrationInUnit(drug.maxConcentration, drug),
+      unit: concentrationUnitLabel(drug),
+    });
     if (!parsed.ok) {
       setError(parsed.message);
       return;
     }
-    if (parsed.value === view.concentration) {
+    const previous = concentrationFromUnit(parsed.value, drug);
+    if (previous === view.concentration) {
       setError(
-        `Previous concentration: expected a concentration other than the pump's ${view.concentration} mcg/mL, found the same: there is nothing to bridge.`,
+        `Previous concentration: expected a concentration other than the pump's ${formatStrength(view.concentration, view.drug)}, found the same: there is nothing to bridge.`,
       );
       return;
     }
-    const draft = bridgeBolusDraft(view, Math.round(parsed.value) as McgPerMl);
+    if (previous === null) {
+      setError(`Previous concentration: expected a whole number of mcg/mL, found ${old.trim()}.`);
+      return;
+    }
+    const draft = bridgeBolusDraft(view, previous);
     if (!draft.ok) {
       setError(draft.refusal.message);
       return;
@@ -58,10 +71,10 @@ export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; con
       <h3>Bridge bolus</h3>
       <p>
         The pump tubing and the catheter (as entered) hold {formatMl(dead)} of the drug that was in the pump before the
-        concentration changed. Now: {view.concentration} mcg/mL.
+        concentration changed. Now: {formatStrength(view.concentration, view.drug)}.
       </p>
       <div className="field">
-        <label htmlFor={id}>Previous concentration (mcg/mL)</label>
+        <label htmlFor={id}>Previous concentration ({concentrationUnitLabel(drug)})</label>
         <input
           id={id}
           inputMode="numeric"
@@ -87,7 +100,7 @@ export function BridgeBolusScreen({ view, context }: { view: PumpBeliefView; con
           <dt>Flow meanwhile</dt>
           <dd>{nanolitresPerDayToMlPerDay(bolusRate(bolus.volume, bolus.durationMs)).toFixed(3)} mL/day</dd>
           <dt>Then</dt>
-          <dd>the basal flow of the program at {view.concentration} mcg/mL</dd>
+          <dd>the basal flow of the program at {formatStrength(view.concentration, view.drug)}</dd>
         </dl>
       )}
       {bolus !== null && (

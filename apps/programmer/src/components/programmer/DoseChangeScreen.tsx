@@ -1,13 +1,17 @@
 import {
   doseChangeDraft,
-  mcgPerDayToPicogramsPerDay,
+  doseFromUnit,
+  doseInUnit,
+  doseUnitLabel,
+  drugOf,
+  type PicogramsPerDay,
   type ProgrammerView,
   type PumpBeliefView,
-  picogramsPerDayToMcgPerDay,
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
-import { formatMcgPerDay } from '../../format/units.ts';
+import { drugDoseLines } from '../../format/therapy.ts';
+import { formatDailyDose, formatStrength } from '../../format/units.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { ReentryField } from './ReentryField.tsx';
@@ -21,18 +25,22 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
   const act = useProgrammerAct();
   // back on this screen with a draft (from the review, or a resend after a lost update): the field shows it
   const drafted = context.draft.update.program?.therapy;
-  const [dose, setDose] = useState(drafted?.mode === 'simple' ? String(picogramsPerDayToMcgPerDay(drafted.dose)) : '');
+  const drug = drugOf(view.drug);
+  const unit = doseUnitLabel(drug);
+  // a field up to two and a half times the drug's hard limit (5000 mcg/day of baclofen): the gate refuses above it
+  const range = { min: 0, max: doseInUnit((drug.hardMaxDose * 5) as PicogramsPerDay, drug) / 2, unit };
+  const [dose, setDose] = useState(drafted?.mode === 'simple' ? String(doseInUnit(drafted.dose, drug)) : '');
   const [again, setAgain] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const id = useId();
   const draftFor = (text: string) => {
-    const parsed = parseDecimal('New daily dose', text, { min: 0, max: 5000, unit: 'mcg/day' });
+    const parsed = parseDecimal('New daily dose', text, range);
     if (!parsed.ok) {
       setFieldError(parsed.message);
       return null;
     }
     setFieldError(null);
-    return doseChangeDraft(view, mcgPerDayToPicogramsPerDay(parsed.value));
+    return doseChangeDraft(view, doseFromUnit(parsed.value, drug));
   };
   const check = (e: FormEvent) => {
     e.preventDefault();
@@ -45,20 +53,31 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
   };
   const checked = context.draft.update.program !== undefined;
   // the review shows what was checked; a field typed over since must be checked again first
-  const typed = parseDecimal('New daily dose', dose, { min: 0, max: 5000, unit: 'mcg/day' });
+  const typed = parseDecimal('New daily dose', dose, range);
   const edited =
     checked &&
     (!typed.ok ||
-      JSON.stringify(doseChangeDraft(view, mcgPerDayToPicogramsPerDay(typed.value))) !== JSON.stringify(context.draft));
+      JSON.stringify(doseChangeDraft(view, doseFromUnit(typed.value, drug))) !== JSON.stringify(context.draft));
   const needsReentry = context.findings.some((f) => f.severity === 'reenter');
   return (
     <form className="screen" onSubmit={check} noValidate>
       <h3>Change dose (simple continuous)</h3>
       <p>
-        Current: {formatMcgPerDay(view.dose)} at {view.concentration} mcg/mL
+        Current: {formatDailyDose(view.dose, view.drug)} of {drug.shortName} at{' '}
+        {formatStrength(view.concentration, view.drug)}
+        {view.admixed.length > 0 && (
+          <>
+            {' '}
+            (admixed:{' '}
+            {view.admixed
+              .map((p) => `${drugOf(p.drug).shortName} ${formatStrength(p.concentration, p.drug)}`)
+              .join(', ')}
+            )
+          </>
+        )}
       </p>
       <div className="field">
-        <label htmlFor={id}>New daily dose (mcg/day)</label>
+        <label htmlFor={id}>New daily dose ({unit})</label>
         <input
           id={id}
           inputMode="decimal"
@@ -73,6 +92,9 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
               {fieldError}
             </p>
           )}
+          {checked && view.admixed.length > 0 && context.draft.update.program !== undefined && (
+            <p data-testid="dose-drug-doses">Each drug: {drugDoseLines(context.draft.update.program).join('; ')}</p>
+          )}
           {checked && (
             <DraftFindings
               findings={context.findings}
@@ -84,7 +106,7 @@ export function DoseChangeScreen({ view, context }: { view: PumpBeliefView; cont
       </div>
       {checked && needsReentry && (
         <ReentryField
-          label="Type the new daily dose again (mcg/day)"
+          label={`Type the new daily dose again (${unit})`}
           value={again}
           onChange={setAgain}
           onCheck={reenter}

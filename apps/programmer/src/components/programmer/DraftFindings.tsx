@@ -13,8 +13,10 @@ export function DraftFindings({
   readonly acknowledged: readonly string[];
   readonly onConfirm: (code: DraftFinding['code']) => void;
 }) {
-  return findings.map((f) => (
-    <div key={f.code} className={`finding ${f.severity}`} data-testid={`finding-${f.code}`}>
+  // a code may come twice (the same rule on two admixed drugs): each finding is its own block
+  return findings.map((f, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fresh list each judgement, in the gate's order
+    <div key={`${f.code}-${i}`} className={`finding ${f.severity}`} data-testid={`finding-${f.code}`}>
       <p role={f.severity === 'hard' ? 'alert' : undefined}>
         <strong>{f.severity === 'hard' ? 'Refused' : f.severity === 'confirm' ? 'Check' : 'Type it again'}:</strong>{' '}
         {f.message}

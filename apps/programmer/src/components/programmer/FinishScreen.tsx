@@ -1,11 +1,12 @@
-import type { DiffRow } from '@itps/core';
+import type { DiffRow, DrugId } from '@itps/core';
 import { useState } from 'react';
-import { formatDiffRow } from '../../format/therapy.ts';
+import { diffDrugs, formatDiffRow } from '../../format/therapy.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useWhen } from '../../simulation/useWhen.ts';
 
 /** The finish screen: every setting that will change, as it is in the pump and as it will be. */
-export function FinishScreen({ diff }: { readonly diff: readonly DiffRow[] }) {
+export function FinishScreen({ diff, pumpDrug }: { readonly diff: readonly DiffRow[]; readonly pumpDrug: DrugId }) {
+  const drugs = diffDrugs(diff, pumpDrug);
   const when = useWhen();
   const act = useProgrammerAct();
   const stops = diff.some((r) => r.field === 'therapy' && (r.new.mode === 'stopped' || r.new.mode === 'minimum'));
@@ -28,7 +29,7 @@ export function FinishScreen({ diff }: { readonly diff: readonly DiffRow[] }) {
         </thead>
         <tbody>
           {diff
-            .map((r) => formatDiffRow(r, when))
+            .map((r) => formatDiffRow(r, when, drugs))
             .map((row) => (
               <tr key={row.label}>
                 <th scope="row">{row.label}</th>

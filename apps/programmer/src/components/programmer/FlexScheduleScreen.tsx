@@ -1,18 +1,21 @@
 import {
   clockTime,
+  type Drug,
   dailyTotal,
+  doseFromUnit,
+  doseInUnit,
+  drugOf,
   type FlexStep,
   flexScheduleDraft,
   getDeviceProfile,
-  mcgPerDayToPicogramsPerDay,
   type PicogramsPerDay,
   type ProgrammerView,
   type PumpBeliefView,
-  picogramsPerDayToMcgPerDay,
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseClock } from '../../format/parseClock.ts';
 import { parseDecimal } from '../../format/parseDecimal.ts';
+import { formatStrength } from '../../format/units.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { DraftFindings } from './DraftFindings.tsx';
 import { ReentryField } from './ReentryField.tsx';
@@ -25,18 +28,26 @@ interface Row {
 }
 
 const hhmm = clockTime;
-const mcg = (x: number) => `${Math.round(x * 10) / 10} mcg`;
+/** An amount in the drug's unit: to a tenth of a mcg, or a thousandth of a mg. */
+const amount = (x: number, drug: Drug) =>
+  drug.doseUnit === 'mcg' ? `${Math.round(x * 10) / 10} mcg` : `${Math.round(x * 1000) / 1000} mg`;
+/** A drug's daily-dose limit of typing: two and a half times its hard limit (5000 mcg/day of baclofen). */
+const fieldMax = (drug: Drug) => doseInUnit((drug.hardMaxDose * 5) as PicogramsPerDay, drug) / 2;
 
 /** Every row read, with one message per field that cannot be read; steps sorted by their start. */
-function readRows(rows: readonly Row[]): { steps: FlexStep[]; errors: string[] } {
+function readRows(rows: readonly Row[], drug: Drug): { steps: FlexStep[]; errors: string[] } {
   const steps: FlexStep[] = [];
   const errors: string[] = [];
   rows.forEach((row, i) => {
     const start = parseClock(`Step ${i + 1} start`, row.start);
-    const dose = parseDecimal(`Step ${i + 1} dose`, row.dose, { min: 0, max: 5000, unit: 'mcg/day' });
+    const dose = parseDecimal(`Step ${i + 1} dose`, row.dose, {
+      min: 0,
+      max: fieldMax(drug),
+      unit: `${drug.doseUnit}/day`,
+    });
     if (!start.ok) errors.push(start.message);
     if (!dose.ok) errors.push(dose.message);
-    if (start.ok && dose.ok) steps.push({ startMinute: start.value, dose: mcgPerDayToPicogramsPerDay(dose.value) });
+    if (start.ok && dose.ok) steps.push({ startMinute: start.value, dose: doseFromUnit(dose.value, drug) });
   });
   // the schedule's own rules (start at 00:00, one start per step) are the pump's, checked by the draft review
   steps.sort((a, b) => a.startMinute - b.startMinute);
@@ -47,7 +58,8 @@ function readRows(rows: readonly Row[]): { steps: FlexStep[]; errors: string[] }
  * The 24 hours as a bar chart: each step from its start to the next at a height proportional to its
  * daily dose, with what it delivers in its hours. Read aloud as a list of the steps.
  */
-function DayChart({ steps }: { readonly steps: readonly FlexStep[] }) {
+function DayChart({ steps, drug }: { readonly steps: readonly FlexStep[]; readonly drug: Drug }) {
+  const mcg = (x: number) => amount(x, drug);
   const max = Math.max(1, ...steps.map((s) => s.dose));
   const width = 720;
   const height = 140;
@@ -55,11 +67,14 @@ function DayChart({ steps }: { readonly steps: readonly FlexStep[] }) {
   const x = (minute: number) => (minute / 1440) * width;
   const segments = steps.map((s, i) => {
     const end = steps[i + 1]?.startMinute ?? 1440;
-    const perDay = picogramsPerDayToMcgPerDay(s.dose);
+    const perDay = doseInUnit(s.dose, drug);
     return { s, end, perDay, delivered: (perDay * (end - s.startMinute)) / 1440 };
   });
   const label = segments
-    .map((g) => `${hhmm(g.s.startMinute)} to ${hhmm(g.end)}: ${g.perDay} mcg/day, ${mcg(g.delivered)} in these hours`)
+    .map(
+      (g) =>
+        `${hhmm(g.s.startMinute)} to ${hhmm(g.end)}: ${g.perDay} ${drug.doseUnit}/day, ${mcg(g.delivered)} in these hours`,
+    )
     .join('; ');
   return (
     <svg
@@ -81,7 +96,7 @@ function DayChart({ steps }: { readonly steps: readonly FlexStep[] }) {
               className="step"
             />
             <text x={x(g.s.startMinute) + 4} y={Math.max(top - 4, height - h - 4)} className="step-label">
-              {g.perDay} mcg/day
+              {g.perDay} {drug.doseUnit}/day
             </text>
           </g>
         );
@@ -107,6 +122,8 @@ function DayChart({ steps }: { readonly steps: readonly FlexStep[] }) {
 export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; context: ProgrammerView }) {
   const act = useProgrammerAct();
   const profile = getDeviceProfile(view.profileId);
+  const drug = drugOf(view.drug);
+  const mcg = (x: number) => amount(x, drug);
   // back on this screen with a schedule drafted (from the review, or a resend), the rows show it
   const drafted = context.draft.update.program?.therapy;
   const shown = drafted?.mode === 'flex' ? drafted : view.therapy;
@@ -115,17 +132,17 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
       ? shown.steps.map((s, i) => ({
           key: i,
           start: hhmm(s.startMinute),
-          dose: String(picogramsPerDayToMcgPerDay(s.dose)),
+          dose: String(doseInUnit(s.dose, drug)),
         }))
-      : [{ key: 0, start: '00:00', dose: String(picogramsPerDayToMcgPerDay(view.dose)) }],
+      : [{ key: 0, start: '00:00', dose: String(doseInUnit(view.dose, drug)) }],
   );
   const [nextKey, setNextKey] = useState(rows.length);
   const [shownErrors, setShownErrors] = useState<string[]>([]);
   const [again, setAgain] = useState('');
   const id = useId();
-  const { steps, errors } = readRows(rows);
-  const total = picogramsPerDayToMcgPerDay(dailyTotal({ mode: 'flex', steps }));
-  const current = picogramsPerDayToMcgPerDay(dailyTotal(view.therapy));
+  const { steps, errors } = readRows(rows, drug);
+  const total = doseInUnit(dailyTotal({ mode: 'flex', steps }), drug);
+  const current = doseInUnit(dailyTotal(view.therapy), drug);
   const change = current === 0 ? null : Math.round(((total - current) / current) * 100);
   const edit = (key: number, field: 'start' | 'dose', value: string) =>
     setRows(rows.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
@@ -135,14 +152,19 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
     if (errors.length === 0) act({ type: 'draft.change', draft: flexScheduleDraft(view, steps) });
   };
   const reenter = () => {
-    const typed = parseDecimal('24-hour total typed again', again, { min: 0, max: 100_000, unit: 'mcg' });
+    const typed = parseDecimal('24-hour total typed again', again, {
+      min: 0,
+      max: fieldMax(drug) * 20,
+      unit: drug.doseUnit,
+    });
     if (!typed.ok) {
       setShownErrors([typed.message]);
       return;
     }
-    if (Math.abs(typed.value - total) > 0.05) {
+    // within what the total is shown to: a twentieth of a mcg, or of a thousandth of a mg
+    if (Math.abs(typed.value - total) > (drug.doseUnit === 'mcg' ? 0.05 : 0.0005)) {
       setShownErrors([
-        `24-hour total typed again: expected the schedule's total of ${mcg(total)}, found ${typed.value} mcg.`,
+        `24-hour total typed again: expected the schedule's total of ${mcg(total)}, found ${typed.value} ${drug.doseUnit}.`,
       ]);
       return;
     }
@@ -159,9 +181,9 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
       <h3>Flex schedule (24 hours)</h3>
       <p>
         Up to {profile.maxFlexSteps} steps a day, each a daily dose from its start until the next step. At{' '}
-        {view.concentration} mcg/mL.
+        {formatStrength(view.concentration, view.drug)}.
       </p>
-      <DayChart steps={steps} />
+      <DayChart steps={steps} drug={drug} />
       <p className="total" data-testid="flex-total" aria-live="polite">
         24-hour total: <strong>{mcg(total)}</strong> (now {mcg(current)}
         {change === null ? '' : `, ${change >= 0 ? '+' : ''}${change} %`})
@@ -171,7 +193,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
           <tr>
             <th scope="col">Step</th>
             <th scope="col">Starts at (HH:MM)</th>
-            <th scope="col">Dose (mcg/day)</th>
+            <th scope="col">Dose ({drug.doseUnit}/day)</th>
             <th scope="col">In its hours</th>
             <th scope="col">
               <span className="visually-hidden">Remove</span>
@@ -196,7 +218,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
                 </td>
                 <td>
                   <input
-                    aria-label={`Step ${i + 1} dose (mcg/day)`}
+                    aria-label={`Step ${i + 1} dose (${drug.doseUnit}/day)`}
                     value={row.dose}
                     inputMode="decimal"
                     onChange={(e) => edit(row.key, 'dose', e.target.value)}
@@ -205,7 +227,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
                 <td>
                   {step === undefined
                     ? '–'
-                    : mcg((picogramsPerDayToMcgPerDay(step.dose as PicogramsPerDay) * (end - step.startMinute)) / 1440)}
+                    : mcg((doseInUnit(step.dose as PicogramsPerDay, drug) * (end - step.startMinute)) / 1440)}
                 </td>
                 <td>
                   <button
@@ -253,7 +275,7 @@ export function FlexScheduleScreen({ view, context }: { view: PumpBeliefView; co
       </div>
       {checked && needsReentry && (
         <ReentryField
-          label="Type the new 24-hour total again (mcg)"
+          label={`Type the new 24-hour total again (${drug.doseUnit})`}
           value={again}
           onChange={setAgain}
           onCheck={reenter}

@@ -1,17 +1,21 @@
 import {
   alarmTestDraft,
   alarmThresholdDraft,
+  amountFromUnit,
+  amountInUnit,
   catheterDataDraft,
   type Draft,
+  doseFromUnit,
+  doseInUnit,
+  drugOf,
   getDeviceProfile,
   massInVolume,
-  mcgPerDayToPicogramsPerDay,
-  mcgToPicograms,
   mlToNanolitres,
   mriPreparation,
+  type Picograms,
+  type PicogramsPerDay,
   type ProgrammerView,
   type PumpBeliefView,
-  picogramsToMcg,
   primingBolusDraft,
   restartDraft,
   singleBolusDraft,
@@ -19,7 +23,7 @@ import {
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
-import { formatDiffRow } from '../../format/therapy.ts';
+import { diffDrugs, formatDiffRow } from '../../format/therapy.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useWhen } from '../../simulation/useWhen.ts';
 import { DraftFindings } from './DraftFindings.tsx';
@@ -30,23 +34,29 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
   const act = useProgrammerAct();
   const profile = getDeviceProfile(view.profileId);
   const mri = mriPreparation(view);
+  const drug = drugOf(view.drug);
+  const unit = drug.doseUnit;
   const [error, setError] = useState<string | null>(null);
   // coming back from the finish screen, the fields show what is prepared, not their first values
   const single = context.draft.bolus?.kind === 'single' ? context.draft.bolus : null;
   const [bolus, setBolus] = useState(
     single === null
       ? '50'
-      : String(Math.round(picogramsToMcg(massInVolume(single.volume, view.concentration)) * 10) / 10),
+      : String(
+          Math.round(
+            amountInUnit(massInVolume(single.volume, view.concentration), drug) * (unit === 'mcg' ? 10 : 1000),
+          ) / (unit === 'mcg' ? 10 : 1000),
+        ),
   );
   const [minutes, setMinutes] = useState(single === null ? '60' : String(Math.round(single.durationMs / 60_000)));
   const [replacing, setReplacing] = useState<Draft | null>(null);
   const [threshold, setThreshold] = useState('4');
   const [length, setLength] = useState('40');
   // a stopped pump's program has no dose: the clinician types the dose to restart at
-  const [restart, setRestart] = useState(view.dose > 0 ? String(view.dose / 1e6) : '');
+  const [restart, setRestart] = useState(view.dose > 0 ? String(doseInUnit(view.dose, drug)) : '');
   const ids = { bolus: useId(), minutes: useId(), threshold: useId(), length: useId(), restart: useId() };
   const when = useWhen();
-  const prepared = context.prepared.map((r) => formatDiffRow(r, when));
+  const prepared = context.prepared.map((r) => formatDiffRow(r, when, diffDrugs(context.prepared, view.drug)));
   /** Prepares a change; one already prepared is only replaced when the clinician says so. */
   const propose = (draft: Draft, replace = false) => {
     setError(null);
@@ -72,17 +82,22 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
       <h3>Other workflows</h3>
       <form
         onSubmit={submit(() => {
-          const mcg = read('Bolus dose', bolus, { min: 1, max: 1000, unit: 'mcg' });
+          // typed up to ten times the library's largest single bolus (1000 mcg of baclofen): the gate refuses above it
+          const mcg = read('Bolus dose', bolus, {
+            min: unit === 'mcg' ? 1 : 0.001,
+            max: amountInUnit((drug.bolusHardMax * 10) as Picograms, drug) / 3,
+            unit,
+          });
           const min = read('Bolus duration', minutes, { min: 1, max: 1440, unit: 'min' });
           return mcg === null || min === null
             ? null
-            : singleBolusDraft(view, mcgToPicograms(mcg), Math.round(min * 60_000));
+            : singleBolusDraft(view, amountFromUnit(mcg, drug), Math.round(min * 60_000));
         })}
         noValidate
       >
         <h4>Single bolus</h4>
         <div className="field">
-          <label htmlFor={ids.bolus}>Bolus dose (mcg)</label>
+          <label htmlFor={ids.bolus}>Bolus dose ({unit})</label>
           <input id={ids.bolus} inputMode="decimal" value={bolus} onChange={(e) => setBolus(e.target.value)} />
           <label htmlFor={ids.minutes}>Over (minutes)</label>
           <input id={ids.minutes} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
@@ -142,13 +157,17 @@ export function OtherWorkflowsScreen({ view, context }: { view: PumpBeliefView; 
       </div>
       <form
         onSubmit={submit(() => {
-          const mcg = read('Restart dose', restart, { min: 1, max: 5000, unit: 'mcg/day' });
-          return mcg === null ? null : restartDraft(view, { mode: 'simple', dose: mcgPerDayToPicogramsPerDay(mcg) });
+          const typed = read('Restart dose', restart, {
+            min: unit === 'mcg' ? 1 : 0.001,
+            max: doseInUnit((drug.hardMaxDose * 5) as PicogramsPerDay, drug) / 2,
+            unit: `${unit}/day`,
+          });
+          return typed === null ? null : restartDraft(view, { mode: 'simple', dose: doseFromUnit(typed, drug) });
         })}
         noValidate
       >
         <div className="field">
-          <label htmlFor={ids.restart}>Restart simple continuous at (mcg/day)</label>
+          <label htmlFor={ids.restart}>Restart simple continuous at ({unit}/day)</label>
           <input id={ids.restart} inputMode="decimal" value={restart} onChange={(e) => setRestart(e.target.value)} />
         </div>
         <button type="submit">Prepare restart</button>

@@ -119,7 +119,9 @@ export function ProgrammerPanel() {
       {view !== null && state === 'editing' && context.workflow === 'replacement' && (
         <ReplacementScreen view={view} context={context} />
       )}
-      {state === 'finish' && context.diff !== null && <FinishScreen diff={context.diff} />}
+      {state === 'finish' && context.diff !== null && (
+        <FinishScreen diff={context.diff} pumpDrug={view?.drug ?? 'baclofen'} />
+      )}
       {state !== 'disconnected' && (
         <div className="buttons">
           <button

@@ -1,9 +1,9 @@
 import {
   type AbandonedRefill,
   abandonRefill,
-  baclofen,
+  concentrationInUnit,
   type Draft,
-  type McgPerMl,
+  drugOf,
   mlToNanolitres,
   type Nanolitres,
   nanolitresToMl,
@@ -14,10 +14,13 @@ import {
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
-import { formatMl } from '../../format/units.ts';
+import { type ParsedSolution, parseSolution, type SolutionEntry } from '../../format/parseSolution.ts';
+import { drugDoseLines } from '../../format/therapy.ts';
+import { formatMl, formatSolution } from '../../format/units.ts';
 import { useProgrammerAct } from '../../simulation/useProgrammerAct.ts';
 import { useWhen } from '../../simulation/useWhen.ts';
 import { DraftFindings } from './DraftFindings.tsx';
+import { DrugEntry } from './DrugEntry.tsx';
 import { ReviewButton } from './ReviewButton.tsx';
 import { WorkflowProgress } from './WorkflowProgress.tsx';
 
@@ -35,12 +38,40 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
   const aspirated = refill?.aspirated ?? null;
   const injected = refill?.injected ?? null;
   const [volume, setVolume] = useState('18');
-  const [concentration, setConcentration] = useState(String(view.concentration));
+  const [entry, setEntry] = useState<SolutionEntry>(() => ({
+    drug: view.drug,
+    concentration: String(concentrationInUnit(view.concentration, drugOf(view.drug))),
+    admixed: view.admixed.map((p) => ({
+      drug: p.drug,
+      concentration: String(concentrationInUnit(p.concentration, drugOf(p.drug))),
+    })),
+    dose: '',
+  }));
+  // the solution injected, as entered at the injection (after a reload: as the draft records it)
+  const [chosen, setChosen] = useState<Extract<ParsedSolution, { ok: true }> | null>(null);
+  const drafted0 = context.draft.update.program;
+  const solution =
+    chosen ??
+    (drafted0 === undefined
+      ? null
+      : {
+          drug: drafted0.drug,
+          admixed: drafted0.admixed ?? [],
+          ...(drafted0.drug !== view.drug && drafted0.therapy.mode === 'simple' ? { dose: drafted0.therapy.dose } : {}),
+        });
+  const solutionOf = () =>
+    solution === null
+      ? {}
+      : {
+          drug: solution.drug,
+          admixed: solution.admixed,
+          ...(solution.dose === undefined ? {} : { dose: solution.dose }),
+        };
   const [bridge, setBridge] = useState<'bridge' | 'none' | null>(context.draft.bridgeDecision);
   const [rinsed, setRinsed] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [abandoning, setAbandoning] = useState<AbandonedRefill | null>(null);
-  const ids = { volume: useId(), concentration: useId() };
+  const ids = { volume: useId() };
 
   const planned =
     aspirated === null || injected === null
@@ -49,12 +80,13 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
           aspirated,
           injected: injected.volume,
           concentration: injected.concentration,
+          ...solutionOf(),
           bridgeDecision: bridge,
           rinsed,
           beliefAtNeedle: refill?.beliefAtNeedle ?? null,
         });
   const plan = planned?.ok ? planned.value : null;
-  const changes = injected !== null && injected.concentration !== view.concentration;
+  const changes = injected !== null && plan?.solutionChanges === true;
   const drafted = Object.keys(context.draft.update).length > 0 || context.draft.bolus !== null;
 
   const record = (decision: 'bridge' | 'none' | null, wasRinsed: boolean) => {
@@ -63,6 +95,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       aspirated,
       injected: injected.volume,
       concentration: injected.concentration,
+      ...solutionOf(),
       bridgeDecision: decision,
       rinsed: wasRinsed,
       beliefAtNeedle: refill?.beliefAtNeedle ?? null,
@@ -78,18 +111,14 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
   const inject = async (e: FormEvent) => {
     e.preventDefault();
     const v = parseDecimal('Volume injected', volume, { min: 0, max: 40, unit: 'mL' });
-    const c = parseDecimal('Concentration', concentration, {
-      min: baclofen.minConcentration,
-      max: baclofen.maxConcentration,
-      unit: 'mcg/mL',
-    });
-    const problems = [...(v.ok ? [] : [v.message]), ...(c.ok ? [] : [c.message])];
-    if (c.ok && !Number.isInteger(c.value))
-      problems.push(`Concentration: expected a whole number of mcg/mL, found ${concentration}.`);
+    const c = parseSolution(entry, view.drug);
+    const problems = [...(v.ok ? [] : [v.message]), ...(c.ok ? [] : c.messages)];
     setErrors(problems);
     if (!v.ok || !c.ok || problems.length > 0 || aspirated === null) return;
     const volumeIn = mlToNanolitres(v.value);
-    const strength = c.value as McgPerMl;
+    const strength = c.concentration;
+    setChosen(c);
+    // the syringe holds the lead drug's strength; the drugs admixed with it are the programmer's record
     const done = await act({ type: 'refill.inject', volume: volumeIn, concentration: strength });
     if (!done.ok) {
       setErrors([done.refusal.message]);
@@ -99,6 +128,9 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       aspirated,
       injected: volumeIn,
       concentration: strength,
+      drug: c.drug,
+      admixed: c.admixed,
+      ...(c.dose === undefined ? {} : { dose: c.dose }),
       bridgeDecision: bridge,
       rinsed,
       beliefAtNeedle: refill?.beliefAtNeedle ?? view.calculatedReservoir,
@@ -173,15 +205,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
               <label htmlFor={ids.volume}>Volume injected (mL)</label>
               <input id={ids.volume} inputMode="decimal" value={volume} onChange={(e) => setVolume(e.target.value)} />
             </div>
-            <div className="field">
-              <label htmlFor={ids.concentration}>Concentration injected (mcg/mL)</label>
-              <input
-                id={ids.concentration}
-                inputMode="numeric"
-                value={concentration}
-                onChange={(e) => setConcentration(e.target.value)}
-              />
-            </div>
+            <DrugEntry entry={entry} pumpDrug={view.drug} onChange={setEntry} />
             {errors.map((m) => (
               <p key={m} className="error" role="alert">
                 {m}
@@ -193,12 +217,20 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       )}
       {injected !== null && (
         <p data-testid="refill-injected">
-          Injected {nanolitresToMl(injected.volume).toFixed(2)} mL of {injected.concentration} mcg/mL.
+          Injected {nanolitresToMl(injected.volume).toFixed(2)} mL of{' '}
+          {formatSolution([
+            { drug: solution?.drug ?? view.drug, concentration: injected.concentration },
+            ...(solution?.admixed ?? view.admixed),
+          ])}
+          .
         </p>
       )}
       {changes && (
         <fieldset className="speeds" data-testid="refill-bridge">
-          <legend>The concentration changes: old drug is still in the tubing and catheter</legend>
+          <legend>
+            The {solution !== null && solution.drug !== view.drug ? 'drug' : 'concentration'} changes: old drug is still
+            in the tubing and catheter
+          </legend>
           <label>
             <input
               type="radio"
@@ -259,6 +291,12 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
           <dl className="figures">
             <dt>Reservoir volume to record</dt>
             <dd data-testid="refill-new-volume">{formatMl(plan.newVolume)}</dd>
+            {plan.draft.update.program !== undefined && (
+              <>
+                <dt>Each drug's dose</dt>
+                <dd data-testid="refill-drug-doses">{drugDoseLines(plan.draft.update.program).join('; ')}</dd>
+              </>
+            )}
             <dt>Low-reservoir alarm expected</dt>
             <dd>{plan.forecast.lowReservoirAt === null ? 'none' : when(plan.forecast.lowReservoirAt)}</dd>
             <dt>Next refill by</dt>

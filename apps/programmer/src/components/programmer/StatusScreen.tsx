@@ -2,13 +2,22 @@ import {
   ALARM_NAMES,
   type ForecastDate,
   type Milliseconds,
+  type OpioidHistory,
   type ProgrammerDates,
   type PumpBeliefView,
+  programOfView,
 } from '@itps/core';
+
+const OPIOID_HISTORY_WORDS: Readonly<Record<OpioidHistory, string>> = {
+  naive: 'opioid-naive',
+  tolerant: 'opioid-tolerant',
+  unknown: 'opioid history not recorded',
+};
+
 import { doseNowWords, forecastWords } from '../../format/forecast.ts';
 import { alarmLabels } from '../../format/labels.ts';
-import { formatTherapy } from '../../format/therapy.ts';
-import { formatMl } from '../../format/units.ts';
+import { drugDoseLines, formatTherapy } from '../../format/therapy.ts';
+import { formatMl, formatSolution } from '../../format/units.ts';
 import { useDay, useWhen } from '../../simulation/useWhen.ts';
 
 /** What the interrogation returned: the pump's belief, with the programmer's forecast dates. */
@@ -47,24 +56,33 @@ export function StatusScreen({
       <h3>Pump status (interrogated {clock(view.now)})</h3>
       <p className="patient-line" data-testid="prog-patient">
         Patient: <strong>{view.patientId ?? 'not entered in the pump'}</strong>
+        <span data-testid="prog-opioid-history"> ({OPIOID_HISTORY_WORDS[view.opioidHistory]})</span>
       </p>
       <div className="home-tiles">
         <div className="tile">
           <span className="tile-label">Drug</span>
           <span className="tile-value" data-testid="prog-drug">
-            baclofen {view.concentration} mcg/mL
+            {formatSolution([{ drug: view.drug, concentration: view.concentration }, ...view.admixed])}
           </span>
         </div>
         <div className="tile">
           <span className="tile-label">Therapy</span>
           <span className="tile-value" data-testid="prog-therapy">
-            {formatTherapy(view.therapy)}
+            {formatTherapy(view.therapy, view.drug)}
           </span>
         </div>
+        {view.admixed.length > 0 && (
+          <div className="tile">
+            <span className="tile-label">Each drug's 24-hour dose</span>
+            <span className="tile-value" data-testid="prog-drug-doses">
+              {drugDoseLines(programOfView(view)).join('; ')}
+            </span>
+          </div>
+        )}
         <div className={`tile${dates?.doseNow.halted ? ' warning' : ''}`}>
           <span className="tile-label">Dose now</span>
           <span className="tile-value" data-testid="prog-dose-now">
-            {dates === null ? 'not known' : doseNowWords(dates.doseNow)}
+            {dates === null ? 'not known' : doseNowWords(dates.doseNow, view.drug)}
           </span>
         </div>
         <div className={`tile${view.suspended ? ' warning' : ''}`}>
