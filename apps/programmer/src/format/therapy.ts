@@ -90,12 +90,16 @@ export function formatDiffRow(
         old: when(row.old).split(',')[0] ?? '',
         new: when(row.new).split(',')[0] ?? '',
       };
-    case 'bolus':
+    case 'bolus': {
+      // a bridge moves the old solution: its drug is the pump's before the change
+      const drug = row.new.kind === 'bridge' ? oldDrug : newDrug;
+      const named = oldDrug === newDrug ? '' : ` of ${drugOf(drug).shortName}`;
       return {
         label: `${row.new.kind} bolus`,
         old: '-',
-        new: `${formatAmountOf(row.dose, newDrug)} (${formatMl(row.new.volume)}) over ${Math.round(row.new.durationMs / 60_000)} min`,
+        new: `${formatAmountOf(row.dose, drug)}${named} (${formatMl(row.new.volume)}) over ${Math.round(row.new.durationMs / 60_000)} min`,
       };
+    }
     case 'admixedBolus':
       return {
         label: `Bolus: ${drugOf(row.drug).shortName} (admixed)`,

@@ -42,7 +42,7 @@ export type DiffRow =
       readonly field: 'bolus';
       readonly old: null;
       readonly new: BolusRequest;
-      /** The lead drug's mass in the bolus. */
+      /** The lead drug's mass in the bolus (for a bridge, of the old solution it moves: the pump's lead drug before the change). */
       readonly dose: Picograms;
     }
   | {
@@ -134,10 +134,13 @@ export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
       rows.push({ field: 'eriExpectedAt', old: before.eriExpectedAt, new: after.eriExpectedAt });
   }
   if (draft.bolus !== null) {
-    const concentration = update.program?.concentration ?? view.concentration;
+    // a bridge moves the old solution still in the tubing and catheter; any other bolus the reservoir's
+    const old = draft.bolus.kind === 'bridge';
+    const concentration = old ? view.concentration : (update.program?.concentration ?? view.concentration);
     const volume = draft.bolus.volume;
     rows.push({ field: 'bolus', old: null, new: draft.bolus, dose: massInVolume(volume, concentration) });
-    for (const part of update.program === undefined ? view.admixed : (update.program.admixed ?? []))
+    const admixed = old || update.program === undefined ? view.admixed : (update.program.admixed ?? []);
+    for (const part of admixed)
       rows.push({ field: 'admixedBolus', drug: part.drug, old: null, new: massInVolume(volume, part.concentration) });
   }
   if (draft.alarmTest) rows.push({ field: 'alarmTest', old: null, new: true });

@@ -3,14 +3,18 @@ import {
   abandonRefill,
   concentrationInUnit,
   type Draft,
+  type DrugId,
+  doseUnitLabel,
   drugOf,
   mlToNanolitres,
   type Nanolitres,
   nanolitresToMl,
+  type PicogramsPerDay,
   type ProgrammerView,
   type PumpBeliefView,
   planRefill,
   refillExpectation,
+  type SolutionPart,
 } from '@itps/core';
 import { type FormEvent, useId, useState } from 'react';
 import { parseDecimal } from '../../format/parseDecimal.ts';
@@ -59,19 +63,22 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
           admixed: drafted0.admixed ?? [],
           ...(drafted0.drug !== view.drug && drafted0.therapy.mode === 'simple' ? { dose: drafted0.therapy.dose } : {}),
         });
-  const solutionOf = () =>
-    solution === null
+  type Chosen = { drug: DrugId; admixed: readonly SolutionPart[]; dose?: PicogramsPerDay };
+  const solutionOf = (from: Chosen | null = solution) =>
+    from === null
       ? {}
       : {
-          drug: solution.drug,
-          admixed: solution.admixed,
-          ...(solution.dose === undefined ? {} : { dose: solution.dose }),
+          drug: from.drug,
+          admixed: from.admixed,
+          ...(from.dose === undefined ? {} : { dose: from.dose }),
         };
+  // a new drug's dose can be typed again after the injection: the syringe is done, the program is not
+  const [newDose, setNewDose] = useState('');
   const [bridge, setBridge] = useState<'bridge' | 'none' | null>(context.draft.bridgeDecision);
   const [rinsed, setRinsed] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [abandoning, setAbandoning] = useState<AbandonedRefill | null>(null);
-  const ids = { volume: useId() };
+  const ids = { volume: useId(), dose: useId() };
 
   const planned =
     aspirated === null || injected === null
@@ -89,13 +96,13 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
   const changes = injected !== null && plan?.solutionChanges === true;
   const drafted = Object.keys(context.draft.update).length > 0 || context.draft.bolus !== null;
 
-  const record = (decision: 'bridge' | 'none' | null, wasRinsed: boolean) => {
+  const record = (decision: 'bridge' | 'none' | null, wasRinsed: boolean, from: Chosen | null = solution) => {
     if (aspirated === null || injected === null) return;
     const next = planRefill(view, {
       aspirated,
       injected: injected.volume,
       concentration: injected.concentration,
-      ...solutionOf(),
+      ...solutionOf(from),
       bridgeDecision: decision,
       rinsed: wasRinsed,
       beliefAtNeedle: refill?.beliefAtNeedle ?? null,
@@ -118,6 +125,7 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
     const volumeIn = mlToNanolitres(v.value);
     const strength = c.concentration;
     setChosen(c);
+    setNewDose(entry.dose);
     // the syringe holds the lead drug's strength; the drugs admixed with it are the programmer's record
     const done = await act({ type: 'refill.inject', volume: volumeIn, concentration: strength });
     if (!done.ok) {
@@ -225,6 +233,37 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
           .
         </p>
       )}
+      {injected !== null && solution !== null && solution.drug !== view.drug && (
+        <form
+          className="field"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const parsed = parseSolution(
+              {
+                drug: solution.drug,
+                concentration: String(concentrationInUnit(injected.concentration, drugOf(solution.drug))),
+                admixed: [],
+                dose: newDose,
+              },
+              view.drug,
+            );
+            if (!parsed.ok || parsed.dose === undefined) {
+              setErrors(parsed.ok ? [] : [...parsed.messages]);
+              return;
+            }
+            const next = { drug: solution.drug, admixed: solution.admixed, dose: parsed.dose };
+            setChosen({ ok: true, concentration: injected.concentration, ...next });
+            record(bridge, rinsed, next);
+          }}
+        >
+          <label htmlFor={ids.dose}>
+            New daily dose of {drugOf(solution.drug).shortName} ({doseUnitLabel(drugOf(solution.drug))})
+          </label>
+          <input id={ids.dose} inputMode="decimal" value={newDose} onChange={(e) => setNewDose(e.target.value)} />
+          <button type="submit">Change the dose</button>
+        </form>
+      )}
       {changes && (
         <fieldset className="speeds" data-testid="refill-bridge">
           <legend>
@@ -320,7 +359,11 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
       {drafted && (
         <>
           <DraftFindings
-            findings={context.findings.filter((f) => f.severity === 'confirm')}
+            // refusals first, where the clinician reads (the bridge's own choice is asked above)
+            findings={[
+              ...context.findings.filter((f) => f.severity === 'hard' && f.code !== 'bridge.decisionRequired'),
+              ...context.findings.filter((f) => f.severity === 'confirm'),
+            ]}
             acknowledged={context.acknowledged}
             onConfirm={(code) => act({ type: 'finding.confirm', code })}
           />
