@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  abandonRefill,
   appendLog,
   createPumpState,
   createWorld,
@@ -8,6 +9,7 @@ import {
   EMPTY_LOG,
   getDeviceProfile,
   type Milliseconds,
+  mriPreparation,
   type Nanolitres,
   type OpioidHistory,
   type PumpBeliefView,
@@ -257,5 +259,29 @@ describe("the pump's stored opioid history", () => {
     });
     plain.apply({ type: 'programmer.act', event: { type: 'session.connect' } });
     expect(plain.state().session.context.view?.opioidHistory).toBe('unknown');
+  });
+});
+
+describe("the drug's own unit and words beyond the gate", () => {
+  it('says an abandoned morphine refill in mg/mL', () => {
+    // 20 mL of 10 mg/mL, 18.60 mL aspirated (1.40 mL dead space left), 18 mL of 25 mg/mL injected:
+    // (1.4 x 10 + 18 x 25) / 19.4 = 23.918 mg/mL, 2.4 times what the pump believes
+    const view = viewOf(drugProgram('morphine', 2, 10), 'tolerant');
+    const done = abandonRefill(view, {
+      aspirated: 18_600_000 as Nanolitres,
+      injected: 18_000_000 as Nanolitres,
+      concentration: 25_000 as never,
+    });
+    expect(done.message).toBe(
+      'What was done at the pump cannot be undone: 18.60 mL aspirated and 18.00 mL of 25 mg/mL injected. The pump still believes it holds 20.00 mL of 10 mg/mL. The reservoir now holds about 23.918 mg/mL: the pump would deliver 2.4 times the programmed dose. Record what is in the pump, or stop the pump until it is refilled.',
+    );
+  });
+  it('watches a ziconotide patient for returning pain, not withdrawal, while the motor may stall', () => {
+    expect(mriPreparation(viewOf(drugProgram('ziconotide', 2.4, 25))).advice).toContain(
+      'Watch a ziconotide patient for returning pain (ziconotide has no withdrawal) until recovery is confirmed.',
+    );
+    expect(mriPreparation(viewOf(drugProgram('baclofen', 250, 500))).advice).toContain(
+      'Watch a baclofen patient for withdrawal until recovery is confirmed.',
+    );
   });
 });
