@@ -1,7 +1,9 @@
 import {
+  amountFromUnit,
   type ClinicianEvent,
   type CommandResult,
   divide,
+  drugOf,
   EMPTY_DRAFT,
   fluidAt,
   fluidOf,
@@ -152,11 +154,15 @@ export function perform(
       );
     case 'bolus': {
       const volume =
-        a.kind === 'priming' && a.doseMcg === undefined && a.volumeMl === undefined
+        a.kind === 'priming' && a.doseMcg === undefined && a.doseMg === undefined && a.volumeMl === undefined
           ? primingVolume(profile.pumpTubingVolume, pump.catheterVolumeEntered)
           : a.volumeMl !== undefined
             ? mlToNanolitres(a.volumeMl)
-            : (divide(mcgToPicograms(a.doseMcg ?? 0), pump.program.concentration, 'nearest') as Nanolitres);
+            : (divide(
+                a.doseMg !== undefined ? amountFromUnit(a.doseMg, drugOf('morphine')) : mcgToPicograms(a.doseMcg ?? 0),
+                pump.program.concentration,
+                'nearest',
+              ) as Nanolitres);
       const durationMs = a.duration ?? divide(volume * MS_PER_DAY, profile.maxRate, 'ceil');
       return refusalOf(world.apply({ type: 'bolus.start', bolus: { kind: a.kind, volume, durationMs } }));
     }
@@ -226,7 +232,9 @@ export function perform(
       const priming = a.priming ?? (keep ? 'tubing' : 'tubingAndCatheter');
       const concentration = a.fill.concentrationMcgPerMl as McgPerMl;
       const program =
-        a.therapy === undefined ? { ...pump.program, concentration } : toProgram(a.therapy, concentration);
+        a.therapy === undefined
+          ? { ...pump.program, concentration }
+          : toProgram(a.therapy, concentration, pump.program.drug, pump.program.admixed ?? []);
       const replaced = world.apply({
         type: 'pump.replace',
         replacement: {
@@ -234,7 +242,8 @@ export function perform(
           catheter: a.catheter,
           ...(newCatheterVolume === null ? {} : { newCatheterVolume }),
           prepared: {
-            fill: fluidAt(mlToNanolitres(a.fill.volumeMl), concentration, program.drug),
+            // the new pump is filled with the program's lead drug (the replace action's fill is in mcg/mL)
+            fill: fluidAt(mlToNanolitres(a.fill.volumeMl), concentration, pump.program.drug),
             program,
             catheterVolumeEntered: catheterEntered,
             tubingPrimed: priming === 'tubing',

@@ -149,13 +149,19 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         for (const p of found) add(p.path, p.expected, p.found);
         break;
       }
-      case 'bolus':
-        if (a.kind !== 'priming' && (a.doseMcg === undefined) === (a.volumeMl === undefined)) {
-          add(path, 'exactly one of doseMcg and volumeMl', a.doseMcg === undefined ? 'neither' : 'both');
+      case 'bolus': {
+        // a bolus dose in the lead drug's unit: doseMg for morphine, doseMcg for the others
+        const fits = drugOf(lead).doseUnit === 'mg' ? 'doseMg' : 'doseMcg';
+        const other = fits === 'doseMg' ? 'doseMcg' : 'doseMg';
+        if (a[other] !== undefined)
+          add(`${path}.${other}`, `${fits} for a program led by ${lead}, not ${other}`, `${other}: ${a[other]}`);
+        else if (a.kind !== 'priming' && (a[fits] === undefined) === (a.volumeMl === undefined)) {
+          add(path, `exactly one of ${fits} and volumeMl`, a[fits] === undefined ? 'neither' : 'both');
         }
         if (a.kind !== 'priming' && a.duration === undefined)
           add(`${path}.duration`, 'how long the bolus takes', 'nothing');
         break;
+      }
       case 'fault':
         if (a.kind === 'catheterLeak' && a.atCm === undefined)
           add(`${path}.atCm`, 'where the leak is, in cm from the pump', 'nothing');
@@ -283,7 +289,8 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
   const visit = training.visitAt ?? 0;
   const screening = training.phase === 'screening';
   let previous = visit;
-  // the plan's steps write baclofen's units; a pump of another drug is read in mcg/mL all the same
+  // the plan's steps speak of the pump's lead drug (a plan's refill and doses are in mcg)
+  const { drug, admixture } = s.pump.reservoir;
   let concentration: number = concentrationOfFields(s.pump.reservoir) ?? 0;
   training.plan.forEach((step, i) => {
     const path = `training.plan[${i}]`;
@@ -308,7 +315,7 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
       );
     switch (step.do) {
       case 'program': {
-        const result = validateProgram(toProgram(step.therapy, concentration, s.pump.reservoir.drug), profile);
+        const result = validateProgram(toProgram(step.therapy, concentration, drug, admixedParts(admixture)), profile);
         if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
         break;
       }

@@ -160,13 +160,13 @@ export interface HistoryOptions {
   readonly faults?: boolean;
   /** Include leaks that let only part of the flow escape (default true). */
   readonly partialLeaks?: boolean;
+  /** Include pump replacements and catheter connections (default false: the reference pump does not model them). */
+  readonly replacements?: boolean;
   /**
    * Start with any solution in the pump (one drug or an admixture) and refill with any: admixtures,
    * a drug's concentration changed, another drug put in (default false: baclofen alone).
    */
   readonly drugs?: boolean;
-  /** Include pump replacements and catheter connections (default false: the reference pump does not model them). */
-  readonly replacements?: boolean;
 }
 
 /** Catheter faults, with figures that fit a catheter of up to `catheterVolume`. */
@@ -214,9 +214,9 @@ export const pumpCommandArb = (
     readonly faults?: boolean;
     readonly partialLeaks?: boolean;
     readonly catheterVolume?: number;
+    readonly replacements?: boolean;
     /** Refills with any solution (one drug or an admixture of several) instead of baclofen alone. */
     readonly drugs?: boolean;
-    readonly replacements?: boolean;
   } = {},
 ): fc.Arbitrary<PumpCommand> => {
   const profile = getDeviceProfile(profileId);
@@ -352,7 +352,7 @@ function replacementArbs(catheterVolume: number): fc.WeightedArbitrary<PumpComma
           ...(r.prepared
             ? {
                 prepared: {
-                  fill: fluidAt(r.fill as Nanolitres, r.concentration, program.drug),
+                  fill: fluidAt(r.fill as Nanolitres, r.concentration as McgPerMl),
                   program,
                   catheterVolumeEntered: r.newCatheterVolume,
                   tubingPrimed: r.tubingPrimed,
@@ -382,8 +382,8 @@ export const pumpHistoryArb = (
         pumpCommandArb(input.profileId, options.maxWaitDays ?? 60, {
           ...(options.faults === undefined ? {} : { faults: options.faults }),
           ...(options.partialLeaks === undefined ? {} : { partialLeaks: options.partialLeaks }),
-          ...(options.drugs === undefined ? {} : { drugs: options.drugs }),
           ...(options.replacements === undefined ? {} : { replacements: options.replacements }),
+          ...(options.drugs === undefined ? {} : { drugs: options.drugs }),
           catheterVolume: input.catheterVolume,
         }),
         { minLength: options.minCommands ?? 0, maxLength: options.maxCommands ?? 30 },
