@@ -108,7 +108,7 @@ describe('the classroom server refuses what it must, and changes nothing when it
     ana.send({
       type: 'command',
       id: 4,
-      command: { type: 'visit.needle', visit: { aspirate: -5, site: 'reservoir', inject: { volume: 0, mass: 0 } } },
+      command: { type: 'visit.needle', visit: { aspirate: -5, site: 'reservoir', inject: { volume: 0, masses: {} } } },
     });
     expect(await ana.next('error')).toMatchObject({ code: 'command.invalid' });
     expect(JSON.stringify(hub.classroom(classId)?.seats()[0]?.worldState())).toBe(before);

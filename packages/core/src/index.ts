@@ -197,7 +197,21 @@ export {
 } from './pump/deviceProfile.ts';
 export { admixedTherapy, type DrugTherapy, drugTherapies } from './pump/drugTherapies.ts';
 export { type FlowResult, flowThroughPath, sinkOfTip } from './pump/flowThroughPath.ts';
-export { addFluids, EMPTY_FLUID, type Fluid, fluidAt } from './pump/fluid.ts';
+export {
+  addFluids,
+  addMasses,
+  type Batch,
+  type DrugMasses,
+  drugConcentration,
+  drugsIn,
+  EMPTY_FLUID,
+  type Fluid,
+  fluidAt,
+  fluidOf,
+  massOf,
+  NO_DRUG_MASSES,
+  sameMasses,
+} from './pump/fluid.ts';
 export {
   failWithMemoryError,
   interrogatePump,

@@ -1,5 +1,6 @@
 import {
   ALARM_NAMES,
+  massOf,
   nanolitresPerDayToMlPerDay,
   nanolitresToMl,
   type PatientParameters,
@@ -30,16 +31,18 @@ export function beliefObservables(pump: PumpState, lifecycle: PumpLifecycle): Re
 /** The truth in the format's observables (`truth.*`), human units. */
 export function truthObservables(pump: PumpState): Record<string, number | string> {
   const t = pumpTruthView(pump);
+  // the format-1 names read the program's (the lead) drug
+  const lead = pump.program.drug;
   return {
     'truth.reservoirMl': nanolitresToMl(t.reservoir.volume),
-    'truth.deliveredMcg': picogramsToMcg(t.delivered.mass),
+    'truth.deliveredMcg': picogramsToMcg(massOf(t.delivered, lead)),
     'truth.deliveredMl': nanolitresToMl(t.delivered.volume),
-    'truth.pocketMcg': picogramsToMcg(t.sinks.pocket.mass),
-    'truth.leakMcg': picogramsToMcg(t.sinks.leak.mass),
-    'truth.epiduralMcg': picogramsToMcg(t.sinks.epidural.mass),
-    'truth.subduralMcg': picogramsToMcg(t.sinks.subdural.mass),
+    'truth.pocketMcg': picogramsToMcg(massOf(t.sinks.pocket, lead)),
+    'truth.leakMcg': picogramsToMcg(massOf(t.sinks.leak, lead)),
+    'truth.epiduralMcg': picogramsToMcg(massOf(t.sinks.epidural, lead)),
+    'truth.subduralMcg': picogramsToMcg(massOf(t.sinks.subdural, lead)),
     'truth.tip': t.condition.tip,
-    'truth.explantedMcg': picogramsToMcg(t.sinks.explanted.mass),
+    'truth.explantedMcg': picogramsToMcg(massOf(t.sinks.explanted, lead)),
   };
 }
 

@@ -51,7 +51,7 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
       { type: 'programmer.act', event: { type: 'message.delivered' } },
       { type: 'programmer.act', event: { type: 'workflow.start', workflow: 'selfDestruct' } },
       // a needle outside the programmer's refill would act where the session cannot see it
-      { type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0, mass: 0 } } },
+      { type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0, masses: {} } } },
       { type: 'programmer.act', event: { type: 'refill.inject', volume: -1, concentration: 500 } },
       { type: 'patient.testDose', doseMcg: 1.5 },
       { type: 'clinical.act', action: 'x'.repeat(101) },

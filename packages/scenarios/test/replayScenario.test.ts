@@ -57,14 +57,14 @@ describe('a recorded run replayed as a scenario file', () => {
     w.apply({ type: 'time.advance', to: (30 * HOUR) as Milliseconds });
     w.apply({
       type: 'visit.needle',
-      visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0 as Nanolitres, mass: 0 as never } },
+      visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0 as Nanolitres, masses: {} } },
     });
     w.apply({
       type: 'visit.needle',
       visit: {
         aspirate: 0 as Nanolitres,
         site: 'catheterAccessPort',
-        inject: { volume: ml(0.5), mass: (ml(0.5) * 500) as never },
+        inject: { volume: ml(0.5), masses: { baclofen: (ml(0.5) * 500) as never } },
       },
     });
     w.apply({ type: 'time.advance', to: (31 * HOUR) as Milliseconds });

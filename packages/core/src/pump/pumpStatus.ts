@@ -11,7 +11,7 @@ import type {
 import { alarmConditions } from './alarmConditions.ts';
 import { commandedRate, isEndOfService } from './deliveryRate.ts';
 import { type AlarmName, type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
-import type { Fluid } from './fluid.ts';
+import { addFluids, type Fluid } from './fluid.ts';
 import { plugFlowContents } from './plugFlow.ts';
 import type { Therapy } from './program.ts';
 import type { PumpLog } from './pumpLog.ts';
@@ -153,10 +153,7 @@ export function pumpTruthView(pump: PumpState): PumpTruthView {
   return {
     reservoir: reservoirContents(path.reservoir),
     tubing: plugFlowContents(path.tubing),
-    catheter: {
-      volume: (distal.volume + proximal.volume) as Nanolitres,
-      mass: (distal.mass + proximal.mass) as Fluid['mass'],
-    },
+    catheter: addFluids(distal, proximal),
     delivered: sinks.csf,
     sinks,
     loaded,

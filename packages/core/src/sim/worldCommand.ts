@@ -1,3 +1,4 @@
+import type { Solution } from '../drug/solution.ts';
 import type { SessionEvent, SessionStateName } from '../programmer/sessionMachine.ts';
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
@@ -27,8 +28,17 @@ export type ClinicianEvent =
     >
   /** During a refill: the needle in the reservoir's septum, the syringe aspirates all it can. */
   | { readonly type: 'refill.aspirate' }
-  /** During a refill, after aspiration: the needle injects `volume` of `concentration` into the reservoir. */
-  | { readonly type: 'refill.inject'; readonly volume: Nanolitres; readonly concentration: McgPerMl };
+  /**
+   * During a refill, after aspiration: the needle injects `volume` of `concentration` into the
+   * reservoir; `solution`, when given, is what the syringe really holds (an admixture, another drug),
+   * its lead drug at `concentration`. Without it the syringe holds the program's drug alone.
+   */
+  | {
+      readonly type: 'refill.inject';
+      readonly volume: Nanolitres;
+      readonly concentration: McgPerMl;
+      readonly solution?: Solution;
+    };
 
 /** A fault the instructor or a scenario injects; only catheter faults end by command. */
 export type WorldFault =

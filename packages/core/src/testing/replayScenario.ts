@@ -1,5 +1,6 @@
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
+import { drugsIn, massOf } from '../pump/fluid.ts';
 import type { World } from '../sim/world.ts';
 import type { ClinicianEvent, CommandResult, WorldCommand } from '../sim/worldCommand.ts';
 
@@ -248,8 +249,14 @@ export function replayScenario(source: ReplaySource, recorded: readonly Recorded
         break;
       case 'visit.needle': {
         const v = command.visit;
-        const c = v.inject.volume === 0 ? 1 : v.inject.mass / v.inject.volume;
-        if (!Number.isInteger(c) || c < 1 || c > 2000)
+        const c = v.inject.volume === 0 ? 1 : massOf(v.inject, 'baclofen') / v.inject.volume;
+        const others = drugsIn(v.inject.masses).filter((d) => d !== 'baclofen');
+        if (others.length > 0)
+          comment(
+            at,
+            `no scenario equivalent: a needle with ${others.join(' and ')} (the needle action takes baclofen)`,
+          );
+        else if (!Number.isInteger(c) || c < 1 || c > 2000)
           comment(at, `no scenario equivalent: a needle with fluid at ${c} mcg/mL (the format takes whole mcg/mL)`);
         else
           put(at, {

@@ -46,6 +46,18 @@ const clinicianEvent = z.discriminatedUnion('type', [
     type: z.literal('refill.inject'),
     volume: wholeSchema.max(40_000_000),
     concentration: z.number().int().min(1).max(100_000),
+    // what the syringe really holds, when not the program's drug alone: each drug once, lead first
+    solution: z
+      .array(
+        z.strictObject({
+          drug: z.enum(['baclofen', 'morphine', 'ziconotide']),
+          concentration: z.number().int().min(1).max(100_000),
+        }),
+      )
+      .min(1)
+      .max(3)
+      .refine((parts) => new Set(parts.map((p) => p.drug)).size === parts.length, 'each drug once')
+      .optional(),
   }),
   z.strictObject({ type: z.literal('session.disconnect') }),
   z.strictObject({ type: z.literal('workflow.start'), workflow: z.enum(WORKFLOWS) }),
