@@ -29,7 +29,8 @@ export interface PumpInput {
   readonly actualConcentration?: McgPerMl;
   /**
    * What the reservoir really holds, every drug at its concentration (an admixture); overrides
-   * `actualConcentration`. Defaults to the program's drug alone at `actualConcentration`.
+   * `actualConcentration`. Defaults to the program's solution: its lead drug at `actualConcentration`
+   * (the program's when absent) and every admixed drug at the concentration entered.
    */
   readonly actualSolution?: Solution;
   readonly lowReservoirThreshold?: Nanolitres;

@@ -47,7 +47,7 @@ export function referenceFor(input: PumpInput, biasPpm: number): ReferencePump {
     biasPpm,
     concentration,
     pathConcentration: input.primedWith === 'reservoir' ? concentration : 0,
-    ...(input.actualSolution === undefined ? {} : { solution: input.actualSolution }),
+    solution: input.actualSolution ?? [{ drug: input.program.drug, concentration }, ...(input.program.admixed ?? [])],
   });
 }
 

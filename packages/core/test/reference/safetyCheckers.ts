@@ -52,8 +52,11 @@ function expectedWait({ before, after }: HistoryStep): ReferencePump {
  */
 export const checkConservation: RunChecker = (input, run) => {
   let figures = figuresFor(input.profileId);
+  // what the reservoir, tubing and catheter first hold: the input's solution, or the program's drug
+  // at the real concentration with every drug the program says is admixed
   const parts = input.actualSolution ?? [
-    { drug: 'baclofen', concentration: input.actualConcentration ?? input.program.concentration },
+    { drug: input.program.drug, concentration: input.actualConcentration ?? input.program.concentration },
+    ...(input.program.admixed ?? []),
   ];
   const path = big((input.pumpTubingVolume ?? figures.pumpTubingVolume) + input.catheterVolume);
   let deadSpace = input.reservoirDeadSpace ?? figures.reservoirDeadSpace;
