@@ -1,8 +1,28 @@
-import { averageProgramRate, batteryLifeAtRate, getDeviceProfile, MS_PER_DAY, validateProgram } from '@itps/core';
+import {
+  averageProgramRate,
+  batteryLifeAtRate,
+  concentrationInUnit,
+  type DrugId,
+  drugOf,
+  formatConcentration,
+  getDeviceProfile,
+  type McgPerMl,
+  MS_PER_DAY,
+  type SolutionPart,
+  validateProgram,
+} from '@itps/core';
+import {
+  admixedParts,
+  admixtureProblems,
+  concentrationOfFields,
+  concentrationProblems,
+  enteredConcentration,
+  therapyDoseProblems,
+} from './drugFields.ts';
 import { formatDuration } from './duration.ts';
 import { type Problem, quoteShort } from './problem.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
-import { toProgram } from './toCore.ts';
+import { scenarioProgram, toProgram } from './toCore.ts';
 import { TRAINEE_ACTION_NAMES } from './training/traineeActions.ts';
 import { EVENT_NAMES, isObservable } from './vocabulary.ts';
 
@@ -17,7 +37,16 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   let profile = getDeviceProfile(s.pump.model);
   let catheterCm = s.pump.catheter.implantedLengthCm;
   let catheterField = 'pump.catheter.implantedLengthCm';
-  const initial = toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl);
+  const reservoir = s.pump.reservoir;
+  // the drugs first: a unit field that does not fit makes every later figure meaningless
+  const drugProblems = [
+    ...concentrationProblems(reservoir, reservoir.drug, 'pump.reservoir'),
+    ...admixtureProblems(reservoir.admixture ?? [], reservoir.drug, 'pump.reservoir.admixture'),
+    ...therapyDoseProblems(s.pump.therapy, reservoir.drug, 'pump.therapy'),
+  ];
+  for (const p of drugProblems) add(p.path, p.expected, p.found);
+  if (drugProblems.length > 0) return problems;
+  const initial = scenarioProgram(s);
   const valid = validateProgram(initial, profile);
   if (!valid.ok) add('pump.therapy', 'a therapy the pump can run', valid.refusal.message);
   if (valid.ok && s.pump.ageAtStart !== undefined) {
@@ -38,7 +67,10 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
     );
   }
   let previous = 0;
-  let concentration = s.pump.reservoir.concentrationMcgPerMl;
+  // the program as the clinician leaves it after each refill: its lead drug, concentration and admixture
+  let lead: DrugId = reservoir.drug;
+  let concentration = initial.concentration as number;
+  let admixed: readonly SolutionPart[] = initial.admixed ?? [];
   (s.timeline ?? []).forEach((a, i) => {
     const path = `timeline[${i}]`;
     const t = a.at;
@@ -49,20 +81,49 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
     previous = Math.max(previous, t);
     switch (a.action) {
       case 'refill': {
-        const entered = a.entered?.concentrationMcgPerMl ?? a.concentrationMcgPerMl;
-        if (entered !== concentration && a.bridgeBolus === undefined) {
+        const drug = a.drug ?? lead;
+        const found = [
+          ...concentrationProblems(a, drug, path),
+          ...admixtureProblems(a.admixture ?? [], drug, `${path}.admixture`),
+          ...(a.entered === undefined ||
+          (a.entered.concentrationMcgPerMl === undefined && a.entered.concentrationMgPerMl === undefined)
+            ? []
+            : concentrationProblems(a.entered, drug, `${path}.entered`)),
+          ...admixtureProblems(a.entered?.admixture ?? [], drug, `${path}.entered.admixture`),
+        ];
+        for (const p of found) add(p.path, p.expected, p.found);
+        if (found.length > 0) break;
+        const entered = enteredConcentration(a);
+        if ((entered !== concentration || drug !== lead) && a.bridgeBolus === undefined) {
+          const lib = drugOf(drug);
           add(
             `${path}.bridgeBolus`,
-            `true or false: the concentration changes from ${concentration} to ${entered} mcg/mL`,
+            drug === lead
+              ? `true or false: the concentration changes from ${concentrationInUnit(concentration as McgPerMl, lib)} to ${formatConcentration(entered, lib)}`
+              : `true or false: the drug changes from ${drugOf(lead).name} to ${lib.name}`,
             'nothing',
           );
         }
+        lead = drug;
         concentration = entered;
+        admixed = admixedParts(a.entered?.admixture ?? a.admixture);
         break;
       }
       case 'program': {
-        const result = validateProgram(toProgram(a.therapy, concentration), profile);
+        const found = therapyDoseProblems(a.therapy, lead, `${path}.therapy`);
+        for (const p of found) add(p.path, p.expected, p.found);
+        if (found.length > 0) break;
+        const result = validateProgram(toProgram(a.therapy, concentration, lead, admixed), profile);
         if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
+        break;
+      }
+      case 'needle': {
+        const drug = a.drug ?? lead;
+        const found = [
+          ...concentrationProblems(a, drug, path),
+          ...admixtureProblems(a.admixture ?? [], drug, `${path}.admixture`),
+        ];
+        for (const p of found) add(p.path, p.expected, p.found);
         break;
       }
       case 'bolus':
@@ -199,7 +260,9 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
   const visit = training.visitAt ?? 0;
   const screening = training.phase === 'screening';
   let previous = visit;
-  let concentration = s.pump.reservoir.concentrationMcgPerMl;
+  // the plan's steps speak of the pump's lead drug (a plan's refill and doses are in mcg)
+  const { drug, admixture } = s.pump.reservoir;
+  let concentration: number = concentrationOfFields(s.pump.reservoir) ?? 0;
   training.plan.forEach((step, i) => {
     const path = `training.plan[${i}]`;
     if (step.at < visit)
@@ -223,7 +286,7 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
       );
     switch (step.do) {
       case 'program': {
-        const result = validateProgram(toProgram(step.therapy, concentration), profile);
+        const result = validateProgram(toProgram(step.therapy, concentration, drug, admixedParts(admixture)), profile);
         if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
         break;
       }

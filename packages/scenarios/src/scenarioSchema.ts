@@ -29,13 +29,31 @@ const clock = parsedText(parseTimeOfDay, 'a time of day HH:MM', /^\d{2}:\d{2}$/)
 const ml = z.number().min(0).max(1000);
 const mcgPerMl = z.number().int().min(1).max(2000);
 const mcgPerDay = z.number().min(0).max(100_000);
+// extensions of format 1: drugs shown in mg (morphine) carry their unit in the field's name; which
+// field fits which drug, and each drug's own range, is checked after the schema (checkScenario)
+const mgPerMl = z.number().positive().max(100);
+const mgPerDay = z.number().min(0).max(100);
+/** A drug of the library. */
+const drug = z.enum(['baclofen', 'morphine', 'ziconotide']);
+/** A concentration, in the one unit field that fits the drug (exactly one of them; checked after the schema). */
+const concentrationFields = {
+  concentrationMcgPerMl: mcgPerMl.optional(),
+  concentrationMgPerMl: mgPerMl.optional(),
+};
+/** The other drugs of an admixture, each at its concentration. */
+const admixture = z
+  .array(z.strictObject({ drug, ...concentrationFields }))
+  .min(1)
+  .max(3);
+/** A daily dose, in the one unit field that fits the program's lead drug. */
+const doseFields = { doseMcgPerDay: mcgPerDay.optional(), doseMgPerDay: mgPerDay.optional() };
 
 const therapy = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('simple'), doseMcgPerDay: mcgPerDay }),
+  z.strictObject({ mode: z.literal('simple'), ...doseFields }),
   z.strictObject({
     mode: z.literal('flex'),
     steps: z
-      .array(z.strictObject({ start: clock, doseMcgPerDay: mcgPerDay }))
+      .array(z.strictObject({ start: clock, ...doseFields }))
       .min(1)
       .max(48),
   }),
@@ -50,9 +68,13 @@ const action = z.discriminatedUnion('action', [
     action: z.literal('refill'),
     withdrawMl: z.union([ml, z.literal('all')]).optional(),
     volumeMl: ml,
-    concentrationMcgPerMl: mcgPerMl,
+    /** Extension: the drug in the syringe (the program's lead drug unless said). */
+    drug: drug.optional(),
+    ...concentrationFields,
+    /** Extension: the other drugs in the syringe (none unless said). */
+    admixture: admixture.optional(),
     needle: z.enum(['reservoir', 'pocket', 'cap']).optional(),
-    entered: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }).optional(),
+    entered: z.strictObject({ volumeMl: ml, ...concentrationFields, admixture: admixture.optional() }).optional(),
     bridgeBolus: z.boolean().optional(),
   }),
   z.strictObject({
@@ -143,7 +165,9 @@ const action = z.discriminatedUnion('action', [
     action: z.literal('needle'),
     withdrawMl: z.union([ml, z.literal('all')]).optional(),
     volumeMl: ml,
-    concentrationMcgPerMl: mcgPerMl,
+    drug: drug.optional(),
+    ...concentrationFields,
+    admixture: admixture.optional(),
     site: z.enum(['reservoir', 'pocket', 'cap']),
   }),
   // extension: the pump replaced (at ERI or EOS, or early for a memory error or a motor stall)
@@ -306,7 +330,13 @@ export const scenarioSchema = z
       patientOpioidHistory: z.enum(['naive', 'tolerant', 'unknown']).optional(),
       reservoirDeadSpaceMl: ml.optional(),
       pumpTubingVolumeMl: ml.optional(),
-      reservoir: z.strictObject({ volumeMl: ml, drug: z.literal('baclofen'), concentrationMcgPerMl: mcgPerMl }),
+      reservoir: z.strictObject({
+        volumeMl: ml,
+        drug,
+        ...concentrationFields,
+        /** Extension: the other drugs in the reservoir, each at its concentration. */
+        admixture: admixture.optional(),
+      }),
       lowReservoirAlarmMl: ml.optional(),
       catheter: z.strictObject({
         implantedLengthCm: z.number().min(0).max(200),
@@ -363,3 +393,15 @@ export type ScenarioAction = NonNullable<ScenarioFile['timeline']>[number];
 export type ScenarioExpectation = NonNullable<ScenarioFile['expect']>[number];
 /** A therapy, validated (flex step starts in milliseconds after midnight). */
 export type ScenarioTherapy = z.output<typeof therapy>;
+/** A concentration as a file writes it: in mcg/mL or in mg/mL, whichever fits the drug. */
+export type ConcentrationFields = {
+  readonly concentrationMcgPerMl?: number | undefined;
+  readonly concentrationMgPerMl?: number | undefined;
+};
+/** One admixed drug as written. */
+export type AdmixturePart = z.output<typeof admixture>[number];
+/** A daily dose as a file writes it: in mcg/day or in mg/day, whichever fits the lead drug. */
+export type DoseFields = {
+  readonly doseMcgPerDay?: number | undefined;
+  readonly doseMgPerDay?: number | undefined;
+};

@@ -72,8 +72,10 @@ export function createPumpState(input: PumpInput): PumpState {
       profile.nominalBiasPpm.max,
     ).value;
   }
-  const solution =
-    input.actualSolution ?? singleDrug(input.program.drug, input.actualConcentration ?? input.program.concentration);
+  const solution: Solution = input.actualSolution ?? [
+    ...singleDrug(input.program.drug, input.actualConcentration ?? input.program.concentration),
+    ...(input.program.admixed ?? []),
+  ];
   const reservoirFluid = fluidOf(input.reservoirVolume, solution);
   const tubingVolume = input.pumpTubingVolume ?? profile.pumpTubingVolume;
   const batch = (id: number, volume: Nanolitres): Batch =>
