@@ -4,6 +4,7 @@ import {
   aspirateReservoir,
   checkPumpState,
   createPumpState,
+  createWorld,
   fluidOf,
   hoursToMs,
   injectIntoReservoir,
@@ -16,6 +17,7 @@ import {
   timeToTipConcentrationChange,
 } from '../src/index.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { act } from './worldActs.ts';
 
 const MCG = 1_000_000;
 const MG = 1_000_000_000;
@@ -104,5 +106,36 @@ describe('an admixture along the fluid path, by hand', () => {
       masses: { baclofen: 700 * MCG, morphine: 86 * MG },
     });
     expect(massOf(pumpTruthView(pump).loaded, 'morphine')).toBe(86 * MG);
+  });
+
+  it('the refill workflow at the world door injects the solution the syringe holds; a concentration alone is the program drug', () => {
+    // 10 mL of baclofen 500 mcg/mL believed and real; aspirating all leaves the 1.4 mL dead space (700 mcg)
+    const refillWith = (inject: Parameters<typeof act>[1]) => {
+      const w = createWorld({ pump: buildPumpInput({ reservoirVolume: 10_000_000 as Nanolitres }), origin: 'spinal' });
+      act(w, { type: 'session.connect' });
+      act(w, { type: 'workflow.start', workflow: 'refill' });
+      act(w, { type: 'refill.aspirate' });
+      expect(act(w, inject)).toMatchObject({ ok: true });
+      return w.state().pump;
+    };
+    // 8.6 mL of baclofen 500 mcg/mL with morphine 10 mg/mL: 4300 mcg and 86 mg
+    const mixed = refillWith({
+      type: 'refill.inject',
+      volume: 8_600_000 as Nanolitres,
+      concentration: 500 as McgPerMl,
+      solution: solution(500, 10_000),
+    });
+    expect(pumpTruthView(mixed).reservoir).toEqual({
+      volume: 10_000_000,
+      masses: { baclofen: 5000 * MCG, morphine: 86 * MG },
+    });
+    expect(checkPumpState(mixed, ['REQ-CONS-01'])).toEqual([]);
+    // without a solution the syringe holds the program's drug alone, as before
+    const plain = refillWith({
+      type: 'refill.inject',
+      volume: 8_600_000 as Nanolitres,
+      concentration: 500 as McgPerMl,
+    });
+    expect(pumpTruthView(plain).reservoir).toEqual({ volume: 10_000_000, masses: { baclofen: 5000 * MCG } });
   });
 });

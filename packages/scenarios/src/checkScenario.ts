@@ -100,7 +100,7 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
             `${path}.bridgeBolus`,
             drug === lead
               ? `true or false: the concentration changes from ${concentrationInUnit(concentration as McgPerMl, lib)} to ${formatConcentration(entered, lib)}`
-              : `true or false: the drug changes from ${drugOf(lead).name} to ${lib.name}`,
+              : `true or false: the drug changes from ${lead} to ${drug}`,
             'nothing',
           );
         }

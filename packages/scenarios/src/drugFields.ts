@@ -42,14 +42,12 @@ export function concentrationProblems(f: ConcentrationFields, drug: DrugId, path
   const lib = drugOf(drug);
   const range = `${formatConcentration(lib.minConcentration, lib)} to ${formatConcentration(lib.maxConcentration, lib)}`;
   if (f[fits] === undefined && f[other] === undefined)
-    return [
-      { path: `${path}.${fits}`, expected: `${lib.name}'s concentration in ${fits} (${range})`, found: 'nothing' },
-    ];
+    return [{ path: `${path}.${fits}`, expected: `${drug}'s concentration in ${fits} (${range})`, found: 'nothing' }];
   if (f[other] !== undefined)
     return [
       {
         path: `${path}.${other}`,
-        expected: `${fits} for ${lib.name} (its unit is ${lib.doseUnit}/mL), not ${other}`,
+        expected: `${fits} for ${drug} (its unit is ${lib.doseUnit}/mL), not ${other}`,
         found: `${other}: ${f[other]}`,
       },
     ];
@@ -58,7 +56,7 @@ export function concentrationProblems(f: ConcentrationFields, drug: DrugId, path
     return [
       {
         path: `${path}.${fits}`,
-        expected: `${lib.name} at ${range}${c === null ? ', a whole number of mcg/mL' : ''}`,
+        expected: `${drug} at ${range}${c === null ? ', a whole number of mcg/mL' : ''}`,
         found: String(f[fits]),
       },
     ];
@@ -82,12 +80,12 @@ export function doseProblems(f: DoseFields, drug: DrugId, path: string): FieldPr
     return [
       {
         path: `${path}.${other}`,
-        expected: `${fits} for a program led by ${lib.name} (its doses are in ${lib.doseUnit}/day), not ${other}`,
+        expected: `${fits} for a program led by ${drug} (its doses are in ${lib.doseUnit}/day), not ${other}`,
         found: `${other}: ${f[other]}`,
       },
     ];
   if (f[fits] === undefined)
-    return [{ path: `${path}.${fits}`, expected: `the daily dose of ${lib.name}`, found: 'nothing' }];
+    return [{ path: `${path}.${fits}`, expected: `the daily dose of ${drug}`, found: 'nothing' }];
   return [];
 }
 

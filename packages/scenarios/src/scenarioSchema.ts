@@ -42,7 +42,13 @@ const concentrationFields = {
 };
 /** The other drugs of an admixture, each at its concentration. */
 const admixture = z
-  .array(z.strictObject({ drug, ...concentrationFields }))
+  .array(
+    z.strictObject({
+      drug,
+      concentrationMcgPerMl: z.number().int().min(1).max(100_000).optional(),
+      concentrationMgPerMl: mgPerMl.optional(),
+    }),
+  )
   .min(1)
   .max(3);
 /** A daily dose, in the one unit field that fits the program's lead drug. */
