@@ -1,11 +1,12 @@
-import type { Milliseconds, Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
+import type { DrugId } from '../drug/drug.ts';
+import type { Milliseconds, Nanolitres, NanolitresPerDay, Picograms } from '../units/quantity.ts';
 import { periodsBefore, RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
 import { MS_PER_DAY } from '../units/time.ts';
 import { BreachedPath } from './breachedPath.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import { flowThroughPath, sinkOfTip } from './flowThroughPath.ts';
-import { addMasses, portionMasses } from './fluid.ts';
+import { massOf, portionMassOf } from './fluid.ts';
 import { movedState } from './movedState.ts';
 import { oneBatchOutlet, type TipObserver } from './oneBatchOutlet.ts';
 import type { PumpState } from './pumpState.ts';
@@ -127,11 +128,12 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
   }
   let observedAt: number = state.now;
   const tipSink = truth.sinks[sinkOfTip[truth.catheter.tip]];
-  const tipMasses = () =>
-    addMasses(
-      tipSink.masses,
-      portionMasses({ batch: truth.path.reservoir.batch, from: outlet, to: outlet + drawn - startDrawn }),
-    );
+  const tipMassOf = (drug: DrugId): Picograms =>
+    (massOf(tipSink, drug) +
+      portionMassOf(
+        { batch: truth.path.reservoir.batch, from: outlet, to: outlet + drawn - startDrawn },
+        drug,
+      )) as Picograms;
   let nextJumpTry = now;
   /**
    * Crosses whole periods of a pattern that repeats (a day of a flex schedule, a kink's cycle) at
@@ -250,11 +252,11 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
       break;
     }
     if (observe !== undefined) {
-      observe(now as Milliseconds, tipMasses());
+      observe(now as Milliseconds, tipMassOf);
       observedAt = now;
     }
   }
-  if (observe !== undefined && end !== 'handOver' && now > observedAt) observe(now as Milliseconds, tipMasses());
+  if (observe !== undefined && end !== 'handOver' && now > observedAt) observe(now as Milliseconds, tipMassOf);
 
   if (now === state.now) return { state, events, end };
   pushDrawn();

@@ -1,4 +1,5 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
+import type { DrugId } from '../drug/drug.ts';
 import { ItpsMisuseError } from '../errors.ts';
 import { advancePatient } from '../patient/advancePatient.ts';
 import { createDrugStep } from '../patient/patientDynamics.ts';
@@ -8,7 +9,7 @@ import { advancePump, advancePumpObserved } from '../pump/advancePump.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import { sinkOfTip } from '../pump/flowThroughPath.ts';
-import { type DrugMasses, massOf } from '../pump/fluid.ts';
+import { massOf } from '../pump/fluid.ts';
 import { nextDueInstant } from '../pump/nextDueTime.ts';
 import { type PumpEvent, type PumpLifecycle, pumpMachine } from '../pump/pumpMachine.ts';
 import type { PumpState } from '../pump/pumpState.ts';
@@ -16,7 +17,7 @@ import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import { timeToTipConcentrationChange } from '../pump/tipConcentrationChange.ts';
 import type { Refusal } from '../refusal.ts';
 import { picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
-import type { Milliseconds } from '../units/quantity.ts';
+import type { Milliseconds, Picograms } from '../units/quantity.ts';
 
 /** A running simulated world: for now, one implanted pump on virtual time. */
 export interface Simulation {
@@ -118,11 +119,10 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
       let person = patient;
       // where the whole path holds one batch, the steady run tells the tip's delivery at each
       // instant the flow may change, and no state is built between them
-      const observe = (at: Milliseconds, tipMasses: DrugMasses) => {
+      const observe = (at: Milliseconds, tipMassOf: (drug: DrugId) => Picograms) => {
         const received = { ...receivedFrom(piece) };
         const sink = sinkOfTip[piece.truth.catheter.tip];
-        if (sink === 'csf' || sink === 'subdural' || sink === 'epidural')
-          received[sink] = massOf({ masses: tipMasses }, PATIENT_DRUG);
+        if (sink === 'csf' || sink === 'subdural' || sink === 'epidural') received[sink] = tipMassOf(PATIENT_DRUG);
         person = advancePatient(person, parameters, drugStep, at, received);
       };
       while (piece.now < to) {
