@@ -1,7 +1,9 @@
 import {
+  amountFromUnit,
   type ClinicianEvent,
   type CommandResult,
   divide,
+  drugOf,
   EMPTY_DRAFT,
   fluidAt,
   fluidOf,
@@ -152,11 +154,15 @@ export function perform(
       );
     case 'bolus': {
       const volume =
-        a.kind === 'priming' && a.doseMcg === undefined && a.volumeMl === undefined
+        a.kind === 'priming' && a.doseMcg === undefined && a.doseMg === undefined && a.volumeMl === undefined
           ? primingVolume(profile.pumpTubingVolume, pump.catheterVolumeEntered)
           : a.volumeMl !== undefined
             ? mlToNanolitres(a.volumeMl)
-            : (divide(mcgToPicograms(a.doseMcg ?? 0), pump.program.concentration, 'nearest') as Nanolitres);
+            : (divide(
+                a.doseMg !== undefined ? amountFromUnit(a.doseMg, drugOf('morphine')) : mcgToPicograms(a.doseMcg ?? 0),
+                pump.program.concentration,
+                'nearest',
+              ) as Nanolitres);
       const durationMs = a.duration ?? divide(volume * MS_PER_DAY, profile.maxRate, 'ceil');
       return refusalOf(world.apply({ type: 'bolus.start', bolus: { kind: a.kind, volume, durationMs } }));
     }

@@ -126,13 +126,19 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
         for (const p of found) add(p.path, p.expected, p.found);
         break;
       }
-      case 'bolus':
-        if (a.kind !== 'priming' && (a.doseMcg === undefined) === (a.volumeMl === undefined)) {
-          add(path, 'exactly one of doseMcg and volumeMl', a.doseMcg === undefined ? 'neither' : 'both');
+      case 'bolus': {
+        // a bolus dose in the lead drug's unit: doseMg for morphine, doseMcg for the others
+        const fits = drugOf(lead).doseUnit === 'mg' ? 'doseMg' : 'doseMcg';
+        const other = fits === 'doseMg' ? 'doseMcg' : 'doseMg';
+        if (a[other] !== undefined)
+          add(`${path}.${other}`, `${fits} for a program led by ${lead}, not ${other}`, `${other}: ${a[other]}`);
+        else if (a.kind !== 'priming' && (a[fits] === undefined) === (a.volumeMl === undefined)) {
+          add(path, `exactly one of ${fits} and volumeMl`, a[fits] === undefined ? 'neither' : 'both');
         }
         if (a.kind !== 'priming' && a.duration === undefined)
           add(`${path}.duration`, 'how long the bolus takes', 'nothing');
         break;
+      }
       case 'fault':
         if (a.kind === 'catheterLeak' && a.atCm === undefined)
           add(`${path}.atCm`, 'where the leak is, in cm from the pump', 'nothing');

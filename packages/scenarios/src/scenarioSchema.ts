@@ -95,6 +95,8 @@ const action = z.discriminatedUnion('action', [
     action: z.literal('bolus'),
     kind: z.enum(['single', 'priming', 'bridge']),
     doseMcg: z.number().min(0).max(100_000).optional(),
+    /** Extension: the bolus dose in mg, for a morphine-led program (instead of doseMcg). */
+    doseMg: z.number().min(0).max(100).optional(),
     volumeMl: ml.optional(),
     duration: duration.optional(),
   }),

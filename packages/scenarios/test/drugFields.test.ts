@@ -122,6 +122,44 @@ describe('drugs in a scenario file, each in its own unit', () => {
     ).toEqual([]);
   });
 
+  it('takes a bolus in the lead drug unit: doseMg on a morphine pump', () => {
+    const morphinePump = {
+      ...base.pump,
+      reservoir: { volumeMl: 20, ...morphine },
+      therapy: { mode: 'simple', doseMgPerDay: 5 },
+    };
+    const bolus = (dose: Record<string, unknown>) =>
+      problemsOf({
+        pump: morphinePump,
+        timeline: [{ at: 'P1D', action: 'bolus', kind: 'single', duration: 'PT1H', ...dose }],
+      });
+    expect(bolus({ doseMg: 0.5 })).toEqual([]);
+    expect(bolus({ doseMcg: 500 })).toEqual([
+      {
+        path: 'timeline[0].doseMcg',
+        expected: 'doseMg for a program led by morphine, not doseMcg',
+        found: 'doseMcg: 500',
+      },
+    ]);
+    expect(bolus({})).toEqual([
+      { path: 'timeline[0]', expected: 'exactly one of doseMg and volumeMl', found: 'neither' },
+    ]);
+    // 0.5 mg at 25 mg/mL is 0.02 mL: the bolus runs and completes
+    const parsed = parseScenario(
+      stringify({
+        ...base,
+        pump: morphinePump,
+        timeline: [{ at: 'P1D', action: 'bolus', kind: 'single', duration: 'PT1H', doseMg: 0.5 }],
+        expect: [{ event: 'bolus.completed', between: ['P1D', 'P1DT1H'] }],
+      }),
+      'bolus.yaml',
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const report = runScenario(parsed.scenario);
+    expect(report.refusals).toEqual([]);
+    expect(report.passed).toBe(true);
+  });
+
   it('a format-1 file runs as it did: a baclofen pump holds baclofen alone and its report has no per-drug block', () => {
     const parsed = parseScenario(stringify(base), 'base.yaml');
     if (!parsed.ok) throw new Error('the base scenario does not parse');
