@@ -287,7 +287,7 @@ describe('saved sessions are checked before anything is restored', () => {
       page.getByRole('button', { name: 'Export session' }).click(),
     ]);
     const saved = JSON.parse(readFileSync(await session.path(), 'utf8'));
-    saved.world.pump.context.pump.truth.loaded.mass += 1_000_000;
+    saved.world.pump.context.pump.truth.loaded.masses.baclofen += 1_000_000;
     await page.getByRole('button', { name: '+1 week' }).click();
     const before = await text('sim-time');
     await page.getByLabel('Import a session file').setInputFiles({

@@ -95,7 +95,7 @@ describe('the classroom server refuses what it must, and changes nothing when it
     const time = await ana.next('error');
     expect(time).toMatchObject({ code: 'command.invalid', about: 'command' });
     expect((time as { message: string }).message).toBe(
-      'command: type: expected type one of "programmer.act", "patient.testDose", "clinical.act", found "time.advance"',
+      'command: type: expected type one of "programmer.act", "patient.testDose", "ptm.press", "pump.replace", "pump.connect", "clinical.act", found "time.advance"',
     );
     ana.send({ type: 'command', id: 2, command: { type: 'fault.inject', fault: { kind: 'memoryError' } } });
     expect(await ana.next('error')).toMatchObject({ code: 'command.invalid' });
@@ -108,7 +108,7 @@ describe('the classroom server refuses what it must, and changes nothing when it
     ana.send({
       type: 'command',
       id: 4,
-      command: { type: 'visit.needle', visit: { aspirate: -5, site: 'reservoir', inject: { volume: 0, mass: 0 } } },
+      command: { type: 'visit.needle', visit: { aspirate: -5, site: 'reservoir', inject: { volume: 0, masses: {} } } },
     });
     expect(await ana.next('error')).toMatchObject({ code: 'command.invalid' });
     expect(JSON.stringify(hub.classroom(classId)?.seats()[0]?.worldState())).toBe(before);

@@ -44,7 +44,7 @@ export function runHistory(until: Milliseconds, mode: Mode): { state: PumpState;
     actor.send({
       type: 'injection.give',
       site: 'reservoir',
-      fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
+      fluid: { volume: fill as Nanolitres, masses: { baclofen: (fill * 2000) as Picograms } },
     });
     actor.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
     sends += 4;
@@ -62,7 +62,7 @@ export function refillSimulation(sim: Simulation): void {
   sim.send({
     type: 'injection.give',
     site: 'reservoir',
-    fluid: { volume: fill as Nanolitres, mass: (fill * 2000) as Picograms },
+    fluid: { volume: fill as Nanolitres, masses: { baclofen: (fill * 2000) as Picograms } },
   });
   sim.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
 }

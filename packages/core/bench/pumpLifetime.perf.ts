@@ -8,6 +8,7 @@ import {
   type McgPerMl,
   type Milliseconds,
   MS_PER_MINUTE,
+  massOf,
   type Nanolitres,
   type PumpState,
   reservoirVolume,
@@ -81,7 +82,7 @@ it('7-year pump history: event-driven against 1-minute fixed ticks', () => {
     `  memory:               heap delta over ${runs.length} runs ${((heapAfter - heapBefore) / 1048576).toFixed(1)} MiB, process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
     `  fixed-tick, 1 minute: ${tick.ms.toFixed(0)} ms wall for the first 365 days (${tick.value.sends} machine events)`,
     `  per simulated day:    event ${(eventPerDay * 1000).toFixed(2)} us, tick ${(tickPerDay * 1000).toFixed(0)} us, ratio ${(tickPerDay / eventPerDay).toFixed(0)}x`,
-    `  totals after 365 days: identical (delivered ${tick.value.state.truth.sinks.csf.volume} nL / ${tick.value.state.truth.sinks.csf.mass} pg in both modes)`,
+    `  totals after 365 days: identical (delivered ${tick.value.state.truth.sinks.csf.volume} nL / ${massOf(tick.value.state.truth.sinks.csf, 'baclofen')} pg in both modes)`,
     `  goals: 7-year run <= 3 ms (${eventMs <= 3 ? 'met' : 'NOT met'}), >= 500x faster per day than 1-minute machine ticks (${tickPerDay / eventPerDay >= 500 ? 'met' : 'NOT met'})`,
   ];
   console.log(lines.join('\n'));

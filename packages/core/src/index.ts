@@ -105,6 +105,14 @@ export {
   type GuardSeverity,
 } from './programmer/guardRails.ts';
 export { programOfView, sameProgram } from './programmer/programOfView.ts';
+export { type PtmCounts, type PtmReport, ptmReport, ptmWords } from './programmer/ptmReport.ts';
+export {
+  type PtmCode,
+  type PtmFinding,
+  ptmMostBolusesPerDay,
+  ptmMostPerDay,
+  ptmRules,
+} from './programmer/ptmRules.ts';
 export { checkRefillDiscrepancy, type RefillDiscrepancy } from './programmer/refillDiscrepancy.ts';
 export { nextRefillAt, replaceByAt } from './programmer/refillPlanning.ts';
 export {
@@ -151,6 +159,7 @@ export {
   mriPreparation,
   planRefill,
   primingBolusDraft,
+  ptmDraft,
   type RefillEntry,
   type RefillExpectation,
   type RefillPlan,
@@ -166,7 +175,7 @@ export { advancePump, advancePumpFixedTick } from './pump/advancePump.ts';
 export { ALARM_NAMES, alarmConditions } from './pump/alarmConditions.ts';
 export { applyUpdate, type PumpUpdate } from './pump/applyUpdate.ts';
 export { averageProgramRate, batteryDrainPerDay, batteryLifeAtRate } from './pump/batteryLife.ts';
-export { type BolusRequest, bolusRate, cancelBolus, startBolus } from './pump/bolus.ts';
+export { type BolusRequest, bolusRate, bolusRefusal, cancelBolus, startBolus } from './pump/bolus.ts';
 export {
   type CatheterFault,
   type CatheterFaultKind,
@@ -197,7 +206,21 @@ export {
 } from './pump/deviceProfile.ts';
 export { admixedTherapy, type DrugTherapy, drugTherapies } from './pump/drugTherapies.ts';
 export { type FlowResult, flowThroughPath, sinkOfTip } from './pump/flowThroughPath.ts';
-export { addFluids, EMPTY_FLUID, type Fluid, fluidAt } from './pump/fluid.ts';
+export {
+  addFluids,
+  addMasses,
+  type Batch,
+  type DrugMasses,
+  drugConcentration,
+  drugsIn,
+  EMPTY_FLUID,
+  type Fluid,
+  fluidAt,
+  fluidOf,
+  massOf,
+  NO_DRUG_MASSES,
+  sameMasses,
+} from './pump/fluid.ts';
 export {
   failWithMemoryError,
   interrogatePump,
@@ -217,6 +240,20 @@ export {
   type TherapyMode,
 } from './pump/program.ts';
 export {
+  type PtmAvailability,
+  type PtmOutcome,
+  pressPtm,
+  ptmAvailability,
+  ptmGivenInWindow,
+} from './pump/ptmPress.ts';
+export {
+  PTM_RANGES,
+  PTM_WINDOW_MS,
+  type PtmSettings,
+  ptmBolusVolume,
+  validatePtmSettings,
+} from './pump/ptmSettings.ts';
+export {
   appendLog,
   EMPTY_LOG,
   lastLogEntry,
@@ -226,24 +263,26 @@ export {
   type PumpLog,
 } from './pump/pumpLog.ts';
 export type { PumpEmitted, PumpEvent, PumpLifecycle } from './pump/pumpMachine.ts';
-export type {
-  ActiveBolus,
-  AlarmStatus,
-  BatteryState,
-  BolusKind,
-  Breach,
-  CatheterCondition,
-  FluidPath,
-  Kink,
-  MotorState,
-  PumpBelief,
-  PumpLogEntry,
-  PumpLogType,
-  PumpState,
-  PumpTruth,
-  SinkName,
-  Sinks,
-  TipLocation,
+export {
+  type ActiveBolus,
+  type ActiveBolusKind,
+  type AlarmStatus,
+  addsToBasal,
+  type BatteryState,
+  type BolusKind,
+  type Breach,
+  type CatheterCondition,
+  type FluidPath,
+  type Kink,
+  type MotorState,
+  type PumpBelief,
+  type PumpLogEntry,
+  type PumpLogType,
+  type PumpState,
+  type PumpTruth,
+  type SinkName,
+  type Sinks,
+  type TipLocation,
 } from './pump/pumpState.ts';
 export {
   type OpioidHistory,

@@ -7,6 +7,7 @@ import {
   EMPTY_DRAFT,
   instructorView,
   knownReservoir,
+  massOf,
   mcgPerMl,
   mriPreparation,
   type Nanolitres,
@@ -107,7 +108,7 @@ describe('attack 27: leaving a refill by a stop, then restarting', () => {
     act(w, { type: 'session.connect' });
     send(w, { ...EMPTY_DRAFT, update: { program: simpleProgram(250) } }, 'stopRestart');
     const r = truth(w).reservoir;
-    const real = r.mass / r.volume; // pg/nL = mcg/mL
+    const real = massOf(r, 'baclofen') / r.volume; // pg/nL = mcg/mL
     expect(real).toBeGreaterThan(1800);
     // running, the pump must know what it holds (within 10 %)
     if (belief(w).therapy.mode !== 'stopped') expect(Math.abs(belief(w).concentration - real) / real).toBeLessThan(0.1);
@@ -227,10 +228,10 @@ describe('attack 27: boluses judged by what they give', () => {
     act(w, { type: 'draft.change', draft: priming });
     const findings = ctx(w).findings;
     act(w, { type: 'workflow.cancel' });
-    const before = truth(w).delivered.mass;
+    const before = massOf(truth(w).delivered, 'baclofen');
     send(w, priming, 'bolus');
     advance(w, daysToMs(0.5));
-    const givenMcg = (truth(w).delivered.mass - before) / 1e6;
+    const givenMcg = (massOf(truth(w).delivered, 'baclofen') - before) / 1e6;
     expect(findings.map((f) => f.severity)).toContain('hard');
     expect(givenMcg).toBeLessThan(300);
   });
@@ -312,7 +313,7 @@ describe('attack 27: MRI preparation on the Prometra profile', () => {
     for (const f of findings) act(w, { type: 'finding.confirm', code: f.code });
     act(w, { type: 'review.open' });
     act(w, { type: 'review.confirm' });
-    const before = truth(w).delivered.mass;
+    const before = massOf(truth(w).delivered, 'baclofen');
     w.apply({ type: 'mri.scan', scan: { durationMs: 1_800_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
     advance(w, daysToMs(0.1));
     // FIXED: refused: the pump is never told it is empty while it is full (the MRI advice says to

@@ -6,6 +6,7 @@ import {
   daysToMs,
   hoursToMs,
   type Milliseconds,
+  massOf,
   type Nanolitres,
   pumpBeliefView,
   pumpTruthView,
@@ -34,7 +35,7 @@ describe('boluses', () => {
     // every 6 hours the patient receives 100 mcg, before, during and after the switch-over
     for (let h = 6; h <= 72; h += 6) {
       pump = advancePump(pump, hoursToMs(h));
-      expect(pumpTruthView(pump).delivered.mass).toBe((400 * MCG * h) / 24);
+      expect(massOf(pumpTruthView(pump).delivered, 'baclofen')).toBe((400 * MCG * h) / 24);
     }
     expect(logEntries(pump.log).map((e) => e.type)).toContain('bolus.completed');
     expect(pump.bolus).toBeNull();
@@ -47,7 +48,7 @@ describe('boluses', () => {
     if (!started.ok) throw new Error(started.refusal.message);
     const after = advancePump(started.value, hoursToMs(24));
     // tubing 0.2 mL at 500 mcg/mL is all the same drug: a day of basal (250) plus the bolus (50)
-    expect(pumpTruthView(after).delivered.mass).toBe(300 * MCG);
+    expect(massOf(pumpTruthView(after).delivered, 'baclofen')).toBe(300 * MCG);
     expect(after.belief.calculatedReservoir).toBe(20_000_000 - 500_000 - 100_000);
     expect(logEntries(after.log).find((e) => e.type === 'bolus.completed')?.at).toBe(hoursToMs(1));
   });
@@ -59,8 +60,8 @@ describe('boluses', () => {
     if (!primed.ok) throw new Error(primed.refusal.message);
     pump = advancePump(primed.value, (304_000 * 3.6) as Milliseconds);
     const truth = pumpTruthView(pump);
-    expect(truth.delivered).toEqual({ volume: 304_000, mass: 0 });
-    expect(truth.catheter.mass).toBe(104_000 * 500);
+    expect(truth.delivered).toEqual({ volume: 304_000, masses: {} });
+    expect(massOf(truth.catheter, 'baclofen')).toBe(104_000 * 500);
     expect(pump.bolus).toBeNull();
   });
 

@@ -10,11 +10,11 @@ import type { Nanolitres, Picograms } from '../src/units/quantity.ts';
 // instant. Batches are small and their offsets collide often, so pieces of two batches that happen
 // to meet end to start are common (they must never join), and pushes are often longer than a tube.
 const batches: Batch[] = [
-  { id: 1, volume: 12 as Nanolitres, mass: 7_001 as Picograms },
-  { id: 2, volume: 12 as Nanolitres, mass: 24_000 as Picograms },
-  { id: 3, volume: 30 as Nanolitres, mass: 2_999 as Picograms },
+  { id: 1, volume: 12 as Nanolitres, masses: { baclofen: 7_001 as Picograms } },
+  { id: 2, volume: 12 as Nanolitres, masses: { baclofen: 24_000 as Picograms } },
+  { id: 3, volume: 30 as Nanolitres, masses: { baclofen: 2_999 as Picograms } },
 ];
-const reservoirBatch: Batch = { id: 4, volume: 400 as Nanolitres, mass: 1_234_567 as Picograms };
+const reservoirBatch: Batch = { id: 4, volume: 400 as Nanolitres, masses: { baclofen: 1_234_567 as Picograms } };
 
 const portionArb: fc.Arbitrary<Portion> = fc
   .record({ batch: fc.constantFrom(...batches), a: fc.nat(12), b: fc.nat(12) })
@@ -22,13 +22,13 @@ const portionArb: fc.Arbitrary<Portion> = fc
   .map(({ batch, a, b }) => ({ batch, from: Math.min(a, b), to: Math.max(a, b) }));
 const tubeArb = fc.array(portionArb, { maxLength: 5 });
 
-const EMPTY = { volume: 0 as Nanolitres, mass: 0 as Picograms };
+const EMPTY = { volume: 0 as Nanolitres, masses: {} };
 const sinksArb: fc.Arbitrary<Sinks> = fc.constant({
-  csf: { volume: 5 as Nanolitres, mass: 17 as Picograms },
+  csf: { volume: 5 as Nanolitres, masses: { baclofen: 17 as Picograms } },
   pocket: EMPTY,
   epidural: EMPTY,
   subdural: EMPTY,
-  leak: { volume: 3 as Nanolitres, mass: 2 as Picograms },
+  leak: { volume: 3 as Nanolitres, masses: { baclofen: 2 as Picograms } },
   aspirated: EMPTY,
   explanted: EMPTY,
 });

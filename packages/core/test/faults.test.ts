@@ -4,6 +4,7 @@ import {
   daysToMs,
   hoursToMs,
   type Milliseconds,
+  massOf,
   type Nanolitres,
   pumpBeliefView,
   pumpTruthView,
@@ -29,7 +30,7 @@ describe('motor stall and MRI', () => {
     expect(belief(pump).alarms.motorStall).toBe(true);
     pump.send({ type: 'time.advance', to: daysToMs(4) });
     // delivered on days 0-1 and 3-4 only
-    expect(truth(pump).delivered.mass).toBe(500 * MCG);
+    expect(massOf(truth(pump).delivered, 'baclofen')).toBe(500 * MCG);
     expect(belief(pump).calculatedReservoir).toBe(19_000_000);
     expect(types(pump)).toEqual([
       'motor.stall',
@@ -74,7 +75,7 @@ describe('motor stall and MRI', () => {
     pump.send({ type: 'mri.scan', scan: { durationMs: hoursToMs(1), fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
     expect(pump.getSnapshot().value).toBe('stopped');
     // the whole reservoir (10 mL at 500 mcg/mL) leaves through the tip
-    expect(truth(pump).delivered.mass).toBe(5000 * MCG);
+    expect(massOf(truth(pump).delivered, 'baclofen')).toBe(5000 * MCG);
     expect(truth(pump).reservoir.volume).toBe(0);
     expect(belief(pump).calculatedReservoir).toBe(10_000_000);
   });
@@ -91,7 +92,7 @@ describe('motor stall and MRI', () => {
       },
     });
     pump.send({ type: 'mri.scan', scan: { durationMs: hoursToMs(1), fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
-    expect(truth(pump).delivered.mass).toBe(0);
+    expect(massOf(truth(pump).delivered, 'baclofen')).toBe(0);
     expect(pump.getSnapshot().value).toBe('running');
   });
 });
@@ -154,7 +155,7 @@ describe('catheter faults the pump cannot sense', () => {
     pump.send({ type: 'fault.catheter.start', fault: { kind: 'fracture', atVolume: 50_000 as Nanolitres } });
     pump.send({ type: 'time.advance', to: daysToMs(4) });
     expect(truth(pump).delivered.volume).toBe(0);
-    expect(truth(pump).sinks.leak).toEqual({ volume: 2_000_000, mass: 1000 * MCG });
+    expect(truth(pump).sinks.leak).toEqual({ volume: 2_000_000, masses: { baclofen: 1000 * MCG } });
     expect(truth(pump).catheter.volume).toBe(104_000);
   });
 
@@ -162,7 +163,7 @@ describe('catheter faults the pump cannot sense', () => {
     const pump = start();
     pump.send({ type: 'fault.catheter.start', fault: { kind: 'disconnect' } });
     pump.send({ type: 'time.advance', to: daysToMs(2) });
-    expect(truth(pump).sinks.pocket).toEqual({ volume: 1_000_000, mass: 500 * MCG });
+    expect(truth(pump).sinks.pocket).toEqual({ volume: 1_000_000, masses: { baclofen: 500 * MCG } });
     expect(truth(pump).delivered.volume).toBe(0);
   });
 
@@ -172,8 +173,8 @@ describe('catheter faults the pump cannot sense', () => {
     pump.send({ type: 'time.advance', to: daysToMs(1) });
     pump.send({ type: 'fault.catheter.end', kind: 'tipMigration' });
     pump.send({ type: 'time.advance', to: (daysToMs(1) + daysToMs(1)) as Milliseconds });
-    expect(truth(pump).sinks.pocket.mass).toBe(250 * MCG);
-    expect(truth(pump).delivered.mass).toBe(250 * MCG);
+    expect(massOf(truth(pump).sinks.pocket, 'baclofen')).toBe(250 * MCG);
+    expect(massOf(truth(pump).delivered, 'baclofen')).toBe(250 * MCG);
   });
 });
 

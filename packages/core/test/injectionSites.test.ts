@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysToMs, fluidAt, mcgPerMl, type Nanolitres, pumpTruthView } from '../src/index.ts';
+import { daysToMs, fluidAt, massOf, mcgPerMl, type Nanolitres, pumpTruthView } from '../src/index.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
 import { createSimulation } from '../src/sim/simulation.ts';
 import { buildPumpInput } from '../src/testing/index.ts';
@@ -18,7 +18,7 @@ describe('where the needle really is', () => {
     });
     expect(result.ok).toBe(true);
     const truth = pumpTruthView(sim.pumpState());
-    expect(truth.sinks.pocket).toEqual({ volume: 19_000_000, mass: 9500 * MCG });
+    expect(truth.sinks.pocket).toEqual({ volume: 19_000_000, masses: { baclofen: 9500 * MCG } });
     expect(sim.pumpState().belief.calculatedReservoir - truth.reservoir.volume).toBe(19_000_000);
     expect(truth.reservoir.volume).toBe(before);
     // the pump saw a normal refill: its low-reservoir alarm (1 mL left) clears as if 19 mL had gone in
@@ -42,8 +42,8 @@ describe('where the needle really is', () => {
     });
     const truth = pumpTruthView(sim.pumpState());
     // out of the tip: the old catheter contents (52 mcg) and 1.896 mL of the injection (3792 mcg)
-    expect(truth.delivered).toEqual({ volume: 2_000_000, mass: 52 * MCG + 3792 * MCG });
-    expect(truth.catheter).toEqual({ volume: 104_000, mass: 104_000 * 2000 });
+    expect(truth.delivered).toEqual({ volume: 2_000_000, masses: { baclofen: 52 * MCG + 3792 * MCG } });
+    expect(truth.catheter).toEqual({ volume: 104_000, masses: { baclofen: 104_000 * 2000 } });
     expect(sim.pumpState().belief.calculatedReservoir).toBe(20_000_000);
   });
 
@@ -69,11 +69,11 @@ describe('rinse', () => {
     // the 1.4 mL of dead space at 2000 mcg/mL mixes with each fill
     expect(refillAt(sim, { aspirate: 'all', inject: fill }).ok).toBe(true);
     const once = pumpTruthView(sim.pumpState()).reservoir;
-    expect(once).toEqual({ volume: 11_400_000, mass: 1_400_000 * 2000 + 10_000_000 * 500 });
+    expect(once).toEqual({ volume: 11_400_000, masses: { baclofen: 1_400_000 * 2000 + 10_000_000 * 500 } });
     expect(refillAt(sim, { aspirate: 'all', inject: fill }).ok).toBe(true);
     const twice = pumpTruthView(sim.pumpState()).reservoir;
     // 1.4 mL of the first mixture (684.2 mcg/mL) plus 10 mL at 500: 522.6 mcg/mL
     expect(twice.volume).toBe(11_400_000);
-    expect(Math.round((twice.mass / twice.volume) * 10) / 10).toBe(522.6);
+    expect(Math.round((massOf(twice, 'baclofen') / twice.volume) * 10) / 10).toBe(522.6);
   });
 });

@@ -41,7 +41,7 @@ describe('kernel edges', () => {
   });
 
   it('an empty portion adds nothing to a tube', () => {
-    const batch = { id: 9, volume: 10 as Nanolitres, mass: 0 as never };
+    const batch = { id: 9, volume: 10 as Nanolitres, masses: {} };
     expect(appendPortions([], [{ batch, from: 4, to: 4 }])).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ import { pumpMachine as typedPumpMachine } from '../src/pump/pumpMachine.ts';
 const pumpMachine: AnyStateMachine = typedPumpMachine;
 
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
-import { conditionsOf, contentsOf } from './reference/pumpReadings.ts';
+import { bigMasses, conditionsOf, contentsOf } from './reference/pumpReadings.ts';
 import { guardRailsPassed } from './sessionModel.ts';
 
 interface Edge {
@@ -193,7 +193,11 @@ describe('path coverage from the machine graphs', () => {
     const input = buildPumpInput({ ageAtStart: daysToMs(2000) });
     const prometra = buildPumpInput({ profileId: 'prometra-ii-20', ageAtStart: daysToMs(2000) });
     const events = (s: ReturnType<typeof pumpMachine.transition>): PumpEvent[] => [
-      { type: 'injection.give', site: 'reservoir', fluid: { volume: 1_000 as Nanolitres, mass: 500_000 as never } },
+      {
+        type: 'injection.give',
+        site: 'reservoir',
+        fluid: { volume: 1_000 as Nanolitres, masses: { baclofen: 500_000 as never } },
+      },
       { type: 'reservoir.aspirate', volume: 'all' },
       { type: 'fault.catheter.start', fault: { kind: 'occlusion', blockedPpm: 1_000_000 } },
       { type: 'fault.catheter.end', kind: 'occlusion' },
@@ -208,6 +212,7 @@ describe('path coverage from the machine graphs', () => {
       { type: 'therapy.start' },
       { type: 'bolus.start', bolus: { kind: 'single', volume: 50_000 as Nanolitres, durationMs: 3_600_000 } },
       { type: 'bolus.cancel' },
+      { type: 'ptm.press' },
       { type: 'fault.lowBatteryReset' },
       { type: 'fault.memoryError' },
       { type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } },
@@ -215,15 +220,22 @@ describe('path coverage from the machine graphs', () => {
       { type: 'alarm.test' },
       {
         type: 'visit.refill',
-        visit: { aspirate: 'all', inject: { volume: 1_000_000 as Nanolitres, mass: 500_000_000 as never } },
+        visit: {
+          aspirate: 'all',
+          inject: { volume: 1_000_000 as Nanolitres, masses: { baclofen: 500_000_000 as never } },
+        },
       },
       {
         type: 'visit.refill',
-        visit: { aspirate: 0 as Nanolitres, inject: { volume: 99_000_000 as Nanolitres, mass: 0 as never } },
+        visit: { aspirate: 0 as Nanolitres, inject: { volume: 99_000_000 as Nanolitres, masses: {} } },
       },
       {
         type: 'visit.needle',
-        visit: { aspirate: 'all', site: 'pocket', inject: { volume: 1_000 as Nanolitres, mass: 500_000 as never } },
+        visit: {
+          aspirate: 'all',
+          site: 'pocket',
+          inject: { volume: 1_000 as Nanolitres, masses: { baclofen: 500_000 as never } },
+        },
       },
       { type: 'update.apply', update: { program: simpleProgram(300) } },
       { type: 'update.apply', update: { calculatedReservoir: 99_000_000 as Nanolitres } },
@@ -264,7 +276,7 @@ describe('path coverage from the machine graphs', () => {
         for (const [name, status] of Object.entries(pump.alarms))
           expect([name, status.active]).toEqual([name, holds[name as keyof typeof holds]]);
         const { loaded } = pump.truth;
-        expect(contentsOf(pump)).toEqual({ volume: BigInt(loaded.volume), mass: BigInt(loaded.mass) });
+        expect(contentsOf(pump)).toEqual({ volume: BigInt(loaded.volume), masses: bigMasses(loaded.masses) });
       }
       expect(serializeState(actor.getSnapshot())).toBe(serializeState(path.state));
     }

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   addFluids,
   createPumpState,
+  fluidOf,
   getDeviceProfile,
   injectIntoReservoir,
+  massOf,
+  type Nanolitres,
   pumpBeliefView,
   reservoirContents,
 } from '../src/index.ts';
@@ -16,6 +19,7 @@ import {
   pumpInputArb,
   runPumpHistory,
   sensedPart,
+  solutionArb,
 } from '../src/testing/index.ts';
 
 describe('the complete pump', () => {
@@ -59,13 +63,38 @@ describe('the complete pump', () => {
         (input, volume, concentration) => {
           const pump = createPumpState(input);
           const before = reservoirContents(pump.truth.path.reservoir);
-          const fluid = { volume: volume as never, mass: (volume * concentration) as never };
+          const fluid = { volume: volume as never, masses: { baclofen: (volume * concentration) as never } };
           const result = injectIntoReservoir(pump, fluid);
           const capacity = getDeviceProfile(input.profileId).capacity;
           expect(result.ok).toBe(before.volume + volume <= capacity);
           if (result.ok) {
             const after = reservoirContents(result.value.truth.path.reservoir);
             expect(after).toEqual(addFluids(before, fluid));
+          }
+        },
+      ),
+    ));
+
+  it('REQ-MIX-01, REQ-CONS-02: an admixture mixes drug by drug: each drug in the mixture is what was left of it plus what went in', () =>
+    fc.assert(
+      fc.property(
+        pumpInputArb(),
+        solutionArb,
+        solutionArb,
+        fc.integer({ min: 0, max: 40_000_000 }),
+        (input, first, second, volume) => {
+          const pump = createPumpState({ ...input, actualSolution: first });
+          const before = reservoirContents(pump.truth.path.reservoir);
+          // the reservoir at the start holds volume x concentration of each drug of the first solution
+          for (const { drug, concentration } of first) expect(massOf(before, drug)).toBe(before.volume * concentration);
+          const fluid = fluidOf(volume as Nanolitres, second);
+          const result = injectIntoReservoir(pump, fluid);
+          if (!result.ok) return;
+          const after = reservoirContents(result.value.truth.path.reservoir);
+          expect(after.volume).toBe(before.volume + volume);
+          for (const drug of ['baclofen', 'morphine', 'ziconotide'] as const) {
+            const added = second.filter((p) => p.drug === drug).reduce((m, p) => m + volume * p.concentration, 0);
+            expect(massOf(after, drug)).toBe(massOf(before, drug) + added);
           }
         },
       ),

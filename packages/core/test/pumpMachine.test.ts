@@ -74,7 +74,7 @@ describe('pumpMachine updates', () => {
     pump.send({
       type: 'injection.give',
       site: 'reservoir',
-      fluid: { volume: 18_600_000 as Nanolitres, mass: 9_300_000_000 as never },
+      fluid: { volume: 18_600_000 as Nanolitres, masses: { baclofen: 9_300_000_000 as never } },
     });
     pump.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
     const snap = pump.getSnapshot();

@@ -118,7 +118,7 @@ describe('the pump machine, state by state', () => {
   it('anywhere: the needle records what it withdrew, and an overfill is refused with nothing injected', () => {
     const p = start();
     p.send({ type: 'reservoir.aspirate', volume: 1_000_000 as Nanolitres });
-    expect(heard(p).withdrawn).toEqual({ volume: 1_000_000, mass: 500_000_000 });
+    expect(heard(p).withdrawn).toEqual({ volume: 1_000_000, masses: { baclofen: 500_000_000 } });
     p.send({ type: 'injection.give', site: 'reservoir', fluid: fluidAt(5_000_000 as Nanolitres, 500 as McgPerMl) });
     expect(refusal(p)?.code).toBe('reservoir.overCapacity');
     p.send({ type: 'injection.give', site: 'reservoir', fluid: fluidAt(500_000 as Nanolitres, 500 as McgPerMl) });

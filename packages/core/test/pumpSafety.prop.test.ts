@@ -31,6 +31,11 @@ const holdsOverRandomHistories = (checker: RunChecker) =>
 describe('pump safety invariants over random histories', () => {
   it('REQ-CONS-01: drug and volume are conserved exactly across reservoir, tubing, catheter and sinks', () =>
     holdsOverRandomHistories(checkConservation));
+  it('REQ-CONS-02: every drug of an admixture is conserved on its own, to the picogram, through refills that change a drug, its concentration or the mix', () =>
+    // the pump starts with any solution (one drug or two or three) and every refill brings any other
+    fc.assert(
+      fc.property(pumpHistoryArb({ drugs: true }), ({ input, commands }) => judged(input, commands, checkConservation)),
+    ));
   it('REQ-RES-01: the calculated reservoir volume is never negative and never above capacity', () =>
     holdsOverRandomHistories(checkCalculatedVolume));
   it('REQ-RATE-01: the stored program rate is within the profile limits unless the mode is minimum or stopped', () =>

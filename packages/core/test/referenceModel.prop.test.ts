@@ -39,4 +39,6 @@ describe('safety requirements judged against the reference pump', () => {
     judged(['bolus']));
   it('REQ-CONS-01 (reference): every nanolitre put in is in the reservoir, the path or a sink', () =>
     judged(['volume']));
+  it('REQ-CONS-02 (reference): with admixtures and refills that change a drug or its concentration, each drug is where the reference puts it, to the picogram', () =>
+    judged(['volume', 'delivery'], { drugs: true }));
 });

@@ -15,5 +15,5 @@ export function refillAt(sim: Simulation, visit: RefillVisit): Result<{ withdraw
   a.unsubscribe();
   b.unsubscribe();
   if (refusal !== null) return { ok: false, refusal };
-  return ok({ withdrawn: withdrawn ?? ({ volume: 0, mass: 0 } as Fluid) });
+  return ok({ withdrawn: withdrawn ?? ({ volume: 0, masses: {} } as Fluid) });
 }

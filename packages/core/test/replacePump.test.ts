@@ -8,6 +8,7 @@ import {
   fluidAt,
   type McgPerMl,
   type Milliseconds,
+  massOf,
   mlToNanolitres,
   type Nanolitres,
   type PumpState,
@@ -26,7 +27,7 @@ const old = () => createPumpState(buildPumpInput({ ageAtStart: daysToMs(2189) })
 const atDay2 = () => advancePump(old(), daysToMs(2));
 // the one place these tests read or make a baclofen mass (the fluid's shape is changing to per-drug masses)
 const fill = (ml: number, mcgPerMl: number): Fluid => fluidAt(mlToNanolitres(ml), mcgPerMl as McgPerMl);
-const baclofenIn = (f: Fluid): { volume: number; mass: number } => ({ volume: f.volume, mass: f.mass });
+const baclofenIn = (f: Fluid): { volume: number; mass: number } => ({ volume: f.volume, mass: massOf(f, 'baclofen') });
 const conserved = (p: PumpState) => checkPumpState(p, ['REQ-CONS-01']);
 
 describe('replacePump (the kernel)', () => {

@@ -7,6 +7,7 @@ import {
   type Fluid,
   type McgPerMl,
   type Milliseconds,
+  massOf,
   type Nanolitres,
   programmerView,
   pumpTruthView,
@@ -20,7 +21,7 @@ import { buildPumpInput } from '../src/testing/index.ts';
 // 250 mcg/day, 40 cm of catheter (0.104 mL), ERI at day 1 (see replacePump.test.ts); replaced on day 2.
 const MCG = 1_000_000;
 // the one place these tests read a baclofen mass (the fluid's shape is changing to per-drug masses)
-const baclofenIn = (f: Fluid): { volume: number; mass: number } => ({ volume: f.volume, mass: f.mass });
+const baclofenIn = (f: Fluid): { volume: number; mass: number } => ({ volume: f.volume, mass: massOf(f, 'baclofen') });
 const at = (w: World, event: ClinicianEvent) => w.apply({ type: 'programmer.act', event });
 const view = (w: World) => programmerView(w.state());
 

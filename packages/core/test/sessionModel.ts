@@ -12,7 +12,7 @@ import {
 } from '../src/index.ts';
 import { logEntries } from '../src/pump/pumpLog.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
-import { conditionsOf, contentsOf } from './reference/pumpReadings.ts';
+import { bigMasses, conditionsOf, contentsOf } from './reference/pumpReadings.ts';
 import { act, advance, aspirate, disturbNext, dropNext, inject, setLink } from './worldActs.ts';
 
 /**
@@ -81,7 +81,7 @@ export function checkSessionInvariants(model: SessionModel, w: World): void {
   // share no code with the product (REQ-CONS-01, REQ-ALM-01)
   const pump = w.state().pump;
   const { loaded } = pump.truth;
-  expect(contentsOf(pump)).toEqual({ volume: BigInt(loaded.volume), mass: BigInt(loaded.mass) });
+  expect(contentsOf(pump)).toEqual({ volume: BigInt(loaded.volume), masses: bigMasses(loaded.masses) });
   const conditions = conditionsOf(pump);
   for (const [name, status] of Object.entries(pump.alarms))
     expect(status.active).toBe(conditions[name as keyof typeof conditions]);
@@ -298,7 +298,7 @@ export const worldCommands = [
       ([site, volume]) =>
         new WorldEvent((w) => {
           aspirate(w, 'all');
-          inject(w, site, { volume: volume as never, mass: (volume * 500) as never });
+          inject(w, site, { volume: volume as never, masses: { baclofen: (volume * 500) as never } });
         }, `needle(${site}, ${volume} nL)`),
     ),
   fc.constant(

@@ -11,6 +11,7 @@ import {
   daysToMs,
   getDeviceProfile,
   type Milliseconds,
+  massOf,
   type Nanolitres,
   nextDueInstant,
   type PatientState,
@@ -29,9 +30,9 @@ import { fourStepFlexInput } from '../src/testing/index.ts';
 const input = fourStepFlexInput();
 const parameters = createPatientParameters({ origin: 'spinal', needMcgPerDay: 275 });
 const received = (p: PumpState) => ({
-  csf: p.truth.sinks.csf.mass,
-  subdural: p.truth.sinks.subdural.mass,
-  epidural: p.truth.sinks.epidural.mass,
+  csf: massOf(p.truth.sinks.csf, 'baclofen'),
+  subdural: massOf(p.truth.sinks.subdural, 'baclofen'),
+  epidural: massOf(p.truth.sinks.epidural, 'baclofen'),
 });
 
 function followByPieces(pump: PumpState, patient: PatientState, to: Milliseconds) {
@@ -71,7 +72,7 @@ describe('the patient told the tip delivery by the steady run', () => {
       sim.send({ type: 'update.begin' });
       sim.send({ type: 'reservoir.aspirate', volume: 'all' });
       const fill = 20_000_000 - reservoirVolume(sim.pumpState().truth.path.reservoir);
-      const fluid = { volume: fill as Nanolitres, mass: (fill * concentration) as Picograms };
+      const fluid = { volume: fill as Nanolitres, masses: { baclofen: (fill * concentration) as Picograms } };
       sim.send({ type: 'injection.give', site: 'reservoir', fluid });
       sim.send({ type: 'update.commit', update: { calculatedReservoir: 20_000_000 as Nanolitres } });
       pump = sim.pumpState();

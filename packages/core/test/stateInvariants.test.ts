@@ -3,6 +3,7 @@ import {
   accountedFor,
   checkPumpState,
   createPumpState,
+  massOf,
   type Nanolitres,
   type PicogramsPerDay,
   type PumpState,
@@ -22,8 +23,9 @@ describe('the state invariants report what they find', () => {
   });
 
   it('REQ-CONS-01: drug or volume created or lost, with both totals', () => {
-    const { volume, mass } = pump.truth.loaded;
-    const lost = { ...pump, now: 5, truth: { ...pump.truth, loaded: { volume: (volume + 1) as Nanolitres, mass } } };
+    const { volume, masses } = pump.truth.loaded;
+    const mass = massOf(pump.truth.loaded, 'baclofen');
+    const lost = { ...pump, now: 5, truth: { ...pump.truth, loaded: { volume: (volume + 1) as Nanolitres, masses } } };
     expect(checkPumpState(lost as PumpState, ['REQ-CONS-01'])).toEqual([
       {
         requirement: 'REQ-CONS-01',
@@ -31,7 +33,10 @@ describe('the state invariants report what they find', () => {
         message: `loaded ${volume + 1} nL / ${mass} pg, accounted ${volume} nL / ${mass} pg`,
       },
     ]);
-    const massOnly = { ...pump, truth: { ...pump.truth, loaded: { volume, mass: mass + 1 } } } as PumpState;
+    const massOnly = {
+      ...pump,
+      truth: { ...pump.truth, loaded: { volume, masses: { baclofen: mass + 1 } } },
+    } as PumpState;
     expect(checkPumpState(massOnly, ['REQ-CONS-01'])).toHaveLength(1);
     expect(checkPumpState(massOnly, ['REQ-RES-01'])).toEqual([]);
   });

@@ -6,6 +6,7 @@ import {
   fluidAt,
   getDeviceProfile,
   type Milliseconds,
+  massOf,
   mcgPerMl,
   mriPreparation,
   type Nanolitres,
@@ -75,7 +76,7 @@ describe('refill workflow', () => {
     const believed = (before.calculatedReservoir + 19_000_000) as Nanolitres;
     expect(believed).toBe(19_999_991);
     expect(w.apply({ type: 'pump.update', update: { calculatedReservoir: believed } }).ok).toBe(true);
-    expect(pumpTruthView(w.state().pump).sinks.pocket.mass).toBe(9500 * MCG);
+    expect(massOf(pumpTruthView(w.state().pump).sinks.pocket, 'baclofen')).toBe(9500 * MCG);
     // thirty days later: the pump expects 5 mL, 3.6 mL of it withdrawable; the reservoir is dry
     advance(w, (w.state().now + daysToMs(30)) as Milliseconds);
     act(w, { type: 'session.connect' });
@@ -141,10 +142,10 @@ describe('refill workflow', () => {
     send(w, plan.value.draft);
     expect(w.state().session.state).toBe('ready');
     // from then on the patient receives 62.5 mcg every 6 hours, through and after the switch-over
-    let last = pumpTruthView(w.state().pump).delivered.mass;
+    let last = massOf(pumpTruthView(w.state().pump).delivered, 'baclofen');
     for (let i = 0; i < 8; i++) {
       advance(w, (w.state().now + daysToMs(0.25)) as Milliseconds);
-      const now = pumpTruthView(w.state().pump).delivered.mass;
+      const now = massOf(pumpTruthView(w.state().pump).delivered, 'baclofen');
       expect(Math.abs(now - last - 62.5 * MCG)).toBeLessThan(0.01 * MCG);
       last = now;
     }
@@ -184,7 +185,7 @@ describe('MRI preparation per profile', () => {
     send(w, prep.draft);
     expect(w.state().session.state).toBe('ready');
     w.apply({ type: 'mri.scan', scan: { durationMs: 3_600_000, fieldMilliTesla: 1500, recoveryDelayMs: 0 } });
-    expect(pumpTruthView(w.state().pump).delivered.mass).toBeLessThan(200 * MCG);
+    expect(massOf(pumpTruthView(w.state().pump).delivered, 'baclofen')).toBeLessThan(200 * MCG);
     expect(w.state().pump.program.therapy.mode).toBe('stopped');
   });
 });

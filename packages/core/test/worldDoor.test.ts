@@ -9,6 +9,7 @@ import {
   instructorView,
   type McgPerMl,
   type Milliseconds,
+  massOf,
   type Nanolitres,
   programmerView,
   sampleWorld,
@@ -71,7 +72,7 @@ describe('the one door', () => {
       type: 'visit.needle',
       visit: { aspirate: ml(2), site: 'reservoir', inject: EMPTY_FLUID },
     });
-    expect(needle).toEqual({ ok: true, at: 0, withdrawn: { volume: ml(2), mass: ml(2) * 500 } });
+    expect(needle).toEqual({ ok: true, at: 0, withdrawn: { volume: ml(2), masses: { baclofen: ml(2) * 500 } } });
     const connect = w.apply({ type: 'programmer.act', event: { type: 'session.connect' } });
     expect(connect.ok && connect.trail?.map((s) => s.session)).toEqual(['connecting', 'interrogating', 'ready']);
   });
@@ -202,7 +203,7 @@ describe('views: each audience sees its own', () => {
       at: daysToMs(4),
       beliefReservoir: v.belief.calculatedReservoir,
       truthReservoir: v.truth.reservoir.volume,
-      delivered: v.truth.delivered.mass,
+      delivered: massOf(v.truth.delivered, 'baclofen'),
       patient: null,
     });
   });

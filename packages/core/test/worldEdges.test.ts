@@ -113,7 +113,7 @@ describe('the world carries every message over the link', () => {
 
   it('the needle: what aspiration withdrew, and a refused injection with nothing injected', () => {
     const w = world();
-    expect(aspirate(w, 1_000_000 as Nanolitres)).toEqual({ volume: 1_000_000, mass: 500_000_000 });
+    expect(aspirate(w, 1_000_000 as Nanolitres)).toEqual({ volume: 1_000_000, masses: { baclofen: 500_000_000 } });
     const refused = inject(w, 'reservoir', fluidAt(5_000_000 as Nanolitres, 500 as McgPerMl));
     expect(refused?.code).toBeTruthy();
     expect(inject(w, 'reservoir', fluidAt(500_000 as Nanolitres, 500 as McgPerMl))).toBeNull();

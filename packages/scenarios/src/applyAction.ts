@@ -1,9 +1,12 @@
 import {
+  amountFromUnit,
   type ClinicianEvent,
   type CommandResult,
   divide,
+  drugOf,
   EMPTY_DRAFT,
   fluidAt,
+  fluidOf,
   getDeviceProfile,
   type InjectionSite,
   implantedCatheterVolume,
@@ -18,12 +21,18 @@ import {
   programmedDoseAt,
   programmerView,
   type Refusal,
+  type SolutionPart,
   timeOfDayAt,
   type World,
   type WorldCommand,
 } from '@itps/core';
+import { admixedParts, concentrationOfFields, enteredConcentration, solutionOfFields } from './drugFields.ts';
 import type { ScenarioAction } from './scenarioSchema.ts';
 import { toProgram } from './toCore.ts';
+
+/** Whether two admixtures hold the same drugs at the same concentrations, in the same order. */
+const sameParts = (a: readonly SolutionPart[], b: readonly SolutionPart[]): boolean =>
+  a.length === b.length && a.every((p, i) => p.drug === b[i]?.drug && p.concentration === b[i]?.concentration);
 
 type FaultAction = Extract<ScenarioAction, { action: 'fault' }>;
 
@@ -87,16 +96,24 @@ export function perform(
   const profile = getDeviceProfile(pump.profileId);
   switch (a.action) {
     case 'refill': {
-      const entered = (a.entered?.concentrationMcgPerMl ?? a.concentrationMcgPerMl) as McgPerMl;
-      const changes = entered !== pump.program.concentration;
+      // the syringe holds the drug named (the program's lead drug unless said) and its admixture;
+      // the clinician enters what is there unless `entered` says otherwise
+      const drug = a.drug ?? pump.program.drug;
+      const entered = enteredConcentration(a);
+      const admixed = admixedParts(a.entered?.admixture ?? a.admixture);
+      const leadChanges = drug !== pump.program.drug || entered !== pump.program.concentration;
+      const changes = leadChanges || !sameParts(admixed, pump.program.admixed ?? []);
+      const { admixed: _was, ...kept } = pump.program;
       const refilled = world.apply({
         type: 'visit.refill',
         visit: {
           aspirate: a.withdrawMl === undefined || a.withdrawMl === 'all' ? 'all' : mlToNanolitres(a.withdrawMl),
-          inject: fluidAt(mlToNanolitres(a.volumeMl), a.concentrationMcgPerMl as McgPerMl),
+          inject: fluidOf(mlToNanolitres(a.volumeMl), solutionOfFields(drug, a, a.admixture)),
           site: siteOf(a.needle ?? 'reservoir'),
           ...(a.entered === undefined ? {} : { record: mlToNanolitres(a.entered.volumeMl) }),
-          ...(changes ? { program: { ...pump.program, concentration: entered } } : {}),
+          ...(changes
+            ? { program: { ...kept, drug, concentration: entered, ...(admixed.length > 0 ? { admixed } : {}) } }
+            : {}),
         },
       });
       if (refilled.ok && found !== undefined) {
@@ -110,12 +127,12 @@ export function perform(
           aspiratedMl: aspirated,
           discrepancyMl: Math.round((aspirated - expected) * 1e6) / 1e6,
           injectedMl: a.volumeMl,
-          concentrationMcgPerMl: a.concentrationMcgPerMl,
+          concentrationMcgPerMl: concentrationOfFields(a) ?? 0,
           needle: a.needle ?? 'reservoir',
           recordedMl: nanolitresToMl(world.state().pump.belief.calculatedReservoir),
         });
       }
-      if (!refilled.ok || !changes || a.bridgeBolus !== true) return refusalOf(refilled);
+      if (!refilled.ok || !leadChanges || a.bridgeBolus !== true) return refusalOf(refilled);
       // the bridge bolus pushes the old drug still in the tubing and catheter at the old dose
       const plan = planBridgeBolus({
         deadVolume: (profile.pumpTubingVolume + pump.catheterVolumeEntered) as Nanolitres,
@@ -129,20 +146,29 @@ export function perform(
       return refusalOf(
         world.apply({
           type: 'pump.update',
-          update: { program: toProgram(a.therapy, pump.program.concentration) },
+          update: {
+            program: toProgram(a.therapy, pump.program.concentration, pump.program.drug, pump.program.admixed ?? []),
+          },
           interrupt: a.interrupt ?? 'none',
         }),
       );
     case 'bolus': {
       const volume =
-        a.kind === 'priming' && a.doseMcg === undefined && a.volumeMl === undefined
+        a.kind === 'priming' && a.doseMcg === undefined && a.doseMg === undefined && a.volumeMl === undefined
           ? primingVolume(profile.pumpTubingVolume, pump.catheterVolumeEntered)
           : a.volumeMl !== undefined
             ? mlToNanolitres(a.volumeMl)
-            : (divide(mcgToPicograms(a.doseMcg ?? 0), pump.program.concentration, 'nearest') as Nanolitres);
+            : (divide(
+                a.doseMg !== undefined ? amountFromUnit(a.doseMg, drugOf('morphine')) : mcgToPicograms(a.doseMcg ?? 0),
+                pump.program.concentration,
+                'nearest',
+              ) as Nanolitres);
       const durationMs = a.duration ?? divide(volume * MS_PER_DAY, profile.maxRate, 'ceil');
       return refusalOf(world.apply({ type: 'bolus.start', bolus: { kind: a.kind, volume, durationMs } }));
     }
+    case 'ptm.press':
+      // given or refused, the press is the pump's to log: never a refusal of the scenario's action
+      return refusalOf(world.apply({ type: 'ptm.press' }));
     case 'setLowReservoirAlarm':
       return refusalOf(
         world.apply({ type: 'pump.update', update: { lowReservoirThreshold: mlToNanolitres(a.volumeMl) } }),
@@ -206,7 +232,9 @@ export function perform(
       const priming = a.priming ?? (keep ? 'tubing' : 'tubingAndCatheter');
       const concentration = a.fill.concentrationMcgPerMl as McgPerMl;
       const program =
-        a.therapy === undefined ? { ...pump.program, concentration } : toProgram(a.therapy, concentration);
+        a.therapy === undefined
+          ? { ...pump.program, concentration }
+          : toProgram(a.therapy, concentration, pump.program.drug, pump.program.admixed ?? []);
       const replaced = world.apply({
         type: 'pump.replace',
         replacement: {
@@ -214,7 +242,8 @@ export function perform(
           catheter: a.catheter,
           ...(newCatheterVolume === null ? {} : { newCatheterVolume }),
           prepared: {
-            fill: fluidAt(mlToNanolitres(a.fill.volumeMl), concentration),
+            // the new pump is filled with the program's lead drug (the replace action's fill is in mcg/mL)
+            fill: fluidAt(mlToNanolitres(a.fill.volumeMl), concentration, pump.program.drug),
             program,
             catheterVolumeEntered: catheterEntered,
             tubingPrimed: priming === 'tubing',
@@ -233,7 +262,7 @@ export function perform(
           visit: {
             aspirate: a.withdrawMl === undefined || a.withdrawMl === 'all' ? 'all' : mlToNanolitres(a.withdrawMl),
             site: siteOf(a.site),
-            inject: fluidAt(mlToNanolitres(a.volumeMl), a.concentrationMcgPerMl as McgPerMl),
+            inject: fluidOf(mlToNanolitres(a.volumeMl), solutionOfFields(a.drug ?? pump.program.drug, a, a.admixture)),
           },
         }),
       );
@@ -243,8 +272,14 @@ export function perform(
 /** The clinician's events on the programmer for one `session` action (an `edit` is a whole change). */
 function sessionEvents(world: Door, a: Extract<ScenarioAction, { action: 'session' }>): ClinicianEvent[] {
   const draft = (): ClinicianEvent => {
-    const concentration = (a.concentrationMcgPerMl ?? world.state().pump.program.concentration) as McgPerMl;
-    const program = toProgram({ mode: 'simple', doseMcgPerDay: a.doseMcgPerDay ?? 0 }, concentration);
+    const now = world.state().pump.program;
+    const concentration = (a.concentrationMcgPerMl ?? now.concentration) as McgPerMl;
+    const program = toProgram(
+      { mode: 'simple', doseMcgPerDay: a.doseMcgPerDay ?? 0 },
+      concentration,
+      now.drug,
+      now.admixed ?? [],
+    );
     return { type: 'draft.change', draft: { ...EMPTY_DRAFT, update: { program }, bridgeDecision: a.bridge ?? null } };
   };
   const pass = (): ClinicianEvent[] => {

@@ -1,13 +1,53 @@
-import { averageProgramRate, batteryLifeAtRate, getDeviceProfile, MS_PER_DAY, validateProgram } from '@itps/core';
+import {
+  averageProgramRate,
+  batteryLifeAtRate,
+  concentrationInUnit,
+  type DrugId,
+  drugOf,
+  formatConcentration,
+  getDeviceProfile,
+  type McgPerMl,
+  MS_PER_DAY,
+  type SolutionPart,
+  validateProgram,
+} from '@itps/core';
+import {
+  admixedParts,
+  admixtureProblems,
+  concentrationOfFields,
+  concentrationProblems,
+  enteredConcentration,
+  therapyDoseProblems,
+} from './drugFields.ts';
 import { formatDuration } from './duration.ts';
 import { type Problem, quoteShort } from './problem.ts';
-import type { ScenarioFile } from './scenarioSchema.ts';
-import { toProgram } from './toCore.ts';
+import type { ScenarioFile, ScenarioTherapy } from './scenarioSchema.ts';
+import { scenarioProgram, toProgram } from './toCore.ts';
 import { TRAINEE_ACTION_NAMES } from './training/traineeActions.ts';
 import { EVENT_NAMES, isObservable } from './vocabulary.ts';
 
 /** A parsed time as the file would write it, for messages. */
 const iso = (ms: number): string => formatDuration(ms);
+
+/** A PTM bolus dose in exactly one unit field, the one that fits the lead drug (mg for morphine, mcg for the others). */
+function checkPtmUnit(
+  t: ScenarioTherapy,
+  drug: DrugId,
+  path: string,
+  add: (path: string, expected: string, found: string) => void,
+): boolean {
+  if ((t.mode !== 'simple' && t.mode !== 'flex') || t.ptm === undefined) return true;
+  const unit = drugOf(drug).doseUnit;
+  const fits = unit === 'mg' ? 'bolusDoseMg' : 'bolusDoseMcg';
+  const given = (['bolusDoseMcg', 'bolusDoseMg'] as const).filter((f) => t.ptm?.[f] !== undefined);
+  if (given.length === 1 && given[0] === fits) return true;
+  add(
+    path,
+    `the bolus dose as ${fits} (${drug} doses are in ${unit})`,
+    given.length === 0 ? 'no bolus dose' : given.join(' and '),
+  );
+  return false;
+}
 
 /** The checks a schema cannot express: time order, fields an action needs, known names, programs the pump accepts. */
 export function checkScenario(s: ScenarioFile, file: string): Problem[] {
@@ -17,9 +57,20 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
   let profile = getDeviceProfile(s.pump.model);
   let catheterCm = s.pump.catheter.implantedLengthCm;
   let catheterField = 'pump.catheter.implantedLengthCm';
-  const initial = toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl);
+  const reservoir = s.pump.reservoir;
+  // the drugs first: a unit field that does not fit makes every later figure meaningless
+  const drugProblems = [
+    ...concentrationProblems(reservoir, reservoir.drug, 'pump.reservoir'),
+    ...admixtureProblems(reservoir.admixture ?? [], reservoir.drug, 'pump.reservoir.admixture'),
+    ...therapyDoseProblems(s.pump.therapy, reservoir.drug, 'pump.therapy'),
+  ];
+  for (const p of drugProblems) add(p.path, p.expected, p.found);
+  if (drugProblems.length > 0) return problems;
+  const initial = scenarioProgram(s);
+  // a PTM dose in the wrong field is told as such, not as the program it makes
+  const ptmFits = checkPtmUnit(s.pump.therapy, s.pump.reservoir.drug, 'pump.therapy.ptm', add);
   const valid = validateProgram(initial, profile);
-  if (!valid.ok) add('pump.therapy', 'a therapy the pump can run', valid.refusal.message);
+  if (!valid.ok && ptmFits) add('pump.therapy', 'a therapy the pump can run', valid.refusal.message);
   if (valid.ok && s.pump.ageAtStart !== undefined) {
     const life = batteryLifeAtRate(profile, averageProgramRate(initial, profile));
     if (s.pump.ageAtStart >= life) {
@@ -38,7 +89,10 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
     );
   }
   let previous = 0;
-  let concentration = s.pump.reservoir.concentrationMcgPerMl;
+  // the program as the clinician leaves it after each refill: its lead drug, concentration and admixture
+  let lead: DrugId = reservoir.drug;
+  let concentration = initial.concentration as number;
+  let admixed: readonly SolutionPart[] = initial.admixed ?? [];
   (s.timeline ?? []).forEach((a, i) => {
     const path = `timeline[${i}]`;
     const t = a.at;
@@ -49,29 +103,65 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
     previous = Math.max(previous, t);
     switch (a.action) {
       case 'refill': {
-        const entered = a.entered?.concentrationMcgPerMl ?? a.concentrationMcgPerMl;
-        if (entered !== concentration && a.bridgeBolus === undefined) {
+        const drug = a.drug ?? lead;
+        const found = [
+          ...concentrationProblems(a, drug, path),
+          ...admixtureProblems(a.admixture ?? [], drug, `${path}.admixture`),
+          ...(a.entered === undefined ||
+          (a.entered.concentrationMcgPerMl === undefined && a.entered.concentrationMgPerMl === undefined)
+            ? []
+            : concentrationProblems(a.entered, drug, `${path}.entered`)),
+          ...admixtureProblems(a.entered?.admixture ?? [], drug, `${path}.entered.admixture`),
+        ];
+        for (const p of found) add(p.path, p.expected, p.found);
+        if (found.length > 0) break;
+        const entered = enteredConcentration(a);
+        if ((entered !== concentration || drug !== lead) && a.bridgeBolus === undefined) {
+          const lib = drugOf(drug);
           add(
             `${path}.bridgeBolus`,
-            `true or false: the concentration changes from ${concentration} to ${entered} mcg/mL`,
+            drug === lead
+              ? `true or false: the concentration changes from ${concentrationInUnit(concentration as McgPerMl, lib)} to ${formatConcentration(entered, lib)}`
+              : `true or false: the drug changes from ${lead} to ${drug}`,
             'nothing',
           );
         }
+        lead = drug;
         concentration = entered;
+        admixed = admixedParts(a.entered?.admixture ?? a.admixture);
         break;
       }
       case 'program': {
-        const result = validateProgram(toProgram(a.therapy, concentration), profile);
-        if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
+        const found = therapyDoseProblems(a.therapy, lead, `${path}.therapy`);
+        for (const p of found) add(p.path, p.expected, p.found);
+        if (found.length > 0) break;
+        const fits = checkPtmUnit(a.therapy, lead, `${path}.therapy.ptm`, add);
+        const result = validateProgram(toProgram(a.therapy, concentration, lead, admixed), profile);
+        if (!result.ok && fits) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
         break;
       }
-      case 'bolus':
-        if (a.kind !== 'priming' && (a.doseMcg === undefined) === (a.volumeMl === undefined)) {
-          add(path, 'exactly one of doseMcg and volumeMl', a.doseMcg === undefined ? 'neither' : 'both');
+      case 'needle': {
+        const drug = a.drug ?? lead;
+        const found = [
+          ...concentrationProblems(a, drug, path),
+          ...admixtureProblems(a.admixture ?? [], drug, `${path}.admixture`),
+        ];
+        for (const p of found) add(p.path, p.expected, p.found);
+        break;
+      }
+      case 'bolus': {
+        // a bolus dose in the lead drug's unit: doseMg for morphine, doseMcg for the others
+        const fits = drugOf(lead).doseUnit === 'mg' ? 'doseMg' : 'doseMcg';
+        const other = fits === 'doseMg' ? 'doseMcg' : 'doseMg';
+        if (a[other] !== undefined)
+          add(`${path}.${other}`, `${fits} for a program led by ${lead}, not ${other}`, `${other}: ${a[other]}`);
+        else if (a.kind !== 'priming' && (a[fits] === undefined) === (a.volumeMl === undefined)) {
+          add(path, `exactly one of ${fits} and volumeMl`, a[fits] === undefined ? 'neither' : 'both');
         }
         if (a.kind !== 'priming' && a.duration === undefined)
           add(`${path}.duration`, 'how long the bolus takes', 'nothing');
         break;
+      }
       case 'fault':
         if (a.kind === 'catheterLeak' && a.atCm === undefined)
           add(`${path}.atCm`, 'where the leak is, in cm from the pump', 'nothing');
@@ -199,7 +289,9 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
   const visit = training.visitAt ?? 0;
   const screening = training.phase === 'screening';
   let previous = visit;
-  let concentration = s.pump.reservoir.concentrationMcgPerMl;
+  // the plan's steps speak of the pump's lead drug (a plan's refill and doses are in mcg)
+  const { drug, admixture } = s.pump.reservoir;
+  let concentration: number = concentrationOfFields(s.pump.reservoir) ?? 0;
   training.plan.forEach((step, i) => {
     const path = `training.plan[${i}]`;
     if (step.at < visit)
@@ -223,7 +315,7 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
       );
     switch (step.do) {
       case 'program': {
-        const result = validateProgram(toProgram(step.therapy, concentration), profile);
+        const result = validateProgram(toProgram(step.therapy, concentration, drug, admixedParts(admixture)), profile);
         if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);
         break;
       }

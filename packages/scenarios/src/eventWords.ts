@@ -41,6 +41,10 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   'pump.reset': 'Pump reset to minimum rate',
   'catheter.recorded': 'Catheter data recorded',
   'alarm.tested': 'Alarm tones tested',
+  'ptm.bolus': 'Patient bolus given (PTM)',
+  'ptm.lockedOut': 'Patient bolus refused: lockout',
+  'ptm.dayLimit': 'Patient bolus refused: limit of 24 hours reached',
+  'ptm.unavailable': 'Patient bolus refused by the pump',
   'pump.replaced': 'Pump replaced (a new pump connected)',
   'programmer.connect': 'Programmer connected to the pump',
   'programmer.workflow': 'Programmer workflow opened',
@@ -63,6 +67,7 @@ export const WORKFLOW_WORDS: Readonly<Record<string, string>> = {
   catheterData: 'Catheter data',
   alarmTest: 'Alarm tone test',
   bridgeBolus: 'Bridge bolus',
+  ptm: "Patient's therapy manager (PTM)",
   replacement: 'Pump replacement',
 };
 
@@ -75,6 +80,9 @@ export const FINDING_WORDS: Readonly<Record<string, string>> = {
   'dose.largeDecrease': 'a large dose cut',
   'dose.tenfoldChange': 'a tenfold dose change',
   'dose.titrationStep': 'a step larger than the titration rule allows',
+  'ptm.opioidHistoryUnknown': 'patient boluses with the opioid history not recorded',
+  'ptm.bolusAboveSoftLimit': 'a patient bolus above the usual dose',
+  'ptm.dayAboveSoftLimit': 'a day with every patient bolus above the usual maximum',
   'flex.totalChange': "a change of the flex schedule's 24-hour total",
   'bolus.aboveSoftLimit': 'a bolus above the usual maximum',
   'bolus.aboveHardLimit': 'a bolus above the drug library limit',

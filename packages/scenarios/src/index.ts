@@ -97,7 +97,14 @@ export {
   type ScenarioLimits,
   utf8Length,
 } from './limits.ts';
-export { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
+export {
+  beliefObservables,
+  drugObservables,
+  involvesOtherDrugs,
+  meets,
+  patientObservables,
+  truthObservables,
+} from './observe.ts';
 export {
   type ParseResult,
   parseScenario,
@@ -211,6 +218,8 @@ export {
   type TrainingTopic,
 } from './training/trainingTopics.ts';
 export {
+  DRUG_OBSERVABLES,
+  DRUG_UNIT_NAMES,
   EVENT_NAMES,
   isObservable,
   OBSERVABLE_NAMES,

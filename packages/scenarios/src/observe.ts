@@ -1,17 +1,30 @@
 import {
   ALARM_NAMES,
+  amountInUnit,
+  concentrationAtTip,
+  DRUG_IDS,
+  type DrugId,
+  doseToRate,
+  drugConcentration,
+  drugOf,
+  drugsIn,
+  massOf,
   nanolitresPerDayToMlPerDay,
   nanolitresToMl,
   type PatientParameters,
   type PatientState,
+  type Picograms,
   type PumpLifecycle,
   type PumpState,
   patientStatus,
   picogramsPerDayToMcgPerDay,
   picogramsToMcg,
+  ptmReport,
   pumpBeliefView,
   pumpTruthView,
+  rateToDose,
 } from '@itps/core';
+import { DRUG_UNIT_NAMES } from './vocabulary.ts';
 
 /** The pump's belief in the format's observables (`pump.*`, `alarm.*`), human units. */
 export function beliefObservables(pump: PumpState, lifecycle: PumpLifecycle): Record<string, string | number> {
@@ -24,22 +37,38 @@ export function beliefObservables(pump: PumpState, lifecycle: PumpLifecycle): Re
     'pump.rateMlPerDay': nanolitresPerDayToMlPerDay(b.rate),
   };
   for (const name of ALARM_NAMES) out[`alarm.${name}`] = b.alarms[name] ? 'active' : 'inactive';
+  // the programmer's PTM report, for a pump with PTM or presses in its log (other reports stay as they were):
+  // presses of the last 24 hours by what the pump did with them
+  const report = ptmReport(b);
+  if (report.settings !== null || report.total.presses > 0) {
+    out['pump.ptmPresses24h'] = report.last24h.presses;
+    out['pump.ptmBoluses24h'] = report.last24h.boluses;
+    out['pump.ptmLockouts24h'] = report.last24h.lockedOut;
+    out['pump.ptmDayLimits24h'] = report.last24h.dayLimit;
+  }
   return out;
 }
+
+const PG_PER_MG = 1_000_000_000;
+
+/** A mass (pg) or a dose (pg/day) in its drug's own unit (mcg or mg). */
+const inUnit = (picograms: number, drug: DrugId): number => amountInUnit(picograms as Picograms, drugOf(drug));
 
 /** The truth in the format's observables (`truth.*`), human units. */
 export function truthObservables(pump: PumpState): Record<string, number | string> {
   const t = pumpTruthView(pump);
+  // the format-1 names read the program's (the lead) drug
+  const lead = pump.program.drug;
   return {
     'truth.reservoirMl': nanolitresToMl(t.reservoir.volume),
-    'truth.deliveredMcg': picogramsToMcg(t.delivered.mass),
+    'truth.deliveredMcg': picogramsToMcg(massOf(t.delivered, lead)),
     'truth.deliveredMl': nanolitresToMl(t.delivered.volume),
-    'truth.pocketMcg': picogramsToMcg(t.sinks.pocket.mass),
-    'truth.leakMcg': picogramsToMcg(t.sinks.leak.mass),
-    'truth.epiduralMcg': picogramsToMcg(t.sinks.epidural.mass),
-    'truth.subduralMcg': picogramsToMcg(t.sinks.subdural.mass),
+    'truth.pocketMcg': picogramsToMcg(massOf(t.sinks.pocket, lead)),
+    'truth.leakMcg': picogramsToMcg(massOf(t.sinks.leak, lead)),
+    'truth.epiduralMcg': picogramsToMcg(massOf(t.sinks.epidural, lead)),
+    'truth.subduralMcg': picogramsToMcg(massOf(t.sinks.subdural, lead)),
     'truth.tip': t.condition.tip,
-    'truth.explantedMcg': picogramsToMcg(t.sinks.explanted.mass),
+    'truth.explantedMcg': picogramsToMcg(massOf(t.sinks.explanted, lead)),
   };
 }
 
@@ -77,4 +106,45 @@ export function patientObservables(
     'patient.csfMcg': p.csfMcg,
     'patient.relativeEffect': p.relativeEffect,
   };
+}
+
+/**
+ * Whether a pump's program or anything ever put into it holds a drug other than baclofen: only then
+ * do reports carry the per-drug observables, so a baclofen scenario's report stays as it was.
+ */
+export const involvesOtherDrugs = (pump: PumpState): boolean =>
+  pump.program.drug !== 'baclofen' ||
+  (pump.program.admixed ?? []).length > 0 ||
+  drugsIn(pump.truth.loaded.masses).some((d) => d !== 'baclofen');
+
+/**
+ * The per-drug observables (extensions of format 1, `DRUG_OBSERVABLES`), each drug in its own unit:
+ * the lead drug's dose in mg/day, each drug's programmed dose (0 when not in the program), what of
+ * each reached the spinal fluid and the pocket, and each one's concentration in the reservoir and
+ * leaving the catheter tip.
+ */
+export function drugObservables(pump: PumpState, lifecycle: PumpLifecycle): Record<string, number> {
+  const b = pumpBeliefView(pump, lifecycle);
+  const t = pumpTruthView(pump);
+  const { program } = pump;
+  const out: Record<string, number> = { 'pump.doseMgPerDay': b.dose / PG_PER_MG };
+  for (const drug of DRUG_IDS) {
+    const name = DRUG_UNIT_NAMES[drug];
+    // an admixed drug goes at the lead drug's flow: its dose is that flow times its concentration
+    const part = program.admixed?.find((p) => p.drug === drug);
+    const dose =
+      drug === program.drug
+        ? b.dose
+        : part === undefined
+          ? 0
+          : rateToDose(doseToRate(b.dose, program.concentration), part.concentration);
+    out[`pump.dose.${name}PerDay`] = inUnit(dose, drug);
+    out[`truth.delivered.${name}`] = inUnit(massOf(t.delivered, drug), drug);
+    out[`truth.pocket.${name}`] = inUnit(massOf(t.sinks.pocket, drug), drug);
+    // mcg/mL is pg/nL; a mg/mL is 1000 of them
+    const perMl = (mcgPerMl: number) => (drugOf(drug).doseUnit === 'mg' ? mcgPerMl / 1000 : mcgPerMl);
+    out[`truth.reservoir.${name}PerMl`] = perMl(drugConcentration(t.reservoir, drug));
+    out[`truth.atTip.${name}PerMl`] = perMl(concentrationAtTip(pump, drug));
+  }
+  return out;
 }

@@ -17,6 +17,14 @@ export const therapySchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('stopped') }),
 ]);
 
+/** The patient's therapy manager as plain data (dose in pg, times in ms). */
+export const ptmSettingsSchema = z.strictObject({
+  bolusDose: wholeSchema,
+  bolusDurationMs: wholeSchema,
+  lockoutMs: wholeSchema,
+  maxPerDay: z.number().int().min(0).max(1000),
+});
+
 /** A drug of the library by its id. */
 export const drugIdSchema = z.enum(['baclofen', 'morphine', 'ziconotide']);
 
@@ -29,4 +37,5 @@ export const programSchema = z.strictObject({
     .max(3)
     .optional(),
   therapy: therapySchema,
+  ptm: ptmSettingsSchema.optional(),
 });

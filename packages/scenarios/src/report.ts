@@ -65,6 +65,8 @@ export interface ScenarioReport {
   readonly final: {
     readonly belief: Readonly<Record<string, unknown>>;
     readonly truth: Readonly<Record<string, unknown>>;
+    /** The per-drug observables (each drug in its own unit), when a drug other than baclofen is involved. */
+    readonly drugs?: Readonly<Record<string, unknown>>;
     /** The patient's observables (`patient.*`), when the scenario has a patient. */
     readonly patient?: Readonly<Record<string, unknown>>;
   };

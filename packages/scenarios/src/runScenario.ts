@@ -6,6 +6,7 @@ import {
   logEntries,
   type Milliseconds,
   MS_PER_DAY,
+  massOf,
   mlToNanolitres,
   nanolitresToMl,
   nextDueInstant,
@@ -24,7 +25,14 @@ import {
   type WorldState,
 } from '@itps/core';
 import { formatDuration } from './duration.ts';
-import { beliefObservables, meets, patientObservables, truthObservables } from './observe.ts';
+import {
+  beliefObservables,
+  drugObservables,
+  involvesOtherDrugs,
+  meets,
+  patientObservables,
+  truthObservables,
+} from './observe.ts';
 import {
   type DailyDose,
   type ExpectationResult,
@@ -36,7 +44,7 @@ import {
 import { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import { checkSessionInvariants } from './sessionInvariants.ts';
-import { toProgram } from './toCore.ts';
+import { scenarioProgram } from './toCore.ts';
 
 const SERIES_POINTS = 400;
 /** The most instants of change a series adds to its grid (each sampled on both sides). */
@@ -93,7 +101,7 @@ export function scenarioPumpInput(s: ScenarioFile, seed: number): PumpInput {
     seed,
     accuracy: s.pump.accuracy ?? 'exact',
     timeOfDayAtStart: s.timeOfDayAtStart,
-    program: toProgram(s.pump.therapy, s.pump.reservoir.concentrationMcgPerMl),
+    program: scenarioProgram(s),
     reservoirVolume: mlToNanolitres(s.pump.reservoir.volumeMl),
     catheterVolume: implantedCatheterVolume(s.pump.catheter.implantedLengthCm, perCm),
     primedWith: s.pump.catheter.primedWith ?? 'reservoir',
@@ -152,6 +160,8 @@ export const scenarioObservables = (world: WorldState): Record<string, string | 
   ...beliefObservables(world.pump, world.lifecycle),
   ...truthObservables(world.pump),
   ...patientObservables(world.patient?.state ?? null, world.patient?.parameters ?? null),
+  // the per-drug extensions where another drug than baclofen is involved, so a baclofen run's record stays as it was
+  ...(involvesOtherDrugs(world.pump) ? drugObservables(world.pump, world.lifecycle) : {}),
 });
 
 /** The pump's log and the patient's course in one list, in time order (pump first at the same instant). */
@@ -248,7 +258,9 @@ export function runScenario(
     for (; byTime[checkIndex]?.at === t; checkIndex += 1) {
       const check = byTime[checkIndex];
       if (check === undefined) break;
-      const observed = scenarioObservables(world.state());
+      const now = world.state();
+      // every observable a `that:` may name, the per-drug ones included (of a baclofen pump too)
+      const observed = { ...scenarioObservables(now), ...drugObservables(now.pump, now.lifecycle) };
       const actual: Record<string, unknown> = {};
       let passed = true;
       for (const [key, expected] of Object.entries(check.that)) {
@@ -303,6 +315,7 @@ export function runScenario(
     final: {
       belief: beliefObservables(end.pump, end.lifecycle),
       truth: truthObservables(end.pump),
+      ...(involvesOtherDrugs(end.pump) ? { drugs: drugObservables(end.pump, end.lifecycle) } : {}),
       ...(end.patient === null ? {} : { patient: patientObservables(end.patient.state, end.patient.parameters) }),
     },
     series,
@@ -319,7 +332,7 @@ function seriesPoint(world: WorldState): SeriesPoint {
     doseMcgPerDay: picogramsPerDayToMcgPerDay(w.dose),
     deliveredMcg: picogramsToMcg(w.delivered),
     pocketMcg: picogramsToMcg(w.pocket),
-    leakedMcg: picogramsToMcg(world.pump.truth.sinks.leak.mass),
+    leakedMcg: picogramsToMcg(massOf(world.pump.truth.sinks.leak, world.pump.program.drug)),
     tipConcentrationMcgPerMl: round6(w.tipConcentration),
     programmedConcentrationMcgPerMl: world.pump.program.concentration,
     lowReservoirAlarmMl: nanolitresToMl(world.pump.lowReservoirThreshold),

@@ -29,15 +29,53 @@ const clock = parsedText(parseTimeOfDay, 'a time of day HH:MM', /^\d{2}:\d{2}$/)
 const ml = z.number().min(0).max(1000);
 const mcgPerMl = z.number().int().min(1).max(2000);
 const mcgPerDay = z.number().min(0).max(100_000);
+// extensions of format 1: drugs shown in mg (morphine) carry their unit in the field's name; which
+// field fits which drug, and each drug's own range, is checked after the schema (checkScenario)
+const mgPerMl = z.number().positive().max(100);
+const mgPerDay = z.number().min(0).max(100);
+/** A drug of the library. */
+const drug = z.enum(['baclofen', 'morphine', 'ziconotide']);
+/** A concentration, in the one unit field that fits the drug (exactly one of them; checked after the schema). */
+const concentrationFields = {
+  concentrationMcgPerMl: mcgPerMl.optional(),
+  concentrationMgPerMl: mgPerMl.optional(),
+};
+/** The other drugs of an admixture, each at its concentration. */
+const admixture = z
+  .array(
+    z.strictObject({
+      drug,
+      concentrationMcgPerMl: z.number().int().min(1).max(100_000).optional(),
+      concentrationMgPerMl: mgPerMl.optional(),
+    }),
+  )
+  .min(1)
+  .max(3);
+/** A daily dose, in the one unit field that fits the program's lead drug. */
+const doseFields = { doseMcgPerDay: mcgPerDay.optional(), doseMgPerDay: mgPerDay.optional() };
+
+/**
+ * Extension of format 1: the patient's therapy manager, programmed with the therapy. The bolus dose
+ * in the one unit field that fits the lead drug (checked after the schema), its duration, the
+ * lockout from one bolus's start to the next, and the most boluses in any 24 hours.
+ */
+const ptm = z.strictObject({
+  bolusDoseMcg: z.number().positive().max(100_000).optional(),
+  bolusDoseMg: z.number().positive().max(100).optional(),
+  bolusDuration: duration,
+  lockout: duration,
+  maxPerDay: z.number().int().min(1).max(24),
+});
 
 const therapy = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('simple'), doseMcgPerDay: mcgPerDay }),
+  z.strictObject({ mode: z.literal('simple'), ...doseFields, ptm: ptm.optional() }),
   z.strictObject({
     mode: z.literal('flex'),
     steps: z
-      .array(z.strictObject({ start: clock, doseMcgPerDay: mcgPerDay }))
+      .array(z.strictObject({ start: clock, ...doseFields }))
       .min(1)
       .max(48),
+    ptm: ptm.optional(),
   }),
   z.strictObject({ mode: z.literal('minimum') }),
   z.strictObject({ mode: z.literal('stopped') }),
@@ -50,9 +88,13 @@ const action = z.discriminatedUnion('action', [
     action: z.literal('refill'),
     withdrawMl: z.union([ml, z.literal('all')]).optional(),
     volumeMl: ml,
-    concentrationMcgPerMl: mcgPerMl,
+    /** Extension: the drug in the syringe (the program's lead drug unless said). */
+    drug: drug.optional(),
+    ...concentrationFields,
+    /** Extension: the other drugs in the syringe (none unless said). */
+    admixture: admixture.optional(),
     needle: z.enum(['reservoir', 'pocket', 'cap']).optional(),
-    entered: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }).optional(),
+    entered: z.strictObject({ volumeMl: ml, ...concentrationFields, admixture: admixture.optional() }).optional(),
     bridgeBolus: z.boolean().optional(),
   }),
   z.strictObject({
@@ -67,6 +109,8 @@ const action = z.discriminatedUnion('action', [
     action: z.literal('bolus'),
     kind: z.enum(['single', 'priming', 'bridge']),
     doseMcg: z.number().min(0).max(100_000).optional(),
+    /** Extension: the bolus dose in mg, for a morphine-led program (instead of doseMcg). */
+    doseMg: z.number().min(0).max(100).optional(),
     volumeMl: ml.optional(),
     duration: duration.optional(),
   }),
@@ -100,6 +144,8 @@ const action = z.discriminatedUnion('action', [
     recoveryDelay: duration.optional(),
   }),
   z.strictObject({ ...at, action: z.literal('interrogate') }),
+  /** Extension: the patient presses the PTM handheld (given, locked out or refused, as the pump decides). */
+  z.strictObject({ ...at, action: z.literal('ptm.press') }),
   // extensions of format 1: the clinician's programmer step by step, the telemetry link, a needle at the pump
   z.strictObject({
     ...at,
@@ -143,7 +189,9 @@ const action = z.discriminatedUnion('action', [
     action: z.literal('needle'),
     withdrawMl: z.union([ml, z.literal('all')]).optional(),
     volumeMl: ml,
-    concentrationMcgPerMl: mcgPerMl,
+    drug: drug.optional(),
+    ...concentrationFields,
+    admixture: admixture.optional(),
     site: z.enum(['reservoir', 'pocket', 'cap']),
   }),
   // extension: the pump replaced (at ERI or EOS, or early for a memory error or a motor stall)
@@ -306,7 +354,13 @@ export const scenarioSchema = z
       patientOpioidHistory: z.enum(['naive', 'tolerant', 'unknown']).optional(),
       reservoirDeadSpaceMl: ml.optional(),
       pumpTubingVolumeMl: ml.optional(),
-      reservoir: z.strictObject({ volumeMl: ml, drug: z.literal('baclofen'), concentrationMcgPerMl: mcgPerMl }),
+      reservoir: z.strictObject({
+        volumeMl: ml,
+        drug,
+        ...concentrationFields,
+        /** Extension: the other drugs in the reservoir, each at its concentration. */
+        admixture: admixture.optional(),
+      }),
       lowReservoirAlarmMl: ml.optional(),
       catheter: z.strictObject({
         implantedLengthCm: z.number().min(0).max(200),
@@ -363,3 +417,17 @@ export type ScenarioAction = NonNullable<ScenarioFile['timeline']>[number];
 export type ScenarioExpectation = NonNullable<ScenarioFile['expect']>[number];
 /** A therapy, validated (flex step starts in milliseconds after midnight). */
 export type ScenarioTherapy = z.output<typeof therapy>;
+/** PTM settings as written, validated (durations in milliseconds). */
+export type ScenarioPtm = z.output<typeof ptm>;
+/** A concentration as a file writes it: in mcg/mL or in mg/mL, whichever fits the drug. */
+export type ConcentrationFields = {
+  readonly concentrationMcgPerMl?: number | undefined;
+  readonly concentrationMgPerMl?: number | undefined;
+};
+/** One admixed drug as written. */
+export type AdmixturePart = z.output<typeof admixture>[number];
+/** A daily dose as a file writes it: in mcg/day or in mg/day, whichever fits the lead drug. */
+export type DoseFields = {
+  readonly doseMcgPerDay?: number | undefined;
+  readonly doseMgPerDay?: number | undefined;
+};

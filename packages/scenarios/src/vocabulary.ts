@@ -1,4 +1,4 @@
-import { ALARM_NAMES, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
+import { ALARM_NAMES, type DrugId, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
 
 /** Observables a `that:` may name (format 1), besides `alarm.<name>`. */
 export const OBSERVABLES = [
@@ -27,6 +27,11 @@ export const OBSERVABLES = [
   'patient.consciousness',
   'patient.csfMcg',
   'patient.relativeEffect',
+  // extensions of format 1: the programmer's PTM report (presses of the last 24 hours)
+  'pump.ptmPresses24h',
+  'pump.ptmBoluses24h',
+  'pump.ptmLockouts24h',
+  'pump.ptmDayLimits24h',
 ] as const;
 
 /** Every event name an `event:` expectation may name: the pump's log, plus the runner's own. */
@@ -48,17 +53,55 @@ export const EVENT_NAMES: readonly string[] = [
   'bolus.cancelled',
   'motor.stall',
   'motor.recovered',
+  // extensions of format 1: the patient's therapy manager (one entry per press of the handheld)
+  'ptm.bolus',
+  'ptm.lockedOut',
+  'ptm.dayLimit',
+  'ptm.unavailable',
   'pump.replaced',
   ...WITHDRAWAL_STAGES.map((stage) => `patient.withdrawal.${stage}`),
   ...OVERDOSE_STAGES.map((stage) => `patient.overdose.${stage}`),
 ];
 
+/**
+ * Each drug's name with its unit, as the per-drug observables write it: a drug in its own unit
+ * (`baclofenMcg`, `morphineMg`, `ziconotideMcg`).
+ */
+export const DRUG_UNIT_NAMES: Readonly<Record<DrugId, string>> = {
+  baclofen: 'baclofenMcg',
+  morphine: 'morphineMg',
+  ziconotide: 'ziconotideMcg',
+};
+
+/**
+ * Extensions of format 1, one of each per drug of the library, in the drug's own unit: the
+ * programmed daily dose (`pump.dose.morphineMgPerDay`), the drug that reached the spinal fluid and
+ * the pocket (`truth.delivered.morphineMg`, `truth.pocket.morphineMg`), and the concentration in
+ * the reservoir and leaving the catheter tip (`truth.reservoir.morphineMgPerMl`,
+ * `truth.atTip.morphineMgPerMl`); plus `pump.doseMgPerDay`, the lead drug's dose in mg/day.
+ */
+export const DRUG_OBSERVABLES: readonly string[] = [
+  'pump.doseMgPerDay',
+  ...Object.values(DRUG_UNIT_NAMES).flatMap((d) => [
+    `pump.dose.${d}PerDay`,
+    `truth.delivered.${d}`,
+    `truth.pocket.${d}`,
+    `truth.reservoir.${d}PerMl`,
+    `truth.atTip.${d}PerMl`,
+  ]),
+];
+
 /** Every name a `that:` (or a training objective's `atEnd:`) may hold: the observables and `alarm.<name>`. */
-export const OBSERVABLE_NAMES: readonly string[] = [...OBSERVABLES, ...ALARM_NAMES.map((a) => `alarm.${a}`)];
+export const OBSERVABLE_NAMES: readonly string[] = [
+  ...OBSERVABLES,
+  ...DRUG_OBSERVABLES,
+  ...ALARM_NAMES.map((a) => `alarm.${a}`),
+];
 
 /** Whether a `that:` key names an observable. */
 export const isObservable = (key: string): boolean =>
   (OBSERVABLES as readonly string[]).includes(key) ||
+  DRUG_OBSERVABLES.includes(key) ||
   (key.startsWith('alarm.') && (ALARM_NAMES as readonly string[]).includes(key.slice(6)));
 
 /** Requirements the runner judges on the whole world (pump, link and this programmer), not one pump state. */

@@ -202,7 +202,11 @@ describe('refills', () => {
     expect(sent).toEqual([
       {
         type: 'visit.refill',
-        visit: { aspirate: 'all', inject: { volume: 18_000_000, mass: 9_000_000_000 }, site: 'reservoir' },
+        visit: {
+          aspirate: 'all',
+          inject: { volume: 18_000_000, masses: { baclofen: 9_000_000_000 } },
+          site: 'reservoir',
+        },
       },
     ]);
     const left = profile.reservoirDeadSpace;

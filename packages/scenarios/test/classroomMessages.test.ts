@@ -26,6 +26,26 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
       { type: 'programmer.act', event: { type: 'refill.inject', volume: 18_000_000, concentration: 500 } },
       { type: 'patient.testDose', doseMcg: 50 },
       { type: 'clinical.act', action: 'clinical.suspectOverdose', detail: 'drowsy' },
+      { type: 'ptm.press' },
+      {
+        type: 'programmer.act',
+        event: {
+          type: 'draft.change',
+          draft: {
+            update: {
+              program: {
+                drug: 'baclofen',
+                concentration: 1000,
+                therapy: { mode: 'simple', dose: 2_000_000_000 },
+                ptm: { bolusDose: 100_000_000, bolusDurationMs: 900_000, lockoutMs: 3_600_000, maxPerDay: 6 },
+              },
+            },
+            bolus: null,
+            alarmTest: false,
+            bridgeDecision: null,
+          },
+        },
+      },
       // a pump replacement: the workflow, reading the new pump, the surgeon's steps
       { type: 'programmer.act', event: { type: 'workflow.start', workflow: 'replacement' } },
       { type: 'programmer.act', event: { type: 'replacement.readNew' } },
@@ -39,11 +59,16 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
       expect(parseTraineeCommand(command)).toEqual({ ok: true, command });
   });
 
+  it("the patient's handheld is a bare press: nothing else rides on it, and the programmer cannot press it", () => {
+    expect(parseTraineeCommand({ type: 'ptm.press', bolusDose: 1 }).ok).toBe(false);
+    expect(parseTraineeCommand({ type: 'programmer.act', event: { type: 'ptm.press' } }).ok).toBe(false);
+  });
+
   it('refuses time, faults, what only a pump or link says, and bad numbers, saying where and what', () => {
     expect(parseTraineeCommand({ type: 'time.advance', to: 1 })).toEqual({
       ok: false,
       problems: [
-        'command: type: expected type one of "programmer.act", "patient.testDose", "pump.replace", "pump.connect", "clinical.act", found "time.advance"',
+        'command: type: expected type one of "programmer.act", "patient.testDose", "ptm.press", "pump.replace", "pump.connect", "clinical.act", found "time.advance"',
       ],
     });
     for (const bad of [
@@ -51,7 +76,7 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
       { type: 'programmer.act', event: { type: 'message.delivered' } },
       { type: 'programmer.act', event: { type: 'workflow.start', workflow: 'selfDestruct' } },
       // a needle outside the programmer's refill would act where the session cannot see it
-      { type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0, mass: 0 } } },
+      { type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0, masses: {} } } },
       { type: 'programmer.act', event: { type: 'refill.inject', volume: -1, concentration: 500 } },
       { type: 'patient.testDose', doseMcg: 1.5 },
       { type: 'clinical.act', action: 'x'.repeat(101) },

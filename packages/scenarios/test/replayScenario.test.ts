@@ -57,14 +57,14 @@ describe('a recorded run replayed as a scenario file', () => {
     w.apply({ type: 'time.advance', to: (30 * HOUR) as Milliseconds });
     w.apply({
       type: 'visit.needle',
-      visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0 as Nanolitres, mass: 0 as never } },
+      visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0 as Nanolitres, masses: {} } },
     });
     w.apply({
       type: 'visit.needle',
       visit: {
         aspirate: 0 as Nanolitres,
         site: 'catheterAccessPort',
-        inject: { volume: ml(0.5), mass: (ml(0.5) * 500) as never },
+        inject: { volume: ml(0.5), masses: { baclofen: (ml(0.5) * 500) as never } },
       },
     });
     w.apply({ type: 'time.advance', to: (31 * HOUR) as Milliseconds });
@@ -75,6 +75,27 @@ describe('a recorded run replayed as a scenario file', () => {
     expect(world.state().pump).toEqual(w.state().pump);
     expect(world.state().session).toEqual(w.state().session);
     expect(world.persist().link).toEqual(w.persist().link);
+  });
+
+  it('writes a needle of several drugs in each drug own unit, and the replay holds each drug as the run did', () => {
+    const r = recordWorld(createWorld({ pump: buildPumpInput({ reservoirVolume: ml(10) }), origin: 'spinal' }));
+    const w = r.world;
+    w.apply({ type: 'time.advance', to: (2 * HOUR) as Milliseconds });
+    // 2 mL of baclofen 500 mcg/mL with morphine 10 mg/mL (10 000 mcg/mL) into the reservoir
+    w.apply({
+      type: 'visit.needle',
+      visit: {
+        aspirate: 0 as Nanolitres,
+        site: 'reservoir',
+        inject: { volume: ml(2), masses: { baclofen: (ml(2) * 500) as never, morphine: (ml(2) * 10_000) as never } },
+      },
+    });
+    w.apply({ type: 'time.advance', to: (30 * HOUR) as Milliseconds });
+    const { text, world } = replay(r, 'replay of an admixture needle');
+    expect(text).toContain(
+      'drug: "baclofen", concentrationMcgPerMl: 500, admixture: [ { drug: "morphine", concentrationMgPerMl: 10 } ]',
+    );
+    expect(world.state().pump).toEqual(w.state().pump);
   });
 
   it('says where a command has no scenario equivalent, and writes the rest', () => {

@@ -135,10 +135,10 @@ describe('parseSavedSession', () => {
 
   it('refuses a pump whose drug does not add up, and an exercise whose scenario no longer parses', () => {
     const s = saved() as unknown as {
-      world: { pump: { context: { pump: { truth: { loaded: { mass: number } } } } } };
+      world: { pump: { context: { pump: { truth: { loaded: { masses: { baclofen: number } } } } } } };
       training: { source: { text: string } };
     };
-    s.world.pump.context.pump.truth.loaded.mass += 1;
+    s.world.pump.context.pump.truth.loaded.masses.baclofen += 1;
     s.training.source.text = 'format: itps-scenario/1\nname: broken\n';
     const found = problems(s);
     expect(found.some((p) => p.startsWith('session.json: world.pump: expected a pump that holds REQ-CONS-01'))).toBe(

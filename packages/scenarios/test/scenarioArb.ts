@@ -237,3 +237,39 @@ export const scenarioArb: fc.Arbitrary<ScenarioSource> = fc
       checks: ['REQ-CONS-01', 'REQ-RES-01', 'REQ-RATE-01', 'REQ-ALM-01', 'REQ-SES-01', 'REQ-SES-02'],
     }),
   );
+
+type Admixture = NonNullable<NonNullable<ScenarioSource['pump']['reservoir']['admixture']>>;
+
+/** Other drugs beside the baclofen: none, morphine at 1, 10 or 25 mg/mL, ziconotide, or both. */
+const admixtureArb = fc.option(
+  fc.constantFrom<Admixture>(
+    [{ drug: 'morphine', concentrationMgPerMl: 10 }],
+    [{ drug: 'morphine', concentrationMgPerMl: 25 }],
+    [{ drug: 'ziconotide', concentrationMcgPerMl: 100 }],
+    [
+      { drug: 'morphine', concentrationMgPerMl: 1 },
+      { drug: 'ziconotide', concentrationMcgPerMl: 25 },
+    ],
+  ),
+  { nil: undefined },
+);
+
+/**
+ * {@link scenarioArb} with admixtures: the reservoir starts with baclofen alone or with other drugs,
+ * and each refill and needle brings its own (so a drug's concentration changes, a drug comes or
+ * goes), every drug written in its own unit.
+ */
+export const admixtureScenarioArb: fc.Arbitrary<ScenarioSource> = fc
+  .tuple(scenarioArb, admixtureArb, fc.array(admixtureArb, { maxLength: 25 }))
+  .map(([s, first, later]) => ({
+    ...s,
+    name: 'Random admixture history',
+    pump: {
+      ...s.pump,
+      reservoir: { ...s.pump.reservoir, ...(first === undefined ? {} : { admixture: first }) },
+    },
+    timeline: (s.timeline ?? []).map((a, i) => {
+      const admixture = later[i];
+      return (a.action === 'refill' || a.action === 'needle') && admixture !== undefined ? { ...a, admixture } : a;
+    }),
+  }));

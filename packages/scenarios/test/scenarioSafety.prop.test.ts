@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { runScenario } from '../src/index.ts';
 import { assertScenarioProperty } from './assertScenarioProperty.ts';
-import { scenarioArb } from './scenarioArb.ts';
+import { admixtureScenarioArb, scenarioArb } from './scenarioArb.ts';
 
 // Whole scenarios, as users write them, with random refills, sessions (whole or step by step over a
 // telemetry link that drops), needles, boluses, faults and scans:
@@ -25,4 +25,16 @@ describe('scenario runs hold the state invariants', () => {
       );
     });
   }
+
+  it('REQ-CONS-02: every drug is conserved after every step of random scenario runs with admixtures', () => {
+    assertScenarioProperty(
+      'REQ-CONS-02',
+      admixtureScenarioArb.map((s) => ({ ...s, checks: ['REQ-CONS-01'] })),
+      (s) => {
+        const report = runScenario(s);
+        return report.series.length > 0 && report.violations.length === 0;
+      },
+      { numRuns: fc.readConfigureGlobal().numRuns ?? 60 },
+    );
+  });
 });

@@ -5,9 +5,12 @@ import {
   dailyTotal,
   drugOf,
   drugTherapies,
+  formatDose,
   MINUTES_PER_DAY,
   type Milliseconds,
+  type PicogramsPerDay,
   type PumpProgram,
+  ptmWords,
   type Therapy,
 } from '@itps/core';
 import { formatAmountOf, formatDailyDose, formatMl, formatSolution, formatStrength } from './units.ts';
@@ -108,6 +111,16 @@ export function formatDiffRow(
       };
     case 'alarmTest':
       return { label: 'Alarm test', old: '-', new: 'both tones' };
+    case 'ptm':
+      return {
+        label: "Patient's therapy manager (PTM)",
+        old: ptmWords(row.old, row.drug, row.concentration.old),
+        new: ptmWords(row.new, row.drug, row.concentration.new),
+      };
+    case 'ptmMostPerDay': {
+      const most = (d: PicogramsPerDay | null) => (d === null ? 'no PTM' : formatDose(d, drugOf(row.drug)));
+      return { label: 'Most in 24 hours, every patient bolus used', old: most(row.old), new: most(row.new) };
+    }
   }
 }
 

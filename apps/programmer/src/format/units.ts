@@ -4,9 +4,11 @@ import {
   doseInUnit,
   doseUnitLabel,
   drugOf,
+  drugsIn,
   type Fluid,
   formatConcentration as formatStrengthOf,
   type McgPerMl,
+  massOf,
   type Nanolitres,
   type NanolitresPerDay,
   nanolitresPerDayToMlPerDay,
@@ -38,12 +40,6 @@ export const formatMlPerDay = (rate: NanolitresPerDay): string =>
 /** A dose rate for display: "250.0 mcg/day". */
 export const formatMcgPerDay = (dose: PicogramsPerDay): string =>
   `${fixed(picogramsPerDayToMcgPerDay(dose), 1)} mcg/day`;
-/** A drug mass for display: "1,234.5 mcg". */
-export const formatMcg = (fluid: Fluid): string => `${fixed(picogramsToMcg(fluid.mass), 1)} mcg`;
-/** A mixture's concentration for display: "500.0 mcg/mL", or a dash when empty. */
-export const formatConcentration = (fluid: Fluid): string =>
-  fluid.volume === 0 ? '–' : `${fixed(fluid.mass / fluid.volume, 1)} mcg/mL`;
-
 /** Decimals a dose is shown with in the drug's unit: a tenth of a mcg, a thousandth of a mg. */
 const digitsOf = (drug: DrugId) => (drugOf(drug).doseUnit === 'mcg' ? 1 : 3);
 
@@ -62,3 +58,23 @@ export const formatStrength = (concentration: McgPerMl, drug: DrugId): string =>
 /** A solution as the label reads it: "baclofen 500 mcg/mL", "morphine 25 mg/mL + baclofen 1000 mcg/mL". */
 export const formatSolution = (parts: readonly SolutionPart[]): string =>
   parts.map((p) => `${drugOf(p.drug).shortName} ${formatStrength(p.concentration, p.drug)}`).join(' + ');
+
+/** Whether a fluid holds nothing but baclofen (or no drug): then figures are shown as before, in mcg without a name. */
+const baclofenOnly = (fluid: Fluid): boolean => drugsIn(fluid.masses).every((d) => d === 'baclofen');
+
+/** A drug mass for display: "1,234.5 mcg"; with other drugs, each in its own unit and named: "12.0 mcg baclofen + 3.000 mg morphine". */
+export const formatMcg = (fluid: Fluid): string =>
+  baclofenOnly(fluid)
+    ? `${fixed(picogramsToMcg(massOf(fluid, 'baclofen')), 1)} mcg`
+    : drugsIn(fluid.masses)
+        .map((d) => `${formatAmountOf(massOf(fluid, d), d)} ${d}`)
+        .join(' + ');
+
+/** A mixture's concentration for display: "500.0 mcg/mL", or a dash when empty; with other drugs, each named. */
+export const formatConcentration = (fluid: Fluid): string => {
+  if (fluid.volume === 0) return '–';
+  if (baclofenOnly(fluid)) return `${fixed(massOf(fluid, 'baclofen') / fluid.volume, 1)} mcg/mL`;
+  return drugsIn(fluid.masses)
+    .map((d) => `${fixed(massOf(fluid, d) / fluid.volume, 1)} mcg/mL ${d}`)
+    .join(' + ');
+};

@@ -1,4 +1,5 @@
 import { PatientPanel } from '../components/PatientPanel.tsx';
+import { PtmHandheld } from '../components/PtmHandheld.tsx';
 import { ScreeningPanel } from '../components/ScreeningPanel.tsx';
 import { TheatrePanel } from '../components/TheatrePanel.tsx';
 import { TrainingPanel } from '../components/TrainingPanel.tsx';
@@ -18,6 +19,7 @@ export function BedsideSurface() {
         <TrainingPanel />
         <ScreeningPanel />
         <PatientPanel />
+        <PtmHandheld />
         <TheatrePanel />
       </div>
     </main>

@@ -13,6 +13,8 @@ export type Workflow =
   | 'catheterData'
   | 'alarmTest'
   | 'bridgeBolus'
+  /** The patient's therapy manager: the boluses the patient may give themselves. */
+  | 'ptm'
   | 'replacement';
 
 /** What a workflow is about to send: changes committed together, then a bolus or alarm test. */

@@ -3,12 +3,15 @@ import type { SolutionPart } from '../drug/solution.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import { drugTherapies } from '../pump/drugTherapies.ts';
-import type { Therapy } from '../pump/program.ts';
+import type { PumpProgram, Therapy } from '../pump/program.ts';
+import type { PtmSettings } from '../pump/ptmSettings.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { massInVolume } from '../units/conversions.ts';
 import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 import type { Draft } from './draft.ts';
 import { forecastDates } from './forecastDates.ts';
+import { programOfView } from './programOfView.ts';
+import { ptmMostPerDay } from './ptmRules.ts';
 
 /** One row of the finish screen: a setting as it is in the pump and as it will be. */
 export type DiffRow =
@@ -52,7 +55,22 @@ export type DiffRow =
       readonly old: null;
       readonly new: Picograms;
     }
-  | { readonly field: 'alarmTest'; readonly old: null; readonly new: true };
+  | { readonly field: 'alarmTest'; readonly old: null; readonly new: true }
+  /** The patient's therapy manager switched on, off or changed, with the drug its doses are in. */
+  | {
+      readonly field: 'ptm';
+      readonly old: PtmSettings | null;
+      readonly new: PtmSettings | null;
+      readonly drug: DrugId;
+      readonly concentration: { readonly old: McgPerMl; readonly new: McgPerMl };
+    }
+  /** The most the program gives in any 24 hours with every patient bolus used (null: no PTM). */
+  | {
+      readonly field: 'ptmMostPerDay';
+      readonly old: PicogramsPerDay | null;
+      readonly new: PicogramsPerDay | null;
+      readonly drug: DrugId;
+    };
 
 /**
  * The finish screen's rows: every setting the draft changes, old beside new, in base units (the
@@ -95,6 +113,7 @@ export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
         new: will === undefined ? null : dailyTotal(will.therapy),
       });
     }
+    rows.push(...ptmRows(view, update.program));
   }
   if (update.calculatedReservoir !== undefined) {
     rows.push({ field: 'reservoir', old: view.calculatedReservoir, new: update.calculatedReservoir });
@@ -144,5 +163,29 @@ export function finishDiff(view: PumpBeliefView, draft: Draft): DiffRow[] {
       rows.push({ field: 'admixedBolus', drug: part.drug, old: null, new: massInVolume(volume, part.concentration) });
   }
   if (draft.alarmTest) rows.push({ field: 'alarmTest', old: null, new: true });
+  return rows;
+}
+
+/** The PTM rows, when the program sent has PTM or the pump's had: the settings and the most per 24 hours, old beside new. */
+function ptmRows(view: PumpBeliefView, program: PumpProgram): DiffRow[] {
+  const old = view.ptm ?? null;
+  const next = program.ptm ?? null;
+  if (old === null && next === null) return [];
+  const most = (p: PumpProgram, s: PtmSettings | null) => (s === null ? null : ptmMostPerDay(p, s));
+  const rows: DiffRow[] = [];
+  if (JSON.stringify(old) !== JSON.stringify(next))
+    rows.push({
+      field: 'ptm',
+      old,
+      new: next,
+      drug: program.drug,
+      concentration: { old: view.concentration, new: program.concentration },
+    });
+  rows.push({
+    field: 'ptmMostPerDay',
+    old: most(programOfView(view), old),
+    new: most(program, next),
+    drug: program.drug,
+  });
   return rows;
 }

@@ -10,6 +10,8 @@ export const programOfView = (view: PumpBeliefView): PumpProgram => ({
   concentration: view.concentration,
   ...(view.admixed.length > 0 ? { admixed: view.admixed } : {}),
   therapy: view.therapy,
+  // a program with the patient's therapy manager keeps it through a dose change
+  ...(view.ptm == null ? {} : { ptm: view.ptm }),
 });
 
 /** Whether two programs are the same program, whatever order their fields were written in. */

@@ -19,6 +19,7 @@ import { checkDrugRules, type DrugRuleFinding } from './checkDrugRules.ts';
 import type { Draft, Workflow } from './draft.ts';
 import { checkBolusDose, checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
 import { programOfView } from './programOfView.ts';
+import { type PtmFinding, ptmRules } from './ptmRules.ts';
 import { checkRefillDiscrepancy } from './refillDiscrepancy.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
 import { type ReplacementCode, replacementFindings } from './replacementFindings.ts';
@@ -126,6 +127,7 @@ function lastChangedAt(view: PumpBeliefView): Milliseconds | null {
 /** A finding of the therapy gate: a guard rail, a drug's own rule, or a draft-level check. */
 export type DraftFinding =
   | GuardFinding
+  | PtmFinding
   | DrugRuleFinding
   | {
       readonly code: DraftCode | ReplacementCode;
@@ -277,6 +279,7 @@ export function therapyGate(input: GateInput): DraftFinding[] {
   // a replacement's priming is judged by what the kept or new catheter holds
   if (input.workflow !== 'replacement' || draft.bolus?.kind !== 'priming') findings.push(...bolusFindings(input));
   findings.push(...replacementFindings(input));
+  findings.push(...ptmRules(input));
   if (update.calculatedReservoir !== undefined && update.calculatedReservoir > profile.capacity) {
     findings.push({
       code: 'reservoir.overCapacity',

@@ -6,6 +6,7 @@ import type { BolusRequest } from '../pump/bolus.ts';
 import { implantedCatheterVolume } from '../pump/catheterVolume.ts';
 import { type DeviceProfile, getDeviceProfile } from '../pump/deviceProfile.ts';
 import type { FlexStep, PumpProgram, Therapy } from '../pump/program.ts';
+import type { PtmSettings } from '../pump/ptmSettings.ts';
 import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { ok, type Result } from '../refusal.ts';
 import { divide } from '../units/mulDiv.ts';
@@ -20,6 +21,19 @@ import { nextRefillAt } from './refillPlanning.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
 
 const programOf = programOfView;
+
+/**
+ * The patient's therapy manager in the dosing workflow: `settings` programmed (or `null`: PTM
+ * switched off) on the program the draft already changes, or on the pump's own. The therapy gate
+ * judges them (the drug allows it, the patient is opioid tolerant, the dose per bolus and per day).
+ */
+export function ptmDraft(view: PumpBeliefView, settings: PtmSettings | null, draft: Draft = EMPTY_DRAFT): Draft {
+  const { ptm: _old, ...program } = draft.update.program ?? programOf(view);
+  return {
+    ...draft,
+    update: { ...draft.update, program: settings === null ? program : { ...program, ptm: settings } },
+  };
+}
 
 /** A dose change for simple continuous therapy. */
 export const doseChangeDraft = (view: PumpBeliefView, dose: PicogramsPerDay): Draft => ({

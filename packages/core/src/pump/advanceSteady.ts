@@ -1,3 +1,4 @@
+import type { DrugId } from '../drug/drug.ts';
 import type { Milliseconds, Nanolitres, NanolitresPerDay, Picograms } from '../units/quantity.ts';
 import { periodsBefore, RunningIntegral, timeToAccumulate } from '../units/rateIntegral.ts';
 import { MS_PER_DAY } from '../units/time.ts';
@@ -5,7 +6,7 @@ import { BreachedPath } from './breachedPath.ts';
 import { isEndOfService, throughFlow } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import { flowThroughPath, sinkOfTip } from './flowThroughPath.ts';
-import { portionMass } from './fluid.ts';
+import { massOf, portionMassOf } from './fluid.ts';
 import { movedState } from './movedState.ts';
 import { oneBatchOutlet, type TipObserver } from './oneBatchOutlet.ts';
 import type { PumpState } from './pumpState.ts';
@@ -127,8 +128,12 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
   }
   let observedAt: number = state.now;
   const tipSink = truth.sinks[sinkOfTip[truth.catheter.tip]];
-  const tipMass = () =>
-    tipSink.mass + portionMass({ batch: truth.path.reservoir.batch, from: outlet, to: outlet + drawn - startDrawn });
+  const tipMassOf = (drug: DrugId): Picograms =>
+    (massOf(tipSink, drug) +
+      portionMassOf(
+        { batch: truth.path.reservoir.batch, from: outlet, to: outlet + drawn - startDrawn },
+        drug,
+      )) as Picograms;
   let nextJumpTry = now;
   /**
    * Crosses whole periods of a pattern that repeats (a day of a flex schedule, a kink's cycle) at
@@ -247,12 +252,11 @@ export function advanceSteady(state: PumpState, to: Milliseconds, observe?: TipO
       break;
     }
     if (observe !== undefined) {
-      observe(now as Milliseconds, tipMass() as Picograms);
+      observe(now as Milliseconds, tipMassOf);
       observedAt = now;
     }
   }
-  if (observe !== undefined && end !== 'handOver' && now > observedAt)
-    observe(now as Milliseconds, tipMass() as Picograms);
+  if (observe !== undefined && end !== 'handOver' && now > observedAt) observe(now as Milliseconds, tipMassOf);
 
   if (now === state.now) return { state, events, end };
   pushDrawn();

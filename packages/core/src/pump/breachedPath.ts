@@ -1,7 +1,8 @@
+import type { DrugId } from '../drug/drug.ts';
 import { mulDiv } from '../units/mulDiv.ts';
-import type { Nanolitres, Picograms } from '../units/quantity.ts';
+import type { Nanolitres } from '../units/quantity.ts';
 import { addToSink, type FlowResult, sinkOfTip } from './flowThroughPath.ts';
-import { type Batch, type Fluid, type Portion, portionMass } from './fluid.ts';
+import { type Batch, type Fluid, massesOf, type Portion, tallyPortion } from './fluid.ts';
 import type { PlugFlow } from './plugFlow.ts';
 import type { Breach, CatheterCondition, FluidPath, SinkName, Sinks } from './pumpState.ts';
 
@@ -62,7 +63,9 @@ class PlugQueue {
   }
 }
 
-const fluid = (volume: number, mass: number): Fluid => ({ volume: volume as Nanolitres, mass: mass as Picograms });
+type Tally = Partial<Record<DrugId, number>>;
+
+const fluid = (volume: number, tally: Tally): Fluid => ({ volume: volume as Nanolitres, masses: massesOf(tally) });
 
 const volumeOf = (pieces: readonly Piece[], from = 0): number => {
   let v = 0;
@@ -73,10 +76,8 @@ const volumeOf = (pieces: readonly Piece[], from = 0): number => {
   return v;
 };
 
-const massOf = (pieces: readonly Piece[], from = 0, to = pieces.length): number => {
-  let m = 0;
-  for (let i = from; i < to; i += 1) m += portionMass(pieces[i] as Piece);
-  return m;
+const tallyPieces = (tally: Tally, pieces: readonly Piece[]): void => {
+  for (const p of pieces) tallyPortion(tally, p);
 };
 
 /**
@@ -96,9 +97,9 @@ export class BreachedPath {
   private readonly escapeSink: SinkName;
   private readonly tipSink: SinkName;
   private escapedVolume = 0;
-  private escapedMass = 0;
+  private readonly escapedMass: Tally = {};
   private tipVolume = 0;
-  private tipMass = 0;
+  private readonly tipMass: Tally = {};
   private pushes = 0;
   // scratch lists, reused by every push
   private readonly arriving: Piece[] = [];
@@ -136,24 +137,22 @@ export class BreachedPath {
     // the escaping share is the front of what arrives; the rest goes on down the catheter
     let cut = escapedTotal - this.escaped;
     let k = 0;
-    let escapedMass = 0;
     while (cut > 0 && k < arriving.length) {
       const p = arriving[k] as Piece;
       const v = p.to - p.from;
       if (v <= cut) {
-        escapedMass += portionMass(p);
+        tallyPortion(this.escapedMass, p);
         this.escapedVolume += v;
         cut -= v;
         k += 1;
       } else {
         const first = { batch: p.batch, from: p.from, to: p.from + cut };
-        escapedMass += portionMass(first);
+        tallyPortion(this.escapedMass, first);
         this.escapedVolume += cut;
         arriving[k] = { batch: p.batch, from: p.from + cut, to: p.to };
         cut = 0;
       }
     }
-    this.escapedMass += escapedMass;
     this.passed = passed;
     this.escaped = escapedTotal;
     const onward = volumeOf(arriving, k);
@@ -162,7 +161,7 @@ export class BreachedPath {
       leaving.length = 0;
       this.catheter.take(onward, leaving);
       this.tipVolume += volumeOf(leaving);
-      this.tipMass += massOf(leaving);
+      tallyPieces(this.tipMass, leaving);
     }
   }
 

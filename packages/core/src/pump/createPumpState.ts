@@ -1,10 +1,11 @@
+import { type Solution, singleDrug } from '../drug/solution.ts';
 import { ItpsMisuseError } from '../errors.ts';
 import { nextIntInRange, seedRandom } from '../random/seededRandom.ts';
-import type { McgPerMl, Milliseconds, Nanolitres, Picograms } from '../units/quantity.ts';
+import type { McgPerMl, Milliseconds, Nanolitres } from '../units/quantity.ts';
 import { integrateRate } from '../units/rateIntegral.ts';
 import { averageProgramRate, batteryDrainPerDay } from './batteryLife.ts';
 import { type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
-import { type Batch, EMPTY_FLUID, fluidAt, wholeBatch } from './fluid.ts';
+import { addFluids, type Batch, EMPTY_FLUID, fluidOf, NO_DRUG_MASSES, wholeBatch } from './fluid.ts';
 import type { PumpProgram } from './program.ts';
 import { EMPTY_LOG } from './pumpLog.ts';
 import type { PumpState, TipLocation } from './pumpState.ts';
@@ -26,6 +27,12 @@ export interface PumpInput {
   readonly reservoirVolume: Nanolitres;
   /** Concentration really in the reservoir; defaults to the program's. */
   readonly actualConcentration?: McgPerMl;
+  /**
+   * What the reservoir really holds, every drug at its concentration (an admixture); overrides
+   * `actualConcentration`. Defaults to the program's solution: its lead drug at `actualConcentration`
+   * (the program's when absent) and every admixed drug at the concentration entered.
+   */
+  readonly actualSolution?: Solution;
   readonly lowReservoirThreshold?: Nanolitres;
   /** Implanted catheter volume (length x volume per cm). */
   readonly catheterVolume: Nanolitres;
@@ -65,21 +72,17 @@ export function createPumpState(input: PumpInput): PumpState {
       profile.nominalBiasPpm.max,
     ).value;
   }
-  const concentration = input.actualConcentration ?? input.program.concentration;
-  const reservoirFluid = fluidAt(input.reservoirVolume, concentration);
-  const pathConcentration = input.primedWith === 'reservoir' ? concentration : 0;
+  const solution: Solution = input.actualSolution ?? [
+    ...singleDrug(input.program.drug, input.actualConcentration ?? input.program.concentration),
+    ...(input.program.admixed ?? []),
+  ];
+  const reservoirFluid = fluidOf(input.reservoirVolume, solution);
   const tubingVolume = input.pumpTubingVolume ?? profile.pumpTubingVolume;
-  const batch = (id: number, volume: Nanolitres): Batch => ({
-    id,
-    volume,
-    mass: (volume * pathConcentration) as Picograms,
-  });
+  const batch = (id: number, volume: Nanolitres): Batch =>
+    input.primedWith === 'reservoir' ? { id, ...fluidOf(volume, solution) } : { id, volume, masses: NO_DRUG_MASSES };
   const tubing = batch(1, tubingVolume);
   const catheter = batch(2, input.catheterVolume);
-  const loaded = {
-    volume: (reservoirFluid.volume + tubing.volume + catheter.volume) as Nanolitres,
-    mass: (reservoirFluid.mass + tubing.mass + catheter.mass) as Picograms,
-  };
+  const loaded = addFluids(addFluids(reservoirFluid, tubing), catheter);
   const serialDraw = nextIntInRange(seedRandom(input.seed ^ 0x1b873593), 100_000, 999_999).value;
   // fields in the order every kernel builds a state in, so all states share one shape
   const state: PumpState = {
@@ -124,6 +127,7 @@ export function createPumpState(input: PumpInput): PumpState {
     motor: { stall: null, awaitingInterrogation: false },
     lowBatteryReset: false,
     memoryError: false,
+    ptmGiven: [],
     alarms: {
       lowReservoir: { active: false, since: null },
       reservoirEmpty: { active: false, since: null },

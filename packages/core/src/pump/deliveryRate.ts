@@ -2,7 +2,7 @@ import { mulDiv } from '../units/mulDiv.ts';
 import type { Milliseconds, NanolitresPerDay } from '../units/quantity.ts';
 import { batteryDrainPerDay } from './batteryLife.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
-import type { CatheterCondition, PumpState } from './pumpState.ts';
+import { addsToBasal, type CatheterCondition, type PumpState } from './pumpState.ts';
 import { reservoirVolume } from './reservoir.ts';
 import { programmedRateAt, timeOfDayAt } from './therapyRate.ts';
 
@@ -33,7 +33,7 @@ export function commandedRate(state: PumpState): NanolitresPerDay {
   if (!state.therapyActive || isMotorHalted(state)) return 0 as NanolitresPerDay;
   const { bolus } = state;
   if (bolus === null) return basalRate(state);
-  if (bolus.kind === 'single') return (basalRate(state) + bolus.rate) as NanolitresPerDay;
+  if (addsToBasal(bolus.kind)) return (basalRate(state) + bolus.rate) as NanolitresPerDay;
   return bolus.rate;
 }
 

@@ -1,7 +1,7 @@
 import { mulDiv } from '../units/mulDiv.ts';
 import type { Nanolitres } from '../units/quantity.ts';
-import { addFluids, type Fluid, type Portion, portionFluid } from './fluid.ts';
-import { pushThrough, takeFromOutlet } from './plugFlow.ts';
+import { addFluids, type Fluid, type Portion } from './fluid.ts';
+import { plugFlowContents, pushThrough, takeFromOutlet } from './plugFlow.ts';
 import type { CatheterCondition, FluidPath, SinkName, Sinks, TipLocation } from './pumpState.ts';
 
 /** Where fluid leaving the catheter tip ends up, by tip location. */
@@ -12,11 +12,7 @@ export const sinkOfTip: Readonly<Record<TipLocation, SinkName>> = {
   subcutaneous: 'pocket',
 };
 
-const total = (portions: readonly Portion[]): Fluid => {
-  let sum: Fluid = { volume: 0 as Nanolitres, mass: 0 as Fluid['mass'] };
-  for (const p of portions) sum = addFluids(sum, portionFluid(p));
-  return sum;
-};
+const total = (portions: readonly Portion[]): Fluid => plugFlowContents(portions);
 
 /**
  * The sinks with `fluid` added to one of them; built field by field (not with a computed-key spread)

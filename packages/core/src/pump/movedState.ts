@@ -32,6 +32,7 @@ export function movedState(
     motor: state.motor,
     lowBatteryReset: state.lowBatteryReset,
     memoryError: state.memoryError,
+    ptmGiven: state.ptmGiven ?? [],
     alarms: state.alarms,
     log: state.log,
     rng: state.rng,

@@ -2,7 +2,7 @@ import type { Milliseconds, NanolitresPerDay } from '../units/quantity.ts';
 import { timeToAccumulate } from '../units/rateIntegral.ts';
 import { actualRate, batteryDrainRate, commandedRate } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
-import type { PumpState } from './pumpState.ts';
+import { addsToBasal, type PumpState } from './pumpState.ts';
 import { reservoirVolume } from './reservoir.ts';
 import { nextFlexBoundary } from './therapyRate.ts';
 
@@ -22,7 +22,7 @@ export function nextDueTime(state: PumpState, commanded: NanolitresPerDay = comm
   const rate = commanded;
   const { program, belief, truth, battery, bolus, motor } = state;
   if (rate > 0) {
-    if (program.therapy.mode === 'flex' && (bolus === null || bolus.kind === 'single')) {
+    if (program.therapy.mode === 'flex' && (bolus === null || addsToBasal(bolus.kind))) {
       consider(nextFlexBoundary(program.therapy.steps, now, state.timeOfDayAtStart) - now);
     }
     if (bolus !== null) consider(timeToAccumulate(bolus.rate, bolus.carry, bolus.volume - bolus.delivered));

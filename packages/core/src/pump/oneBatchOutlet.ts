@@ -1,11 +1,13 @@
+import type { DrugId } from '../drug/drug.ts';
 import type { Milliseconds, Picograms } from '../units/quantity.ts';
 import type { PumpState } from './pumpState.ts';
 
 /**
  * Told, at every instant a steady run crosses where the flow at the tip may change and where it
- * stops, the mass that has left the tip into its sink so far (pg, cumulative, the sink's own total).
+ * stops, the mass of a drug that has left the tip into its sink so far (pg, cumulative, the sink's
+ * own total), for whichever drug the observer asks (`tipMassOf`, valid during the call).
  */
-export type TipObserver = (at: Milliseconds, tipMass: Picograms) => void;
+export type TipObserver = (at: Milliseconds, tipMassOf: (drug: DrugId) => Picograms) => void;
 
 /**
  * The batch offset at the catheter tip when the whole path, tip to reservoir, holds one unbroken run

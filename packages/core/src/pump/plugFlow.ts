@@ -1,5 +1,5 @@
 import type { Nanolitres } from '../units/quantity.ts';
-import { addFluids, continues, EMPTY_FLUID, type Fluid, type Portion, portionFluid, splitPortion } from './fluid.ts';
+import { continues, type Fluid, massesOf, type Portion, splitPortion, tallyPortion } from './fluid.ts';
 
 /**
  * Fluid in plug flow: portions in order, index 0 at the outlet. What is pushed in at the inlet
@@ -7,11 +7,15 @@ import { addFluids, continues, EMPTY_FLUID, type Fluid, type Portion, portionFlu
  */
 export type PlugFlow = readonly Portion[];
 
-/** Total volume and mass in a tube. */
+/** Total volume and mass of every drug in a tube. */
 export function plugFlowContents(tube: PlugFlow): Fluid {
-  let total = EMPTY_FLUID;
-  for (const p of tube) total = addFluids(total, portionFluid(p));
-  return total;
+  let volume = 0;
+  const tally = {};
+  for (const p of tube) {
+    volume += p.to - p.from;
+    tallyPortion(tally, p);
+  }
+  return { volume: volume as Nanolitres, masses: massesOf(tally) };
 }
 
 /** Adds portions at the inlet, joining a portion to the last one when it continues it. */

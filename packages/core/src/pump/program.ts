@@ -1,6 +1,7 @@
 import type { DrugId } from '../drug/drug.ts';
 import type { SolutionPart } from '../drug/solution.ts';
 import type { McgPerMl, PicogramsPerDay } from '../units/quantity.ts';
+import type { PtmSettings } from './ptmSettings.ts';
 
 /** Minutes in a day: flex steps start at a whole minute of the day. */
 export const MINUTES_PER_DAY = 1440;
@@ -34,4 +35,6 @@ export interface PumpProgram {
   /** The other drugs of an admixture, each once and never the lead drug; absent for a single drug. */
   readonly admixed?: readonly SolutionPart[];
   readonly therapy: Therapy;
+  /** The patient's therapy manager: boluses the patient may start on top of the therapy; absent: none. */
+  readonly ptm?: PtmSettings;
 }

@@ -21,6 +21,14 @@ export type PumpLogType =
   | 'pump.reset'
   | 'catheter.recorded'
   | 'alarm.tested'
+  /** A press of the patient's handheld started a PTM bolus. */
+  | 'ptm.bolus'
+  /** A press refused: inside the lockout after the last PTM bolus. */
+  | 'ptm.lockedOut'
+  /** A press refused: the most PTM boluses of any 24 hours already given. */
+  | 'ptm.dayLimit'
+  /** A press refused by the pump itself: no PTM programmed, therapy stopped, another bolus running, a critical alarm. */
+  | 'ptm.unavailable'
   | 'pump.replaced';
 
 /** One entry of the pump's own append-only event log. */

@@ -17,6 +17,7 @@ import {
   stallMotor,
   stallMotorAtRandom,
 } from './motorFaults.ts';
+import { type PtmOutcome, pressPtm } from './ptmPress.ts';
 import type { PumpState } from './pumpState.ts';
 import { connectCatheter, type PumpReplacement, replacePump } from './replacePump.ts';
 import { aspirateReservoir, giveInjection, type InjectionSite } from './reservoirAccess.ts';
@@ -42,7 +43,8 @@ export interface PumpContext {
  */
 export type PumpEmitted =
   | { readonly type: 'refused'; readonly refusal: Refusal }
-  | { readonly type: 'withdrawn'; readonly fluid: Fluid };
+  | { readonly type: 'withdrawn'; readonly fluid: Fluid }
+  | { readonly type: 'ptm.pressed'; readonly outcome: PtmOutcome; readonly refusal: Refusal | null };
 
 /** Events the pump machine accepts. */
 export type PumpEvent =
@@ -59,6 +61,8 @@ export type PumpEvent =
   | { readonly type: 'therapy.start' }
   | { readonly type: 'bolus.start'; readonly bolus: BolusRequest }
   | { readonly type: 'bolus.cancel' }
+  /** The patient pressed the PTM handheld: a PTM bolus starts if allowed; every press is logged. */
+  | { readonly type: 'ptm.press' }
   | { readonly type: 'telemetry.interrogate' }
   | { readonly type: 'alarm.test' }
   | { readonly type: 'mri.scan'; readonly scan: MriScan }
@@ -218,6 +222,15 @@ export const pumpMachine = setup({
       if (result.ok) enqueue.assign({ pump: result.value });
       else enqueue.emit({ type: 'refused', refusal: result.refusal });
     }),
+    pressPtm: enqueueActions(({ context, enqueue }) => {
+      const { state, availability } = pressPtm(context.pump);
+      enqueue.assign({ pump: state });
+      enqueue.emit(
+        availability.available
+          ? { type: 'ptm.pressed', outcome: 'ptm.bolus', refusal: null }
+          : { type: 'ptm.pressed', outcome: availability.outcome, refusal: availability.refusal },
+      );
+    }),
     interrogate: assign(({ context }) => ({ pump: interrogatePump(context.pump) })),
     testAlarms: assign(({ context }) => ({ pump: withLog(context.pump, 'alarm.tested') })),
     scanMri: assign(({ context, event }) => {
@@ -276,6 +289,8 @@ export const pumpMachine = setup({
     'reservoir.aspirate': { actions: 'aspirateReservoir' },
     'visit.needle': { actions: 'completeVisit' },
     'telemetry.interrogate': { actions: 'interrogate' },
+    // every state: the press is logged, and the pump's own checks refuse it while stopped or failed
+    'ptm.press': { actions: 'pressPtm' },
     'alarm.test': { actions: 'testAlarms' },
     'fault.catheter.start': { actions: 'startCatheterFault' },
     'fault.catheter.end': { actions: 'endCatheterFault' },

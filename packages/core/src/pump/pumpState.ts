@@ -108,7 +108,7 @@ export interface PumpBelief {
 
 /** A clinician bolus in progress: the pump knows it and counts it in its calculated volume. */
 export interface ActiveBolus {
-  readonly kind: BolusKind;
+  readonly kind: ActiveBolusKind;
   /** Volume to deliver in all. */
   readonly volume: Nanolitres;
   /** Bolus flow: added to the basal flow for a single bolus, replacing it for priming and bridge. */
@@ -121,6 +121,12 @@ export interface ActiveBolus {
 
 /** Kinds of clinician bolus. */
 export type BolusKind = 'single' | 'priming' | 'bridge';
+
+/** Kinds of bolus the pump may run: a clinician's, or one the patient started with the PTM handheld. */
+export type ActiveBolusKind = BolusKind | 'ptm';
+
+/** Whether a bolus of this kind runs on top of the basal flow (single and PTM) rather than in its place. */
+export const addsToBasal = (kind: ActiveBolusKind): boolean => kind === 'single' || kind === 'ptm';
 
 /** The motor as the pump senses it. */
 export interface MotorState {
@@ -175,6 +181,13 @@ export interface PumpState {
   readonly lowBatteryReset: boolean;
   /** A memory error stopped the pump for good. */
   readonly memoryError: boolean;
+  /**
+   * When each PTM bolus of the last 24 hours started, oldest first (absent: none yet, as in pumps
+   * saved before the PTM existed). Kept across reprogramming: a new lockout or day limit counts the
+   * boluses already given. Every state the kernels make has it; only a pump saved before the PTM
+   * existed lacks it.
+   */
+  readonly ptmGiven?: readonly Milliseconds[];
   readonly alarms: Readonly<Record<AlarmName, AlarmStatus>>;
   /** The pump's own event log (append-only; read it with `logEntries`). */
   readonly log: PumpLog;

@@ -11,9 +11,10 @@ import type {
 import { alarmConditions } from './alarmConditions.ts';
 import { commandedRate, isEndOfService } from './deliveryRate.ts';
 import { type AlarmName, type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
-import type { Fluid } from './fluid.ts';
+import { addFluids, type Fluid } from './fluid.ts';
 import { plugFlowContents } from './plugFlow.ts';
 import type { Therapy } from './program.ts';
+import type { PtmSettings } from './ptmSettings.ts';
 import type { PumpLog } from './pumpLog.ts';
 import type { PumpLifecycle } from './pumpMachine.ts';
 import type { ActiveBolus, CatheterCondition, PumpState, Sinks } from './pumpState.ts';
@@ -56,6 +57,8 @@ export interface PumpBeliefView {
   /** The other drugs of an admixture as entered (empty for a single drug). */
   readonly admixed: readonly SolutionPart[];
   readonly therapy: Therapy;
+  /** The patient's therapy manager as programmed; null when none (absent in views saved before it existed). */
+  readonly ptm?: PtmSettings | null;
   readonly calculatedReservoir: Nanolitres;
   readonly lastRefill: { readonly at: Milliseconds; readonly volume: Nanolitres } | null;
   readonly timeOfDayAtStart: Milliseconds;
@@ -126,6 +129,7 @@ export function pumpBeliefView(
     concentration: pump.program.concentration,
     admixed: pump.program.admixed ?? [],
     therapy: pump.program.therapy,
+    ptm: pump.program.ptm ?? null,
     calculatedReservoir: pump.belief.calculatedReservoir,
     lastRefill: pump.belief.lastRefill,
     timeOfDayAtStart: pump.timeOfDayAtStart,
@@ -153,10 +157,7 @@ export function pumpTruthView(pump: PumpState): PumpTruthView {
   return {
     reservoir: reservoirContents(path.reservoir),
     tubing: plugFlowContents(path.tubing),
-    catheter: {
-      volume: (distal.volume + proximal.volume) as Nanolitres,
-      mass: (distal.mass + proximal.mass) as Fluid['mass'],
-    },
+    catheter: addFluids(distal, proximal),
     delivered: sinks.csf,
     sinks,
     loaded,

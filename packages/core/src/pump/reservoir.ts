@@ -1,5 +1,5 @@
-import type { Nanolitres, Picograms } from '../units/quantity.ts';
-import { type Batch, type Fluid, type Portion, portionFluid } from './fluid.ts';
+import type { Nanolitres } from '../units/quantity.ts';
+import { addMasses, type Batch, type Fluid, type Portion, portionFluid } from './fluid.ts';
 
 /**
  * The real reservoir: a well-mixed batch, of which `drawn` nanolitres have left since it was
@@ -23,14 +23,14 @@ export function drawFromReservoir(r: Reservoir, volume: number): { reservoir: Re
   return { reservoir: { batch: r.batch, drawn: to }, portion: { batch: r.batch, from: r.drawn, to } };
 }
 
-/** The reservoir after `fluid` is injected and mixes with what was left: a new batch `id`. */
+/** The reservoir after `fluid` is injected and mixes with what was left: a new batch `id` holding every drug of both. */
 export function mixIntoReservoir(r: Reservoir, fluid: Fluid, id: number): Reservoir {
   const left = reservoirContents(r);
   return {
     batch: {
       id,
       volume: (left.volume + fluid.volume) as Nanolitres,
-      mass: (left.mass + fluid.mass) as Picograms,
+      masses: addMasses(left.masses, fluid.masses),
     },
     drawn: 0,
   };

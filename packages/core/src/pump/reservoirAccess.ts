@@ -51,7 +51,7 @@ export function giveInjection(state: PumpState, site: InjectionSite, fluid: Flui
       truth: { ...truth, loaded, sinks: { ...truth.sinks, pocket: addFluids(truth.sinks.pocket, fluid) } },
     });
   }
-  const batch = { id: truth.nextBatchId, volume: fluid.volume, mass: fluid.mass };
+  const batch = { id: truth.nextBatchId, volume: fluid.volume, masses: fluid.masses };
   const flowed = flowThroughPath(truth.path, truth.sinks, truth.catheter, [wholeBatch(batch)], 'catheter');
   return ok({
     ...state,

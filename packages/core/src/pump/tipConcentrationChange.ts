@@ -1,24 +1,23 @@
+import type { DrugId } from '../drug/drug.ts';
 import type { Milliseconds } from '../units/quantity.ts';
 import { MS_PER_DAY } from '../units/time.ts';
 import { actualRate, commandedRate } from './deliveryRate.ts';
-import type { Batch } from './fluid.ts';
+import { drugConcentration, sameConcentrations } from './fluid.ts';
 import type { PumpState } from './pumpState.ts';
 
-const concentration = (b: Batch): number => (b.volume === 0 ? 0 : b.mass / b.volume);
-
 /**
- * The concentration of the fluid leaving the catheter tip now (mcg/mL, which is pg/nL): the batch
- * at the catheter's outlet, or the reservoir's when the path holds nothing. A ratio for plots and
- * reports, not a quantity that is summed.
+ * The concentration of a drug (the program's drug unless named) in the fluid leaving the catheter
+ * tip now (mcg/mL, which is pg/nL): the batch at the catheter's outlet, or the reservoir's when the
+ * path holds nothing. A ratio for plots and reports, not a quantity that is summed.
  */
-export function concentrationAtTip(state: PumpState): number {
+export function concentrationAtTip(state: PumpState, drug: DrugId = state.program.drug): number {
   const path = state.truth.path;
   const outlet = path.catheter[0] ?? path.catheterProximal[0] ?? path.tubing[0];
-  return concentration(outlet?.batch ?? path.reservoir.batch);
+  return drugConcentration(outlet?.batch ?? path.reservoir.batch, drug);
 }
 
 /**
- * How long until fluid of a different concentration starts to leave the catheter tip at the
+ * How long until fluid of a different concentration (of any drug) starts to leave the catheter tip at the
  * current flow, or null if that never happens at this flow (no flow, or one concentration all the
  * way back to the reservoir). Lets an observer of the tip (the patient model) cut time where the
  * drug rate at the tip changes although the pump itself has no event there (a concentration front
@@ -31,15 +30,15 @@ export function timeToTipConcentrationChange(state: PumpState): Milliseconds | n
   const path = state.truth.path;
   const outlet = path.catheter[0] ?? path.catheterProximal[0] ?? path.tubing[0];
   if (outlet === undefined) return null;
-  const atTip = concentration(outlet.batch);
+  const atTip = outlet.batch;
   let volume = 0;
   for (const tube of [path.catheter, path.catheterProximal, path.tubing]) {
     for (const portion of tube) {
-      if (concentration(portion.batch) !== atTip) return after(volume, rate);
+      if (!sameConcentrations(portion.batch, atTip)) return after(volume, rate);
       volume += portion.to - portion.from;
     }
   }
-  return concentration(path.reservoir.batch) === atTip ? null : after(volume, rate);
+  return sameConcentrations(path.reservoir.batch, atTip) ? null : after(volume, rate);
 }
 
 const after = (volume: number, ratePerDay: number): Milliseconds =>

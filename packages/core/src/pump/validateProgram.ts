@@ -7,6 +7,8 @@ import { nanolitresPerDayToMlPerDay } from '../units/conversions.ts';
 import type { PicogramsPerDay } from '../units/quantity.ts';
 import type { DeviceProfile } from './deviceProfile.ts';
 import { MINUTES_PER_DAY, type PumpProgram } from './program.ts';
+import { validatePtmSettings } from './ptmSettings.ts';
+import { maxProgrammedRate } from './therapyRate.ts';
 
 function checkDose(
   dose: PicogramsPerDay,
@@ -93,6 +95,10 @@ export function validateProgram(program: PumpProgram, profile: DeviceProfile): R
   }
   const admixture = checkAdmixture(program);
   if (!admixture.ok) return admixture;
+  if (program.ptm !== undefined) {
+    const ptm = validatePtmSettings(program.ptm, c, maxProgrammedRate(program, profile), profile);
+    if (!ptm.ok) return ptm;
+  }
   const { therapy } = program;
   if (therapy.mode === 'simple') {
     const checked = checkDose(therapy.dose, program, profile, 'Simple continuous');

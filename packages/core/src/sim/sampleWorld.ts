@@ -1,6 +1,7 @@
 import type { OverdoseStage, WithdrawalStage } from '../patient/patientParameters.ts';
 import { patientStatus } from '../patient/patientStatus.ts';
 import type { AlarmName } from '../pump/deviceProfile.ts';
+import { massOf } from '../pump/fluid.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import { reservoirVolume } from '../pump/reservoir.ts';
 import { concentrationAtTip } from '../pump/tipConcentrationChange.ts';
@@ -44,8 +45,8 @@ export function sampleWorld(world: WorldState): WorldSample {
     beliefReservoir: belief.calculatedReservoir,
     truthReservoir: reservoirVolume(pump.truth.path.reservoir),
     dose: belief.state === 'running' ? belief.dose : (0 as PicogramsPerDay),
-    delivered: pump.truth.sinks.csf.mass,
-    pocket: pump.truth.sinks.pocket.mass,
+    delivered: massOf(pump.truth.sinks.csf, pump.program.drug),
+    pocket: massOf(pump.truth.sinks.pocket, pump.program.drug),
     tipConcentration: concentrationAtTip(pump),
     alarms: (Object.keys(belief.alarms) as AlarmName[]).filter((name) => belief.alarms[name]),
     patient:

@@ -1,4 +1,5 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
+import type { DrugId } from '../drug/drug.ts';
 import { ItpsMisuseError } from '../errors.ts';
 import { advancePatient } from '../patient/advancePatient.ts';
 import { createDrugStep } from '../patient/patientDynamics.ts';
@@ -8,6 +9,7 @@ import { advancePump, advancePumpObserved } from '../pump/advancePump.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { dailyTotal } from '../pump/dailyTotal.ts';
 import { sinkOfTip } from '../pump/flowThroughPath.ts';
+import { massOf } from '../pump/fluid.ts';
 import { nextDueInstant } from '../pump/nextDueTime.ts';
 import { type PumpEvent, type PumpLifecycle, pumpMachine } from '../pump/pumpMachine.ts';
 import type { PumpState } from '../pump/pumpState.ts';
@@ -54,10 +56,13 @@ export interface SimulationPatient {
   readonly state?: PatientState;
 }
 
+/** The drug the patient model follows (the baclofen patient's; other drugs' patients read their own). */
+const PATIENT_DRUG = 'baclofen';
+
 const receivedFrom = (pump: PumpState): ReceivedDrug => ({
-  csf: pump.truth.sinks.csf.mass,
-  subdural: pump.truth.sinks.subdural.mass,
-  epidural: pump.truth.sinks.epidural.mass,
+  csf: massOf(pump.truth.sinks.csf, PATIENT_DRUG),
+  subdural: massOf(pump.truth.sinks.subdural, PATIENT_DRUG),
+  epidural: massOf(pump.truth.sinks.epidural, PATIENT_DRUG),
 });
 
 /**
@@ -114,10 +119,10 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
       let person = patient;
       // where the whole path holds one batch, the steady run tells the tip's delivery at each
       // instant the flow may change, and no state is built between them
-      const observe = (at: Milliseconds, tipMass: Picograms) => {
+      const observe = (at: Milliseconds, tipMassOf: (drug: DrugId) => Picograms) => {
         const received = { ...receivedFrom(piece) };
         const sink = sinkOfTip[piece.truth.catheter.tip];
-        if (sink === 'csf' || sink === 'subdural' || sink === 'epidural') received[sink] = tipMass;
+        if (sink === 'csf' || sink === 'subdural' || sink === 'epidural') received[sink] = tipMassOf(PATIENT_DRUG);
         person = advancePatient(person, parameters, drugStep, at, received);
       };
       while (piece.now < to) {

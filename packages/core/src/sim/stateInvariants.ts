@@ -1,7 +1,7 @@
 import { doseToRate } from '../drug/doseToRate.ts';
 import { alarmConditions } from '../pump/alarmConditions.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
-import { addFluids, type Fluid } from '../pump/fluid.ts';
+import { addFluids, type DrugMasses, drugsIn, type Fluid, sameMasses } from '../pump/fluid.ts';
 import { plugFlowContents } from '../pump/plugFlow.ts';
 import type { PumpState } from '../pump/pumpState.ts';
 import { reservoirContents } from '../pump/reservoir.ts';
@@ -23,16 +23,24 @@ export function accountedFor(state: PumpState): Fluid {
   return total;
 }
 
+/** Masses in words: `N pg` for baclofen alone (as before there were other drugs), else each drug named. */
+const massesText = (m: DrugMasses): string => {
+  const drugs = drugsIn(m);
+  if (drugs.every((d) => d === 'baclofen')) return `${m.baclofen ?? 0} pg`;
+  return drugs.map((d) => `${m[d]} pg ${d}`).join(' + ');
+};
+
+/** Every drug's mass and the volume put in are all accounted for, each to the picogram (REQ-CONS-01, REQ-CONS-02). */
 const conservation = (s: PumpState): Violation[] => {
   const a = accountedFor(s);
   const { loaded } = s.truth;
-  return a.volume === loaded.volume && a.mass === loaded.mass
+  return a.volume === loaded.volume && sameMasses(a.masses, loaded.masses)
     ? []
     : [
         {
           requirement: 'REQ-CONS-01',
           at: s.now,
-          message: `loaded ${loaded.volume} nL / ${loaded.mass} pg, accounted ${a.volume} nL / ${a.mass} pg`,
+          message: `loaded ${loaded.volume} nL / ${massesText(loaded.masses)}, accounted ${a.volume} nL / ${massesText(a.masses)}`,
         },
       ];
 };

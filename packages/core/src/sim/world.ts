@@ -1,5 +1,6 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
-import type { SpasticityOrigin } from '../drug/drug.ts';
+import type { DrugId, SpasticityOrigin } from '../drug/drug.ts';
+import { singleDrug } from '../drug/solution.ts';
 import type { PatientParameters } from '../patient/patientParameters.ts';
 import type { PatientState } from '../patient/patientState.ts';
 import { needleActed } from '../programmer/refillProgress.ts';
@@ -11,7 +12,8 @@ import {
   sessionMachine,
 } from '../programmer/sessionMachine.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
-import { EMPTY_FLUID, type Fluid, fluidAt } from '../pump/fluid.ts';
+import { EMPTY_FLUID, type Fluid, fluidOf } from '../pump/fluid.ts';
+import type { PtmOutcome } from '../pump/ptmPress.ts';
 import type { PumpEvent } from '../pump/pumpMachine.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import { explantedContents } from '../pump/replacePump.ts';
@@ -100,7 +102,7 @@ export interface WorldSnapshot {
  * A clinician's needle act during a refill: what the needle does at the pump, and the event that
  * tells the session (the aspirated volume is filled in from what the syringe really drew).
  */
-function needleAct(event: ClinicianEvent): { visit: NeedleVisit; event: SessionEvent } | null {
+function needleAct(event: ClinicianEvent, drug: DrugId): { visit: NeedleVisit; event: SessionEvent } | null {
   if (event.type === 'refill.aspirate')
     return {
       visit: { aspirate: 'all', site: 'reservoir', inject: EMPTY_FLUID },
@@ -108,7 +110,11 @@ function needleAct(event: ClinicianEvent): { visit: NeedleVisit; event: SessionE
     };
   if (event.type === 'refill.inject')
     return {
-      visit: { aspirate: 0 as Nanolitres, site: 'reservoir', inject: fluidAt(event.volume, event.concentration) },
+      visit: {
+        aspirate: 0 as Nanolitres,
+        site: 'reservoir',
+        inject: fluidOf(event.volume, event.solution ?? singleDrug(drug, event.concentration)),
+      },
       event: { type: 'refill.injected', volume: event.volume, concentration: event.concentration },
     };
   return null;
@@ -411,7 +417,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         if (idle && open && command.event.type !== 'session.connect')
           session.send({ type: 'link.down', failure: 'idleTimeout' });
         const before = session.getSnapshot();
-        const needle = needleAct(command.event);
+        const needle = needleAct(command.event, simulation.pumpState().program.drug);
         const event = needle?.event ?? (command.event as SessionEvent);
         if (!before.can(event)) {
           watch.unsubscribe();
@@ -452,6 +458,15 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
         return outcome(tell({ type: 'bolus.start', bolus: command.bolus }));
       case 'bolus.cancel':
         return outcome(tell({ type: 'bolus.cancel' }));
+      case 'ptm.press': {
+        let pressed: { outcome: PtmOutcome; refusal: Refusal | null } | null = null;
+        const heard = pump.on('ptm.pressed', (e) => {
+          pressed = { outcome: e.outcome, refusal: e.refusal };
+        });
+        simulation.send({ type: 'ptm.press' });
+        heard.unsubscribe();
+        return { ...accepted(), ...(pressed === null ? {} : { ptm: pressed }) };
+      }
       case 'pump.interrogate':
         return outcome(tell({ type: 'telemetry.interrogate' }));
       case 'pump.replace': {

@@ -1,9 +1,11 @@
+import type { Solution } from '../drug/solution.ts';
 import type { SessionEvent, SessionStateName } from '../programmer/sessionMachine.ts';
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import type { BolusRequest } from '../pump/bolus.ts';
 import type { CatheterFault, CatheterFaultKind } from '../pump/catheterFaults.ts';
 import type { Fluid } from '../pump/fluid.ts';
 import type { MriScan } from '../pump/motorFaults.ts';
+import type { PtmOutcome } from '../pump/ptmPress.ts';
 import type { PumpReplacement } from '../pump/replacePump.ts';
 import type { NeedleVisit, RefillVisit } from '../pump/visits.ts';
 import type { Refusal } from '../refusal.ts';
@@ -27,8 +29,17 @@ export type ClinicianEvent =
     >
   /** During a refill: the needle in the reservoir's septum, the syringe aspirates all it can. */
   | { readonly type: 'refill.aspirate' }
-  /** During a refill, after aspiration: the needle injects `volume` of `concentration` into the reservoir. */
-  | { readonly type: 'refill.inject'; readonly volume: Nanolitres; readonly concentration: McgPerMl };
+  /**
+   * During a refill, after aspiration: the needle injects `volume` of `concentration` into the
+   * reservoir; `solution`, when given, is what the syringe really holds (an admixture, another drug),
+   * its lead drug at `concentration`. Without it the syringe holds the program's drug alone.
+   */
+  | {
+      readonly type: 'refill.inject';
+      readonly volume: Nanolitres;
+      readonly concentration: McgPerMl;
+      readonly solution?: Solution;
+    };
 
 /** A fault the instructor or a scenario injects; only catheter faults end by command. */
 export type WorldFault =
@@ -68,6 +79,13 @@ export type WorldCommand =
   /** A bolus programmed outside this programmer (a scenario's `bolus` action). */
   | { readonly type: 'bolus.start'; readonly bolus: BolusRequest }
   | { readonly type: 'bolus.cancel' }
+  /**
+   * The patient presses the handheld of the patient's therapy manager (PTM), at the bedside: the
+   * pump gives a PTM bolus or refuses it (lockout, the day's limit, the pump unable), and logs the
+   * press either way. The patient's alone: the clinician's programmer cannot send it, and in a class
+   * only the bedside (the trainee's device, on the patient's behalf) may.
+   */
+  | { readonly type: 'ptm.press' }
   /** A programmer outside this one reads the pump (logged by the pump as an interrogation). */
   | { readonly type: 'pump.interrogate' }
   /**
@@ -131,5 +149,7 @@ export type CommandResult =
       readonly at: Milliseconds;
       readonly withdrawn?: Fluid;
       readonly trail?: readonly SessionStep[];
+      /** For a PTM press: what the pump did with it (logged either way), and why it gave nothing. */
+      readonly ptm?: { readonly outcome: PtmOutcome; readonly refusal: Refusal | null };
     }
   | { readonly ok: false; readonly at: Milliseconds; readonly refusal: Refusal };

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
+import type { DrugId } from '../drug/drug.ts';
+import type { Solution } from '../drug/solution.ts';
 import type { PumpUpdate } from '../pump/applyUpdate.ts';
 import { averageProgramRate, batteryLifeAtRate } from '../pump/batteryLife.ts';
 import type { CatheterFault } from '../pump/catheterFaults.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { type DeviceProfileId, deviceProfiles, getDeviceProfile } from '../pump/deviceProfile.ts';
+import { fluidAt, fluidOf } from '../pump/fluid.ts';
 import { type FlexStep, MINUTES_PER_DAY, type PumpProgram, type Therapy } from '../pump/program.ts';
-import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
+import type { McgPerMl, Milliseconds, Nanolitres, PicogramsPerDay } from '../units/quantity.ts';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
 import type { PumpCommand } from './pumpCommand.ts';
 
@@ -19,6 +22,31 @@ export const concentrationArb: fc.Arbitrary<McgPerMl> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(50, 500, 1000, 2000) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 2000 }) },
 ) as fc.Arbitrary<McgPerMl>;
+
+/**
+ * Concentrations of each drug (mcg/mL): baclofen's as {@link concentrationArb}; morphine's stock
+ * 10 and 25 mg/mL, the 1 mg/mL of a dilution, or any whole mcg/mL up to 50 mg/mL; ziconotide's stock
+ * 25 and 100 mcg/mL or any up to 100.
+ */
+export const drugConcentrationArb: Readonly<Record<DrugId, fc.Arbitrary<McgPerMl>>> = {
+  baclofen: concentrationArb,
+  morphine: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(1000, 10_000, 25_000) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 50_000 }) },
+  ) as fc.Arbitrary<McgPerMl>,
+  ziconotide: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(25, 100) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 100 }) },
+  ) as fc.Arbitrary<McgPerMl>,
+};
+
+/** A solution: one drug, or an admixture of two or three different drugs, the lead drug first, each at its own concentration. */
+export const solutionArb: fc.Arbitrary<Solution> = fc
+  .shuffledSubarray(['baclofen', 'morphine', 'ziconotide'] as DrugId[], { minLength: 1, maxLength: 3 })
+  .chain((drugs) =>
+    fc.tuple(...drugs.map((d) => drugConcentrationArb[d].map((concentration) => ({ drug: d, concentration })))),
+  )
+  .map((parts) => parts as unknown as Solution);
 
 /** Daily doses from 0 to 2500 mcg/day in whole mcg/day, plus odd picogram values. */
 export const doseArb: fc.Arbitrary<PicogramsPerDay> = fc.oneof(
@@ -134,6 +162,11 @@ export interface HistoryOptions {
   readonly partialLeaks?: boolean;
   /** Include pump replacements and catheter connections (default false: the reference pump does not model them). */
   readonly replacements?: boolean;
+  /**
+   * Start with any solution in the pump (one drug or an admixture) and refill with any: admixtures,
+   * a drug's concentration changed, another drug put in (default false: baclofen alone).
+   */
+  readonly drugs?: boolean;
 }
 
 /** Catheter faults, with figures that fit a catheter of up to `catheterVolume`. */
@@ -182,6 +215,8 @@ export const pumpCommandArb = (
     readonly partialLeaks?: boolean;
     readonly catheterVolume?: number;
     readonly replacements?: boolean;
+    /** Refills with any solution (one drug or an admixture of several) instead of baclofen alone. */
+    readonly drugs?: boolean;
   } = {},
 ): fc.Arbitrary<PumpCommand> => {
   const profile = getDeviceProfile(profileId);
@@ -202,10 +237,12 @@ export const pumpCommandArb = (
         {
           kind: fc.constant('refill' as const),
           aspirate: fc.oneof(fc.constant('all' as const), volume),
-          inject: fc.record({ volume, concentration: concentrationArb }).map(({ volume: v, concentration }) => ({
-            volume: v,
-            mass: (v * concentration) as Picograms,
-          })),
+          inject:
+            options.drugs === true
+              ? fc.record({ volume, solution: solutionArb }).map(({ volume: v, solution }) => fluidOf(v, solution))
+              : fc
+                  .record({ volume, concentration: concentrationArb })
+                  .map(({ volume: v, concentration }) => fluidAt(v, concentration)),
           record: volume,
           site: fc.constantFrom(
             'reservoir' as const,
@@ -315,7 +352,7 @@ function replacementArbs(catheterVolume: number): fc.WeightedArbitrary<PumpComma
           ...(r.prepared
             ? {
                 prepared: {
-                  fill: { volume: r.fill as Nanolitres, mass: (r.fill * r.concentration) as Picograms },
+                  fill: fluidAt(r.fill as Nanolitres, r.concentration as McgPerMl),
                   program,
                   catheterVolumeEntered: r.newCatheterVolume,
                   tubingPrimed: r.tubingPrimed,
@@ -337,12 +374,16 @@ export const pumpHistoryArb = (
 ): fc.Arbitrary<{ input: PumpInput; commands: PumpCommand[] }> =>
   pumpInputArb(options.nearEndOfLife === undefined ? {} : { nearEndOfLife: options.nearEndOfLife }).chain((input) =>
     fc.record({
-      input: fc.constant(input),
+      input:
+        options.drugs === true
+          ? solutionArb.map((actualSolution): PumpInput => ({ ...input, actualSolution }))
+          : fc.constant(input),
       commands: fc.array(
         pumpCommandArb(input.profileId, options.maxWaitDays ?? 60, {
           ...(options.faults === undefined ? {} : { faults: options.faults }),
           ...(options.partialLeaks === undefined ? {} : { partialLeaks: options.partialLeaks }),
           ...(options.replacements === undefined ? {} : { replacements: options.replacements }),
+          ...(options.drugs === undefined ? {} : { drugs: options.drugs }),
           catheterVolume: input.catheterVolume,
         }),
         { minLength: options.minCommands ?? 0, maxLength: options.maxCommands ?? 30 },

@@ -21,7 +21,7 @@ const statesOf = (run: readonly HistoryStep[]): PumpState[] => {
   return first === undefined ? [] : [first.before.context.pump, ...run.map((s) => s.after.context.pump)];
 };
 
-/** REQ-CONS-01: drug and volume loaded equal what is in the fluid path plus every sink, exactly. */
+/** REQ-CONS-01, REQ-CONS-02: the volume and every drug's mass loaded equal what is in the fluid path plus every sink, exactly, drug by drug. */
 export const checkConservation: RunInvariant = (run) => statesOf(run).flatMap(STATE_INVARIANTS['REQ-CONS-01']);
 
 /** REQ-RES-01: the calculated reservoir volume is never negative and never above capacity. */

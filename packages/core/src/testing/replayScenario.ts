@@ -1,5 +1,36 @@
+import type { DrugId } from '../drug/drug.ts';
+import { drugOf } from '../drug/drugLibrary.ts';
 import type { PumpInput } from '../pump/createPumpState.ts';
 import { getDeviceProfile } from '../pump/deviceProfile.ts';
+import { drugsIn, type Fluid, massOf } from '../pump/fluid.ts';
+
+/**
+ * A syringe's drugs as a scenario's needle writes them, each in its own unit: the first drug as
+ * `drug` and its concentration, the others as `admixture`; null when a concentration is no whole
+ * mcg/mL in its drug's range.
+ */
+const partFields = (drug: DrugId, concentration: number): Fields =>
+  drugOf(drug).doseUnit === 'mg'
+    ? { drug, concentrationMgPerMl: concentration / 1000 }
+    : { drug, concentrationMcgPerMl: concentration };
+
+/** A daily dose (pg/day) in the field that fits the lead drug's unit. */
+const doseField = (drug: DrugId, dose: number): Fields =>
+  drugOf(drug).doseUnit === 'mg' ? { doseMgPerDay: dose / 1_000_000_000 } : { doseMcgPerDay: dose / 1_000_000 };
+
+function solutionFields(f: Fluid): Fields | null {
+  const parts: Fields[] = [];
+  for (const drug of drugsIn(f.masses)) {
+    const c = massOf(f, drug) / f.volume;
+    const lib = drugOf(drug);
+    if (!Number.isInteger(c) || c < lib.minConcentration || c > lib.maxConcentration) return null;
+    parts.push(lib.doseUnit === 'mg' ? { drug, concentrationMgPerMl: c / 1000 } : { drug, concentrationMcgPerMl: c });
+  }
+  const [lead, ...admixture] = parts;
+  if (lead === undefined) return null;
+  return { ...lead, ...(admixture.length > 0 ? { admixture } : {}) };
+}
+
 import type { World } from '../sim/world.ts';
 import type { ClinicianEvent, CommandResult, WorldCommand } from '../sim/worldCommand.ts';
 
@@ -46,11 +77,14 @@ function isoDuration(ms: number): string {
   return `P${days || !time ? `${days}D` : ''}${time ? `T${time}` : ''}`;
 }
 
-type Fields = Record<string, string | number | boolean>;
-/** One YAML flow mapping; strings double-quoted (JSON strings are YAML strings). */
+type Fields = { [key: string]: string | number | boolean | readonly Fields[] };
+/** One YAML flow mapping; strings double-quoted (JSON strings are YAML strings), a list of mappings in brackets. */
 const flow = (fields: Fields): string =>
   `{ ${Object.entries(fields)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[ ${v.map(flow).join(', ')} ]` : String(v)}`,
+    )
     .join(', ')} }`;
 const ml = (nl: number): number => nl / 1_000_000;
 const mcg = (pg: number): number => pg / 1_000_000;
@@ -248,8 +282,24 @@ export function replayScenario(source: ReplaySource, recorded: readonly Recorded
         break;
       case 'visit.needle': {
         const v = command.visit;
-        const c = v.inject.volume === 0 ? 1 : v.inject.mass / v.inject.volume;
-        if (!Number.isInteger(c) || c < 1 || c > 2000)
+        const c = v.inject.volume === 0 ? 1 : massOf(v.inject, 'baclofen') / v.inject.volume;
+        const others = drugsIn(v.inject.masses).filter((d) => d !== 'baclofen');
+        const fields = others.length === 0 ? null : solutionFields(v.inject);
+        if (others.length > 0 && fields === null)
+          comment(
+            at,
+            `no scenario equivalent: a needle with ${drugsIn(v.inject.masses).join(' and ')} at concentrations the format cannot write (whole mcg/mL in each drug's range)`,
+          );
+        else if (fields !== null)
+          put(at, {
+            at: isoDuration(at),
+            action: 'needle',
+            withdrawMl: v.aspirate === 'all' ? 'all' : ml(v.aspirate),
+            volumeMl: ml(v.inject.volume),
+            ...fields,
+            site: sites[v.site],
+          });
+        else if (!Number.isInteger(c) || c < 1 || c > 2000)
           comment(at, `no scenario equivalent: a needle with fluid at ${c} mcg/mL (the format takes whole mcg/mL)`);
         else
           put(at, {
@@ -281,7 +331,7 @@ export function replayScenario(source: ReplaySource, recorded: readonly Recorded
   const t = pump.program.therapy;
   const therapy: Fields =
     t.mode === 'simple'
-      ? { mode: 'simple', doseMcgPerDay: mcg(t.dose) }
+      ? { mode: 'simple', ...doseField(pump.program.drug, t.dose) }
       : t.mode === 'flex'
         ? { mode: 'flex' }
         : { mode: t.mode };
@@ -290,7 +340,7 @@ export function replayScenario(source: ReplaySource, recorded: readonly Recorded
       ? `, steps: [${t.steps
           .map((s) => {
             const hhmm = `${String(Math.floor(s.startMinute / 60)).padStart(2, '0')}:${String(s.startMinute % 60).padStart(2, '0')}`;
-            return flow({ start: hhmm, doseMcgPerDay: mcg(s.dose) });
+            return flow({ start: hhmm, ...doseField(pump.program.drug, s.dose) });
           })
           .join(', ')}]`
       : '';
@@ -309,7 +359,13 @@ export function replayScenario(source: ReplaySource, recorded: readonly Recorded
     ...(pump.pumpTubingVolume === undefined ? [] : [`  pumpTubingVolumeMl: ${ml(pump.pumpTubingVolume)}`]),
     ...(pump.patientId === undefined ? [] : [`  patientId: ${JSON.stringify(pump.patientId)}`]),
     ...(pump.patientOpioidHistory === undefined ? [] : [`  patientOpioidHistory: ${pump.patientOpioidHistory}`]),
-    `  reservoir: ${flow({ volumeMl: ml(pump.reservoirVolume), drug: 'baclofen', concentrationMcgPerMl: pump.program.concentration })}`,
+    `  reservoir: ${flow({
+      volumeMl: ml(pump.reservoirVolume),
+      ...partFields(pump.program.drug, pump.program.concentration),
+      ...((pump.program.admixed ?? []).length > 0
+        ? { admixture: (pump.program.admixed ?? []).map((p) => partFields(p.drug, p.concentration)) }
+        : {}),
+    })}`,
     ...(pump.lowReservoirThreshold === undefined ? [] : [`  lowReservoirAlarmMl: ${ml(pump.lowReservoirThreshold)}`]),
     `  catheter: ${flow({
       implantedLengthCm: pump.catheterVolume / profile.catheterVolumePerCm,

@@ -47,12 +47,20 @@ export function referenceFor(input: PumpInput, biasPpm: number): ReferencePump {
     biasPpm,
     concentration,
     pathConcentration: input.primedWith === 'reservoir' ? concentration : 0,
+    solution: input.actualSolution ?? [{ drug: input.program.drug, concentration }, ...(input.program.admixed ?? [])],
   });
 }
 
 /** Whether the reference models a command (it draws nothing at random and has no MRI). */
 export const referenceModels = (c: PumpCommand): boolean =>
   c.kind !== 'mri' && !(c.kind === 'motorStall' && c.recoversAfterMs === 'drawn');
+
+/** Every drug named anywhere in the product's path and sinks or in the reference's loads. */
+const drugNames = (pump: PumpState, drug: { readonly loadedMasses: Readonly<Record<string, bigint>> }): string[] => {
+  const names = new Set(Object.keys(drug.loadedMasses));
+  for (const name of Object.keys(contentsOf(pump).masses)) names.add(name);
+  return [...names].sort();
+};
 
 const realVolume = (pump: PumpState) => pump.truth.path.reservoir.batch.volume - pump.truth.path.reservoir.drawn;
 const n = (x: bigint | null): number | null => (x === null ? null : Number(x));
@@ -105,22 +113,42 @@ function compare(
     expect('delivery', 'delivered to the spinal fluid (nL)', pump.truth.sinks.csf.volume, n(ref.delivered));
     const drug = ref.drug;
     if (drug !== null) {
-      expect('delivery', 'drug mass out of the catheter tip (pg)', pump.truth.sinks.csf.mass, n(drug.tipMass));
       const r = pump.truth.path.reservoir;
-      const left =
-        r.batch.volume === 0
-          ? 0n
-          : BigInt(r.batch.mass) - (BigInt(r.batch.mass) * BigInt(r.drawn)) / BigInt(r.batch.volume);
-      expect('delivery', 'drug mass in the real reservoir (pg)', n(left), n(drug.reservoirMass));
-      expect('delivery', 'drug mass aspirated (pg)', sinks.aspirated.mass, n(drug.aspiratedMass));
+      const refLeft = drug.reservoirMasses;
+      for (const name of drugNames(pump, drug)) {
+        const at = (m: Readonly<Record<string, number | undefined>>) => m[name] ?? 0;
+        expect(
+          'delivery',
+          `${name} mass out of the catheter tip (pg)`,
+          at(sinks.csf.masses),
+          n(drug.tipMasses[name] ?? 0n),
+        );
+        const batchMass = BigInt(at(r.batch.masses));
+        const left = r.batch.volume === 0 ? 0n : batchMass - (batchMass * BigInt(r.drawn)) / BigInt(r.batch.volume);
+        expect('delivery', `${name} mass in the real reservoir (pg)`, n(left), n(refLeft[name] ?? 0n));
+        expect(
+          'delivery',
+          `${name} mass aspirated (pg)`,
+          at(sinks.aspirated.masses),
+          n(drug.aspiratedMasses[name] ?? 0n),
+        );
+      }
     }
   }
   const inPath = [...path.tubing, ...path.catheter, ...path.catheterProximal].reduce((s, p) => s + (p.to - p.from), 0);
   const inSinks = Object.values(sinks).reduce((s, f) => s + f.volume, 0);
   expect('volume', 'volume in the path and every sink (nL)', real + inPath + inSinks, n(ref.loadedVolume));
   expect('volume', 'volume aspirated (nL)', sinks.aspirated.volume, n(ref.aspirated));
-  if (ref.drug !== null)
-    expect('volume', 'drug mass in the path and every sink (pg)', n(contentsOf(pump).mass), n(ref.drug.loadedMass));
+  if (ref.drug !== null) {
+    const seen = contentsOf(pump).masses;
+    for (const name of drugNames(pump, ref.drug))
+      expect(
+        'volume',
+        `${name} mass in the path and every sink (pg)`,
+        n(seen[name] ?? 0n),
+        n(ref.drug.loadedMasses[name] ?? 0n),
+      );
+  }
   const entries = entriesOf(pump)
     .filter((e) => judged.test(e.type))
     .map((e) => `${e.at} ${e.type}`)

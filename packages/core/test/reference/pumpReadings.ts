@@ -23,17 +23,20 @@ export function conditionsOf(pump: PumpState): Record<ReferenceAlarm, boolean> {
 }
 
 interface Part {
-  readonly batch: { readonly volume: number; readonly mass: number };
+  readonly batch: { readonly volume: number; readonly masses: Readonly<Record<string, number | undefined>> };
   readonly from: number;
   readonly to: number;
 }
 
-// a part of a well-mixed batch carries floor(mass x offset / volume) up to each offset
-const massUpTo = (b: Part['batch'], x: number): bigint =>
-  b.volume === 0 ? 0n : (BigInt(b.mass) * BigInt(x)) / BigInt(b.volume);
+// a part of a well-mixed batch carries floor(mass x offset / volume) of each drug up to each offset
+const massUpTo = (b: Part['batch'], drug: string, x: number): bigint =>
+  b.volume === 0 ? 0n : (BigInt(b.masses[drug] ?? 0) * BigInt(x)) / BigInt(b.volume);
 
-/** Volume and mass in the reservoir, the tubing, the catheter and every sink, in nL and pg. */
-export function contentsOf(pump: PumpState): { volume: bigint; mass: bigint } {
+/**
+ * Volume and each drug's mass in the reservoir, the tubing, the catheter and every sink, in nL and
+ * pg (a drug with none is left out).
+ */
+export function contentsOf(pump: PumpState): { volume: bigint; masses: Record<string, bigint> } {
   const { path, sinks } = pump.truth;
   const r = path.reservoir;
   const parts: Part[] = [
@@ -43,14 +46,26 @@ export function contentsOf(pump: PumpState): { volume: bigint; mass: bigint } {
     ...path.catheterProximal,
   ];
   let volume = 0n;
-  let mass = 0n;
+  const masses: Record<string, bigint> = {};
+  const add = (drug: string, m: bigint) => {
+    masses[drug] = (masses[drug] ?? 0n) + m;
+  };
   for (const p of parts) {
     volume += BigInt(p.to - p.from);
-    mass += massUpTo(p.batch, p.to) - massUpTo(p.batch, p.from);
+    for (const drug of Object.keys(p.batch.masses))
+      add(drug, massUpTo(p.batch, drug, p.to) - massUpTo(p.batch, drug, p.from));
   }
   for (const f of Object.values(sinks)) {
     volume += BigInt(f.volume);
-    mass += BigInt(f.mass);
+    for (const [drug, m] of Object.entries(f.masses)) add(drug, BigInt((m as number | undefined) ?? 0));
   }
-  return { volume, mass };
+  for (const drug of Object.keys(masses)) if (masses[drug] === 0n) delete masses[drug];
+  return { volume, masses };
+}
+
+/** A product's masses as BigInt, drug by drug (a drug with none left out), to compare with {@link contentsOf}. */
+export function bigMasses(masses: Readonly<Record<string, number | undefined>>): Record<string, bigint> {
+  const out: Record<string, bigint> = {};
+  for (const [drug, m] of Object.entries(masses)) if ((m ?? 0) !== 0) out[drug] = BigInt(m ?? 0);
+  return out;
 }

@@ -5,11 +5,25 @@
 // the catheter access port enters the catheter at the pump end and pushes the catheter's contents
 // out of the tip. A part of a batch carries floor(mass x offset / volume) up to each offset, the
 // documented rounding of a split, so the mass that reached the tip is exact to the picogram.
+// Every drug is carried on its own: a batch holds a mass of each drug in it, a part of a batch takes
+// floor(that drug's mass x offset / volume) of each, and mixing adds mass to mass drug by drug.
 
-/** A batch of well-mixed fluid, in nL and pg. */
+/** The mass of each drug (pg), by the drug's name; a drug not named has none. */
+export type ReferenceMasses = Readonly<Record<string, bigint>>;
+
+/** A fluid as a syringe holds it: its volume and each drug at its concentration (pg/nL). */
+export interface ReferenceFluid {
+  readonly volume: number;
+  /** Baclofen alone at this concentration (pg/nL). */
+  readonly concentration?: number;
+  /** Each drug at its concentration (pg/nL); replaces `concentration`. */
+  readonly solution?: readonly { readonly drug: string; readonly concentration: number }[];
+}
+
+/** A batch of well-mixed fluid, in nL and pg of each drug. */
 interface Batch {
   readonly volume: bigint;
-  readonly mass: bigint;
+  readonly masses: ReferenceMasses;
 }
 
 /** The part of a batch between two offsets (nL from the batch's start). */
@@ -19,9 +33,36 @@ interface Piece {
   readonly to: bigint;
 }
 
-const massUpTo = (b: Batch, x: bigint): bigint => (b.volume === 0n ? 0n : (b.mass * x) / b.volume);
-const massOf = (p: Piece): bigint => massUpTo(p.batch, p.to) - massUpTo(p.batch, p.from);
+const massUpTo = (b: Batch, drug: string, x: bigint): bigint =>
+  b.volume === 0n ? 0n : ((b.masses[drug] ?? 0n) * x) / b.volume;
 const whole = (b: Batch): Piece[] => (b.volume === 0n ? [] : [{ batch: b, from: 0n, to: b.volume }]);
+
+/** Adds `more` into `into`, drug by drug (in place). */
+function addInto(into: Record<string, bigint>, more: ReferenceMasses): void {
+  for (const [drug, m] of Object.entries(more)) into[drug] = (into[drug] ?? 0n) + m;
+}
+
+/** Each drug's mass in a piece of a batch. */
+function massesOf(p: Piece): Record<string, bigint> {
+  const out: Record<string, bigint> = {};
+  for (const drug of Object.keys(p.batch.masses))
+    out[drug] = massUpTo(p.batch, drug, p.to) - massUpTo(p.batch, drug, p.from);
+  return out;
+}
+
+/** Each drug's mass in a volume of a fluid. */
+function fluidMasses(f: ReferenceFluid): Record<string, bigint> {
+  const out: Record<string, bigint> = {};
+  const parts = f.solution ?? [{ drug: 'baclofen', concentration: f.concentration ?? 0 }];
+  for (const part of parts) addInto(out, { [part.drug]: BigInt(f.volume) * BigInt(part.concentration) });
+  return out;
+}
+
+/** A mass given as one number is baclofen's. */
+const asMasses = (m: bigint | ReferenceMasses): ReferenceMasses => (typeof m === 'bigint' ? { baclofen: m } : m);
+
+/** The sum of every drug's mass (the one drug's, in a one-drug history). */
+const sum = (m: ReferenceMasses): bigint => Object.values(m).reduce((a, b) => a + b, 0n);
 
 /** Takes `volume` from the outlet end (index 0) of a plug-flow tube: what came out, in order. */
 function takeFromOutlet(tube: Piece[], volume: bigint): Piece[] {
@@ -52,26 +93,20 @@ export class ReferenceDrugPath {
   tubing: Piece[];
   /** Plug flow, index 0 at the tip. */
   catheter: Piece[];
-  /** Mass that left the catheter tip into the spinal fluid, and its volume. */
-  tipMass = 0n;
+  /** Each drug's mass that left the catheter tip into the spinal fluid, and the volume. */
+  tipMasses: Record<string, bigint> = {};
   tipVolume = 0n;
-  /** Mass put into the pump and the pocket since implant, and mass withdrawn by the syringe. */
-  loadedMass: bigint;
-  aspiratedMass = 0n;
+  /** Each drug's mass put into the pump and the pocket since implant, and withdrawn by the syringe. */
+  loadedMasses: Record<string, bigint>;
+  aspiratedMasses: Record<string, bigint> = {};
 
-  constructor(
-    reservoir: { volume: number; concentration: number },
-    tubing: { volume: number; concentration: number },
-    catheter: { volume: number; concentration: number },
-  ) {
-    const batch = (f: { volume: number; concentration: number }): Batch => ({
-      volume: BigInt(f.volume),
-      mass: BigInt(f.volume) * BigInt(f.concentration),
-    });
+  constructor(reservoir: ReferenceFluid, tubing: ReferenceFluid, catheter: ReferenceFluid) {
+    const batch = (f: ReferenceFluid): Batch => ({ volume: BigInt(f.volume), masses: fluidMasses(f) });
     this.reservoir = batch(reservoir);
     this.tubing = whole(batch(tubing));
     this.catheter = whole(batch(catheter));
-    this.loadedMass = this.reservoir.mass + batch(tubing).mass + batch(catheter).mass;
+    this.loadedMasses = {};
+    for (const b of [this.reservoir, batch(tubing), batch(catheter)]) addInto(this.loadedMasses, b.masses);
   }
 
   copy(): ReferenceDrugPath {
@@ -79,12 +114,38 @@ export class ReferenceDrugPath {
     Object.assign(c, this);
     c.tubing = [...this.tubing];
     c.catheter = [...this.catheter];
+    c.tipMasses = { ...this.tipMasses };
+    c.loadedMasses = { ...this.loadedMasses };
+    c.aspiratedMasses = { ...this.aspiratedMasses };
     return c;
   }
 
-  /** The mass left in the reservoir. */
+  /** Each drug's mass left in the reservoir. */
+  get reservoirMasses(): Record<string, bigint> {
+    const out: Record<string, bigint> = {};
+    for (const [drug, m] of Object.entries(this.reservoir.masses))
+      out[drug] = m - massUpTo(this.reservoir, drug, this.drawn);
+    return out;
+  }
+
+  /** All drug that left the tip, every drug's mass added (in a one-drug history, that drug's). */
+  get tipMass(): bigint {
+    return sum(this.tipMasses);
+  }
+
+  /** All drug put in, every drug's mass added. */
+  get loadedMass(): bigint {
+    return sum(this.loadedMasses);
+  }
+
+  /** All drug withdrawn, every drug's mass added. */
+  get aspiratedMass(): bigint {
+    return sum(this.aspiratedMasses);
+  }
+
+  /** All drug left in the reservoir, every drug's mass added. */
   get reservoirMass(): bigint {
-    return this.reservoir.mass - massUpTo(this.reservoir, this.drawn);
+    return sum(this.reservoirMasses);
   }
 
   private draw(volume: bigint): Piece {
@@ -99,7 +160,7 @@ export class ReferenceDrugPath {
     const volume = pieces.reduce((s, p) => s + (p.to - p.from), 0n);
     this.catheter.push(...pieces);
     for (const p of takeFromOutlet(this.catheter, volume)) {
-      this.tipMass += massOf(p);
+      addInto(this.tipMasses, massesOf(p));
       this.tipVolume += p.to - p.from;
     }
   }
@@ -115,24 +176,26 @@ export class ReferenceDrugPath {
   /** The syringe withdraws `volume` nL from the reservoir. */
   aspirate(volume: bigint) {
     if (volume <= 0n) return;
-    this.aspiratedMass += massOf(this.draw(volume));
+    addInto(this.aspiratedMasses, massesOf(this.draw(volume)));
   }
 
-  /** An injection into the reservoir mixes with what is left by mass. */
-  injectReservoir(volume: bigint, mass: bigint) {
-    this.reservoir = { volume: this.reservoir.volume - this.drawn + volume, mass: this.reservoirMass + mass };
+  /** An injection (baclofen's mass, or each drug's) into the reservoir mixes with what is left, drug by drug. */
+  injectReservoir(volume: bigint, mass: bigint | ReferenceMasses) {
+    const masses = this.reservoirMasses;
+    addInto(masses, asMasses(mass));
+    this.reservoir = { volume: this.reservoir.volume - this.drawn + volume, masses };
     this.drawn = 0n;
-    this.loadedMass += mass;
+    addInto(this.loadedMasses, asMasses(mass));
   }
 
   /** An injection into the catheter access port goes down the catheter and pushes its contents out of the tip. */
-  injectPort(volume: bigint, mass: bigint) {
-    this.loadedMass += mass;
-    this.intoCatheter(whole({ volume, mass }));
+  injectPort(volume: bigint, mass: bigint | ReferenceMasses) {
+    addInto(this.loadedMasses, asMasses(mass));
+    this.intoCatheter(whole({ volume, masses: { ...asMasses(mass) } }));
   }
 
   /** An injection into the pocket: loaded, and gone to tissue. */
-  injectPocket(mass: bigint) {
-    this.loadedMass += mass;
+  injectPocket(mass: bigint | ReferenceMasses) {
+    addInto(this.loadedMasses, asMasses(mass));
   }
 }

@@ -52,6 +52,11 @@ export interface ReferenceInput {
   readonly concentration?: number;
   /** Concentration in the tubing and catheter at the start: the reservoir's when primed with it, 0 when empty. */
   readonly pathConcentration?: number;
+  /**
+   * Every drug really in the reservoir at the start, each at its concentration (pg/nL); replaces
+   * `concentration`. The tubing and catheter hold the same, unless `pathConcentration` is 0 (empty).
+   */
+  readonly solution?: readonly { readonly drug: string; readonly concentration: number }[];
 }
 
 /** The pump's alarms (the product's type; the list below is the reference's own). */
@@ -140,10 +145,20 @@ export class ReferencePump {
     this.drain = perDay * big(input.ageAtStart);
     const concentration = input.concentration ?? input.program.concentration;
     const pathConcentration = input.pathConcentration ?? concentration;
+    const { solution } = input;
+    const pathSolution = solution === undefined || pathConcentration === 0 ? undefined : solution;
     this.drug = new ReferenceDrugPath(
-      { volume: input.reservoirVolume, concentration },
-      { volume: input.tubingVolume, concentration: pathConcentration },
-      { volume: input.catheterVolume, concentration: pathConcentration },
+      { volume: input.reservoirVolume, concentration, ...(solution === undefined ? {} : { solution }) },
+      {
+        volume: input.tubingVolume,
+        concentration: pathConcentration,
+        ...(pathSolution === undefined ? {} : { solution: pathSolution }),
+      },
+      {
+        volume: input.catheterVolume,
+        concentration: pathConcentration,
+        ...(pathSolution === undefined ? {} : { solution: pathSolution }),
+      },
     );
     this.alarms = Object.fromEntries(
       REFERENCE_ALARMS.map((a) => [a, { active: false, since: null }]),
@@ -452,7 +467,9 @@ export class ReferencePump {
         this.aspirated += wanted;
         this.drug?.aspirate(wanted);
         const v = big(command.inject.volume);
-        const m = big(command.inject.mass);
+        // each drug's mass in the syringe, read from the command's plain data
+        const m: Record<string, bigint> = {};
+        for (const [drug, mass] of Object.entries(command.inject.masses)) m[drug] = big(mass as number);
         const site = command.site ?? 'reservoir';
         if (site === 'reservoir') {
           if (this.realVolume + v <= big(this.profile.capacity)) {

@@ -44,28 +44,47 @@ function expectedWait({ before, after }: HistoryStep): ReferencePump {
 }
 
 /**
- * REQ-CONS-01: the volume and drug mass in the reservoir, tubing, catheter and every sink (read by
- * test code) equal what was put in, counted here from the input and every injection the needle
- * gave: the reservoir's, tubing's and catheter's first fill at their concentrations, then each
- * injection, except one the reservoir had no room for (its capacity, the figure, after the syringe
- * took what it could above the dead space).
+ * REQ-CONS-01, REQ-CONS-02: the volume and every drug's mass in the reservoir, tubing, catheter and
+ * every sink (read by test code) equal what was put in, counted here from the input and every
+ * injection the needle gave, drug by drug: the reservoir's, tubing's and catheter's first fill with
+ * each drug at its concentration, then each injection's masses, except one the reservoir had no room
+ * for (its capacity, the figure, after the syringe took what it could above the dead space).
  */
 export const checkConservation: RunChecker = (input, run) => {
   let figures = figuresFor(input.profileId);
-  const concentration = big(input.actualConcentration ?? input.program.concentration);
-  const pathConcentration = input.primedWith === 'reservoir' ? concentration : 0n;
+  // what the reservoir, tubing and catheter first hold: the input's solution, or the program's drug
+  // at the real concentration with every drug the program says is admixed
+  const parts = input.actualSolution ?? [
+    { drug: input.program.drug, concentration: input.actualConcentration ?? input.program.concentration },
+    ...(input.program.admixed ?? []),
+  ];
   const path = big((input.pumpTubingVolume ?? figures.pumpTubingVolume) + input.catheterVolume);
   let deadSpace = input.reservoirDeadSpace ?? figures.reservoirDeadSpace;
   let volume = big(input.reservoirVolume) + path;
-  let mass = big(input.reservoirVolume) * concentration + path * pathConcentration;
+  const masses: Record<string, bigint> = {};
+  const add = (drug: string, m: bigint) => {
+    masses[drug] = (masses[drug] ?? 0n) + m;
+  };
+  for (const { drug, concentration } of parts) {
+    add(drug, big(input.reservoirVolume) * big(concentration));
+    if (input.primedWith === 'reservoir') add(drug, path * big(concentration));
+  }
+  const words = (m: Readonly<Record<string, bigint>>) =>
+    Object.keys(m)
+      .filter((d) => m[d] !== 0n)
+      .sort()
+      .map((d) => `${m[d]} pg ${d}`)
+      .join(' + ') || 'no drug';
   const findings: Finding[] = [];
   const judge = (s: PumpState) => {
     const seen = contentsOf(s);
-    if (seen.volume !== volume || seen.mass !== mass)
+    const drugs = new Set([...Object.keys(masses), ...Object.keys(seen.masses)]);
+    const same = [...drugs].every((d) => (seen.masses[d] ?? 0n) === (masses[d] ?? 0n));
+    if (seen.volume !== volume || !same)
       findings.push({
         requirement: 'REQ-CONS-01',
         at: s.now,
-        message: `put in ${volume} nL / ${mass} pg, found ${seen.volume} nL / ${seen.mass} pg in the path and sinks`,
+        message: `put in ${volume} nL / ${words(masses)}, found ${seen.volume} nL / ${words(seen.masses)} in the path and sinks`,
       });
   };
   const first = run[0];
@@ -78,7 +97,7 @@ export const checkConservation: RunChecker = (input, run) => {
       const site = command.site ?? 'reservoir';
       if (site !== 'reservoir' || real - taken + command.inject.volume <= figures.capacity) {
         volume += big(command.inject.volume);
-        mass += big(command.inject.mass);
+        for (const [drug, m] of Object.entries(command.inject.masses)) add(drug, big(m ?? 0));
       }
     }
     // a replacement (the new pump's serial) puts in its fill, its tubing's sterile water unless the
@@ -88,7 +107,7 @@ export const checkConservation: RunChecker = (input, run) => {
       figures = figuresFor(r.profileId);
       deadSpace = r.reservoirDeadSpace ?? figures.reservoirDeadSpace;
       volume += big(r.prepared?.fill.volume ?? 0) + big(r.newCatheterVolume ?? 0);
-      mass += big(r.prepared?.fill.mass ?? 0);
+      for (const [drug, m] of Object.entries(r.prepared?.fill.masses ?? {})) add(drug, big(m ?? 0));
       if (r.prepared?.tubingPrimed !== true) volume += big(r.pumpTubingVolume ?? figures.pumpTubingVolume);
     }
     judge(after.context.pump);

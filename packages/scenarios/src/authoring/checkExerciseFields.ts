@@ -65,11 +65,12 @@ export function drugLibraryProblems(s: ScenarioFile): FieldProblem[] {
         'warning',
       );
   };
+  // the figures below are baclofen's (mcg/day, mcg/mL): a dose in mg/day (morphine) is judged by the gate, not here
   const therapy = (path: string, t: ScenarioTherapy, colleague: boolean) => {
-    if (t.mode === 'simple') dose(`${path}.doseMcgPerDay`, t.doseMcgPerDay, colleague);
+    if (t.mode === 'simple' && t.doseMcgPerDay !== undefined) dose(`${path}.doseMcgPerDay`, t.doseMcgPerDay, colleague);
     if (t.mode === 'flex')
       t.steps.forEach((step, i) => {
-        dose(`${path}.steps.${i}.doseMcgPerDay`, step.doseMcgPerDay, colleague);
+        if (step.doseMcgPerDay !== undefined) dose(`${path}.steps.${i}.doseMcgPerDay`, step.doseMcgPerDay, colleague);
       });
   };
   const strength = (path: string, value: number) => {
@@ -87,7 +88,8 @@ export function drugLibraryProblems(s: ScenarioFile): FieldProblem[] {
     else if (value > SOFT_BOLUS)
       say(path, `at most ${SOFT_BOLUS} mcg for ${what}, the usual maximum`, `${value} mcg`, 'warning');
   };
-  strength('pump.reservoir.concentrationMcgPerMl', s.pump.reservoir.concentrationMcgPerMl);
+  if (s.pump.reservoir.drug === 'baclofen' && s.pump.reservoir.concentrationMcgPerMl !== undefined)
+    strength('pump.reservoir.concentrationMcgPerMl', s.pump.reservoir.concentrationMcgPerMl);
   therapy('pump.therapy', s.pump.therapy, false);
   if (s.patient?.needMcgPerDay !== undefined && s.patient.needMcgPerDay > SOFT_DOSE)
     say(
@@ -99,7 +101,11 @@ export function drugLibraryProblems(s: ScenarioFile): FieldProblem[] {
   (s.timeline ?? []).forEach((a, i) => {
     const path = `timeline.${i}`;
     if (a.action === 'program') therapy(`${path}.therapy`, a.therapy, true);
-    if (a.action === 'refill' || a.action === 'needle')
+    if (
+      (a.action === 'refill' || a.action === 'needle') &&
+      (a.drug ?? s.pump.reservoir.drug) === 'baclofen' &&
+      a.concentrationMcgPerMl !== undefined
+    )
       strength(`${path}.concentrationMcgPerMl`, a.concentrationMcgPerMl);
     if (a.action === 'bolus' && a.doseMcg !== undefined) bolus(`${path}.doseMcg`, a.doseMcg, 'one bolus', true);
   });

@@ -15,6 +15,7 @@ const WORKFLOWS = [
   'catheterData',
   'alarmTest',
   'bridgeBolus',
+  'ptm',
   'replacement',
 ] as const;
 
@@ -46,6 +47,18 @@ const clinicianEvent = z.discriminatedUnion('type', [
     type: z.literal('refill.inject'),
     volume: wholeSchema.max(40_000_000),
     concentration: z.number().int().min(1).max(100_000),
+    // what the syringe really holds, when not the program's drug alone: each drug once, lead first
+    solution: z
+      .array(
+        z.strictObject({
+          drug: z.enum(['baclofen', 'morphine', 'ziconotide']),
+          concentration: z.number().int().min(1).max(100_000),
+        }),
+      )
+      .min(1)
+      .max(3)
+      .refine((parts) => new Set(parts.map((p) => p.drug)).size === parts.length, 'each drug once')
+      .optional(),
   }),
   z.strictObject({ type: z.literal('session.disconnect') }),
   z.strictObject({ type: z.literal('workflow.start'), workflow: z.enum(WORKFLOWS) }),
@@ -65,12 +78,14 @@ const clinicianEvent = z.discriminatedUnion('type', [
 /**
  * What a trainee's device may ask of their world in a class: an act on the programmer (a refill's
  * needle acts among them, so the session holds what the needle did), a test dose by lumbar
- * puncture, a bedside act, the surgeon's steps at a pump replacement. A bare needle outside the programmer's refill is not a trainee's command. Time, faults, the link and scenario steps are the
+ * puncture, a bedside act, a press of the patient's PTM handheld, the surgeon's steps at a pump replacement. A bare needle outside the programmer's refill is not a trainee's command. Time, faults, the link and scenario steps are the
  * instructor's and the server's, so they are not here.
  */
 export const traineeCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('programmer.act'), event: clinicianEvent }),
   z.strictObject({ type: z.literal('patient.testDose'), doseMcg: z.number().int().min(1).max(1000) }),
+  // the patient's handheld at the bedside (the trainee presses it for the patient); never the programmer's
+  z.strictObject({ type: z.literal('ptm.press') }),
   // the surgeon's steps at a pump replacement, on the trainee's word (the world refuses what does not apply)
   z.strictObject({
     type: z.literal('pump.replace'),

@@ -75,6 +75,7 @@ const DELIVERY_EVENTS = new Set([
   'bolus.started',
   'bolus.completed',
   'bolus.cancelled',
+  'ptm.bolus',
   'motor.stall',
   'motor.recovered',
   'pump.reset',
@@ -285,7 +286,9 @@ function faultWords(a: Extract<ScenarioAction, { action: 'fault' }>): string {
 /** What a colleague did, in words: a dose, a flex schedule, minimum rate, stopped. */
 const therapyWords = (t: Extract<ScenarioAction, { action: 'program' }>['therapy']): string =>
   t.mode === 'simple'
-    ? `${t.doseMcgPerDay} mcg/day`
+    ? t.doseMgPerDay !== undefined
+      ? `${t.doseMgPerDay} mg/day`
+      : `${t.doseMcgPerDay} mcg/day`
     : t.mode === 'flex'
       ? `a flex schedule of ${t.steps.length} step${t.steps.length === 1 ? '' : 's'}`
       : t.mode === 'minimum'
@@ -297,7 +300,7 @@ function describeTruth(a: ScenarioAction, when: When): string | null {
     case 'fault':
       return `${faultWords(a)}${a.until === undefined ? '' : `, until ${when(a.until)}`}`;
     case 'refill':
-      return `refill by a colleague: ${a.volumeMl} mL at ${a.concentrationMcgPerMl} mcg/mL${a.needle && a.needle !== 'reservoir' ? `, needle in the ${a.needle === 'cap' ? 'catheter access port' : 'pocket'}` : ''}`;
+      return `refill by a colleague: ${a.volumeMl} mL at ${a.concentrationMgPerMl !== undefined ? `${a.concentrationMgPerMl} mg/mL` : `${a.concentrationMcgPerMl} mcg/mL`}${a.drug === undefined ? '' : ` ${a.drug}`}${(a.admixture ?? []).map((p) => ` with ${p.drug} ${p.concentrationMgPerMl !== undefined ? `${p.concentrationMgPerMl} mg/mL` : `${p.concentrationMcgPerMl} mcg/mL`}`).join('')}${a.needle && a.needle !== 'reservoir' ? `, needle in the ${a.needle === 'cap' ? 'catheter access port' : 'pocket'}` : ''}`;
     case 'program':
       return `programmed by a colleague to ${therapyWords(a.therapy)}${a.interrupt && a.interrupt !== 'none' ? `, the session dropped ${a.interrupt === 'afterSend' ? 'after sending (the pump left stopped)' : 'before sending'}` : ''}`;
     case 'mri':

@@ -1,5 +1,6 @@
 import {
-  type BolusKind,
+  type ActiveBolusKind,
+  massOf,
   type OverdoseStage,
   type PumpProgram,
   pumpTruthView,
@@ -62,7 +63,7 @@ export type PumpChange =
   | {
       readonly at: number;
       readonly kind: 'bolus';
-      readonly bolus: BolusKind;
+      readonly bolus: ActiveBolusKind;
       readonly volumeNl: number;
       /** The concentration the pump was programmed with. */
       readonly programmedMcgPerMl: number;
@@ -77,10 +78,10 @@ export type PumpChange =
       readonly trueMcgPerMl: number | null;
     };
 
-/** mcg/mL of what is really in a world's reservoir (pg/nL is mcg/mL); null when it is empty. */
+/** mcg/mL of the program's drug really in a world's reservoir (pg/nL is mcg/mL); null when it is empty. */
 const trueConcentration = (world: WorldState): number | null => {
   const r = pumpTruthView(world.pump).reservoir;
-  return r.volume === 0 ? null : r.mass / r.volume;
+  return r.volume === 0 ? null : massOf(r, world.pump.program.drug) / r.volume;
 };
 
 /**

@@ -10,6 +10,8 @@ import { DraftFindings } from './DraftFindings.tsx';
 import { FinishScreen } from './FinishScreen.tsx';
 import { FlexScheduleScreen } from './FlexScheduleScreen.tsx';
 import { OtherWorkflowsScreen } from './OtherWorkflowsScreen.tsx';
+import { PtmScreen } from './PtmScreen.tsx';
+import { PtmStatus } from './PtmStatus.tsx';
 import { RefillScreen } from './RefillScreen.tsx';
 import { OldPumpRecord, ReplacementScreen } from './ReplacementScreen.tsx';
 import { StatusScreen } from './StatusScreen.tsx';
@@ -90,6 +92,9 @@ export function ProgrammerPanel() {
           }
         />
       )}
+      {view !== null && state === 'ready' && (
+        <PtmStatus view={view} onPtm={() => act({ type: 'workflow.start', workflow: 'ptm' })} />
+      )}
       {/* after a replacement the old pump's reading stays in the session's record */}
       {view !== null && state === 'ready' && context.replacement?.done === true && (
         <details className="replaced" data-testid="replaced-record">
@@ -112,6 +117,9 @@ export function ProgrammerPanel() {
       )}
       {view !== null && state === 'editing' && context.workflow === 'flexSchedule' && (
         <FlexScheduleScreen view={view} context={context} />
+      )}
+      {view !== null && state === 'editing' && context.workflow === 'ptm' && (
+        <PtmScreen view={view} context={context} />
       )}
       {view !== null && state === 'editing' && context.workflow === 'bridgeBolus' && (
         <BridgeBolusScreen view={view} context={context} />

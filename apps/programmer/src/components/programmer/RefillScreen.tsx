@@ -126,8 +126,13 @@ export function RefillScreen({ view, context }: { view: PumpBeliefView; context:
     const strength = c.concentration;
     setChosen(c);
     setNewDose(entry.dose);
-    // the syringe holds the lead drug's strength; the drugs admixed with it are the programmer's record
-    const done = await act({ type: 'refill.inject', volume: volumeIn, concentration: strength });
+    // the syringe holds the solution entered: the lead drug at its strength and every admixed drug at its own
+    const done = await act({
+      type: 'refill.inject',
+      volume: volumeIn,
+      concentration: strength,
+      solution: [{ drug: c.drug, concentration: strength }, ...c.admixed],
+    });
     if (!done.ok) {
       setErrors([done.refusal.message]);
       return;
