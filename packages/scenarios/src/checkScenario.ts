@@ -279,13 +279,24 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
 
 /** Plan steps a screening trial offers (no pump is implanted yet) and those only it offers. */
 const SCREENING_ONLY = ['clinical.testDose', 'clinical.recommendImplant', 'clinical.notCandidate'];
-const PUMP_STEPS = ['interrogate', 'restart', 'program', 'refill', 'bolus', 'setLowReservoirAlarm'];
+const PUMP_STEPS = [
+  'interrogate',
+  'restart',
+  'program',
+  'refill',
+  'bolus',
+  'setLowReservoirAlarm',
+  'replace',
+  'connectCatheter',
+];
+/** Plan steps only a replacement in theatre offers (the bedside offers the surgeon's steps there alone). */
+const THEATRE_ONLY = ['replace', 'connectCatheter'];
 
 /** The right plan: in time order, from the visit to the end, each step one the trainee can take in this phase. */
 function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found: string) => void): void {
   const training = s.training;
   if (training?.plan === undefined) return;
-  const profile = getDeviceProfile(s.pump.model);
+  let profile = getDeviceProfile(s.pump.model);
   const visit = training.visitAt ?? 0;
   const screening = training.phase === 'screening';
   let previous = visit;
@@ -313,7 +324,32 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
         'a step with an implanted pump (test doses and the decision belong to phase: screening)',
         JSON.stringify(step.do),
       );
+    if (!screening && training.phase !== 'theatre' && THEATRE_ONLY.includes(step.do))
+      add(
+        `${path}.do`,
+        'a step the trainee can take outside theatre (the surgeon replaces the pump in phase: theatre)',
+        JSON.stringify(step.do),
+      );
     switch (step.do) {
+      case 'replace': {
+        profile = getDeviceProfile(step.model);
+        if (step.catheter === 'new' && (step.newCatheterLengthCm === undefined || step.newCatheterLengthCm <= 0))
+          add(
+            `${path}.newCatheterLengthCm`,
+            "the new catheter's implanted length in cm (above 0)",
+            String(step.newCatheterLengthCm ?? 'nothing'),
+          );
+        if (step.catheter === 'kept' && step.newCatheterLengthCm !== undefined)
+          add(`${path}.newCatheterLengthCm`, 'nothing: the catheter is kept', String(step.newCatheterLengthCm));
+        if (step.fill.volumeMl * 1_000_000 > profile.capacity)
+          add(
+            `${path}.fill.volumeMl`,
+            `at most ${profile.capacity / 1_000_000} mL (the ${step.model} reservoir)`,
+            String(step.fill.volumeMl),
+          );
+        concentration = step.fill.concentrationMcgPerMl;
+        break;
+      }
       case 'program': {
         const result = validateProgram(toProgram(step.therapy, concentration, drug, admixedParts(admixture)), profile);
         if (!result.ok) add(`${path}.therapy`, 'a therapy the pump can run', result.refusal.message);

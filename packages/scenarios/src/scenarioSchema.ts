@@ -267,8 +267,10 @@ const PLAN_CLINICAL = [
  * Extension: one step of an exercise's right plan, a trainee action at an instant, done through the
  * world's door as a trainee does it: read the pump on the programmer (`interrogate`), restart therapy
  * (`restart`), change the program, refill, give a bolus, set the low-reservoir alarm (each with the
- * values entered, as the timeline's action of that name), give a test dose by lumbar puncture, or
- * record a clinical action (with its detail: the findings, the recommended starting dose).
+ * values entered, as the timeline's action of that name), replace the pump in theatre through the
+ * programmer's Replacement workflow (`replace`) and have the surgeon connect the catheter
+ * (`connectCatheter`), give a test dose by lumbar puncture, or record a clinical action (with its
+ * detail: the findings, the recommended starting dose).
  */
 const planStep = z.discriminatedUnion('do', [
   z.strictObject({ ...at, do: z.literal('interrogate') }),
@@ -293,6 +295,21 @@ const planStep = z.discriminatedUnion('do', [
     duration: duration.optional(),
   }),
   z.strictObject({ ...at, do: z.literal('setLowReservoirAlarm'), volumeMl: ml }),
+  z.strictObject({
+    ...at,
+    do: z.literal('replace'),
+    /** The new pump's model, as the trainee asks the surgeon for it. */
+    model: z.enum(['synchromed-ii-20', 'synchromed-ii-40', 'prometra-ii-20']),
+    /** `kept`: the new pump on the implanted catheter; `new`: a new catheter (its length required). */
+    catheter: z.enum(['kept', 'new']),
+    /** The new catheter's implanted length (with `catheter: new`), at the new model's volume per cm. */
+    newCatheterLengthCm: z.number().min(0).max(200).optional(),
+    /** What the new pump's empty reservoir is filled with through the refill needle. */
+    fill: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }),
+    /** The priming bolus chosen in the Replacement workflow: the new pump's tubing only, tubing and catheter, or none. */
+    priming: z.enum(['tubing', 'tubingAndCatheter', 'none']),
+  }),
+  z.strictObject({ ...at, do: z.literal('connectCatheter') }),
   z.strictObject({ ...at, do: z.literal('clinical.testDose'), doseMcg: z.number().min(0).max(100_000) }),
   z.strictObject({ ...at, do: z.enum(PLAN_CLINICAL), detail: z.string().min(1).max(200).optional() }),
 ]);

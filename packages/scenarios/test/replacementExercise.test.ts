@@ -8,7 +8,16 @@ import {
   replacementDraft,
 } from '@itps/core';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type ScenarioFile, scoreTraining, startTraining, type TrainingSession } from '../src/index.ts';
+import { playPlanStep } from '../src/authoring/playPlanStep.ts';
+import {
+  type PlanStep,
+  parseScenario,
+  previewExercise,
+  type ScenarioFile,
+  scoreTraining,
+  startTraining,
+  type TrainingSession,
+} from '../src/index.ts';
 import { TRAINING_DIR } from './trainingHarness.ts';
 
 // The exercise "pump replacement at ERI", scored: a trainee who does it as the lesson says passes
@@ -119,5 +128,81 @@ describe('exercise: pump replacement at ERI', () => {
     const { debrief } = t.finish();
     expect(debrief.passed).toBe(false);
     expect(scoreTraining(s, t.finish().run).missed.join(' ')).toContain('Replace the pump');
+  });
+});
+
+describe('the right plan of the replacement, played as the trainee does it (playPlanStep)', () => {
+  const replace = (priming: 'tubing' | 'tubingAndCatheter'): PlanStep => ({
+    at: VISIT as Milliseconds,
+    do: 'replace',
+    model: 'synchromed-ii-20',
+    catheter: 'kept',
+    fill: { volumeMl: 18, concentrationMcgPerMl: 500 },
+    priming,
+  });
+
+  it('the plan as shipped: the old pump read in the workflow, swapped, the new pump filled, set up with its tubing primed, verified; then connected: 100 %', () => {
+    const t = start();
+    expect(playPlanStep(exercise(), t, replace('tubing'))).toBeNull();
+    const v = view(t);
+    // the new pump (its own serial) runs the old program at 300 mcg/day, verified; 18 mL less the tubing's 0.2 mL
+    expect(v.replacement?.done).toBe(true);
+    expect(v.pump?.serial).not.toBe(v.replacement?.old.serial);
+    expect(t.world.state().pump.program.therapy).toMatchObject({ mode: 'simple', dose: 300_000_000 });
+    t.apply({ type: 'time.advance', to: (VISIT + 15 * 60_000) as Milliseconds });
+    expect(
+      playPlanStep(exercise(), t, { at: (VISIT + 15 * 60_000) as Milliseconds, do: 'connectCatheter' }),
+    ).toBeNull();
+    expect(t.finish().debrief).toMatchObject({ passed: true, scorePercent: 100, missed: [] });
+  });
+
+  it('REQ-REPL-02: a plan priming tubing and catheter with the catheter kept is refused by the gate: nothing sent to the new pump', () => {
+    const t = start();
+    const refused = playPlanStep(exercise(), t, replace('tubingAndCatheter'));
+    // refused in the gate's words, as the programmer shows them beside the draft
+    expect(refused?.code).toBe('gate.unanswered');
+    expect(refused?.message).toContain('The catheter is kept: it still holds 0.10 mL of the old drug at 500 mcg/mL');
+    expect(refused?.message).toContain("Prime the new pump's tubing only (0.20 mL)");
+    // the review never opened: the new pump filled (the needle acted) but never programmed, no bolus
+    expect(view(t).session).toBe('editing');
+    expect(view(t).replacement?.done).toBe(false);
+    expect(t.world.state().pump.program.therapy).toEqual({ mode: 'stopped' });
+    expect(t.world.state().pump.bolus).toBeNull();
+  });
+
+  it('with a new catheter of 45 cm, tubing and catheter primed: accepted; the catheter data is 45 x 0.0026 = 0.117 mL in pump and programmer', () => {
+    const t = start();
+    const step: PlanStep = {
+      at: VISIT as Milliseconds,
+      do: 'replace',
+      model: 'synchromed-ii-20',
+      catheter: 'new',
+      newCatheterLengthCm: 45,
+      fill: { volumeMl: 18, concentrationMcgPerMl: 500 },
+      priming: 'tubingAndCatheter',
+    };
+    expect(playPlanStep(exercise(), t, step)).toBeNull();
+    expect(view(t).replacement?.done).toBe(true);
+    expect(t.world.state().pump.catheterVolumeEntered).toBe(117_000);
+    // the priming bolus: 0.2 mL of tubing and 0.117 mL of catheter
+    expect(t.world.state().pump.bolus?.volume).toBe(317_000);
+  });
+
+  it('the same wrong plan in the preview: its step listed as refused, and the course fails', () => {
+    const s = exercise();
+    const training = s.training as NonNullable<ScenarioFile['training']>;
+    const { plan } = previewExercise({
+      ...s,
+      training: {
+        ...training,
+        plan: [replace('tubingAndCatheter'), { at: (VISIT + 15 * 60_000) as Milliseconds, do: 'connectCatheter' }],
+      },
+    });
+    expect(plan?.refused.map((r) => r.index)).toEqual([0]);
+    expect(plan?.refused[0]?.reason).toContain("Prime the new pump's tubing only");
+    expect(plan?.score.passed).toBe(false);
+    expect(plan?.score.items.filter((i) => !i.passed).map((i) => i.text)).toContain(
+      'The new pump runs the prescribed 300 mcg/day',
+    );
   });
 });

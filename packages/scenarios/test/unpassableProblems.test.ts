@@ -369,6 +369,56 @@ describe('checkExerciseFields: one message per field, in plain words', () => {
     ]);
   });
 
+  it('a replacement step outside theatre, a new catheter without its length, more fill than the new reservoir holds', () => {
+    const d = edit((d) => {
+      (d.training as Record<string, unknown>).plan = [
+        {
+          at: 'P1D',
+          do: 'replace',
+          model: 'synchromed-ii-20',
+          catheter: 'new',
+          fill: { volumeMl: 21, concentrationMcgPerMl: 500 },
+          priming: 'tubingAndCatheter',
+        },
+        { at: 'P1DT1H', do: 'connectCatheter' },
+      ];
+    });
+    const outside =
+      'What the step does: expected a step the trainee can take outside theatre (the surgeon replaces the pump in phase: theatre)';
+    expect(checkExerciseFields(d)).toEqual([
+      { path: 'training.plan.0.do', message: `${outside}; found "replace".`, severity: 'error' },
+      {
+        path: 'training.plan.0.newCatheterLengthCm',
+        message: "The new catheter’s length (cm): expected the new catheter's implanted length in cm (above 0); found nothing.",
+        severity: 'error',
+      },
+      {
+        path: 'training.plan.0.fill.volumeMl',
+        message:
+          'The volume filled into the new pump (mL): expected at most 20 mL (the synchromed-ii-20 reservoir); found 21.',
+        severity: 'error',
+      },
+      { path: 'training.plan.1.do', message: `${outside}; found "connectCatheter".`, severity: 'error' },
+    ]);
+    // in theatre, with the length and a fill the reservoir holds: nothing to say
+    const theatre = edit((d) => {
+      (d.training as Record<string, unknown>).phase = 'theatre';
+      (d.training as Record<string, unknown>).plan = [
+        {
+          at: 'P1D',
+          do: 'replace',
+          model: 'synchromed-ii-20',
+          catheter: 'new',
+          newCatheterLengthCm: 45,
+          fill: { volumeMl: 18, concentrationMcgPerMl: 500 },
+          priming: 'tubingAndCatheter',
+        },
+        { at: 'P1DT1H', do: 'connectCatheter' },
+      ];
+    });
+    expect(checkExerciseFields(theatre).filter((p) => p.path.startsWith('training.plan'))).toEqual([]);
+  });
+
   it('an exercise without its training part, and a document that is not one', () => {
     const d = edit((d) => {
       delete (d as Record<string, unknown>).training;

@@ -1,5 +1,7 @@
+import type { TrainingTopic } from '@itps/scenarios';
+
 /** The library's topics in the clinic's words (the file keeps the key). */
-export const TOPIC_WORDS: Readonly<Record<string, string>> = {
+export const TOPIC_WORDS: Readonly<Record<TrainingTopic, string>> = {
   screening: 'Screening trial',
   titration: 'Titration',
   refill: 'Refill',
@@ -9,10 +11,15 @@ export const TOPIC_WORDS: Readonly<Record<string, string>> = {
   withdrawal: 'Withdrawal',
   overdose: 'Overdose',
   alarms: 'Alarms',
-  battery: 'Battery and replacement',
+  battery: 'Battery',
   mri: 'MRI',
   priming: 'Priming',
+  replacement: 'Pump replacement',
 };
+
+/** A topic in the clinic's words; one this app does not know (a newer library's) as it is written. */
+export const topicWords = (topic: string): string =>
+  (TOPIC_WORDS as Readonly<Record<string, string | undefined>>)[topic] ?? topic;
 
 /** The pump models, as their labels read. */
 export const MODEL_WORDS: readonly (readonly [string, string])[] = [
@@ -108,6 +115,8 @@ export const PLAN_STEP_WORDS: readonly (readonly [string, string])[] = [
   ['bolus', 'Give a bolus'],
   ['restart', 'Restart therapy'],
   ['setLowReservoirAlarm', 'Set the low reservoir alarm'],
+  ['replace', 'Replace the pump (in theatre)'],
+  ['connectCatheter', 'Have the surgeon connect the catheter'],
   ['clinical.testDose', 'Give a test dose by lumbar puncture'],
   ['clinical.examine', 'Examine the patient'],
   ['clinical.suspectCatheter', 'Suspect a catheter problem'],

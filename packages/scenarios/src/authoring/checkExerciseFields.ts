@@ -113,11 +113,13 @@ export function drugLibraryProblems(s: ScenarioFile): FieldProblem[] {
     const path = `training.plan.${i}`;
     if (step.do === 'program') therapy(`${path}.therapy`, step.therapy, false);
     if (step.do === 'refill') strength(`${path}.concentrationMcgPerMl`, step.concentrationMcgPerMl);
+    if (step.do === 'replace') strength(`${path}.fill.concentrationMcgPerMl`, step.fill.concentrationMcgPerMl);
     if (step.do === 'bolus' && step.doseMcg !== undefined) bolus(`${path}.doseMcg`, step.doseMcg, 'one bolus', false);
     if (step.do === 'clinical.testDose') bolus(`${path}.doseMcg`, step.doseMcg, 'a test dose', false);
   });
   const refilled =
-    (s.timeline ?? []).some((a) => a.action === 'refill') || (s.training?.plan ?? []).some((p) => p.do === 'refill');
+    (s.timeline ?? []).some((a) => a.action === 'refill') ||
+    (s.training?.plan ?? []).some((p) => p.do === 'refill' || p.do === 'replace');
   const stable = baclofen.stabilityDays * 86_400_000;
   if (s.duration > stable && !refilled)
     say(

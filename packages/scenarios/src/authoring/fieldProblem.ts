@@ -87,6 +87,13 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   'training.plan.*.volumeMl': 'The volume (mL)',
   'training.plan.*.concentrationMcgPerMl': 'The concentration (mcg/mL)',
   'training.plan.*.doseMcg': 'The dose (mcg)',
+  'training.plan.*.model': 'The new pump’s model',
+  'training.plan.*.catheter': 'The catheter (kept or new)',
+  'training.plan.*.newCatheterLengthCm': 'The new catheter’s length (cm)',
+  'training.plan.*.fill': 'The new pump’s fill',
+  'training.plan.*.fill.volumeMl': 'The volume filled into the new pump (mL)',
+  'training.plan.*.fill.concentrationMcgPerMl': 'The concentration filled into the new pump (mcg/mL)',
+  'training.plan.*.priming': 'The priming bolus',
   'training.topic': 'The topic',
   'training.difficulty': 'The difficulty',
 };

@@ -1,4 +1,15 @@
-import { type ClinicianEvent, EMPTY_DRAFT, programmerView, type Refusal, restartDraft } from '@itps/core';
+import {
+  type ClinicianEvent,
+  EMPTY_DRAFT,
+  getDeviceProfile,
+  implantedCatheterVolume,
+  type McgPerMl,
+  mlToNanolitres,
+  programmerView,
+  type Refusal,
+  replacementDraft,
+  restartDraft,
+} from '@itps/core';
 import { perform } from '../applyAction.ts';
 import { catheterVolumePerCm } from '../scenarioPlayer.ts';
 import type { PlanStep, ScenarioAction, ScenarioFile } from '../scenarioSchema.ts';
@@ -12,9 +23,13 @@ import type { TrainingSession } from '../training/trainingSession.ts';
  * its dose change or flex schedule workflow (`program`: each warning confirmed, as a trainee who
  * goes on would, so a soft limit overridden is recorded and costs its points; the minimum rate or a
  * stop as a whole programming visit); a refill, a bolus and the alarm threshold are the timeline's
- * action of that name, a visit done whole; a test dose is the `patient.testDose` command; a clinical
- * action is recorded with its detail. Returns the refusal when the world refused it (nothing
- * applied), else null.
+ * action of that name, a visit done whole; a pump replacement in theatre is the programmer's
+ * Replacement workflow with the surgeon's swap in it (`replace`, see {@link playReplacement}) and
+ * the surgeon connecting the catheter is the `pump.connect` command (`connectCatheter`); a test dose
+ * is the `patient.testDose` command; a clinical action is recorded with its detail. Returns the
+ * refusal when the world refused it, else null: nothing of a single act is applied; of a step of
+ * several acts (a restart, a program change, a replacement), what was done before the refusal
+ * stands, as a trainee's acts would.
  */
 export function playPlanStep(scenario: ScenarioFile, session: TrainingSession, step: PlanStep): Refusal | null {
   const act = (event: ClinicianEvent): Refusal | null => {
@@ -37,9 +52,7 @@ export function playPlanStep(scenario: ScenarioFile, session: TrainingSession, s
         const refused = act(event);
         if (refused !== null) return refused;
       }
-      for (const f of programmerView(session.world.state()).findings)
-        if (f.severity === 'confirm') act({ type: 'finding.confirm', code: f.code });
-      return act({ type: 'review.open' }) ?? act({ type: 'review.confirm' });
+      return confirmedAndSent(session, act);
     }
     case 'program':
       if (step.therapy.mode !== 'simple' && step.therapy.mode !== 'flex') return performed(scenario, session, step);
@@ -57,10 +70,14 @@ export function playPlanStep(scenario: ScenarioFile, session: TrainingSession, s
           const refused = act(event);
           if (refused !== null) return refused;
         }
-        for (const f of programmerView(session.world.state()).findings)
-          if (f.severity === 'confirm') act({ type: 'finding.confirm', code: f.code });
-        return act({ type: 'review.open' }) ?? act({ type: 'review.confirm' });
+        return confirmedAndSent(session, act);
       }
+    case 'replace':
+      return playReplacement(session, step);
+    case 'connectCatheter': {
+      const result = session.apply({ type: 'pump.connect' });
+      return result.ok ? null : result.refusal;
+    }
     case 'clinical.testDose': {
       const result = session.apply({ type: 'patient.testDose', doseMcg: step.doseMcg });
       return result.ok ? null : result.refusal;
@@ -78,6 +95,86 @@ export function playPlanStep(scenario: ScenarioFile, session: TrainingSession, s
       return result.ok ? null : result.refusal;
     }
   }
+}
+
+/**
+ * A pump replacement as the trainee does it in the app, act by act: the programmer connects and
+ * opens the Replacement workflow (the old pump read into its record); the surgeon replaces the pump
+ * (the bedside's "Surgeon: replace the pump", the catheter kept or a new one of the length given, at
+ * the new model's volume per cm as the programmer enters it); the programmer reads the new pump,
+ * aspirates its empty reservoir and injects the fill; the new pump is set up from the old pump's
+ * program with the priming chosen (`replacementDraft`, as the screen's "Set up the new pump"), each
+ * warning confirmed as a trainee who goes on would, reviewed, sent and verified. The catheter is
+ * connected by a later step (`connectCatheter`), once the priming is done. A priming the gate
+ * refuses (tubing and catheter through a kept catheter) leaves nothing to review: the refusal is the
+ * review's, the new pump filled and unprogrammed.
+ */
+function playReplacement(session: TrainingSession, step: Extract<PlanStep, { do: 'replace' }>): Refusal | null {
+  const act = (event: ClinicianEvent): Refusal | null => {
+    const result = session.apply({ type: 'programmer.act', event });
+    return result.ok ? null : result.refusal;
+  };
+  const run = (events: readonly ClinicianEvent[]): Refusal | null => {
+    for (const event of events) {
+      const refused = act(event);
+      if (refused !== null) return refused;
+    }
+    return null;
+  };
+  // already connected (an interrogation just before) is no refusal that matters: the workflow opens either way
+  act({ type: 'session.connect' });
+  const opened = act({ type: 'workflow.start', workflow: 'replacement' });
+  if (opened !== null) return opened;
+  const newCatheterVolume =
+    step.catheter === 'new'
+      ? implantedCatheterVolume(step.newCatheterLengthCm ?? 0, getDeviceProfile(step.model).catheterVolumePerCm)
+      : undefined;
+  const swapped = session.apply({
+    type: 'pump.replace',
+    replacement: {
+      profileId: step.model,
+      catheter: step.catheter,
+      ...(newCatheterVolume === undefined ? {} : { newCatheterVolume }),
+    },
+  });
+  if (!swapped.ok) return swapped.refusal;
+  const filled = run([
+    { type: 'replacement.readNew' },
+    { type: 'refill.aspirate' },
+    {
+      type: 'refill.inject',
+      volume: mlToNanolitres(step.fill.volumeMl),
+      concentration: step.fill.concentrationMcgPerMl as McgPerMl,
+    },
+  ]);
+  if (filled !== null) return filled;
+  const view = programmerView(session.world.state());
+  const draft =
+    view.pump === null || view.replacement === null
+      ? null
+      : replacementDraft(view.pump, view.replacement.old, view.refill, {
+          catheter: step.catheter,
+          priming: step.priming,
+          ...(newCatheterVolume === undefined ? {} : { newCatheterVolume }),
+        });
+  if (draft === null)
+    return { code: 'programmer.unavailable', message: 'the programmer has not read the new pump filled' };
+  const changed = act({ type: 'draft.change', draft });
+  if (changed !== null) return changed;
+  return confirmedAndSent(session, act);
+}
+
+/**
+ * The draft's warnings each confirmed, as a trainee who goes on would, then reviewed and sent (the
+ * pump read back to verify it). While the gate still blocks the review (a hard finding), nothing can
+ * be reviewed or sent: the refusal says so in the gate's own words, as the programmer shows them.
+ */
+function confirmedAndSent(session: TrainingSession, act: (event: ClinicianEvent) => Refusal | null): Refusal | null {
+  for (const f of programmerView(session.world.state()).findings)
+    if (f.severity === 'confirm') act({ type: 'finding.confirm', code: f.code });
+  const blocked = programmerView(session.world.state()).reviewBlockedBy;
+  if (blocked.length > 0) return { code: 'gate.unanswered', message: `Nothing was sent: ${blocked.join(' ')}` };
+  return act({ type: 'review.open' }) ?? act({ type: 'review.confirm' });
 }
 
 /** A visit at the pump done whole through the door, as the timeline's action of the same name. */

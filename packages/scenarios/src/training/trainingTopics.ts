@@ -15,6 +15,7 @@ export const TRAINING_TOPICS = [
   'battery',
   'mri',
   'priming',
+  'replacement',
 ] as const;
 
 /** One topic of {@link TRAINING_TOPICS}. */

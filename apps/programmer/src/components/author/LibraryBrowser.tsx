@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ExerciseLibrary, LibraryFilter, LibraryListing } from '../../authoring/exerciseLibrary.ts';
-import { TOPIC_WORDS } from '../../authoring/exerciseWords.ts';
+import { topicWords } from '../../authoring/exerciseWords.ts';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { LibrarySearch } from './LibrarySearch.tsx';
 
@@ -56,7 +56,7 @@ export function LibraryBrowser({
                   {e.name}
                   {e.retired ? <span className="muted"> (retired)</span> : null}
                 </td>
-                <td>{e.topics.map((t) => TOPIC_WORDS[t] ?? t).join(', ') || '—'}</td>
+                <td>{e.topics.map((t) => topicWords(t)).join(', ') || '—'}</td>
                 <td>{e.difficulty ?? '—'}</td>
                 <td>v{e.version}</td>
                 <td>

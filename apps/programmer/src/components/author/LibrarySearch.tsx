@@ -21,7 +21,7 @@ export function LibrarySearch({
           <option value="">any</option>
           {TRAINING_TOPICS.map((t) => (
             <option key={t} value={t}>
-              {TOPIC_WORDS[t] ?? t}
+              {TOPIC_WORDS[t]}
             </option>
           ))}
         </select>

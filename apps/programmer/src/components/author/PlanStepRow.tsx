@@ -1,5 +1,5 @@
 import { getAt } from '../../authoring/draftPath.ts';
-import { NEEDLE_WORDS, PLAN_STEP_WORDS } from '../../authoring/exerciseWords.ts';
+import { MODEL_WORDS, NEEDLE_WORDS, PLAN_STEP_WORDS } from '../../authoring/exerciseWords.ts';
 import { ChoiceField } from './ChoiceField.tsx';
 import { useDraft } from './DraftContext.tsx';
 import { NumberField } from './NumberField.tsx';
@@ -50,6 +50,33 @@ export function PlanStepRow({ index }: { readonly index: number }) {
         </>
       ) : null}
       {step.do === 'setLowReservoirAlarm' ? <NumberField path={`${path}.volumeMl`} label="Alarm at" unit="mL" /> : null}
+      {step.do === 'replace' ? (
+        <>
+          <ChoiceField path={`${path}.model`} label="New pump" choices={MODEL_WORDS} />
+          <ChoiceField
+            path={`${path}.catheter`}
+            label="Catheter"
+            choices={[
+              ['kept', 'The implanted catheter, kept'],
+              ['new', 'A new catheter'],
+            ]}
+          />
+          {step.catheter === 'new' ? (
+            <NumberField path={`${path}.newCatheterLengthCm`} label="New catheter length" unit="cm" />
+          ) : null}
+          <NumberField path={`${path}.fill.volumeMl`} label="Volume filled" unit="mL" />
+          <NumberField path={`${path}.fill.concentrationMcgPerMl`} label="Concentration filled" unit="mcg/mL" />
+          <ChoiceField
+            path={`${path}.priming`}
+            label="Priming bolus"
+            choices={[
+              ['tubing', 'Pump tubing only'],
+              ['tubingAndCatheter', 'Pump tubing and catheter'],
+              ['none', 'None'],
+            ]}
+          />
+        </>
+      ) : null}
       {step.do === 'clinical.testDose' ? <NumberField path={`${path}.doseMcg`} label="Test dose" unit="mcg" /> : null}
       {typeof step.do === 'string' && step.do.startsWith('clinical.') && step.do !== 'clinical.testDose' ? (
         <TextField path={`${path}.detail`} label="Detail (what is found, the dose recommended)" />

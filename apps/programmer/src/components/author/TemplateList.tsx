@@ -1,5 +1,5 @@
 import { exerciseMetaOf } from '../../authoring/exerciseMetaOf.ts';
-import { TOPIC_WORDS } from '../../authoring/exerciseWords.ts';
+import { topicWords } from '../../authoring/exerciseWords.ts';
 import { docFromYaml } from '../../authoring/exerciseYaml.ts';
 import { TRAINING_LIBRARY } from '../../library.ts';
 
@@ -38,6 +38,6 @@ export function TemplateList({ onUse }: { readonly onUse: (doc: Record<string, u
 function TemplateMeta({ text }: { readonly text: string }) {
   const meta = exerciseMetaOf(text);
   if (meta === null || (meta.topics.length === 0 && meta.difficulty === null)) return null;
-  const words = [meta.topics.map((t) => TOPIC_WORDS[t] ?? t).join(', '), meta.difficulty ?? ''].filter((w) => w !== '');
+  const words = [meta.topics.map((t) => topicWords(t)).join(', '), meta.difficulty ?? ''].filter((w) => w !== '');
   return <span className="muted template-meta">{words.join(' · ')}</span>;
 }

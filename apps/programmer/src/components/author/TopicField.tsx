@@ -1,9 +1,10 @@
+import { TRAINING_TOPICS } from '@itps/scenarios';
 import { getAt } from '../../authoring/draftPath.ts';
 import { TOPIC_WORDS } from '../../authoring/exerciseWords.ts';
 import { useDraft } from './DraftContext.tsx';
 import { FieldFrame } from './FieldFrame.tsx';
 
-/** What the exercise teaches: the topics the library is searched by (one or several). */
+/** What the exercise teaches: the topics the library is searched by (one or several), the package's own list. */
 export function TopicField() {
   const { doc, set } = useDraft();
   const value = getAt(doc, 'training.topic');
@@ -17,9 +18,10 @@ export function TopicField() {
       {({ id, describedBy }) => (
         <fieldset id={id} className="topics" aria-describedby={describedBy}>
           <legend className="visually-hidden">Topics</legend>
-          {Object.entries(TOPIC_WORDS).map(([topic, words]) => (
+          {TRAINING_TOPICS.map((topic) => (
             <label key={topic} className="topic">
-              <input type="checkbox" checked={chosen.includes(topic)} onChange={() => toggle(topic)} /> {words}
+              <input type="checkbox" checked={chosen.includes(topic)} onChange={() => toggle(topic)} />{' '}
+              {TOPIC_WORDS[topic]}
             </label>
           ))}
         </fieldset>
