@@ -34,9 +34,60 @@ export { ZICONOTIDE_MIN_INCREASE_INTERVAL, ziconotide } from './drug/ziconotide.
 export { assertNever, ItpsMisuseError } from './errors.ts';
 export { advancePatient, overdoseStageAt, relativeEffect, withdrawalStageAt } from './patient/advancePatient.ts';
 export {
+  createOpioidParameters,
+  GRANULOMA_STAGES,
+  type GranulomaStage,
+  OPIOID_HISTORIES,
+  OPIOID_WITHDRAWAL_STAGES,
+  type OpioidInput,
+  type OpioidParameters,
+  type OpioidWithdrawalStage,
+  type PatientOpioidHistory,
+  RESPIRATORY_STAGES,
+  type RespiratoryStage,
+  SEDATION_STAGES,
+  type SedationStage,
+} from './patient/opioidParameters.ts';
+export {
+  advanceOpioid,
+  breathingRateAt,
+  createOpioidState,
+  type OpioidIntake,
+  type OpioidLogEntry,
+  type OpioidLogType,
+  type OpioidStart,
+  type OpioidState,
+  opioidEffectAtNeed,
+  opioidRelativeEffect,
+  painAt,
+  respiratoryStageAt,
+  sedationStageAt,
+} from './patient/opioidPatient.ts';
+export {
+  OPIOID_TRIAL_DOSE_MCG,
+  OPIOID_TRIAL_OBSERVATION_H,
+  OPIOID_TRIAL_RELIEF,
+  type OpioidTrial,
+  opioidScreeningTrial,
+} from './patient/opioidScreeningTrial.ts';
+export {
+  advancePainPatient,
+  createPainPatient,
+  PATIENT_MODEL_OF,
+  type PainLogEntry,
+  type PainParameters,
+  type PainPatient,
+  type PainStart,
+  type PatientModelKind,
+  painDrugStep,
+  painLog,
+} from './patient/painPatient.ts';
+export { type PainStatus, type Pupils, painStatus, type SedationLevel } from './patient/painStatus.ts';
+export {
   createDrugStep,
   type DrugAmounts,
   type DrugInflow,
+  type DrugKinetics,
   type DrugStep,
   effectAtNeed,
   NO_DRUG,
@@ -78,6 +129,22 @@ export {
   screeningTrial,
   testBolusResponse,
 } from './patient/screeningTrial.ts';
+export {
+  createZiconotideParameters,
+  NEUROPSYCHIATRIC_STAGES,
+  type NeuropsychiatricStage,
+  ZICONOTIDE_DEFAULTS,
+  type ZiconotideInput,
+  type ZiconotideParameters,
+} from './patient/ziconotideParameters.ts';
+export {
+  advanceZiconotide,
+  createZiconotideState,
+  type ZiconotideLogEntry,
+  type ZiconotideLogType,
+  type ZiconotideState,
+  ziconotideRelativeEffect,
+} from './patient/ziconotidePatient.ts';
 export { type AbandonedRefill, abandonRefill, type DoneAtThePump } from './programmer/abandonRefill.ts';
 export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
 export { checkDrugRules, type DrugRuleCode, type DrugRuleFinding } from './programmer/checkDrugRules.ts';
