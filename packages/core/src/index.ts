@@ -73,6 +73,7 @@ export {
 export {
   advancePainPatient,
   createPainPatient,
+  givePainDose,
   PATIENT_MODEL_OF,
   type PainLogEntry,
   type PainParameters,
@@ -381,7 +382,7 @@ export { validateProgram } from './pump/validateProgram.ts';
 export type { NeedleVisit, RefillVisit, VisitOutcome } from './pump/visits.ts';
 export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './random/seededRandom.ts';
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
-export { type BedsideView, bedsideView } from './sim/bedsideView.ts';
+export { type BedsideView, bedsideView, type PainBedside } from './sim/bedsideView.ts';
 export type { ExplantedPump } from './sim/explantedPump.ts';
 export { type InstructorView, instructorView } from './sim/instructorView.ts';
 export { type ProgrammerView, programmerView } from './sim/programmerView.ts';

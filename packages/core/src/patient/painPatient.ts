@@ -78,5 +78,16 @@ export function advancePainPatient(patient: PainPatient, to: Milliseconds, recei
   return { ...patient, state: advanceZiconotide(patient.state, patient.parameters, step, to, r) };
 }
 
+/**
+ * The patient given a dose of their drug by lumbar puncture (mcg, now): morphine, hydrophilic, where
+ * it was given (it spreads before it acts, as a dose the pump gives at once); ziconotide into the CSF.
+ */
+export function givePainDose(patient: PainPatient, doseMcg: number): PainPatient {
+  const d = patient.state.drug;
+  if (patient.drug === 'morphine')
+    return { ...patient, state: { ...patient.state, drug: { ...d, spread: d.spread + doseMcg } } };
+  return { ...patient, state: { ...patient.state, drug: { ...d, csf: d.csf + doseMcg } } };
+}
+
 /** The patient's course so far (stage changes in time order). */
 export const painLog = (patient: PainPatient): readonly PainLogEntry[] => patient.state.log;
