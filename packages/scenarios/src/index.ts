@@ -102,6 +102,7 @@ export {
   drugObservables,
   involvesOtherDrugs,
   meets,
+  painObservables,
   patientObservables,
   truthObservables,
 } from './observe.ts';
@@ -131,6 +132,13 @@ export {
   scenarioPatient,
   scenarioPumpInput,
 } from './runScenario.ts';
+export {
+  scenarioDrugs,
+  scenarioPainDrug,
+  scenarioPainPatient,
+  treatedForPain,
+  treatedForSpasticity,
+} from './scenarioPainPatient.ts';
 export {
   debriefSchema,
   MAX_SESSION_CHARS,

@@ -30,6 +30,7 @@ import {
   drugObservables,
   involvesOtherDrugs,
   meets,
+  painObservables,
   patientObservables,
   truthObservables,
 } from './observe.ts';
@@ -41,6 +42,7 @@ import {
   type ScenarioReport,
   type SeriesPoint,
 } from './report.ts';
+import { scenarioPainPatient, treatedForSpasticity } from './scenarioPainPatient.ts';
 import { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import { checkSessionInvariants } from './sessionInvariants.ts';
@@ -131,9 +133,9 @@ export function scenarioStartsAt(s: ScenarioFile): string {
 /** The patient a scenario describes, or null when it has none (no patient model runs). */
 export function scenarioPatient(s: ScenarioFile, seed: number): PatientParameters | null {
   const p = s.patient;
-  if (p === undefined) return null;
+  if (p === undefined || !treatedForSpasticity(s)) return null;
   return createPatientParameters({
-    origin: p.origin,
+    origin: p.origin ?? 'spinal',
     ...(p.variation === 'seeded' ? { seed } : {}),
     ...(p.needMcgPerDay === undefined ? {} : { needMcgPerDay: p.needMcgPerDay }),
     ...(p.csfHalfLifeH === undefined ? {} : { csfHalfLifeH: p.csfHalfLifeH }),
@@ -147,11 +149,13 @@ export function scenarioPatient(s: ScenarioFile, seed: number): PatientParameter
  */
 export function createScenarioWorld(s: ScenarioFile, seed: number): World {
   const patient = scenarioPatient(s, seed);
+  const painPatient = scenarioPainPatient(s);
   return createWorld({
     pump: scenarioPumpInput(s, seed),
     origin: s.patient?.origin ?? 'spinal',
     startsAt: scenarioStartsAt(s),
     ...(patient === null ? {} : { patient }),
+    ...(painPatient === null ? {} : { painPatient }),
   });
 }
 
@@ -162,13 +166,15 @@ export const scenarioObservables = (world: WorldState): Record<string, string | 
   ...patientObservables(world.patient?.state ?? null, world.patient?.parameters ?? null),
   // the per-drug extensions where another drug than baclofen is involved, so a baclofen run's record stays as it was
   ...(involvesOtherDrugs(world.pump) ? drugObservables(world.pump, world.lifecycle) : {}),
+  ...painObservables(world),
 });
 
 /** The pump's log and the patient's course in one list, in time order (pump first at the same instant). */
 export function scenarioEvents(world: WorldState): { readonly at: number; readonly type: string }[] {
   const pump = logEntries(world.pump.log).map((e) => ({ at: e.at as number, type: e.type as string }));
   const patient = (world.patient?.state.log ?? []).map((e) => ({ at: e.at as number, type: e.type as string }));
-  return [...pump, ...patient].sort((a, b) => a.at - b.at);
+  const pain = (world.pain?.state.log ?? []).map((e) => ({ at: e.at as number, type: e.type as string }));
+  return [...pump, ...patient, ...pain].sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -316,7 +322,14 @@ export function runScenario(
       belief: beliefObservables(end.pump, end.lifecycle),
       truth: truthObservables(end.pump),
       ...(involvesOtherDrugs(end.pump) ? { drugs: drugObservables(end.pump, end.lifecycle) } : {}),
-      ...(end.patient === null ? {} : { patient: patientObservables(end.patient.state, end.patient.parameters) }),
+      ...(end.patient === null && end.pain === undefined
+        ? {}
+        : {
+            patient: {
+              ...patientObservables(end.patient?.state ?? null, end.patient?.parameters ?? null),
+              ...painObservables(end),
+            },
+          }),
     },
     series,
   };

@@ -1,0 +1,153 @@
+import {
+  createOpioidParameters,
+  createWorld,
+  fluidAt,
+  type McgPerMl,
+  type Milliseconds,
+  type Nanolitres,
+} from '@itps/core';
+import { buildPumpInput, simpleProgram } from '@itps/core/testing';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import {
+  eventWords,
+  painObservables,
+  parseScenario,
+  type ScenarioFile,
+  scenarioEvents,
+  scenarioPainPatient,
+  scenarioPatient,
+  scenarioSchema,
+  shortEventWords,
+} from '../src/index.ts';
+
+const HOUR = 3_600_000;
+
+const scenario = (patient: string, expect = '') =>
+  `format: itps-scenario/1
+name: pain patient
+duration: P2D
+pump:
+  model: synchromed-ii-20
+  reservoir: { volumeMl: 20, drug: baclofen, concentrationMcgPerMl: 500 }
+  catheter: { implantedLengthCm: 40 }
+  therapy: { mode: simple, doseMcgPerDay: 200 }
+${patient}
+${expect}`;
+
+const parse = (text: string) => parseScenario(text, 'pain.yaml');
+const ok = (text: string): ScenarioFile => {
+  const parsed = parse(text);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.scenario;
+};
+/** The file as the schema reads it, before the checks across fields. */
+const schemaOnly = (text: string): ScenarioFile => scenarioSchema.parse(parseYaml(text));
+
+describe('the scenario format: a patient treated for pain (new optional fields only)', () => {
+  it('keeps a format 1 patient exactly as it was: spasticity, from its origin', () => {
+    const s = ok(scenario('patient: { origin: cerebral }'));
+    expect(scenarioPatient(s, 1)?.origin).toBe('cerebral');
+    expect(scenarioPainPatient(s)).toBeNull();
+  });
+
+  it('reads a pain patient in clinical words, and asks for an origin only when spasticity is treated', () => {
+    const s = schemaOnly(
+      scenario('patient: { condition: pain, opioidHistory: tolerant, baselinePain: 8, opioidNeedMgPerDay: 4 }'),
+    );
+    expect(s.patient).toMatchObject({ condition: 'pain', opioidHistory: 'tolerant', baselinePain: 8 });
+    // no spasticity model for a pain-only patient
+    expect(scenarioPatient(s, 1)).toBeNull();
+    const missing = parse(scenario('patient: { needMcgPerDay: 300 }'));
+    expect(missing.ok).toBe(false);
+    if (!missing.ok)
+      expect(missing.problems).toContainEqual(
+        expect.objectContaining({
+          path: 'patient.origin',
+          expected: 'a spasticity origin (spinal, cerebral or pediatric) for a patient treated for spasticity',
+        }),
+      );
+    const wrong = parse(scenario('patient: { condition: pain, opioidHistory: sometimes }'));
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok)
+      expect(wrong.problems).toContainEqual(
+        expect.objectContaining({ path: 'patient.opioidHistory', found: '"sometimes"' }),
+      );
+  });
+
+  it('chooses the model by drug: a pain patient with baclofen alone in the reservoir is a problem naming both', () => {
+    expect(scenarioPainPatient(schemaOnly(scenario('patient: { condition: pain }')))).toBeNull();
+    expect(parse(scenario('patient: { condition: pain }'))).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'pain.yaml',
+          path: 'patient.condition',
+          expected: 'a pain drug (morphine or ziconotide) in pump.reservoir for a patient treated for pain',
+          found: 'baclofen',
+        },
+      ],
+    });
+  });
+
+  it('refuses a pain observable for a patient not treated for pain', () => {
+    const parsed = parse(
+      scenario(
+        'patient: { origin: spinal }',
+        'expect:\n  - { at: P1D, that: { patient.painScore: { min: 0, max: 3 } } }',
+      ),
+    );
+    expect(parsed.ok === false && parsed.problems).toEqual([
+      {
+        file: 'pain.yaml',
+        path: 'expect[0].that.patient.painScore',
+        expected: 'a patient treated for pain (patient.condition: pain) for this observable',
+        found: 'none',
+      },
+    ]);
+  });
+});
+
+describe('the pain patient in observables and events', () => {
+  // the core's world, as the scenario's would be once the reservoir holds morphine (1 mg/day at 1 mg/mL)
+  const world = () =>
+    createWorld({
+      pump: buildPumpInput({ program: simpleProgram(1000, 1000) }),
+      origin: 'spinal',
+      painPatient: createOpioidParameters({ history: 'tolerant', needMcgPerDay: 1000 }),
+    });
+
+  it('gives the pain score, sedation and breathing the format names', () => {
+    const w = world();
+    w.apply({ type: 'time.advance', to: (24 * HOUR) as Milliseconds });
+    expect(painObservables(w.state())).toMatchObject({
+      'patient.painScore': 3,
+      'patient.sedation': 'none',
+      'patient.respiratoryRate': 16,
+      'patient.respiratoryDepression': 'none',
+      'patient.pupils': 'small',
+      'patient.opioidWithdrawal': 'none',
+      'patient.granuloma': 'none',
+    });
+  });
+
+  it('lists the patient course with the pump log, in words a clinician uses', () => {
+    const w = world();
+    w.apply({
+      type: 'visit.needle',
+      visit: { aspirate: 'all', site: 'reservoir', inject: fluidAt(18_000_000 as Nanolitres, 10_000 as McgPerMl) },
+    });
+    w.apply({ type: 'time.advance', to: (36 * HOUR) as Milliseconds });
+    const types = scenarioEvents(w.state()).map((e) => e.type);
+    expect(types).toContain('patient.respiratoryDepression.moderate');
+    expect(types.indexOf('patient.sedation.drowsy')).toBeLessThan(types.indexOf('patient.respiratoryDepression.early'));
+    expect(eventWords('patient.respiratoryDepression.moderate')).toBe(
+      'The patient reached respiratory depression (fewer than 10 breaths a minute)',
+    );
+    expect(eventWords('patient.opioidWithdrawal.none')).toBe('The patient recovered from opioid withdrawal');
+    expect(shortEventWords('patient.granuloma.deficit')).toBe('Patient: neuro deficit (tip mass)');
+    expect(eventWords('patient.withdrawal.early')).toBe(
+      'The patient reached early withdrawal (itching, fast heart rate, spasticity returning)',
+    );
+  });
+});
