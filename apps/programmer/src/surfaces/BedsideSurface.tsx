@@ -1,3 +1,4 @@
+import { PainPanel } from '../components/PainPanel.tsx';
 import { PatientPanel } from '../components/PatientPanel.tsx';
 import { PtmHandheld } from '../components/PtmHandheld.tsx';
 import { ScreeningPanel } from '../components/ScreeningPanel.tsx';
@@ -21,6 +22,7 @@ export function BedsideSurface() {
         <PatientPanel />
         <PtmHandheld />
         <TheatrePanel />
+        <PainPanel />
       </div>
     </main>
   );
