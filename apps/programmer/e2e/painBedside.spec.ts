@@ -44,5 +44,9 @@ describe('the bedside of a patient on morphine', () => {
       expect(body).not.toMatch(hidden);
     await screenshot(page, '60-bedside-pain-800x1280');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // the instructor's console has the model's stages the bedside never shows
+    await page.goto(`${APP_URL}#/instructor`);
+    expect(await text('truth-pain-stages')).toBe('hardToRouse, early');
+    expect(await text('truth-pain-effect')).toBe('500 %');
   });
 });
