@@ -203,6 +203,12 @@ const PAIN_FAMILY_WORDS: Readonly<Record<string, string>> = {
 };
 const PAIN_EVENT = /^patient\.(sedation|respiratoryDepression|opioidWithdrawal|granuloma|neuropsychiatric)\.(\w+)$/;
 
+/** A pain patient's stage (`respiratoryDepression`, `moderate`) in a clinician's words; `none` as "no ...". */
+export function painStageWords(family: string, stage: string): string {
+  if (stage === 'none') return `no ${PAIN_FAMILY_WORDS[family] ?? family}`;
+  return PAIN_STAGE_WORDS[`${family}.${stage}`]?.[0] ?? `an unrecognised ${PAIN_FAMILY_WORDS[family] ?? family} stage`;
+}
+
 /** A pain patient's stage change in words (short for a plot's label), or null for any other name. */
 function painEventWords(name: string, short: boolean): string | null {
   const m = PAIN_EVENT.exec(name);

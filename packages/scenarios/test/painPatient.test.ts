@@ -18,8 +18,11 @@ import {
   scenarioPainPatient,
   scenarioPatient,
   scenarioSchema,
+  scoreTraining,
   shortEventWords,
+  type TrainingRun,
 } from '../src/index.ts';
+import { trainingLibrary } from './trainingHarness.ts';
 
 const HOUR = 3_600_000;
 
@@ -149,5 +152,73 @@ describe('the pain patient in observables and events', () => {
     expect(eventWords('patient.withdrawal.early')).toBe(
       'The patient reached early withdrawal (itching, fast heart rate, spasticity returning)',
     );
+  });
+});
+
+describe("REQ-TRAIN-01: a pain patient's course is scored from the visit on", () => {
+  // any exercise will do for the rubric's patient lines: the withdrawal exercise's visit is at 40 h
+  const s = () => {
+    const found = trainingLibrary().find((l) => l.file === 'withdrawal-occluded-catheter.scenario.yaml');
+    if (found === undefined) throw new Error('no withdrawal exercise');
+    return found.scenario;
+  };
+  const run = (events: TrainingRun['events']): TrainingRun => ({
+    format: 'itps-training-run/1',
+    scenario: 'x',
+    endedAt: 72 * HOUR,
+    trainee: [],
+    events,
+    final: { 'pump.state': 'running' },
+    worst: { withdrawal: 'none', overdose: 'none' },
+    incompleteSession: false,
+    course: [],
+  });
+  const item = (events: TrainingRun['events'], text: string) =>
+    scoreTraining(s(), run(events)).items.find((i) => i.text === text);
+
+  it('takes 20 points for moderate respiratory depression after the visit, by the difference from the stage at the visit', () => {
+    expect(
+      item([{ at: 50 * HOUR, type: 'patient.respiratoryDepression.moderate' }], 'Respiratory depression reached'),
+    ).toMatchObject({
+      points: -20,
+      explanation: 'worst after your visit: respiratory depression (fewer than 10 breaths a minute)',
+    });
+    // early already at the visit (-5), moderate after it (-20): 15 points are the trainee's
+    expect(
+      item(
+        [
+          { at: 30 * HOUR, type: 'patient.respiratoryDepression.early' },
+          { at: 50 * HOUR, type: 'patient.respiratoryDepression.moderate' },
+        ],
+        'Respiratory depression reached',
+      )?.points,
+    ).toBe(-15);
+    // reached and over before the visit: nothing
+    expect(
+      item(
+        [
+          { at: 10 * HOUR, type: 'patient.respiratoryDepression.moderate' },
+          { at: 20 * HOUR, type: 'patient.respiratoryDepression.none' },
+        ],
+        'Respiratory depression reached',
+      ),
+    ).toBeUndefined();
+  });
+
+  it("scores opioid withdrawal, a catheter-tip mass and ziconotide's effects, and nothing for a baclofen-only course", () => {
+    expect(
+      item([{ at: 41 * HOUR, type: 'patient.opioidWithdrawal.severe' }], 'Opioid withdrawal reached')?.points,
+    ).toBe(-20);
+    expect(item([{ at: 41 * HOUR, type: 'patient.granuloma.deficit' }], 'A catheter-tip mass formed')?.points).toBe(
+      -20,
+    );
+    expect(
+      item([{ at: 41 * HOUR, type: 'patient.neuropsychiatric.confusion' }], "Ziconotide's adverse effects reached")
+        ?.points,
+    ).toBe(-10);
+    const baclofen = scoreTraining(s(), run([{ at: 50 * HOUR, type: 'patient.withdrawal.early' }])).items.map(
+      (i) => i.text,
+    );
+    expect(baclofen.filter((t) => /Respiratory|Opioid|catheter-tip|Ziconotide/.test(t))).toEqual([]);
   });
 });
