@@ -1,4 +1,5 @@
 import {
+  bedsideView,
   checkPumpState,
   createPatientParameters,
   createWorld,
@@ -13,8 +14,11 @@ import {
   OVERDOSE_STAGES,
   type PatientParameters,
   type PumpInput,
+  painStatus,
   picogramsPerDayToMcgPerDay,
   picogramsToMcg,
+  RESPIRATORY_STAGES,
+  SEDATION_STAGES,
   STATE_INVARIANTS,
   type StateRequirement,
   sampleWorld,
@@ -358,5 +362,18 @@ function seriesPoint(world: WorldState): SeriesPoint {
           withdrawalStage: WITHDRAWAL_STAGES.indexOf(w.patient.withdrawal),
           overdoseStage: OVERDOSE_STAGES.indexOf(w.patient.overdose),
         }),
+    ...painSeriesPoint(world),
+  };
+}
+
+/** A patient treated for pain in a series point: the pain score, the breathing the bedside counts, the stages' indices. */
+function painSeriesPoint(world: WorldState): Partial<SeriesPoint> {
+  if (world.pain === undefined) return {};
+  const p = painStatus(world.pain);
+  return {
+    painScore: p.painExact,
+    respiratoryRate: bedsideView(world).pain?.respiratoryRatePerMin ?? p.respiratoryRatePerMin,
+    sedationStage: SEDATION_STAGES.indexOf(p.sedation),
+    respiratoryStage: RESPIRATORY_STAGES.indexOf(p.respiratoryDepression),
   };
 }

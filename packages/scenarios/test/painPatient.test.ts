@@ -13,12 +13,15 @@ import {
   eventWords,
   painObservables,
   parseScenario,
+  reportHtml,
+  runScenario,
   type ScenarioFile,
   scenarioEvents,
   scenarioPainPatient,
   scenarioPatient,
   scenarioSchema,
   scoreTraining,
+  seriesCsv,
   shortEventWords,
   type TrainingRun,
 } from '../src/index.ts';
@@ -220,5 +223,30 @@ describe("REQ-TRAIN-01: a pain patient's course is scored from the visit on", ()
       (i) => i.text,
     );
     expect(baclofen.filter((t) => /Respiratory|Opioid|catheter-tip|Ziconotide/.test(t))).toEqual([]);
+  });
+});
+
+const chart = { script: '/*uplot*/', css: '/*css*/' };
+
+describe("the report draws a pain patient's course", () => {
+  it('adds the pain score, breathing and stages to series.csv and two plots to report.html, and nothing without one', () => {
+    const plain = runScenario(ok(scenario('patient: { origin: spinal }')));
+    expect(seriesCsv(plain).split('\n')[0]).not.toContain('pain_score');
+    expect(reportHtml(plain, chart)).not.toContain('Patient treated for pain');
+    // the same report as a pain patient's series would make it (the points are the runner's painSeriesPoint)
+    const pain = {
+      ...plain,
+      series: plain.series.map((p, i) => ({
+        ...p,
+        painScore: 3,
+        respiratoryRate: 16 - (i % 2),
+        sedationStage: 0,
+        respiratoryStage: 0,
+      })),
+    };
+    const csv = seriesCsv(pain).split('\n');
+    expect(csv[0]).toMatch(/,pain_score,respiratory_rate_per_min,sedation_stage,respiratory_stage$/);
+    expect(csv[1]).toMatch(/,3,16,0,0$/);
+    expect(reportHtml(pain, chart)).toContain('Patient treated for pain: pain score (0-10) and breaths a minute');
   });
 });
