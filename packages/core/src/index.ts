@@ -385,6 +385,7 @@ export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refus
 export { type BedsideView, bedsideView, type PainBedside } from './sim/bedsideView.ts';
 export type { ExplantedPump } from './sim/explantedPump.ts';
 export { type InstructorView, instructorView } from './sim/instructorView.ts';
+export { type PatientStages, patientStages } from './sim/patientStages.ts';
 export { type ProgrammerView, programmerView } from './sim/programmerView.ts';
 export { type PatientSample, sampleWorld, type WorldSample } from './sim/sampleWorld.ts';
 export {

@@ -11,6 +11,7 @@ import {
   type Milliseconds,
   type Nanolitres,
   PATIENT_MODEL_OF,
+  patientStages,
   type WorldInput,
 } from '../src/index.ts';
 import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
@@ -147,5 +148,25 @@ describe('one person on baclofen and morphine (the admixture patient)', () => {
     expect(bedside.pain?.respiratoryRatePerMin).toBeLessThan(12);
     expect(bedside.patient?.consciousness).not.toBe('alert');
     expect(bedside.patient?.ashworthGrade).toBe('1');
+  });
+});
+
+describe('the class console marks any patient in danger on one scale', () => {
+  it("gives baclofen's stages as they are, and a patient on morphine's breathing and sedation in the same words", () => {
+    const baclofen = createWorld({
+      pump: buildPumpInput(),
+      origin: 'spinal',
+      patient: createPatientParameters({ origin: 'spinal', needMcgPerDay: 250 }),
+    });
+    expect(patientStages(baclofen.state())).toEqual({ withdrawal: 'none', overdose: 'none' });
+    expect(patientStages(createWorld({ pump: buildPumpInput(), origin: 'spinal' }).state())).toBeNull();
+    const w = morphineWorld();
+    w.apply({
+      type: 'visit.needle',
+      visit: { aspirate: 'all', site: 'reservoir', inject: fluidAt(ml(18), 10_000 as McgPerMl) },
+    });
+    w.apply({ type: 'time.advance', to: (48 * HOUR) as Milliseconds });
+    // severe respiratory depression and sedation to coma by now (the worse of the two): in danger
+    expect(patientStages(w.state())).toEqual({ withdrawal: 'none', overdose: 'coma' });
   });
 });
