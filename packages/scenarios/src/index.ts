@@ -133,13 +133,6 @@ export {
   scenarioPumpInput,
 } from './runScenario.ts';
 export {
-  scenarioDrugs,
-  scenarioPainDrug,
-  scenarioPainPatient,
-  treatedForPain,
-  treatedForSpasticity,
-} from './scenarioPainPatient.ts';
-export {
   debriefSchema,
   MAX_SESSION_CHARS,
   parseSavedSession,
@@ -148,6 +141,13 @@ export {
   type SessionLoad,
 } from './savedSession.ts';
 export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from './scenarioJsonSchema.ts';
+export {
+  scenarioDrugs,
+  scenarioPainDrug,
+  scenarioPainPatient,
+  treatedForPain,
+  treatedForSpasticity,
+} from './scenarioPainPatient.ts';
 export { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 export {
   type PlanStep,
