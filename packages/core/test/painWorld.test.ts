@@ -14,19 +14,15 @@ import {
   patientStages,
   type WorldInput,
 } from '../src/index.ts';
-import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { buildPumpInput, drugProgram } from '../src/testing/index.ts';
 
 const HOUR = 3_600_000;
 const ml = (x: number) => (x * 1_000_000) as Nanolitres;
 
-// Until per-drug masses land, the fluid path carries one mass and the pain patient reads it as
-// morphine's (the one adapter, `massOfDrug` in sim/painIntake.ts): these pumps hold "morphine" at
-// morphine's concentrations, in mcg/mL as every concentration is.
-
 /** 1 mg/day of morphine at 1 mg/mL (1 mL/day) into a tolerant patient who needs exactly that. */
 const morphineWorld = (extra: Partial<WorldInput> = {}) =>
   createWorld({
-    pump: buildPumpInput({ program: simpleProgram(1000, 1000), reservoirVolume: ml(20) }),
+    pump: buildPumpInput({ program: drugProgram('morphine', 1, 1), reservoirVolume: ml(20) }),
     origin: 'spinal',
     painPatient: createOpioidParameters({ history: 'tolerant', needMcgPerDay: 1000 }),
     ...extra,
@@ -60,7 +56,7 @@ describe('the world runs the patient model the drug calls for', () => {
     // (1.4 x 1 + 18 x 10) / 19.4 = 9.35 mg/mL, while the pump still believes 1 mg/mL
     const refill = w.apply({
       type: 'visit.needle',
-      visit: { aspirate: 'all', site: 'reservoir', inject: fluidAt(ml(18), 10_000 as McgPerMl) },
+      visit: { aspirate: 'all', site: 'reservoir', inject: fluidAt(ml(18), 10_000 as McgPerMl, 'morphine') },
     });
     expect(refill.ok).toBe(true);
     w.apply({ type: 'time.advance', to: (48 * HOUR) as Milliseconds });
@@ -94,7 +90,7 @@ describe('the world runs the patient model the drug calls for', () => {
 
   it('gives a trial dose of morphine by lumbar puncture, within 1-2000 mcg, to the patient treated with it only', () => {
     const w = createWorld({
-      pump: buildPumpInput({ program: { ...simpleProgram(0, 1000), therapy: { mode: 'stopped' } } }),
+      pump: buildPumpInput({ program: { ...drugProgram('morphine', 0, 1), therapy: { mode: 'stopped' } } }),
       origin: 'spinal',
       painPatient: createOpioidParameters({ history: 'naive' }),
     });
@@ -124,7 +120,7 @@ describe('the world runs the patient model the drug calls for', () => {
 
   it('runs a ziconotide patient too: no breathing change at any dose', () => {
     const w = createWorld({
-      pump: buildPumpInput({ program: simpleProgram(20, 25) }),
+      pump: buildPumpInput({ program: drugProgram('ziconotide', 20, 25) }),
       origin: 'spinal',
       painPatient: createZiconotideParameters(),
     });
@@ -135,12 +131,13 @@ describe('the world runs the patient model the drug calls for', () => {
 
 describe('one person on baclofen and morphine (the admixture patient)', () => {
   it('shows one breathing rate and one level of wakefulness, the worse of the two drugs', () => {
-    // ten times the morphine need and a comfortable baclofen dose: the opioid decides the breathing
+    // 1 mL/day of baclofen 1000 mcg/mL with morphine 0.1 mg/mL: exactly the baclofen need, ten times
+    // the morphine need (0.1 mg/day where 0.01 mg/day was needed): the opioid decides the breathing
     const w = createWorld({
-      pump: buildPumpInput({ program: simpleProgram(1000, 1000) }),
+      pump: buildPumpInput({ program: drugProgram('baclofen', 1000, 1000, [['morphine', 0.1]]) }),
       origin: 'spinal',
       patient: createPatientParameters({ origin: 'spinal', needMcgPerDay: 1000 }),
-      painPatient: createOpioidParameters({ history: 'naive', needMcgPerDay: 100 }),
+      painPatient: createOpioidParameters({ history: 'naive', needMcgPerDay: 10 }),
     });
     w.apply({ type: 'time.advance', to: (48 * HOUR) as Milliseconds });
     const bedside = bedsideView(w.state());
@@ -148,6 +145,10 @@ describe('one person on baclofen and morphine (the admixture patient)', () => {
     expect(bedside.pain?.respiratoryRatePerMin).toBeLessThan(12);
     expect(bedside.patient?.consciousness).not.toBe('alert');
     expect(bedside.patient?.ashworthGrade).toBe('1');
+    // each model from its own drug's mass at the tip: the baclofen patient is exactly on their need
+    expect(instructorView(w.state()).patient?.status.relativeEffect).toBe(1);
+    // ten times the morphine need, less the little tolerance two days bring
+    expect(instructorView(w.state()).pain?.status.relativeEffect).toBeCloseTo(10, 0);
   });
 });
 
@@ -163,7 +164,7 @@ describe('the class console marks any patient in danger on one scale', () => {
     const w = morphineWorld();
     w.apply({
       type: 'visit.needle',
-      visit: { aspirate: 'all', site: 'reservoir', inject: fluidAt(ml(18), 10_000 as McgPerMl) },
+      visit: { aspirate: 'all', site: 'reservoir', inject: fluidAt(ml(18), 10_000 as McgPerMl, 'morphine') },
     });
     w.apply({ type: 'time.advance', to: (48 * HOUR) as Milliseconds });
     // severe respiratory depression and sedation to coma by now (the worse of the two): in danger

@@ -7,11 +7,11 @@ import {
 } from '@itps/core';
 import type { ScenarioFile } from './scenarioSchema.ts';
 
-/**
- * ADAPTER (until the format's drug list lands): the drugs a scenario's reservoir holds. Today a
- * reservoir holds baclofen alone; with the drug list (and an admixture) this lists each drug.
- */
-export const scenarioDrugs = (s: ScenarioFile): readonly DrugId[] => [s.pump.reservoir.drug];
+/** The drugs a scenario's reservoir holds at the start: its drug, then each drug of its admixture. */
+export const scenarioDrugs = (s: ScenarioFile): readonly DrugId[] => [
+  s.pump.reservoir.drug,
+  ...(s.pump.reservoir.admixture ?? []).map((part) => part.drug),
+];
 
 /** The pain drug a scenario's reservoir holds (morphine before ziconotide), or null. */
 export function scenarioPainDrug(s: ScenarioFile): 'morphine' | 'ziconotide' | null {

@@ -57,7 +57,10 @@ export const OBSERVABLES = [
 ] as const;
 
 /** The observables of a patient treated for pain: they need `patient.condition: pain`. */
-export const PAIN_OBSERVABLES: readonly string[] = OBSERVABLES.slice(OBSERVABLES.indexOf('patient.painScore'));
+export const PAIN_OBSERVABLES: readonly string[] = OBSERVABLES.slice(
+  OBSERVABLES.indexOf('patient.painScore'),
+  OBSERVABLES.indexOf('patient.opioidTolerance') + 1,
+);
 
 /** Every event name an `event:` expectation may name: the pump's log, plus the runner's own. */
 export const EVENT_NAMES: readonly string[] = [

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   createOpioidParameters,
   createWorld,
@@ -6,7 +7,7 @@ import {
   type Milliseconds,
   type Nanolitres,
 } from '@itps/core';
-import { buildPumpInput, simpleProgram } from '@itps/core/testing';
+import { buildPumpInput, drugProgram } from '@itps/core/testing';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -115,10 +116,10 @@ describe('the scenario format: a patient treated for pain (new optional fields o
 });
 
 describe('the pain patient in observables and events', () => {
-  // the core's world, as the scenario's would be once the reservoir holds morphine (1 mg/day at 1 mg/mL)
+  // the core's world: 1 mg/day of morphine at 1 mg/mL into a tolerant patient who needs exactly that
   const world = () =>
     createWorld({
-      pump: buildPumpInput({ program: simpleProgram(1000, 1000) }),
+      pump: buildPumpInput({ program: drugProgram('morphine', 1, 1) }),
       origin: 'spinal',
       painPatient: createOpioidParameters({ history: 'tolerant', needMcgPerDay: 1000 }),
     });
@@ -141,7 +142,11 @@ describe('the pain patient in observables and events', () => {
     const w = world();
     w.apply({
       type: 'visit.needle',
-      visit: { aspirate: 'all', site: 'reservoir', inject: fluidAt(18_000_000 as Nanolitres, 10_000 as McgPerMl) },
+      visit: {
+        aspirate: 'all',
+        site: 'reservoir',
+        inject: fluidAt(18_000_000 as Nanolitres, 10_000 as McgPerMl, 'morphine'),
+      },
     });
     w.apply({ type: 'time.advance', to: (36 * HOUR) as Milliseconds });
     const types = scenarioEvents(w.state()).map((e) => e.type);
@@ -248,5 +253,57 @@ describe("the report draws a pain patient's course", () => {
     expect(csv[0]).toMatch(/,pain_score,respiratory_rate_per_min,sedation_stage,respiratory_stage$/);
     expect(csv[1]).toMatch(/,3,16,0,0$/);
     expect(reportHtml(pain, chart)).toContain('Patient treated for pain: pain score (0-10) and breaths a minute');
+  });
+});
+
+describe('a morphine scenario end to end', () => {
+  // 1 mg/day of morphine 1 mg/mL (1 mL/day) into a tolerant patient who needs 1 mg/day. On day 1 the
+  // reservoir is refilled with 10 mg/mL while the pump is told 1 mg/mL (a decimal slip): 18 mL of
+  // 10 mg/mL onto the 1.4 mL dead space is (1.4 + 180) / 19.4 = 9.35 mg/mL. The tubing and catheter
+  // (0.2 + 0.1 mL) still hold the old drug: the new one reaches the tip 0.3 days (7.2 h) later, and
+  // ten times the need then depresses breathing within the day (opioidPatient.test.ts: moderate
+  // 12.75 h after a tenfold start), so by the end of day 2.
+  const slip = readFileSync(
+    new URL('../scenarios/morphine-decimal-slip-patient.scenario.yaml', import.meta.url),
+    'utf8',
+  );
+
+  it('runs the opioid model the reservoir calls for, and the slip depresses breathing within the day', () => {
+    const s = ok(slip);
+    expect(scenarioPainPatient(s)?.drug).toBe('morphine');
+    expect(scenarioPatient(s, 1)).toBeNull();
+    const report = runScenario(s);
+    expect(report.expectations.map((e) => e.passed)).toEqual([true, true, true]);
+    expect(report.final.patient).toMatchObject({ 'patient.respiratoryDepression': 'severe' });
+    expect(report.series.at(-1)).toMatchObject({ respiratoryStage: 3 });
+  });
+
+  it('runs both models for a baclofen-morphine admixture, each from its own drug', () => {
+    const admixed = slip
+      .replace(
+        'reservoir: { volumeMl: 20, drug: morphine, concentrationMgPerMl: 1 }',
+        'reservoir: { volumeMl: 20, drug: baclofen, concentrationMcgPerMl: 500, admixture: [{ drug: morphine, concentrationMgPerMl: 4 }] }',
+      )
+      .replace('therapy: { mode: simple, doseMgPerDay: 1 }', 'therapy: { mode: simple, doseMcgPerDay: 250 }')
+      .replace('condition: pain,', 'condition: pain, origin: spinal, needMcgPerDay: 250,')
+      .replace(/timeline:[\s\S]*$/, '');
+    // 250 mcg/day of baclofen 500 mcg/mL is 0.5 mL/day, so 2 mg/day of morphine at 4 mg/mL: exactly the
+    // baclofen need and twice the morphine need, each model reading its own drug
+    const s = ok(admixed);
+    const report = runScenario(s);
+    // three days in, each a little below its figure as tolerance begins; pain 7 x 0.75 / 2.75 = 1.9
+    const final = report.final.patient as Record<string, number | string>;
+    expect(final['patient.relativeEffect']).toBeCloseTo(1, 1);
+    expect(final['patient.painRelativeEffect']).toBeCloseTo(2, 1);
+    expect(final).toMatchObject({ 'patient.painScore': 2, 'patient.ashworthGrade': '1', 'patient.sedation': 'none' });
+  });
+
+  it('is a problem with baclofen alone in the reservoir', () => {
+    const baclofen = slip
+      .replace('drug: morphine, concentrationMgPerMl: 1', 'drug: baclofen, concentrationMcgPerMl: 500')
+      .replace('doseMgPerDay: 1', 'doseMcgPerDay: 200')
+      .replace(/timeline:[\s\S]*$/, '');
+    const parsed = parse(baclofen);
+    expect(parsed.ok === false && parsed.problems.map((p) => p.path)).toContain('patient.condition');
   });
 });

@@ -1,3 +1,4 @@
+import { OpioidScreeningPanel } from '../components/OpioidScreeningPanel.tsx';
 import { PainPanel } from '../components/PainPanel.tsx';
 import { PatientPanel } from '../components/PatientPanel.tsx';
 import { PtmHandheld } from '../components/PtmHandheld.tsx';
@@ -19,6 +20,7 @@ export function BedsideSurface() {
       <div className="grid">
         <TrainingPanel />
         <ScreeningPanel />
+        <OpioidScreeningPanel />
         <PatientPanel />
         <PtmHandheld />
         <TheatrePanel />
