@@ -34,9 +34,61 @@ export { ZICONOTIDE_MIN_INCREASE_INTERVAL, ziconotide } from './drug/ziconotide.
 export { assertNever, ItpsMisuseError } from './errors.ts';
 export { advancePatient, overdoseStageAt, relativeEffect, withdrawalStageAt } from './patient/advancePatient.ts';
 export {
+  createOpioidParameters,
+  GRANULOMA_STAGES,
+  type GranulomaStage,
+  OPIOID_HISTORIES,
+  OPIOID_WITHDRAWAL_STAGES,
+  type OpioidInput,
+  type OpioidParameters,
+  type OpioidWithdrawalStage,
+  type PatientOpioidHistory,
+  RESPIRATORY_STAGES,
+  type RespiratoryStage,
+  SEDATION_STAGES,
+  type SedationStage,
+} from './patient/opioidParameters.ts';
+export {
+  advanceOpioid,
+  breathingRateAt,
+  createOpioidState,
+  type OpioidIntake,
+  type OpioidLogEntry,
+  type OpioidLogType,
+  type OpioidStart,
+  type OpioidState,
+  opioidEffectAtNeed,
+  opioidRelativeEffect,
+  painAt,
+  respiratoryStageAt,
+  sedationStageAt,
+} from './patient/opioidPatient.ts';
+export {
+  OPIOID_TRIAL_DOSE_MCG,
+  OPIOID_TRIAL_OBSERVATION_H,
+  OPIOID_TRIAL_RELIEF,
+  type OpioidTrial,
+  opioidScreeningTrial,
+} from './patient/opioidScreeningTrial.ts';
+export {
+  advancePainPatient,
+  createPainPatient,
+  givePainDose,
+  PATIENT_MODEL_OF,
+  type PainLogEntry,
+  type PainParameters,
+  type PainPatient,
+  type PainStart,
+  type PatientModelKind,
+  painDrugStep,
+  painLog,
+} from './patient/painPatient.ts';
+export { type PainStatus, type Pupils, painStatus, type SedationLevel } from './patient/painStatus.ts';
+export {
   createDrugStep,
   type DrugAmounts,
   type DrugInflow,
+  type DrugKinetics,
   type DrugStep,
   effectAtNeed,
   NO_DRUG,
@@ -78,6 +130,22 @@ export {
   screeningTrial,
   testBolusResponse,
 } from './patient/screeningTrial.ts';
+export {
+  createZiconotideParameters,
+  NEUROPSYCHIATRIC_STAGES,
+  type NeuropsychiatricStage,
+  ZICONOTIDE_DEFAULTS,
+  type ZiconotideInput,
+  type ZiconotideParameters,
+} from './patient/ziconotideParameters.ts';
+export {
+  advanceZiconotide,
+  createZiconotideState,
+  type ZiconotideLogEntry,
+  type ZiconotideLogType,
+  type ZiconotideState,
+  ziconotideRelativeEffect,
+} from './patient/ziconotidePatient.ts';
 export { type AbandonedRefill, abandonRefill, type DoneAtThePump } from './programmer/abandonRefill.ts';
 export { type BolusPlanningOptions, planBridgeBolus, primingVolume } from './programmer/bolusPlanning.ts';
 export { checkDrugRules, type DrugRuleCode, type DrugRuleFinding } from './programmer/checkDrugRules.ts';
@@ -314,9 +382,10 @@ export { validateProgram } from './pump/validateProgram.ts';
 export type { NeedleVisit, RefillVisit, VisitOutcome } from './pump/visits.ts';
 export { nextIntInRange, nextUint32, type RandomState, seedRandom } from './random/seededRandom.ts';
 export { ok, type Refusal, type RefusalCode, type Result, refuse } from './refusal.ts';
-export { type BedsideView, bedsideView } from './sim/bedsideView.ts';
+export { type BedsideView, bedsideView, type PainBedside } from './sim/bedsideView.ts';
 export type { ExplantedPump } from './sim/explantedPump.ts';
 export { type InstructorView, instructorView } from './sim/instructorView.ts';
+export { type PatientStages, patientStages } from './sim/patientStages.ts';
 export { type ProgrammerView, programmerView } from './sim/programmerView.ts';
 export { type PatientSample, sampleWorld, type WorldSample } from './sim/sampleWorld.ts';
 export {

@@ -21,10 +21,11 @@ import {
 } from './drugFields.ts';
 import { formatDuration } from './duration.ts';
 import { type Problem, quoteShort } from './problem.ts';
+import { scenarioDrugs, scenarioPainDrug, treatedForPain } from './scenarioPainPatient.ts';
 import type { ScenarioFile, ScenarioTherapy } from './scenarioSchema.ts';
 import { scenarioProgram, toProgram } from './toCore.ts';
 import { TRAINEE_ACTION_NAMES } from './training/traineeActions.ts';
-import { EVENT_NAMES, isObservable } from './vocabulary.ts';
+import { EVENT_NAMES, isObservable, PAIN_OBSERVABLES } from './vocabulary.ts';
 
 /** A parsed time as the file would write it, for messages. */
 const iso = (ms: number): string => formatDuration(ms);
@@ -88,6 +89,13 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
       String(s.pump.reservoir.volumeMl),
     );
   }
+  // the patient model is chosen by drug: a patient treated for pain needs a pain drug in the pump
+  if (treatedForPain(s) && scenarioPainDrug(s) === null)
+    add(
+      'patient.condition',
+      'a pain drug (morphine or ziconotide) in pump.reservoir for a patient treated for pain',
+      scenarioDrugs(s).join(', '),
+    );
   let previous = 0;
   // the program as the clinician leaves it after each refill: its lead drug, concentration and admixture
   let lead: DrugId = reservoir.drug;
@@ -235,6 +243,12 @@ export function checkScenario(s: ScenarioFile, file: string): Problem[] {
           add(`${path}.that.${key}`, 'a range whose min is not above its max', JSON.stringify(value));
         else if (key.startsWith('patient.') && s.patient === undefined) {
           add(`${path}.that.${key}`, 'a patient (patient.origin) for a patient.* observable', 'no patient');
+        } else if (PAIN_OBSERVABLES.includes(key) && !treatedForPain(s)) {
+          add(
+            `${path}.that.${key}`,
+            'a patient treated for pain (patient.condition: pain) for this observable',
+            'none',
+          );
         } else if (key.startsWith('alarm.') && value !== 'active' && value !== 'inactive') {
           add(`${path}.that.${key}`, '"active" or "inactive"', JSON.stringify(value));
         }

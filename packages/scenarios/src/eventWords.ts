@@ -171,8 +171,59 @@ const SHORT_STAGES: Readonly<Record<string, string>> = {
   'overdose.coma': 'coma',
 };
 
+/** A pain patient's stage change in a clinician's words, long and short. */
+const PAIN_STAGE_WORDS: Readonly<Record<string, readonly [long: string, short: string]>> = {
+  'sedation.drowsy': ['drowsiness (rousable to voice)', 'drowsy'],
+  'sedation.hardToRouse': ['sedation (hard to rouse)', 'hard to rouse'],
+  'sedation.stupor': ['stupor (rouses only to pain)', 'stupor'],
+  'sedation.coma': ['coma', 'coma'],
+  'respiratoryDepression.early': ['slow breathing (early respiratory depression)', 'slow breathing'],
+  'respiratoryDepression.moderate': [
+    'respiratory depression (fewer than 10 breaths a minute)',
+    'respiratory depression',
+  ],
+  'respiratoryDepression.severe': ['severe respiratory depression (a few breaths a minute)', 'severe resp. depression'],
+  'respiratoryDepression.arrest': ['respiratory arrest', 'respiratory arrest'],
+  'opioidWithdrawal.early': ['early opioid withdrawal (craving, sweating, yawning)', 'early opioid withdrawal'],
+  'opioidWithdrawal.moderate': ['moderate opioid withdrawal (gooseflesh, dilated pupils, aching)', 'opioid withdrawal'],
+  'opioidWithdrawal.severe': ['severe opioid withdrawal (diarrhoea, fever, fast pulse)', 'severe opioid withdrawal'],
+  'granuloma.mass': ['a mass at the catheter tip (the drug works less)', 'catheter-tip mass'],
+  'granuloma.deficit': ['a neurological deficit from a mass at the catheter tip', 'neuro deficit (tip mass)'],
+  'granuloma.compression': ['spinal cord compression from a mass at the catheter tip', 'cord compression'],
+  'neuropsychiatric.mild': ['dizziness, nausea and unsteadiness from ziconotide', 'dizzy (ziconotide)'],
+  'neuropsychiatric.confusion': ['confusion from ziconotide', 'confused (ziconotide)'],
+  'neuropsychiatric.psychosis': ['hallucinations from ziconotide', 'hallucinating (ziconotide)'],
+};
+const PAIN_FAMILY_WORDS: Readonly<Record<string, string>> = {
+  sedation: 'sedation',
+  respiratoryDepression: 'respiratory depression',
+  opioidWithdrawal: 'opioid withdrawal',
+  granuloma: 'the catheter-tip mass',
+  neuropsychiatric: "ziconotide's adverse effects",
+};
+const PAIN_EVENT = /^patient\.(sedation|respiratoryDepression|opioidWithdrawal|granuloma|neuropsychiatric)\.(\w+)$/;
+
+/** A pain patient's stage (`respiratoryDepression`, `moderate`) in a clinician's words; `none` as "no ...". */
+export function painStageWords(family: string, stage: string): string {
+  if (stage === 'none') return `no ${PAIN_FAMILY_WORDS[family] ?? family}`;
+  return PAIN_STAGE_WORDS[`${family}.${stage}`]?.[0] ?? `an unrecognised ${PAIN_FAMILY_WORDS[family] ?? family} stage`;
+}
+
+/** A pain patient's stage change in words (short for a plot's label), or null for any other name. */
+function painEventWords(name: string, short: boolean): string | null {
+  const m = PAIN_EVENT.exec(name);
+  if (m === null) return null;
+  const family = PAIN_FAMILY_WORDS[m[1] ?? ''] ?? '';
+  if (m[2] === 'none') return short ? `Patient: ${family} over` : `The patient recovered from ${family}`;
+  const words = PAIN_STAGE_WORDS[`${m[1]}.${m[2]}`];
+  if (words === undefined) return short ? `Patient: ${m[2]}` : `The patient reached an unrecognised ${family} stage`;
+  return short ? `Patient: ${words[1]}` : `The patient reached ${words[0]}`;
+}
+
 /** An event's words short enough to label a line on a plot: a patient's stage by its name alone. */
 export function shortEventWords(name: string): string {
+  const pain = painEventWords(name, true);
+  if (pain !== null) return pain;
   const patient = /^patient\.(withdrawal|overdose)\.(\w+)$/.exec(name);
   if (patient === null) return eventWords(name);
   if (patient[2] === 'none') return `Patient: ${patient[1]} over`;
@@ -194,6 +245,8 @@ const STAGE_WORDS: Readonly<Record<string, string>> = {
  * "Low reservoir alarm raised", "The patient reached moderate withdrawal", "Suspect withdrawal".
  */
 export function eventWords(name: string): string {
+  const pain = painEventWords(name, false);
+  if (pain !== null) return pain;
   const alarm = /^alarm\.(\w+)\.(raised|cleared)$/.exec(name);
   if (alarm !== null)
     return alarm[1] !== undefined && alarm[1] in ALARM_WORDS

@@ -102,6 +102,7 @@ export {
   drugObservables,
   involvesOtherDrugs,
   meets,
+  painObservables,
   patientObservables,
   truthObservables,
 } from './observe.ts';
@@ -140,6 +141,13 @@ export {
   type SessionLoad,
 } from './savedSession.ts';
 export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from './scenarioJsonSchema.ts';
+export {
+  scenarioDrugs,
+  scenarioPainDrug,
+  scenarioPainPatient,
+  treatedForPain,
+  treatedForSpasticity,
+} from './scenarioPainPatient.ts';
 export { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 export {
   type PlanStep,

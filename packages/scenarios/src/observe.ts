@@ -1,6 +1,7 @@
 import {
   ALARM_NAMES,
   amountInUnit,
+  bedsideView,
   concentrationAtTip,
   DRUG_IDS,
   type DrugId,
@@ -16,6 +17,7 @@ import {
   type Picograms,
   type PumpLifecycle,
   type PumpState,
+  painStatus,
   patientStatus,
   picogramsPerDayToMcgPerDay,
   picogramsToMcg,
@@ -23,6 +25,7 @@ import {
   pumpBeliefView,
   pumpTruthView,
   rateToDose,
+  type WorldState,
 } from '@itps/core';
 import { DRUG_UNIT_NAMES } from './vocabulary.ts';
 
@@ -85,6 +88,30 @@ export function meets(expected: unknown, actual: unknown): boolean {
     return actual >= min - 1e-9 && actual <= max + 1e-9;
   }
   return expected === actual;
+}
+
+/**
+ * The patient treated for pain in the format's observables: the pain score they give, how sedated
+ * (`none` to `coma`), breaths a minute (the slower of both drugs' on an admixture), the stages, and
+ * the model's figures; none without a pain patient.
+ */
+export function painObservables(world: WorldState): Record<string, number | string> {
+  if (world.pain === undefined) return {};
+  const p = painStatus(world.pain);
+  const view = bedsideView(world).pain;
+  return {
+    'patient.painScore': p.painScore,
+    'patient.sedation': p.sedation,
+    'patient.respiratoryRate': view?.respiratoryRatePerMin ?? p.respiratoryRatePerMin,
+    'patient.respiratoryDepression': p.respiratoryDepression,
+    'patient.pupils': p.pupils,
+    'patient.opioidWithdrawal': p.opioidWithdrawal,
+    'patient.granuloma': p.granuloma,
+    'patient.neuropsychiatric': p.neuropsychiatric,
+    'patient.ckTimesUpperLimit': p.ckTimesUpperLimit,
+    'patient.painRelativeEffect': p.relativeEffect,
+    'patient.opioidTolerance': p.tolerance,
+  };
 }
 
 /** The patient in the format's observables (`patient.*`); none when the scenario has no patient. */

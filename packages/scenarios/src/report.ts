@@ -102,6 +102,11 @@ export interface SeriesPoint {
   readonly relativeEffect?: number;
   readonly withdrawalStage?: number;
   readonly overdoseStage?: number;
+  /** With a patient treated for pain: the pain score (0-10), breaths a minute, and the sedation and respiratory stages' indices (0: none). */
+  readonly painScore?: number;
+  readonly respiratoryRate?: number;
+  readonly sedationStage?: number;
+  readonly respiratoryStage?: number;
 }
 
 /** Shown in every report. */

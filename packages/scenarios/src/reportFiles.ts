@@ -25,7 +25,8 @@ const days = (ms: number) => (ms / DAY).toFixed(5);
 /** `series.csv`: belief and truth over time. */
 export function seriesCsv(report: ScenarioReport, label: TimeLabel = dayLabel): string {
   const patient = report.series.some((p) => p.ashworth !== undefined);
-  const head = `at_ms,day,time,belief_reservoir_ml,truth_reservoir_ml,low_reservoir_alarm_ml,dose_mcg_per_day,programmed_concentration_mcg_per_ml,tip_concentration_mcg_per_ml,delivered_csf_mcg,pocket_mcg,leaked_mcg,active_alarms${patient ? ',ashworth,relative_effect,withdrawal_stage,overdose_stage' : ''}`;
+  const pain = report.series.some((p) => p.painScore !== undefined);
+  const head = `at_ms,day,time,belief_reservoir_ml,truth_reservoir_ml,low_reservoir_alarm_ml,dose_mcg_per_day,programmed_concentration_mcg_per_ml,tip_concentration_mcg_per_ml,delivered_csf_mcg,pocket_mcg,leaked_mcg,active_alarms${patient ? ',ashworth,relative_effect,withdrawal_stage,overdose_stage' : ''}${pain ? ',pain_score,respiratory_rate_per_min,sedation_stage,respiratory_stage' : ''}`;
   const rows = report.series.map((p) =>
     [
       p.at,
@@ -42,6 +43,7 @@ export function seriesCsv(report: ScenarioReport, label: TimeLabel = dayLabel): 
       p.leakedMcg ?? 0,
       p.alarms.join(' '),
       ...(patient ? [p.ashworth ?? '', p.relativeEffect ?? '', p.withdrawalStage ?? '', p.overdoseStage ?? ''] : []),
+      ...(pain ? [p.painScore ?? '', p.respiratoryRate ?? '', p.sedationStage ?? '', p.respiratoryStage ?? ''] : []),
     ]
       .map((v) => (typeof v === 'string' && /^\d+\.\d{5}$/.test(v) ? v : csvCell(v)))
       .join(','),
@@ -200,6 +202,14 @@ export function reportHtml(
           overdose: series.map((p) => p.overdoseStage ?? null),
         }
       : null,
+    pain: series.some((p) => p.painScore !== undefined)
+      ? {
+          score: series.map((p) => p.painScore ?? null),
+          breathing: series.map((p) => p.respiratoryRate ?? null),
+          sedation: series.map((p) => p.sedationStage ?? null),
+          respiratory: series.map((p) => p.respiratoryStage ?? null),
+        }
+      : null,
   };
   const rows = expectationRows(report);
   const expectations =
@@ -314,7 +324,7 @@ ${plotSection('daily', 'Drug that reached the CSF each day (mcg), beside the pro
 ${plotSection('concentration', 'Concentration (mcg/mL): leaving the catheter tip, and as programmed')}
 ${plotSection('delivered', 'Drug delivered, cumulative (mcg): to the CSF, into the pocket, and leaked from the catheter')}
 ${data.alarms.length === 0 ? '<section><h2>Alarms</h2><p id="alarms">No alarm sounded during the run.</p></section>' : plotSection('alarms', 'Alarms: when each was sounding')}
-${data.patient ? `${plotSection('patient', 'Patient: Modified Ashworth score (0-4) and effect relative to need')}${plotSection('stages', 'Patient: withdrawal and overdose stages (0 none; withdrawal 1 early, 2 moderate, 3 severe; overdose 1 drowsy to 4 coma)')}` : ''}
+${data.patient ? `${plotSection('patient', 'Patient: Modified Ashworth score (0-4) and effect relative to need')}${plotSection('stages', 'Patient: withdrawal and overdose stages (0 none; withdrawal 1 early, 2 moderate, 3 severe; overdose 1 drowsy to 4 coma)')}` : ''}${data.pain ? `${plotSection('pain', 'Patient treated for pain: pain score (0-10) and breaths a minute')}${plotSection('painStages', 'Patient treated for pain: sedation (1 drowsy to 4 coma) and respiratory depression (1 early to 4 arrest)')}` : ''}
 ${key}
 ${refills}
 ${refusals}
@@ -384,6 +394,10 @@ plot('delivered', [{ label: 'to CSF', stroke: '#1e6b34' }, { label: 'into the po
 if (data.patient) {
   plot('patient', [{ label: 'Ashworth', stroke: '#6b4fa0' }, { label: 'effect / need', stroke: '#1e6b34', dash: [6, 4] }], [data.patient.ashworth, data.patient.effect], 'score');
   plot('stages', [{ label: 'withdrawal', stroke: '#b3261e', paths: stepped }, { label: 'overdose', stroke: '#2f5d8a', paths: stepped }], [data.patient.withdrawal, data.patient.overdose], 'stage');
+}
+if (data.pain) {
+  plot('pain', [{ label: 'pain score', stroke: '#6b4fa0' }, { label: 'breaths a minute', stroke: '#1e6b34', dash: [6, 4] }], [data.pain.score, data.pain.breathing], 'score, /min');
+  plot('painStages', [{ label: 'sedation', stroke: '#b3261e', paths: stepped }, { label: 'respiratory depression', stroke: '#2f5d8a', paths: stepped }], [data.pain.sedation, data.pain.respiratory], 'stage');
 }
 // named alarm lanes: one row per alarm, a bar while it sounded (from the log, never lost between samples)
 const lanes = data.alarms;

@@ -1,4 +1,5 @@
 import {
+  bedsideView,
   checkPumpState,
   createPatientParameters,
   createWorld,
@@ -13,8 +14,11 @@ import {
   OVERDOSE_STAGES,
   type PatientParameters,
   type PumpInput,
+  painStatus,
   picogramsPerDayToMcgPerDay,
   picogramsToMcg,
+  RESPIRATORY_STAGES,
+  SEDATION_STAGES,
   STATE_INVARIANTS,
   type StateRequirement,
   sampleWorld,
@@ -30,6 +34,7 @@ import {
   drugObservables,
   involvesOtherDrugs,
   meets,
+  painObservables,
   patientObservables,
   truthObservables,
 } from './observe.ts';
@@ -41,6 +46,7 @@ import {
   type ScenarioReport,
   type SeriesPoint,
 } from './report.ts';
+import { scenarioPainPatient, treatedForSpasticity } from './scenarioPainPatient.ts';
 import { catheterVolumePerCm, createScenarioPlayer, type ScenarioPlayer } from './scenarioPlayer.ts';
 import type { ScenarioFile } from './scenarioSchema.ts';
 import { checkSessionInvariants } from './sessionInvariants.ts';
@@ -131,9 +137,9 @@ export function scenarioStartsAt(s: ScenarioFile): string {
 /** The patient a scenario describes, or null when it has none (no patient model runs). */
 export function scenarioPatient(s: ScenarioFile, seed: number): PatientParameters | null {
   const p = s.patient;
-  if (p === undefined) return null;
+  if (p === undefined || !treatedForSpasticity(s)) return null;
   return createPatientParameters({
-    origin: p.origin,
+    origin: p.origin ?? 'spinal',
     ...(p.variation === 'seeded' ? { seed } : {}),
     ...(p.needMcgPerDay === undefined ? {} : { needMcgPerDay: p.needMcgPerDay }),
     ...(p.csfHalfLifeH === undefined ? {} : { csfHalfLifeH: p.csfHalfLifeH }),
@@ -147,11 +153,13 @@ export function scenarioPatient(s: ScenarioFile, seed: number): PatientParameter
  */
 export function createScenarioWorld(s: ScenarioFile, seed: number): World {
   const patient = scenarioPatient(s, seed);
+  const painPatient = scenarioPainPatient(s);
   return createWorld({
     pump: scenarioPumpInput(s, seed),
     origin: s.patient?.origin ?? 'spinal',
     startsAt: scenarioStartsAt(s),
     ...(patient === null ? {} : { patient }),
+    ...(painPatient === null ? {} : { painPatient }),
   });
 }
 
@@ -162,13 +170,15 @@ export const scenarioObservables = (world: WorldState): Record<string, string | 
   ...patientObservables(world.patient?.state ?? null, world.patient?.parameters ?? null),
   // the per-drug extensions where another drug than baclofen is involved, so a baclofen run's record stays as it was
   ...(involvesOtherDrugs(world.pump) ? drugObservables(world.pump, world.lifecycle) : {}),
+  ...painObservables(world),
 });
 
 /** The pump's log and the patient's course in one list, in time order (pump first at the same instant). */
 export function scenarioEvents(world: WorldState): { readonly at: number; readonly type: string }[] {
   const pump = logEntries(world.pump.log).map((e) => ({ at: e.at as number, type: e.type as string }));
   const patient = (world.patient?.state.log ?? []).map((e) => ({ at: e.at as number, type: e.type as string }));
-  return [...pump, ...patient].sort((a, b) => a.at - b.at);
+  const pain = (world.pain?.state.log ?? []).map((e) => ({ at: e.at as number, type: e.type as string }));
+  return [...pump, ...patient, ...pain].sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -316,7 +326,14 @@ export function runScenario(
       belief: beliefObservables(end.pump, end.lifecycle),
       truth: truthObservables(end.pump),
       ...(involvesOtherDrugs(end.pump) ? { drugs: drugObservables(end.pump, end.lifecycle) } : {}),
-      ...(end.patient === null ? {} : { patient: patientObservables(end.patient.state, end.patient.parameters) }),
+      ...(end.patient === null && end.pain === undefined
+        ? {}
+        : {
+            patient: {
+              ...patientObservables(end.patient?.state ?? null, end.patient?.parameters ?? null),
+              ...painObservables(end),
+            },
+          }),
     },
     series,
   };
@@ -345,5 +362,18 @@ function seriesPoint(world: WorldState): SeriesPoint {
           withdrawalStage: WITHDRAWAL_STAGES.indexOf(w.patient.withdrawal),
           overdoseStage: OVERDOSE_STAGES.indexOf(w.patient.overdose),
         }),
+    ...painSeriesPoint(world),
+  };
+}
+
+/** A patient treated for pain in a series point: the pain score, the breathing the bedside counts, the stages' indices. */
+function painSeriesPoint(world: WorldState): Partial<SeriesPoint> {
+  if (world.pain === undefined) return {};
+  const p = painStatus(world.pain);
+  return {
+    painScore: p.painExact,
+    respiratoryRate: bedsideView(world).pain?.respiratoryRatePerMin ?? p.respiratoryRatePerMin,
+    sedationStage: SEDATION_STAGES.indexOf(p.sedation),
+    respiratoryStage: RESPIRATORY_STAGES.indexOf(p.respiratoryDepression),
   };
 }

@@ -97,6 +97,10 @@ const worldSnapshot = z.strictObject({
       })
       .optional(),
     patient: z.looseObject({ origin: z.enum(ORIGINS), needMcgPerDay: z.number().positive() }).optional(),
+    /** A patient treated for pain: their drug's model and its figures. */
+    painPatient: z
+      .looseObject({ drug: z.enum(['morphine', 'ziconotide']), needMcgPerDay: z.number().positive() })
+      .optional(),
     startsAt: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
@@ -126,6 +130,10 @@ const worldSnapshot = z.strictObject({
       }),
     )
     .max(1000)
+    .optional(),
+  painPatient: z
+    .looseObject({ drug: z.enum(['morphine', 'ziconotide']), state: z.looseObject({ now: int }) })
+    .nullable()
     .optional(),
   link: z.strictObject({
     conditions: linkConditions,
@@ -370,7 +378,11 @@ function worldProblems(file: string, snapshot: WorldSnapshot): Problem[] {
     const world = createWorld(snapshot.input, snapshot).state();
     const found = checkPumpState(world.pump, Object.keys(STATE_INVARIANTS) as StateRequirement[]);
     const patientNow = world.patient?.state.now;
+    const painNow = world.pain?.state.now;
     return [
+      ...(painNow !== undefined && painNow !== world.now
+        ? [problem(file, 'world.painPatient.state.now', `the pump's time (${world.now} ms)`, `${painNow} ms`)]
+        : []),
       ...found.map((v) => problem(file, 'world.pump', `a pump that holds ${v.requirement}`, v.message)),
       ...(patientNow !== undefined && patientNow !== world.now
         ? [problem(file, 'world.patient.now', `the pump's time (${world.now} ms)`, `${patientNow} ms`)]

@@ -389,13 +389,32 @@ export const scenarioSchema = z
     }),
     patient: z
       .strictObject({
-        origin: z.enum(['spinal', 'cerebral', 'pediatric']),
+        /** Extension: what the pump treats. `pain`: the model the pump's pain drug calls for (morphine's or ziconotide's). */
+        condition: z.enum(['spasticity', 'pain']).optional(),
+        /** The spasticity's origin: required for spasticity; with `pain`, the same person also treated for spasticity (an admixture with baclofen). */
+        origin: z.enum(['spinal', 'cerebral', 'pediatric']).optional(),
         // extensions of format 1: who the patient is
         /** `seeded`: need and CSF half-life drawn from the origin's ranges with the scenario's seed. */
         variation: z.enum(['none', 'seeded']).optional(),
         needMcgPerDay: z.number().positive().max(5000).optional(),
         csfHalfLifeH: z.number().min(0.5).max(10).optional(),
         baselineAshworth: z.number().min(1).max(4).optional(),
+        /** Extension, pain: opioids taken regularly before (`tolerant`) or not (`naive`, the default). */
+        opioidHistory: z.enum(['naive', 'tolerant']).optional(),
+        /** Extension, pain: the pain score (0-10) without the pump's drug. */
+        baselinePain: z.number().min(1).max(10).optional(),
+        /** Extension, pain: the intrathecal morphine dose that controls the pain. */
+        opioidNeedMgPerDay: z.number().min(0.01).max(50).optional(),
+        /** Extension, pain: the ziconotide dose that controls the pain. */
+        ziconotideNeedMcgPerDay: z.number().min(0.1).max(30).optional(),
+      })
+      .superRefine((p, ctx) => {
+        if (p.condition !== 'pain' && p.origin === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['origin'],
+            message: 'a spasticity origin (spinal, cerebral or pediatric) for a patient treated for spasticity',
+          });
       })
       .optional(),
     timeline: z.array(action).optional(),

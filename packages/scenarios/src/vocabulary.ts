@@ -1,4 +1,14 @@
-import { ALARM_NAMES, type DrugId, OVERDOSE_STAGES, WITHDRAWAL_STAGES } from '@itps/core';
+import {
+  ALARM_NAMES,
+  type DrugId,
+  GRANULOMA_STAGES,
+  NEUROPSYCHIATRIC_STAGES,
+  OPIOID_WITHDRAWAL_STAGES,
+  OVERDOSE_STAGES,
+  RESPIRATORY_STAGES,
+  SEDATION_STAGES,
+  WITHDRAWAL_STAGES,
+} from '@itps/core';
 
 /** Observables a `that:` may name (format 1), besides `alarm.<name>`. */
 export const OBSERVABLES = [
@@ -32,7 +42,25 @@ export const OBSERVABLES = [
   'pump.ptmBoluses24h',
   'pump.ptmLockouts24h',
   'pump.ptmDayLimits24h',
+  // a patient treated for pain (patient.condition: pain)
+  'patient.painScore',
+  'patient.sedation',
+  'patient.respiratoryRate',
+  'patient.respiratoryDepression',
+  'patient.pupils',
+  'patient.opioidWithdrawal',
+  'patient.granuloma',
+  'patient.neuropsychiatric',
+  'patient.ckTimesUpperLimit',
+  'patient.painRelativeEffect',
+  'patient.opioidTolerance',
 ] as const;
+
+/** The observables of a patient treated for pain: they need `patient.condition: pain`. */
+export const PAIN_OBSERVABLES: readonly string[] = OBSERVABLES.slice(
+  OBSERVABLES.indexOf('patient.painScore'),
+  OBSERVABLES.indexOf('patient.opioidTolerance') + 1,
+);
 
 /** Every event name an `event:` expectation may name: the pump's log, plus the runner's own. */
 export const EVENT_NAMES: readonly string[] = [
@@ -61,6 +89,11 @@ export const EVENT_NAMES: readonly string[] = [
   'pump.replaced',
   ...WITHDRAWAL_STAGES.map((stage) => `patient.withdrawal.${stage}`),
   ...OVERDOSE_STAGES.map((stage) => `patient.overdose.${stage}`),
+  ...SEDATION_STAGES.map((stage) => `patient.sedation.${stage}`),
+  ...RESPIRATORY_STAGES.map((stage) => `patient.respiratoryDepression.${stage}`),
+  ...OPIOID_WITHDRAWAL_STAGES.map((stage) => `patient.opioidWithdrawal.${stage}`),
+  ...GRANULOMA_STAGES.map((stage) => `patient.granuloma.${stage}`),
+  ...NEUROPSYCHIATRIC_STAGES.map((stage) => `patient.neuropsychiatric.${stage}`),
 ];
 
 /**

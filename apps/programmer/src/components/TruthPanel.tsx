@@ -61,6 +61,7 @@ export function TruthFigures({ view }: { readonly view: InstructorView }) {
         <dd>{(truth.biasPpm / 10_000).toFixed(2)} %</dd>
       </dl>
       <PatientTruth patient={patient} />
+      <PainTruth pain={view.pain} />
     </section>
   );
 }
@@ -85,6 +86,48 @@ function PatientTruth({ patient }: { readonly patient: InstructorView['patient']
         <dd data-testid="truth-overdose">{p.overdose}</dd>
         <dt>Tolerance</dt>
         <dd>need × {state.tolerance.toFixed(2)}</dd>
+      </dl>
+    </>
+  );
+}
+
+/** The pain patient model's hidden figures: their drug, need, effect against need, tolerance, the stages. */
+function PainTruth({ pain }: { readonly pain: InstructorView['pain'] }) {
+  if (pain === undefined) return null;
+  const { status: p, patient } = pain;
+  return (
+    <>
+      <h3>Pain patient model ({patient.drug})</h3>
+      <dl className="figures">
+        <dt>Need</dt>
+        <dd>{patient.parameters.needMcgPerDay} mcg/day</dd>
+        <dt>Effect relative to need</dt>
+        <dd data-testid="truth-pain-effect">{Math.round(p.relativeEffect * 100)} %</dd>
+        <dt>Pain score (exact)</dt>
+        <dd>{p.painExact.toFixed(1)} of 10</dd>
+        {patient.drug === 'morphine' ? (
+          <>
+            <dt>Sedation, respiratory depression</dt>
+            <dd data-testid="truth-pain-stages">
+              {p.sedation}, {p.respiratoryDepression}
+            </dd>
+            <dt>Opioid withdrawal</dt>
+            <dd>{p.opioidWithdrawal}</dd>
+            <dt>Tolerance</dt>
+            <dd>need × {p.tolerance.toFixed(2)}</dd>
+            <dt>Catheter-tip mass</dt>
+            <dd>
+              {p.granuloma} ({Math.round(patient.state.granuloma * 100)} % of its full size)
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>Adverse effects</dt>
+            <dd data-testid="truth-pain-stages">{p.neuropsychiatric}</dd>
+            <dt>Creatine kinase</dt>
+            <dd>{p.ckTimesUpperLimit} × the upper limit</dd>
+          </>
+        )}
       </dl>
     </>
   );

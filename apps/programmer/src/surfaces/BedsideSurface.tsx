@@ -1,3 +1,5 @@
+import { OpioidScreeningPanel } from '../components/OpioidScreeningPanel.tsx';
+import { PainPanel } from '../components/PainPanel.tsx';
 import { PatientPanel } from '../components/PatientPanel.tsx';
 import { PtmHandheld } from '../components/PtmHandheld.tsx';
 import { ScreeningPanel } from '../components/ScreeningPanel.tsx';
@@ -18,9 +20,11 @@ export function BedsideSurface() {
       <div className="grid">
         <TrainingPanel />
         <ScreeningPanel />
+        <OpioidScreeningPanel />
         <PatientPanel />
         <PtmHandheld />
         <TheatrePanel />
+        <PainPanel />
       </div>
     </main>
   );

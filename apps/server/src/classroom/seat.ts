@@ -1,7 +1,7 @@
 import {
   type CommandResult,
   type Milliseconds,
-  patientStatus,
+  patientStages,
   traineeView,
   type WorldCommand,
   type WorldSnapshot,
@@ -282,11 +282,7 @@ export class Seat {
       finished: this.finished,
       recordId: this.#recordId,
       faults: this.#faults,
-      patient: (() => {
-        if (state.patient === null) return null;
-        const status = patientStatus(state.patient.state, state.patient.parameters);
-        return { withdrawal: status.withdrawal, overdose: status.overdose };
-      })(),
+      patient: patientStages(state),
     };
   }
 }

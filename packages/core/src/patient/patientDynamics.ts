@@ -29,8 +29,17 @@ export const NO_INFLOW: DrugInflow = { intrathecal: 0, subdural: 0, epidural: 0 
 
 const rate = (halfLifeH: number) => Math.LN2 / halfLifeH;
 
+/**
+ * What the drug model needs of a patient: the half-lives and the shares from misplaced tips. Every
+ * drug's patient (baclofen's, morphine's, ziconotide's) carries these, so they share one linear model.
+ */
+export type DrugKinetics = Pick<
+  PatientParameters,
+  'csfHalfLifeH' | 'effectHalfLifeH' | 'spreadHalfLifeH' | 'subdural' | 'epidural'
+>;
+
 /** Rate constants per hour. */
-export function rateConstants(p: PatientParameters): RateConstants {
+export function rateConstants(p: DrugKinetics): RateConstants {
   let k = rateConstantsCache.get(p);
   if (k === undefined) {
     k = {
@@ -55,13 +64,13 @@ export interface RateConstants {
 }
 
 // parameters are plain immutable data: their rate constants are worked out once each
-const rateConstantsCache = new WeakMap<PatientParameters, RateConstants>();
+const rateConstantsCache = new WeakMap<DrugKinetics, RateConstants>();
 
 /** The effect-compartment amount at steady state on the patient's need: effect 1 before tolerance. */
 export const effectAtNeed = (p: PatientParameters): number => p.needMcgPerDay / 24 / rateConstants(p).elimination;
 
 /** The amounts a constant inflow settles to. */
-export function steadyAmounts(p: PatientParameters, inflow: DrugInflow): DrugAmounts {
+export function steadyAmounts(p: DrugKinetics, inflow: DrugInflow): DrugAmounts {
   const k = rateConstants(p);
   const csf =
     (inflow.intrathecal + p.subdural.share * inflow.subdural + p.epidural.share * inflow.epidural) / k.elimination;
@@ -75,7 +84,7 @@ export function steadyAmounts(p: PatientParameters, inflow: DrugInflow): DrugAmo
 }
 
 /** The linear system with its three inflows as extra constant states: d/dt [x; u] = M [x; u]. */
-function systemMatrix(p: PatientParameters, hours: number): Matrix {
+function systemMatrix(p: DrugKinetics, hours: number): Matrix {
   const k = rateConstants(p);
   // rows and columns: spread, csf, effect, subdural, epidural, in.intrathecal, in.subdural, in.epidural
   const m = [
@@ -106,7 +115,7 @@ export interface DrugStep {
  * transition matrices remembered by step length, so a step costs a small matrix product whatever
  * its length: simulated time costs what its steps cost.
  */
-export function createDrugStep(p: PatientParameters): DrugStep {
+export function createDrugStep(p: DrugKinetics): DrugStep {
   const cache = new Map<number, number[][]>();
   const transition = (durationMs: number): number[][] => {
     let phi = cache.get(durationMs);

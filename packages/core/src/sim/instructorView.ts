@@ -1,3 +1,5 @@
+import type { PainPatient } from '../patient/painPatient.ts';
+import { type PainStatus, painStatus } from '../patient/painStatus.ts';
 import type { PatientParameters } from '../patient/patientParameters.ts';
 import type { PatientState } from '../patient/patientState.ts';
 import { type PatientStatus, patientStatus } from '../patient/patientStatus.ts';
@@ -26,6 +28,8 @@ export interface InstructorView {
     readonly state: PatientState;
     readonly parameters: PatientParameters;
   } | null;
+  /** The patient treated for pain, their model's state and status (absent without one). */
+  readonly pain?: { readonly status: PainStatus; readonly patient: PainPatient };
   readonly link: LinkConditions;
   /** The next instant something happens by itself in the pump; null when nothing ever will. */
   readonly nextEventAt: Milliseconds | null;
@@ -46,6 +50,7 @@ export function instructorView(world: WorldState): InstructorView {
       world.patient === null
         ? null
         : { ...world.patient, status: patientStatus(world.patient.state, world.patient.parameters) },
+    ...(world.pain === undefined ? {} : { pain: { patient: world.pain, status: painStatus(world.pain) } }),
     link: world.link.conditions,
     nextEventAt: nextDueInstant(world.pump),
     explanted: world.explanted,

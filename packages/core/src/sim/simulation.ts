@@ -2,6 +2,13 @@ import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { DrugId } from '../drug/drug.ts';
 import { ItpsMisuseError } from '../errors.ts';
 import { advancePatient } from '../patient/advancePatient.ts';
+import {
+  advancePainPatient,
+  createPainPatient,
+  givePainDose,
+  type PainParameters,
+  type PainPatient,
+} from '../patient/painPatient.ts';
 import { createDrugStep } from '../patient/patientDynamics.ts';
 import type { PatientParameters } from '../patient/patientParameters.ts';
 import { createPatientState, type PatientState, type ReceivedDrug } from '../patient/patientState.ts';
@@ -18,6 +25,7 @@ import { timeToTipConcentrationChange } from '../pump/tipConcentrationChange.ts'
 import type { Refusal } from '../refusal.ts';
 import { picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
 import type { Milliseconds, Picograms } from '../units/quantity.ts';
+import { observedPainIntake, painIntakeFrom, startingDailyDoseMcg } from './painIntake.ts';
 
 /** A running simulated world: for now, one implanted pump on virtual time. */
 export interface Simulation {
@@ -43,12 +51,27 @@ export interface Simulation {
   readonly patientParameters: PatientParameters | null;
   /** The patient now (plain data, also what to persist), or null when no patient model runs. */
   patient(): PatientState | null;
-  /** Gives the patient a test dose by lumbar puncture (mcg into the CSF now); refused whole without a patient or outside 1 to 200 mcg. */
-  testDose(doseMcg: number): Refusal | null;
+  /** The patient treated for pain (their drug's model), or null when none runs. */
+  painPatient(): PainPatient | null;
+  /**
+   * Gives the patient a test dose by lumbar puncture (mcg into the CSF now): baclofen (1 to 200 mcg)
+   * to the spasticity patient, morphine (1 to 2000 mcg) to the patient treated with it; refused whole
+   * without that patient or outside the range.
+   */
+  testDose(doseMcg: number, drug?: 'baclofen' | 'morphine'): Refusal | null;
 }
 
 /** The largest lumbar-puncture test dose accepted: twice the protocol's last step (100 mcg). */
 export const MAX_TEST_DOSE_MCG = 200;
+
+/** The largest morphine trial dose accepted by lumbar puncture: twice the usual 0.5-1.0 mg (2°) [P15]. */
+export const MAX_MORPHINE_TEST_DOSE_MCG = 2000;
+
+/** A patient treated for pain on the other end of the catheter: who, and (when restoring) where they were. */
+export interface SimulationPainPatient {
+  readonly parameters: PainParameters;
+  readonly restore?: PainPatient;
+}
 
 /** A patient on the other end of the catheter: who, and (when restoring) where they were. */
 export interface SimulationPatient {
@@ -81,7 +104,12 @@ function startingPatient(pump: PumpState, lifecycle: PumpLifecycle, p: PatientPa
  * Creates a simulation at t = 0, or from a persisted pump snapshot (see {@link Simulation.persist}).
  * Pure: no clock is read; time moves only when asked.
  */
-export function createSimulation(input: PumpInput, restore?: unknown, withPatient?: SimulationPatient): Simulation {
+export function createSimulation(
+  input: PumpInput,
+  restore?: unknown,
+  withPatient?: SimulationPatient,
+  withPain?: SimulationPainPatient,
+): Simulation {
   const pump = (
     restore === undefined
       ? createActor(pumpMachine, { input })
@@ -93,9 +121,20 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
   const drugStep = parameters === null ? null : createDrugStep(parameters);
   let patient: PatientState | null =
     parameters === null ? null : (withPatient?.state ?? startingPatient(pumpState(), lifecycle(), parameters));
+  // the pain patient reads the drug their model is for (morphine or ziconotide) from the pump's sinks
+  let pain: PainPatient | null =
+    withPain === undefined
+      ? null
+      : (withPain.restore ??
+        createPainPatient(withPain.parameters, {
+          at: pumpState().now,
+          dailyDoseMcg: startingDailyDoseMcg(pumpState(), lifecycle(), withPain.parameters.drug),
+          received: painIntakeFrom(pumpState(), withPain.parameters.drug),
+        }));
   const followPatient = () => {
     if (patient !== null && parameters !== null && drugStep !== null)
       patient = advancePatient(patient, parameters, drugStep, pumpState().now, receivedFrom(pumpState()));
+    if (pain !== null) pain = advancePainPatient(pain, pumpState().now, painIntakeFrom(pumpState(), pain.drug));
   };
   const advancePumpTo = (to: Milliseconds) => {
     if (to > pumpState().now) pump.send({ type: 'time.advance', to });
@@ -107,7 +146,7 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
     lifecycle,
     advanceTo(to) {
       if (to < pumpState().now) throw new ItpsMisuseError('advanceTo', `time cannot go back to ${to} ms`);
-      if (patient === null || parameters === null || drugStep === null) {
+      if ((patient === null || parameters === null || drugStep === null) && pain === null) {
         advancePumpTo(to);
         return;
       }
@@ -117,13 +156,24 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
       // however time is cut (REQ-TIME-01), and one event costs far less than thousands.
       let piece = pumpState();
       let person = patient;
+      let painPerson = pain;
       // where the whole path holds one batch, the steady run tells the tip's delivery at each
       // instant the flow may change, and no state is built between them
       const observe = (at: Milliseconds, tipMassOf: (drug: DrugId) => Picograms) => {
-        const received = { ...receivedFrom(piece) };
         const sink = sinkOfTip[piece.truth.catheter.tip];
-        if (sink === 'csf' || sink === 'subdural' || sink === 'epidural') received[sink] = tipMassOf(PATIENT_DRUG);
-        person = advancePatient(person, parameters, drugStep, at, received);
+        if (person !== null && parameters !== null && drugStep !== null) {
+          const received = { ...receivedFrom(piece) };
+          if (sink === 'csf' || sink === 'subdural' || sink === 'epidural') received[sink] = tipMassOf(PATIENT_DRUG);
+          person = advancePatient(person, parameters, drugStep, at, received);
+        }
+        if (painPerson !== null) {
+          const drug = painPerson.drug;
+          const tipMass = tipMassOf(drug);
+          let received = painIntakeFrom(piece, drug);
+          if (sink === 'csf') received = observedPainIntake(piece, drug, tipMass);
+          else if (sink === 'subdural' || sink === 'epidural') received = { ...received, [sink]: tipMass };
+          painPerson = advancePainPatient(painPerson, at, received);
+        }
       };
       while (piece.now < to) {
         piece = advancePumpObserved(piece, to, observe);
@@ -136,9 +186,13 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
         if (front !== null && now + front < end) end = (now + front) as Milliseconds;
         piece = advancePump(piece, end);
         if (piece.now === now) throw new ItpsMisuseError('advanceTo', `the pump did not move from ${now} ms`);
-        person = advancePatient(person, parameters, drugStep, piece.now, receivedFrom(piece));
+        if (person !== null && parameters !== null && drugStep !== null)
+          person = advancePatient(person, parameters, drugStep, piece.now, receivedFrom(piece));
+        if (painPerson !== null)
+          painPerson = advancePainPatient(painPerson, piece.now, painIntakeFrom(piece, painPerson.drug));
       }
       patient = person;
+      pain = painPerson;
       advancePumpTo(to);
     },
     nextEventTime: () => nextDueInstant(pumpState()),
@@ -155,7 +209,22 @@ export function createSimulation(input: PumpInput, restore?: unknown, withPatien
     persist: () => pump.getPersistedSnapshot(),
     patientParameters: parameters,
     patient: () => patient,
-    testDose(doseMcg) {
+    painPatient: () => pain,
+    testDose(doseMcg, drug = 'baclofen') {
+      if (drug === 'morphine') {
+        if (pain === null || pain.drug !== 'morphine')
+          return {
+            code: 'patient.none',
+            message: 'There is no patient treated with morphine to give a trial dose to.',
+          };
+        if (!Number.isFinite(doseMcg) || doseMcg < 1 || doseMcg > MAX_MORPHINE_TEST_DOSE_MCG)
+          return {
+            code: 'testDose.outOfRange',
+            message: `An intrathecal trial dose of morphine is 1 to ${MAX_MORPHINE_TEST_DOSE_MCG} mcg (usually 500 to 1000 mcg); ${doseMcg} mcg was asked for.`,
+          };
+        pain = givePainDose(pain, doseMcg);
+        return null;
+      }
       if (patient === null) return { code: 'patient.none', message: 'There is no patient to give a test dose to.' };
       if (!Number.isFinite(doseMcg) || doseMcg < 1 || doseMcg > MAX_TEST_DOSE_MCG)
         return {

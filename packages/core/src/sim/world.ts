@@ -1,6 +1,7 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { DrugId, SpasticityOrigin } from '../drug/drug.ts';
 import { singleDrug } from '../drug/solution.ts';
+import type { PainParameters, PainPatient } from '../patient/painPatient.ts';
 import type { PatientParameters } from '../patient/patientParameters.ts';
 import type { PatientState } from '../patient/patientState.ts';
 import { needleActed } from '../programmer/refillProgress.ts';
@@ -47,6 +48,11 @@ export interface WorldInput {
   readonly linkProfile?: LinkProfile;
   /** The patient at the end of the catheter; without one no patient model runs. */
   readonly patient?: PatientParameters;
+  /**
+   * The patient treated for pain, with the model their drug calls for (morphine or ziconotide);
+   * with `patient` too, one person on an admixture, each drug acting from its own mass at the tip.
+   */
+  readonly painPatient?: PainParameters;
   /** The wall-clock date and time of t = 0, `YYYY-MM-DDTHH:MM` (a label for display: the core never reads a clock). */
   readonly startsAt?: string;
 }
@@ -74,6 +80,8 @@ export interface WorldSnapshot {
   readonly explanted?: readonly ExplantedPump[];
   /** The patient's state, when the world has a patient. */
   readonly patient?: PatientState | null;
+  /** The pain patient, when the world has one. */
+  readonly painPatient?: PainPatient | null;
   readonly link: {
     readonly conditions: LinkConditions;
     readonly rng: RandomState;
@@ -191,6 +199,9 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     input.patient === undefined
       ? undefined
       : { parameters: input.patient, ...(restore?.patient ? { state: restore.patient } : {}) },
+    input.painPatient === undefined
+      ? undefined
+      : { parameters: input.painPatient, ...(restore?.painPatient ? { restore: restore.painPatient } : {}) },
   );
   const pump = simulation.pump;
   const session: Actor<typeof sessionMachine> = (
@@ -513,7 +524,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       case 'clinical.act':
         return accepted();
       case 'patient.testDose': {
-        const refusal = simulation.testDose(command.doseMcg);
+        const refusal = simulation.testDose(command.doseMcg, command.drug);
         return refusal === null ? accepted() : refused(refusal);
       }
     }
@@ -524,6 +535,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
     state: () => {
       const s = session.getSnapshot();
       const patient = simulation.patient();
+      const pain = simulation.painPatient();
       return {
         now: simulation.now(),
         origin: input.origin,
@@ -537,6 +549,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
           patient === null || simulation.patientParameters === null
             ? null
             : { parameters: simulation.patientParameters, state: patient },
+        ...(pain === null ? {} : { pain }),
       } satisfies WorldState;
     },
     persist: () => ({
@@ -546,6 +559,7 @@ export function createWorld(input: WorldInput, restore?: WorldSnapshot): World {
       session: session.getPersistedSnapshot(),
       ...(explanted.length === 0 ? {} : { explanted }),
       patient: simulation.patient(),
+      ...(simulation.painPatient() === null ? {} : { painPatient: simulation.painPatient() }),
       link: {
         conditions,
         rng,

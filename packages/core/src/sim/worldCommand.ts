@@ -128,10 +128,16 @@ export type WorldCommand =
   /** Something the clinician does at the bedside (examine, suspect, call for help): recorded, no physics. */
   | { readonly type: 'clinical.act'; readonly action: string; readonly detail?: string }
   /**
-   * A test dose of baclofen by lumbar puncture (the screening trial before an implant): the dose
-   * goes straight into the CSF, as a bolus given over about a minute.
+   * A test dose by lumbar puncture (the screening trial before an implant): baclofen goes straight
+   * into the CSF, as a bolus given over about a minute; morphine (the opioid trial's single dose)
+   * spreads from where it was given before it acts.
    */
-  | { readonly type: 'patient.testDose'; readonly doseMcg: number };
+  | {
+      readonly type: 'patient.testDose';
+      readonly doseMcg: number;
+      /** The drug given: baclofen (the default) to the spasticity patient, morphine to the patient treated with it. */
+      readonly drug?: 'baclofen' | 'morphine';
+    };
 
 /** A programmer state the session passed through during a command, and when. */
 export interface SessionStep {

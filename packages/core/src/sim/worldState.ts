@@ -1,4 +1,5 @@
 import type { SpasticityOrigin } from '../drug/drug.ts';
+import type { PainPatient } from '../patient/painPatient.ts';
 import type { PatientParameters } from '../patient/patientParameters.ts';
 import type { PatientState } from '../patient/patientState.ts';
 import type { SessionContext, SessionStateName } from '../programmer/sessionMachine.ts';
@@ -33,4 +34,6 @@ export interface WorldState {
   readonly explanted: readonly ExplantedPump[];
   /** The patient, when the world has one. */
   readonly patient: { readonly parameters: PatientParameters; readonly state: PatientState } | null;
+  /** The patient treated for pain (morphine or ziconotide), when the world has one; absent otherwise. */
+  readonly pain?: PainPatient;
 }

@@ -11,7 +11,7 @@ import {
   WITHDRAWAL_STAGES,
   type WithdrawalStage,
 } from '@itps/core';
-import { alarmWords, detailWords, eventWords, findingWords, stageWords } from '../eventWords.ts';
+import { alarmWords, detailWords, eventWords, findingWords, painStageWords, stageWords } from '../eventWords.ts';
 import { meets } from '../observe.ts';
 import type { ScenarioAction, ScenarioFile, TrainingObjective } from '../scenarioSchema.ts';
 import { CLINICAL_ACTIONS } from './traineeActions.ts';
@@ -114,6 +114,56 @@ const PENALTY = {
     number
   >,
 } as const;
+
+/**
+ * A patient treated for pain: points for each stage reached after the visit (the worst of each
+ * family against the stage at the visit), from the patient's course in the run's events.
+ */
+const PAIN_PENALTY: readonly {
+  readonly family: string;
+  readonly text: string;
+  readonly points: Readonly<Record<string, number>>;
+}[] = [
+  {
+    family: 'respiratoryDepression',
+    text: 'Respiratory depression reached',
+    points: { none: 0, early: -5, moderate: -20, severe: -30, arrest: -40 },
+  },
+  {
+    family: 'opioidWithdrawal',
+    text: 'Opioid withdrawal reached',
+    points: { none: 0, early: -5, moderate: -10, severe: -20 },
+  },
+  {
+    family: 'granuloma',
+    text: 'A catheter-tip mass formed',
+    points: { none: 0, mass: -5, deficit: -20, compression: -30 },
+  },
+  {
+    family: 'neuropsychiatric',
+    text: "Ziconotide's adverse effects reached",
+    points: { none: 0, mild: -5, confusion: -10, psychosis: -20 },
+  },
+];
+
+/** A pain patient's stage in one family at the visit and the worst from then on (by its points), from the run's events. */
+function painStageSinceVisit(
+  run: TrainingRun,
+  family: string,
+  points: Readonly<Record<string, number>>,
+  visit: number,
+): { atVisit: string; worst: string } {
+  const prefix = `patient.${family}.`;
+  const changes = run.events.filter((e) => e.type.startsWith(prefix)).sort((a, b) => a.at - b.at);
+  let atVisit = 'none';
+  for (const e of changes) if (e.at < visit) atVisit = e.type.slice(prefix.length);
+  let worst = atVisit;
+  for (const e of changes) {
+    const stage = e.type.slice(prefix.length);
+    if (e.at >= visit && (points[stage] ?? 0) < (points[worst] ?? 0)) worst = stage;
+  }
+  return { atVisit, worst };
+}
 
 /** An instant to the minute: link latencies add seconds nobody needs to read. */
 /** Writes a simulated instant on a scenario's wall clock: "day 1, 14:05". */
@@ -570,6 +620,16 @@ export function scoreTraining(
   const overdose = stageSinceVisit(run, 'overdose', visit);
   const overdosePoints = PENALTY.overdose[overdose.worst] - PENALTY.overdose[overdose.atVisit];
   if (overdosePoints < 0) penalty('Overdose reached', overdosePoints, stageExplanation('overdose', overdose));
+  for (const { family, text, points } of PAIN_PENALTY) {
+    const stage = painStageSinceVisit(run, family, points, visit);
+    const lost = (points[stage.worst] ?? 0) - (points[stage.atVisit] ?? 0);
+    if (lost < 0)
+      penalty(
+        text,
+        lost,
+        `worst after your visit: ${painStageWords(family, stage.worst)}${stage.atVisit === 'none' ? '' : ` (already ${painStageWords(family, stage.atVisit)} when you met the patient)`}`,
+      );
+  }
   if (!screening) {
     for (const t of truthFindings(s, run, visit, when)) penalty(t.text, t.points, t.explanation, 'truth');
     for (const e of entryErrors(run.changes ?? [], when)) penalty(e.text, PENALTY.entryError, e.explanation);

@@ -161,7 +161,11 @@ function session(
       if (command.type === 'pump.replace' && result.ok) note({ at: result.at, type: 'clinical.pumpReplaced' });
       if (command.type === 'pump.connect' && result.ok) note({ at: result.at, type: 'clinical.catheterConnected' });
       if (command.type === 'patient.testDose' && result.ok)
-        note({ at: result.at, type: 'clinical.testDose', detail: `${command.doseMcg} mcg` });
+        note({
+          at: result.at,
+          type: 'clinical.testDose',
+          detail: `${command.doseMcg} mcg${command.drug === 'morphine' ? ' of morphine' : ''}`,
+        });
       if (command.type === 'clinical.act' && result.ok)
         note({
           at: result.at,
