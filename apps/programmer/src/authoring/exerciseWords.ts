@@ -15,6 +15,11 @@ export const TOPIC_WORDS: Readonly<Record<TrainingTopic, string>> = {
   mri: 'MRI',
   priming: 'Priming',
   replacement: 'Pump replacement',
+  pain: 'Chronic pain',
+  opioids: 'Opioids (morphine)',
+  ziconotide: 'Ziconotide',
+  admixture: 'Admixtures',
+  ptm: 'Patient bolus (PTM)',
 };
 
 /** A topic in the clinic's words; one this app does not know (a newer library's) as it is written. */

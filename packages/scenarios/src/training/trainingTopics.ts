@@ -16,6 +16,11 @@ export const TRAINING_TOPICS = [
   'mri',
   'priming',
   'replacement',
+  'pain',
+  'opioids',
+  'ziconotide',
+  'admixture',
+  'ptm',
 ] as const;
 
 /** One topic of {@link TRAINING_TOPICS}. */
