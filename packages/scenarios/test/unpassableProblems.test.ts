@@ -389,7 +389,8 @@ describe('checkExerciseFields: one message per field, in plain words', () => {
       { path: 'training.plan.0.do', message: `${outside}; found "replace".`, severity: 'error' },
       {
         path: 'training.plan.0.newCatheterLengthCm',
-        message: "The new catheter’s length (cm): expected the new catheter's implanted length in cm (above 0); found nothing.",
+        message:
+          "The new catheter’s length (cm): expected the new catheter's implanted length in cm (above 0); found nothing.",
         severity: 'error',
       },
       {

@@ -6,7 +6,7 @@ import { PTM_WINDOW_MS, type PtmSettings, ptmBolusVolume } from '../pump/ptmSett
 import { massInVolume } from '../units/conversions.ts';
 import type { Picograms, PicogramsPerDay } from '../units/quantity.ts';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
-import type { GateInput } from './therapyGate.ts';
+import type { GateInput } from './gateInput.ts';
 
 /** Reason codes of the patient's therapy manager rules. */
 export type PtmCode =

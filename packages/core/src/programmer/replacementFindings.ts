@@ -5,7 +5,8 @@ import type { PumpBeliefView } from '../pump/pumpStatus.ts';
 import { massInVolume, nanolitresToMl } from '../units/conversions.ts';
 import type { Nanolitres, Picograms } from '../units/quantity.ts';
 import { MS_PER_MINUTE } from '../units/time.ts';
-import type { DraftFinding, GateInput } from './therapyGate.ts';
+import type { GateInput } from './gateInput.ts';
+import type { GuardFinding } from './guardRails.ts';
 
 /** Reason codes of the gate's checks on a pump replacement. */
 export type ReplacementCode =
@@ -17,6 +18,13 @@ export type ReplacementCode =
   | 'replacement.primingTubing'
   | 'replacement.primingNewCatheter'
   | 'replacement.noPriming';
+
+/** A finding of the replacement checks: its own codes, and the restart a new pump's start is. */
+export interface ReplacementFinding {
+  readonly code: ReplacementCode | 'therapy.restart';
+  readonly severity: GuardFinding['severity'];
+  readonly message: string;
+}
 
 /** Why a pump was not delivering, as a clinician says it. */
 const STOPPED_WORDS: Readonly<Record<string, string>> = {
@@ -37,7 +45,7 @@ const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
  * same volume of old drug leaves the tip within minutes). With a new catheter (spinal fluid, no
  * drug), the priming bolus fills tubing and catheter, never more.
  */
-export function replacementFindings(input: GateInput): DraftFinding[] {
+export function replacementFindings(input: GateInput): ReplacementFinding[] {
   if (input.workflow !== 'replacement') return [];
   const { view, draft } = input;
   const old = input.replaced ?? null;
@@ -63,7 +71,7 @@ export function replacementFindings(input: GateInput): DraftFinding[] {
   const tubing = getDeviceProfile(view.profileId).pumpTubingVolume;
   // the old pump had stopped delivering (end of service, a failure, a stall, a stop): the new pump
   // restarts therapy after a gap, and tolerance may have fallen
-  const restart: DraftFinding[] =
+  const restart: ReplacementFinding[] =
     old.state === 'running' && !old.suspended
       ? []
       : [
@@ -82,7 +90,7 @@ function primingFindings(
   old: PumpBeliefView,
   catheter: 'kept' | 'new',
   tubing: Nanolitres,
-): DraftFinding[] {
+): ReplacementFinding[] {
   const { view, draft } = input;
   const bolus = draft.bolus;
   const catheterVolume = draft.update.catheterVolumeEntered ?? view.catheterVolumeEntered;

@@ -1,6 +1,6 @@
 import { baclofen } from '../drug/baclofen.ts';
 import { doseToRate } from '../drug/doseToRate.ts';
-import type { Drug, DrugId, SpasticityOrigin } from '../drug/drug.ts';
+import type { Drug, DrugId } from '../drug/drug.ts';
 import { drugOf } from '../drug/drugLibrary.ts';
 import { concentrationInUnit, formatAmount, formatConcentration, formatDose } from '../drug/formatDose.ts';
 import type { SolutionPart } from '../drug/solution.ts';
@@ -16,13 +16,13 @@ import { divide } from '../units/mulDiv.ts';
 import type { McgPerMl, Milliseconds, Nanolitres, Picograms, PicogramsPerDay } from '../units/quantity.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../units/time.ts';
 import { checkDrugRules, type DrugRuleFinding } from './checkDrugRules.ts';
-import type { Draft, Workflow } from './draft.ts';
+import type { GateInput } from './gateInput.ts';
 import { checkBolusDose, checkConcentration, checkTherapyChange, type GuardFinding } from './guardRails.ts';
 import { programOfView } from './programOfView.ts';
 import { type PtmFinding, ptmRules } from './ptmRules.ts';
 import { checkRefillDiscrepancy } from './refillDiscrepancy.ts';
 import { knownReservoir, leftAfterAspiration, type RefillProgress } from './refillProgress.ts';
-import { type ReplacementCode, replacementFindings } from './replacementFindings.ts';
+import { type ReplacementFinding, replacementFindings } from './replacementFindings.ts';
 
 /** Reason codes of the therapy gate beyond the drug and dose guard rails. */
 export type DraftCode =
@@ -124,34 +124,19 @@ function lastChangedAt(view: PumpBeliefView): Milliseconds | null {
   return null;
 }
 
+export type { GateInput } from './gateInput.ts';
+
 /** A finding of the therapy gate: a guard rail, a drug's own rule, or a draft-level check. */
 export type DraftFinding =
   | GuardFinding
   | PtmFinding
   | DrugRuleFinding
+  | ReplacementFinding
   | {
-      readonly code: DraftCode | ReplacementCode;
+      readonly code: DraftCode;
       readonly severity: GuardFinding['severity'];
       readonly message: string;
     };
-
-/** What the one therapy gate judges: the draft against the pump as last interrogated, and the workflow it came from. */
-export interface GateInput {
-  readonly view: PumpBeliefView;
-  readonly draft: Draft;
-  readonly origin: SpasticityOrigin;
-  /** The workflow the draft belongs to; null when none (a draft judged on its own). */
-  readonly workflow?: Workflow | null;
-  /** For a refill: what the needle has done so far. */
-  readonly refill?: RefillProgress | null;
-  /**
-   * The last dosing therapy the programmer read from this pump (before a stop): a restart is judged
-   * against it (titration, a tenfold slip), not against the stop's zero.
-   */
-  readonly previousTherapy?: Therapy | null;
-  /** In a pump replacement: the old pump as read before it came out. */
-  readonly replaced?: PumpBeliefView | null;
-}
 
 const ml = (nl: number) => `${nanolitresToMl(nl as Nanolitres).toFixed(2)} mL`;
 /** mL to two places, or to the microlitre where two places would show two different volumes alike. */

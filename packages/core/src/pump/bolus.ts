@@ -1,9 +1,8 @@
 import { ok, type Refusal, type Result, refuse } from '../refusal.ts';
 import { nanolitresPerDayToMlPerDay, nanolitresToMl } from '../units/conversions.ts';
-import { divide } from '../units/mulDiv.ts';
 import type { Nanolitres, NanolitresPerDay } from '../units/quantity.ts';
-import { MS_PER_DAY } from '../units/time.ts';
 import { ALARM_NAMES } from './alarmConditions.ts';
+import { bolusRate } from './bolusRate.ts';
 import { isEndOfService } from './deliveryRate.ts';
 import { getDeviceProfile } from './deviceProfile.ts';
 import { appendLog, type PumpLogType } from './pumpLog.ts';
@@ -12,15 +11,13 @@ import { settlePump } from './settlePump.ts';
 import { maxProgrammedRate } from './therapyRate.ts';
 
 /** A clinician's bolus request: a volume over a duration. */
+export { bolusRate } from './bolusRate.ts';
+
 export interface BolusRequest {
   readonly kind: BolusKind;
   readonly volume: Nanolitres;
   readonly durationMs: number;
 }
-
-/** The flow that delivers `volume` over `durationMs`, to the nearest nL/day. */
-export const bolusRate = (volume: Nanolitres, durationMs: number): NanolitresPerDay =>
-  divide(volume * MS_PER_DAY, durationMs, 'nearest') as NanolitresPerDay;
 
 /**
  * Why the pump would refuse to start a bolus now, or null when it would start it. One bolus at a

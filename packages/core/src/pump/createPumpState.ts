@@ -8,8 +8,7 @@ import { type DeviceProfileId, getDeviceProfile } from './deviceProfile.ts';
 import { addFluids, type Batch, EMPTY_FLUID, fluidOf, NO_DRUG_MASSES, wholeBatch } from './fluid.ts';
 import type { PumpProgram } from './program.ts';
 import { EMPTY_LOG } from './pumpLog.ts';
-import type { PumpState, TipLocation } from './pumpState.ts';
-import type { OpioidHistory } from './pumpStatus.ts';
+import type { OpioidHistory, PumpState, TipLocation } from './pumpState.ts';
 import { settlePump } from './settlePump.ts';
 import { validateProgram } from './validateProgram.ts';
 

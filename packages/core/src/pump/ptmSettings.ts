@@ -3,7 +3,7 @@ import { nanolitresPerDayToMlPerDay } from '../units/conversions.ts';
 import { divide } from '../units/mulDiv.ts';
 import type { McgPerMl, Milliseconds, Nanolitres, NanolitresPerDay, Picograms } from '../units/quantity.ts';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../units/time.ts';
-import { bolusRate } from './bolus.ts';
+import { bolusRate } from './bolusRate.ts';
 import type { DeviceProfile } from './deviceProfile.ts';
 
 /**

@@ -7,6 +7,12 @@ import type { PumpProgram } from './program.ts';
 import type { PumpLog } from './pumpLog.ts';
 import type { Reservoir } from './reservoir.ts';
 
+/**
+ * Whether the patient already takes opioids, as the pump's stored patient information says: an
+ * opioid-naive patient starts intrathecal morphine low and is never given patient boluses.
+ */
+export type OpioidHistory = 'naive' | 'tolerant' | 'unknown';
+
 /** Whether an alarm is sounding and since when. */
 export interface AlarmStatus {
   readonly active: boolean;

@@ -17,15 +17,12 @@ import type { Therapy } from './program.ts';
 import type { PtmSettings } from './ptmSettings.ts';
 import type { PumpLog } from './pumpLog.ts';
 import type { PumpLifecycle } from './pumpMachine.ts';
-import type { ActiveBolus, CatheterCondition, PumpState, Sinks } from './pumpState.ts';
+import type { ActiveBolus, CatheterCondition, OpioidHistory, PumpState, Sinks } from './pumpState.ts';
+
+export type { OpioidHistory } from './pumpState.ts';
+
 import { reservoirContents } from './reservoir.ts';
 import { programmedDoseAt, programmedRateAt, timeOfDayAt } from './therapyRate.ts';
-
-/**
- * Whether the patient already takes opioids, as the pump's stored patient information says: an
- * opioid-naive patient starts intrathecal morphine low and is never given patient boluses.
- */
-export type OpioidHistory = 'naive' | 'tolerant' | 'unknown';
 
 /** The pump's overall state, as the scenario format's `pump.state` reads it. */
 export type PumpStateName = 'running' | 'stopped' | 'stalled' | 'endOfService' | 'error';
