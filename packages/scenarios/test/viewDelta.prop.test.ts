@@ -40,6 +40,12 @@ const editedPair = fc.jsonValue({ maxDepth: 4 }).chain((before) =>
     }),
 );
 
+/** Whether a field named `__proto__` lies anywhere in a JSON value. */
+const hasProtoField = (v: unknown): boolean =>
+  v !== null &&
+  typeof v === 'object' &&
+  (Object.hasOwn(v, '__proto__') || Object.values(v as Record<string, unknown>).some(hasProtoField));
+
 const anyPair = fc.oneof(editedPair, fc.tuple(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 4 })));
 
 describe('REQ-CLASS-02: a view sent as its changes is the view', () => {
@@ -58,6 +64,9 @@ describe('REQ-CLASS-02: a view sent as its changes is the view', () => {
   it('REQ-CLASS-02: the delta is a JSON Patch (RFC 6902) that another implementation applies to the same view', () => {
     fc.assert(
       fc.property(anyPair, ([before, after]) => {
+        // fast-json-patch refuses any path through `__proto__` by design (prototype pollution); the
+        // product's own applier is held to such fields by the property above
+        fc.pre(!hasProtoField(before) && !hasProtoField(after));
         const ops = viewDelta(before, after);
         const patched = applyPatch(deepClone(before), deepClone(ops), true, false).newDocument;
         expect(asJson(patched)).toEqual(asJson(after));
