@@ -9,6 +9,7 @@ import {
   type Refusal,
   replacementDraft,
   restartDraft,
+  stopDraft,
 } from '@itps/core';
 import { perform } from '../applyAction.ts';
 import { catheterVolumePerCm } from '../scenarioPlayer.ts';
@@ -21,8 +22,10 @@ import type { TrainingSession } from '../training/trainingSession.ts';
  * instant, as a trainee does it: the programmer reads the pump (`interrogate`), restarts therapy
  * through its stop/restart workflow (`restart`), changes a simple dose or a flex schedule through
  * its dose change or flex schedule workflow (`program`: each warning confirmed, as a trainee who
- * goes on would, so a soft limit overridden is recorded and costs its points; the minimum rate or a
- * stop as a whole programming visit); a refill, a bolus and the alarm threshold are the timeline's
+ * goes on would, so a soft limit overridden is recorded and costs its points; the pump's own drug,
+ * strength and admixture kept), stops therapy as the programmer's "Prepare stop therapy" does
+ * (`program` to `stopped`: the stop's warning acknowledged, sent and verified), sets the minimum
+ * rate as a whole programming visit; a refill, a bolus and the alarm threshold are the timeline's
  * action of that name, a visit done whole; a pump replacement in theatre is the programmer's
  * Replacement workflow with the surgeon's swap in it (`replace`, see {@link playReplacement}) and
  * the surgeon connecting the catheter is the `pump.connect` command (`connectCatheter`); a test dose
@@ -55,15 +58,31 @@ export function playPlanStep(scenario: ScenarioFile, session: TrainingSession, s
       return confirmedAndSent(session, act);
     }
     case 'program':
+      if (step.therapy.mode === 'stopped') {
+        // the programmer's "Prepare stop therapy": the stop's warning acknowledged, reviewed, sent and verified
+        act({ type: 'session.connect' });
+        const view = programmerView(session.world.state()).pump;
+        if (view === null)
+          return { code: 'programmer.unavailable', message: 'the programmer read nothing from the pump' };
+        for (const event of [
+          { type: 'workflow.start', workflow: 'stopRestart' },
+          { type: 'draft.change', draft: stopDraft(view) },
+        ] satisfies ClinicianEvent[]) {
+          const refused = act(event);
+          if (refused !== null) return refused;
+        }
+        return confirmedAndSent(session, act);
+      }
       if (step.therapy.mode !== 'simple' && step.therapy.mode !== 'flex') return performed(scenario, session, step);
       {
         act({ type: 'session.connect' });
-        const concentration = session.world.state().pump.program.concentration;
+        // the pump's own solution (its lead drug, strength and admixture): the step changes only the dose
+        const { concentration, drug, admixed } = session.world.state().pump.program;
         const steps: ClinicianEvent[] = [
           { type: 'workflow.start', workflow: step.therapy.mode === 'flex' ? 'flexSchedule' : 'doseChange' },
           {
             type: 'draft.change',
-            draft: { ...EMPTY_DRAFT, update: { program: toProgram(step.therapy, concentration) } },
+            draft: { ...EMPTY_DRAFT, update: { program: toProgram(step.therapy, concentration, drug, admixed) } },
           },
         ];
         for (const event of steps) {

@@ -208,6 +208,11 @@ const OBSERVABLE_WORDS: Readonly<Record<string, string>> = {
   'patient.consciousness': 'consciousness',
   'patient.csfMcg': 'the baclofen in the spinal fluid (mcg)',
   'patient.relativeEffect': 'the drug effect',
+  'patient.neuropsychiatric': "ziconotide's adverse effects",
+  'patient.painScore': 'the pain score (0-10)',
+  'pump.dose.ziconotideMcgPerDay': 'the ziconotide dose (mcg/day)',
+  'pump.dose.morphineMgPerDay': 'the morphine dose (mg/day)',
+  'pump.dose.baclofenMcgPerDay': 'the baclofen dose (mcg/day)',
 };
 const keyWords = (key: string): string => {
   const alarm = /^alarm\.(\w+)$/.exec(key);
@@ -236,6 +241,8 @@ function valueWords(key: string, value: string | number | undefined): string {
   if (typeof value === 'number') return String(value);
   const stage = /^patient\.(withdrawal|overdose)$/.exec(key);
   if (stage !== null) return stageWords(stage[1] as 'withdrawal' | 'overdose', value);
+  const pain = /^patient\.(sedation|respiratoryDepression|opioidWithdrawal|granuloma|neuropsychiatric)$/.exec(key);
+  if (pain !== null) return value === 'none' ? 'none' : painStageWords(pain[1] ?? '', value);
   return VALUE_WORDS[value] ?? value;
 }
 
