@@ -370,6 +370,12 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
         break;
       }
       case 'refill': {
+        // an admixture in the syringe, and as entered, each drug in its own unit field
+        for (const p of [
+          ...admixtureProblems(step.admixture ?? [], drug, `${path}.admixture`),
+          ...admixtureProblems(step.entered?.admixture ?? [], drug, `${path}.entered.admixture`),
+        ])
+          add(p.path, p.expected, p.found);
         const entered = step.entered?.concentrationMcgPerMl ?? step.concentrationMcgPerMl;
         if (entered !== concentration && step.bridgeBolus === undefined)
           add(

@@ -282,8 +282,12 @@ const planStep = z.discriminatedUnion('do', [
     withdrawMl: z.union([ml, z.literal('all')]).optional(),
     volumeMl: ml,
     concentrationMcgPerMl: mcgPerMl,
+    /** The syringe's other drugs, each at its concentration in its own unit (as the timeline's refill). */
+    admixture: admixture.optional(),
     needle: z.enum(['reservoir', 'pocket', 'cap']).optional(),
-    entered: z.strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl }).optional(),
+    entered: z
+      .strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl, admixture: admixture.optional() })
+      .optional(),
     bridgeBolus: z.boolean().optional(),
   }),
   z.strictObject({
