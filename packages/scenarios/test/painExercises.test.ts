@@ -1,14 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Milliseconds } from '@itps/core';
 import { describe, expect, it } from 'vitest';
 import {
   type PlanStep,
+  parseScenario,
   playPlanStep,
   previewExercise,
   type ScenarioFile,
   scenarioObservables,
   startTraining,
 } from '../src/index.ts';
-import { trainingLibrary } from './trainingHarness.ts';
+import { TRAINING_DIR, trainingLibrary } from './trainingHarness.ts';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -228,5 +231,24 @@ describe('admixture-concentration-change: the figures worked by hand in its comm
     );
     expect(failed(run)).toContain('Pain down to 3 of 10 at the end');
     expect(run.score.passed).toBe(false);
+  });
+
+  it("a plan refill's admixture in the wrong unit field is refused at its path, naming the field expected", () => {
+    const file = 'admixture-concentration-change.scenario.yaml';
+    const text = readFileSync(join(TRAINING_DIR, file), 'utf8');
+    const wrong = 'admixture: [{ drug: morphine, concentrationMcgPerMl: 12000 }]';
+    const bad = text.replace('admixture: [{ drug: morphine, concentrationMgPerMl: 12 }]', wrong);
+    expect(bad).toContain(wrong);
+    const parsed = parseScenario(bad, file);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([
+      {
+        file,
+        path: 'training.plan[1].admixture[0].concentrationMcgPerMl',
+        expected: 'concentrationMgPerMl for morphine (its unit is mg/mL), not concentrationMcgPerMl',
+        found: 'concentrationMcgPerMl: 12000',
+      },
+    ]);
   });
 });
