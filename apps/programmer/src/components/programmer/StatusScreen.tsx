@@ -1,5 +1,6 @@
 import {
   ALARM_NAMES,
+  drugOf,
   type ForecastDate,
   type Milliseconds,
   type OpioidHistory,
@@ -13,6 +14,11 @@ const OPIOID_HISTORY_WORDS: Readonly<Record<OpioidHistory, string>> = {
   tolerant: 'opioid-tolerant',
   unknown: 'opioid history not recorded',
 };
+
+/** The opioid history is shown once it is recorded, or while the pump holds an opioid (where it matters). */
+const showsOpioidHistory = (view: PumpBeliefView): boolean =>
+  view.opioidHistory !== 'unknown' ||
+  [view.drug, ...view.admixed.map((a) => a.drug)].some((d) => drugOf(d).opioidRanges !== null);
 
 import { doseNowWords, forecastWords } from '../../format/forecast.ts';
 import { alarmLabels } from '../../format/labels.ts';
@@ -56,7 +62,9 @@ export function StatusScreen({
       <h3>Pump status (interrogated {clock(view.now)})</h3>
       <p className="patient-line" data-testid="prog-patient">
         Patient: <strong>{view.patientId ?? 'not entered in the pump'}</strong>
-        <span data-testid="prog-opioid-history"> ({OPIOID_HISTORY_WORDS[view.opioidHistory]})</span>
+        {showsOpioidHistory(view) && (
+          <span data-testid="prog-opioid-history"> ({OPIOID_HISTORY_WORDS[view.opioidHistory]})</span>
+        )}
       </p>
       <div className="home-tiles">
         <div className="tile">
