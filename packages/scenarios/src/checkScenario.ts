@@ -317,6 +317,10 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
   // the plan's steps speak of the pump's lead drug (a refill's strength in that drug's unit field)
   const { drug, admixture } = s.pump.reservoir;
   let concentration: number = concentrationOfFields(s.pump.reservoir) ?? 0;
+  // the strength the pump was told at the refills before the visit (a colleague's, typed wrong or not)
+  for (const a of s.timeline ?? [])
+    if (a.at <= visit && a.action === 'refill' && (a.drug ?? drug) === drug)
+      concentration = concentrationOfFields(a.entered ?? {}) ?? concentrationOfFields(a) ?? concentration;
   training.plan.forEach((step, i) => {
     const path = `training.plan[${i}]`;
     if (step.at < visit)

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   bedsideView,
   type ClinicianEvent,
@@ -9,8 +11,9 @@ import {
   ptmDraft,
 } from '@itps/core';
 import { describe, expect, it } from 'vitest';
-import { type PlanStep, previewExercise, type ScenarioFile, startTraining } from '../src/index.ts';
-import { trainingLibrary } from './trainingHarness.ts';
+import { parse, stringify } from 'yaml';
+import { type PlanStep, parseScenario, previewExercise, type ScenarioFile, startTraining } from '../src/index.ts';
+import { TRAINING_DIR, trainingLibrary } from './trainingHarness.ts';
 
 // The opioid exercises of the pain pump, their figures worked by hand in each file's comments:
 // morphine 1 mg/mL entered as 10 mg/mL, 25 mg/mL into the pocket, a patient bolus asked for an
@@ -188,5 +191,35 @@ describe('a patient bolus asked for an opioid-naive patient', () => {
     const idle = previewExercise(s).idle;
     expect(idle.score.earned).toBe(40);
     expect(idle.score.passed).toBe(false);
+  });
+});
+
+describe("a plan's refill in the unit of the pump's drug", () => {
+  const s = exercise('morphine-decimal-slip.scenario.yaml');
+  const problems = (step: Record<string, unknown>) => {
+    const doc = parse(readFileSync(join(TRAINING_DIR, 'morphine-decimal-slip.scenario.yaml'), 'utf8'));
+    doc.training.plan = [{ at: 'P1DT4H', do: 'refill', withdrawMl: 'all', volumeMl: 18, ...step }];
+    const parsed = parseScenario(stringify(doc), 'slip.yaml');
+    return parsed.ok ? [] : parsed.problems.map(({ path, expected, found }) => ({ path, expected, found }));
+  };
+
+  it('takes mg/mL for morphine, refuses mcg/mL naming both fields, and asks for the bridge when what is typed changes', () => {
+    expect(s.training?.plan?.[2]).toMatchObject({ do: 'refill', concentrationMgPerMl: 1 });
+    expect(problems({ concentrationMgPerMl: 1, bridgeBolus: false })).toEqual([]);
+    expect(problems({ concentrationMcgPerMl: 1000, bridgeBolus: false })).toEqual([
+      {
+        path: 'training.plan[0].concentrationMcgPerMl',
+        expected: 'concentrationMgPerMl for morphine (its unit is mg/mL), not concentrationMcgPerMl',
+        found: 'concentrationMcgPerMl: 1000',
+      },
+    ]);
+    // the pump was told 10 mg/mL at the colleague's refill: typing 1 is a change, bridge or not
+    expect(problems({ concentrationMgPerMl: 1 })).toEqual([
+      {
+        path: 'training.plan[0].bridgeBolus',
+        expected: 'true or false: the concentration changes from 10 to 1 mg/mL',
+        found: 'nothing',
+      },
+    ]);
   });
 });
