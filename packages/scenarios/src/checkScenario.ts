@@ -314,9 +314,13 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
   const visit = training.visitAt ?? 0;
   const screening = training.phase === 'screening';
   let previous = visit;
-  // the plan's steps speak of the pump's lead drug (a plan's refill and doses are in mcg)
+  // the plan's steps speak of the pump's lead drug (a refill's strength in that drug's unit field)
   const { drug, admixture } = s.pump.reservoir;
   let concentration: number = concentrationOfFields(s.pump.reservoir) ?? 0;
+  // the strength the pump was told at the refills before the visit (a colleague's, typed wrong or not)
+  for (const a of s.timeline ?? [])
+    if (a.at <= visit && a.action === 'refill' && (a.drug ?? drug) === drug)
+      concentration = concentrationOfFields(a.entered ?? {}) ?? concentrationOfFields(a) ?? concentration;
   training.plan.forEach((step, i) => {
     const path = `training.plan[${i}]`;
     if (step.at < visit)
@@ -370,19 +374,28 @@ function checkPlan(s: ScenarioFile, add: (path: string, expected: string, found:
         break;
       }
       case 'refill': {
-        // an admixture in the syringe, and as entered, each drug in its own unit field
-        for (const p of [
+        // the syringe's strength, and what is typed, in the unit field that fits the pump's drug; an
+        // admixture in the syringe, and as entered, each drug in its own unit field
+        const found = [
+          ...concentrationProblems(step, drug, path),
+          ...(step.entered === undefined ||
+          (step.entered.concentrationMcgPerMl === undefined && step.entered.concentrationMgPerMl === undefined)
+            ? []
+            : concentrationProblems(step.entered, drug, `${path}.entered`)),
           ...admixtureProblems(step.admixture ?? [], drug, `${path}.admixture`),
           ...admixtureProblems(step.entered?.admixture ?? [], drug, `${path}.entered.admixture`),
-        ])
-          add(p.path, p.expected, p.found);
-        const entered = step.entered?.concentrationMcgPerMl ?? step.concentrationMcgPerMl;
-        if (entered !== concentration && step.bridgeBolus === undefined)
+        ];
+        for (const p of found) add(p.path, p.expected, p.found);
+        if (found.length > 0) break;
+        const entered = enteredConcentration(step);
+        if (entered !== concentration && step.bridgeBolus === undefined) {
+          const lib = drugOf(drug);
           add(
             `${path}.bridgeBolus`,
-            `true or false: the concentration changes from ${concentration} to ${entered} mcg/mL`,
+            `true or false: the concentration changes from ${concentrationInUnit(concentration as McgPerMl, lib)} to ${formatConcentration(entered, lib)}`,
             'nothing',
           );
+        }
         concentration = entered;
         break;
       }

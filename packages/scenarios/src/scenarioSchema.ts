@@ -281,13 +281,12 @@ const planStep = z.discriminatedUnion('do', [
     do: z.literal('refill'),
     withdrawMl: z.union([ml, z.literal('all')]).optional(),
     volumeMl: ml,
-    concentrationMcgPerMl: mcgPerMl,
+    /** In the unit field that fits the pump's drug (`concentrationMgPerMl` for morphine; checked after the schema). */
+    ...concentrationFields,
     /** The syringe's other drugs, each at its concentration in its own unit (as the timeline's refill). */
     admixture: admixture.optional(),
     needle: z.enum(['reservoir', 'pocket', 'cap']).optional(),
-    entered: z
-      .strictObject({ volumeMl: ml, concentrationMcgPerMl: mcgPerMl, admixture: admixture.optional() })
-      .optional(),
+    entered: z.strictObject({ volumeMl: ml, ...concentrationFields, admixture: admixture.optional() }).optional(),
     bridgeBolus: z.boolean().optional(),
   }),
   z.strictObject({

@@ -91,6 +91,7 @@ export const OBJECTIVE_EVENT_WORDS: readonly (readonly [string, string])[] = [
   ['clinical.planReplacement', 'Schedule pump replacement'],
   ['clinical.oralBaclofen', 'Give oral baclofen as a bridge'],
   ['clinical.emergencyCare', 'Call for emergency care'],
+  ['clinical.naloxone', 'Give naloxone (opioid reversal)'],
   ['clinical.examine', 'Examine the patient'],
   ['clinical.testDose', 'Give a test dose by lumbar puncture'],
   ['clinical.recommendImplant', 'Recommend a pump implant'],
@@ -132,6 +133,7 @@ export const PLAN_STEP_WORDS: readonly (readonly [string, string])[] = [
   ['clinical.planReplacement', 'Schedule pump replacement'],
   ['clinical.oralBaclofen', 'Give oral baclofen as a bridge'],
   ['clinical.emergencyCare', 'Call for emergency care'],
+  ['clinical.naloxone', 'Give naloxone (opioid reversal)'],
   ['clinical.recommendImplant', 'Recommend a pump implant'],
   ['clinical.notCandidate', 'Decide the patient is not a candidate'],
 ];

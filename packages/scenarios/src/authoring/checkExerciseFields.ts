@@ -112,7 +112,8 @@ export function drugLibraryProblems(s: ScenarioFile): FieldProblem[] {
   (s.training?.plan ?? []).forEach((step, i) => {
     const path = `training.plan.${i}`;
     if (step.do === 'program') therapy(`${path}.therapy`, step.therapy, false);
-    if (step.do === 'refill') strength(`${path}.concentrationMcgPerMl`, step.concentrationMcgPerMl);
+    if (step.do === 'refill' && s.pump.reservoir.drug === 'baclofen' && step.concentrationMcgPerMl !== undefined)
+      strength(`${path}.concentrationMcgPerMl`, step.concentrationMcgPerMl);
     if (step.do === 'replace') strength(`${path}.fill.concentrationMcgPerMl`, step.fill.concentrationMcgPerMl);
     if (step.do === 'bolus' && step.doseMcg !== undefined) bolus(`${path}.doseMcg`, step.doseMcg, 'one bolus', false);
     if (step.do === 'clinical.testDose') bolus(`${path}.doseMcg`, step.doseMcg, 'a test dose', false);

@@ -86,6 +86,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   'training.plan.*.therapy': 'The therapy the step programs',
   'training.plan.*.volumeMl': 'The volume (mL)',
   'training.plan.*.concentrationMcgPerMl': 'The concentration (mcg/mL)',
+  'training.plan.*.concentrationMgPerMl': 'The concentration (mg/mL)',
   'training.plan.*.doseMcg': 'The dose (mcg)',
   'training.plan.*.model': 'The new pump’s model',
   'training.plan.*.catheter': 'The catheter (kept or new)',

@@ -12,6 +12,7 @@ import {
   stopDraft,
 } from '@itps/core';
 import { perform } from '../applyAction.ts';
+import { scenarioPainDrug, treatedForPain } from '../scenarioPainPatient.ts';
 import { catheterVolumePerCm } from '../scenarioPlayer.ts';
 import type { PlanStep, ScenarioAction, ScenarioFile } from '../scenarioSchema.ts';
 import { toProgram } from '../toCore.ts';
@@ -29,7 +30,8 @@ import type { TrainingSession } from '../training/trainingSession.ts';
  * action of that name, a visit done whole; a pump replacement in theatre is the programmer's
  * Replacement workflow with the surgeon's swap in it (`replace`, see {@link playReplacement}) and
  * the surgeon connecting the catheter is the `pump.connect` command (`connectCatheter`); a test dose
- * is the `patient.testDose` command; a clinical action is recorded with its detail. Returns the
+ * is the `patient.testDose` command (morphine for a patient treated for pain, as the bedside's opioid
+ * trial gives it); a clinical action is recorded with its detail. Returns the
  * refusal when the world refused it, else null: nothing of a single act is applied; of a step of
  * several acts (a restart, a program change, a replacement), what was done before the refusal
  * stands, as a trainee's acts would.
@@ -98,7 +100,13 @@ export function playPlanStep(scenario: ScenarioFile, session: TrainingSession, s
       return result.ok ? null : result.refusal;
     }
     case 'clinical.testDose': {
-      const result = session.apply({ type: 'patient.testDose', doseMcg: step.doseMcg });
+      // a patient treated for pain is given the pain pump's opioid, as the bedside's opioid trial gives it
+      const opioid = treatedForPain(scenario) && scenarioPainDrug(scenario) === 'morphine';
+      const result = session.apply({
+        type: 'patient.testDose',
+        doseMcg: step.doseMcg,
+        ...(opioid ? { drug: 'morphine' as const } : {}),
+      });
       return result.ok ? null : result.refusal;
     }
     case 'refill':

@@ -65,6 +65,7 @@ const DELIVERY_ACTIONS = new Set([
   'clinical.testDose',
   'clinical.oralBaclofen',
   'clinical.emergencyCare',
+  'clinical.naloxone',
 ]);
 /** Pump log events that change the drug reaching the patient (and alarms that say delivery stopped). */
 const DELIVERY_EVENTS = new Set([

@@ -8,6 +8,7 @@ export const CLINICAL_ACTIONS = {
   'clinical.planReplacement': 'Schedule pump replacement',
   'clinical.oralBaclofen': 'Give oral baclofen as a bridge',
   'clinical.emergencyCare': 'Call for emergency care',
+  'clinical.naloxone': 'Give naloxone (opioid reversal)',
   'clinical.examine': 'Examine the patient (tone, side effects)',
 } as const;
 

@@ -26,7 +26,12 @@ export function PlanStepRow({ index }: { readonly index: number }) {
       {step.do === 'refill' ? (
         <>
           <NumberField path={`${path}.volumeMl`} label="Volume injected" unit="mL" />
-          <NumberField path={`${path}.concentrationMcgPerMl`} label="Concentration" unit="mcg/mL" />
+          {/* the strength in the unit field that fits the pump's drug (mg/mL for morphine) */}
+          {getAt(doc, 'pump.reservoir.drug') === 'morphine' ? (
+            <NumberField path={`${path}.concentrationMgPerMl`} label="Concentration" unit="mg/mL" />
+          ) : (
+            <NumberField path={`${path}.concentrationMcgPerMl`} label="Concentration" unit="mcg/mL" />
+          )}
           <ChoiceField
             path={`${path}.needle`}
             label="Needle"
