@@ -178,10 +178,12 @@ const drugDoses = (program: PumpProgram) => {
     }),
   ];
 };
-const sameSolution = (a: PumpProgram, b: PumpProgram) =>
-  a.drug === b.drug &&
-  a.concentration === b.concentration &&
-  JSON.stringify(a.admixed ?? []) === JSON.stringify(b.admixed ?? []);
+/**
+ * Whether the flow changes with the solution: the lead drug or its strength. Only then is the old
+ * solution in the tubing and catheter delivered at a new flow (a bridge decision is needed); an
+ * admixed drug's new strength only reaches the tip later, at the same flow.
+ */
+const leadChanges = (a: PumpProgram, b: PumpProgram) => a.drug !== b.drug || a.concentration !== b.concentration;
 
 /** What the requirement refuses outright in a draft: any of these sent is a failure of the gate. */
 export function hardViolations(old: PumpProgram, draft: Draft): string[] {
@@ -197,7 +199,7 @@ export function hardViolations(old: PumpProgram, draft: Draft): string[] {
       if (!Number.isInteger(c) || c < limits.minConcentration || c > limits.maxConcentration)
         out.push(`${d.drug} concentration ${c}`);
     }
-    if (!sameSolution(program, old) && dosing(program) && draft.bridgeDecision === null) out.push('no bridge decision');
+    if (leadChanges(program, old) && dosing(program) && draft.bridgeDecision === null) out.push('no bridge decision');
   }
   const bolus = draft.bolus;
   if (bolus?.kind === 'single') {
@@ -264,7 +266,7 @@ export function answersRequired(
         }
       }
     }
-    if (!sameSolution(program, old) && dosing(program) && draft.bridgeDecision === 'none') confirms += 1;
+    if (leadChanges(program, old) && dosing(program) && draft.bridgeDecision === 'none') confirms += 1;
   }
   const bolus = draft.bolus;
   if (bolus?.kind === 'single') {

@@ -239,7 +239,10 @@ export function therapyGate(input: GateInput): DraftFinding[] {
     // a bridge chosen but not in the draft bridges nothing: it is a skipped bridge
     const bridging = draft.bridgeDecision === 'bridge' && draft.bolus?.kind === 'bridge';
     const decision = draft.bridgeDecision === 'bridge' && !bridging ? 'none' : draft.bridgeDecision;
-    if (changes && dosing) {
+    // the old solution in the tubing and catheter leaves at a new flow only when the lead drug or its
+    // strength changes; an admixed drug's new strength reaches the tip later at the same flow (no bridge)
+    const flowChanges = held.drug !== program.drug || held.concentration !== program.concentration;
+    if (flowChanges && dosing) {
       if (decision === null) {
         const what = sameDrugs
           ? `The concentration changes from ${concentrationInUnit(view.concentration, drug)} to ${formatConcentration(program.concentration, drug)}`

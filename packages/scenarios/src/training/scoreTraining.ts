@@ -384,6 +384,8 @@ export const ACKNOWLEDGEMENTS: readonly string[] = [
   'reservoir.raised',
   'refill.shortAspiration',
   'refill.discrepancy',
+  // an admixture is always compounded: its admixed strengths are prepared dilutions, confirmed as such
+  'admixture.customDilution',
   'replacement.primingTubing',
   'replacement.primingNewCatheter',
 ];
