@@ -130,4 +130,37 @@ describe('the exercise editor, practising alone (solo build)', () => {
     expect(await page.getByLabel('Title of the exercise').inputValue()).toBe(WEEK_LATE);
     expect(await page.getByTestId('author-version').innerText()).toBe('Not saved yet');
   });
+
+  it('writes a pain exercise: a morphine template reads in mg, the patient step asks for pain, and a pump changed to ziconotide reads in mcg', async () => {
+    await page.getByTestId('library-empty').waitFor();
+    await page
+      .getByRole('button', { name: 'Use as template: a patient bolus asked for an opioid-naive patient' })
+      .click();
+    await goToStep(page, 'Pump');
+    await page.getByTestId('step-pump').waitFor();
+    expect(await page.getByLabel('Drug in the reservoir').inputValue()).toBe('morphine');
+    expect(await page.getByLabel('Concentration (mg/mL)').inputValue()).toBe('10');
+    expect(await page.getByLabel('Daily dose (mg/day)').inputValue()).toBe('0.5');
+    await settled(page);
+    await screenshot(page, 'author-800x1280-pump-morphine');
+    await goToStep(page, 'Patient');
+    expect(await page.getByLabel('Opioid history').inputValue()).toBe('naive');
+    await page.getByLabel("Pain score without the pump's drug").waitFor();
+    await screenshot(page, 'author-800x1280-patient-pain');
+    // both courses of the morphine exercise run in the preview
+    await page
+      .getByTestId('preview-summary')
+      .getByText(/the right plan scores \d+ % \(passed\)/)
+      .waitFor();
+
+    await goToStep(page, 'Pump');
+    await page.getByLabel('Drug in the reservoir').selectOption('ziconotide');
+    expect(await page.getByLabel('Concentration (mcg/mL)').inputValue()).toBe('25');
+    expect(await page.getByLabel('Daily dose (mcg/day)').inputValue()).toBe('2.4');
+    await goToStep(page, 'Patient');
+    await page.getByLabel('Daily ziconotide that controls their pain (mcg/day)').waitFor();
+    expect(await page.getByLabel('Opioid history').count()).toBe(0);
+    await settled(page);
+    await screenshot(page, 'author-800x1280-patient-ziconotide');
+  });
 });

@@ -26,6 +26,13 @@ export const TOPIC_WORDS: Readonly<Record<TrainingTopic, string>> = {
 export const topicWords = (topic: string): string =>
   (TOPIC_WORDS as Readonly<Record<string, string | undefined>>)[topic] ?? topic;
 
+/** The drug library's drugs, as a pharmacy labels them. */
+export const DRUG_WORDS: readonly (readonly [string, string])[] = [
+  ['baclofen', 'Baclofen (spasticity)'],
+  ['morphine', 'Morphine, preservative-free (pain)'],
+  ['ziconotide', 'Ziconotide (pain)'],
+];
+
 /** The pump models, as their labels read. */
 export const MODEL_WORDS: readonly (readonly [string, string])[] = [
   ['synchromed-ii-20', 'SynchroMed II, 20 mL'],

@@ -1,5 +1,9 @@
-import { MODEL_WORDS, TIP_WORDS } from '../../authoring/exerciseWords.ts';
+import type { DrugId } from '@itps/core';
+import { DRUG_WORDS, MODEL_WORDS, TIP_WORDS } from '../../authoring/exerciseWords.ts';
+import { drugFields, drugOfDoc, withDrug } from '../../authoring/withDrug.ts';
 import { ChoiceField } from './ChoiceField.tsx';
+import { useDraft } from './DraftContext.tsx';
+import { FieldFrame } from './FieldFrame.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SpanField } from './SpanField.tsx';
 import { TextField } from './TextField.tsx';
@@ -10,6 +14,14 @@ import { TherapyEditor } from './TherapyEditor.tsx';
  * drug, therapy, reservoir, then the catheter and the device.
  */
 export function PumpStep() {
+  const { doc, set } = useDraft();
+  const drug = drugOfDoc(doc);
+  const fields = drugFields(drug);
+  // a new drug rewrites the reservoir, the program's doses and the patient it treats at once
+  const replace = (next: Record<string, unknown>) => {
+    set('pump', next.pump);
+    set('patient', next.patient);
+  };
   return (
     <div className="screen status-screen author-pump">
       <h3>Pump status at the start of the exercise</h3>
@@ -17,8 +29,27 @@ export function PumpStep() {
       <div className="home-tiles">
         <div className="tile">
           <span className="tile-label">Drug</span>
-          <span className="tile-value">baclofen</span>
-          <NumberField path="pump.reservoir.concentrationMcgPerMl" label="Concentration" unit="mcg/mL" />
+          <FieldFrame path="pump.reservoir.drug" label="Drug in the reservoir">
+            {({ id, describedBy }) => (
+              <select
+                id={id}
+                value={drug}
+                aria-describedby={describedBy}
+                onChange={(e) => replace(withDrug(doc, e.target.value as DrugId))}
+              >
+                {DRUG_WORDS.map(([value, words]) => (
+                  <option key={value} value={value}>
+                    {words}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldFrame>
+          <NumberField
+            path={`pump.reservoir.${fields.concentration}`}
+            label="Concentration"
+            unit={`${fields.unit}/mL`}
+          />
         </div>
         <div className="tile">
           <span className="tile-label">Reservoir</span>
