@@ -88,6 +88,12 @@ describe('the bedside of a patient on morphine', () => {
     expect(await exams.innerText()).toContain('pain 2 of 10; alert; 16 breaths/min; pupils small');
     await screenshot(page, '61-opioid-trial-800x1280');
     await examineAfter(['Wait until 08:00 tomorrow'], 'Tue 3 Mar 2026, 08:00');
+    // twice the trial dose is baclofen's rule, not morphine's: the gate asks before 1 mg/day
+    await page.getByLabel('Pump to start at (mg/day)').fill('1');
+    expect(await page.getByTestId('opioid-trial-why').innerText()).toContain(
+      'more than the largest trial dose given (0.5 mg)',
+    );
+    expect(await page.getByRole('button', { name: 'Recommend a pump implant' }).isDisabled()).toBe(true);
     await page.getByLabel('Pump to start at (mg/day)').fill('0.5');
     await page.getByRole('button', { name: 'Recommend a pump implant' }).click();
     await page.getByTestId('opioid-trial-decision').waitFor();

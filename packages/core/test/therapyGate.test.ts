@@ -331,4 +331,20 @@ describe('the gate on a recommendation after the screening trial', () => {
     expect(codes([50, 75], 151)).toEqual(['recommendation.aboveStart:confirm']);
     expect(codes([100], 2001)).toEqual(['dose.aboveHardLimit:hard']);
   });
+
+  it('the morphine trial: a trial dose first; no more than the largest trial dose a day without a question; refused above 30 mg/day', () => {
+    const codes = (testDosesMcg: number[], startMcgPerDay: number) =>
+      judgeStartingDose({ drug: 'morphine', testDosesMcg, startMcgPerDay }).map((f) => `${f.code}:${f.severity}`);
+    expect(codes([], 500)).toEqual(['recommendation.noTestDose:hard']);
+    // 0.5 mg given, acting 18 to 24 h: 0.5 mg/day starts without a question, 0.501 mg/day is confirmed
+    expect(codes([500], 500)).toEqual([]);
+    expect(codes([500], 501)).toEqual(['recommendation.aboveStart:confirm']);
+    // twice the dose is not a morphine rule (it is baclofen's): 1 mg/day after 0.5 mg asks
+    expect(codes([500], 1000)).toEqual(['recommendation.aboveStart:confirm']);
+    expect(codes([500, 1000], 1000)).toEqual([]);
+    expect(codes([1000], 30_001)).toEqual(['dose.aboveHardLimit:hard']);
+    expect(judgeStartingDose({ drug: 'morphine', testDosesMcg: [500], startMcgPerDay: 1000 })[0]?.message).toBe(
+      '1 mg/day is more than the largest trial dose given (0.5 mg), which acts for 18 to 24 hours: the pump usually starts at no more than the effective trial dose a day, and breathing can slow up to a day after each increase. Confirm it is intended.',
+    );
+  });
 });

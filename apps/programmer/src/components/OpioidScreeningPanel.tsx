@@ -1,4 +1,4 @@
-import { type Milliseconds, MS_PER_DAY, MS_PER_HOUR, timeOfDayAt } from '@itps/core';
+import { judgeStartingDose, type Milliseconds, MS_PER_DAY, MS_PER_HOUR, timeOfDayAt } from '@itps/core';
 import { useId, useState } from 'react';
 import { parseDecimal } from '../format/parseDecimal.ts';
 import { useTraining } from '../simulation/useTraining.ts';
@@ -32,6 +32,7 @@ export function OpioidScreeningPanel() {
   const timeOfDayAtStart = useTraineeSelector((v) => v.timeOfDayAtStart);
   const [dose, setDose] = useState<number>(500);
   const [start, setStart] = useState('');
+  const [confirmedStart, setConfirmedStart] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const ids = { dose: useId(), start: useId() };
   const record = training.record;
@@ -52,8 +53,22 @@ export function OpioidScreeningPanel() {
   const nextMorning = now - sinceMidnight + MS_PER_DAY + 8 * MS_PER_HOUR;
   const wait = (to: number) => void door.apply({ type: 'time.advance', to: to as Milliseconds });
   const parsedStart = parseDecimal('The starting daily dose', start, { min: 0.01, max: 20, unit: 'mg/day' });
-  const blocked =
+  const startProblem =
     start.trim() === '' ? 'Enter the starting daily dose first.' : parsedStart.ok ? null : parsedStart.message;
+  // the one gate's word on the recommendation: the start against the trial doses given and the limits
+  const findings = parsedStart.ok
+    ? judgeStartingDose({
+        drug: 'morphine',
+        testDosesMcg: doses.map((d) => Number.parseFloat(d.detail ?? '0')),
+        startMcgPerDay: parsedStart.value * 1000,
+      })
+    : [];
+  const refused = findings.find((f) => f.severity === 'hard');
+  const toConfirm = findings.find((f) => f.severity === 'confirm');
+  const blocked =
+    startProblem ??
+    refused?.message ??
+    (toConfirm !== undefined && confirmedStart !== start ? toConfirm.message : null);
   return (
     <section className="panel screening" aria-labelledby="opioid-screening-title">
       <h2 id="opioid-screening-title">Intrathecal morphine trial</h2>
@@ -178,6 +193,13 @@ export function OpioidScreeningPanel() {
             <p id={`${ids.start}-why`} className="muted" data-testid="opioid-trial-why">
               {blocked ?? 'Ready to record.'}
             </p>
+            {toConfirm !== undefined && refused === undefined && confirmedStart !== start && (
+              <div className="buttons">
+                <button type="button" onClick={() => setConfirmedStart(start)}>
+                  Confirm this starting dose
+                </button>
+              </div>
+            )}
           </>
         )}
       </fieldset>

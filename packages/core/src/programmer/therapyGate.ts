@@ -583,8 +583,11 @@ export const START_DOSE_FACTOR = 2;
 export function judgeStartingDose(options: {
   readonly testDosesMcg: readonly number[];
   readonly startMcgPerDay: number;
+  /** The trial's drug: baclofen unless said. */
+  readonly drug?: DrugId;
 }): DraftFinding[] {
   const { testDosesMcg, startMcgPerDay } = options;
+  if (options.drug === 'morphine') return judgeOpioidStart(testDosesMcg, startMcgPerDay);
   const hard = picogramsPerDayToMcgPerDay(baclofen.hardMaxDose);
   if (testDosesMcg.length === 0)
     return [
@@ -609,6 +612,45 @@ export function judgeStartingDose(options: {
           code: 'recommendation.aboveStart',
           severity: 'confirm',
           message: `${startMcgPerDay} mcg/day is more than twice the largest test dose given (${largest} mcg). The usual start is twice the effective test dose over 24 hours, or the same dose if its effect lasted more than 8 hours. Confirm it is intended.`,
+        },
+      ]
+    : [];
+}
+
+/**
+ * The morphine trial's recommendation: no start without a trial dose; refused above the library's
+ * hard limit; confirmed above the largest trial dose given per day (a single intrathecal dose acts
+ * for 18 to 24 hours, pain-drugs.md 1.5 (2°) [P8]: the pump starts at no more than the effective
+ * trial dose a day) and above the opioid-naive range (0.2 to 1 mg/day (2°) [P1]) when the trial
+ * dose itself was inside it.
+ */
+function judgeOpioidStart(trialDosesMcg: readonly number[], startMcgPerDay: number): DraftFinding[] {
+  const drug = drugOf('morphine');
+  const mg = (mcg: number) => `${Math.round(mcg) / 1000} mg`;
+  if (trialDosesMcg.length === 0)
+    return [
+      {
+        code: 'recommendation.noTestDose',
+        severity: 'hard',
+        message: 'No trial dose has been given: a pump is recommended only after a trial dose has shown relief.',
+      },
+    ];
+  const hard = picogramsPerDayToMcgPerDay(drug.hardMaxDose);
+  if (startMcgPerDay > hard)
+    return [
+      {
+        code: 'dose.aboveHardLimit',
+        severity: 'hard',
+        message: `${mg(startMcgPerDay)}/day is above the drug library's hard limit of ${mg(hard)}/day of intrathecal morphine.`,
+      },
+    ];
+  const largest = Math.max(...trialDosesMcg);
+  return startMcgPerDay > largest
+    ? [
+        {
+          code: 'recommendation.aboveStart',
+          severity: 'confirm',
+          message: `${mg(startMcgPerDay)}/day is more than the largest trial dose given (${mg(largest)}), which acts for 18 to 24 hours: the pump usually starts at no more than the effective trial dose a day, and breathing can slow up to a day after each increase. Confirm it is intended.`,
         },
       ]
     : [];
