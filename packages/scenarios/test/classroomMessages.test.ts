@@ -25,6 +25,8 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
       { type: 'programmer.act', event: { type: 'refill.aspirate' } },
       { type: 'programmer.act', event: { type: 'refill.inject', volume: 18_000_000, concentration: 500 } },
       { type: 'patient.testDose', doseMcg: 50 },
+      // a pain class's trial: morphine, in mcg (the world bounds each drug's dose)
+      { type: 'patient.testDose', doseMcg: 500, drug: 'morphine' },
       { type: 'clinical.act', action: 'clinical.suspectOverdose', detail: 'drowsy' },
       { type: 'ptm.press' },
       {
@@ -79,6 +81,8 @@ describe('parseTraineeCommand: what a trainee device may send', () => {
       { type: 'visit.needle', visit: { aspirate: 'all', site: 'reservoir', inject: { volume: 0, masses: {} } } },
       { type: 'programmer.act', event: { type: 'refill.inject', volume: -1, concentration: 500 } },
       { type: 'patient.testDose', doseMcg: 1.5 },
+      { type: 'patient.testDose', doseMcg: 500, drug: 'ziconotide' },
+      { type: 'patient.testDose', doseMcg: 2001, drug: 'morphine' },
       { type: 'clinical.act', action: 'x'.repeat(101) },
       { type: 'clinical.act', action: 'clinical.suspectOverdose', extra: true },
       // a replacement names a model the library has, and brings nothing of its own (no prepared pump)

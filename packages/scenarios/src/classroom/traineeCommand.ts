@@ -83,7 +83,12 @@ const clinicianEvent = z.discriminatedUnion('type', [
  */
 export const traineeCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('programmer.act'), event: clinicianEvent }),
-  z.strictObject({ type: z.literal('patient.testDose'), doseMcg: z.number().int().min(1).max(1000) }),
+  // the world bounds each drug's trial dose (baclofen 200 mcg, morphine 2000 mcg); this bounds the message
+  z.strictObject({
+    type: z.literal('patient.testDose'),
+    doseMcg: z.number().int().min(1).max(2000),
+    drug: z.enum(['baclofen', 'morphine']).optional(),
+  }),
   // the patient's handheld at the bedside (the trainee presses it for the patient); never the programmer's
   z.strictObject({ type: z.literal('ptm.press') }),
   // the surgeon's steps at a pump replacement, on the trainee's word (the world refuses what does not apply)
