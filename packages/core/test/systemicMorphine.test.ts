@@ -3,7 +3,6 @@ import {
   advanceOpioid,
   createOpioidParameters,
   createOpioidState,
-  createPainPatient,
   type Milliseconds,
   NO_SYSTEMIC,
   type OpioidParameters,
@@ -51,6 +50,8 @@ const hoursTo = (s: OpioidState, type: string): number | null => {
   return e === undefined ? null : e.at / HOUR;
 };
 const last = <T>(xs: T[]): T => xs[xs.length - 1] as T;
+/** What the bedside shows of a morphine patient in state `s`. */
+const bedside = (p: OpioidParameters, s: OpioidState) => painStatus({ drug: 'morphine', parameters: p, state: s });
 
 describe('morphine under the skin, absorbed into the blood (exact, hand-derived)', () => {
   // ka = ln2 / 0.1 h = 6.9315 /h, ke = ln2 / 2 h = 0.34657 /h, ka / (ka - ke) = 20 / 19
@@ -139,9 +140,8 @@ describe('a pocket fill: 450 mg (18 mL of 25 mg/mL) under the skin of a tolerant
 
   it('shows at the bedside what the stages say: at 30 min unresponsive, 3 breaths a minute, pupils dilated', () => {
     const at30 = course()[2] as OpioidState;
-    const patient = { ...createPainPatient(tolerant, { at: 0 as Milliseconds, dailyDoseMcg: 4000 }), state: at30 };
     expect(opioidRelativeEffect(at30, tolerant)).toBeCloseTo(8.975, 2);
-    expect(painStatus(patient)).toMatchObject({
+    expect(bedside(tolerant, at30)).toMatchObject({
       sedationLevel: 'unresponsive',
       respiratoryRatePerMin: 3,
       pupils: 'dilated',
@@ -173,8 +173,7 @@ describe('a small pocket loss: a disconnection leaking 0.1 mL of 1 mg/mL (100 mc
     expect(peak).toBeLessThan(1.0142);
     expect(last(states).log).toEqual([]);
     const busiest = states[qs.indexOf(peak)] as OpioidState;
-    const patient = { ...createPainPatient(naive, { at: 0 as Milliseconds, dailyDoseMcg: 500 }), state: busiest };
-    expect(painStatus(patient)).toMatchObject({
+    expect(bedside(naive, busiest)).toMatchObject({
       painScore: 3,
       sedationLevel: 'alert',
       respiratoryRatePerMin: 16,
