@@ -131,6 +131,12 @@ export {
   testBolusResponse,
 } from './patient/screeningTrial.ts';
 export {
+  NO_SYSTEMIC,
+  type SystemicMorphine,
+  stepSystemic,
+  systemicEffectEquivalent,
+} from './patient/systemicMorphine.ts';
+export {
   createZiconotideParameters,
   NEUROPSYCHIATRIC_STAGES,
   type NeuropsychiatricStage,

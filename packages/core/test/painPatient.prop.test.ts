@@ -30,6 +30,8 @@ const historyArb = fc.record({
       mcgPerMl: fc.integer({ min: 25, max: 25_000 }),
       /** A dose given at once at the piece's start, percent of a day's need. */
       bolusPercent: fc.constantFrom(0, 0, 0, 50, 200),
+      /** Into the pocket over the piece (a disconnection, a tip under the skin), percent of a day's need a day. */
+      pocketPercent: fc.constantFrom(0, 0, 0, 100, 10_000),
     }),
     { minLength: 1, maxLength: 6 },
   ),
@@ -47,19 +49,22 @@ function play(h: History, cuts = 1): PainPatient {
   let patient = createPainPatient(p, { at: 0 as Milliseconds, dailyDoseMcg: (need * h.startPercent) / 100 });
   let csf = 0;
   let volume = 0;
+  let pocket = 0;
   for (const piece of h.pieces) {
     const start = patient.state.now;
     if (piece.bolusPercent > 0) {
       csf += Math.round((need * piece.bolusPercent * 10_000) / 1);
-      patient = advancePainPatient(patient, start, { csf, subdural: 0, epidural: 0, csfVolume: volume });
+      patient = advancePainPatient(patient, start, { csf, subdural: 0, epidural: 0, csfVolume: volume, pocket });
     }
+    const toPocket = Math.round((need * piece.pocketPercent * 10_000 * piece.hours) / 24);
     const total = Math.round((need * piece.percent * 10_000 * piece.hours) / 24);
     for (let i = 1; i <= cuts; i += 1) {
       const share = Math.round((total * i) / cuts) - Math.round((total * (i - 1)) / cuts);
       csf += share;
       volume += share / piece.mcgPerMl;
+      pocket += Math.round((toPocket * i) / cuts) - Math.round((toPocket * (i - 1)) / cuts);
       const at = (start + Math.round((piece.hours * HOUR * i) / cuts)) as Milliseconds;
-      patient = advancePainPatient(patient, at, { csf, subdural: 0, epidural: 0, csfVolume: volume });
+      patient = advancePainPatient(patient, at, { csf, subdural: 0, epidural: 0, csfVolume: volume, pocket });
     }
   }
   return patient;
@@ -87,6 +92,10 @@ describe('REQ-PAT-01 the pain patients (morphine, ziconotide)', () => {
         expect(NEUROPSYCHIATRIC_STAGES).toContain(status.neuropsychiatric);
         if (patient.drug === 'morphine') {
           const o = patient.state;
+          for (const v of Object.values(o.systemic)) {
+            expect(Number.isFinite(v)).toBe(true);
+            expect(v).toBeGreaterThanOrEqual(0);
+          }
           expect(o.dependence).toBeGreaterThanOrEqual(0);
           expect(o.dependence).toBeLessThanOrEqual(1 + 1e-9);
           expect(o.tolerance).toBeGreaterThanOrEqual(1 - 1e-9);
@@ -119,6 +128,11 @@ describe('REQ-PAT-01 the pain patients (morphine, ziconotide)', () => {
         expect(cut.now).toBe(whole.now);
         for (const key of ['spread', 'csf', 'effect'] as const)
           expect(Math.abs(cut.drug[key] - whole.drug[key])).toBeLessThanOrEqual(1e-6 * Math.max(1, whole.drug[key]));
+        if ('systemic' in cut && 'systemic' in whole)
+          for (const key of ['pocket', 'blood'] as const)
+            expect(Math.abs(cut.systemic[key] - whole.systemic[key])).toBeLessThanOrEqual(
+              1e-6 * Math.max(1, whole.systemic[key]),
+            );
       }),
     ));
 });

@@ -98,38 +98,57 @@ describe('morphine 1 mg/mL entered as 10 mg/mL', () => {
 describe('morphine 25 mg/mL into the pocket', () => {
   const s = exercise('morphine-pocket-fill.scenario.yaml');
 
-  it('450 mg in the pocket and nothing to the spine from the refill on; left alone, withdrawal from 34.25 h (10.25 h after)', () => {
+  it('450 mg in the pocket and nothing to the spine from the refill on: absorbed into the blood, an overdose at the visit', () => {
     // the session starts at the visit (26 h)
     const t = startTraining(s, { text: '', file: s.name });
     const sinks = () => t.world.state().pump.truth.sinks;
     // 18 mL x 25 mg/mL = 450 mg went into the pocket; the spinal fluid had the first day's 5 mg
     expect(massOf(sinks().pocket, 'morphine')).toBe(450_000_000_000 as Picograms);
     expect(massOf(sinks().csf, 'morphine')).toBe(5_000_000_000);
-    // at the visit the spinal level has not yet fallen: she looks as usual (the plan's findings)
+    // 2 h after the fill (the file's comments): q = 0.99 from the spine + 7.88 x (e^-0.693 - e^-13.9)
+    // = 3.94 from the blood = 4.93: hard to rouse, 16 - 2 x (4.93 - 2.5) = 11.1 a minute, pinpoint
+    // pupils, pain 7 x 0.75 / (0.75 + 4.93) = 0.9, told as 1 (the plan's findings)
     const pain = bedsideView(t.world.state()).pain;
     expect([pain?.painScore, pain?.sedationLevel, pain?.respiratoryRatePerMin, pain?.pupils]).toEqual([
-      3,
-      'alert',
-      16,
-      'small',
+      1,
+      'hardToRouse',
+      11,
+      'pinpoint',
     ]);
-    // and nothing more: the reservoir is dry while the pump runs on
+    // and nothing more to the spine: the reservoir is dry while the pump runs on
     at(t, 48);
     expect(massOf(sinks().csf, 'morphine')).toBe(5_000_000_000);
+  });
+
+  it('the course before the visit: stupor with breathing under 10 at 09:15, hard to rouse from 10:30; left alone, withdrawal postponed to 37 h', () => {
     const idle = previewExercise(s).idle;
-    expect(hoursOf(idle.events, 'patient.opioidWithdrawal.early')).toBe('34.25');
+    // 09:15 q = 6.83: stupor, 7.3 a minute (moderate); 10:30 q = 5.68: hard to rouse, 9.6 (early)
+    expect(hoursOf(idle.events, 'patient.sedation.stupor')).toBe('24.25');
+    expect(hoursOf(idle.events, 'patient.respiratoryDepression.moderate')).toBe('24.25');
+    expect(hoursOf(idle.events, 'patient.sedation.hardToRouse')).toBe('25.50');
+    expect(hoursOf(idle.events, 'patient.respiratoryDepression.early')).toBe('25.50');
+    // never severe: her peak (q = 7.38 at 27 min) gives 6.2 breaths a minute
+    expect(hoursOf(idle.events, 'patient.respiratoryDepression.severe')).toBeNull();
+    // the blood's morphine holds q above 0.7 until about 35 h, then 2, 8, 18 h of deficit
+    expect(hoursOf(idle.events, 'patient.opioidWithdrawal.early')).toBe('37.00');
+    expect(hoursOf(idle.events, 'patient.opioidWithdrawal.moderate')).toBe('43.00');
+    expect(hoursOf(idle.events, 'patient.opioidWithdrawal.severe')).toBe('53.00');
     expect(
       idle.score.items.find((i) => i.text === "The pump's reservoir record is above what is really there")?.points,
     ).toBe(-30);
   });
 
-  it('naloxone given while she breathes 16 a minute misses its objective', () => {
+  it('naloxone left out, or given once her breathing is back at 12 a minute (11:30), misses its objective; the overdose unrecognised misses its own', () => {
     const plan = s.training?.plan ?? [];
-    const given = withPlan(s, [...plan, { at: 26.5 * HOUR, do: 'clinical.naloxone' } as PlanStep]);
-    const result = previewExercise(given).plan;
-    expect(result?.score.items.filter((i) => !i.passed).map((i) => i.text)).toEqual([
-      'No naloxone while her breathing is normal',
-    ]);
+    const missed = (steps: readonly PlanStep[]) =>
+      previewExercise(withPlan(s, steps))
+        .plan?.score.items.filter((i) => !i.passed)
+        .map((i) => i.text);
+    const NALOXONE = 'Give naloxone while her breathing is slowed (by 11:15)';
+    const without = plan.filter((p) => p.do !== 'clinical.naloxone');
+    expect(missed(without)).toEqual([NALOXONE]);
+    expect(missed([...without, { at: 26.5 * HOUR, do: 'clinical.naloxone' } as PlanStep])).toEqual([NALOXONE]);
+    expect(missed(plan.filter((p) => p.do !== 'clinical.suspectOverdose'))).toEqual(['Recognise the opioid overdose']);
   });
 });
 

@@ -86,6 +86,17 @@ export interface OpioidParameters extends DrugKinetics {
     readonly deficit: number;
     readonly compression: number;
   };
+  /**
+   * Morphine outside the spinal fluid (the pump's `pocket` sink: a pocket fill, a disconnection, a
+   * tip under the skin): absorbed into the blood with `absorptionHalfLifeH`, eliminated from it with
+   * `eliminationHalfLifeH`, and acting as intrathecal morphine `potencyRatio` times weaker (the same
+   * sedation, breathing, pupils and analgesia, through the same `q`).
+   */
+  readonly systemic: {
+    readonly absorptionHalfLifeH: number;
+    readonly eliminationHalfLifeH: number;
+    readonly potencyRatio: number;
+  };
 }
 
 const common = {
@@ -120,6 +131,11 @@ const common = {
     mass: 0.3, // (U)
     deficit: 0.7, // (U) dermatomal pain, sensory change (V) [P27, P28]
     compression: 1, // (U) motor loss, bladder and bowel (V) [P27, P28]
+  },
+  systemic: {
+    absorptionHalfLifeH: 0.1, // (U) fitted with the elimination: subcutaneous morphine peaks about 15-30 min after injection (model 27 min)
+    eliminationHalfLifeH: 2, // (U) morphine's half-life in the blood, 2-3 h (not yet in pain-drugs.md)
+    potencyRatio: 100, // (2°) IV : intrathecal 100:1 [P9]; parenteral : intrathecal about 100:1 (V) [P10]
   },
 } as const;
 

@@ -22,6 +22,14 @@ import {
 } from './patientDynamics.ts';
 import type { ReceivedDrug } from './patientState.ts';
 import { stageCrossings, stageOf, worseOf } from './stageCrossings.ts';
+import {
+  NO_SYSTEMIC,
+  pocketEffectEquivalent,
+  type SystemicMorphine,
+  steadySystemic,
+  stepSystemic,
+  systemicEffectEquivalent,
+} from './systemicMorphine.ts';
 
 /** Names of the morphine patient's course entries (part of the scenario format's event names). */
 export type OpioidLogType =
@@ -36,9 +44,13 @@ export interface OpioidLogEntry {
   readonly type: OpioidLogType;
 }
 
-/** What reached the patient from the pump, cumulative: each site's drug mass (pg) and the volume into the CSF (nL). */
+/**
+ * What reached the patient from the pump, cumulative: each site's drug mass (pg), the volume into
+ * the CSF (nL), and the mass under the skin (pg; the pump's `pocket` sink, none when left out).
+ */
 export interface OpioidIntake extends ReceivedDrug {
   readonly csfVolume: number;
+  readonly pocket?: number;
 }
 
 /** The morphine patient at one instant. Plain data: serialisable, restorable. */
@@ -46,6 +58,8 @@ export interface OpioidState {
   readonly now: Milliseconds;
   /** Morphine in the patient, mcg. */
   readonly drug: DrugAmounts;
+  /** Morphine under the skin and in the blood, mcg (from the pump's `pocket` sink). */
+  readonly systemic: SystemicMorphine;
   /** Physical dependence, 0 (never exposed) to 1. */
   readonly dependence: number;
   /** Need now / need at the start, from 1 up. */
@@ -84,11 +98,18 @@ export const opioidEffectAtNeed = (p: OpioidParameters): number => p.needMcgPerD
 /** The share of the effect a granuloma of this size leaves (it clears the drug at the tip). */
 export const granulomaSparing = (size: number, p: OpioidParameters): number => 1 - p.granuloma.effectLoss * size;
 
-/** Effect relative to need, `q`: tolerance and any granuloma included; 1 on exactly the dose needed. */
+/**
+ * Effect relative to need, `q`: tolerance and any granuloma included; 1 on exactly the dose needed.
+ * Morphine in the blood adds its intrathecal equivalent ({@link systemicEffectEquivalent}); a
+ * granuloma at the tip does not spare it.
+ */
 export const opioidRelativeEffect = (
-  s: Pick<OpioidState, 'drug' | 'tolerance' | 'granuloma'>,
+  s: Pick<OpioidState, 'drug' | 'systemic' | 'tolerance' | 'granuloma'>,
   p: OpioidParameters,
-): number => (s.drug.effect * granulomaSparing(s.granuloma, p)) / opioidEffectAtNeed(p) / s.tolerance;
+): number =>
+  (s.drug.effect * granulomaSparing(s.granuloma, p) + systemicEffectEquivalent(s.systemic, p)) /
+  opioidEffectAtNeed(p) /
+  s.tolerance;
 
 /** The pain score (0-10) for an effect relative to need: an Emax curve from the baseline through the target on the need. */
 export function painAt(q: number, baseline: number, target: number): number {
@@ -144,12 +165,13 @@ export interface OpioidStart {
 /** A morphine patient at steady state on a daily intrathecal dose (dependent in proportion to its effect), or on none. */
 export function createOpioidState(p: OpioidParameters, start: OpioidStart): OpioidState {
   const drug = steadyAmounts(p, { ...NO_INFLOW, intrathecal: start.dailyDoseMcg / 24 });
-  const q = opioidRelativeEffect({ drug, tolerance: 1, granuloma: 0 }, p);
+  const q = opioidRelativeEffect({ drug, systemic: NO_SYSTEMIC, tolerance: 1, granuloma: 0 }, p);
   const sedation = sedationStageAt(q, p);
   const respiratory = respiratoryStageAt(q, p);
   return {
     now: start.at,
     drug,
+    systemic: NO_SYSTEMIC,
     dependence: Math.min(1, q),
     tolerance: 1,
     deficitH: 0,
@@ -186,6 +208,7 @@ export function advanceOpioid(
     subdural: mcg(received.subdural, s.received.subdural),
     epidural: mcg(received.epidural, s.received.epidural),
   };
+  const toPocket = mcg(received.pocket ?? 0, s.received.pocket ?? 0);
   const duration = to - s.now;
   if (duration <= 0) {
     // morphine is hydrophilic: a dose given at once spreads from where it was given before it acts
@@ -195,7 +218,9 @@ export function advanceOpioid(
       subdural: s.drug.subdural + arrived.subdural,
       epidural: s.drug.epidural + arrived.epidural,
     };
-    return { ...s, drug, received };
+    // morphine under the skin all at once (a pocket fill) is absorbed from there
+    const systemic = toPocket === 0 ? s.systemic : { ...s.systemic, pocket: s.systemic.pocket + toPocket };
+    return { ...s, drug, systemic, received };
   }
   const hours = duration / MS_PER_HOUR;
   const inflow: DrugInflow = {
@@ -211,6 +236,8 @@ export function advanceOpioid(
   const granulomaPerHour = drive > 1 ? (drive - 1) / g.formationDays / 24 : -1 / g.regressionDays / 24;
 
   const steady = steadyAmounts(p, inflow);
+  const pocketInflow = toPocket / hours;
+  const steadyOutside = steadySystemic(p, pocketInflow);
   const atNeed = opioidEffectAtNeed(p);
   const settledWithin = SETTLED * atNeed;
   const kDependence = Math.LN2 / (p.withdrawal.dependenceHalfLifeDays * 24);
@@ -221,6 +248,7 @@ export function advanceOpioid(
 
   let now: number = s.now;
   let drug = s.drug;
+  let systemic = s.systemic;
   let { dependence, tolerance, deficitH, granuloma, sedation, respiratory } = s;
   const worst = { ...s.worst };
   const log: OpioidLogEntry[] = [];
@@ -230,11 +258,14 @@ export function advanceOpioid(
       Math.abs(drug.csf - steady.csf) <= settledWithin &&
       Math.abs(drug.effect - steady.effect) <= settledWithin &&
       Math.abs(drug.subdural - steady.subdural) <= settledWithin &&
-      Math.abs(drug.epidural - steady.epidural) <= settledWithin;
+      Math.abs(drug.epidural - steady.epidural) <= settledWithin &&
+      Math.abs(systemicEffectEquivalent(systemic, p) - systemicEffectEquivalent(steadyOutside, p)) <= settledWithin &&
+      Math.abs(pocketEffectEquivalent(systemic, p) - pocketEffectEquivalent(steadyOutside, p)) <= settledWithin;
     const ms = Math.min(to - now, isSettled ? STEADY_STEP_MS : FINE_STEP_MS);
     const h = ms / MS_PER_HOUR;
-    const exposure = Math.min(1, opioidRelativeEffect({ drug, tolerance, granuloma }, p));
+    const exposure = Math.min(1, opioidRelativeEffect({ drug, systemic, tolerance, granuloma }, p));
     drug = step(drug, inflow, ms);
+    systemic = stepSystemic(systemic, p, pocketInflow, h);
     dependence = exposure + (dependence - exposure) * Math.exp(-kDependence * h);
     const tolTarget = 1 + p.tolerance.maxIncrease * exposure;
     tolerance = tolTarget + (tolerance - tolTarget) * Math.exp(-(tolTarget >= tolerance ? kGrowth : kRecovery) * h);
@@ -243,7 +274,7 @@ export function advanceOpioid(
     for (const c of stageCrossings(GRANULOMA_STAGES, gThresholds, granuloma, unbounded, now, h))
       log.push({ at: c.at, type: `patient.granuloma.${c.stage}` });
     granuloma = Math.min(1, Math.max(0, unbounded));
-    const q = opioidRelativeEffect({ drug, tolerance, granuloma }, p);
+    const q = opioidRelativeEffect({ drug, systemic, tolerance, granuloma }, p);
     const inDeficit = dependence >= MIN_DEPENDENCE && q < p.withdrawal.deficitRatio * dependence;
     if (inDeficit || deficitH > 0) {
       const next = inDeficit ? deficitH + h : Math.max(0, deficitH - p.withdrawal.recoveryRate * h);
@@ -276,6 +307,7 @@ export function advanceOpioid(
   return {
     now: now as Milliseconds,
     drug,
+    systemic,
     dependence,
     tolerance,
     deficitH,

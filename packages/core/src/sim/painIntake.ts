@@ -7,12 +7,13 @@ import type { PumpState } from '../pump/pumpState.ts';
 import { pumpBeliefView } from '../pump/pumpStatus.ts';
 import { picogramsPerDayToMcgPerDay } from '../units/conversions.ts';
 
-/** What of `drug` reached the patient from the pump so far: each site's mass and the volume into the CSF. */
+/** What of `drug` reached the patient from the pump so far: each site's mass, the volume into the CSF and the mass under the skin. */
 export const painIntakeFrom = (pump: PumpState, drug: DrugId): OpioidIntake => ({
   csf: massOf(pump.truth.sinks.csf, drug),
   subdural: massOf(pump.truth.sinks.subdural, drug),
   epidural: massOf(pump.truth.sinks.epidural, drug),
   csfVolume: pump.truth.sinks.csf.volume,
+  pocket: massOf(pump.truth.sinks.pocket, drug),
 });
 
 /**

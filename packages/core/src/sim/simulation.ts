@@ -171,7 +171,8 @@ export function createSimulation(
           const tipMass = tipMassOf(drug);
           let received = painIntakeFrom(piece, drug);
           if (sink === 'csf') received = observedPainIntake(piece, drug, tipMass);
-          else if (sink === 'subdural' || sink === 'epidural') received = { ...received, [sink]: tipMass };
+          else if (sink === 'subdural' || sink === 'epidural' || sink === 'pocket')
+            received = { ...received, [sink]: tipMass };
           painPerson = advancePainPatient(painPerson, at, received);
         }
       };
