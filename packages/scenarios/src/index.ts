@@ -13,6 +13,7 @@ export { playPlanStep } from './authoring/playPlanStep.ts';
 export {
   type AlarmInterval,
   type ExercisePreview,
+  type PainSample,
   PREVIEW_SAMPLES,
   type PreviewCourse,
   type PreviewSample,

@@ -16,8 +16,8 @@ describe('previewExercise: the low-reservoir alarm, worked by hand', () => {
   it('samples every 15 minutes of a 4-day exercise, from t = 0 to the end, the same before the visit in both courses', () => {
     expect(previewSpacing(4 * DAY)).toBe(15 * 60_000);
     expect(idle.samples.map((s) => s.at)).toEqual(Array.from({ length: 4 * 96 + 1 }, (_, i) => i * 15 * 60_000));
-    const before = (c: typeof idle) => c.samples.filter((s) => s.at <= 30 * HOUR);
-    expect(before(plan ?? idle)).toEqual(before(idle));
+    const untilVisit = (c: typeof idle) => c.samples.filter((s) => s.at <= 30 * HOUR);
+    expect(untilVisit(plan ?? idle)).toEqual(untilVisit(idle));
   });
 
   it('the idle course: the reservoir falls 0.5 mL a day, belief and truth alike, the alarm sounds from 1 day to the end', () => {
@@ -67,5 +67,102 @@ describe('previewExercise: the low-reservoir alarm, worked by hand', () => {
     const refused = previewExercise(s).plan?.refused ?? [];
     expect(refused.map((r) => [r.index, r.at])).toEqual([[0, 31 * HOUR]]);
     expect(refused[0]?.reason).toMatch(/mL/);
+  });
+});
+
+const slip = trainingLibrary().find((l) => l.file === 'morphine-decimal-slip.scenario.yaml')?.scenario;
+if (slip === undefined) throw new Error('no morphine decimal-slip exercise');
+
+describe('previewExercise: the morphine decimal slip, worked by hand, in mg and with the pain patient', () => {
+  // morphine-decimal-slip.scenario.yaml: 20 mL of 1 mg/mL at 1 mg/day (1 mL/day); Mr Okafor, opioid
+  // tolerant, needs 1 mg/day. At 24 h a colleague refills 18 mL of 1 mg/mL on the 1.4 mL dead space
+  // (19.4 mL really in it) and types 10 mg/mL: the pump counts 18 mL and runs 1 / 10 = 0.1 mL/day, so
+  // 0.1 mg/day reaches the tip (the catheter already holds 1 mg/mL). The visit is at 28 h; the plan's
+  // refill at 28.5 h tells the pump 1 mg/mL again.
+  const { idle, plan } = previewExercise(slip);
+  const at = (c: typeof idle, h: number) => c.samples.find((s) => s.at === h * HOUR);
+
+  it('gives the doses of the lead drug in its own unit (mg/day), the mcg/day fields as before', () => {
+    expect([idle.drug, idle.doseUnit]).toEqual(['morphine', 'mg']);
+    expect(at(idle, 0)).toMatchObject({ programmedDose: 1, tipDose: null, programmedMcgPerDay: 1000 });
+    expect(at(idle, 24)?.tipDose).toBeCloseTo(1, 3);
+    // day 3: the pump still says 1 mg/day; a tenth of it reaches the tip
+    const day3 = at(idle, 72);
+    expect(day3?.programmedDose).toBe(1);
+    expect(day3?.tipDose).toBeCloseTo(0.1, 3);
+    expect(day3?.tipMcgPerDay).toBeCloseTo(100, 0);
+    // 0.1 mL/day since 24 h: the pump counts 18 - 0.2 = 17.8 mL, really 19.4 - 0.2 = 19.2 mL
+    expect(day3?.beliefReservoirMl).toBeCloseTo(17.8, 6);
+    expect(day3?.truthReservoirMl).toBeCloseTo(19.2, 6);
+  });
+
+  it('the idle course: pain 3 of 10 and 16 breaths a minute on his dose; opioid withdrawal at 34.75, 40.75 and 50.75 h; on day 3 pain 9 and 22 breaths a minute', () => {
+    expect(at(idle, 0)?.patient).toBeNull();
+    // on exactly his need (q = 1) the pain is the target, 3; breathing slows only above q = 2.5
+    expect(at(idle, 0)?.pain).toEqual({
+      painScore: 3,
+      breathsPerMin: 16,
+      sedation: 'none',
+      respiratoryDepression: 'none',
+      opioidWithdrawal: 'none',
+      granuloma: 'none',
+      neuropsychiatric: 'none',
+    });
+    // the stages the scenario's comment works out (docs/patient.md: early after 2 h of deficit, moderate after 8, severe after 18)
+    const firstIn = (stage: string) => idle.samples.find((s) => s.pain?.opioidWithdrawal === stage)?.at;
+    expect([firstIn('early'), firstIn('moderate'), firstIn('severe')]).toEqual([
+      34.75 * HOUR,
+      40.75 * HOUR,
+      50.75 * HOUR,
+    ]);
+    // day 3, 48 h on a tenth: q near 0.1 (h = 0.75 puts 3 on the need: 7 x 0.75 / (0.75 + 1) = 3), the
+    // pain 7 x 0.75 / 0.85 = 6.2, + 3 in severe withdrawal = 9.2: 9 of 10; breathing 16 + 6 = 22 a minute
+    expect(at(idle, 72)?.pain).toMatchObject({ painScore: 9, breathsPerMin: 22, opioidWithdrawal: 'severe' });
+    expect(idle.samples.every((s) => s.pain?.sedation === 'none' && s.pain.respiratoryDepression === 'none')).toBe(
+      true,
+    );
+  });
+
+  it('the plan’s course: told 1 mg/mL again at 28.5 h, 1 mg/day reaches the tip, no withdrawal, pain 3 of 10 on day 3', () => {
+    if (plan === null) throw new Error('no plan');
+    expect(plan.doseUnit).toBe('mg');
+    const day3 = at(plan, 72);
+    expect(day3?.tipDose).toBeCloseTo(1, 3);
+    // 19.4 mL after the refill, 1 mL/day for 43.5 h
+    expect(day3?.truthReservoirMl).toBeCloseTo(19.4 - 43.5 / 24, 6);
+    expect(day3?.pain).toMatchObject({ painScore: 3, breathsPerMin: 16, opioidWithdrawal: 'none' });
+    expect(plan.samples.some((s) => s.pain?.opioidWithdrawal !== 'none')).toBe(false);
+  });
+});
+
+describe('previewExercise: the drug’s own unit and patient for every drug', () => {
+  const of = (file: string) => {
+    const s = trainingLibrary().find((l) => l.file === file)?.scenario;
+    if (s === undefined) throw new Error(`no ${file}`);
+    return previewExercise(s);
+  };
+
+  it('baclofen in mcg/day, no pain patient; the new dose fields equal the mcg/day ones', () => {
+    const { idle } = previewExercise(low);
+    expect(idle.doseUnit).toBe('mcg');
+    expect(idle.samples.every((s) => s.pain === null && s.programmedDose === s.programmedMcgPerDay)).toBe(true);
+    expect(idle.samples.every((s) => s.tipDose === s.tipMcgPerDay)).toBe(true);
+  });
+
+  it('ziconotide in mcg/day: steps every day to 21.6 mcg/day confuse him by day 4, his breathing never slows', () => {
+    const { idle } = of('ziconotide-titration-too-fast.scenario.yaml');
+    expect([idle.drug, idle.doseUnit]).toEqual(['ziconotide', 'mcg']);
+    expect(idle.samples.find((s) => s.at === 5 * DAY)?.programmedDose).toBeCloseTo(21.6, 9);
+    expect(idle.samples.find((s) => s.at === 4 * DAY)?.pain?.neuropsychiatric).toBe('confusion');
+    expect(idle.samples.every((s) => s.pain?.breathsPerMin === 16 && s.pain.opioidWithdrawal === 'none')).toBe(true);
+  });
+
+  it('the baclofen-morphine admixture: the lead drug (baclofen) in mcg/day, both patients at once', () => {
+    const { idle } = of('admixture-concentration-change.scenario.yaml');
+    expect(idle.doseUnit).toBe('mcg');
+    const first = idle.samples[0];
+    expect(first?.programmedDose).toBe(400);
+    expect(first?.patient?.ashworth).toBeCloseTo(1, 6);
+    expect(first?.pain).toMatchObject({ breathsPerMin: 16, opioidWithdrawal: 'none' });
   });
 });

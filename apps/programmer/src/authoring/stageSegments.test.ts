@@ -1,6 +1,6 @@
-import type { PreviewSample } from '@itps/scenarios';
+import type { PainSample, PreviewSample } from '@itps/scenarios';
 import { describe, expect, it } from 'vitest';
-import { stageSegments } from './stageSegments.ts';
+import { BREATHING_STAGE_KINDS, PAIN_STAGE_KINDS, stageLabel, stageSegments } from './stageSegments.ts';
 
 const sample = (at: number, withdrawal: string, overdose = 'none'): PreviewSample =>
   ({
@@ -9,9 +9,27 @@ const sample = (at: number, withdrawal: string, overdose = 'none'): PreviewSampl
     truthReservoirMl: 0,
     programmedMcgPerDay: 0,
     tipMcgPerDay: null,
+    programmedDose: 0,
+    tipDose: null,
     patient: { ashworth: 1, withdrawal, overdose },
+    pain: null,
     alarms: [],
   }) as PreviewSample;
+
+const calm: PainSample = {
+  painScore: 3,
+  breathsPerMin: 16,
+  sedation: 'none',
+  respiratoryDepression: 'none',
+  opioidWithdrawal: 'none',
+  granuloma: 'none',
+  neuropsychiatric: 'none',
+};
+const painSample = (at: number, pain: Partial<PainSample>): PreviewSample => ({
+  ...sample(at, 'none'),
+  patient: null,
+  pain: { ...calm, ...pain },
+});
 
 describe('stageSegments', () => {
   it('joins the samples of one stage into one stretch, a new stretch at each change', () => {
@@ -33,5 +51,33 @@ describe('stageSegments', () => {
     expect(stageSegments([sample(0, 'none', 'drowsy'), sample(10, 'none', 'drowsy')])).toEqual([
       { from: 0, to: 10, kind: 'overdose', stage: 'drowsy' },
     ]);
+  });
+
+  it('a pain patient: sedation and slow breathing at once stay one stretch each; opioid withdrawal is read for the pain score', () => {
+    const samples = [
+      painSample(0, {}),
+      painSample(10, { sedation: 'drowsy' }),
+      painSample(20, { sedation: 'drowsy', respiratoryDepression: 'early' }),
+      painSample(30, { sedation: 'drowsy', respiratoryDepression: 'early' }),
+      painSample(40, { opioidWithdrawal: 'early' }),
+      painSample(50, {}),
+    ];
+    expect(stageSegments(samples, BREATHING_STAGE_KINDS)).toEqual([
+      { from: 10, to: 40, kind: 'sedation', stage: 'drowsy' },
+      { from: 20, to: 40, kind: 'respiratoryDepression', stage: 'early' },
+    ]);
+    expect(stageSegments(samples, PAIN_STAGE_KINDS)).toEqual([
+      { from: 40, to: 50, kind: 'opioidWithdrawal', stage: 'early' },
+    ]);
+    // a spasticity patient's stages read nothing of a pain patient
+    expect(stageSegments(samples)).toEqual([]);
+  });
+
+  it('names each stage in a clinician’s words', () => {
+    expect(stageLabel({ kind: 'withdrawal', stage: 'early' })).toBe('early withdrawal');
+    expect(stageLabel({ kind: 'overdose', stage: 'respiratoryDepression' })).toBe('respiratory depression');
+    expect(stageLabel({ kind: 'respiratoryDepression', stage: 'early' })).toBe('slow breathing');
+    expect(stageLabel({ kind: 'opioidWithdrawal', stage: 'severe' })).toBe('severe opioid withdrawal');
+    expect(stageLabel({ kind: 'neuropsychiatric', stage: 'confusion' })).toBe('confused (ziconotide)');
   });
 });

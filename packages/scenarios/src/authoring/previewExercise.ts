@@ -1,4 +1,20 @@
-import { type Milliseconds, type OverdoseStage, sampleWorld, type WithdrawalStage, type WorldState } from '@itps/core';
+import {
+  bedsideView,
+  type DoseUnit,
+  type DrugId,
+  drugOf,
+  type GranulomaStage,
+  type Milliseconds,
+  type NeuropsychiatricStage,
+  type OpioidWithdrawalStage,
+  type OverdoseStage,
+  painStatus,
+  type RespiratoryStage,
+  type SedationStage,
+  sampleWorld,
+  type WithdrawalStage,
+  type WorldState,
+} from '@itps/core';
 import { createScenarioWorld } from '../runScenario.ts';
 import { createScenarioPlayer } from '../scenarioPlayer.ts';
 import type { ScenarioFile } from '../scenarioSchema.ts';
@@ -23,14 +39,37 @@ export interface PreviewSample {
    * daily dose (mcg/day); null at the first sample.
    */
   readonly tipMcgPerDay: number | null;
-  /** The patient's status (null without a patient). */
+  /** The daily dose the running program gives, in the lead drug's own unit (the course's `doseUnit`; 0 when not running). */
+  readonly programmedDose: number;
+  /** What reached the spinal fluid at the tip since the sample before, in the course's `doseUnit` per day; null at the first sample. */
+  readonly tipDose: number | null;
+  /** The patient treated for spasticity (baclofen's model; null without one). */
   readonly patient: {
     readonly ashworth: number;
     readonly withdrawal: WithdrawalStage;
     readonly overdose: OverdoseStage;
   } | null;
+  /** The patient treated for pain (morphine's or ziconotide's model; null without one), as the bedside and the observables read them. */
+  readonly pain: PainSample | null;
   /** Alarms sounding at this instant, by the pump's names. */
   readonly alarms: readonly string[];
+}
+
+/**
+ * A patient treated for pain in one sample: the pain score they give and the breaths a minute the
+ * bedside counts (the slower of both models' on an admixture), as `patient.painScore` and
+ * `patient.respiratoryRate` read them, and the stages the model is in (the instructor's).
+ */
+export interface PainSample {
+  /** The pain score the patient gives when asked, 0-10, a whole number. */
+  readonly painScore: number;
+  /** Breaths a minute. */
+  readonly breathsPerMin: number;
+  readonly sedation: SedationStage;
+  readonly respiratoryDepression: RespiratoryStage;
+  readonly opioidWithdrawal: OpioidWithdrawalStage;
+  readonly granuloma: GranulomaStage;
+  readonly neuropsychiatric: NeuropsychiatricStage;
 }
 
 /** An alarm from the instant it was raised to the instant it cleared (null: still sounding at the end). */
@@ -50,6 +89,10 @@ export interface RefusedStep {
 
 /** One headless run of an exercise, sampled for the preview's plots, with its events and its score. */
 export interface PreviewCourse {
+  /** The program's (lead) drug at t = 0, whose doses the samples give. */
+  readonly drug: DrugId;
+  /** The unit of the samples' `programmedDose` and `tipDose` (per day): mcg for baclofen and ziconotide, mg for morphine. */
+  readonly doseUnit: DoseUnit;
   readonly samples: readonly PreviewSample[];
   readonly alarms: readonly AlarmInterval[];
   /** The pump's log and the patient's stage changes. */
@@ -80,19 +123,45 @@ export const PREVIEW_SAMPLES = 480;
 export const previewSpacing = (durationMs: number): number =>
   Math.max(1, Math.ceil(durationMs / PREVIEW_SAMPLES / PREVIEW_MIN_SPACING_MS)) * PREVIEW_MIN_SPACING_MS;
 
-function sampleOf(world: WorldState, before: { at: number; delivered: number } | null): PreviewSample {
+const MCG_PER_UNIT: Readonly<Record<DoseUnit, number>> = { mcg: 1, mg: 1000 };
+
+/** The pain patient as `patient.painScore`, `patient.respiratoryRate` and the stages read them (null without one). */
+function painOf(world: WorldState): PainSample | null {
+  if (world.pain === undefined) return null;
+  const p = painStatus(world.pain);
+  return {
+    painScore: p.painScore,
+    breathsPerMin: bedsideView(world).pain?.respiratoryRatePerMin ?? p.respiratoryRatePerMin,
+    sedation: p.sedation,
+    respiratoryDepression: p.respiratoryDepression,
+    opioidWithdrawal: p.opioidWithdrawal,
+    granuloma: p.granuloma,
+    neuropsychiatric: p.neuropsychiatric,
+  };
+}
+
+function sampleOf(
+  world: WorldState,
+  before: { at: number; delivered: number } | null,
+  doseUnit: DoseUnit,
+): PreviewSample {
   const s = sampleWorld(world);
   const days = before === null ? 0 : (s.at - before.at) / 86_400_000;
+  const programmedMcgPerDay = s.dose / 1_000_000;
+  const tipMcgPerDay = before === null || days <= 0 ? null : (s.delivered - before.delivered) / 1_000_000 / days;
   return {
     at: s.at,
     beliefReservoirMl: s.beliefReservoir / 1_000_000,
     truthReservoirMl: s.truthReservoir / 1_000_000,
-    programmedMcgPerDay: s.dose / 1_000_000,
-    tipMcgPerDay: before === null || days <= 0 ? null : (s.delivered - before.delivered) / 1_000_000 / days,
+    programmedMcgPerDay,
+    tipMcgPerDay,
+    programmedDose: programmedMcgPerDay / MCG_PER_UNIT[doseUnit],
+    tipDose: tipMcgPerDay === null ? null : tipMcgPerDay / MCG_PER_UNIT[doseUnit],
     patient:
       s.patient === null
         ? null
         : { ashworth: s.patient.ashworth, withdrawal: s.patient.withdrawal, overdose: s.patient.overdose },
+    pain: painOf(world),
     alarms: s.alarms,
   };
 }
@@ -119,14 +188,16 @@ function alarmIntervals(events: readonly { at: number; type: string }[]): AlarmI
 function beforeVisit(scenario: ScenarioFile, seed: number, visit: number, spacing: number) {
   const world = createScenarioWorld(scenario, seed);
   const player = createScenarioPlayer(scenario, world);
+  const drug = world.state().pump.program.drug;
+  const doseUnit = drugOf(drug).doseUnit;
   const samples: PreviewSample[] = [];
   let last: { at: number; delivered: number } | null = null;
   for (let t = 0; t < visit; t += spacing) {
     player.advanceTo(t as Milliseconds);
-    samples.push(sampleOf(world.state(), last));
+    samples.push(sampleOf(world.state(), last, doseUnit));
     last = { at: t, delivered: sampleWorld(world.state()).delivered };
   }
-  return { samples, last };
+  return { drug, doseUnit, samples, last };
 }
 
 /** One course from the visit on: the plan's steps (or none) done at their instants, sampled on the way. */
@@ -144,7 +215,7 @@ function course(
   const sample = () => {
     const world = session.world.state();
     if (samples[samples.length - 1]?.at === world.now) return;
-    samples.push(sampleOf(world, last));
+    samples.push(sampleOf(world, last, before.doseUnit));
     last = { at: world.now, delivered: sampleWorld(world).delivered };
   };
   const advanceTo = (to: number) => {
@@ -164,6 +235,8 @@ function course(
   sample();
   const { run, debrief } = session.finish();
   return {
+    drug: before.drug,
+    doseUnit: before.doseUnit,
     samples,
     alarms: alarmIntervals(run.events),
     events: run.events,

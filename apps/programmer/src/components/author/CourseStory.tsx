@@ -1,7 +1,15 @@
 import { shortEventWords } from '@itps/scenarios';
 import type { SentCourse } from '../../authoring/previewMessages.ts';
-import { stageSegments } from '../../authoring/stageSegments.ts';
+import {
+  BREATHING_STAGE_KINDS,
+  PAIN_STAGE_KINDS,
+  SPASTICITY_STAGE_KINDS,
+  stageLabel,
+  stageSegments,
+} from '../../authoring/stageSegments.ts';
 import { atWords } from '../../format/exerciseTime.ts';
+
+const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** Events of a course worth an educator's eye: alarms, the patient's stages, refills, programs, a stop. */
 const TOLD = /^(alarm\.|patient\.|pump\.stopped|refill\.|program\.)/;
@@ -14,7 +22,11 @@ export function CourseStory({
   readonly course: SentCourse;
   readonly timeOfDayAtStart: number;
 }) {
-  const stages = stageSegments(course.samples);
+  const stages = stageSegments(course.samples, [
+    ...SPASTICITY_STAGE_KINDS,
+    ...BREATHING_STAGE_KINDS,
+    ...PAIN_STAGE_KINDS,
+  ]);
   const events = course.events.filter((e) => TOLD.test(e.type));
   const when = (at: number) => atWords(at, timeOfDayAtStart);
   return (
@@ -23,7 +35,7 @@ export function CourseStory({
         <p className="muted">
           {stages
             .slice(0, 3)
-            .map((s) => `${s.kind === 'withdrawal' ? 'Withdrawal' : 'Overdose'} (${s.stage}) from ${when(s.from)}`)
+            .map((s) => `${capital(stageLabel(s))} from ${when(s.from)}`)
             .join('; ')}
         </p>
       )}

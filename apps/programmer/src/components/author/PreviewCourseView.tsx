@@ -1,16 +1,26 @@
-import { xOf } from '../../authoring/chartGeometry.ts';
 import type { SentCourse } from '../../authoring/previewMessages.ts';
-import { stageSegments } from '../../authoring/stageSegments.ts';
+import {
+  BREATHING_STAGE_KINDS,
+  PAIN_STAGE_KINDS,
+  SPASTICITY_STAGE_KINDS,
+  type StageSegment,
+  stageLabel,
+  stageSegments,
+} from '../../authoring/stageSegments.ts';
 import { atWords } from '../../format/exerciseTime.ts';
 import { CourseAlarms } from './CourseAlarms.tsx';
 import { CourseStory } from './CourseStory.tsx';
-import { MiniChart } from './MiniChart.tsx';
+import { type ChartLine, MiniChart } from './MiniChart.tsx';
+import { ShadeKey, StageShading } from './StageShading.tsx';
 
 /** The scales both courses share, so they compare at a glance. */
 export interface CourseScales {
   readonly xMax: number;
   readonly reservoirMax: number;
+  /** The top of the dose chart, in the lead drug's unit per day. */
   readonly doseMax: number;
+  /** The top of the breathing chart (breaths a minute). */
+  readonly breathingMax: number;
   readonly visitAt: number;
   readonly timeOfDayAtStart: number;
   /** The hidden faults, where they begin. */
@@ -20,8 +30,57 @@ export interface CourseScales {
 }
 
 const one = (n: number | null | undefined) => (n === null || n === undefined ? 'not known' : n.toFixed(1));
+/** A daily dose as the drug's unit reads it: 250.0 mcg/day, 0.65 mg/day. */
+const dose = (n: number | null | undefined) =>
+  n === null || n === undefined ? 'not known' : Math.abs(n) < 10 ? n.toFixed(2) : n.toFixed(1);
 
-/** One preview course: the score it earns, the reservoir, the dose at the tip, the patient, the alarms. */
+/** A chart of the patient over the course: one line, the stages met shaded behind it and named below. */
+function PatientChart({
+  title,
+  unit,
+  yMax,
+  common,
+  segments,
+  when,
+  line,
+  testId,
+}: {
+  readonly title: string;
+  readonly unit: string;
+  readonly yMax: number;
+  readonly common: Pick<Parameters<typeof MiniChart>[0], 'xMax' | 'visitAt' | 'hidden' | 'endLabel'>;
+  readonly segments: readonly StageSegment[];
+  readonly when: (at: number) => string;
+  readonly line: Pick<ChartLine, 'label' | 'points'>;
+  readonly testId?: string;
+}) {
+  return (
+    <div data-testid={testId}>
+      <MiniChart
+        title={title}
+        unit={unit}
+        yMin={0}
+        yMax={yMax}
+        {...common}
+        summary={
+          segments.length === 0
+            ? 'no danger stage'
+            : segments.map((s) => `${stageLabel(s)} from ${when(s.from)}`).join('; ')
+        }
+        lines={[{ ...line, look: 'patient' }]}
+      >
+        {(box) => <StageShading segments={segments} box={box} />}
+      </MiniChart>
+      <ShadeKey segments={segments} />
+    </div>
+  );
+}
+
+/**
+ * One preview course: the score it earns, the reservoir, the dose at the tip in the drug's own unit,
+ * the patient (muscle tone for baclofen; pain and breathing for morphine or ziconotide; both for an
+ * admixture) with the danger stages shaded, the alarms.
+ */
 export function PreviewCourseView({
   title,
   course,
@@ -36,7 +95,7 @@ export function PreviewCourseView({
   const { samples, score } = course;
   const last = samples[samples.length - 1];
   const common = { xMax: scales.xMax, visitAt: scales.visitAt, hidden: scales.hidden, endLabel: scales.endLabel };
-  const stages = stageSegments(samples);
+  const when = (at: number) => atWords(at, scales.timeOfDayAtStart);
   return (
     <section className="preview-course" data-testid={testId} aria-label={title}>
       <h3>{title}</h3>
@@ -56,49 +115,53 @@ export function PreviewCourseView({
       />
       <MiniChart
         title="Dose at the catheter tip"
-        unit="mcg/day"
+        unit={`${course.doseUnit}/day`}
         yMax={scales.doseMax}
         {...common}
-        summary={`at the end ${one(last?.tipMcgPerDay)} mcg/day reaches the spinal fluid; the pump is set to ${one(last?.programmedMcgPerDay)}`}
+        summary={`at the end ${dose(last?.tipDose)} ${course.doseUnit}/day reaches the spinal fluid; the pump is set to ${dose(last?.programmedDose)}`}
         lines={[
-          { label: 'reaching the patient', look: 'real', points: samples.map((s) => ({ x: s.at, y: s.tipMcgPerDay })) },
-          { label: 'programmed', look: 'set', points: samples.map((s) => ({ x: s.at, y: s.programmedMcgPerDay })) },
+          { label: 'reaching the patient', look: 'real', points: samples.map((s) => ({ x: s.at, y: s.tipDose })) },
+          { label: 'programmed', look: 'set', points: samples.map((s) => ({ x: s.at, y: s.programmedDose })) },
         ]}
       />
-      <MiniChart
-        title="The patient: muscle tone"
-        unit="Ashworth"
-        yMin={0}
-        yMax={5}
-        {...common}
-        summary={
-          stages.length === 0
-            ? 'no withdrawal or overdose'
-            : stages.map((s) => `${s.kind} ${s.stage} from ${atWords(s.from, scales.timeOfDayAtStart)}`).join('; ')
-        }
-        lines={[
-          {
-            label: 'Ashworth',
-            look: 'patient',
-            points: samples.map((s) => ({ x: s.at, y: s.patient?.ashworth ?? null })),
-          },
-        ]}
-      >
-        {(box) =>
-          stages.map((s) => (
-            <rect
-              key={`${s.kind}-${s.from}`}
-              className={`stage ${s.kind}-${s.stage}`}
-              x={xOf(s.from, box)}
-              y={0}
-              width={Math.max(1, xOf(s.to, box) - xOf(s.from, box))}
-              height={box.height}
-            >
-              <title>{`${s.kind}: ${s.stage}`}</title>
-            </rect>
-          ))
-        }
-      </MiniChart>
+      {samples.some((s) => s.patient !== null) ? (
+        <PatientChart
+          title="The patient: muscle tone"
+          unit="Modified Ashworth, 0-4"
+          yMax={4}
+          common={common}
+          segments={stageSegments(samples, SPASTICITY_STAGE_KINDS)}
+          when={when}
+          line={{ label: 'Ashworth', points: samples.map((s) => ({ x: s.at, y: s.patient?.ashworth ?? null })) }}
+        />
+      ) : null}
+      {samples.some((s) => s.pain !== null) ? (
+        <>
+          <PatientChart
+            title="The patient: pain"
+            unit="pain score, 0-10"
+            yMax={10}
+            common={common}
+            segments={stageSegments(samples, PAIN_STAGE_KINDS)}
+            when={when}
+            line={{ label: 'pain score', points: samples.map((s) => ({ x: s.at, y: s.pain?.painScore ?? null })) }}
+            testId={`${testId}-pain`}
+          />
+          <PatientChart
+            title="The patient: breathing"
+            unit="breaths a minute"
+            yMax={scales.breathingMax}
+            common={common}
+            segments={stageSegments(samples, BREATHING_STAGE_KINDS)}
+            when={when}
+            line={{
+              label: 'breaths a minute',
+              points: samples.map((s) => ({ x: s.at, y: s.pain?.breathsPerMin ?? null })),
+            }}
+            testId={`${testId}-breathing`}
+          />
+        </>
+      ) : null}
       <CourseAlarms course={course} timeOfDayAtStart={scales.timeOfDayAtStart} testId={`${testId}-alarms`} />
       <CourseStory course={course} timeOfDayAtStart={scales.timeOfDayAtStart} />
     </section>

@@ -36,7 +36,12 @@ function Courses({ answer }: { readonly answer: Extract<NonNullable<PreviewState
   const scales = {
     xMax: answer.duration,
     reservoirMax: niceMax(samples.flatMap((s) => [s.truthReservoirMl, s.beliefReservoirMl])),
-    doseMax: niceMax(samples.flatMap((s) => [s.tipMcgPerDay ?? 0, s.programmedMcgPerDay])),
+    doseMax: niceMax(
+      samples.flatMap((s) => [s.tipDose ?? 0, s.programmedDose]),
+      idle.doseUnit === 'mg' ? 0.1 : 1,
+    ),
+    // 20 a minute holds a calm patient's 16; withdrawal's faster breathing raises it by fives
+    breathingMax: Math.max(20, Math.ceil(Math.max(0, ...samples.map((s) => s.pain?.breathsPerMin ?? 0)) / 5) * 5),
     visitAt: answer.visitAt,
     timeOfDayAtStart: answer.timeOfDayAtStart,
     hidden: answer.hidden,
