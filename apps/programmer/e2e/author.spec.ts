@@ -147,11 +147,34 @@ describe('the exercise editor, practising alone (solo build)', () => {
     expect(await page.getByLabel('Opioid history').inputValue()).toBe('naive');
     await page.getByLabel("Pain score without the pump's drug").waitFor();
     await screenshot(page, 'author-800x1280-patient-pain');
-    // both courses of the morphine exercise run in the preview
+    // both courses of the morphine exercise run in the preview, in mg/day, with her pain and breathing (no muscle tone)
     await page
       .getByTestId('preview-summary')
       .getByText(/the right plan scores \d+ % \(passed\)/)
       .waitFor();
+    for (const course of ['course-idle', 'course-plan']) {
+      const view = page.getByTestId(course);
+      expect(await view.getByText('Dose at the catheter tip').innerText()).toBe('Dose at the catheter tip (mg/day)');
+      expect(await page.getByTestId(`${course}-pain`).getByRole('img').getAttribute('aria-label')).toBe(
+        'The patient: pain: no danger stage',
+      );
+      expect(await page.getByTestId(`${course}-breathing`).innerText()).toContain('breaths a minute');
+      expect(await view.getByText('The patient: muscle tone').count()).toBe(0);
+    }
+    // doing nothing: 0.5 mg/day to the end; the plan's one step: 0.65 mg/day
+    expect(
+      await page
+        .getByTestId('course-idle')
+        .getByRole('img', { name: /^Dose at the catheter tip/ })
+        .getAttribute('aria-label'),
+    ).toMatch(/the pump is set to 0\.50$/);
+    expect(
+      await page
+        .getByTestId('course-plan')
+        .getByRole('img', { name: /^Dose at the catheter tip/ })
+        .getAttribute('aria-label'),
+    ).toMatch(/the pump is set to 0\.65$/);
+    await page.getByTestId('preview').screenshot({ path: `${SCREENSHOT_DIR}author-800x1280-preview-morphine.png` });
 
     await goToStep(page, 'Pump');
     await page.getByLabel('Drug in the reservoir').selectOption('ziconotide');
@@ -162,5 +185,26 @@ describe('the exercise editor, practising alone (solo build)', () => {
     expect(await page.getByLabel('Opioid history').count()).toBe(0);
     await settled(page);
     await screenshot(page, 'author-800x1280-patient-ziconotide');
+  });
+
+  it('previews the morphine decimal slip: doing nothing, opioid withdrawal shaded on the pain and named in words', async () => {
+    await page.getByTestId('library-empty').waitFor();
+    await page.getByRole('button', { name: 'Use as template: morphine 1 mg/mL entered as 10 mg/mL' }).click();
+    await page
+      .getByTestId('preview-summary')
+      .getByText(/the right plan scores \d+ % \(passed\)/)
+      .waitFor();
+    const pain = page.getByTestId('course-idle-pain');
+    // the scenario's worked course (09:00 start): early at 34.75 h (day 1, 19:45), moderate at 40.75 h, severe at 50.75 h
+    expect(await pain.getByRole('img').getAttribute('aria-label')).toMatch(
+      /^The patient: pain: early opioid withdrawal from day 1, 19:45; moderate opioid withdrawal from day 2, 01:45; severe opioid withdrawal from day 2, 11:45$/,
+    );
+    expect(await pain.locator('.shade-key').innerText()).toContain('severe opioid withdrawal');
+    expect(await pain.locator('rect.stage').count()).toBe(3);
+    // the right plan keeps him out of it
+    expect(await page.getByTestId('course-plan-pain').locator('rect.stage').count()).toBe(0);
+    await page
+      .getByTestId('preview')
+      .screenshot({ path: `${SCREENSHOT_DIR}author-800x1280-preview-morphine-slip.png` });
   });
 });

@@ -77,7 +77,9 @@ describe('stageSegments', () => {
     expect(stageLabel({ kind: 'withdrawal', stage: 'early' })).toBe('early withdrawal');
     expect(stageLabel({ kind: 'overdose', stage: 'respiratoryDepression' })).toBe('respiratory depression');
     expect(stageLabel({ kind: 'respiratoryDepression', stage: 'early' })).toBe('slow breathing');
+    expect(stageLabel({ kind: 'opioidWithdrawal', stage: 'moderate' })).toBe('moderate opioid withdrawal');
     expect(stageLabel({ kind: 'opioidWithdrawal', stage: 'severe' })).toBe('severe opioid withdrawal');
+    expect(stageLabel({ kind: 'respiratoryDepression', stage: 'severe' })).toBe('severe respiratory depression');
     expect(stageLabel({ kind: 'neuropsychiatric', stage: 'confusion' })).toBe('confused (ziconotide)');
   });
 });

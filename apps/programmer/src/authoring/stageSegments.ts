@@ -57,6 +57,14 @@ export function stageSegments(
   return out.sort((a, b) => a.from - b.from);
 }
 
+/** Where a plot's short label leaves the grade out, a key beside other grades needs it. */
+const GRADED: Readonly<Record<string, string>> = {
+  'opioidWithdrawal.moderate': 'moderate opioid withdrawal',
+  'respiratoryDepression.moderate': 'moderate respiratory depression',
+  'respiratoryDepression.severe': 'severe respiratory depression',
+};
+
 /** A stage in a clinician's short words: "early withdrawal", "slow breathing", "confused (ziconotide)". */
 export const stageLabel = (segment: Pick<StageSegment, 'kind' | 'stage'>): string =>
+  GRADED[`${segment.kind}.${segment.stage}`] ??
   shortEventWords(`patient.${segment.kind}.${segment.stage}`).replace(/^Patient: /, '');
