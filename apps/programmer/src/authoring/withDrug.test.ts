@@ -60,4 +60,22 @@ describe('withDrug: the pump of an exercise given another drug', () => {
     const { patient: _none, ...noPatient } = baclofenExercise;
     expect(withDrug(noPatient, 'morphine').patient).toBeUndefined();
   });
+
+  it("drops the right plan's steps that dose the old drug, keeping the rest", () => {
+    const withPlan = {
+      ...baclofenExercise,
+      training: {
+        brief: 'b',
+        plan: [
+          { at: 'P1D', do: 'interrogate' },
+          { at: 'P1DT1H', do: 'program', therapy: { mode: 'simple', doseMcgPerDay: 350 } },
+          { at: 'P1DT2H', do: 'clinical.examine' },
+        ],
+      },
+    };
+    expect((withDrug(withPlan, 'morphine').training as { plan: unknown }).plan).toEqual([
+      { at: 'P1D', do: 'interrogate' },
+      { at: 'P1DT2H', do: 'clinical.examine' },
+    ]);
+  });
 });

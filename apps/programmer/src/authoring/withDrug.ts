@@ -19,6 +19,9 @@ export const drugOfDoc = (doc: Readonly<Record<string, unknown>>): DrugId => {
   return drug === 'morphine' || drug === 'ziconotide' ? drug : 'baclofen';
 };
 
+/** The right plan's steps that carry a drug's doses or strengths. */
+const DRUG_STEPS = new Set(['program', 'refill', 'bolus', 'replace']);
+
 /** A sensible starting dose of each drug for an exercise being written (within each library's usual range). */
 const STARTING_DOSE: Readonly<Record<DrugId, number>> = { baclofen: 250, morphine: 2, ziconotide: 2.4 };
 
@@ -27,7 +30,7 @@ const STARTING_DOSE: Readonly<Record<DrugId, number>> = { baclofen: 250, morphin
  * drug's first stock strength, in its own unit field), the program's doses in the drug's own unit
  * (a starting dose, since a dose of one drug means nothing for another), any admixture dropped, and
  * the patient the drug treats (spasticity for baclofen; pain, opioid-tolerant for morphine, for
- * ziconotide). Everything else is kept.
+ * ziconotide), the right plan's steps that dose the old drug dropped. Everything else is kept.
  */
 export function withDrug(doc: Readonly<Record<string, unknown>>, drug: DrugId): Record<string, unknown> {
   if (drugOfDoc(doc) === drug) return { ...doc };
@@ -56,5 +59,15 @@ export function withDrug(doc: Readonly<Record<string, unknown>>, drug: DrugId): 
       : drug === 'morphine'
         ? { condition: 'pain', opioidHistory: 'tolerant' }
         : { condition: 'pain' };
-  return { ...doc, pump, ...(doc.patient === undefined ? {} : { patient }) };
+  // the right plan's doses and strengths were the old drug's: those steps go (the checks then say
+  // the plan no longer reaches its objectives), the rest (interrogate, examine, decide) stays
+  const training = doc.training as Record<string, unknown> | undefined;
+  const plan = Array.isArray(training?.plan) ? (training.plan as Record<string, unknown>[]) : null;
+  const kept = plan?.filter((step) => !DRUG_STEPS.has(String(step.do)));
+  return {
+    ...doc,
+    pump,
+    ...(doc.patient === undefined ? {} : { patient }),
+    ...(training === undefined || kept === undefined ? {} : { training: { ...training, plan: kept } }),
+  };
 }

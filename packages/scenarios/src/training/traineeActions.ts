@@ -9,7 +9,7 @@ export const CLINICAL_ACTIONS = {
   'clinical.oralBaclofen': 'Give oral baclofen as a bridge',
   'clinical.emergencyCare': 'Call for emergency care',
   'clinical.naloxone': 'Give naloxone (opioid reversal)',
-  'clinical.examine': 'Examine the patient (tone, side effects)',
+  'clinical.examine': 'Examine the patient',
 } as const;
 
 /**
