@@ -67,6 +67,21 @@ describe('morphine under the skin, absorbed into the blood (exact, hand-derived)
     expect(stepSystemic({ pocket: 1, blood: 0 }, tolerant, 0, tmax + 0.05).blood).toBeLessThan(peak);
   });
 
+  it('with absorption as fast as elimination (both 1 h): blood = dose x k t e^-kt, and no time changes nothing', () => {
+    const even: OpioidParameters = {
+      ...tolerant,
+      systemic: { ...tolerant.systemic, absorptionHalfLifeH: 1, eliminationHalfLifeH: 1 },
+    };
+    // k = ln2 /h; after 1 h the pocket keeps 1000 / 2 = 500, the blood holds 1000 x ln2 x 1 x 1/2 = 346.57 mcg
+    const one = stepSystemic({ pocket: 1000, blood: 0 }, even, 0, 1);
+    expect(one.pocket).toBeCloseTo(500, 9);
+    expect(one.blood).toBeCloseTo(346.574, 3);
+    // after 2 h: 1000 x ln2 x 2 x 1/4 = 346.57 mcg again (the peak is at 1/k = 1.44 h, between the two)
+    expect(stepSystemic({ pocket: 1000, blood: 0 }, even, 0, 2).blood).toBeCloseTo(346.574, 3);
+    const s = { pocket: 7, blood: 3 };
+    expect(stepSystemic(s, even, 100, 0)).toBe(s);
+  });
+
   it('is exact however time is cut, and a steady inflow settles at inflow / k in each compartment', () => {
     let cut = { pocket: 1000, blood: 50 };
     for (let i = 0; i < 8; i++) cut = stepSystemic(cut, tolerant, 10, 0.25);
