@@ -142,6 +142,17 @@ describe('drawExchange', () => {
     expect(mishapChances({ distanceCm: 250, interference: 'none' }, communicatorLink).messageHeld).toBe(0);
   });
 
+  it('befalls nothing on a link saved before mishaps: no mishap chances, no fade at the edge', () => {
+    const { mishapPpm: _m, edgeAnswerLossPpm: _e, ...older } = communicatorLink;
+    const nothing = { answerLost: 0, answerLate: 0, answerDuplicated: 0, messageDuplicated: 0, messageHeld: 0 };
+    expect(mishapChances({ distanceCm: 300, interference: 'severe' }, older)).toEqual(nothing);
+    // a fade named without its loss at the edge fades nothing; with it, 300 000 x (300 - 200) / 100 at the edge
+    expect(mishapChances({ distanceCm: 300, interference: 'severe' }, { ...older, fadeFromCm: 200 })).toEqual(nothing);
+    expect(
+      mishapChances({ distanceCm: 300, interference: 'none' }, { ...older, edgeAnswerLossPpm: 300_000 }).answerLost,
+    ).toBe(300_000);
+  });
+
   it('befalls about the configured share of exchanges under severe interference, and never one whose message was lost', () => {
     const counts: Record<string, number> = {};
     let delivered = 0;
