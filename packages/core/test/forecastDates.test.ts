@@ -201,3 +201,39 @@ describe('REQ-CALC-02: forecastDates true in every state the pump reports', () =
     expect(d.empty).toEqual({ status: 'halted', afterRestart: null });
   });
 });
+
+describe('forecastDates from an older report (no log, no drug, no dose) and with no refill on record', () => {
+  // the same pump; the report leaves out what older pumps did not say
+  const older = (now: number, volumeMl: number, more: Partial<ReturnType<typeof pumpBeliefView>> = {}) => {
+    const {
+      log: _l,
+      drug: _d,
+      admixed: _a,
+      dose: _q,
+      ...view
+    } = pumpBeliefView(createPumpState(buildPumpInput({ program: simpleProgram(250) })), 'running');
+    return forecastDates({ ...view, now: at(now), calculatedReservoir: (volumeMl * 1_000_000) as Nanolitres, ...more });
+  };
+
+  it('stopped with 1.5 mL at day 10 and no log: stopped by the clinician, the alarm sounding since now, refill overdue since now', () => {
+    // 1.5 mL is under the 2 mL alarm; no log says when it was raised, so it is dated now (day 10);
+    // refill: min(alarm day 10, baclofen's stability 0 + 180) = day 10
+    const d = older(10, 1.5, { suspended: true, state: 'stopped' });
+    expect(d.doseNow).toEqual({ dose: 0, reason: 'stoppedByClinician', halted: true });
+    expect(d.lowReservoir).toEqual({ status: 'past', at: at(10) });
+    expect(d.refill).toEqual({ status: 'past', at: at(10) });
+  });
+
+  it('running with no dose reported: 0 pg/day, still running; the stability limit is baclofen’s 180 days', () => {
+    const d = older(200, 20, { therapy: { mode: 'simple', dose: mcgPerDayToPicogramsPerDay(25) } });
+    expect(d.doseNow).toEqual({ dose: 0, reason: 'running', halted: false });
+    expect(d.refill).toEqual({ status: 'past', at: at(180) });
+  });
+
+  it('stopped with no refill on record: refill by is the alarm after a restart (26 days), halted like it', () => {
+    // (15 - 2) mL / 0.5 mL/day = 26 days after a restart; no stability limit without a refill
+    const d = pumpAt(10, 15, { suspended: true, state: 'stopped', lastRefill: null });
+    expect(d.refill).toEqual({ status: 'halted', afterRestart: days(26) });
+    expect(d.refillBy).toBeNull();
+  });
+});
