@@ -170,4 +170,12 @@ describe('the class console marks any patient in danger on one scale', () => {
     // severe respiratory depression and sedation to coma by now (the worse of the two): in danger
     expect(patientStages(w.state())).toEqual({ withdrawal: 'none', overdose: 'coma' });
   });
+
+  it('marks an occluded catheter’s opioid withdrawal on the same scale: early at 12 h, nothing of overdose', () => {
+    const w = morphineWorld();
+    w.apply({ type: 'fault.inject', fault: { kind: 'catheter', fault: { kind: 'occlusion', blockedPpm: 1_000_000 } } });
+    w.apply({ type: 'time.advance', to: (12 * HOUR) as Milliseconds });
+    // early withdrawal from 10.25 h after the stop, moderate not before 14 h (opioidPatient.test.ts)
+    expect(patientStages(w.state())).toEqual({ withdrawal: 'early', overdose: 'none' });
+  });
 });
