@@ -127,6 +127,20 @@ describe('the world runs the patient model the drug calls for', () => {
     w.apply({ type: 'time.advance', to: (14 * 24 * HOUR) as Milliseconds });
     expect(bedsideView(w.state()).pain?.respiratoryRatePerMin).toBe(16);
   });
+
+  it('refuses a morphine trial dose to a patient treated with ziconotide, and leaves them as they were', () => {
+    const w = createWorld({
+      pump: buildPumpInput({ program: drugProgram('ziconotide', 20, 25) }),
+      origin: 'spinal',
+      painPatient: createZiconotideParameters(),
+    });
+    const before = w.state().pain;
+    expect(w.apply({ type: 'patient.testDose', doseMcg: 500, drug: 'morphine' })).toMatchObject({
+      ok: false,
+      refusal: { code: 'patient.none' },
+    });
+    expect(w.state().pain).toEqual(before);
+  });
 });
 
 describe('one person on baclofen and morphine (the admixture patient)', () => {
