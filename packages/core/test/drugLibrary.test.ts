@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountFromUnit,
   baclofen,
   concentrationFromUnit,
   DRUGS,
@@ -94,6 +95,15 @@ describe('formatDose and formatConcentration', () => {
     expect(formatConcentration(2_500 as McgPerMl, morphine)).toBe('2.5 mg/mL');
     expect(formatAmount(1_500_000_000 as Picograms, morphine)).toBe('1.5 mg');
     expect(formatAmount(50_000_000 as Picograms, baclofen)).toBe('50 mcg');
+  });
+
+  it('reads a bolus typed in the drug unit as picograms, to the nearest picogram', () => {
+    // 0.5 mg is 5 x 10^8 pg; 0.5 mcg is 5 x 10^5 pg: the unit, not the figure, sets the mass
+    expect(amountFromUnit(0.5, morphine)).toBe(500_000_000);
+    expect(amountFromUnit(0.5, baclofen)).toBe(500_000);
+    expect(amountFromUnit(0.5, ziconotide)).toBe(500_000);
+    // 0.1234567891 mg is 123 456 789.1 pg: rounded to 123 456 789
+    expect(amountFromUnit(0.1234567891, morphine)).toBe(123_456_789);
   });
 
   it('reads a concentration typed in the drug unit as whole mcg/mL, or refuses it', () => {

@@ -160,4 +160,30 @@ describe('validateProgram', () => {
       expect(validateProgram(program, profile)).toEqual({ ok: false, refusal: { code, message } });
     }
   });
+
+  it('refuses a drug, lead or admixed, that is not in the drug library, naming what was given', () => {
+    const lead = { ...simpleProgram(250), drug: 'clonidine' } as unknown as PumpProgram;
+    expect(validateProgram(lead, profile)).toEqual({
+      ok: false,
+      refusal: {
+        code: 'program.unknownDrug',
+        message: "The drug must be one of the drug library's; clonidine was given.",
+      },
+    });
+    // the second admixed drug is the stranger: counted from 1 among the admixed
+    const admixed = {
+      ...simpleProgram(250),
+      admixed: [
+        { drug: 'morphine', concentration: mcgPerMl(10_000) },
+        { drug: 'clonidine', concentration: mcgPerMl(500) },
+      ],
+    } as unknown as PumpProgram;
+    expect(validateProgram(admixed, profile)).toEqual({
+      ok: false,
+      refusal: {
+        code: 'program.unknownDrug',
+        message: "Admixed drug 2 must be one of the drug library's; clonidine was given.",
+      },
+    });
+  });
 });
