@@ -19,9 +19,10 @@ export function sameProgram(a: PumpProgram, b: PumpProgram): boolean {
   const canonical = (p: PumpProgram) =>
     JSON.stringify(p, (_key, value: unknown) =>
       value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)))
         : value,
     );
+  // (an object's keys are never equal, so the order needs no third case)
   // an empty admixture is no admixture
   const plain = (p: PumpProgram): unknown => (p.admixed?.length === 0 ? { ...p, admixed: undefined } : p);
   return canonical(plain(a) as PumpProgram) === canonical(plain(b) as PumpProgram);
