@@ -14,7 +14,7 @@ import {
   type RefillProgress,
   therapyGate,
 } from '../src/index.ts';
-import { buildPumpInput, simpleProgram } from '../src/testing/index.ts';
+import { buildPumpInput, drugProgram, simpleProgram } from '../src/testing/index.ts';
 
 // A 20 mL SynchroMed-like pump at 500 mcg/mL and 250 mcg/day, as last interrogated.
 const view = pumpBeliefView(createPumpState(buildPumpInput({})), 'running');
@@ -307,6 +307,27 @@ describe('the one therapy gate on the second path', () => {
       });
       expect(mixed.map((f) => f.code)).toEqual(['refill.residualMixing']);
       expect(mixed[0]?.message).toContain('about 1891.8 mcg/mL, 5.4 % weaker than recorded');
+    });
+
+    it('a refill with another drug: the dead space left of the old drug dilutes the new one, confirmed in both drugs words', () => {
+      // 1.4 mL of baclofen 500 mcg/mL left after aspiration, 18 mL of morphine 10 mg/mL injected:
+      // 1.4 / 19.4 = 7.2 % of the reservoir is not morphine
+      const toMorphine = record(19.4, drugProgram('morphine', 1, 10));
+      const mixing = (refill: RefillProgress) =>
+        therapyGate({ view, draft: toMorphine, origin: 'spinal', workflow: 'refill', refill }).filter(
+          (f) => f.code === 'refill.residualMixing',
+        );
+      const done = { aspirated: 18_600_000 as Nanolitres, aspirations: 1, injected: inj(18, 10_000) };
+      expect(mixing(done)).toEqual([
+        {
+          code: 'refill.residualMixing',
+          severity: 'confirm',
+          message:
+            '1.40 mL of baclofen 500 mcg/mL left in the reservoir mixes with the morphine 10 mg/mL injected: the reservoir holds baclofen too, and morphine 7.2 % weaker than recorded, until it is next refilled. Rinse the reservoir when the drug changes. Confirm.',
+        },
+      ]);
+      // nothing came back: nothing is known to be left of the old drug, so nothing to mix
+      expect(mixing({ aspirated: 0 as Nanolitres, aspirations: 1, injected: inj(18, 10_000) })).toEqual([]);
     });
 
     it('stops the clinician before injecting after a short aspiration, naming the needle first', () => {
