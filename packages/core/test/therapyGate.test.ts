@@ -3,6 +3,7 @@ import {
   aspirationFindings,
   createPumpState,
   type Draft,
+  daysToMs,
   EMPTY_DRAFT,
   finishDiff,
   judgeStartingDose,
@@ -131,6 +132,31 @@ describe('therapyGate', () => {
 });
 
 describe('finishDiff', () => {
+  it('shows the solution and each admixed drug dose when morphine joins the baclofen, and when it leaves', () => {
+    // morphine 2 mg/mL joins at the same 250 mcg/day of baclofen (0.5 mL/day): 0.5 x 2 = 1 mg/day of morphine
+    const admixture = drugProgram('baclofen', 250, 500, [['morphine', 2]]);
+    const baclofenAlone = [{ drug: 'baclofen', concentration: 500 }];
+    const both = [...baclofenAlone, { drug: 'morphine', concentration: 2000 }];
+    expect(finishDiff(view, draft({ update: { program: admixture } }))).toEqual([
+      { field: 'solution', old: baclofenAlone, new: both },
+      { field: 'therapy', old: view.therapy, new: view.therapy },
+      { field: 'dailyTotal', old: 250_000_000, new: 250_000_000 },
+      { field: 'drugDose', drug: 'morphine', old: null, new: 1_000_000_000 },
+      // (20 - 2) mL at 0.5 mL/day: the alarm at day 36 either way; an admixture keeps 30 days, not 36
+      { field: 'lowReservoirAlarmAt', old: daysToMs(36), new: daysToMs(36) },
+      { field: 'refillBy', old: daysToMs(36), new: daysToMs(30) },
+    ]);
+    const mixed = { ...view, admixed: [{ drug: 'morphine' as const, concentration: 2000 as McgPerMl }] };
+    expect(finishDiff(mixed, draft({ update: { program: simpleProgram(250) } }))).toEqual([
+      { field: 'solution', old: both, new: baclofenAlone },
+      { field: 'therapy', old: view.therapy, new: view.therapy },
+      { field: 'dailyTotal', old: 250_000_000, new: 250_000_000 },
+      { field: 'drugDose', drug: 'morphine', old: 1_000_000_000, new: null },
+      { field: 'lowReservoirAlarmAt', old: daysToMs(36), new: daysToMs(36) },
+      { field: 'refillBy', old: daysToMs(30), new: daysToMs(36) },
+    ]);
+  });
+
   it('lists every changed setting, old beside new, and nothing else', () => {
     const bolus = { kind: 'single', volume: 100_000, durationMs: 3_600_000 } as never;
     const rows = finishDiff(
