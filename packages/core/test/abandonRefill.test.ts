@@ -48,4 +48,18 @@ describe('abandoning a refill after the needle acted', () => {
     });
     expect(emptied.doseFactor).toBe(1);
   });
+
+  it('nothing came back and nothing went in: no strength is known but the believed one, and 0 mL to record', () => {
+    const a = abandonRefill(view, {
+      aspirated: 0 as Nanolitres,
+      injected: 0 as Nanolitres,
+      concentration: 500 as McgPerMl,
+    });
+    expect(a.doseFactor).toBe(1);
+    expect(a.message).toBe(
+      'What was done at the pump cannot be undone: 0.00 mL aspirated. The pump still believes it holds 20.00 mL of 500 mcg/mL. The reservoir now holds 0.00 mL: the pump would run dry before its low-reservoir alarm. Record what is in the pump, or stop the pump until it is refilled.',
+    );
+    expect(a.record?.update).toEqual({ calculatedReservoir: 0 });
+    expect(a.stop.update.program?.concentration).toBe(500);
+  });
 });
