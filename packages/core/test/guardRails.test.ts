@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   baclofen,
   checkConcentration,
+  checkFlexSteps,
   checkRefillVolume,
   checkTherapyChange,
   getDeviceProfile,
   mcgPerMl,
+  morphine,
   type Nanolitres,
   type SpasticityOrigin,
   type Therapy,
@@ -247,5 +249,23 @@ describe('guard rails on concentration and refill volume', () => {
     expect(
       checkRefillVolume({ volume: 18_600_000 as Nanolitres, leftAfterAspiration: 1_400_000 as Nanolitres, profile }),
     ).toEqual([]);
+  });
+});
+
+describe('guard rails in a drug measured in mg, and on an empty schedule', () => {
+  it('refuses a morphine strength outside its library range in mg/mL, without asking for whole numbers', () => {
+    // 30 000 mcg/mL is 30 mg/mL, above morphine's 25 mg/mL; its floor is 100 mcg/mL (0.1 mg/mL)
+    expect(checkConcentration(30_000, morphine)).toEqual([
+      {
+        code: 'concentration.outOfRange',
+        severity: 'hard',
+        message: 'Morphine (preservative-free, intrathecal) is used from 0.1 to 25 mg/mL; 30 mg/mL was entered.',
+      },
+    ]);
+  });
+
+  it('finds no tenfold slip in a flex schedule with no steps: it gives no dose to compare', () => {
+    // (the schedule itself is refused by the pump's validation: a flex schedule needs a step)
+    expect(checkFlexSteps(simple(250), [], baclofen)).toEqual([]);
   });
 });
