@@ -271,6 +271,27 @@ describe('the one therapy gate on the second path', () => {
     expect(codes({ bolus: { ...bridge, durationMs: 52_531_200 } })).toEqual([]);
   });
 
+  it('judges a bridge bolus by each drug of the old solution at the tip, and one given in no time as infinite', () => {
+    const bridgeFindings = (v: typeof view, durationMs: number) =>
+      therapyGate({
+        view: v,
+        draft: draft({ bolus: { kind: 'bridge', volume: 304_000 as Nanolitres, durationMs } }),
+        origin: 'spinal',
+      }).filter((f) => f.code === 'bolus.bridgeAboveHardLimit');
+    expect(bridgeFindings(view, 0).map((f) => f.message)).toEqual([
+      "The bridge bolus would give the old drug at Infinity mcg/day, above the drug library's hard limit of 2000 mcg/day.",
+    ]);
+    // with morphine 25 mg/mL admixed, 0.304 mL in one hour is 7.6 mg an hour: 182.4 mg/day, above its 30 mg/day;
+    // the baclofen's 152 mcg an hour is 3648 mcg/day, above its 2000 mcg/day
+    const mixed = { ...view, admixed: [{ drug: 'morphine' as const, concentration: 25_000 as McgPerMl }] };
+    expect(bridgeFindings(mixed, 3_600_000).map((f) => f.message)).toEqual([
+      "The bridge bolus would give the old drug at 3648 mcg/day, above the drug library's hard limit of 2000 mcg/day.",
+      "Morphine (preservative-free, intrathecal), admixed at 25 mg/mL: The bridge bolus would give the old drug at 182.4 mg/day, above the drug library's hard limit of 30 mg/day.",
+    ]);
+    // over 0.608 days: baclofen 250 mcg/day and morphine 12.5 mg/day, both within their limits
+    expect(bridgeFindings(mixed, 52_531_200)).toEqual([]);
+  });
+
   it('confirms a reservoir volume raised outside a refill', () => {
     const low = { ...view, calculatedReservoir: 5_000_000 as Nanolitres };
     const judged = (ml: number) =>
