@@ -377,6 +377,28 @@ describe('the one therapy gate on the second path', () => {
       expect(mixing({ aspirated: 0 as Nanolitres, aspirations: 1, injected: inj(18, 10_000) })).toEqual([]);
     });
 
+    it('a new strength of morphine mixes with the dead space: the strength held in mg/mL, weaker or stronger', () => {
+      // 1.4 mL of 10 mg/mL left; 18 mL of 20 mg/mL in: 374 / 19.4 = 19.278 mg/mL, 3.6 % under 20;
+      // 18 mL of 5 mg/mL in: 104 / 19.4 = 5.361 mg/mL, 7.2 % over 5
+      const held = { ...view, drug: 'morphine' as const, concentration: 10_000 as McgPerMl };
+      const mixing = (mgPerMl: number) =>
+        therapyGate({
+          view: held,
+          draft: record(19.4, drugProgram('morphine', 1, mgPerMl)),
+          origin: 'spinal',
+          workflow: 'refill',
+          refill: { aspirated: 18_600_000 as Nanolitres, aspirations: 1, injected: inj(18, mgPerMl * 1000) },
+        })
+          .filter((f) => f.code === 'refill.residualMixing')
+          .map((f) => f.message);
+      expect(mixing(20)).toEqual([
+        '1.40 mL of 10 mg/mL left in the reservoir mixes with the 20 mg/mL injected: the reservoir holds about 19.2784 mg/mL, 3.6 % weaker than recorded, until it is next refilled. Confirm.',
+      ]);
+      expect(mixing(5)).toEqual([
+        '1.40 mL of 10 mg/mL left in the reservoir mixes with the 5 mg/mL injected: the reservoir holds about 5.3608 mg/mL, 7.2 % stronger than recorded, until it is next refilled. Confirm.',
+      ]);
+    });
+
     it('stops the clinician before injecting after a short aspiration, naming the needle first', () => {
       const short = aspirationFindings(view, { aspirated: 0 as Nanolitres, aspirations: 1, injected: null });
       expect(short.map((f) => f.code)).toEqual(['refill.shortAspiration']);
