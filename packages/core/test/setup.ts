@@ -25,8 +25,10 @@ export function replayCommand(details: { seed: number; counterexamplePath: strin
 
 const report = (details: fc.RunDetails<unknown>) => {
   if (!details.failed) return;
+  // the failing check's own words (what the oracle and the product disagreed on), beside the counterexample
+  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   throw new Error(
-    `${fc.defaultReportMessage(details) ?? 'Property failed'}\n\nReplay exactly: ${replayCommand(details)}`,
+    `${fc.defaultReportMessage(details) ?? 'Property failed'}\n\nFailed with: ${cause}\n\nReplay exactly: ${replayCommand(details)}`,
   );
 };
 
