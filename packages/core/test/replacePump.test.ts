@@ -192,3 +192,66 @@ describe('the world: the surgeon replaces the pump', () => {
     });
   });
 });
+
+describe('replacePump: the paths a random history seldom takes (each pinned by hand)', () => {
+  it('refuses a primed tubing the fill cannot fill: 0.1 mL against 0.2 mL of tubing', () => {
+    const r = replacePump(atDay2(), {
+      profileId: 'synchromed-ii-20',
+      catheter: 'kept',
+      prepared: {
+        fill: fill(0.1, 500),
+        program: simpleProgram(250, 500),
+        catheterVolumeEntered: 104_000 as Nanolitres,
+        tubingPrimed: true,
+      },
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'replacement.fillOverCapacity',
+        message: "The fill (0.1 mL) cannot prime the new pump's 0.2 mL tubing.",
+      },
+    });
+  });
+
+  it('a pump with no tubing of its own gets none: nothing of water is loaded, the catheter is next to the reservoir', () => {
+    const before = atDay2();
+    const r = replacePump(before, {
+      profileId: 'synchromed-ii-20',
+      catheter: 'kept',
+      pumpTubingVolume: 0 as Nanolitres,
+    });
+    if (!r.ok) throw new Error(r.refusal.message);
+    expect(r.value.truth.path.tubing).toEqual([]);
+    // what came in is what was loaded before: no water added
+    expect(r.value.truth.loaded.volume).toBe(before.truth.loaded.volume);
+    expect(conserved(r.value)).toEqual([]);
+  });
+
+  it('a pump of nominal accuracy is replaced by one with a bias of its own, drawn inside the profile', () => {
+    const nominal = advancePump(
+      createPumpState(buildPumpInput({ ageAtStart: daysToMs(2189), accuracy: 'nominal', seed: 7 })),
+      daysToMs(2),
+    );
+    expect(nominal.truth.biasPpm).not.toBe(0);
+    const r = replacePump(nominal, { profileId: 'synchromed-ii-20', catheter: 'kept' });
+    if (!r.ok) throw new Error(r.refusal.message);
+    expect(r.value.truth.biasPpm).not.toBe(0);
+    expect(r.value.truth.biasPpm).not.toBe(nominal.truth.biasPpm);
+    expect(Math.abs(r.value.truth.biasPpm)).toBeLessThanOrEqual(150_000);
+  });
+
+  it("never gives the new pump the old one's serial: a first draw equal to it is drawn again", () => {
+    const before = atDay2();
+    const first = replacePump(before, { profileId: 'synchromed-ii-20', catheter: 'kept' });
+    if (!first.ok) throw new Error(first.refusal.message);
+    // the same pump, had it carried the serial the first draw gives: the next draw is taken instead
+    const clash = replacePump(
+      { ...before, serial: first.value.serial },
+      { profileId: 'synchromed-ii-20', catheter: 'kept' },
+    );
+    if (!clash.ok) throw new Error(clash.refusal.message);
+    expect(clash.value.serial).not.toBe(first.value.serial);
+    expect(clash.value.serial).toMatch(/^SIM-8637-20-\d{6}$/);
+  });
+});
