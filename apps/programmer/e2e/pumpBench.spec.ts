@@ -122,12 +122,15 @@ describe('instructor fault injection', () => {
 describe('alarm tones', () => {
   it('sounds the single tone for a non-critical alarm and the two-tone for a critical one, and can be muted', async () => {
     await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
-    expect(await text('last-tone')).toBe('Last tone: single tone (non-critical) for Low reservoir at day 36, 08:00');
+    // the tone line follows the world's next frame: poll it, a loaded machine draws late
+    await expect
+      .poll(() => text('last-tone'))
+      .toBe('Last tone: single tone (non-critical) for Low reservoir at day 36, 08:00');
     await page.getByLabel('Mute room sound').check();
     await page.getByRole('button', { name: 'Next event (60 days at most)' }).click();
-    expect(await text('last-tone')).toBe(
-      'Last tone: two-tone (critical) for Reservoir empty at day 40, 08:00 (room muted)',
-    );
+    await expect
+      .poll(() => text('last-tone'))
+      .toBe('Last tone: two-tone (critical) for Reservoir empty at day 40, 08:00 (room muted)');
     expect(await text('alarm-summary')).toBe('Sounding: Low reservoir, Reservoir empty');
     await screenshot(page, '08-alarm-critical');
   });
